@@ -1,0 +1,76 @@
+"""Macros HR calls in a position file; each renders one template from macros/templates/.
+
+The wording lives in the templates, not here: this module only gathers what a template
+needs (the page's position, the positions it refers to, the company requisites).
+"""
+
+from __future__ import annotations
+
+from .positions import Position, Staff
+
+
+class Boilerplate:
+    """Renders the shared parts of an instruction for the page being built."""
+
+    def __init__(self, env, staff: Staff):
+        self.env = env
+        self.staff = staff
+
+    def position(self) -> Position:
+        page = self.env.page
+        position = self.staff.by_src_path(page.file.src_uri)
+        if position is None:
+            raise ValueError(
+                f"{page.file.src_uri}: макросы инструкции работают только в файлах должностей "
+                "docs/positions/<имя>.md")
+        return position
+
+    def render(self, template: str, **context) -> str:
+        position = self.position()
+        extra = self.env.conf["extra"]
+        context.setdefault("position", position)
+        return self.env.env.get_template(template).render(
+            company=extra["company"], staff=self.staff, **context)
+
+    def related(self, position: Position, field: str) -> Position | None:
+        slug = position.ref(field)
+        return self.staff[slug] if slug else None
+
+    def register(self, env) -> None:
+        @env.macro
+        def approval_stamp() -> str:
+            """Organisation, «УТВЕРЖДАЮ» stamp, «ДОЛЖНОСТНАЯ ИНСТРУКЦИЯ» and the position's name."""
+            return self.render("approval_stamp.html")
+
+        @env.macro
+        def general_provisions() -> str:
+            """Section 1: category, appointment, subordination, stand-in, requirements, governing documents."""
+            position = self.position()
+            return self.render(
+                "general_provisions.md",
+                appointer=self.related(position, "appointed_by"),
+                proposer=self.related(position, "proposed_by"),
+                supervisor=self.related(position, "reports_to"),
+                stand_in=self.related(position, "stand_in"),
+                also=[self.staff[s] for s in position.meta.get("reports_to_also") or []],
+            )
+
+        @env.macro
+        def common_rights() -> str:
+            """Rights shared by every position, as numbered clauses of the «Права» section."""
+            return self.render("common_rights.md")
+
+        @env.macro
+        def standard_liability() -> str:
+            """Liability clauses shared by every position."""
+            return self.render("standard_liability.md")
+
+        @env.macro
+        def signatures() -> str:
+            """«Разработал / Согласовано» signature block."""
+            return self.render("signatures.html", drafter=self.related(self.position(), "reports_to"))
+
+        @env.macro
+        def acknowledgement_sheet() -> str:
+            """Лист ознакомления: a table with empty rows for employees' signatures."""
+            return self.render("acknowledgement_sheet.html", rows=int(self.env.conf["extra"]["acknowledgement_rows"]))

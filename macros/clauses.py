@@ -1,0 +1,100 @@
+"""Clause numbering and cross-references.
+
+HR writes plain Markdown: ``## Section`` headings and ``- item`` lists. The build numbers
+every top-level section (1., 2., ...) and every item of the lists directly under it
+(2.1, 2.2, ...), so inserting a duty renumbers everything after it.
+
+An item may carry a label at its start, ``- {#consult} Text``; a link with empty text
+to that label, ``п. [](#consult)``, is filled with the item's current number.
+"""
+
+from __future__ import annotations
+
+import re
+import xml.etree.ElementTree as etree
+
+from markdown import Extension
+from markdown.treeprocessors import Treeprocessor
+
+LABEL_AT_START = re.compile(r"^\s*\{#([A-Za-z][\w-]*)\}\s*")
+# Source-level patterns, used by validation before any page is rendered.
+SOURCE_LABEL = re.compile(r"^[ \t]*[-*+][ \t]+\{#([^}\s]*)\}", re.M)
+SOURCE_REFERENCE = re.compile(r"\[\]\(#([^)\s]*)\)")
+VALID_LABEL = re.compile(r"^[A-Za-z][\w-]*$")
+# Emitted by approval_stamp(): only pages carrying it are instructions and get numbered.
+INSTRUCTION_MARKER = "data-instruction"
+
+
+def source_labels(body: str) -> list[tuple[str, int]]:
+    """Labels declared in a Markdown body, with their 1-based line numbers."""
+    return [(m.group(1), body.count("\n", 0, m.start()) + 1) for m in SOURCE_LABEL.finditer(body)]
+
+
+def source_references(body: str) -> list[tuple[str, int]]:
+    """Cross-references used in a Markdown body, with their 1-based line numbers."""
+    return [(m.group(1), body.count("\n", 0, m.start()) + 1) for m in SOURCE_REFERENCE.finditer(body)]
+
+
+class ClauseNumbering(Treeprocessor):
+    def run(self, root: etree.Element) -> None:
+        if not any(INSTRUCTION_MARKER in block for block in self.md.htmlStash.rawHtmlBlocks):
+            return
+        section = 0
+        clause = 0
+        numbers: dict[str, str] = {}
+        for element in root:
+            if element.tag == "h2":
+                section += 1
+                clause = 0
+                _prefix(element, f"{section}.", "section-number")
+                element.set("id", f"section-{section}")
+            elif element.tag in ("ul", "ol") and section:
+                element.tag = "ol"
+                element.set("class", (element.get("class", "") + " clauses").strip())
+                for item in element.findall("li"):
+                    clause += 1
+                    number = f"{section}.{clause}"
+                    label = _take_label(item)
+                    item.set("id", label or f"p{section}-{clause}")
+                    item.set("data-clause", number)
+                    _prefix(item, f"{number}.", "clause-number")
+                    if label:
+                        numbers[label] = number
+        _fill_references(root, numbers)
+
+
+def _take_label(item: etree.Element) -> str | None:
+    holder = item
+    if not (item.text or "").strip() and len(item) and item[0].tag == "p":
+        holder = item[0]  # loose list: the text sits in a paragraph
+    match = LABEL_AT_START.match(holder.text or "")
+    if not match:
+        return None
+    holder.text = holder.text[match.end():]
+    return match.group(1)
+
+
+def _prefix(element: etree.Element, text: str, css_class: str) -> None:
+    holder = element
+    if not (element.text or "").strip() and len(element) and element[0].tag == "p":
+        holder = element[0]
+    span = etree.Element("span", {"class": css_class})
+    span.text = text
+    span.tail = " " + (holder.text or "").lstrip()
+    holder.text = None
+    holder.insert(0, span)
+
+
+def _fill_references(root: etree.Element, numbers: dict[str, str]) -> None:
+    for link in root.iter("a"):
+        href = link.get("href", "")
+        if href.startswith("#") and href[1:] in numbers and not (link.text or "").strip() and not len(link):
+            link.text = numbers[href[1:]]
+            link.set("class", (link.get("class", "") + " clause-ref").strip())
+
+
+class ClauseExtension(Extension):
+    """Registered from define_env; runs after attr_list (8) and before the table of contents (5)."""
+
+    def extendMarkdown(self, md):
+        md.treeprocessors.register(ClauseNumbering(md), "jobdesc_clauses", 6)

@@ -1,0 +1,128 @@
+"""The position model: every position file read once, before any page is rendered.
+
+A position is one Markdown file under ``docs/positions/``: YAML front matter (the data)
+plus the position-specific prose. Pages and macros read positions from here and never
+re-parse front matter themselves.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+POSITIONS_DIR = "positions"
+
+
+@dataclass(frozen=True)
+class Position:
+    """One position: its front matter as typed attributes, plus where it lives."""
+
+    slug: str
+    src_path: str  # relative to docs_dir, with forward slashes
+    meta: dict[str, Any]
+    body: str
+    body_line: int  # line number (1-based) where the body starts in the file
+
+    @property
+    def title(self) -> str:
+        return self.meta["title"]
+
+    @property
+    def genitive(self) -> str:
+        return self.meta["genitive"]
+
+    @property
+    def dative(self) -> str:
+        return self.meta["dative"]
+
+    @property
+    def department(self) -> str:
+        return self.meta["department"]
+
+    @property
+    def category(self) -> str:
+        return self.meta["category"]
+
+    @property
+    def aliases(self) -> list[str]:
+        return list(self.meta.get("aliases") or [])
+
+    @property
+    def version(self) -> str:
+        return str(self.meta.get("version", ""))
+
+    @property
+    def approved(self) -> dt.date | None:
+        return self.meta.get("approved")
+
+    @property
+    def approval_order(self) -> str:
+        return self.meta.get("approval_order") or ""
+
+    @property
+    def url(self) -> str:
+        """Site-relative URL of the position page (directory URLs)."""
+        return f"{POSITIONS_DIR}/{self.slug}/"
+
+    def ref(self, key: str) -> str | None:
+        """The slug stored under ``key`` (reports_to, stand_in, ...), or None."""
+        return self.meta.get(key) or None
+
+
+@dataclass
+class Staff:
+    """All positions of the company, with the relations between them resolved."""
+
+    positions: dict[str, Position] = field(default_factory=dict)
+
+    def __contains__(self, slug: object) -> bool:
+        return slug in self.positions
+
+    def __getitem__(self, slug: str) -> Position:
+        return self.positions[slug]
+
+    def __iter__(self):
+        return iter(sorted(self.positions.values(), key=lambda p: p.title))
+
+    def __len__(self) -> int:
+        return len(self.positions)
+
+    def by_src_path(self, src_path: str) -> Position | None:
+        src_path = src_path.replace("\\", "/")
+        for position in self.positions.values():
+            if position.src_path == src_path:
+                return position
+        return None
+
+    def supervisor(self, position: Position) -> Position | None:
+        slug = position.ref("reports_to")
+        return self.positions.get(slug) if slug else None
+
+    def subordinates(self, position: Position) -> list[Position]:
+        return [p for p in self if p.ref("reports_to") == position.slug]
+
+    def departments(self) -> dict[str, list[Position]]:
+        """Positions grouped by department; departments and positions in a stable order."""
+        groups: dict[str, list[Position]] = {}
+        for position in self:
+            groups.setdefault(position.department, []).append(position)
+        return {name: groups[name] for name in sorted(groups, key=_department_order(groups))}
+
+
+def _department_order(groups: dict[str, list[Position]]):
+    # The department holding the top position (no supervisor) comes first, the rest alphabetically.
+    def key(name: str):
+        has_top = any(not p.ref("reports_to") for p in groups[name])
+        return (not has_top, name)
+
+    return key
+
+
+def position_files(docs_dir: Path) -> list[Path]:
+    """Every position file, in a stable order. Files starting with '_' are not positions."""
+    folder = docs_dir / POSITIONS_DIR
+    if not folder.is_dir():
+        return []
+    return sorted(p for p in folder.glob("*.md") if not p.name.startswith("_"))
