@@ -1,0 +1,44 @@
+"""HR changes shared wording or company data once, and every position follows."""
+
+from __future__ import annotations
+
+from conftest import POSITIONS, run_mkdocs_build
+
+
+def test_company_value_changes_every_position(scratch, tmp_path):
+    config = scratch / "mkdocs.yml"
+    config.write_text(config.read_text(encoding="utf-8").replace(
+        "director_name: И. И. Иванов", "director_name: П. П. Петрова"), encoding="utf-8")
+    build = run_mkdocs_build(scratch, tmp_path / "site")
+    assert build.returncode == 0, build.output
+    for slug in POSITIONS:
+        stamp = build.position(slug).select_one(".doc-stamp").get_text(" ")
+        assert "П. П. Петрова" in stamp and "Иванов" not in stamp, f"{slug} kept the old director"
+
+
+def test_template_wording_changes_every_position(scratch, tmp_path):
+    template = scratch / "macros" / "templates" / "common_rights.md"
+    template.write_text(template.read_text(encoding="utf-8") + "- Пользоваться корпоративной библиотекой.\n",
+                        encoding="utf-8")
+    build = run_mkdocs_build(scratch, tmp_path / "site")
+    assert build.returncode == 0, build.output
+    for slug in POSITIONS:
+        rights = [li.get_text(" ", strip=True) for li in build.position(slug).select("li[data-clause^='3.']")]
+        assert rights[-1].endswith("Пользоваться корпоративной библиотекой."), f"{slug}: {rights[-1]}"
+
+
+def test_position_files_hold_no_boilerplate_wording():
+    from conftest import ROOT
+    for slug in POSITIONS:
+        text = (ROOT / "docs" / "positions" / f"{slug}.md").read_text(encoding="utf-8")
+        assert "УТВЕРЖДАЮ" not in text and "Лист ознакомления" not in text
+        assert "{{ general_provisions() }}" in text and "{{ standard_liability() }}" in text
+
+
+def test_reference_block_is_screen_only(site):
+    for slug in POSITIONS:
+        blocks = site.position(slug).select(".admonition.reference")
+        assert blocks and blocks[0].select_one(".admonition-title").get_text(strip=True) == "Справка"
+    css = (site.site / "assets" / "stylesheets" / "jobdesc.css").read_text(encoding="utf-8")
+    assert "@media print" in css and ".admonition.reference { display: none" in css.replace("\n", " ").replace(
+        ".screen-only, .md-typeset ", "")
