@@ -150,7 +150,7 @@ def _check_body(position: Position) -> list[Problem]:
         if section not in headings:
             problems.append(Problem(
                 _shown(position), f"нет раздела «{section}»",
-                f"добавьте строку «## {section}» и под ней список пунктов (см. docs/positions/_FORMAT.txt)"))
+                f"добавьте строку «## {section}» и под ней список пунктов (см. CONTRIBUTING.md)"))
     duties = _section_text(body, "Должностные обязанности")
     if "Должностные обязанности" in headings and not re.search(r"^[-*+][ \t]+\S", duties, re.M):
         problems.append(Problem(

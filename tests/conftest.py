@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import functools
+import http.server
 import os
+import threading
 import shutil
 import subprocess
 import sys
@@ -74,3 +77,52 @@ def site(tmp_path_factory) -> Build:
 def scratch(tmp_path) -> Path:
     """A private copy of the project, for tests that edit files and rebuild."""
     return copy_project(tmp_path / "project")
+
+
+# --- Browser and PDF tools -------------------------------------------------------------
+
+CHROMIUM = "/usr/bin/chromium"
+CHROMIUM_ARGS = [
+    "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-sync",
+    "--disable-background-networking", "--disable-component-update",
+]
+
+
+def require_tool(path_or_name: str, why: str) -> None:
+    """Skip when a Debian tool is missing; in CI (JOBDESC_REQUIRE_BROWSER=1) fail instead."""
+    if shutil.which(path_or_name):
+        return
+    message = f"{path_or_name} is not installed ({why}); install it: apt-get install -y chromium poppler-utils"
+    if os.environ.get("JOBDESC_REQUIRE_BROWSER") == "1":
+        pytest.fail(message + " — required in CI (JOBDESC_REQUIRE_BROWSER=1)")
+    pytest.skip(message)
+
+
+@pytest.fixture(scope="session")
+def browser():
+    """Debian's headless Chromium driven by Playwright (never a downloaded browser)."""
+    require_tool(CHROMIUM, "browser tests")
+    try:
+        from playwright.sync_api import sync_playwright
+    except ImportError:
+        require_tool("playwright-python-missing", "pip install -r requirements-test.txt")
+    with sync_playwright() as playwright:
+        instance = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        yield instance
+        instance.close()
+
+
+@pytest.fixture(scope="session")
+def served_site(site):
+    """The built site served over HTTP on loopback; yields its base URL."""
+    handler = functools.partial(QuietHandler, directory=str(site.site))
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    yield f"http://127.0.0.1:{server.server_address[1]}/"
+    server.shutdown()
+
+
+class QuietHandler(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, *args):  # keep test output readable
+        pass
