@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from . import catalog, text_filters
+from . import catalog, org, text_filters
 from .boilerplate import Boilerplate
 from .clauses import ClauseExtension
 from .loading import load_staff
@@ -31,3 +31,4 @@ def define_env(env) -> None:
     text_filters.register(env)
     Boilerplate(env, staff).register(env)
     catalog.register(env, staff)
+    org.register(env, staff)

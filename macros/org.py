@@ -1,0 +1,99 @@
+"""The org structure implied by the positions' ``reports_to``: rank order, summary cards, org chart.
+
+Nothing here is maintained by hand: subordinates, the order of positions inside a department
+and the chart are all derived from the validated model, so adding one position file is enough.
+"""
+
+from __future__ import annotations
+
+import posixpath
+import re
+
+from mkdocs.utils import get_relative_url
+
+from .positions import Position, Staff
+from .text_filters import date_ru
+
+# The theme partial overrides/partials/position-card.html reads the cards from here
+# (theme templates cannot see the macros' variables, only the MkDocs config).
+CARDS_KEY = "position_cards"
+
+
+def rank(staff: Staff, position: Position) -> int:
+    """How many supervisors stand above the position (0 for the head of the company)."""
+    depth, seen, current = 0, {position.slug}, position
+    while (boss := staff.supervisor(current)) is not None and boss.slug not in seen:
+        depth, current = depth + 1, boss
+        seen.add(boss.slug)
+    return depth
+
+
+def departments_in_rank_order(staff: Staff) -> dict[str, list[Position]]:
+    """Departments as in Staff.departments(); inside each, the department's head first."""
+    return {
+        name: sorted(positions, key=lambda p: (rank(staff, p), p.title))
+        for name, positions in staff.departments().items()
+    }
+
+
+def cards(staff: Staff) -> dict[str, dict]:
+    """The summary card of every position, keyed by its file (``positions/<slug>.md``)."""
+    return {position.src_path: _card(staff, position) for position in staff}
+
+
+def _card(staff: Staff, position: Position) -> dict:
+    def refs(slugs) -> list[dict]:
+        return [_ref(staff[slug]) for slug in slugs if slug in staff]
+
+    stand_in = position.ref("stand_in")
+    return {
+        "department": position.department,
+        "category": position.category,
+        "supervisor": refs([position.ref("reports_to")] if position.ref("reports_to") else []),
+        "also": refs(position.meta.get("reports_to_also") or []),
+        "subordinates": [_ref(p) for p in staff.subordinates(position)],
+        "stand_in": refs([stand_in] if stand_in else []),
+        "version": position.version,
+        "approved": date_ru(position.approved),
+    }
+
+
+def _ref(position: Position) -> dict:
+    # Site-relative URL: the theme's `url` filter makes it relative to the page showing it.
+    return {"title": position.title, "url": position.url}
+
+
+# --- Org chart (Mermaid) ------------------------------------------------------------------
+
+def node_id(position: Position) -> str:
+    """A Mermaid node id from the slug; slugs are [a-z0-9-], so '-' -> '_' cannot collide."""
+    return "p_" + position.slug.replace("-", "_")
+
+
+def mermaid_text(text: str) -> str:
+    """Text safe inside a quoted Mermaid label: '#' and '"' become Mermaid entity codes."""
+    text = re.sub(r"\s+", " ", str(text)).strip()
+    return text.replace("#", "#35;").replace('"', "#quot;")
+
+
+def register(env, staff: Staff) -> None:
+    env.conf["extra"][CARDS_KEY] = cards(staff)
+    env.filter(node_id)
+    env.filter(mermaid_text)
+
+    @env.macro
+    def org_chart() -> str:
+        """The org chart: one node per position grouped by department, arrows from supervisor to subordinate;
+        each node links to the position's page."""
+        # Mermaid links are raw URLs (MkDocs does not rewrite them): make them relative to this page.
+        here = env.page.url
+        return env.env.get_template("org_chart.md").render(
+            staff=staff,
+            departments=departments_in_rank_order(staff),
+            href=lambda position: get_relative_url(position.url, here),
+        )
+
+
+def markdown_link(position: Position, from_src_uri: str) -> str:
+    """Relative link from one docs file to a position's file, for Markdown links MkDocs checks and rewrites."""
+    return posixpath.relpath(position.src_path, posixpath.dirname(from_src_uri) or ".")
