@@ -63,6 +63,11 @@ def _ref(position: Position) -> dict:
     return {"title": position.title, "url": position.url}
 
 
+def markdown_link(position: Position, from_src_uri: str) -> str:
+    """Relative link from one docs file to a position's file, for Markdown links MkDocs checks and rewrites."""
+    return posixpath.relpath(position.src_path, posixpath.dirname(from_src_uri) or ".")
+
+
 # --- Org chart (Mermaid) ------------------------------------------------------------------
 
 def node_id(position: Position) -> str:
@@ -92,8 +97,3 @@ def register(env, staff: Staff) -> None:
             departments=departments_in_rank_order(staff),
             href=lambda position: get_relative_url(position.url, here),
         )
-
-
-def markdown_link(position: Position, from_src_uri: str) -> str:
-    """Relative link from one docs file to a position's file, for Markdown links MkDocs checks and rewrites."""
-    return posixpath.relpath(position.src_path, posixpath.dirname(from_src_uri) or ".")
