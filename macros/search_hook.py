@@ -11,11 +11,8 @@ from mkdocs.plugins import event_priority
 
 import search_index  # macros/search_index.py: MkDocs puts this file's folder on sys.path while loading it
 
+# Kept across rebuilds of `mkdocs serve --dirty`, where only changed pages pass through on_page_content.
 _anchors_by_page: dict[str, dict[str, str]] = {}
-
-
-def on_pre_build(config):
-    _anchors_by_page.clear()
 
 
 def on_page_content(html, page, config, files):

@@ -14,7 +14,9 @@
  *            mkdocs.yml (extra.search_synonyms, passed in the index config) are added. Material then
  *            appends its wildcard, so "скидк*" finds "скидки", "скидка", "скидку"; a half-typed
  *            word only gets shorter, so typing a prefix keeps finding the word;
- *   result — terms added as synonyms are not reported as "missing" under each hit.
+ *   result — a page whose title holds every word of the query comes first (the fewer other words
+ *            its title has, the higher: "менеджер по работе с клиентами" is not outranked by
+ *            "… с ключевыми клиентами"); terms added as synonyms are not reported as "missing".
  *
  * Everything is served by the site itself: no server, no CDN.
  */
@@ -25,9 +27,11 @@ const RUSSIAN_WORD = /[а-яё]+/gi
 const HAS_RUSSIAN = /[а-яё]/i
 const YO = /ё/g
 const CAPITAL_YO = /Ё/g
+const WORD_SEPARATOR = /[\s\-–—,.:;!?()«»"'\/№*~^+]+/
 
 let synonymStems = new Map()    // stem of a word -> stems of its synonyms (the word's own excluded)
 let addedTerms = new Set()      // terms the last query got from synonyms, hidden from "missing"
+let queryStems = []             // the words of the last query as stems, for ranking title matches
 
 function foldYo(text) {
   return text.replace(YO, "е").replace(CAPITAL_YO, "Е")
@@ -52,11 +56,27 @@ function russianQuery(query) {
   const meaningful = terms.filter((term, i) => i === typing || !isStopWord(term))
   const kept = meaningful.length ? meaningful : terms
   const stemmed = kept.map(term => term.replace(RUSSIAN_WORD, stem))
+  queryStems = words(stemmed.join(" "))
   addedTerms = new Set()
   for (const term of stemmed)
     for (const synonym of synonymStems.get(term) || [])
       if (!stemmed.includes(synonym)) addedTerms.add(synonym)
   return [...stemmed, ...addedTerms].join(" ")
+}
+
+function words(text) {
+  return foldYo(text).toLowerCase().split(WORD_SEPARATOR).filter(Boolean)
+}
+
+/* 0 when the page title is exactly the query's words, n when it has n other words, Infinity
+   when some query word is not in the title. */
+function titleDistance(group) {
+  const page = group.find(item => !item.location.includes("#")) || group[0]
+  const title = words(page.title.replace(/<[^>]*>/g, "")).filter(word => !isStopWord(word))
+  const matches = word => queryStems.some(stem => word.startsWith(stem))
+  if (!queryStems.every(stem => title.some(word => word.startsWith(stem))))
+    return Infinity
+  return title.filter(word => !matches(word)).length
 }
 
 function learnSynonyms(groups) {
@@ -116,6 +136,10 @@ self.addEventListener = function (type, listener, options) {
 
 const post = self.postMessage.bind(self)
 self.postMessage = function (message, ...rest) {
+  if (isResult(message) && queryStems.length) {
+    const distance = new Map(message.data.items.map(group => [group, titleDistance(group)]))
+    message.data.items.sort((a, b) => distance.get(a) - distance.get(b) || 0)  // stable: ties keep Material's order
+  }
   if (isResult(message) && addedTerms.size)
     for (const group of message.data.items)
       for (const item of group)
