@@ -73,8 +73,8 @@ function words(text) {
 function titleDistance(group) {
   const page = group.find(item => !item.location.includes("#")) || group[0]
   const title = words(page.title.replace(/<[^>]*>/g, "")).filter(word => !isStopWord(word))
-  const matches = word => queryStems.some(stem => word.startsWith(stem))
-  if (!queryStems.every(stem => title.some(word => word.startsWith(stem))))
+  const matches = word => queryStems.some(prefix => word.startsWith(prefix))
+  if (!queryStems.every(prefix => title.some(word => word.startsWith(prefix))))
     return Infinity
   return title.filter(word => !matches(word)).length
 }
@@ -82,7 +82,7 @@ function titleDistance(group) {
 function learnSynonyms(groups) {
   synonymStems = new Map()
   for (const group of groups || []) {
-    const stems = group.map(words => foldYo(String(words)).split(/[\s\-]+/).filter(Boolean).map(stem))
+    const stems = group.map(phrase => words(String(phrase)).map(stem))
     stems.forEach((own, i) => {
       const others = stems.filter((_, j) => j !== i).flat()
       for (const word of own)
