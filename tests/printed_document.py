@@ -141,6 +141,9 @@ def _check_signatures(doc: PrintedDocument, where: str) -> None:
     pages = [n for n in range(1, doc.pages + 1) if "Разработал:" in doc.text(n)]
     assert pages, f"{where} has no signature block «Разработал:»"
     assert "Согласовано:" in doc.text(pages[0]), f"{where}: «Разработал» and «Согласовано» are split across pages"
+    lines = doc.lines(pages[0])
+    above = lines[1 if pages[0] > 1 else 0:lines.index("Разработал:")]
+    assert above, f"{where}: the signatures stand alone on page {pages[0]}, away from the text they sign"
 
 
 def _check_acknowledgement_sheet(doc: PrintedDocument, page: BeautifulSoup, where: str) -> None:
