@@ -105,7 +105,12 @@ def build_pdfs(jobs: list[PdfJob], site_dir: Path, settings: Settings) -> Report
 def render_all(work: list[tuple[PdfJob, Path]], site_dir: Path, workers: int) -> None:
     if not work:
         return
-    from .pdf_engine import render_pdf  # WeasyPrint is imported only when something is rendered
+    try:
+        from .pdf_engine import render_pdf  # WeasyPrint is imported only when something is rendered
+    except OSError as error:  # WeasyPrint found no Pango library
+        raise RuntimeError(
+            f"{error}. Установите Pango: apt-get install libpango-1.0-0 libpangoft2-1.0-0 "
+            "(или соберите сайт без PDF: JOBDESC_PDF=0 mkdocs build)") from error
 
     calls = [(str(job.html_path), str(site_dir), str(target), job.date) for job, target in work]
     if len(calls) == 1 or workers == 1:

@@ -7,7 +7,7 @@ from urllib.parse import urljoin, urlsplit
 import pytest
 
 from conftest import ROOT, require_tool
-from printed_document import check_printed_instruction
+from printed_document import PrintedDocument, check_printed_instruction
 
 SLUGS = sorted(p.stem for p in (ROOT / "docs" / "positions").glob("*.md") if not p.name.startswith("_"))
 
@@ -27,6 +27,12 @@ def test_browser_print_is_a_signable_document(slug, browser, served_site, site, 
     page.close()
     assert not outside, f"printing the page asked for outside addresses: {outside}"
     check_printed_instruction(pdf, site.position(slug), "the browser print")
+    printed, built = PrintedDocument(pdf), PrintedDocument(site.site / "pdf" / f"{slug}.pdf")
+    # Each page's first words; pdftotext may cut a justified line differently, so not whole lines.
+    page_starts = [[" ".join(" ".join(d.lines(n)[:2]).split()[:5]) for n in range(1, d.pages + 1)]
+                   for d in (printed, built)]
+    assert page_starts[0] == page_starts[1], (
+        f"the build-time PDF of {slug} breaks pages differently from the browser print: {page_starts}")
 
 
 @pytest.mark.browser
