@@ -1,0 +1,173 @@
+"""What a printed instruction must look like, checked on a PDF with poppler.
+
+One check for both ways people get paper: the browser's print of a position page and the
+PDF written at build time. The page's HTML says what must be there (clauses, title, stamp).
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+import statistics
+import subprocess
+from dataclasses import dataclass
+from pathlib import Path
+
+from bs4 import BeautifulSoup
+
+PT_PER_MM = 72 / 25.4
+A4 = (595.28, 841.89)
+# Words of the site around the document; none of them may reach the paper.
+SITE_CHROME = ("Поиск", "Перейти к содержанию", "Должностные инструкции", "Порядок разработки",
+               "Главная", "Содержание", "Печать", "Скачать PDF", "Made with")
+WORD = re.compile(r'<word xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" yMax="([\d.]+)">(.*?)</word>')
+
+
+@dataclass
+class Word:
+    x0: float
+    y0: float
+    x1: float
+    y1: float
+    text: str
+
+
+class PrintedDocument:
+    """A PDF read with poppler: its size, its pages' text and where the words are."""
+
+    def __init__(self, pdf: Path):
+        self.pdf = pdf
+        info = _run("pdfinfo", str(pdf))
+        self.pages = int(re.search(r"^Pages:\s+(\d+)", info, re.M).group(1))
+        width, height = re.search(r"^Page size:\s+([\d.]+) x ([\d.]+) pts", info, re.M).groups()
+        self.size = (float(width), float(height))
+        self.fonts = _run("pdffonts", str(pdf))
+
+    @functools.cached_property
+    def _page_texts(self) -> list[str]:
+        # pdftotext ends every page with a form feed.
+        return _run("pdftotext", str(self.pdf), "-").split("\f")[:self.pages]
+
+    @functools.cached_property
+    def _page_words(self) -> list[list[Word]]:
+        bbox = _run("pdftotext", "-bbox", str(self.pdf), "-")
+        return [[Word(float(a), float(b), float(c), float(d), _unescape(t)) for a, b, c, d, t in WORD.findall(page)]
+                for page in bbox.split("<page ")[1:]]
+
+    def text(self, page: int | None = None) -> str:
+        """Plain text of one page (1-based) or of the whole document."""
+        return self._page_texts[page - 1] if page else "\n".join(self._page_texts)
+
+    def lines(self, page: int) -> list[str]:
+        return [line.strip() for line in self.text(page).splitlines() if line.strip()]
+
+    def words(self, page: int) -> list[Word]:
+        return self._page_words[page - 1]
+
+
+def check_printed_instruction(pdf: Path, page: BeautifulSoup, how: str) -> None:
+    """Everything a person signing the paper relies on; `how` names the way it was printed."""
+    doc = PrintedDocument(pdf)
+    name = page.select_one(".doc-name").get_text(strip=True)
+    where = f"{how} of «{name}»"
+    assert abs(doc.size[0] - A4[0]) <= 1 and abs(doc.size[1] - A4[1]) <= 1, f"{where} is not A4: {doc.size}"
+    assert 2 <= doc.pages <= 8, f"{where} has {doc.pages} pages; an instruction takes 2 to 8"
+    assert "Serif" in doc.fonts or "Times" in doc.fonts, f"{where} is not set in a serif font:\n{doc.fonts}"
+    whole = _flat(doc.text())
+
+    _check_first_page(doc, page, where)
+    _check_margins_and_size(doc, where)
+    assert doc.lines(2)[0] == "2", f"{where}: page 2 does not start with its number at the top: {doc.lines(2)[:2]}"
+    number = next(w for w in doc.words(2) if w.text == "2")
+    centre = (number.x0 + number.x1) / 2 - doc.size[0] / 2
+    assert abs(centre) < 20 * PT_PER_MM and number.y1 < 20 * PT_PER_MM, (
+        f"{where}: the page number is not centred in the top margin")
+    for number in page.select("li[data-clause] > .clause-number, li[data-clause] > p > .clause-number"):
+        clause = _flat(number.find_parent("li").get_text(" "))
+        start = " ".join(clause.split()[:4])
+        assert start in whole, f"{where}: clause «{start}…» is missing"
+    for chrome in SITE_CHROME:
+        assert chrome not in whole, f"{where} prints the site's «{chrome}»"
+    reference = page.select_one(".admonition.reference p:not(.admonition-title)")
+    assert "Справка" not in whole, f"{where} prints the «Справка» block"
+    if reference:
+        sentence = _flat(reference.get_text(" "))[:60]
+        assert sentence not in whole, f"{where} prints reference text «{sentence}»"
+    _check_headings_not_orphaned(doc, page, where)
+    _check_signatures(doc, where)
+    _check_acknowledgement_sheet(doc, page, where)
+
+
+def _check_first_page(doc: PrintedDocument, page: BeautifulSoup, where: str) -> None:
+    first = _flat(doc.text(1))
+    stamp_word = page.select_one(".doc-stamp-word").get_text(strip=True)
+    for part in (page.select_one(".doc-org").get_text(strip=True), stamp_word, "ДОЛЖНОСТНАЯ ИНСТРУКЦИЯ",
+                 page.select_one(".doc-name").get_text(strip=True), _flat(page.select_one(".doc-version").get_text())):
+        assert _flat(part) in first, f"{where}: page 1 lacks «{part}»"
+    org = page.select_one(".doc-org").get_text(strip=True)
+    assert doc.lines(1)[0] != "1", f"{where}: page 1 carries a page number"
+    assert org.startswith(doc.lines(1)[0].split()[0]), (
+        f"{where}: page 1 does not begin with the organisation's name but with «{doc.lines(1)[0]}»")
+    word = next(w for w in doc.words(1) if w.text == stamp_word)
+    right_edge = doc.size[0] - 10 * PT_PER_MM
+    assert word.x0 >= right_edge - 80 * PT_PER_MM - 1, f"{where}: the approval stamp is not within 8 cm of the right margin"
+    assert word.y0 < doc.size[1] / 4, f"{where}: the approval stamp is not at the top of page 1"
+
+
+def _check_margins_and_size(doc: PrintedDocument, where: str) -> None:
+    for number in range(1, doc.pages + 1):
+        words = [w for w in doc.words(number) if not (number > 1 and w.text == str(number))]
+        left = min(w.x0 for w in words) / PT_PER_MM
+        right = (doc.size[0] - max(w.x1 for w in words)) / PT_PER_MM
+        top = min(w.y0 for w in words) / PT_PER_MM
+        bottom = (doc.size[1] - max(w.y1 for w in words)) / PT_PER_MM
+        assert left >= 19.5 and right >= 9.5 and top >= 19.5 and bottom >= 19.5, (
+            f"{where}, page {number}: text outside the margins (mm: left {left:.1f}, right {right:.1f}, "
+            f"top {top:.1f}, bottom {bottom:.1f})")
+    heights = [w.y1 - w.y0 for w in doc.words(1)]
+    # A word's box is about 1.1 times the font size.
+    size = statistics.median(heights) / 1.107
+    assert 11.5 <= size <= 14.5, f"{where}: body text is {size:.1f} pt, not 12–14 pt"
+
+
+def _check_headings_not_orphaned(doc: PrintedDocument, page: BeautifulSoup, where: str) -> None:
+    headings = {_flat(h.get_text(" ")) for h in page.select("article h2")}
+    for number in range(1, doc.pages):
+        last = _flat(doc.lines(number)[-1])
+        assert last not in headings, f"{where}: heading «{last}» is left alone at the bottom of page {number}"
+
+
+def _check_signatures(doc: PrintedDocument, where: str) -> None:
+    pages = [n for n in range(1, doc.pages + 1) if "Разработал:" in doc.text(n)]
+    assert pages, f"{where} has no signature block «Разработал:»"
+    assert "Согласовано:" in doc.text(pages[0]), f"{where}: «Разработал» and «Согласовано» are split across pages"
+    lines = doc.lines(pages[0])
+    above = lines[1 if pages[0] > 1 else 0:lines.index("Разработал:")]
+    assert above, f"{where}: the signatures stand alone on page {pages[0]}, away from the text they sign"
+
+
+def _check_acknowledgement_sheet(doc: PrintedDocument, page: BeautifulSoup, where: str) -> None:
+    pages = [n for n in range(1, doc.pages + 1) if "ЛИСТ ОЗНАКОМЛЕНИЯ" in doc.text(n).upper()]
+    assert pages, f"{where} has no acknowledgement sheet"
+    lines = doc.lines(pages[0])
+    assert lines[0] == str(pages[0]) and lines[1].upper() == "ЛИСТ ОЗНАКОМЛЕНИЯ", (
+        f"{where}: the acknowledgement sheet does not start a page of its own: {lines[:3]}")
+    text = _flat(doc.text(pages[0]))
+    for column in ("№", "ФИО", "Должность", "Дата ознакомления", "Подпись"):
+        assert column in text, f"{where}: the acknowledgement table has no column «{column}»"
+    rows = len(page.select(".ack-table tbody tr"))
+    numbers = {w.text for w in doc.words(pages[0])}
+    assert rows >= 10 and {str(n) for n in range(1, rows + 1)} <= numbers, (
+        f"{where}: the acknowledgement table lacks empty rows to sign (expected {rows})")
+
+
+def _flat(text: str) -> str:
+    return " ".join(text.replace("\u00a0", " ").split())
+
+
+def _unescape(text: str) -> str:
+    return text.replace("&lt;", "<").replace("&gt;", ">").replace("&quot;", '"').replace("&amp;", "&")
+
+
+def _run(*command: str) -> str:
+    return subprocess.run(command, capture_output=True, text=True, check=True).stdout

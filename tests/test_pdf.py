@@ -1,0 +1,106 @@
+"""Every position has a PDF made at build time, laid out like the browser print, and rebuilt only when needed."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+import subprocess
+import sys
+
+import pytest
+
+from conftest import ROOT, copy_project, require_tool, run_mkdocs_build
+from printed_document import check_printed_instruction
+from test_print import SLUGS
+
+sys.path.insert(0, str(ROOT))  # the project's `macros` package, as MkDocs imports it
+REPORT = re.compile(r"PDF: (\d+) regenerated, (\d+) from cache")
+
+
+@pytest.mark.parametrize("slug", SLUGS)
+def test_build_time_pdf_is_a_signable_document(slug, site):
+    require_tool("pdftotext", "reading the build-time PDFs")
+    pdf = site.site / "pdf" / f"{slug}.pdf"
+    assert pdf.is_file(), f"the build wrote no PDF for {slug}"
+    link = site.position(slug).find("a", string="Скачать PDF")
+    assert link and link["href"] == f"../../pdf/{slug}.pdf", f"{slug}: «Скачать PDF» does not lead to its PDF"
+    check_printed_instruction(pdf, site.position(slug), "the build-time PDF")
+
+
+def test_pdf_is_dated_by_approval_and_renders_byte_identical(site, tmp_path):
+    require_tool("pdfinfo", "reading PDF metadata")
+    from macros.pdf_engine import render_pdf  # the same renderer the build uses
+
+    page = site.site / "positions" / "recruiter" / "index.html"
+    first, second = tmp_path / "1.pdf", tmp_path / "2.pdf"
+    for target in (first, second):
+        render_pdf(str(page), str(site.site), str(target), dt.date(2026, 2, 9))
+    assert first.read_bytes() == second.read_bytes(), "the same page gave two different PDFs"
+    info = subprocess.run(["pdfinfo", "-isodates", str(first)], capture_output=True, text=True).stdout
+    assert re.search(r"CreationDate:\s+2026-02-09", info), f"the PDF is not dated by the approval date:\n{info}"
+
+
+@pytest.fixture(scope="module")
+def rebuilds(tmp_path_factory):
+    """One scratch project with its own PDF cache, built three times: fresh, unchanged, one position edited."""
+    root = tmp_path_factory.mktemp("pdf-cache")
+    project = copy_project(root / "project")
+    with pytest.MonkeyPatch.context() as env:
+        env.setenv("JOBDESC_PDF_CACHE", str(root / "cache"))
+        env.setenv("JOBDESC_PDF", "1")
+        builds = [run_mkdocs_build(project, root / "site-1")]
+        builds.append(run_mkdocs_build(project, root / "site-2"))
+        position = project / "docs" / "positions" / "recruiter.md"
+        position.write_text(position.read_text(encoding="utf-8").replace(
+            "## Права", "- Ведёт учёт кандидатов в кадровом резерве.\n\n## Права", 1), encoding="utf-8")
+        builds.append(run_mkdocs_build(project, root / "site-3"))
+        env.setenv("JOBDESC_PDF", "0")
+        builds.append(run_mkdocs_build(project, root / "site-off"))
+    for build in builds:
+        assert build.returncode == 0, build.output
+    return builds
+
+
+def _report(build) -> tuple[int, int]:
+    match = REPORT.search(build.output)
+    assert match, f"the build does not say how many PDFs it regenerated:\n{build.output}"
+    return int(match.group(1)), int(match.group(2))
+
+
+def test_first_build_renders_every_pdf_and_second_renders_none(rebuilds):
+    assert _report(rebuilds[0]) == (len(SLUGS), 0)
+    assert _report(rebuilds[1]) == (0, len(SLUGS)), "an unchanged site rendered its PDFs again"
+    for slug in SLUGS:
+        assert (rebuilds[0].site / "pdf" / f"{slug}.pdf").read_bytes() == \
+               (rebuilds[1].site / "pdf" / f"{slug}.pdf").read_bytes(), f"{slug}: two builds gave different PDFs"
+
+
+def test_editing_one_position_renders_exactly_its_pdf(rebuilds):
+    require_tool("pdftotext", "reading PDFs")
+    before, after = rebuilds[1], rebuilds[2]
+    assert _report(after) == (1, len(SLUGS) - 1)
+    text = subprocess.run(["pdftotext", str(after.site / "pdf" / "recruiter.pdf"), "-"],
+                          capture_output=True, text=True).stdout
+    assert "Ведёт учёт кандидатов в кадровом резерве." in text, "the edited position's PDF shows the old text"
+    for slug in SLUGS:
+        if slug != "recruiter":
+            assert (before.site / "pdf" / f"{slug}.pdf").read_bytes() == \
+                   (after.site / "pdf" / f"{slug}.pdf").read_bytes(), f"{slug} changed though it was not edited"
+
+
+def test_pdfs_can_be_switched_off(rebuilds):
+    off = rebuilds[3]
+    assert not (off.site / "pdf").exists() and "PDF:" not in off.output
+    page = off.position("recruiter")
+    assert page.select_one("[data-print]") and not page.find("a", string="Скачать PDF"), (
+        "without PDFs the page must still offer «Печать» and no dead «Скачать PDF» link")
+
+
+def test_serve_makes_no_pdfs_unless_asked(monkeypatch):
+    from macros.pdf import Settings
+
+    monkeypatch.delenv("JOBDESC_PDF", raising=False)
+    assert not Settings.for_command("serve", ROOT).enabled
+    assert Settings.for_command("build", ROOT).enabled
+    monkeypatch.setenv("JOBDESC_PDF", "1")
+    assert Settings.for_command("serve", ROOT).enabled
