@@ -24,6 +24,8 @@ class Position:
     meta: dict[str, Any]
     body: str
     body_line: int  # line number (1-based) where the body starts in the file
+    # File line of each front-matter field or list item, keyed by its path: ("history", 0, "approved").
+    lines: dict[tuple, int] = field(default_factory=dict, compare=False, repr=False)
 
     @property
     def title(self) -> str:
@@ -65,6 +67,14 @@ class Position:
     def url(self) -> str:
         """Site-relative URL of the position page (directory URLs)."""
         return f"{POSITIONS_DIR}/{self.slug}/"
+
+    def line_of(self, *path) -> int | None:
+        """The file line of a front-matter field (or of the nearest enclosing one), for messages."""
+        while path:
+            if path in self.lines:
+                return self.lines[path]
+            path = path[:-1]
+        return None
 
     def ref(self, key: str) -> str | None:
         """The slug stored under ``key`` (reports_to, stand_in, ...), or None."""
