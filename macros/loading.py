@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from pathlib import Path
 
@@ -42,6 +43,8 @@ def read_position(path: Path, shown_as: str, src_path: str) -> tuple[Position | 
         meta, lines, repeated = parse_front_matter(match.group(1) or "")
     except yaml.YAMLError as error:
         return None, [_broken_yaml(shown_as, error)]
+    except ValueError as error:  # a date that does not exist, such as 2026-02-30
+        return None, [_impossible_date(shown_as, match.group(1) or "", error)]
     if not isinstance(meta, dict):
         return None, [Problem(
             shown_as, "данные должности между строками --- должны быть списком полей «имя: значение», "
@@ -121,13 +124,43 @@ def _first_bad_line(raw: bytes) -> int:
     return 1
 
 
+# What PyYAML's English reasons usually mean for someone editing front matter.
+YAML_REASONS = {
+    "mapping values are not allowed here": "двоеточие внутри значения",
+    "could not find expected ':'": "после имени поля нет двоеточия",
+    "cannot start any token": "табуляция или недопустимый знак в начале значения",
+    "expected <block end>": "неровный отступ",
+    "found undefined alias": "значение начинается со знака *",
+    "found unexpected end of stream": "не закрыта кавычка или скобка",
+    "while scanning a quoted scalar": "не закрыта кавычка",
+}
+
+
 def _broken_yaml(shown_as: str, error: yaml.YAMLError) -> Problem:
     mark = getattr(error, "problem_mark", None)
     # +2: the YAML text starts on the second line of the file, and marks are 0-based.
     line = mark.line + 2 if mark is not None else None
     reason = getattr(error, "problem", None) or str(error)
+    context = getattr(error, "context", None) or ""
+    meaning = next((ru for en, ru in YAML_REASONS.items() if en in reason or en in context), None)
+    shown_reason = f"{meaning} ({reason})" if meaning else reason
     return Problem(
-        shown_as, f"данные должности (front matter) не читаются как YAML: {reason}",
+        shown_as, f"данные должности (front matter) не читаются как YAML: {shown_reason}",
         "проверьте эту строку: после имени поля — двоеточие и пробел; значение с двоеточием или # "
         "возьмите в кавычки; отступы только пробелами",
         line=line)
+
+
+def _impossible_date(shown_as: str, front_matter: str, error: ValueError) -> Problem:
+    line = None
+    for number, text in enumerate(front_matter.splitlines(), 2):
+        found = re.search(r"(\d{4})-(\d{1,2})-(\d{1,2})", text)
+        if found:
+            try:
+                dt.date(*map(int, found.groups()))
+            except ValueError:
+                line = number
+                break
+    return Problem(
+        shown_as, f"такой даты не бывает ({error})",
+        "запишите существующую дату в виде год-месяц-день, например: approved: 2026-02-27", line=line)

@@ -17,7 +17,7 @@ import yaml
 from jinja2 import meta, nodes
 
 from .loading import FRONT_MATTER
-from .positions import Staff
+from .positions import Staff, position_files
 from .problems import Problem
 
 # Known to every page when mkdocs-macros renders it, but registered only later.
@@ -48,8 +48,9 @@ def _parser(env) -> jinja2.Environment:
 def _pages(docs_dir: Path, staff: Staff):
     """(path, name shown, body, body's first line, front matter) of each page."""
     positions = {docs_dir / p.src_path: p for p in staff.positions.values()}
+    unreadable = set(position_files(docs_dir)) - set(positions)  # already reported by loading
     for path in sorted(docs_dir.rglob("*")):
-        if not path.is_file() or path.suffix.lower() not in MARKDOWN:
+        if not path.is_file() or path.suffix.lower() not in MARKDOWN or path in unreadable:
             continue
         shown_as = f"docs/{path.relative_to(docs_dir).as_posix()}"
         if path in positions:
@@ -69,7 +70,7 @@ def _split(text: str) -> tuple[str, int, dict]:
         return text, 1, {}
     try:
         page_meta = yaml.safe_load(match.group(1) or "")
-    except yaml.YAMLError:
+    except (yaml.YAMLError, ValueError):
         page_meta = None
     return text[match.end():], text.count("\n", 0, match.end()) + 1, page_meta if isinstance(page_meta, dict) else {}
 
