@@ -11,6 +11,7 @@ from pathlib import Path
 from . import catalog, text_filters
 from .boilerplate import Boilerplate
 from .clauses import ClauseExtension
+from .edit_dates import last_edited
 from .navigation import navigation
 from .site_check import checked_staff
 
@@ -20,6 +21,7 @@ def define_env(env) -> None:
     # which runs when the block ends; any problem stops the build before a page is written.
     with checked_staff(env) as staff:
         env.variables["staff"] = staff
+        staff.edited.update(last_edited(Path(env.conf["docs_dir"])))
         env.conf["nav"] = navigation(staff)
         env.conf["markdown_extensions"].append(ClauseExtension())
         text_filters.register(env)

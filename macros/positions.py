@@ -86,6 +86,8 @@ class Staff:
     """All positions of the company, with the relations between them resolved."""
 
     positions: dict[str, Position] = field(default_factory=dict)
+    # src_path -> date of the last change of the file, from git (macros/edit_dates.py).
+    edited: dict[str, dt.date] = field(default_factory=dict)
 
     def __contains__(self, slug: object) -> bool:
         return slug in self.positions
@@ -105,6 +107,10 @@ class Staff:
             if position.src_path == src_path:
                 return position
         return None
+
+    def last_edited(self, position: Position) -> dt.date | None:
+        """When the position's file last changed; the approval date where git cannot tell."""
+        return self.edited.get(position.src_path) or position.approved
 
     def supervisor(self, position: Position) -> Position | None:
         slug = position.ref("reports_to")
