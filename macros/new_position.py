@@ -82,7 +82,7 @@ def _refusal(args, staff, slug: str, path: Path) -> str | None:
         return "из названия не получилось латинское имя файла; задайте его: --slug accountant"
     if path.exists():
         return f"{path.as_posix()} уже есть; задайте другое имя файла: --slug {slug}-2"
-    same = [p for p in staff if str(p.meta.get("title", "")).strip().lower() == args.title.strip().lower()]
+    same = [p for p in staff.positions.values() if str(p.meta.get("title", "")).strip().lower() == args.title.strip().lower()]
     if same:
         return f"должность «{args.title}» уже описана в docs/{same[0].src_path}"
     if args.category not in categories:
@@ -96,7 +96,7 @@ def _refusal(args, staff, slug: str, path: Path) -> str | None:
 
 def _top(staff) -> str | None:
     """The head of the company: the position that reports to no one (appoints everybody by default)."""
-    tops = [p.slug for p in staff if not p.ref("reports_to")]
+    tops = sorted(p.slug for p in staff.positions.values() if not p.ref("reports_to"))
     return tops[0] if tops else None
 
 
