@@ -22,6 +22,8 @@ from .problems import Problem
 
 # Known to every page when mkdocs-macros renders it, but registered only later.
 PAGE_VARIABLES = {"page", "navigation", "files"}
+# mkdocs-macros' own helpers: valid, but not worth suggesting to HR.
+PLUGIN_MACROS = {"context", "macros_info", "now", "fix_url"}
 MARKDOWN = (".markdown", ".mdown", ".mkdn", ".mkd", ".md")
 
 
@@ -94,7 +96,8 @@ def _check_page(parser, shown_as: str, body: str, first: int, known: set, macros
         guess = f"возможно, имелось в виду {', '.join(c + '()' if is_call else c for c in close)}; " if close else ""
         what = f"неизвестный макрос «{name}()»" if is_call else f"неизвестное имя «{name}» в {{{{ … }}}}"
         problems.append(Problem(
-            shown_as, what, f"{guess}макросы сайта: {', '.join(sorted(macros))}", line=first + where.lineno - 1))
+            shown_as, what, f"{guess}макросы сайта: {', '.join(sorted(macros - PLUGIN_MACROS))}",
+            line=first + where.lineno - 1))
     return problems
 
 

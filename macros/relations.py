@@ -6,7 +6,7 @@ import difflib
 import re
 from pathlib import Path
 
-from .positions import POSITIONS_DIR, Position, Staff
+from .positions import POSITIONS_DIR, Position, Staff, position_files
 from .problems import Problem, shown
 
 SLUG = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
@@ -18,9 +18,11 @@ MARKDOWN = (".markdown", ".mdown", ".mkdn", ".mkd", ".md")
 
 def check_relations(staff: Staff, docs_dir: Path | None) -> list[Problem]:
     problems: list[Problem] = []
+    # Files that exist but could not be read have their own problem; references to them are fine.
+    existing = set(staff.positions) | ({p.stem for p in position_files(docs_dir)} if docs_dir else set())
     for position in staff.positions.values():
         problems += _check_slug(position)
-        problems += _check_references(position, staff)
+        problems += _check_references(position, staff, existing)
     problems += _check_cycles(staff)
     problems += _check_duplicate_titles(staff)
     if docs_dir is not None:
@@ -38,20 +40,21 @@ def _check_slug(position: Position) -> list[Problem]:
         f"переименуйте файл в {suggestion}.md и поправьте ссылки на него в других должностях")]
 
 
-def _check_references(position: Position, staff: Staff) -> list[Problem]:
+def _check_references(position: Position, staff: Staff, existing: set[str]) -> list[Problem]:
     problems = []
     for field in REFERENCE_FIELDS:
         value = position.meta.get(field)
-        problems += _missing_target(position, staff, field, value, position.line_of(field))
+        problems += _missing_target(position, staff, existing, field, value, position.line_of(field))
     for field in LIST_REFERENCE_FIELDS:
         values = position.meta.get(field)
         for index, value in enumerate(values if isinstance(values, list) else []):
-            problems += _missing_target(position, staff, field, value, position.line_of(field, index))
+            problems += _missing_target(position, staff, existing, field, value, position.line_of(field, index))
     return problems
 
 
-def _missing_target(position: Position, staff: Staff, field: str, value, line: int | None) -> list[Problem]:
-    if not isinstance(value, str) or not value or value in staff:
+def _missing_target(position: Position, staff: Staff, existing: set[str], field: str, value,
+                    line: int | None) -> list[Problem]:
+    if not isinstance(value, str) or not value or value in existing:
         return []
     if value == position.slug and field == "reports_to":
         return []  # reported as a cycle of one
