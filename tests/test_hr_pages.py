@@ -29,6 +29,7 @@ HOSTILE_FIELDS = {
     "experience": f"не менее года {MARKUP}",
     "governing_documents": [f"положением {MARKUP}"],
     "approval_order": f"№ 21-ОД {MARKUP}",
+    "appointment_note": f"решением собрания {MARKUP}",
     "changes": f"уточнены обязанности {MARKUP}",
     "history": [{"version": "0.9", "approved": "2025-05-05", "approval_order": f"№ 5 {MARKUP}",
                  "changes": f"первая редакция {MARKUP}"}],
@@ -73,7 +74,7 @@ def test_markup_in_front_matter_stays_text_on_every_page(hostile):
     assert page.find("h1").get_text() == f"Рекрутер {MARKUP}"
     article = page.select_one("article").get_text(" ")
     for value in ("рекрутера", "высшее", "не менее года", "положением", "№ 21-ОД", "уточнены обязанности",
-                  "первая редакция", "№ 5"):
+                  "первая редакция", "№ 5", "решением собрания"):
         assert f"{value} {MARKUP}" in article, f"«{value} …» is not shown as written"
     nav = [a.get_text(" ", strip=True) for a in hostile.page("procedure/").select(".md-nav a")]
     assert f"Рекрутер {MARKUP}" in nav, "the navigation shows the title as written"
