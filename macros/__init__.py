@@ -11,24 +11,20 @@ from pathlib import Path
 from . import catalog, org, text_filters
 from .boilerplate import Boilerplate
 from .clauses import ClauseExtension
-from .loading import load_staff
+from .edit_dates import last_edited
 from .navigation import navigation
-from .problems import PositionsError
-from .validation import validate_staff
+from .site_check import checked_staff
 
 
 def define_env(env) -> None:
-    docs_dir = Path(env.conf["docs_dir"])
-    staff, problems = load_staff(docs_dir)
-    problems += validate_staff(staff)
-    if problems:
-        # Raised while MkDocs reads its configuration: nothing has been written yet.
-        raise PositionsError(problems)
-
-    env.variables["staff"] = staff
-    env.conf["nav"] = navigation(staff)
-    env.conf["markdown_extensions"].append(ClauseExtension())
-    text_filters.register(env)
-    Boilerplate(env, staff).register(env)
-    catalog.register(env, staff)
-    org.register(env, staff)
+    # Everything registered inside the block is known to the check of the pages' macro calls,
+    # which runs when the block ends; any problem stops the build before a page is written.
+    with checked_staff(env) as staff:
+        env.variables["staff"] = staff
+        staff.edited.update(last_edited(Path(env.conf["docs_dir"])))
+        env.conf["nav"] = navigation(staff)
+        env.conf["markdown_extensions"].append(ClauseExtension())
+        text_filters.register(env)
+        Boilerplate(env, staff).register(env)
+        catalog.register(env, staff)
+        org.register(env, staff)

@@ -29,6 +29,7 @@ class Boilerplate:
         position = self.position()
         extra = self.env.conf["extra"]
         context.setdefault("position", position)
+        context.setdefault("page", self.env.page)
         return self.env.env.get_template(template).render(
             company=extra["company"], staff=self.staff, **context)
 

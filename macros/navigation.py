@@ -7,6 +7,8 @@ always rendered in full, so departments at the top level would put every positio
 
 from __future__ import annotations
 
+from markupsafe import escape
+
 from .org import departments_in_rank_order
 from .positions import Staff
 
@@ -21,7 +23,8 @@ POSITIONS_SECTION = "Должности"
 
 def navigation(staff: Staff) -> list:
     departments = [
-        {department: [{p.title: p.src_path} for p in positions]}
+        # MkDocs and Material treat navigation titles as HTML: front-matter text is escaped here, once.
+        {str(escape(department)): [{str(escape(p.title)): p.src_path} for p in positions]}
         for department, positions in departments_in_rank_order(staff).items()
     ]
     return [*FIXED_PAGES, {POSITIONS_SECTION: departments}]

@@ -24,6 +24,8 @@ class Position:
     meta: dict[str, Any]
     body: str
     body_line: int  # line number (1-based) where the body starts in the file
+    # File line of each front-matter field or list item, keyed by its path: ("history", 0, "approved").
+    lines: dict[tuple, int] = field(default_factory=dict, compare=False, repr=False)
 
     @property
     def title(self) -> str:
@@ -66,6 +68,14 @@ class Position:
         """Site-relative URL of the position page (directory URLs)."""
         return f"{POSITIONS_DIR}/{self.slug}/"
 
+    def line_of(self, *path) -> int | None:
+        """The file line of a front-matter field (or of the nearest enclosing one), for messages."""
+        while path:
+            if path in self.lines:
+                return self.lines[path]
+            path = path[:-1]
+        return None
+
     def ref(self, key: str) -> str | None:
         """The slug stored under ``key`` (reports_to, stand_in, ...), or None."""
         return self.meta.get(key) or None
@@ -76,6 +86,8 @@ class Staff:
     """All positions of the company, with the relations between them resolved."""
 
     positions: dict[str, Position] = field(default_factory=dict)
+    # src_path -> date of the last change of the file, from git (macros/edit_dates.py).
+    edited: dict[str, dt.date] = field(default_factory=dict)
 
     def __contains__(self, slug: object) -> bool:
         return slug in self.positions
@@ -95,6 +107,10 @@ class Staff:
             if position.src_path == src_path:
                 return position
         return None
+
+    def last_edited(self, position: Position) -> dt.date | None:
+        """When the position's file last changed; the approval date where git cannot tell."""
+        return self.edited.get(position.src_path) or position.approved
 
     def supervisor(self, position: Position) -> Position | None:
         slug = position.ref("reports_to")

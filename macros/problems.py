@@ -26,6 +26,11 @@ class Problem:
         return text
 
 
+def shown(position) -> str:
+    """How a position's file is named in messages: as HR sees it in the repository."""
+    return f"docs/{position.src_path}"
+
+
 class PositionsError(PluginError):
     """Raised before any page is written when HR's files have problems."""
 

@@ -1,28 +1,28 @@
 """Validation of all positions together, before any page is written.
 
 Field-level rules live in ``position_schema.yaml`` (JSON Schema, checked by the jsonschema
-library); the rules that need more than one file (references between positions, cycles,
-duplicates) and the body checks (duties present, cross-reference labels) live here.
+library) and are turned here into messages HR can act on: the file, the line, the field and
+what to write instead. Rules that need more than one file live in relations.py, rules about
+the text below the front matter in body_checks.py.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-import re
+import difflib
 from functools import lru_cache
 from pathlib import Path
 
 import jsonschema
 import yaml
 
-from .clauses import VALID_LABEL, source_labels, source_references
+from . import body_checks, relations
 from .positions import Position, Staff
-from .problems import Problem
+from .problems import Problem, shown
 
 SCHEMA_PATH = Path(__file__).with_name("position_schema.yaml")
-REFERENCE_FIELDS = ("appointed_by", "proposed_by", "reports_to", "stand_in")
-REQUIRED_SECTIONS = ("Общие положения", "Должностные обязанности", "Права", "Ответственность")
-SLUG = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
+TYPE_NAMES = {"string": "текст", "array": "список [ … ]", "date": "дата вида 2026-02-02", "null": "пусто",
+              "object": "набор полей «имя: значение»", "integer": "целое число", "number": "число"}
 
 
 @lru_cache(maxsize=1)
@@ -38,151 +38,114 @@ def _validator() -> jsonschema.protocols.Validator:
     return jsonschema.validators.extend(base, type_checker=checker)(schema())
 
 
-def validate_staff(staff: Staff) -> list[Problem]:
+def validate_staff(staff: Staff, docs_dir: Path | None = None) -> list[Problem]:
     """Every problem of every position, in one list."""
     problems: list[Problem] = []
     for position in staff.positions.values():
-        problems += _check_fields(position)
-        problems += _check_slug(position)
-        problems += _check_references(position, staff)
-        problems += _check_body(position)
-    problems += _check_cycles(staff)
-    problems += _check_duplicate_titles(staff)
+        problems += check_fields(position)
+        problems += _check_history(position)
+        problems += body_checks.check_body(position)
+    problems += relations.check_relations(staff, docs_dir)
     return problems
 
 
-def _shown(position: Position) -> str:
-    return f"docs/{position.src_path}"
-
-
-def _check_fields(position: Position) -> list[Problem]:
+def check_fields(position: Position) -> list[Problem]:
+    """The front matter against the schema: one problem per wrong field, with its line and an example."""
     problems = []
+    for error in sorted(_validator().iter_errors(position.meta), key=lambda e: [str(p) for p in e.path]):
+        if error.validator == "additionalProperties":
+            problems += _unknown_fields(position, error)
+        else:
+            problems.append(_field_problem(position, error))
+    return problems
+
+
+def _field_problem(position: Position, error: jsonschema.ValidationError) -> Problem:
+    path = list(error.path)
+    if error.validator == "required":
+        path.append(error.message.split("'")[1])
     properties = schema()["properties"]
-    for error in sorted(_validator().iter_errors(position.meta), key=lambda e: list(e.path)):
-        field = ".".join(str(part) for part in error.path) or None
-        if error.validator == "required":
-            field = error.message.split("'")[1]
-            message = "обязательное поле не заполнено"
-        elif error.validator == "additionalProperties":
-            unknown = sorted(set(position.meta) - set(properties))
-            for name in unknown:
-                problems.append(Problem(
-                    _shown(position), "такого поля нет в описании должности",
-                    f"проверьте написание; допустимые поля: {', '.join(properties)}", field=name))
-            continue
-        else:
-            message = f"недопустимое значение {error.instance!r}"
-        top = field.split(".")[0] if field else None
-        spec = properties.get(top, {}) if top else {}
-        hint = spec.get("description", "")
-        fix = f"{hint}; например: {spec['x-fix']}" if "x-fix" in spec else hint
-        problems.append(Problem(_shown(position), message, fix, field=top))
-    return problems
+    top = str(path[0]) if path else None
+    spec = properties.get(top, {})
+    example = f"например: {spec['x-fix']}" if "x-fix" in spec else ""
+    where = _nested(path)
+    if error.validator == "required":
+        message = f"{where}обязательное поле не заполнено"
+        fix = (f"добавьте между строками --- строку для поля {path[-1]}; {example}" if len(path) == 1
+               else f"добавьте в эту запись поле {path[-1]}; {example}")
+        return Problem(shown(position), message, fix, field=top, line=position.line_of(*path[:-1]))
+    message = where + _what_is_wrong(error)
+    fix = "; ".join(part for part in (spec.get("description", ""), example) if part)
+    return Problem(shown(position), message, fix, field=top, line=position.line_of(*path))
 
 
-def _check_slug(position: Position) -> list[Problem]:
-    if SLUG.match(position.slug):
-        return []
-    return [Problem(
-        _shown(position), "имя файла должности должно состоять из латинских строчных букв, цифр и дефисов",
-        "переименуйте файл, например: key-account-manager.md")]
+def _what_is_wrong(error: jsonschema.ValidationError) -> str:
+    value, rule = error.instance, error.validator_value
+    if error.validator == "type":
+        wanted = " или ".join(TYPE_NAMES.get(t, t) for t in ([rule] if isinstance(rule, str) else rule))
+        hint = " — число, а нужен текст: возьмите значение в кавычки" if isinstance(value, (int, float)) else ""
+        return f"ожидается {wanted}, а записано {_shown_value(value)}{hint}"
+    if error.validator == "enum":
+        return f"значение {_shown_value(value)} не из списка: {', '.join(rule)}"
+    if error.validator == "minLength":
+        return f"значение {_shown_value(value)} слишком короткое (нужно не меньше {rule} знаков)"
+    if error.validator == "pattern":
+        return f"значение {_shown_value(value)} записано не в том виде"
+    return f"недопустимое значение {_shown_value(value)}"
 
 
-def _check_references(position: Position, staff: Staff) -> list[Problem]:
+def _unknown_fields(position: Position, error: jsonschema.ValidationError) -> list[Problem]:
+    known = list(error.schema["properties"])
+    path = list(error.path)
     problems = []
-    for field in REFERENCE_FIELDS:
-        problems += _missing_targets(position, staff, field, [position.meta.get(field)])
-    problems += _missing_targets(position, staff, "reports_to_also", position.meta.get("reports_to_also") or [])
-    return problems
-
-
-def _missing_targets(position: Position, staff: Staff, field: str, values: list) -> list[Problem]:
-    problems = []
-    for value in values:
-        if isinstance(value, str) and value and value not in staff:
-            known = ", ".join(sorted(staff.positions))
-            problems.append(Problem(
-                _shown(position), f"должности «{value}» нет: нет файла docs/positions/{value}.md",
-                f"укажите имя файла существующей должности без .md, одно из: {known}", field=field))
-    return problems
-
-
-def _check_cycles(staff: Staff) -> list[Problem]:
-    problems, reported = [], set()
-    for start in sorted(staff.positions):
-        chain, slug = [], start
-        while slug in staff and slug not in chain:
-            chain.append(slug)
-            slug = staff[slug].meta.get("reports_to")
-        if slug in chain and slug not in reported:
-            loop = chain[chain.index(slug):]
-            reported.update(loop)
-            titles = " → ".join(loop + [slug])
-            problems.append(Problem(
-                _shown(staff[slug]), f"подчинение замкнуто в круг: {titles}",
-                "у одной из этих должностей укажите в reports_to вышестоящую должность вне круга",
-                field="reports_to"))
-    return problems
-
-
-def _check_duplicate_titles(staff: Staff) -> list[Problem]:
-    seen: dict[str, Position] = {}
-    problems = []
-    for position in sorted(staff.positions.values(), key=lambda p: p.src_path):
-        title = position.meta.get("title")
-        if not isinstance(title, str):
-            continue
-        key = title.strip().lower()
-        if key in seen:
-            problems.append(Problem(
-                _shown(position), f"должность «{title}» уже описана в docs/{seen[key].src_path}",
-                "переименуйте должность или объедините два файла в один", field="title"))
-        else:
-            seen[key] = position
-    return problems
-
-
-def _check_body(position: Position) -> list[Problem]:
-    problems = []
-    body, first = position.body, position.body_line
-    headings = re.findall(r"^##[ \t]+(.+?)[ \t]*$", body, re.M)
-    for section in REQUIRED_SECTIONS:
-        if section not in headings:
-            problems.append(Problem(
-                _shown(position), f"нет раздела «{section}»",
-                f"добавьте строку «## {section}» и под ней список пунктов (см. CONTRIBUTING.md)"))
-    duties = _section_text(body, "Должностные обязанности")
-    if "Должностные обязанности" in headings and not re.search(r"^[-*+][ \t]+\S", duties, re.M):
+    for name in sorted(set(error.instance) - set(known), key=str):
+        close = difflib.get_close_matches(str(name), known, n=1)
+        guess = f"возможно, имелось в виду {close[0]}; " if close else ""
         problems.append(Problem(
-            _shown(position), "в разделе «Должностные обязанности» нет ни одной обязанности",
-            "перечислите обязанности списком, каждую с новой строки, начиная с «- »"))
-    problems += _check_labels(position, body, first)
+            shown(position), f"{_nested(path)}такого поля нет в описании должности",
+            f"{guess}допустимые поля: {', '.join(known)}",
+            field=str(path[0]) if path else str(name), line=position.line_of(*path, name)))
     return problems
 
 
-def _section_text(body: str, heading: str) -> str:
-    match = re.search(rf"^##[ \t]+{re.escape(heading)}[ \t]*$(.*?)(?=^##[ \t]|\Z)", body, re.M | re.S)
-    return match.group(1) if match else ""
+def _nested(path: list) -> str:
+    """«запись 2 → поле approved: » for a field inside a list, nothing for a top-level field."""
+    parts = [f"запись {p + 1}" if isinstance(p, int) else f"поле {p}" for p in path[1:]]
+    return " → ".join(parts) + ": " if parts else ""
 
 
-def _check_labels(position: Position, body: str, first: int) -> list[Problem]:
-    problems, declared = [], {}
-    for label, line in source_labels(body):
-        if not VALID_LABEL.match(label):
+def _shown_value(value: object) -> str:
+    if value is None:
+        return "пустое значение"
+    if isinstance(value, str):
+        return f"«{value}»"
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    return repr(value)
+
+
+def _check_history(position: Position) -> list[Problem]:
+    """Earlier versions must read as a history: older than the current one, each version once."""
+    history = position.meta.get("history")
+    if not isinstance(history, list):
+        return []
+    problems, seen = [], {str(position.meta.get("version")): None}
+    current = position.meta.get("approved")
+    for index, entry in enumerate(history):
+        if not isinstance(entry, dict):
+            continue
+        line = position.line_of("history", index)
+        version, approved = str(entry.get("version")), entry.get("approved")
+        if version in seen:
+            where = "действующей редакции" if seen[version] is None else f"записи {seen[version] + 1}"
             problems.append(Problem(
-                _shown(position), f"метка пункта «{label}» недопустима", line=first + line - 1,
-                fix="метка — латинские буквы, цифры и дефис, начиная с буквы: {#consult}"))
-        elif label in declared:
+                shown(position), f"запись {index + 1}: редакция {version} уже указана у {where}",
+                "в history перечисляются только прежние редакции, каждая один раз", field="history", line=line))
+        seen.setdefault(version, index)
+        if isinstance(approved, dt.date) and isinstance(current, dt.date) and approved >= current:
             problems.append(Problem(
-                _shown(position), f"метка пункта «{label}» уже стоит у пункта в строке {declared[label]}",
-                "дайте этому пункту другую метку", line=first + line - 1))
-        else:
-            declared[label] = first + line - 1
-    for label, line in source_references(body):
-        if label not in declared:
-            options = ", ".join(sorted(declared)) or "меток в файле нет"
-            problems.append(Problem(
-                _shown(position), f"ссылка на пункт [](#{label}) ведёт на несуществующую метку",
-                f"поставьте метку {{#{label}}} в начале нужного пункта или исправьте ссылку ({options})",
-                line=first + line - 1))
+                shown(position), f"запись {index + 1}: редакция {version} утверждена {approved:%d.%m.%Y}, "
+                f"не раньше действующей ({current:%d.%m.%Y})",
+                "прежняя редакция утверждается раньше действующей: проверьте даты или поменяйте записи местами",
+                field="history", line=line))
     return problems

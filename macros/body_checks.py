@@ -1,0 +1,86 @@
+"""Checks of the text below the front matter: the skeleton of an instruction, duties, clause labels."""
+
+from __future__ import annotations
+
+import re
+
+from .clauses import VALID_LABEL, source_labels, source_references
+from .positions import Position
+from .problems import Problem, shown
+
+REQUIRED_SECTIONS = ("Общие положения", "Должностные обязанности", "Права", "Ответственность")
+# Macro calls every instruction needs: without approval_stamp() the page is not even numbered.
+REQUIRED_MACROS = ("approval_stamp", "general_provisions", "common_rights", "standard_liability",
+                   "signatures", "acknowledgement_sheet")
+HEADING = re.compile(r"^##[ \t]+(.+?)[ \t]*$", re.M)
+LIST_ITEM = re.compile(r"^[-*+][ \t]+\S", re.M)
+
+
+def check_body(position: Position) -> list[Problem]:
+    if not position.body.strip():
+        return [Problem(
+            shown(position), "ниже данных должности (после второй строки ---) нет текста инструкции",
+            "создайте файл командой python3 -m macros.new_position или скопируйте образец из CONTRIBUTING.md",
+            line=position.body_line)]
+    problems = _check_skeleton(position)
+    problems += _check_duties(position)
+    problems += _check_labels(position)
+    return problems
+
+
+def _line(position: Position, offset: int) -> int:
+    """The file line of a character offset in the body."""
+    return position.body_line + position.body.count("\n", 0, offset)
+
+
+def _check_skeleton(position: Position) -> list[Problem]:
+    problems = []
+    headings = [m.group(1) for m in HEADING.finditer(position.body)]
+    for section in REQUIRED_SECTIONS:
+        if section not in headings:
+            problems.append(Problem(
+                shown(position), f"нет раздела «{section}»",
+                f"добавьте строку «## {section}» и под ней список пунктов, порядок разделов: "
+                + ", ".join(REQUIRED_SECTIONS)))
+    for name in REQUIRED_MACROS:
+        if not re.search(r"\{\{-?\s*" + name + r"\(\s*\)\s*-?\}\}", position.body):
+            problems.append(Problem(
+                shown(position), f"нет строки {{{{ {name}() }}}} — без неё инструкция неполная",
+                "верните строку на её место по образцу из CONTRIBUTING.md"))
+    return problems
+
+
+def _check_duties(position: Position) -> list[Problem]:
+    match = re.search(r"^##[ \t]+Должностные обязанности[ \t]*$(.*?)(?=^##[ \t]|\Z)", position.body, re.M | re.S)
+    if match is None or LIST_ITEM.search(match.group(1)):
+        return []
+    return [Problem(
+        shown(position), "в разделе «Должностные обязанности» нет ни одной обязанности",
+        "перечислите обязанности списком под заголовком, каждую с новой строки, начиная с «- »",
+        line=_line(position, match.start()))]
+
+
+def _check_labels(position: Position) -> list[Problem]:
+    problems, declared = [], {}
+    first = position.body_line
+    for label, line in source_labels(position.body):
+        line = first + line - 1
+        if not VALID_LABEL.match(label):
+            problems.append(Problem(
+                shown(position), f"метка пункта «{{#{label}}}» недопустима", line=line,
+                fix="метка — латинские буквы, цифры и дефис, начиная с буквы, например {#consult}"))
+        elif label in declared:
+            problems.append(Problem(
+                shown(position), f"метка пункта «{{#{label}}}» уже стоит у пункта в строке {declared[label]}",
+                "дайте этому пункту другую метку и поправьте ссылки [](#…), которые должны вести на него",
+                line=line))
+        else:
+            declared[label] = line
+    for label, line in source_references(position.body):
+        if label not in declared:
+            options = ", ".join(sorted(declared)) or "в этом файле меток нет"
+            problems.append(Problem(
+                shown(position), f"ссылка на пункт [](#{label}) ведёт на несуществующую метку",
+                f"поставьте метку {{#{label}}} в начале нужного пункта или исправьте ссылку (метки файла: {options})",
+                line=first + line - 1))
+    return problems

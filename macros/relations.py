@@ -1,0 +1,151 @@
+"""Checks that need more than one position: references, reporting cycles, duplicates, page addresses."""
+
+from __future__ import annotations
+
+import difflib
+import re
+from pathlib import Path
+
+from .positions import POSITIONS_DIR, Position, Staff, position_files
+from .problems import Problem, shown
+
+SLUG = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
+REFERENCE_FIELDS = ("appointed_by", "proposed_by", "reports_to", "stand_in")
+LIST_REFERENCE_FIELDS = ("reports_to_also",)
+# The extensions MkDocs builds as pages (mkdocs.utils.markdown_extensions).
+MARKDOWN = (".markdown", ".mdown", ".mkdn", ".mkd", ".md")
+
+
+def check_relations(staff: Staff, docs_dir: Path | None) -> list[Problem]:
+    problems: list[Problem] = []
+    # Files that exist but could not be read have their own problem; references to them are fine.
+    existing = set(staff.positions) | ({p.stem for p in position_files(docs_dir)} if docs_dir else set())
+    for position in staff.positions.values():
+        problems += _check_slug(position)
+        problems += _check_references(position, staff, existing)
+    problems += _check_cycles(staff)
+    problems += _check_duplicate_titles(staff)
+    if docs_dir is not None:
+        problems += _check_addresses(docs_dir)
+    return problems
+
+
+def _check_slug(position: Position) -> list[Problem]:
+    if SLUG.match(position.slug):
+        return []
+    suggestion = re.sub(r"[^a-z0-9]+", "-", position.slug.lower()).strip("-") or "new-position"
+    return [Problem(
+        shown(position), "имя файла должности должно состоять из латинских строчных букв, цифр и дефисов: "
+        "из него получается адрес страницы",
+        f"переименуйте файл в {suggestion}.md и поправьте ссылки на него в других должностях")]
+
+
+def _check_references(position: Position, staff: Staff, existing: set[str]) -> list[Problem]:
+    problems = []
+    for field in REFERENCE_FIELDS:
+        value = position.meta.get(field)
+        problems += _missing_target(position, staff, existing, field, value, position.line_of(field))
+    for field in LIST_REFERENCE_FIELDS:
+        values = position.meta.get(field)
+        for index, value in enumerate(values if isinstance(values, list) else []):
+            problems += _missing_target(position, staff, existing, field, value, position.line_of(field, index))
+    return problems
+
+
+def _missing_target(position: Position, staff: Staff, existing: set[str], field: str, value,
+                    line: int | None) -> list[Problem]:
+    if not isinstance(value, str) or not value or value in existing:
+        return []
+    if value == position.slug and field == "reports_to":
+        return []  # reported as a cycle of one
+    close = difflib.get_close_matches(value, list(staff.positions), n=1)
+    guess = f"возможно, имелось в виду {close[0]}; " if close else ""
+    known = ", ".join(sorted(staff.positions))
+    return [Problem(
+        shown(position), f"должности «{value}» нет: нет файла docs/{POSITIONS_DIR}/{value}.md",
+        f"{guess}укажите имя файла существующей должности без .md, одно из: {known}", field=field, line=line)]
+
+
+def _supervisor_slug(position: Position) -> str | None:
+    value = position.meta.get("reports_to")
+    return value if isinstance(value, str) else None
+
+
+def _check_cycles(staff: Staff) -> list[Problem]:
+    problems, reported = [], set()
+    for start in sorted(staff.positions):
+        chain, slug = [], start
+        while slug in staff and slug not in chain:
+            chain.append(slug)
+            slug = _supervisor_slug(staff[slug])
+        if slug in chain and slug not in reported:
+            loop = chain[chain.index(slug):]
+            reported.update(loop)
+            path = " → ".join(loop + [slug])
+            problems.append(Problem(
+                shown(staff[slug]), f"подчинение замкнуто в круг: {path}",
+                "у одной из этих должностей укажите в reports_to вышестоящую должность вне круга "
+                "(у высшей должности reports_to не указывается)",
+                field="reports_to", line=staff[slug].line_of("reports_to")))
+    return problems
+
+
+def _check_duplicate_titles(staff: Staff) -> list[Problem]:
+    seen: dict[str, Position] = {}
+    problems = []
+    for position in sorted(staff.positions.values(), key=lambda p: p.src_path):
+        title = position.meta.get("title")
+        if not isinstance(title, str):
+            continue
+        key = " ".join(title.lower().replace("ё", "е").split())
+        if key in seen:
+            problems.append(Problem(
+                shown(position), f"должность «{title}» уже описана в docs/{seen[key].src_path}",
+                "переименуйте должность или объедините два файла в один", field="title",
+                line=position.line_of("title")))
+        else:
+            seen[key] = position
+    return problems
+
+
+def _check_addresses(docs_dir: Path) -> list[Problem]:
+    """Two files that become one page address (recruiter.md and Recruiter.md, or recruiter.markdown):
+    one would silently overwrite the other, and on Windows or macOS they cannot even coexist."""
+    pages: dict[str, list[str]] = {}
+    for path in sorted(docs_dir.rglob("*")):
+        if path.is_file() and path.suffix.lower() in MARKDOWN:
+            pages.setdefault(_address(path.relative_to(docs_dir)), []).append(path.relative_to(docs_dir).as_posix())
+    problems = []
+    for address, files in pages.items():
+        files.sort(key=lambda name: (name != name.lower() or not name.endswith(".md"), name))  # blame the odd one
+        for other in files[1:]:
+            problems.append(Problem(
+                f"docs/{other}", f"этот файл и docs/{files[0]} дают одну и ту же страницу /{address}",
+                "оставьте один из файлов; имена файлов пишите строчными латинскими буквами с расширением .md"))
+    problems += _stray_position_pages(docs_dir)
+    return problems
+
+
+def _address(relative: Path) -> str:
+    parts = list(relative.with_suffix("").parts)
+    if parts[-1].lower() in ("index", "readme"):
+        parts.pop()
+    return "/".join(parts).lower() + ("/" if parts else "")
+
+
+def _stray_position_pages(docs_dir: Path) -> list[Problem]:
+    """Markdown in docs/positions that is not <slug>.md directly there is not read as a position,
+    but MkDocs would still build it, and its macros would fail mid-build."""
+    folder = docs_dir / POSITIONS_DIR
+    problems = []
+    for path in sorted(folder.rglob("*")) if folder.is_dir() else []:
+        relative = path.relative_to(folder)
+        if not path.is_file() or path.suffix.lower() not in MARKDOWN:
+            continue
+        if len(relative.parts) > 1 or path.suffix != ".md" or path.name.startswith("_"):
+            problems.append(Problem(
+                f"docs/{POSITIONS_DIR}/{relative.as_posix()}",
+                "файл должности лежит не там или называется не так: его не прочтут как должность",
+                f"положите файл прямо в docs/{POSITIONS_DIR}/ с расширением .md (строчными), "
+                f"например docs/{POSITIONS_DIR}/{path.stem.lower().lstrip('_')}.md"))
+    return problems

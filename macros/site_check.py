@@ -1,0 +1,34 @@
+"""All of HR's mistakes in one run, found before MkDocs writes anything.
+
+``define_env`` registers everything inside ``with checked_staff(env) as staff:``. On entering,
+every position file is read and validated; on leaving, the pages' macro calls are checked
+against every macro registered inside the block; then all problems are raised together as one
+PositionsError (MkDocs prints it and exits with code 1).
+"""
+
+from __future__ import annotations
+
+from contextlib import contextmanager
+from pathlib import Path
+
+from .loading import load_staff
+from .page_templates import check_pages
+from .problems import PositionsError
+from .validation import validate_staff
+
+
+@contextmanager
+def checked_staff(env):
+    docs_dir = Path(env.conf["docs_dir"])
+    staff, problems = load_staff(docs_dir)
+    problems += validate_staff(staff, docs_dir)
+    try:
+        yield staff
+    except Exception:
+        # Registering on broken data may fail; the data's problems explain it better than a traceback.
+        if problems:
+            raise PositionsError(problems) from None
+        raise
+    problems += check_pages(env, docs_dir, staff)
+    if problems:
+        raise PositionsError(problems)

@@ -1,0 +1,213 @@
+"""HR's mistakes stop the build with a message that says where and how to fix it, and the last
+good site stays as it was.
+
+Each bad input below is built from a fresh copy of the project into the SAME folder that holds a
+previously built good site; after the failed build that site must be byte for byte unchanged.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Callable
+
+import pytest
+
+from conftest import copy_project, run_mkdocs_build
+
+RECRUITER = "docs/positions/recruiter.md"
+HR_HEAD = "docs/positions/hr-head.md"
+KAM = "docs/positions/key-account-manager.md"
+
+
+@dataclass
+class BadInput:
+    """One mistake HR can make, and what the build must say about it."""
+
+    name: str
+    edit: Callable[[Path], None]
+    expected: list[str]  # parts of the message, e.g. "docs/positions/recruiter.md:9", "reports_to"
+    exit_code: int = 1
+
+    def __str__(self) -> str:
+        return self.name
+
+
+def replace(file: str, old: str, new: str, count: int = 1):
+    def edit(project: Path) -> None:
+        path = project / file
+        text = path.read_text(encoding="utf-8")
+        assert old in text, f"the test's edit does not apply: {old!r} is not in {file}"
+        path.write_text(text.replace(old, new, count), encoding="utf-8")
+    return edit
+
+
+def write(file: str, content: str | bytes):
+    def edit(project: Path) -> None:
+        path = project / file
+        path.write_bytes(content if isinstance(content, bytes) else content.encode("utf-8"))
+    return edit
+
+
+def copy(source: str, target: str, old: str = "", new: str = ""):
+    def edit(project: Path) -> None:
+        text = (project / source).read_text(encoding="utf-8")
+        (project / target).write_text(text.replace(old, new) if old else text, encoding="utf-8")
+    return edit
+
+
+def front_matter_only(file: str):
+    def edit(project: Path) -> None:
+        path = project / file
+        text = path.read_text(encoding="utf-8")
+        path.write_text(text[: text.index("\n---\n", 4) + 5], encoding="utf-8")
+    return edit
+
+
+def line_of(file: str, text: str) -> int:
+    """The line in the real project's file where ``text`` first appears (so tests follow edits to it)."""
+    from conftest import ROOT
+    lines = (ROOT / file).read_text(encoding="utf-8").splitlines()
+    return next(i for i, line in enumerate(lines, 1) if text in line)
+
+
+def recruiter_text() -> str:
+    from conftest import ROOT
+    return (ROOT / RECRUITER).read_text(encoding="utf-8")
+
+
+BAD_INPUTS = [
+    BadInput("unknown field", replace(RECRUITER, "reports_to: hr-head", "reprots_to: hr-head"),
+             [f"{RECRUITER}:{line_of(RECRUITER, 'reports_to:')}", "reprots_to", "такого поля нет",
+              "возможно, имелось в виду reports_to"]),
+    BadInput("missing required field", replace(RECRUITER, "genitive: менеджера по подбору персонала\n", ""),
+             [RECRUITER, "поле «genitive»", "обязательное поле не заполнено", "genitive: менеджера"]),
+    BadInput("number instead of text", replace(RECRUITER, 'version: "1.0"', "version: 1.1"),
+             [f"{RECRUITER}:{line_of(RECRUITER, 'version:')}", "поле «version»", "возьмите значение в кавычки"]),
+    BadInput("category not in the list", replace(RECRUITER, "category: специалисты", "category: специалист"),
+             [f"{RECRUITER}:{line_of(RECRUITER, 'category:')}", "поле «category»", "«специалист» не из списка",
+              "руководители, специалисты, служащие, рабочие"]),
+    BadInput("date written the Russian way", replace(RECRUITER, "approved: 2026-02-16", "approved: 16.02.2026"),
+             [f"{RECRUITER}:{line_of(RECRUITER, 'approved:')}", "поле «approved»", "ожидается дата",
+              "approved: 2026-02-02 (год-месяц-день)"]),
+    BadInput("a date that does not exist", replace(RECRUITER, "approved: 2026-02-16", "approved: 2026-02-30"),
+             [f"{RECRUITER}:{line_of(RECRUITER, 'approved:')}", "такой даты не бывает"]),
+    BadInput("supervisor that does not exist", replace(RECRUITER, "reports_to: hr-head", "reports_to: hr-hed"),
+             [f"{RECRUITER}:{line_of(RECRUITER, 'reports_to:')}", "поле «reports_to»", "должности «hr-hed» нет",
+              "возможно, имелось в виду hr-head"]),
+    BadInput("stand-in that does not exist", replace(RECRUITER, "stand_in: null", "stand_in: recruter"),
+             [f"{RECRUITER}:{line_of(RECRUITER, 'stand_in:')}", "поле «stand_in»", "«recruter»",
+              "возможно, имелось в виду recruiter"]),
+    BadInput("appointed by a position that does not exist",
+             replace(RECRUITER, "appointed_by: general-director", "appointed_by: ceo"),
+             [f"{RECRUITER}:{line_of(RECRUITER, 'appointed_by:')}", "поле «appointed_by»", "«ceo» нет"]),
+    BadInput("also reports to a position that does not exist",
+             replace(KAM, "reports_to_also: [development-director, commercial-director]",
+                     "reports_to_also: [development-director, comercial-director]"),
+             [f"{KAM}:{line_of(KAM, 'reports_to_also:')}", "поле «reports_to_also»", "«comercial-director»",
+              "commercial-director"]),
+    BadInput("reporting cycle", replace(HR_HEAD, "reports_to: general-director", "reports_to: recruiter"),
+             ["подчинение замкнуто в круг", "hr-head → recruiter → hr-head", "поле «reports_to»"]),
+    BadInput("duplicate title", copy(RECRUITER, "docs/positions/recruiter-copy.md"),
+             ["docs/positions/recruiter-copy.md", "docs/positions/recruiter.md:2", "поле «title»", "уже описана"]),
+    BadInput("same page twice, differing by case", copy(RECRUITER, "docs/positions/Recruiter.md"),
+             ["docs/positions/Recruiter.md", "одну и ту же страницу /positions/recruiter/",
+              "латинских строчных букв"]),
+    BadInput("reference to an unknown label", replace(RECRUITER, "\n## Права\n", "\n- См. п. [](#interviews).\n\n## Права\n"),
+             [f"{RECRUITER}:", "[](#interviews) ведёт на несуществующую метку", "{#interviews}"]),
+    BadInput("label used twice", replace(KAM, "- Выполняет работу по мерчендайзингу.",
+                                         "- {#consult} Выполняет работу по мерчендайзингу."),
+             [f"{KAM}:{line_of(KAM, 'Выполняет работу по мерчендайзингу.')}", "{#consult}",
+              f"уже стоит у пункта в строке {line_of(KAM, '{#consult}')}"]),
+    BadInput("no duties", write(RECRUITER, re.sub(r"(## Должностные обязанности\n).*?(?=\n## )", r"\1\nТекст.\n",
+                                                  recruiter_text(), flags=re.S)),
+             [f"{RECRUITER}:{line_of(RECRUITER, '## Должностные обязанности')}", "нет ни одной обязанности"]),
+    BadInput("nothing below the front matter", front_matter_only(RECRUITER),
+             [f"{RECRUITER}:{line_of(RECRUITER, 'tags:') + 2}", "нет текста инструкции", "macros.new_position"]),
+    BadInput("broken YAML", replace(RECRUITER, "title: Менеджер по подбору персонала",
+                                    "title: Менеджер: по подбору персонала"),
+             [f"{RECRUITER}:2", "не читаются как YAML", "двоеточие внутри значения", "в кавычки"]),
+    BadInput("front matter is a list", write(RECRUITER, "---\n- title: Рекрутер\n- department: Отдел\n---\n\nТекст\n"),
+             [f"{RECRUITER}:2", "списком полей «имя: значение»", "а здесь список"]),
+    BadInput("file in Windows-1251", write(RECRUITER, recruiter_text().encode("cp1251")),
+             [f"{RECRUITER}:2", "не в кодировке UTF-8", "Windows-1251 (cp1251)", "iconv -f cp1251 -t utf-8"]),
+    BadInput("field written twice", replace(RECRUITER, "department: Отдел персонала",
+                                            "department: Отдел персонала\ndepartment: Отдел кадров"),
+             [f"{RECRUITER}:{line_of(RECRUITER, 'department:') + 1}", "поле «department»", "указано дважды"]),
+    BadInput("misspelt macro", replace(RECRUITER, "{{ approval_stamp() }}", "{{ approvl_stamp() }}"),
+             [f"{RECRUITER}:{line_of(RECRUITER, '{{ approval_stamp() }}')}", "неизвестный макрос «approvl_stamp()»",
+              "возможно, имелось в виду approval_stamp()"]),
+    BadInput("history newer than the current version",
+             replace(RECRUITER, "tags:", "history:\n  - version: \"0.9\"\n    approved: 2026-03-01\n"
+                                         "    approval_order: \"№ 3-ОД от 01.03.2026\"\ntags:"),
+             [f"{RECRUITER}:{line_of(RECRUITER, 'tags:') + 1}", "поле «history»", "не раньше действующей"]),
+    # Failures MkDocs meets only while writing pages: the staging folder protects the site.
+    BadInput("macro error in the middle of the build", replace(RECRUITER, "{{ signatures() }}",
+                                                               "{{ signatures() }}\n\n{{ company.adress.city }}"),
+             ["positions/recruiter.md", "adress", "Сборка не завершена", "не изменён"], exit_code=100),
+    BadInput("broken link: a strict-mode warning after every page is written",
+             replace("docs/procedure.md", "## Кто разрабатывает инструкцию", "[образец](missing.md)\n\n"
+                     "## Кто разрабатывает инструкцию"),
+             ["procedure.md", "missing.md", "Сайт не опубликован", "Aborted with 1 warnings in strict mode"]),
+]
+
+
+def digest(site: Path) -> dict[str, str]:
+    return {p.relative_to(site).as_posix(): hashlib.sha256(p.read_bytes()).hexdigest()
+            for p in sorted(site.rglob("*.html"))}
+
+
+@pytest.fixture(scope="module")
+def published(tmp_path_factory):
+    """A good site built once; every bad build below targets this very folder."""
+    root = tmp_path_factory.mktemp("published")
+    build = run_mkdocs_build(copy_project(root / "good"), root / "site")
+    assert build.returncode == 0, build.output
+    return root / "site", digest(root / "site")
+
+
+def test_the_corpus_covers_at_least_fifteen_mistakes():
+    assert len(BAD_INPUTS) >= 15
+
+
+@pytest.mark.parametrize("bad", BAD_INPUTS, ids=str)
+def test_a_mistake_is_reported_and_the_last_good_site_stays(bad, published, tmp_path):
+    site, before = published
+    project = copy_project(tmp_path / "project")
+    bad.edit(project)
+    build = run_mkdocs_build(project, site)
+    assert build.returncode == bad.exit_code, f"exit code {build.returncode}:\n{build.output}"
+    missing = [part for part in bad.expected if part not in build.output]
+    assert not missing, f"the message lacks {missing}:\n{build.output}"
+    assert "Traceback" not in build.output or bad.exit_code == 100, f"HR sees a traceback:\n{build.output}"
+    assert digest(site) == before, "the failed build changed the published site"
+    leftovers = [p.name for p in site.parent.iterdir() if ".staging-" in p.name or ".old-" in p.name]
+    assert not leftovers, f"the failed build left {leftovers} next to the site"
+
+
+def test_every_problem_is_reported_in_one_run(scratch, tmp_path):
+    edits = [BAD_INPUTS[i] for i in (3, 7, 9, 10, 13, 14, 21)]
+    for bad in edits:
+        bad.edit(scratch)
+    build = run_mkdocs_build(scratch, tmp_path / "site")
+    assert build.returncode == 1
+    for bad in edits:
+        missing = [part for part in bad.expected if part not in build.output]
+        assert not missing, f"{bad.name}: the message lacks {missing}:\n{build.output}"
+    count = int(re.search(r"Найдено ошибок в должностях: (\d+)", build.output).group(1))
+    assert count >= len(edits), build.output
+    assert not (tmp_path / "site").exists(), "a failed first build must not leave a half-written site"
+
+
+def test_a_successful_build_replaces_the_site_and_leaves_no_staging(scratch, tmp_path):
+    site = tmp_path / "site"
+    site.mkdir()
+    (site / "stale.html").write_text("old page", encoding="utf-8")
+    (tmp_path / "site.staging-999999999").mkdir()  # left by a killed build
+    build = run_mkdocs_build(scratch, site)
+    assert build.returncode == 0, build.output
+    assert (site / "positions" / "recruiter" / "index.html").is_file()
+    assert not (site / "stale.html").exists(), "the new site still carries a page of the old one"
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["project", "site"]
