@@ -60,6 +60,10 @@ tags: [{department}, {category}]
 ## Ответственность
 
 {{{{ standard_liability() }}}}
+
+{{{{ signatures() }}}}
+
+{{{{ acknowledgement_sheet() }}}}
 """
 
 
