@@ -10,6 +10,8 @@ import yaml
 from .positions import Position, Staff, position_files
 from .problems import Problem
 
+# libyaml's loader when PyYAML has it: ten times faster than the pure-Python one (what MkDocs uses too).
+YAML_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 FRONT_MATTER = re.compile(r"\A---[ \t]*\r?\n(.*?\r?\n)?---[ \t]*(?:\r?\n|\Z)", re.S)
 
 
@@ -39,7 +41,7 @@ def read_position(path: Path, shown_as: str, src_path: str) -> tuple[Position | 
             "первая строка файла — три дефиса ---, затем поля (title: …, department: …), затем снова ---",
             line=1)]
     try:
-        meta = yaml.safe_load(match.group(1) or "")
+        meta = yaml.load(match.group(1) or "", Loader=YAML_LOADER)
     except yaml.YAMLError as error:
         return None, [_broken_yaml(shown_as, error)]
     if not isinstance(meta, dict):
