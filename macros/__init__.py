@@ -10,6 +10,7 @@ from pathlib import Path
 
 from . import catalog, text_filters
 from .boilerplate import Boilerplate
+from .build_date import pin_build_date
 from .clauses import ClauseExtension
 from .loading import load_staff
 from .navigation import navigation
@@ -26,6 +27,7 @@ def define_env(env) -> None:
         raise PositionsError(problems)
 
     env.variables["staff"] = staff
+    pin_build_date(Path(env.conf["config_file_path"]).parent, staff)
     env.conf["nav"] = navigation(staff)
     env.conf["markdown_extensions"].append(ClauseExtension())
     text_filters.register(env)

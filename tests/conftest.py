@@ -17,7 +17,7 @@ from bs4 import BeautifulSoup
 
 ROOT = Path(__file__).resolve().parent.parent
 # What a scratch copy of the project needs to build.
-PROJECT_PARTS = ("docs", "macros", "overrides", "mkdocs.yml")
+PROJECT_PARTS = ("docs", "macros", "overrides", "hooks", "mkdocs.yml")
 
 # The three positions of the source material, with their page paths.
 POSITIONS = {
