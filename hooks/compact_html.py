@@ -4,7 +4,7 @@ Material's Jinja templates indent their output generously: most of the bytes of 
 entry are spaces and blank lines. A run of whitespace that contains a line break renders
 exactly like a single line break, so it is replaced by one — except inside elements where
 whitespace is content (pre, textarea) or code (script, style), which are left as they are.
-At 1000 positions this takes a third off every page.
+This takes about a fifth off every page.
 """
 
 from __future__ import annotations
