@@ -39,15 +39,18 @@ def run_size(size: int, scratch: Path, options: argparse.Namespace, log) -> dict
         builds.append(measure.mkdocs_build(project, project / "site"))
     build = min(builds, key=lambda b: b.seconds)
     site, positions_dir = project / "site", project / "docs" / "positions"
-    result["build_s"] = build.seconds
+    result["build_s"], result["build_cpu_s"] = build.seconds, min(b.cpu_seconds for b in builds)
     result.update(measure.page_sizes(site, slugs))
     result.update(measure.search_index_sizes(site, slugs))
     result.update(measure.pdf_report(build, site))
 
     log(f"[{size}] plain Material, {len(slugs)} pages")
     plain_site = plain.project(scratch / "plain", site, slugs)
-    result["plain_s"] = min(measure.mkdocs_build(plain_site, plain_site / "site").seconds for _ in range(options.repeat))
+    plains = [measure.mkdocs_build(plain_site, plain_site / "site") for _ in range(options.repeat)]
+    result["plain_s"] = min(b.seconds for b in plains)
+    result["plain_cpu_s"] = min(b.cpu_seconds for b in plains)
     result["ratio"] = result["build_s"] / result["plain_s"]
+    result["cpu_ratio"] = result["build_cpu_s"] / result["plain_cpu_s"]
 
     if not options.no_browser:
         log(f"[{size}] search in Chromium")
