@@ -10,6 +10,7 @@ from pathlib import Path
 
 from . import catalog, org, text_filters
 from .boilerplate import Boilerplate
+from .build_date import pin_build_date
 from .clauses import ClauseExtension
 from .edit_dates import last_edited
 from .navigation import navigation
@@ -22,6 +23,7 @@ def define_env(env) -> None:
     with checked_staff(env) as staff:
         env.variables["staff"] = staff
         staff.edited.update(last_edited(Path(env.conf["docs_dir"])))
+        pin_build_date(Path(env.conf["config_file_path"]).parent, staff)
         env.conf["nav"] = navigation(staff)
         env.conf["markdown_extensions"].append(ClauseExtension())
         text_filters.register(env)

@@ -11,6 +11,8 @@ import yaml
 from .positions import Position, Staff, position_files
 from .problems import Problem
 
+# libyaml's loader when PyYAML has it: ten times faster than the pure-Python one (what MkDocs uses too).
+YAML_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 FRONT_MATTER = re.compile(r"\A---[ \t]*\r?\n(.*?\r?\n)?---[ \t]*(?:\r?\n|\Z)", re.S)
 
 
@@ -62,7 +64,7 @@ def read_position(path: Path, shown_as: str, src_path: str) -> tuple[Position | 
 def parse_front_matter(text: str) -> tuple[object, dict[tuple, int], list[tuple[tuple, int]]]:
     """The front matter's data; the file line of every field and list item in it (for messages);
     fields written twice, which YAML would silently overwrite."""
-    loader = yaml.SafeLoader(text)
+    loader = YAML_LOADER(text)
     try:
         node = loader.get_single_node()
         data = loader.construct_document(node) if node is not None else None

@@ -1,0 +1,47 @@
+"""The build's date comes from the last commit (or the content), never from the clock.
+
+MkDocs stamps the sitemap and its gzip header with the build date unless SOURCE_DATE_EPOCH
+is set (https://reproducible-builds.org/specs/source-date-epoch/). Setting it from the last
+commit makes two builds of the same commit byte-identical, whenever they run. Outside a git
+checkout (a copy of the project) the latest approval date of a position is used instead.
+A value set by the user or CI is respected.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+import subprocess
+from pathlib import Path
+
+from .positions import Staff
+
+VARIABLE = "SOURCE_DATE_EPOCH"
+_pinned: str | None = None  # the value this module set, so `mkdocs serve` may update it
+
+
+def pin_build_date(project_dir: Path, staff: Staff) -> None:
+    global _pinned
+    if VARIABLE in os.environ and os.environ[VARIABLE] != _pinned:
+        return
+    epoch = last_commit_epoch(project_dir) or latest_approval_epoch(staff)
+    if epoch is not None:
+        _pinned = os.environ[VARIABLE] = str(epoch)
+
+
+def last_commit_epoch(project_dir: Path) -> int | None:
+    try:
+        result = subprocess.run(["git", "log", "-1", "--format=%ct"], cwd=project_dir,
+                                capture_output=True, text=True, timeout=30)
+    except (OSError, subprocess.SubprocessError):
+        return None
+    value = result.stdout.strip()
+    return int(value) if result.returncode == 0 and value.isdigit() else None
+
+
+def latest_approval_epoch(staff: Staff) -> int | None:
+    dates = [p.approved for p in staff.positions.values() if isinstance(p.approved, dt.date)]
+    if not dates:
+        return None
+    latest = max(dates)
+    return int(dt.datetime(latest.year, latest.month, latest.day, tzinfo=dt.timezone.utc).timestamp())

@@ -1,0 +1,103 @@
+#!/usr/bin/env python3
+"""Benchmark: the site with N generated positions against plain Material on the same number of pages.
+
+    python3 tests/benchmark/run.py --sizes 10,100,300,1000 [--output docs/benchmark.md] [--json out.json]
+
+Each size is built in its own temporary folder (removed afterwards). Times are wall-clock seconds
+of a real `mkdocs build --strict`, including Python's start-up. Not part of the test run: it
+reports, it does not assert (see tests/test_benchmark_smoke.py for the CI smoke run).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+import tempfile
+import shutil
+from pathlib import Path
+
+import browser_search
+import company
+import measure
+import plain
+import report
+
+CHANGE = "\n- Выполняет разовые поручения руководителя, связанные с проверкой скорости сборки.\n"
+
+
+def run_size(size: int, scratch: Path, options: argparse.Namespace, log) -> dict:
+    pristine = measure.copy_project(scratch / "pristine")
+    generated = company.generate(pristine / "docs" / "positions", size)
+    slugs = [p.stem for p in company.real_positions(pristine / "docs" / "positions")]
+    result = {"positions": len(slugs)}
+
+    log(f"[{size}] full build of {len(slugs)} positions")
+    builds = []
+    for attempt in range(options.repeat):  # each in a fresh copy: no cache from an earlier build helps
+        project = shutil.copytree(pristine, scratch / f"project-{attempt}")
+        builds.append(measure.mkdocs_build(project, project / "site"))
+    build = min(builds, key=lambda b: b.seconds)
+    site, positions_dir = project / "site", project / "docs" / "positions"
+    result["build_s"], result["build_cpu_s"] = build.seconds, min(b.cpu_seconds for b in builds)
+    result.update(measure.page_sizes(site, slugs))
+    result.update(measure.search_index_sizes(site, slugs))
+    result.update(measure.pdf_report(build, site))
+
+    log(f"[{size}] plain Material, {len(slugs)} pages")
+    plain_site = plain.project(scratch / "plain", site, slugs)
+    plains = [measure.mkdocs_build(plain_site, plain_site / "site") for _ in range(options.repeat)]
+    result["plain_s"] = min(b.seconds for b in plains)
+    result["plain_cpu_s"] = min(b.cpu_seconds for b in plains)
+    result["ratio"] = result["build_s"] / result["plain_s"]
+    result["cpu_ratio"] = result["build_cpu_s"] / result["plain_cpu_s"]
+
+    if not options.no_browser:
+        log(f"[{size}] search in Chromium")
+        result.update(browser_search.search_timings(site))
+
+    log(f"[{size}] rebuild after changing one position")
+    changed = positions_dir / f"{(generated or slugs)[0]}.md"
+    changed.write_text(changed.read_text(encoding="utf-8").replace("\n\n## Права", CHANGE + "\n## Права", 1),
+                       encoding="utf-8")
+    rebuild = measure.mkdocs_build(project, site)
+    result["rebuild_s"] = rebuild.seconds
+    result["rebuild_pdfs"] = measure.regenerated(rebuild)
+    if "pdf_files" in result and "pdf_seconds" not in result:
+        # The print step does not report its time: a rebuild with nothing changed does all but the PDFs.
+        log(f"[{size}] rebuild with nothing changed (to separate the PDF time)")
+        result["pdf_seconds"] = max(0.0, build.seconds - measure.mkdocs_build(project, site).seconds)
+    if result.get("pdf_seconds") is not None and result.get("pdf_files"):
+        result["pdf_each_s"] = result["pdf_seconds"] / result["pdf_files"]
+    return result
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--sizes", default="10,100,300,1000", help="numbers of positions, comma-separated")
+    parser.add_argument("--output", type=Path, help="also write the table as a Markdown page (docs/benchmark.md)")
+    parser.add_argument("--json", type=Path, help="also write the raw numbers as JSON")
+    parser.add_argument("--repeat", type=int, default=1, help="builds per measurement; the fastest counts")
+    parser.add_argument("--no-browser", action="store_true", help="skip the search timing in Chromium")
+    options = parser.parse_args(argv)
+    sizes = [int(s) for s in options.sizes.split(",") if s.strip()]
+    log = lambda message: print(message, file=sys.stderr, flush=True)  # noqa: E731
+    results = {}
+    for size in sizes:
+        scratch = Path(tempfile.mkdtemp(prefix=f"jobdesc-bench-{size}-"))
+        try:
+            results[size] = run_size(size, scratch, options, log)
+        finally:
+            shutil.rmtree(scratch, ignore_errors=True)
+    table = report.table(results)
+    print(table)
+    if options.output:
+        options.output.write_text(report.page(table), encoding="utf-8")
+    if options.json:
+        options.json.write_text(json.dumps({"machine": report.machine(), "results": results},
+                                        ensure_ascii=False, indent=2), encoding="utf-8")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,52 @@
+"""The benchmark runs at N = 100 and reports every metric. It reports; it does not judge times."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+
+import pytest
+
+from conftest import CHROMIUM, ROOT, require_tool
+
+sys.path.insert(0, str(ROOT / "tests" / "benchmark"))
+from report import ROWS  # noqa: E402
+
+PDF_METRICS = {"pdf_files", "pdf_seconds", "pdf_each_s", "rebuild_pdfs"}
+SIZE = 100
+
+
+@pytest.fixture(scope="module")
+def benchmark_run(tmp_path_factory):
+    require_tool(CHROMIUM, "the benchmark times search in Chromium")
+    out = tmp_path_factory.mktemp("benchmark")
+    run = subprocess.run(
+        [sys.executable, "tests/benchmark/run.py", "--sizes", str(SIZE),
+         "--json", str(out / "results.json"), "--output", str(out / "benchmark.md")],
+        cwd=ROOT, capture_output=True, text=True, timeout=600)
+    assert run.returncode == 0, f"the benchmark failed:\n{run.stdout}\n{run.stderr[-4000:]}"
+    data = json.loads((out / "results.json").read_text(encoding="utf-8"))
+    return run.stdout, data, (out / "benchmark.md").read_text(encoding="utf-8")
+
+
+@pytest.mark.browser
+def test_benchmark_reports_every_metric(benchmark_run):
+    _, data, _ = benchmark_run
+    result = data["results"][str(SIZE)]
+    assert result["positions"] == SIZE, f"asked for {SIZE} positions, measured {result['positions']}"
+    makes_pdfs = bool(result.get("pdf_files"))
+    for label, key, _, _ in ROWS:
+        if key in PDF_METRICS and not makes_pdfs:
+            continue  # "n/a" is the honest answer when the build makes no PDFs
+        assert result.get(key) is not None, f"the benchmark does not report «{label}» ({key})"
+        assert result[key] > 0 or key == "rebuild_pdfs", f"«{label}» is {result[key]}: nothing was measured"
+
+
+@pytest.mark.browser
+def test_benchmark_prints_the_table_and_writes_the_docs_page(benchmark_run):
+    stdout, data, page = benchmark_run
+    for label, *_ in ROWS:
+        assert f"| {label} |" in stdout, f"the printed table has no row «{label}»"
+    assert page.startswith("---\ntitle: Производительность"), "the docs page has no title"
+    assert f"N = {SIZE}" in page and str(data["machine"]["nproc"]) in page, "the page lacks the table or the machine"
