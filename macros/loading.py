@@ -64,7 +64,16 @@ def read_position(path: Path, shown_as: str, src_path: str) -> tuple[Position | 
 def parse_front_matter(text: str) -> tuple[object, dict[tuple, int], list[tuple[tuple, int]]]:
     """The front matter's data; the file line of every field and list item in it (for messages);
     fields written twice, which YAML would silently overwrite."""
-    loader = YAML_LOADER(text)
+    try:
+        return _parse_front_matter(text, YAML_LOADER)
+    except yaml.YAMLError:
+        # libyaml is fast but words its errors differently; the pure-Python parser's message and
+        # position are the ones explained to HR, and it only runs for a broken file.
+        return _parse_front_matter(text, yaml.SafeLoader)
+
+
+def _parse_front_matter(text: str, loader_class) -> tuple[object, dict[tuple, int], list[tuple[tuple, int]]]:
+    loader = loader_class(text)
     try:
         node = loader.get_single_node()
         data = loader.construct_document(node) if node is not None else None
