@@ -25,7 +25,7 @@ from .clauses import INSTRUCTION_MARKER
 
 PDF_DIR = "pdf"
 # Bump when the way PDFs are made changes in a way the hash below does not see.
-CACHE_FORMAT = "1"
+CACHE_FORMAT = "2"
 FONT_DIRS = ("/usr/share/fonts", "/usr/local/share/fonts", "~/.fonts", "~/.local/share/fonts")
 
 ARTICLE = re.compile(r"<article\b.*?</article>", re.S)
