@@ -14,7 +14,6 @@ from __future__ import annotations
 
 import json
 import re
-from html.parser import HTMLParser
 from pathlib import Path
 
 LIST_TAG = re.compile(r"<(/?)(ol|ul|li)>")
@@ -23,23 +22,20 @@ CLAUSE_START = re.compile(r"^\s*(<p>\s*)?(\d+\.\d+)\.\s*")
 EMPTY_LIST = re.compile(r"<(ol|ul)>\s*</\1>")
 
 
-class _ClauseAnchors(HTMLParser):
-    def __init__(self):
-        super().__init__(convert_charrefs=True)
-        self.anchors: dict[str, str] = {}
-
-    def handle_starttag(self, tag, attrs):
-        attributes = dict(attrs)
-        if tag == "li" and attributes.get("data-clause") and attributes.get("id"):
-            self.anchors[attributes["data-clause"]] = attributes["id"]
+# The numbered items are written by clauses.py itself, so patterns find them: a full HTML parse
+# of every page cost more than the rest of this module.
+CLAUSE_ITEM = re.compile(r'<li\b[^>]*\bdata-clause="(\d+\.\d+)"[^>]*>')
+ITEM_ID = re.compile(r'\bid="([^"]+)"')
 
 
 def clause_anchors(html: str) -> dict[str, str]:
     """Clause number -> its anchor id, for every numbered clause of a page ("2.9" -> "p2-9")."""
-    parser = _ClauseAnchors()
-    parser.feed(html)
-    parser.close()
-    return parser.anchors
+    anchors = {}
+    for item in CLAUSE_ITEM.finditer(html):
+        anchor = ITEM_ID.search(item.group(0))
+        if anchor:
+            anchors[item.group(1)] = anchor.group(1)
+    return anchors
 
 
 def _top_level_items(text: str):

@@ -32,7 +32,7 @@ def run_size(size: int, scratch: Path, options: argparse.Namespace, log) -> dict
     slugs = [p.stem for p in company.real_positions(pristine / "docs" / "positions")]
     result = {"positions": len(slugs)}
 
-    log(f"[{size}] full build of {len(slugs)} positions")
+    log(f"[{size}] site build of {len(slugs)} positions (HTML, as plain Material makes)")
     builds = []
     for attempt in range(options.repeat):  # each in a fresh copy: no cache from an earlier build helps
         project = shutil.copytree(pristine, scratch / f"project-{attempt}")
@@ -42,7 +42,6 @@ def run_size(size: int, scratch: Path, options: argparse.Namespace, log) -> dict
     result["build_s"], result["build_cpu_s"] = build.seconds, min(b.cpu_seconds for b in builds)
     result.update(measure.page_sizes(site, slugs))
     result.update(measure.search_index_sizes(site, slugs))
-    result.update(measure.pdf_report(build, site))
 
     log(f"[{size}] plain Material, {len(slugs)} pages")
     plain_site = plain.project(scratch / "plain", site, slugs)
@@ -56,19 +55,21 @@ def run_size(size: int, scratch: Path, options: argparse.Namespace, log) -> dict
         log(f"[{size}] search in Chromium")
         result.update(browser_search.search_timings(site))
 
+    if not options.no_pdf:
+        log(f"[{size}] build with every PDF (empty PDF cache)")
+        with_pdfs = measure.mkdocs_build(project, site, pdf=True)
+        result["build_pdf_s"] = with_pdfs.seconds
+        result.update(measure.pdf_report(with_pdfs, site))
+        if result.get("pdf_seconds") is not None and result.get("pdf_files"):
+            result["pdf_each_s"] = result["pdf_seconds"] / result["pdf_files"]
+
     log(f"[{size}] rebuild after changing one position")
     changed = positions_dir / f"{(generated or slugs)[0]}.md"
     changed.write_text(changed.read_text(encoding="utf-8").replace("\n\n## Права", CHANGE + "\n## Права", 1),
                        encoding="utf-8")
-    rebuild = measure.mkdocs_build(project, site)
+    rebuild = measure.mkdocs_build(project, site, pdf=not options.no_pdf)
     result["rebuild_s"] = rebuild.seconds
     result["rebuild_pdfs"] = measure.regenerated(rebuild)
-    if "pdf_files" in result and "pdf_seconds" not in result:
-        # The print step does not report its time: a rebuild with nothing changed does all but the PDFs.
-        log(f"[{size}] rebuild with nothing changed (to separate the PDF time)")
-        result["pdf_seconds"] = max(0.0, build.seconds - measure.mkdocs_build(project, site).seconds)
-    if result.get("pdf_seconds") is not None and result.get("pdf_files"):
-        result["pdf_each_s"] = result["pdf_seconds"] / result["pdf_files"]
     return result
 
 
@@ -79,6 +80,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--json", type=Path, help="also write the raw numbers as JSON")
     parser.add_argument("--repeat", type=int, default=1, help="builds per measurement; the fastest counts")
     parser.add_argument("--no-browser", action="store_true", help="skip the search timing in Chromium")
+    parser.add_argument("--no-pdf", action="store_true", help="skip the PDF measurements")
     options = parser.parse_args(argv)
     sizes = [int(s) for s in options.sizes.split(",") if s.strip()]
     log = lambda message: print(message, file=sys.stderr, flush=True)  # noqa: E731
