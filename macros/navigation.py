@@ -3,6 +3,8 @@
 The departments sit one level below a «Должности» section so that Material's navigation.prune can
 collapse every department but the current page's: with navigation.sections, top-level sections are
 always rendered in full, so departments at the top level would put every position on every page.
+A large department is split once more, by category, so a page's menu stays short however many
+positions its department has.
 """
 
 from __future__ import annotations
@@ -19,12 +21,26 @@ FIXED_PAGES = [
     {"Порядок разработки и утверждения": "procedure.md"},
 ]
 POSITIONS_SECTION = "Должности"
+# A department with more positions than this is shown in the menu as groups by category.
+LARGE_DEPARTMENT = 30
+CATEGORY_ORDER = ("руководители", "специалисты", "служащие", "рабочие")
 
 
 def navigation(staff: Staff) -> list:
     departments = [
         # MkDocs and Material treat navigation titles as HTML: front-matter text is escaped here, once.
-        {str(escape(department)): [{str(escape(p.title)): p.src_path} for p in positions]}
+        {str(escape(department)): _department_items(positions)}
         for department, positions in departments_in_rank_order(staff).items()
     ]
     return [*FIXED_PAGES, {POSITIONS_SECTION: departments}]
+
+
+def _department_items(positions: list) -> list:
+    items = [{str(escape(p.title)): p.src_path} for p in positions]
+    if len(positions) <= LARGE_DEPARTMENT:
+        return items
+    groups: dict[str, list] = {}
+    for position, item in zip(positions, items):
+        groups.setdefault(position.category, []).append(item)
+    ordered = sorted(groups, key=lambda c: CATEGORY_ORDER.index(c) if c in CATEGORY_ORDER else len(CATEGORY_ORDER))
+    return [{category.capitalize(): groups[category]} for category in ordered]

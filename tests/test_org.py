@@ -304,3 +304,11 @@ def test_a_departments_own_pages_list_all_its_positions(large_company):
     pages = nav_pages(large_company, "positions/warehouse-07/")
     missing = [slug for slug in ["warehouse-head", *WAREHOUSE] if f"positions/{slug}/" not in pages]
     assert not missing, f"a warehouse page's menu lacks {missing}"
+
+
+def test_a_large_departments_menu_is_grouped_by_category(large_company):
+    page = large_company.position("warehouse-07")
+    # The open group is a label; the other groups are pruned to one link each.
+    labels = [item.get_text(" ", strip=True) for item in page.select(".md-nav--primary .md-nav__link")]
+    assert "Рабочие" in labels and "Руководители" in labels, (
+        f"a department of 41 positions should show its menu by category, the menu shows {labels}")

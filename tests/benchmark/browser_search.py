@@ -6,15 +6,12 @@ import contextlib
 import functools
 import http.server
 import statistics
-import sys
 import threading
-import time
 from pathlib import Path
 
 CHROMIUM = "/usr/bin/chromium"
 ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-sync",
         "--disable-background-networking", "--disable-component-update"]
-TESTS = Path(__file__).resolve().parents[1]
 QUERIES = ["дебиторской задолженности", "инвентаризацию", "ключевыми клиентами", "начальник отдела логистики",
            "коммерческую тайну", "график визитов", "подбор персонала", "маршруты доставки",
            "повышение квалификации", "претензионную работу", "бюджет подразделения"]
@@ -69,7 +66,7 @@ def search_timings(site: Path) -> dict:
                    else route.abort())
         page.goto(url)
         page.click("input.md-search__input")
-        times = _project_search(page) or _material_search(page)
+        times = _material_search(page)
         browser.close()
     first, rest = times[0], times[1:]
     return {"search_first_ms": first, "search_ms": statistics.median(rest)}
@@ -86,19 +83,4 @@ def _material_search(page) -> list[float]:
         page.evaluate(TIMED_QUERY, "")  # clear, so the next query starts from an empty box
     if not found:
         raise RuntimeError("no query showed any result: the search box is not measured")
-    return times
-
-
-def _project_search(page) -> list[float] | None:
-    """The search helper's own driver (tests/search_support.py), when the project has one."""
-    if not (TESTS / "search_support.py").is_file():
-        return None
-    sys.path.insert(0, str(TESTS))
-    from search_support import search_top_results
-
-    times = []
-    for query in QUERIES:
-        started = time.perf_counter()
-        search_top_results(page, query)
-        times.append((time.perf_counter() - started) * 1000)
     return times
