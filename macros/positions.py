@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass, field
+from functools import cached_property
 from pathlib import Path
 from typing import Any
 
@@ -101,12 +102,21 @@ class Staff:
     def __len__(self) -> int:
         return len(self.positions)
 
+    # Indexes built on first use, after loading has filled `positions`: every page looks itself up
+    # and every card lists subordinates, so scanning all positions each time grew as N² with the company.
+    @cached_property
+    def _by_src_path(self) -> dict[str, Position]:
+        return {position.src_path: position for position in self.positions.values()}
+
+    @cached_property
+    def _subordinates(self) -> dict[str, list[Position]]:
+        index: dict[str, list[Position]] = {}
+        for position in self:
+            index.setdefault(position.ref("reports_to"), []).append(position)
+        return index
+
     def by_src_path(self, src_path: str) -> Position | None:
-        src_path = src_path.replace("\\", "/")
-        for position in self.positions.values():
-            if position.src_path == src_path:
-                return position
-        return None
+        return self._by_src_path.get(src_path.replace("\\", "/"))
 
     def last_edited(self, position: Position) -> dt.date | None:
         """When the position's file last changed; the approval date where git cannot tell."""
@@ -117,7 +127,7 @@ class Staff:
         return self.positions.get(slug) if slug else None
 
     def subordinates(self, position: Position) -> list[Position]:
-        return [p for p in self if p.ref("reports_to") == position.slug]
+        return list(self._subordinates.get(position.slug, []))
 
     def departments(self) -> dict[str, list[Position]]:
         """Positions grouped by department; departments and positions in a stable order."""
