@@ -6,6 +6,7 @@ needs (the page's position, the positions it refers to, the company requisites).
 
 from __future__ import annotations
 
+from . import verbatim
 from .positions import Position, Staff
 
 
@@ -40,8 +41,13 @@ class Boilerplate:
     def register(self, env) -> None:
         @env.macro
         def approval_stamp() -> str:
-            """Organisation, «УТВЕРЖДАЮ» stamp, «ДОЛЖНОСТНАЯ ИНСТРУКЦИЯ» and the position's name."""
-            return self.render("approval_stamp.html")
+            """Organisation, «УТВЕРЖДАЮ» stamp, «ДОЛЖНОСТНАЯ ИНСТРУКЦИЯ» and the position's name,
+            then (on screen) the other names of the position and its edit record."""
+            # The other names stay in the Markdown, where search reads them; the finished
+            # blocks around them skip Markdown and search (see verbatim.py).
+            return (verbatim.hold(self.render("approval_stamp.html"))
+                    + self.render("aliases.html")
+                    + verbatim.hold(self.render("position_record.html")))
 
         @env.macro
         def general_provisions() -> str:
@@ -69,9 +75,10 @@ class Boilerplate:
         @env.macro
         def signatures() -> str:
             """«Разработал / Согласовано» signature block."""
-            return self.render("signatures.html", drafter=self.related(self.position(), "reports_to"))
+            return verbatim.hold(self.render("signatures.html", drafter=self.related(self.position(), "reports_to")))
 
         @env.macro
         def acknowledgement_sheet() -> str:
             """Лист ознакомления: a table with empty rows for employees' signatures."""
-            return self.render("acknowledgement_sheet.html", rows=int(self.env.conf["extra"]["acknowledgement_rows"]))
+            rows = int(self.env.conf["extra"]["acknowledgement_rows"])
+            return verbatim.hold(self.render("acknowledgement_sheet.html", rows=rows))

@@ -16,6 +16,8 @@ import xml.etree.ElementTree as etree
 from markdown import Extension
 from markdown.treeprocessors import Treeprocessor
 
+from . import verbatim
+
 LABEL_AT_START = re.compile(r"^\s*\{#([A-Za-z][\w-]*)\}\s*")
 # Source-level patterns, used by validation before any page is rendered.
 SOURCE_LABEL = re.compile(r"^[ \t]*[-*+][ \t]+\{#([^}\s]*)\}", re.M)
@@ -37,7 +39,7 @@ def source_references(body: str) -> list[tuple[str, int]]:
 
 class ClauseNumbering(Treeprocessor):
     def run(self, root: etree.Element) -> None:
-        if not any(INSTRUCTION_MARKER in block for block in self.md.htmlStash.rawHtmlBlocks):
+        if not any(INSTRUCTION_MARKER in verbatim.release(block) for block in self.md.htmlStash.rawHtmlBlocks):
             return
         section = 0
         clause = 0

@@ -10,6 +10,7 @@ import sys
 from pathlib import Path
 
 from mkdocs.exceptions import PluginError
+from mkdocs.plugins import event_priority
 from mkdocs.utils import get_relative_url
 
 # MkDocs loads this file on its own; the project root makes `macros` importable as a package.
@@ -29,6 +30,7 @@ def on_config(config):
     run["jobs"] = []
 
 
+@event_priority(-50)  # after verbatim_hook.py has put the document header back into the page
 def on_page_context(context, page, config, nav):
     if run["settings"].enabled and pdf.is_instruction(page.content or ""):
         slug = Path(page.file.src_uri).stem

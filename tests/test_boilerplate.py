@@ -42,3 +42,18 @@ def test_reference_block_is_screen_only(site):
     css = (site.site / "assets" / "stylesheets" / "jobdesc.css").read_text(encoding="utf-8")
     assert "@media print" in css and ".admonition.reference { display: none" in css.replace("\n", " ").replace(
         ".screen-only, .md-typeset ", "")
+
+
+def test_every_form_block_stands_in_its_place_on_every_position(site):
+    """The stamp, record, signatures and acknowledgement sheet skip Markdown (macros/verbatim.py)
+    and are put back into the page: each exactly once, in document order, with no placeholder left."""
+    order = [".doc-header", ".doc-aliases", ".doc-record", ".doc-history", ".doc-signatures", ".doc-acknowledgement"]
+    for slug in POSITIONS:
+        page = site.position(slug)
+        assert "jobdesc-verbatim" not in str(page), f"{slug}: a placeholder was left in the page"
+        article = page.select_one("article")
+        found = [element for selector in order for element in article.select(selector)]
+        assert len(found) == len(order), f"{slug}: {[s for s in order if not article.select(s)]} missing"
+        positions = [next(i for i, el in enumerate(article.find_all(True)) if el is element) for element in found]
+        assert positions == sorted(positions), f"{slug}: the blocks are out of document order"
+        assert found[-2].find_previous("h2") is not None and found[-1].select("tbody tr"), slug

@@ -163,3 +163,16 @@ def test_other_names_are_shown_on_screen_and_not_printed(site):
     assert line is not None, "the page does not show the position's other names"
     assert "КАМ" in line.get_text() and "Key Account Manager" in line.get_text()
     assert "screen-only" in line["class"], "other names would be printed in the signed document"
+
+
+def test_search_skips_the_forms_and_keeps_what_readers_look_for(site):
+    """Stamp, record, signature lines and the acknowledgement table are forms, not content: a query
+    for «ознакомления» or «Фамилия» must not offer every position's empty sheet."""
+    docs = json.loads((site.site / "search" / "search_index.json").read_text(encoding="utf-8"))["docs"]
+    for slug in ("key-account-manager", "recruiter", "client-manager"):
+        text = " ".join(doc["text"] for doc in docs if doc["location"].startswith(f"positions/{slug}/"))
+        for form in ("УТВЕРЖДАЮ", "Лист ознакомления", "И. О. Фамилия", "Дата ознакомления", "История редакций"):
+            assert form not in text, f"{slug}: the search index holds the form text «{form}»"
+        assert "Права" in " ".join(doc["title"] for doc in docs if doc["location"].startswith(f"positions/{slug}/"))
+    kam = " ".join(doc["text"] for doc in docs if doc["location"].startswith("positions/key-account-manager/"))
+    assert "Key Account Manager" in kam, "the position's other names must stay searchable"

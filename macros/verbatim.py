@@ -1,0 +1,41 @@
+"""Finished HTML blocks that skip the Markdown pipeline: held by a macro, put back after indexing.
+
+The approval stamp, the signature block and the acknowledgement sheet are raw HTML rendered from
+templates; Markdown has nothing to do with them. Left in the page's Markdown they would be parsed
+three times per page (by Markdown's raw-HTML preprocessor, by MkDocs' anchor collector and by
+Material's search indexer), which at a few hundred positions cost more than the rest of the page.
+So a macro *holds* its HTML here and writes a one-line HTML comment in its place; the MkDocs hook
+verbatim_hook.py *releases* the blocks into the page once the search index has read it. Search
+gains nothing from empty signature lines and table cells, so nothing a reader looks for is lost.
+
+The key is the block's own hash: the same HTML always gets the same comment, and a rebuild needs
+no counter. Standard library only.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+
+TOKEN = re.compile(r"<!--jobdesc-verbatim ([0-9a-f]{20})-->")
+
+_held: dict[str, str] = {}
+
+
+def hold(html: str) -> str:
+    """A placeholder for `html`, written as a block of its own in the page's Markdown."""
+    key = hashlib.sha1(html.encode("utf-8")).hexdigest()[:20]
+    _held[key] = html
+    return f"\n\n<!--jobdesc-verbatim {key}-->\n\n"
+
+
+def release(content: str) -> str:
+    """`content` with every placeholder replaced by the block it stands for."""
+    if "<!--jobdesc-verbatim " not in content:
+        return content
+    return TOKEN.sub(lambda match: _held[match.group(1)], content)
+
+
+def clear() -> None:
+    """Forget the blocks of an earlier build (`mkdocs serve` builds many times in one process)."""
+    _held.clear()

@@ -1,0 +1,27 @@
+"""MkDocs hook (mkdocs.yml `hooks:`): put the held HTML blocks back into each page (see verbatim.py).
+
+Runs after Material's search plugin has indexed the page (its on_page_context has the default
+priority 0) and before anything that reads the finished page body: the PDF hook and the theme.
+"""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+from mkdocs.plugins import event_priority
+
+# MkDocs loads this file on its own; the project root makes `macros` importable as a package,
+# so the macros and this hook share one registry of held blocks.
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+from macros import verbatim  # noqa: E402
+
+
+def on_pre_build(config):
+    verbatim.clear()
+
+
+@event_priority(-10)
+def on_page_context(context, page, config, nav):
+    page.content = verbatim.release(page.content or "")
+    return context
