@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from . import catalog, org, text_filters
+from . import catalog, org, plain_calls, text_filters
 from .boilerplate import Boilerplate
 from .build_date import pin_build_date
 from .clauses import ClauseExtension
@@ -30,3 +30,9 @@ def define_env(env) -> None:
         Boilerplate(env, staff).register(env)
         catalog.register(env, staff)
         org.register(env, staff)
+
+
+def on_pre_page_macros(env) -> None:
+    # A shortcut only: a page of plain `{{ name() }}` calls is expanded without compiling it as a
+    # template (plain_calls.py). Without this step every page still renders the same, through Jinja.
+    plain_calls.expand_page(env)

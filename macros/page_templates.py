@@ -18,6 +18,7 @@ import yaml
 from jinja2 import meta, nodes
 
 from .loading import FRONT_MATTER
+from .plain_calls import only_simple_calls
 from .positions import Staff, position_files
 from .problems import Problem
 
@@ -100,25 +101,9 @@ def _template_skeleton(parser: jinja2.Environment, body: str) -> str:
     return "".join(parts)
 
 
-# A page whose only Jinja is plain macro calls, `{{ name() }}`, the usual case for a position.
-SIMPLE_CALL = re.compile(r"\{\{\s*([A-Za-z_]\w*)\(\s*\)\s*\}\}")
-
-
-def _only_known_calls(body: str, macros: set) -> bool:
-    """True when every Jinja tag of the page is a call of a known macro: nothing left to check.
-
-    Parsing every page with Jinja took a tenth of a 300-position build; this answers for the
-    common case with one pattern, and anything else still gets the full parse below.
-    """
-    if "{%" in body or "{##" in body:  # blocks or comments: leave them to the full parse
-        return False
-    calls = SIMPLE_CALL.findall(body)
-    return body.count("{{") == len(calls) and all(name in macros for name in calls)
-
-
 def _check_page(parser, shown_as: str, body: str, first: int, known: set, macros: set) -> list[Problem]:
-    if _only_known_calls(body, macros):
-        return []
+    if only_simple_calls(body, macros) is not None:
+        return []  # the usual position: plain calls of known macros, nothing left to check
     try:
         tree = parser.parse(_template_skeleton(parser, body))
     except jinja2.TemplateSyntaxError as error:

@@ -57,3 +57,21 @@ def test_every_form_block_stands_in_its_place_on_every_position(site):
         positions = [next(i for i, el in enumerate(article.find_all(True)) if el is element) for element in found]
         assert positions == sorted(positions), f"{slug}: the blocks are out of document order"
         assert found[-2].find_previous("h2") is not None and found[-1].select("tbody tr"), slug
+
+
+def test_positions_read_the_same_whether_or_not_jinja_renders_them(scratch, tmp_path):
+    """A page of plain `{{ name() }}` calls skips Jinja (macros/plain_calls.py); a page with any other
+    Jinja goes through it. Both ways must give the same page, byte for byte."""
+    shortcut = run_mkdocs_build(scratch, tmp_path / "shortcut")
+    assert shortcut.returncode == 0, shortcut.output
+    for slug in POSITIONS:  # a Jinja comment renders as nothing, but the page now needs Jinja
+        source = scratch / "docs" / "positions" / f"{slug}.md"
+        text = source.read_text(encoding="utf-8")
+        assert "{{ approval_stamp() }}" in text
+        source.write_text(text.replace("{{ approval_stamp() }}", "{## через Jinja ##}{{ approval_stamp() }}"),
+                          encoding="utf-8")
+    jinja = run_mkdocs_build(scratch, tmp_path / "jinja")
+    assert jinja.returncode == 0, jinja.output
+    for slug in POSITIONS:
+        page = f"positions/{slug}/index.html"
+        assert (jinja.site / page).read_bytes() == (shortcut.site / page).read_bytes(), f"{slug} differs"
