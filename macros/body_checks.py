@@ -51,13 +51,18 @@ def _check_skeleton(position: Position) -> list[Problem]:
 
 
 def _check_duties(position: Position) -> list[Problem]:
-    match = re.search(r"^##[ \t]+Должностные обязанности[ \t]*$(.*?)(?=^##[ \t]|\Z)", position.body, re.M | re.S)
-    if match is None or LIST_ITEM.search(match.group(1)):
-        return []
-    return [Problem(
-        shown(position), "в разделе «Должностные обязанности» нет ни одной обязанности",
-        "перечислите обязанности списком под заголовком, каждую с новой строки, начиная с «- »",
-        line=_line(position, match.start()))]
+    headings = list(HEADING.finditer(position.body))
+    for index, heading in enumerate(headings):
+        if heading.group(1) != "Должностные обязанности":
+            continue
+        end = headings[index + 1].start() if index + 1 < len(headings) else len(position.body)
+        if LIST_ITEM.search(position.body, heading.end(), end):
+            return []
+        return [Problem(
+            shown(position), "в разделе «Должностные обязанности» нет ни одной обязанности",
+            "перечислите обязанности списком под заголовком, каждую с новой строки, начиная с «- »",
+            line=_line(position, heading.start()))]
+    return []  # no such section: reported by _check_skeleton
 
 
 def _check_labels(position: Position) -> list[Problem]:
