@@ -63,8 +63,8 @@ def machine() -> dict:
     }
 
 
-def page(table_text: str) -> str:
-    info = machine()
+def page(table_text: str, repeat: int) -> str:
+    info = dict(machine(), repeat=repeat)
     return f"""---
 title: Производительность
 ---
@@ -77,8 +77,9 @@ title: Производительность
 Для сравнения «голый» Material for MkDocs (`theme: material`, плагин `search`, без макросов и
 доработок) собирает столько же страниц в одном разделе. Текст этих страниц взят из собранных страниц
 должностей, вместе с общими частями. Время — полное время команды, с запуском Python. Рядом
-показано процессорное время (user + sys процесса сборки). Если на машине работают другие задачи,
-время между запусками колеблется на десятки процентов; `--repeat 3` берёт лучший из трёх замеров.
+показано процессорное время (user + sys процесса сборки). На общей машине скорость за несколько
+минут меняется на десятки процентов, поэтому наша сборка и сборка «голого» Material идут по очереди,
+{_times(info['repeat'])} каждая, и в таблицу идёт лучший замер каждой.
 
 {table_text}
 
@@ -87,6 +88,12 @@ MkDocs {info['mkdocs']}, Material for MkDocs {info['material']}, {info['chromium
 
 «n/a» — показатель не применим: сборка не создаёт PDF.
 """
+
+
+def _times(count: int) -> str:
+    if count == 1:
+        return "по одному разу"
+    return f"по {count} раза" if count % 10 in (2, 3, 4) and count % 100 not in (12, 13, 14) else f"по {count} раз"
 
 
 def _meminfo_kb() -> int:
