@@ -16,6 +16,8 @@ class Boilerplate:
     def __init__(self, env, staff: Staff):
         self.env = env
         self.staff = staff
+        # Finished forms skip Markdown and search when verbatim_hook.py will put them back.
+        self.hold = verbatim.hold if verbatim.released_in(env.conf) else verbatim.inline
 
     def position(self) -> Position:
         page = self.env.page
@@ -45,9 +47,9 @@ class Boilerplate:
             then (on screen) the other names of the position and its edit record."""
             # The other names stay in the Markdown, where search reads them; the finished
             # blocks around them skip Markdown and search (see verbatim.py).
-            return (verbatim.hold(self.render("approval_stamp.html"))
+            return (self.hold(self.render("approval_stamp.html"), "approval_stamp")
                     + self.render("aliases.html")
-                    + verbatim.hold(self.render("position_record.html")))
+                    + self.hold(self.render("position_record.html"), "approval_stamp"))
 
         @env.macro
         def general_provisions() -> str:
@@ -75,10 +77,11 @@ class Boilerplate:
         @env.macro
         def signatures() -> str:
             """«Разработал / Согласовано» signature block."""
-            return verbatim.hold(self.render("signatures.html", drafter=self.related(self.position(), "reports_to")))
+            return self.hold(self.render("signatures.html", drafter=self.related(self.position(), "reports_to")),
+                                 "signatures")
 
         @env.macro
         def acknowledgement_sheet() -> str:
             """Лист ознакомления: a table with empty rows for employees' signatures."""
             rows = int(self.env.conf["extra"]["acknowledgement_rows"])
-            return verbatim.hold(self.render("acknowledgement_sheet.html", rows=rows))
+            return self.hold(self.render("acknowledgement_sheet.html", rows=rows), "acknowledgement_sheet")

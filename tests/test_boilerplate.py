@@ -75,3 +75,21 @@ def test_positions_read_the_same_whether_or_not_jinja_renders_them(scratch, tmp_
     for slug in POSITIONS:
         page = f"positions/{slug}/index.html"
         assert (jinja.site / page).read_bytes() == (shortcut.site / page).read_bytes(), f"{slug} differs"
+
+
+def test_without_the_hook_the_forms_are_written_inline_and_read_the_same(scratch, tmp_path):
+    """A build that does not run macros/verbatim_hook.py (Zensical runs only define_env) gets the
+    forms as inline HTML: the same document, only slower to build and indexed by search."""
+    held = run_mkdocs_build(scratch, tmp_path / "held")
+    assert held.returncode == 0, held.output
+    config = scratch / "mkdocs.yml"
+    lines = config.read_text(encoding="utf-8").splitlines(keepends=True)
+    config.write_text("".join(line for line in lines if "macros/verbatim_hook.py" not in line), encoding="utf-8")
+    inline = run_mkdocs_build(scratch, tmp_path / "inline")
+    assert inline.returncode == 0, inline.output
+    for slug in POSITIONS:
+        text = [" ".join(build.position(slug).select_one("article").get_text(" ").split()) for build in (held, inline)]
+        assert text[0] == text[1], f"{slug} reads differently without the hook"
+        assert inline.position(slug).select_one(".doc-acknowledgement tbody tr"), slug
+    index = (inline.site / "search" / "search_index.json").read_text(encoding="utf-8")
+    assert "Лист ознакомления" in index, "without the hook the forms are ordinary page content"

@@ -147,6 +147,9 @@ BAD_INPUTS = [
     BadInput("macro error in the middle of the build", replace(RECRUITER, "{{ signatures() }}",
                                                                "{{ signatures() }}\n\n{{ company.adress.city }}"),
              ["positions/recruiter.md", "adress", "Сборка не завершена", "не изменён"], exit_code=100),
+    BadInput("a form macro inside a code block", replace(RECRUITER, "{{ signatures() }}",
+                                                         "```\n{{ signatures() }}\n```"),
+             [RECRUITER, "{{ signatures() }}", "на отдельную строку без отступа"]),
     BadInput("broken link: a strict-mode warning after every page is written",
              replace("docs/procedure.md", "## Кто разрабатывает инструкцию", "[образец](missing.md)\n\n"
                      "## Кто разрабатывает инструкцию"),
