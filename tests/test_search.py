@@ -73,6 +73,11 @@ QUERIES = [
     ("менеджер клиентского сервиса", CLIENTS, "alias"),
     ("обзвоном", KAM, "synonym"),               # звонит, звонков
     ("зарплата", RECRUITER, "synonym"),         # заработной платы
+    # A fleeting vowel (беглая гласная): the query's form has it and the text's has not, or back.
+    ("новичок", RECRUITER, "fleeting"),         # новичков
+    ("заработок", RECRUITER, "fleeting"),       # заработка
+    ("ошибок", KAM, "fleeting"),                # ошибки
+    ("закупка", KAM, "fleeting"),               # закупок
 ]
 
 

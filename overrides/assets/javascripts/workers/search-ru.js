@@ -13,7 +13,9 @@
  *            its Snowball stem with the stemmer Material ships (lunr.ru), and synonyms from
  *            mkdocs.yml (extra.search_synonyms, passed in the index config) are added. Material then
  *            appends its wildcard, so "скидк*" finds "скидки", "скидка", "скидку"; a half-typed
- *            word only gets shorter, so typing a prefix keeps finding the word;
+ *            word only gets shorter, so typing a prefix keeps finding the word. A word whose
+ *            stem has a fleeting vowel is also looked up in its other shape: "новичок" finds
+ *            "новичков" (новичк*), "закупка" finds "закупок" (закупок*);
  *   result — a page whose title holds every word of the query comes first (the fewer other words
  *            its title has, the higher: "менеджер по работе с клиентами" is not outranked by
  *            "… с ключевыми клиентами"); terms added as synonyms are not reported as "missing".
@@ -29,6 +31,10 @@ const YO = /ё/g
 const CAPITAL_YO = /Ё/g
 const WORD_SEPARATOR = /[\s\-–—,.:;!?()«»"'\/№*~^+]+/
 
+// Fleeting о/е (беглая гласная): "заработок" / "заработка", "закупка" / "закупок".
+const FLEETING_VOWEL = /^(.{2,}[бвгджзйклмнпрстфхцчшщ])[ое]([бвгджзйклмнпрстфхцчшщ])$/
+const BEFORE_K = /^(.{2,}[бвгджзйлмнпрстфхцчшщ])к$/
+
 let synonymStems = new Map()    // stem of a word -> stems of its synonyms (the word's own excluded)
 let addedTerms = new Set()      // terms the last query got from synonyms, hidden from "missing"
 let queryStems = []             // the words of the last query as stems, for ranking title matches
@@ -41,6 +47,15 @@ function stem(word) {
   // lunr.ru arrives with Material's setup message; before that, words pass through unchanged.
   const stemmer = self.lunr && self.lunr.ru && self.lunr.ru.stemmer
   return stemmer ? stemmer(word.toLowerCase()) : word.toLowerCase()
+}
+
+/* The stem's other shape when a fleeting vowel may come and go: "новичок" -> "новичк",
+   "закупк" -> "закупок". Extra terms only widen the search; a shape no word has finds nothing. */
+function fleetingShapes(stemmed) {
+  const without = FLEETING_VOWEL.exec(stemmed)
+  if (without) return [without[1] + without[2]]
+  const inserted = BEFORE_K.exec(stemmed)
+  return inserted ? [inserted[1] + "ок"] : []
 }
 
 function isStopWord(term) {
@@ -58,9 +73,13 @@ function russianQuery(query) {
   const stemmed = kept.map(term => term.replace(RUSSIAN_WORD, stem))
   queryStems = words(stemmed.join(" "))
   addedTerms = new Set()
-  for (const term of stemmed)
+  for (const term of stemmed) {
     for (const synonym of synonymStems.get(term) || [])
       if (!stemmed.includes(synonym)) addedTerms.add(synonym)
+    if (/^[а-яё]+$/i.test(term))
+      for (const shape of fleetingShapes(term.toLowerCase()))
+        if (!stemmed.includes(shape)) addedTerms.add(shape)
+  }
   return [...stemmed, ...addedTerms].join(" ")
 }
 
