@@ -1,10 +1,11 @@
-"""MkDocs hook (mkdocs.yml `hooks:`): a page's front-matter title is text, never HTML.
+"""MkDocs hook (mkdocs.yml `hooks:`): a page's front-matter title and tags are text, never HTML.
 
-MkDocs and Material treat page titles as HTML: Material writes ``page.meta.title`` unescaped
-into ``<title>`` and the header, and the search index takes ``page.title`` as HTML. HR writes
-plain text in front matter, so a title like ``Инженер <по ТБ>`` must show as written and a
-``<script>`` must stay text. The navigation (macros/navigation.py) passes escaped titles;
-this hook does the same for ``page.meta.title`` before the theme renders the page.
+MkDocs and Material treat page titles and tag names as HTML: Material writes ``page.meta.title``
+unescaped into ``<title>`` and the header, ``tag.name`` unescaped into the tags above the title and
+on the tags page, and the search index takes ``page.title`` as HTML. HR writes plain text in front
+matter, so a title like ``Инженер <по ТБ>`` must show as written and a ``<script>`` must stay text.
+The navigation (macros/navigation.py) passes escaped titles; this hook does the same for
+``page.meta.title`` and ``page.meta.tags`` before the theme and the tags plugin read them.
 
 Loaded by MkDocs from its path, so it imports nothing from the macros package.
 """
@@ -15,9 +16,23 @@ from markupsafe import Markup, escape
 from mkdocs.plugins import event_priority
 
 
+def _as_text(value):
+    """Escaped once, never twice: Markup marks a value as already escaped."""
+    if isinstance(value, str) and not isinstance(value, Markup):
+        return Markup(escape(value))
+    return value
+
+
+@event_priority(100)  # before the tags plugin (-50) collects the page's tags
+def on_page_markdown(markdown, page, config, files):
+    tags = page.meta.get("tags")
+    if isinstance(tags, list):
+        page.meta["tags"] = [_as_text(tag) for tag in tags]
+    return markdown
+
+
 @event_priority(100)  # before any other plugin reads the title for the page or the search index
 def on_page_context(context, page, config, nav):
-    title = page.meta.get("title")
-    if isinstance(title, str) and not isinstance(title, Markup):
-        page.meta["title"] = Markup(escape(title))  # Markup: escaped once, never twice
+    if "title" in page.meta:
+        page.meta["title"] = _as_text(page.meta["title"])
     return context

@@ -41,9 +41,11 @@ def _validator() -> jsonschema.protocols.Validator:
 def validate_staff(staff: Staff, docs_dir: Path | None = None) -> list[Problem]:
     """Every problem of every position, in one list."""
     problems: list[Problem] = []
+    departments = {p.meta.get("department") for p in staff.positions.values()} - {None}
     for position in staff.positions.values():
         problems += check_fields(position)
         problems += _check_history(position)
+        problems += _check_tags(position, departments)
         problems += body_checks.check_body(position)
     problems += relations.check_relations(staff, docs_dir)
     return problems
@@ -149,3 +151,30 @@ def _check_history(position: Position) -> list[Problem]:
                 "прежняя редакция утверждается раньше действующей: проверьте даты или поменяйте записи местами",
                 field="history", line=line))
     return problems
+
+
+def _check_tags(position: Position, departments: set) -> list[Problem]:
+    """Tags list the position on «Подразделения и категории»: under its own department and category.
+
+    A department moved or a category changed without the tags would list it in the wrong place.
+    """
+    tags, meta = position.meta.get("tags"), position.meta
+    if not isinstance(tags, list) or not all(isinstance(tag, str) for tag in tags):
+        return []  # absent (optional) or malformed: the schema reports the latter
+    own = [value for value in (meta.get("department"), meta.get("category")) if isinstance(value, str)]
+    categories = set(schema()["properties"]["category"]["enum"])
+    wrong = [tag for tag in tags if tag not in own and (tag in categories or tag in departments)]
+    missing = [value for value in own if value not in tags]
+    if not wrong and not missing:
+        return []
+    expected = "tags: [" + ", ".join(own + [t for t in tags if t not in own and t not in wrong]) + "]"
+    what = []
+    if missing:
+        what.append("нет " + ", ".join(f"«{value}»" for value in missing))
+    if wrong:
+        what.append("лишние " + ", ".join(f"«{tag}»" for tag in wrong)
+                    + " — это другое подразделение или категория")
+    return [Problem(
+        shown(position), "метки не совпадают с подразделением и категорией должности: " + "; ".join(what),
+        f"метки повторяют поля department и category; напишите {expected}",
+        field="tags", line=position.line_of("tags"))]

@@ -143,6 +143,10 @@ BAD_INPUTS = [
              replace(RECRUITER, "tags:", "history:\n  - version: \"0.9\"\n    approved: 2026-03-01\n"
                                          "    approval_order: \"№ 3-ОД от 01.03.2026\"\ntags:"),
              [f"{RECRUITER}:{line_of(RECRUITER, 'tags:') + 1}", "поле «history»", "не раньше действующей"]),
+    BadInput("tags left from the old department", replace(RECRUITER, "department: Отдел персонала",
+                                                          "department: Отдел продаж"),
+             [f"{RECRUITER}:{line_of(RECRUITER, 'tags:')}", "поле «tags»", "нет «Отдел продаж»",
+              "лишние «Отдел персонала»", "напишите tags: [Отдел продаж, специалисты]"]),
     # Failures MkDocs meets only while writing pages: the staging folder protects the site.
     BadInput("macro error in the middle of the build", replace(RECRUITER, "{{ signatures() }}",
                                                                "{{ signatures() }}\n\n{{ company.adress.city }}"),

@@ -24,6 +24,7 @@ HOSTILE_FIELDS = {
     "genitive": f"рекрутера {MARKUP}",
     "dative": f"рекрутеру {MARKUP}",
     "department": f"Отдел {MARKUP}",
+    "tags": [f"Отдел {MARKUP}", "специалисты"],  # tags repeat the department (the build checks)
     "aliases": [f"эйчар {MARKUP}"],
     "education": f"высшее {MARKUP}",
     "experience": f"не менее года {MARKUP}",
@@ -72,6 +73,7 @@ def test_markup_in_front_matter_stays_text_on_every_page(hostile):
     page = hostile.position("recruiter")
     assert page.title.get_text().startswith(f"Рекрутер {MARKUP}"), "the title tag shows the title as written"
     assert page.find("h1").get_text() == f"Рекрутер {MARKUP}"
+    assert f"Отдел {MARKUP}" in [tag.get_text() for tag in page.select(".md-tag")], "tags show as written"
     article = page.select_one("article").get_text(" ")
     for value in ("рекрутера", "высшее", "не менее года", "положением", "№ 21-ОД", "уточнены обязанности",
                   "первая редакция", "№ 5", "решением собрания"):
