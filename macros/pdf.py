@@ -26,6 +26,9 @@ from .clauses import INSTRUCTION_MARKER
 PDF_DIR = "pdf"
 # Bump when the way PDFs are made changes in a way the hash below does not see.
 CACHE_FORMAT = "2"
+# A cached PDF that no build has used for this long is deleted: edits would otherwise pile up old
+# versions forever. Ones used by any build in that time stay (another branch, an undone edit).
+STALE_AFTER_DAYS = 14
 FONT_DIRS = ("/usr/share/fonts", "/usr/local/share/fonts", "~/.fonts", "~/.local/share/fonts")
 
 ARTICLE = re.compile(r"<article\b.*?</article>", re.S)
@@ -67,10 +70,12 @@ class Report:
     regenerated: int
     from_cache: int
     seconds: float
+    pruned: int = 0
 
     def __str__(self) -> str:
         # Parsed by the benchmark: keep the wording "PDF: <n> regenerated, <m> from cache".
-        return f"PDF: {self.regenerated} regenerated, {self.from_cache} from cache ({self.seconds:.1f} s)"
+        pruned = f", {self.pruned} unused for {STALE_AFTER_DAYS} days deleted from cache" if self.pruned else ""
+        return f"PDF: {self.regenerated} regenerated, {self.from_cache} from cache{pruned} ({self.seconds:.1f} s)"
 
 
 def is_instruction(html: str) -> bool:
@@ -99,7 +104,20 @@ def build_pdfs(jobs: list[PdfJob], site_dir: Path, settings: Settings) -> Report
     for job in jobs:
         job.pdf_path.parent.mkdir(parents=True, exist_ok=True)
         shutil.copyfile(cached[job], job.pdf_path)
-    return Report(len(missing), len(jobs) - len(missing), time.monotonic() - started)
+        os.utime(cached[job])  # last used now: kept for another STALE_AFTER_DAYS
+    pruned = prune_cache(settings.cache_dir, keep=set(cached.values()))
+    return Report(len(missing), len(jobs) - len(missing), time.monotonic() - started, pruned)
+
+
+def prune_cache(cache_dir: Path, keep: set[Path], now: float | None = None) -> int:
+    """Delete cached PDFs that no build has used for STALE_AFTER_DAYS; how many were deleted."""
+    oldest = (time.time() if now is None else now) - STALE_AFTER_DAYS * 86400
+    pruned = 0
+    for path in cache_dir.glob("*.pdf"):
+        if path not in keep and path.stat().st_mtime < oldest:
+            path.unlink(missing_ok=True)
+            pruned += 1
+    return pruned
 
 
 def render_all(work: list[tuple[PdfJob, Path]], site_dir: Path, workers: int) -> None:

@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import datetime as dt
+import os
 import re
 import subprocess
 import sys
+import time
 
 import pytest
 
@@ -49,6 +51,11 @@ def rebuilds(tmp_path_factory):
         env.setenv("JOBDESC_PDF_CACHE", str(root / "cache"))
         env.setenv("JOBDESC_PDF", "1")
         builds = [run_mkdocs_build(project, root / "site-1")]
+        # Left in the cache by edits long ago, and by another branch last week.
+        for name, days in (("stale", 30), ("recent", 7)):
+            old = root / "cache" / f"{name}.pdf"
+            old.write_bytes(b"%PDF-1.7 left by an older build")
+            os.utime(old, (time.time() - days * 86400,) * 2)
         builds.append(run_mkdocs_build(project, root / "site-2"))
         position = project / "docs" / "positions" / "recruiter.md"
         position.write_text(position.read_text(encoding="utf-8").replace(
@@ -73,6 +80,14 @@ def test_first_build_renders_every_pdf_and_second_renders_none(rebuilds):
     for slug in SLUGS:
         assert (rebuilds[0].site / "pdf" / f"{slug}.pdf").read_bytes() == \
                (rebuilds[1].site / "pdf" / f"{slug}.pdf").read_bytes(), f"{slug}: two builds gave different PDFs"
+
+
+def test_the_cache_forgets_pdfs_unused_for_two_weeks(rebuilds):
+    cache = rebuilds[1].project.parent / "cache"
+    assert not (cache / "stale.pdf").exists(), "a PDF no build used for 30 days is still in the cache"
+    assert (cache / "recent.pdf").exists(), "a PDF used a week ago (another branch, say) must stay"
+    assert "1 unused for 14 days deleted from cache" in rebuilds[1].output
+    assert len(list(cache.glob("*.pdf"))) == len(SLUGS) + 2, "the edit's new PDF joins the cache; nothing else goes"
 
 
 def test_editing_one_position_renders_exactly_its_pdf(rebuilds):
