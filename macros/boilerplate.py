@@ -6,7 +6,9 @@ needs (the page's position, the positions it refers to, the company requisites).
 
 from __future__ import annotations
 
-from . import verbatim
+from mkdocs.utils import get_relative_url
+
+from . import org, verbatim
 from .positions import Position, Staff
 
 
@@ -43,11 +45,15 @@ class Boilerplate:
     def register(self, env) -> None:
         @env.macro
         def approval_stamp() -> str:
-            """Organisation, «УТВЕРЖДАЮ» stamp, «ДОЛЖНОСТНАЯ ИНСТРУКЦИЯ» and the position's name,
-            then (on screen) the other names of the position and its edit record."""
+            """On screen, the summary card under the title; then organisation, «УТВЕРЖДАЮ» stamp,
+            «ДОЛЖНОСТНАЯ ИНСТРУКЦИЯ» and the position's name; then (on screen) the other names of
+            the position and its edit record."""
+            here = self.env.page.url
+            card = self.render("position_card.html", card=org.card(self.staff, self.position()),
+                               href=lambda url: get_relative_url(url, here))
             # The other names stay in the Markdown, where search reads them; the finished
             # blocks around them skip Markdown and search (see verbatim.py).
-            return (self.hold(self.render("approval_stamp.html"), "approval_stamp")
+            return (self.hold(card + "\n" + self.render("approval_stamp.html"), "approval_stamp")
                     + self.render("aliases.html")
                     + self.hold(self.render("position_record.html"), "approval_stamp"))
 

@@ -14,11 +14,6 @@ from mkdocs.utils import get_relative_url
 from .positions import Position, Staff
 from .text_filters import date_ru
 
-# The theme partial overrides/partials/position-card.html reads the cards from here
-# (theme templates cannot see the macros' variables, only the MkDocs config).
-CARDS_KEY = "position_cards"
-
-
 def rank(staff: Staff, position: Position) -> int:
     """How many supervisors stand above the position (0 for the head of the company)."""
     depth, seen, current = 0, {position.slug}, position
@@ -36,12 +31,8 @@ def departments_in_rank_order(staff: Staff) -> dict[str, list[Position]]:
     }
 
 
-def cards(staff: Staff) -> dict[str, dict]:
-    """The summary card of every position, keyed by its file (``positions/<slug>.md``)."""
-    return {position.src_path: _card(staff, position) for position in staff}
-
-
-def _card(staff: Staff, position: Position) -> dict:
+def card(staff: Staff, position: Position) -> dict:
+    """What the summary card of a position shows (macros/templates/position_card.html)."""
     def refs(slugs) -> list[dict]:
         return [_ref(staff[slug]) for slug in slugs if slug in staff]
 
@@ -59,7 +50,7 @@ def _card(staff: Staff, position: Position) -> dict:
 
 
 def _ref(position: Position) -> dict:
-    # Site-relative URL: the theme's `url` filter makes it relative to the page showing it.
+    # Site URL: the card's template makes it relative to the page showing it.
     return {"title": position.title, "url": position.url}
 
 
@@ -82,7 +73,6 @@ def mermaid_text(text: str) -> str:
 
 
 def register(env, staff: Staff) -> None:
-    env.conf["extra"][CARDS_KEY] = cards(staff)
     env.filter(node_id)
     env.filter(mermaid_text)
 
