@@ -77,6 +77,9 @@ class Position:
             path = path[:-1]
         return None
 
+    def __repr__(self) -> str:
+        return f"Position({self.src_path!r})"
+
     def ref(self, key: str) -> str | None:
         """The slug stored under ``key`` (reports_to, stand_in, ...), or None."""
         return self.meta.get(key) or None
@@ -89,6 +92,11 @@ class Staff:
     positions: dict[str, Position] = field(default_factory=dict)
     # src_path -> date of the last change of the file, from git (macros/edit_dates.py).
     edited: dict[str, dt.date] = field(default_factory=dict)
+
+    def __repr__(self) -> str:
+        # Short on purpose: mkdocs-macros writes every variable's repr into a debug message on each
+        # build, and the full dataclass repr of 300 positions with their texts took a third of a second.
+        return f"Staff({len(self.positions)} positions)"
 
     def __contains__(self, slug: object) -> bool:
         return slug in self.positions
