@@ -32,6 +32,9 @@ STALE_AFTER_DAYS = 14
 FONT_DIRS = ("/usr/share/fonts", "/usr/local/share/fonts", "~/.fonts", "~/.local/share/fonts")
 
 ARTICLE = re.compile(r"<article\b.*?</article>", re.S)
+# The position card (macros/templates/position_card.html) is screen-only and lists the subordinates:
+# a new subordinate changes the card, never the printed page, so the card stays out of the cache key.
+SCREEN_CARD = re.compile(r'<aside class="position-card screen-only".*?</aside>', re.S)
 TITLE = re.compile(r"<title>.*?</title>", re.S)
 STYLESHEET = re.compile(r"<link\b[^>]*\brel=\"stylesheet\"[^>]*\bhref=\"([^\"]+)\"")
 IMAGE = re.compile(r"<img\b[^>]*\bsrc=\"([^\"]+)\"")
@@ -146,7 +149,8 @@ def cache_key(job: PdfJob, site_dir: Path, fingerprint: str) -> str:
     article = ARTICLE.search(html)
     title = TITLE.search(html)
     digest = hashlib.sha256()
-    for part in (fingerprint, str(job.date), title and title.group(0), article and article.group(0)):
+    printed = SCREEN_CARD.sub("", article.group(0)) if article else None
+    for part in (fingerprint, str(job.date), title and title.group(0), printed):
         digest.update(str(part).encode("utf-8") + b"\0")
     # Only the article prints; the navigation around it (which changes when any position is
     # added) is hidden in print, so it does not invalidate every PDF.

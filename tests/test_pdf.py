@@ -61,6 +61,12 @@ def rebuilds(tmp_path_factory):
         position.write_text(position.read_text(encoding="utf-8").replace(
             "## Права", "- Ведёт учёт кандидатов в кадровом резерве.\n\n## Права", 1), encoding="utf-8")
         builds.append(run_mkdocs_build(project, root / "site-3"))
+        # A new subordinate of the head of HR: it changes his card on screen, not his printed page.
+        created = subprocess.run([sys.executable, "-m", "macros.new_position", "Специалист по адаптации",
+                                  "--department", "Отдел персонала", "--reports-to", "hr-head"],
+                                 cwd=project, capture_output=True, text=True)
+        assert created.returncode == 0, created.stderr
+        builds.append(run_mkdocs_build(project, root / "site-4"))
         env.setenv("JOBDESC_PDF", "0")
         builds.append(run_mkdocs_build(project, root / "site-off"))
     for build in builds:
@@ -87,7 +93,8 @@ def test_the_cache_forgets_pdfs_unused_for_two_weeks(rebuilds):
     assert not (cache / "stale.pdf").exists(), "a PDF no build used for 30 days is still in the cache"
     assert (cache / "recent.pdf").exists(), "a PDF used a week ago (another branch, say) must stay"
     assert "1 unused for 14 days deleted from cache" in rebuilds[1].output
-    assert len(list(cache.glob("*.pdf"))) == len(SLUGS) + 2, "the edit's new PDF joins the cache; nothing else goes"
+    # + the recent one, the edited recruiter's new PDF and the new position's: nothing recent is deleted
+    assert len(list(cache.glob("*.pdf"))) == len(SLUGS) + 3
 
 
 def test_editing_one_position_renders_exactly_its_pdf(rebuilds):
@@ -103,8 +110,16 @@ def test_editing_one_position_renders_exactly_its_pdf(rebuilds):
                    (after.site / "pdf" / f"{slug}.pdf").read_bytes(), f"{slug} changed though it was not edited"
 
 
+def test_a_new_subordinate_renders_only_the_new_pdf(rebuilds):
+    before, after = rebuilds[2], rebuilds[3]
+    card = [a.get_text() for a in after.position("hr-head").select("[data-card=subordinates] a")]
+    assert "Специалист по адаптации" in card, "the supervisor's card on screen lists the new subordinate"
+    assert _report(after) == (1, len(SLUGS)), "only the new position's PDF is made; its supervisor's prints the same"
+    assert (before.site / "pdf" / "hr-head.pdf").read_bytes() == (after.site / "pdf" / "hr-head.pdf").read_bytes()
+
+
 def test_pdfs_can_be_switched_off(rebuilds):
-    off = rebuilds[3]
+    off = rebuilds[4]
     assert not (off.site / "pdf").exists() and "PDF:" not in off.output
     page = off.position("recruiter")
     assert page.select_one("[data-print]") and not page.find("a", string="Скачать PDF"), (
