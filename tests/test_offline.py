@@ -46,6 +46,11 @@ def offline_page(browser, served_site):
     context.close()
 
 
+def assert_stayed_inside(record, where: str) -> None:
+    assert not record["outside"], f"{where}: reached outside the intranet: {sorted(set(record['outside']))}"
+    assert not record["errors"], f"{where}: shows errors: {record['errors']}"
+
+
 @pytest.mark.browser
 def test_every_page_loads_nothing_from_outside_and_shows_no_errors(site, served_site, offline_page):
     page, record = offline_page
@@ -54,8 +59,7 @@ def test_every_page_loads_nothing_from_outside_and_shows_no_errors(site, served_
     for url in pages:
         page.goto(served_site + url, wait_until="networkidle")
         assert page.locator("h1").count() >= 1 or url.endswith("404.html"), f"{url}: the page shows no heading"
-        assert not record["outside"], f"{url}: the page reached outside the intranet: {sorted(set(record['outside']))}"
-        assert not record["errors"], f"{url}: the page shows errors: {record['errors']}"
+        assert_stayed_inside(record, url)
 
 
 @pytest.mark.browser
@@ -68,8 +72,7 @@ def test_search_works_offline(served_site, offline_page):
     page.keyboard.press("End")  # Playwright types Cyrillic without key events; Material searches on keyup
     page.wait_for_selector(".md-search-result__item", timeout=15000)
     assert page.locator(".md-search-result__item").count() >= 1, f"searching «{SEARCH_QUERY}» finds nothing"
-    assert not record["outside"], f"search reached outside the intranet: {sorted(set(record['outside']))}"
-    assert not record["errors"], f"search shows errors: {record['errors']}"
+    assert_stayed_inside(record, "search")
 
 
 @pytest.mark.browser
