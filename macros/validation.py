@@ -41,7 +41,8 @@ def _validator() -> jsonschema.protocols.Validator:
 def validate_staff(staff: Staff, docs_dir: Path | None = None) -> list[Problem]:
     """Every problem of every position, in one list."""
     problems: list[Problem] = []
-    departments = {p.meta.get("department") for p in staff.positions.values()} - {None}
+    departments = {p.meta.get("department") for p in staff.positions.values()
+                   if isinstance(p.meta.get("department"), str)}  # a malformed one: the schema reports it
     for position in staff.positions.values():
         problems += check_fields(position)
         problems += _check_history(position)
@@ -161,7 +162,9 @@ def _check_tags(position: Position, departments: set) -> list[Problem]:
     tags, meta = position.meta.get("tags"), position.meta
     if not isinstance(tags, list) or not all(isinstance(tag, str) for tag in tags):
         return []  # absent (optional) or malformed: the schema reports the latter
-    own = [value for value in (meta.get("department"), meta.get("category")) if isinstance(value, str)]
+    own = [meta.get("department"), meta.get("category")]
+    if not all(isinstance(value, str) for value in own):
+        return []  # the schema reports the department or category itself; tags are checked once it is fixed
     categories = set(schema()["properties"]["category"]["enum"])
     wrong = [tag for tag in tags if tag not in own and (tag in categories or tag in departments)]
     missing = [value for value in own if value not in tags]

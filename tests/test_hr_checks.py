@@ -147,6 +147,10 @@ BAD_INPUTS = [
                                                           "department: Отдел продаж"),
              [f"{RECRUITER}:{line_of(RECRUITER, 'tags:')}", "поле «tags»", "нет «Отдел продаж»",
               "лишние «Отдел персонала»", "напишите tags: [Отдел продаж, специалисты]"]),
+    BadInput("two departments at once", replace(RECRUITER, "department: Отдел персонала",
+                                                "department: [Отдел персонала, Отдел продаж]"),
+             [f"{RECRUITER}:{line_of(RECRUITER, 'department:')}", "поле «department»", "ожидается текст",
+              "Найдено ошибок в должностях: 1."]),
     # Failures MkDocs meets only while writing pages: the staging folder protects the site.
     BadInput("macro error in the middle of the build", replace(RECRUITER, "{{ signatures() }}",
                                                                "{{ signatures() }}\n\n{{ company.adress.city }}"),
