@@ -8,13 +8,13 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from . import catalog, org, plain_calls, text_filters
-from .boilerplate import Boilerplate
-from .build_date import pin_build_date
-from .clauses import ClauseExtension
-from .edit_dates import last_edited
-from .navigation import navigation
-from .site_check import checked_staff
+from .checks.run import checked_staff
+from .model.build_date import pin_build_date
+from .model.edit_dates import last_edited
+from .render import catalog, org, plain_calls, text_filters
+from .render.boilerplate import Boilerplate
+from .render.clauses import ClauseExtension
+from .render.navigation import navigation
 
 
 def define_env(env) -> None:
@@ -34,5 +34,5 @@ def define_env(env) -> None:
 
 def on_pre_page_macros(env) -> None:
     # A shortcut only: a page of plain `{{ name() }}` calls is expanded without compiling it as a
-    # template (plain_calls.py). Without this step every page still renders the same, through Jinja.
+    # template (render/plain_calls.py). Without this step every page still renders the same, through Jinja.
     plain_calls.expand_page(env)

@@ -45,7 +45,7 @@ def test_reference_block_is_screen_only(site):
 
 
 def test_every_form_block_stands_in_its_place_on_every_position(site):
-    """The stamp, record, signatures and acknowledgement sheet skip Markdown (macros/verbatim.py)
+    """The stamp, record, signatures and acknowledgement sheet skip Markdown (macros/render/verbatim.py)
     and are put back into the page: each exactly once, in document order, with no placeholder left."""
     order = [".doc-header", ".doc-aliases", ".doc-record", ".doc-history", ".doc-signatures", ".doc-acknowledgement"]
     for slug in POSITIONS:
@@ -60,7 +60,7 @@ def test_every_form_block_stands_in_its_place_on_every_position(site):
 
 
 def test_positions_read_the_same_whether_or_not_jinja_renders_them(scratch, tmp_path):
-    """A page of plain `{{ name() }}` calls skips Jinja (macros/plain_calls.py); a page with any other
+    """A page of plain `{{ name() }}` calls skips Jinja (macros/render/plain_calls.py); a page with any other
     Jinja goes through it. Both ways must give the same page, byte for byte."""
     shortcut = run_mkdocs_build(scratch, tmp_path / "shortcut")
     assert shortcut.returncode == 0, shortcut.output
@@ -78,13 +78,13 @@ def test_positions_read_the_same_whether_or_not_jinja_renders_them(scratch, tmp_
 
 
 def test_without_the_hook_the_forms_are_written_inline_and_read_the_same(scratch, tmp_path):
-    """A build that does not run macros/verbatim_hook.py (Zensical runs only define_env) gets the
+    """A build that does not run macros/hooks/forms.py (Zensical runs only define_env) gets the
     forms as inline HTML: the same document, only slower to build and indexed by search."""
     held = run_mkdocs_build(scratch, tmp_path / "held")
     assert held.returncode == 0, held.output
     config = scratch / "mkdocs.yml"
     lines = config.read_text(encoding="utf-8").splitlines(keepends=True)
-    config.write_text("".join(line for line in lines if "macros/verbatim_hook.py" not in line), encoding="utf-8")
+    config.write_text("".join(line for line in lines if "macros/hooks/forms.py" not in line), encoding="utf-8")
     inline = run_mkdocs_build(scratch, tmp_path / "inline")
     assert inline.returncode == 0, inline.output
     for slug in POSITIONS:

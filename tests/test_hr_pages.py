@@ -192,7 +192,7 @@ def test_a_new_position_in_one_step(scratch, tmp_path):
 
 
 def test_contributing_documents_every_front_matter_field():
-    from macros.validation import schema
+    from macros.checks.fields import schema
     guide = (ROOT / "CONTRIBUTING.md").read_text(encoding="utf-8")
     properties = schema()["properties"]
     fields = list(properties) + list(properties["history"]["items"]["properties"])

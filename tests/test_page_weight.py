@@ -7,8 +7,8 @@ import sys
 
 from conftest import POSITIONS, ROOT
 
-sys.path.insert(0, str(ROOT / "macros"))
-import compact_html  # noqa: E402  (an MkDocs hook: a plain module, as MkDocs loads it)
+sys.path.insert(0, str(ROOT / "macros" / "hooks"))
+import compact as compact_html  # noqa: E402  (an MkDocs hook: a plain module, as MkDocs loads it)
 
 VERBATIM = re.compile(r"<(pre|textarea|script|style)\b.*?</\1\s*>", re.S | re.I)
 

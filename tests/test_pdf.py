@@ -31,7 +31,7 @@ def test_build_time_pdf_is_a_signable_document(slug, site):
 
 def test_pdf_is_dated_by_approval_and_renders_byte_identical(site, tmp_path):
     require_tool("pdfinfo", "reading PDF metadata")
-    from macros.pdf_engine import render_pdf  # the same renderer the build uses
+    from macros.exports.pdf_engine import render_pdf  # the same renderer the build uses
 
     page = site.site / "positions" / "recruiter" / "index.html"
     first, second = tmp_path / "1.pdf", tmp_path / "2.pdf"
@@ -127,7 +127,7 @@ def test_pdfs_can_be_switched_off(rebuilds):
 
 
 def test_serve_makes_no_pdfs_unless_asked(monkeypatch):
-    from macros.pdf import Settings
+    from macros.exports.pdf import Settings
 
     monkeypatch.delenv("JOBDESC_PDF", raising=False)
     assert not Settings.for_command("serve", ROOT).enabled

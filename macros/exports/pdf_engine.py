@@ -1,6 +1,6 @@
 """Renders one built page to PDF with WeasyPrint, reading nothing but the built site.
 
-Kept apart from macros/pdf.py so that importing WeasyPrint (slow) happens only when a PDF
+Kept apart from macros/exports/pdf.py so that importing WeasyPrint (slow) happens only when a PDF
 is actually rendered, never in `mkdocs serve` without PDFs.
 """
 

@@ -11,10 +11,23 @@ from __future__ import annotations
 from contextlib import contextmanager
 from pathlib import Path
 
-from .loading import load_staff
-from .page_templates import check_pages
-from .problems import PositionsError
-from .validation import validate_staff
+from ..model.loading import load_staff
+from ..model.positions import Staff
+from ..model.problems import PositionsError, Problem
+from . import body, fields, relations
+from .pages import check_pages
+
+
+def validate_staff(staff: Staff, docs_dir: Path | None = None) -> list[Problem]:
+    """Every problem of every position, in one list."""
+    problems: list[Problem] = []
+    departments = {p.meta.get("department") for p in staff.positions.values()
+                   if isinstance(p.meta.get("department"), str)}  # a malformed one: the schema reports it
+    for position in staff.positions.values():
+        problems += fields.check_front_matter(position, departments)
+        problems += body.check_body(position)
+    problems += relations.check_relations(staff, docs_dir)
+    return problems
 
 
 @contextmanager

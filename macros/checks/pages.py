@@ -17,10 +17,10 @@ import jinja2
 import yaml
 from jinja2 import meta, nodes
 
-from .loading import FRONT_MATTER
-from .plain_calls import only_simple_calls
-from .positions import Staff, position_files
-from .problems import Problem
+from ..model.loading import FRONT_MATTER
+from ..model.markup import only_simple_calls
+from ..model.positions import Staff, position_files
+from ..model.problems import Problem
 
 # Known to every page when mkdocs-macros renders it, but registered only later.
 PAGE_VARIABLES = {"page", "navigation", "files"}

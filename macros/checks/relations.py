@@ -6,8 +6,8 @@ import difflib
 import re
 from pathlib import Path
 
-from .positions import POSITIONS_DIR, Position, Staff, position_files
-from .problems import Problem, shown
+from ..model.positions import POSITIONS_DIR, Position, Staff, position_files
+from ..model.problems import Problem, shown
 
 SLUG = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
 REFERENCE_FIELDS = ("appointed_by", "proposed_by", "reports_to", "stand_in")

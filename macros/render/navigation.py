@@ -12,7 +12,7 @@ from __future__ import annotations
 from markupsafe import escape
 
 from .org import departments_in_rank_order
-from .positions import Staff
+from ..model.positions import Staff
 
 FIXED_PAGES = [
     {"Главная": "index.md"},

@@ -5,7 +5,7 @@ templates; Markdown has nothing to do with them. Left in the page's Markdown the
 three times per page (by Markdown's raw-HTML preprocessor, by MkDocs' anchor collector and by
 Material's search indexer), which at a few hundred positions cost more than the rest of the page.
 So a macro *holds* its HTML here and writes a one-line HTML comment in its place; the MkDocs hook
-verbatim_hook.py *releases* the blocks into the page once the search index has read it. Search
+macros/hooks/forms.py *releases* the blocks into the page once the search index has read it. Search
 gains nothing from empty signature lines and table cells, so nothing a reader looks for is lost.
 
 The key is the block's own hash: the same HTML always gets the same comment, and a rebuild needs
@@ -24,7 +24,7 @@ LEFTOVER = re.compile(r"jobdesc-verbatim (\w+) [0-9a-f]{20}")
 
 _held: dict[str, str] = {}
 
-# An attribute of verbatim_hook.py; MkDocs registers each hook module among the plugins.
+# An attribute of macros/hooks/forms.py; MkDocs registers each hook module among the plugins.
 RELEASER = "releases_verbatim_blocks"
 
 

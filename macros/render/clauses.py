@@ -17,29 +17,14 @@ from markdown import Extension
 from markdown.treeprocessors import Treeprocessor
 
 from . import verbatim
+from .instruction import is_instruction
 
 LABEL_AT_START = re.compile(r"^\s*\{#([A-Za-z][\w-]*)\}\s*")
-# Source-level patterns, used by validation before any page is rendered.
-SOURCE_LABEL = re.compile(r"^[ \t]*[-*+][ \t]+\{#([^}\s]*)\}", re.M)
-SOURCE_REFERENCE = re.compile(r"\[\]\(#([^)\s]*)\)")
-VALID_LABEL = re.compile(r"^[A-Za-z][\w-]*$")
-# Emitted by approval_stamp(): only pages carrying it are instructions and get numbered.
-INSTRUCTION_MARKER = "data-instruction"
-
-
-def source_labels(body: str) -> list[tuple[str, int]]:
-    """Labels declared in a Markdown body, with their 1-based line numbers."""
-    return [(m.group(1), body.count("\n", 0, m.start()) + 1) for m in SOURCE_LABEL.finditer(body)]
-
-
-def source_references(body: str) -> list[tuple[str, int]]:
-    """Cross-references used in a Markdown body, with their 1-based line numbers."""
-    return [(m.group(1), body.count("\n", 0, m.start()) + 1) for m in SOURCE_REFERENCE.finditer(body)]
 
 
 class ClauseNumbering(Treeprocessor):
     def run(self, root: etree.Element) -> None:
-        if not any(INSTRUCTION_MARKER in verbatim.release(block) for block in self.md.htmlStash.rawHtmlBlocks):
+        if not any(is_instruction(verbatim.release(block)) for block in self.md.htmlStash.rawHtmlBlocks):
             return
         section = 0
         clause = 0

@@ -90,7 +90,7 @@ class Staff:
     """All positions of the company, with the relations between them resolved."""
 
     positions: dict[str, Position] = field(default_factory=dict)
-    # src_path -> date of the last change of the file, from git (macros/edit_dates.py).
+    # src_path -> date of the last change of the file, from git (model/edit_dates.py).
     edited: dict[str, dt.date] = field(default_factory=dict)
 
     def __repr__(self) -> str:

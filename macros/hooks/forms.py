@@ -1,4 +1,4 @@
-"""MkDocs hook (mkdocs.yml `hooks:`): put the held HTML blocks back into each page (see verbatim.py).
+"""MkDocs hook (mkdocs.yml `hooks:`): put the held HTML blocks back into each page (see render/verbatim.py).
 
 Runs after Material's search plugin has indexed the page (its on_page_context has the default
 priority 0) and before anything that reads the finished page body: the PDF hook and the theme.
@@ -14,8 +14,8 @@ from mkdocs.plugins import event_priority
 
 # MkDocs loads this file on its own; the project root makes `macros` importable as a package,
 # so the macros and this hook share one registry of held blocks.
-sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
-from macros import verbatim  # noqa: E402
+sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
+from macros.render import verbatim  # noqa: E402
 
 releases_verbatim_blocks = True  # the macros hold their blocks only when this hook is registered
 

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from .org import departments_in_rank_order, markdown_link
-from .positions import Staff
+from ..model.positions import Staff
 
 
 def register(env, staff: Staff) -> None:

@@ -21,7 +21,6 @@ from importlib.metadata import version
 from pathlib import Path
 from urllib.parse import unquote, urljoin
 
-from .clauses import INSTRUCTION_MARKER
 
 PDF_DIR = "pdf"
 # Bump when the way PDFs are made changes in a way the hash below does not see.
@@ -79,11 +78,6 @@ class Report:
         # Parsed by the benchmark: keep the wording "PDF: <n> regenerated, <m> from cache".
         pruned = f", {self.pruned} unused for {STALE_AFTER_DAYS} days deleted from cache" if self.pruned else ""
         return f"PDF: {self.regenerated} regenerated, {self.from_cache} from cache{pruned} ({self.seconds:.1f} s)"
-
-
-def is_instruction(html: str) -> bool:
-    """Position pages are the ones whose content starts with the approval stamp."""
-    return INSTRUCTION_MARKER in html
 
 
 def pdf_path(slug: str) -> str:

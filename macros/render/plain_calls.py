@@ -17,24 +17,10 @@ same pages, only slower; tests/test_boilerplate.py compares the two.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable, Mapping
 
-SIMPLE_CALL = re.compile(r"\{\{\s*([A-Za-z_]\w*)\(\s*\)\s*\}\}")
-# Anything but {{ … }} that Jinja would read with this site's settings ({## … ##} comments).
-OTHER_JINJA = ("{%", "{##")
+from ..model.markup import SIMPLE_CALL, only_simple_calls
 
-
-def only_simple_calls(markdown: str, macros: Mapping[str, Callable]) -> list[str] | None:
-    """The names called, when every Jinja tag of the page is a call of a known macro; else None."""
-    if any(marker in markdown for marker in OTHER_JINJA):
-        return None
-    names = SIMPLE_CALL.findall(markdown)
-    if markdown.count("{{") != len(names) or markdown.count("}}") != len(names):
-        return None
-    if not all(name in macros for name in names):
-        return None
-    return names
 
 
 def expand(markdown: str, macros: Mapping[str, Callable], shadowed: Mapping = ()) -> str | None:

@@ -1,19 +1,28 @@
-"""MkDocs hook (mkdocs.yml `hooks:`): a page's front-matter title and tags are text, never HTML.
+"""MkDocs hook (mkdocs.yml `hooks:`): what the theme reads of a page is text, and one answer to "instruction?".
 
 MkDocs and Material treat page titles and tag names as HTML: Material writes ``page.meta.title``
 unescaped into ``<title>`` and the header, ``tag.name`` unescaped into the tags above the title and
 on the tags page, and the search index takes ``page.title`` as HTML. HR writes plain text in front
 matter, so a title like ``Инженер <по ТБ>`` must show as written and a ``<script>`` must stay text.
-The navigation (macros/navigation.py) passes escaped titles; this hook does the same for
+The navigation (macros/render/navigation.py) passes escaped titles; this hook does the same for
 ``page.meta.title`` and ``page.meta.tags`` before the theme and the tags plugin read them.
 
-Loaded by MkDocs from its path, so it imports nothing from the macros package.
+The theme (overrides/main.html) also asks whether a page is an instruction; it asks the same
+function as everything else (macros/render/instruction.py), registered as the Jinja test
+``instruction``: ``{% if page.content is instruction %}``.
 """
 
 from __future__ import annotations
 
+import sys
+from pathlib import Path
+
 from markupsafe import Markup, escape
 from mkdocs.plugins import event_priority
+
+# MkDocs loads this file on its own; the project root makes `macros` importable as a package.
+sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
+from macros.render.instruction import is_instruction  # noqa: E402
 
 
 def _as_text(value):
@@ -36,3 +45,8 @@ def on_page_context(context, page, config, nav):
     if "title" in page.meta:
         page.meta["title"] = _as_text(page.meta["title"])
     return context
+
+
+def on_env(env, config, files):
+    env.tests["instruction"] = is_instruction
+    return env

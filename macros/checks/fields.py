@@ -1,9 +1,9 @@
-"""Validation of all positions together, before any page is written.
+"""The front matter of one position: the schema's rules, history and tags, as messages HR can act on.
 
 Field-level rules live in ``position_schema.yaml`` (JSON Schema, checked by the jsonschema
-library) and are turned here into messages HR can act on: the file, the line, the field and
-what to write instead. Rules that need more than one file live in relations.py, rules about
-the text below the front matter in body_checks.py.
+library) and are turned here into messages: the file, the line, the field and what to write
+instead. Rules that need more than one file live in relations.py, rules about the text below
+the front matter in body.py; run.py runs them all.
 """
 
 from __future__ import annotations
@@ -16,9 +16,8 @@ from pathlib import Path
 import jsonschema
 import yaml
 
-from . import body_checks, relations
-from .positions import Position, Staff
-from .problems import Problem, shown
+from ..model.positions import Position
+from ..model.problems import Problem, shown
 
 SCHEMA_PATH = Path(__file__).with_name("position_schema.yaml")
 TYPE_NAMES = {"string": "текст", "array": "список [ … ]", "date": "дата вида 2026-02-02", "null": "пусто",
@@ -38,18 +37,9 @@ def _validator() -> jsonschema.protocols.Validator:
     return jsonschema.validators.extend(base, type_checker=checker)(schema())
 
 
-def validate_staff(staff: Staff, docs_dir: Path | None = None) -> list[Problem]:
-    """Every problem of every position, in one list."""
-    problems: list[Problem] = []
-    departments = {p.meta.get("department") for p in staff.positions.values()
-                   if isinstance(p.meta.get("department"), str)}  # a malformed one: the schema reports it
-    for position in staff.positions.values():
-        problems += check_fields(position)
-        problems += _check_history(position)
-        problems += _check_tags(position, departments)
-        problems += body_checks.check_body(position)
-    problems += relations.check_relations(staff, docs_dir)
-    return problems
+def check_front_matter(position: Position, departments: set) -> list[Problem]:
+    """Every problem of one position's front matter: the schema, its history and its tags."""
+    return check_fields(position) + _check_history(position) + _check_tags(position, departments)
 
 
 def check_fields(position: Position) -> list[Problem]:

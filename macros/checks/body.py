@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import re
 
-from .clauses import VALID_LABEL, source_labels, source_references
-from .positions import Position
-from .problems import Problem, shown
+from ..model.markup import VALID_LABEL, source_labels, source_references
+from ..model.positions import Position
+from ..model.problems import Problem, shown
 
 REQUIRED_SECTIONS = ("Общие положения", "Должностные обязанности", "Права", "Ответственность")
 # Macro calls every instruction needs: without approval_stamp() the page is not even numbered.

@@ -2,12 +2,12 @@
 
 Material's search plugin makes one index entry per heading, so a hit in duty 2.9 would link to the
 top of «Должностные обязанности». Here every numbered clause (``<li id="…" data-clause="2.9">``,
-see clauses.py) becomes its own entry at ``positions/<slug>/#<id>``, and the section keeps only
+see render/clauses.py) becomes its own entry at ``positions/<slug>/#<id>``, and the section keeps only
 its own text: the text is moved, never stored twice. The file is written as UTF-8 instead of
 ``\\uXXXX`` escapes (2 bytes per Cyrillic letter instead of 6). Synonym groups from mkdocs.yml
 travel in the index config to the browser, where the search worker (search-ru.js) uses them.
 
-Standard library only: the MkDocs hook (search_hook.py) imports this file as a plain module.
+Standard library only; the MkDocs hook macros/hooks/search_entries.py calls it.
 """
 
 from __future__ import annotations
@@ -22,7 +22,7 @@ CLAUSE_START = re.compile(r"^\s*(<p>\s*)?(\d+\.\d+)\.\s*")
 EMPTY_LIST = re.compile(r"<(ol|ul)>\s*</\1>")
 
 
-# The numbered items are written by clauses.py itself, so patterns find them: a full HTML parse
+# The numbered items are written by render/clauses.py itself, so patterns find them: a full HTML parse
 # of every page cost more than the rest of this module.
 CLAUSE_ITEM = re.compile(r'<li\b[^>]*\bdata-clause="(\d+\.\d+)"[^>]*>')
 ITEM_ID = re.compile(r'\bid="([^"]+)"')

@@ -11,7 +11,7 @@ import re
 
 from mkdocs.utils import get_relative_url
 
-from .positions import Position, Staff
+from ..model.positions import Position, Staff
 from .text_filters import date_ru
 
 def rank(staff: Staff, position: Position) -> int:

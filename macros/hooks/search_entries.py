@@ -1,15 +1,18 @@
 """MkDocs hook (mkdocs.yml `hooks:`): give every clause its own search entry after the build.
 
 A build step, not a macro: Material writes search/search_index.json after all pages, so the
-index can only be refined in on_post_build. The work is done in search_index.py; this file
+index can only be refined in on_post_build. The work is done in macros/search/index.py; this file
 only remembers each page's clause anchors and calls it at the end.
 """
 
+import sys
 from pathlib import Path
 
 from mkdocs.plugins import event_priority
 
-import search_index  # macros/search_index.py: MkDocs puts this file's folder on sys.path while loading it
+# MkDocs loads this file on its own; the project root makes `macros` importable as a package.
+sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
+from macros.search import index as search_index  # noqa: E402
 
 # Kept across rebuilds of `mkdocs serve --dirty`, where only changed pages pass through on_page_content.
 _anchors_by_page: dict[str, dict[str, str]] = {}

@@ -9,7 +9,7 @@ from __future__ import annotations
 from mkdocs.utils import get_relative_url
 
 from . import org, verbatim
-from .positions import Position, Staff
+from ..model.positions import Position, Staff
 
 
 class Boilerplate:
@@ -18,7 +18,7 @@ class Boilerplate:
     def __init__(self, env, staff: Staff):
         self.env = env
         self.staff = staff
-        # Finished forms skip Markdown and search when verbatim_hook.py will put them back.
+        # Finished forms skip Markdown and search when macros/hooks/forms.py will put them back.
         self.hold = verbatim.hold if verbatim.released_in(env.conf) else verbatim.inline
 
     def position(self) -> Position:

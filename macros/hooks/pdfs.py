@@ -1,6 +1,6 @@
 """MkDocs hook (mkdocs.yml `hooks:`): after the site is written, a PDF of every position page.
 
-Thin on purpose: it tells macros/pdf.py which pages were built; the logic lives there.
+Thin on purpose: it tells macros/exports/pdf.py which pages were built; the logic lives there.
 """
 
 from __future__ import annotations
@@ -14,8 +14,9 @@ from mkdocs.plugins import event_priority
 from mkdocs.utils import get_relative_url
 
 # MkDocs loads this file on its own; the project root makes `macros` importable as a package.
-sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
-from macros import pdf  # noqa: E402
+sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
+from macros.exports import pdf  # noqa: E402
+from macros.render.instruction import is_instruction  # noqa: E402
 
 log = logging.getLogger("mkdocs.hooks.pdf")
 run = {"command": "build", "settings": None, "jobs": []}
@@ -30,9 +31,9 @@ def on_config(config):
     run["jobs"] = []
 
 
-@event_priority(-50)  # after verbatim_hook.py has put the document header back into the page
+@event_priority(-50)  # after forms.py has put the document header back into the page
 def on_page_context(context, page, config, nav):
-    if run["settings"].enabled and pdf.is_instruction(page.content or ""):
+    if run["settings"].enabled and is_instruction(page.content):
         slug = Path(page.file.src_uri).stem
         context["pdf_url"] = get_relative_url(pdf.pdf_path(slug), page.url)
         run["jobs"].append(pdf.job_for(slug, page.file.abs_dest_path, config.site_dir, page.meta.get("approved")))

@@ -1,0 +1,44 @@
+"""The source-level grammar of HR's Markdown: macro calls, clause labels and references.
+
+Checks (before the build) and rendering (during it) must read a page's source the same way,
+so the patterns live here once: which ``{{ name() }}`` calls a page makes, where a clause label
+``{#consult}`` is declared and where ``[](#consult)`` refers to it, with their line numbers.
+Reading only: nothing here renders or judges.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Mapping
+
+# A plain call of a macro, the only template syntax a position needs: {{ signatures() }}.
+SIMPLE_CALL = re.compile(r"\{\{\s*([A-Za-z_]\w*)\(\s*\)\s*\}\}")
+# Anything but {{ … }} that Jinja would read with this site's settings ({## … ##} comments).
+OTHER_JINJA = ("{%", "{##")
+
+# A label at the start of a list item and an empty link to one.
+SOURCE_LABEL = re.compile(r"^[ \t]*[-*+][ \t]+\{#([^}\s]*)\}", re.M)
+SOURCE_REFERENCE = re.compile(r"\[\]\(#([^)\s]*)\)")
+VALID_LABEL = re.compile(r"^[A-Za-z][\w-]*$")
+
+
+def only_simple_calls(markdown: str, macros: Mapping[str, Callable]) -> list[str] | None:
+    """The names called, when every Jinja tag of the page is a call of a known macro; else None."""
+    if any(marker in markdown for marker in OTHER_JINJA):
+        return None
+    names = SIMPLE_CALL.findall(markdown)
+    if markdown.count("{{") != len(names) or markdown.count("}}") != len(names):
+        return None
+    if not all(name in macros for name in names):
+        return None
+    return names
+
+
+def source_labels(body: str) -> list[tuple[str, int]]:
+    """Labels declared in a Markdown body, with their 1-based line numbers."""
+    return [(m.group(1), body.count("\n", 0, m.start()) + 1) for m in SOURCE_LABEL.finditer(body)]
+
+
+def source_references(body: str) -> list[tuple[str, int]]:
+    """Cross-references used in a Markdown body, with their 1-based line numbers."""
+    return [(m.group(1), body.count("\n", 0, m.start()) + 1) for m in SOURCE_REFERENCE.finditer(body)]
