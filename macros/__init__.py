@@ -11,7 +11,7 @@ from pathlib import Path
 from .checks.run import checked_staff
 from .model.build_date import pin_build_date
 from .model.edit_dates import last_edited
-from .render import catalog, org, plain_calls, text_filters
+from .render import catalog, org, plain_calls, text_filters, typography
 from .render.boilerplate import Boilerplate
 from .render.clauses import ClauseExtension
 from .render.navigation import navigation
@@ -26,7 +26,9 @@ def define_env(env) -> None:
         pin_build_date(Path(env.conf["config_file_path"]).parent, staff)
         env.conf["nav"] = navigation(staff)
         env.conf["markdown_extensions"].append(ClauseExtension())
+        env.conf["markdown_extensions"].append(typography.TypographyExtension())
         text_filters.register(env)
+        env.filter(typography.nbsp)
         Boilerplate(env, staff).register(env)
         catalog.register(env, staff)
         org.register(env, staff)

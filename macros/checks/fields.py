@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 import difflib
+import re
 from functools import lru_cache
 from pathlib import Path
 
@@ -92,6 +93,9 @@ def _unknown_fields(position: Position, error: jsonschema.ValidationError) -> li
     path = list(error.path)
     problems = []
     for name in sorted(set(error.instance) - set(known), key=str):
+        if name == "approval_order":
+            problems.append(_renamed_approval_order(position, error.instance[name], path))
+            continue
         close = difflib.get_close_matches(str(name), known, n=1)
         guess = f"возможно, имелось в виду {close[0]}; " if close else ""
         problems.append(Problem(
@@ -99,6 +103,17 @@ def _unknown_fields(position: Position, error: jsonschema.ValidationError) -> li
             f"{guess}допустимые поля: {', '.join(known)}",
             field=str(path[0]) if path else str(name), line=position.line_of(*path, name)))
     return problems
+
+
+def _renamed_approval_order(position: Position, value, path: list) -> Problem:
+    """The former free-text field: its number moves to `approval`, its date is `approved` already."""
+    number = re.search(r"№\s*([^\s,]+)", str(value))
+    written = f"approval: {{number: {number.group(1)}}}" if number else "approval: {number: 14-ОД}"
+    return Problem(
+        shown(position), f"{_nested(path)}поле approval_order заменено полем approval: номер — отдельно, "
+        "дата — в поле approved (так гриф пишет дату перед номером)",
+        f"вместо строки approval_order напишите {written}", field="approval_order",
+        line=position.line_of(*path, "approval_order"))
 
 
 def _nested(path: list) -> str:

@@ -11,10 +11,11 @@ from __future__ import annotations
 from contextlib import contextmanager
 from pathlib import Path
 
+from ..model.company import Company
 from ..model.loading import load_staff
 from ..model.positions import Staff
 from ..model.problems import PositionsError, Problem
-from . import body, fields, relations
+from . import body, fields, relations, signatories
 from .pages import check_pages
 
 
@@ -35,6 +36,7 @@ def checked_staff(env):
     docs_dir = Path(env.conf["docs_dir"])
     staff, problems = load_staff(docs_dir)
     problems += validate_staff(staff, docs_dir)
+    problems += signatories.check_signatories(staff, Company(env.conf["extra"], staff), env.conf.get("config_file_path"))
     try:
         yield staff
     except Exception:

@@ -61,10 +61,6 @@ class Position:
         return self.meta.get("approved")
 
     @property
-    def approval_order(self) -> str:
-        return self.meta.get("approval_order") or ""
-
-    @property
     def url(self) -> str:
         """Site-relative URL of the position page (directory URLs)."""
         return f"{POSITIONS_DIR}/{self.slug}/"
@@ -82,7 +78,8 @@ class Position:
 
     def ref(self, key: str) -> str | None:
         """The slug stored under ``key`` (reports_to, stand_in, ...), or None."""
-        return self.meta.get(key) or None
+        value = self.meta.get(key)
+        return value if isinstance(value, str) and value else None  # a malformed value: the schema reports it
 
 
 @dataclass
@@ -136,6 +133,26 @@ class Staff:
 
     def subordinates(self, position: Position) -> list[Position]:
         return list(self._subordinates.get(position.slug, []))
+
+    def rank(self, position: Position) -> int:
+        """How many supervisors stand above the position (0 for the head of the company)."""
+        depth, seen, current = 0, {position.slug}, position
+        while (boss := self.supervisor(current)) is not None and boss.slug not in seen:
+            depth, current = depth + 1, boss
+            seen.add(boss.slug)
+        return depth
+
+    @cached_property
+    def _department_heads(self) -> dict[str, Position]:
+        heads: dict[str, Position] = {}
+        # Read defensively: the checks ask before the schema's problems stop the build.
+        for position in sorted(self.positions.values(), key=lambda p: (self.rank(p), str(p.meta.get("title")))):
+            heads.setdefault(str(position.meta.get("department")), position)
+        return heads
+
+    def department_head(self, position: Position) -> Position | None:
+        """The position of its department that no other position of the department stands above."""
+        return self._department_heads.get(str(position.meta.get("department")))
 
     def departments(self) -> dict[str, list[Position]]:
         """Positions grouped by department; departments and positions in a stable order."""

@@ -9,6 +9,7 @@ from __future__ import annotations
 from mkdocs.utils import get_relative_url
 
 from . import org, verbatim
+from ..model.company import Company
 from ..model.positions import Position, Staff
 
 
@@ -18,6 +19,7 @@ class Boilerplate:
     def __init__(self, env, staff: Staff):
         self.env = env
         self.staff = staff
+        self.company = Company(env.conf["extra"], staff)
         # Finished forms skip Markdown and search when macros/hooks/forms.py will put them back.
         self.hold = verbatim.hold if verbatim.released_in(env.conf) else verbatim.inline
 
@@ -35,12 +37,26 @@ class Boilerplate:
         extra = self.env.conf["extra"]
         context.setdefault("position", position)
         context.setdefault("page", self.env.page)
+        context.setdefault("approval", self.company.approval(position))
         return self.env.env.get_template(template).render(
             company=extra["company"], staff=self.staff, **context)
 
     def related(self, position: Position, field: str) -> Position | None:
         slug = position.ref(field)
         return self.staff[slug] if slug else None
+
+    def history(self) -> list[dict]:
+        """Every approved edition, the current one first, each with its approval requisite."""
+        position = self.position()
+        current = {"version": position.version, "approved": position.approved, "current": True,
+                   "approval": self.company.approval(position),
+                   "changes": position.meta.get("changes") or ("первая редакция" if not position.meta.get("history") else "—")}
+        earlier = position.meta.get("history") or []
+        return [current] + [
+            {"version": entry.get("version"), "approved": entry.get("approved"), "current": False,
+             "approval": self.company.edition_approval(entry.get("approval"), entry.get("approved")),
+             "changes": entry.get("changes") or ("первая редакция" if number == len(earlier) else "—")}
+            for number, entry in enumerate(earlier, 1)]
 
     def register(self, env) -> None:
         @env.macro
@@ -55,7 +71,7 @@ class Boilerplate:
             # blocks around them skip Markdown and search (see verbatim.py).
             return (self.hold(card + "\n" + self.render("approval_stamp.html"), "approval_stamp")
                     + self.render("aliases.html")
-                    + self.hold(self.render("position_record.html"), "approval_stamp"))
+                    + self.hold(self.render("position_record.html", history=self.history()), "approval_stamp"))
 
         @env.macro
         def general_provisions() -> str:
@@ -83,8 +99,8 @@ class Boilerplate:
         @env.macro
         def signatures() -> str:
             """«Разработал / Согласовано» signature block."""
-            return self.hold(self.render("signatures.html", drafter=self.related(self.position(), "reports_to")),
-                                 "signatures")
+            signatories = self.company.signatories(self.position())
+            return self.hold(self.render("signatures.html", signatories=signatories), "signatures")
 
         @env.macro
         def acknowledgement_sheet() -> str:

@@ -6,6 +6,10 @@ every top-level section (1., 2., ...) and every item of the lists directly under
 
 An item may carry a label at its start, ``- {#consult} Text``; a link with empty text
 to that label, ``п. [](#consult)``, is filled with the item's current number.
+
+A «Справка» block (``!!! reference "Справка"``) is not part of any numbered section: its title
+becomes a heading of the section's level, so the table of contents lists «Справка» beside the
+sections, with the block's own headings under it, not under «4. Ответственность».
 """
 
 from __future__ import annotations
@@ -48,6 +52,7 @@ class ClauseNumbering(Treeprocessor):
                     if label:
                         numbers[label] = number
         _fill_references(root, numbers)
+        _reference_titles_as_headings(root)
 
 
 def _take_label(item: etree.Element) -> str | None:
@@ -78,6 +83,14 @@ def _fill_references(root: etree.Element, numbers: dict[str, str]) -> None:
         if href.startswith("#") and href[1:] in numbers and not (link.text or "").strip() and not len(link):
             link.text = numbers[href[1:]]
             link.set("class", (link.get("class", "") + " clause-ref").strip())
+
+
+def _reference_titles_as_headings(root: etree.Element) -> None:
+    for number, block in enumerate(root.iterfind("div[@class='admonition reference']"), 1):
+        title = block.find("p[@class='admonition-title']")
+        if title is not None:
+            title.tag = "h2"
+            title.set("id", "reference" if number == 1 else f"reference-{number}")
 
 
 class ClauseExtension(Extension):
