@@ -39,7 +39,7 @@ reports_to: {reports_to}
 education: среднее профессиональное
 version: "1.0"
 approved: 2026-03-02
-approval: {number: 30-ОД}
+approval: {{number: 30-ОД}}
 tags: [{department}, {category}]
 ---
 

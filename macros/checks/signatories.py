@@ -133,7 +133,9 @@ def _signatory_rules(company: Company, position: Position, approval: Approval, l
     own_drafter = bool(position.meta.get("drafted_by"))
     own_agreed = position.meta.get("agreed_by") is not None
     problems = []
-    if drafter and approver and drafter.ref == approver.ref:
+    # The company's own drafter being its approver is reported once, at mkdocs.yml (_check_company).
+    company_wide = not own_drafter and drafter is not None and drafter.ref == company.drafter_ref == company.approver_ref
+    if drafter and approver and drafter.ref == approver.ref and not company_wide:
         where = ((shown(position), "drafted_by", position.line_of("drafted_by")) if own_drafter
                  else (CONFIG, "extra.signatories.drafted_by", _line(lines, "extra", "signatories", "drafted_by")))
         problems.append(Problem(

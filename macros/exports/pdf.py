@@ -24,7 +24,7 @@ from urllib.parse import unquote, urljoin
 
 PDF_DIR = "pdf"
 # Bump when the way PDFs are made changes in a way the hash below does not see.
-CACHE_FORMAT = "2"
+CACHE_FORMAT = "3"  # 3: tagged PDF/UA-1 (pdf_engine.PDF_VARIANT)
 # A cached PDF that no build has used for this long is deleted: edits would otherwise pile up old
 # versions forever. Ones used by any build in that time stay (another branch, an undone edit).
 STALE_AFTER_DAYS = 14
