@@ -17,13 +17,18 @@ from __future__ import annotations
 import html
 import re
 
-# An attribute that makes the browser fetch its URL, in any tag (href only in the tags below).
-RESOURCE = re.compile(
-    r"""\s(src|srcset|poster|data|background|href|xlink:href)\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>"']+))""", re.I)
+# A resource attribute whose value could leave the site (a scheme, "//" or a backslash in it). Only
+# these are looked at closely: a page has hundreds of relative links and a handful of these at most.
+CANDIDATE = re.compile(
+    r"""\s(src|srcset|poster|data|background|href|xlink:href)\s*=\s*(?:"([^"]*[:/\\][^"]*)"|'([^']*[:/\\][^']*)'"""
+    r"""|([^\s>"']*[:/\\][^\s>"']*))""", re.I)
+TAG_START = re.compile(r"<([A-Za-z][\w:-]*)")
 FETCHING_HREF = {"link", "use", "image", "base", "feimage"}
 CSS_URL = re.compile(r"""url\(\s*(?:"([^"]*)"|'([^']*)'|([^)'"\s]*))\s*\)|@import\s+(?:"([^"]*)"|'([^']*)')""",
                      re.I)
-TAG_NAME = re.compile(r"<\s*([A-Za-z][\w:-]*)")
+SCRIPT = re.compile(r"<script\b[^>]*>.*?</script\s*>", re.S | re.I)
+STYLE = re.compile(r"<style\b[^>]*>(.*?)</style\s*>", re.S | re.I)
+STYLE_ATTRIBUTE = re.compile(r"""\sstyle\s*=\s*("[^"]*"|'[^']*')""", re.I)
 MERMAID = re.compile(r'<pre class="mermaid"><code>(.*?)</code></pre>', re.S)
 SCHEME = re.compile(r"^([A-Za-z][A-Za-z0-9+.-]*):")
 # Control characters and spaces that browsers strip from a URL before reading it.
@@ -40,26 +45,44 @@ def outside_resources(page_html: str) -> list[str]:
 
 
 def _in_markup(text: str) -> list[str]:
-    found = []
-    if "//" in text or "\\" in text or ":" in text:
-        for match in RESOURCE.finditer(text):
-            name, url = match.group(1).lower(), html.unescape(next(g for g in match.groups()[1:] if g is not None))
-            if name == "href" and _tag_before(text, match.start()) not in FETCHING_HREF:
-                continue
-            urls = [part.strip().split(" ")[0] for part in url.split(",")] if name == "srcset" else [url]
-            found += [u for u in urls if is_outside(u)]
-    if "url(" in text.lower() or "@import" in text.lower():
-        for match in CSS_URL.finditer(text):
-            url = html.unescape(next((g for g in match.groups() if g is not None), ""))
-            if is_outside(url):
-                found.append(url)
+    found: list[str] = []
+    scripts = None
+    for match in CANDIDATE.finditer(text):
+        tag = _enclosing_tag(text, match.start())
+        attribute = match.group(1).lower()
+        if tag is None or (attribute == "href" and tag not in FETCHING_HREF):
+            continue  # text, not a tag (HR's "<" is escaped), or a plain link
+        scripts = scripts if scripts is not None else [m.span() for m in SCRIPT.finditer(text)]
+        if any(start < match.start() < end for start, end in scripts):
+            continue  # a string inside a script
+        url = html.unescape(next(g for g in match.groups()[1:] if g is not None))
+        urls = [part.strip().split(" ")[0] for part in url.split(",")] if attribute == "srcset" else [url]
+        found += [u for u in urls if is_outside(u)]
+    if "url(" in text or "@import" in text:
+        for css in _stylesheets(text):
+            for match in CSS_URL.finditer(css):
+                url = next((g for g in match.groups() if g is not None), "").strip("\"' ")
+                if is_outside(url):
+                    found.append(url)
     return found
 
 
-def _tag_before(text: str, position: int) -> str:
+def _stylesheets(text: str) -> list[str]:
+    """CSS of <style> elements and style attributes (not text that merely mentions url())."""
+    sheets = [body for body in STYLE.findall(text)]
+    for match in STYLE_ATTRIBUTE.finditer(text):
+        if _enclosing_tag(text, match.start()) is not None:
+            sheets.append(html.unescape(match.group(1)[1:-1]))
+    return sheets
+
+
+def _enclosing_tag(text: str, position: int) -> str | None:
+    """The name of the tag `position` is inside, or None when it is in text."""
     start = text.rfind("<", 0, position)
-    name = TAG_NAME.match(text, start) if start >= 0 else None
-    return name.group(1).lower() if name else ""
+    if start < 0 or text.find(">", start, position) >= 0:
+        return None
+    name = TAG_START.match(text, start)
+    return name.group(1).lower() if name else None
 
 
 def is_outside(url: str) -> bool:
