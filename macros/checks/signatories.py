@@ -14,11 +14,10 @@ from __future__ import annotations
 import difflib
 from pathlib import Path
 
-import yaml
-
-from ..model.company import BY_DOCUMENT, BY_OFFICIAL, FORMS, SLUG, Approval, Company
+from ..model.company import BY_DOCUMENT, BY_OFFICIAL, SLUG, Approval, Company
 from ..model.positions import Position, Staff
 from ..model.problems import Problem, shown
+from . import company as company_settings
 
 CONFIG = "mkdocs.yml"
 
@@ -38,19 +37,10 @@ def _check_company(staff: Staff, company: Company, lines: dict) -> list[Problem]
         field = "extra." + ".".join(str(key) for key in keys if not isinstance(key, int))
         return Problem(CONFIG, message, fix, field=field, line=_line(lines, "extra", *keys))
 
-    problems = []
-    if company.form not in FORMS:
-        problems.append(problem(("approval", "form"), f"форма грифа «{company.form}» неизвестна",
-                                "напишите form: document (УТВЕРЖДЕНА приказом …) или form: official (УТВЕРЖДАЮ)"))
-    if not company.approver_ref:
-        problems.append(problem(("approval",), "не указано, кто утверждает инструкции",
-                                "добавьте в extra.approval строку official: general-director (имя файла должности)"))
+    problems = []  # missing keys and wrong types: the schema (company_schema.yaml) says so
     if company.form == BY_DOCUMENT and not company.document:
         problems.append(problem(("approval",), "не указано, каким документом утверждаются инструкции",
                                 "добавьте в extra.approval строку document: приказом генерального директора"))
-    if not company.drafter_ref:
-        problems.append(problem(("signatories",), "не указано, кто разрабатывает инструкции руководителей",
-                                "добавьте в extra.signatories строку drafted_by: hr-head (имя файла должности)"))
     refs = [(("approval", "official"), company.approver_ref), (("signatories", "drafted_by"), company.drafter_ref)]
     refs += [(("signatories", "agreed_by", i), ref) for i, ref in enumerate(company.agreed_refs)]
     refs += [(("officials", ref), ref) for ref in company.officials]
@@ -169,31 +159,8 @@ def _missing_position(staff: Staff, ref) -> tuple[str, str] | None:
 
 def _config_lines(config_path: str | None) -> dict:
     """The line of every key of mkdocs.yml, by its path: ("extra", "approval", "form") -> 97."""
-    lines: dict = {}
-    if not config_path or not Path(config_path).is_file():
-        return lines
-    try:
-        root = yaml.compose(Path(config_path).read_text(encoding="utf-8"), Loader=yaml.SafeLoader)
-    except yaml.YAMLError:
-        return lines
-
-    def walk(node, path):
-        if isinstance(node, yaml.MappingNode):
-            for key, value in node.value:
-                lines[path + (key.value,)] = key.start_mark.line + 1
-                walk(value, path + (key.value,))
-        elif isinstance(node, yaml.SequenceNode):
-            for index, item in enumerate(node.value):
-                lines[path + (index,)] = item.start_mark.line + 1
-                walk(item, path + (index,))
-
-    walk(root, ())
-    return lines
+    return company_settings._lines(Path(config_path)) if config_path else {}
 
 
 def _line(lines: dict, *path) -> int | None:
-    while path:
-        if path in lines:
-            return lines[path]
-        path = path[:-1]
-    return None
+    return company_settings._line(lines, path)

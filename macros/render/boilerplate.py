@@ -59,7 +59,12 @@ class Boilerplate:
             for number, entry in enumerate(earlier, 1)]
 
     def register(self, env) -> None:
-        @env.macro
+        def instruction_macro(function):
+            # Only a position file can call it: the page check refuses it elsewhere (checks/pages.py).
+            function.position_only = True
+            return env.macro(function)
+
+        @instruction_macro
         def approval_stamp() -> str:
             """On screen, the summary card under the title; then organisation, «УТВЕРЖДАЮ» stamp,
             «ДОЛЖНОСТНАЯ ИНСТРУКЦИЯ» and the position's name; then (on screen) the other names of
@@ -70,10 +75,10 @@ class Boilerplate:
             # The other names stay in the Markdown, where search reads them; the finished
             # blocks around them skip Markdown and search (see verbatim.py).
             return (self.hold(card + "\n" + self.render("approval_stamp.html"), "approval_stamp")
-                    + self.render("aliases.html")
+                    + verbatim.trusted(self.render("aliases.html"))
                     + self.hold(self.render("position_record.html", history=self.history()), "approval_stamp"))
 
-        @env.macro
+        @instruction_macro
         def general_provisions() -> str:
             """Section 1: category, appointment, subordination, stand-in, requirements, governing documents."""
             position = self.position()
@@ -86,23 +91,23 @@ class Boilerplate:
                 also=[self.staff[s] for s in position.meta.get("reports_to_also") or []],
             )
 
-        @env.macro
+        @instruction_macro
         def common_rights() -> str:
             """Rights shared by every position, as numbered clauses of the «Права» section."""
             return self.render("common_rights.md")
 
-        @env.macro
+        @instruction_macro
         def standard_liability() -> str:
             """Liability clauses shared by every position."""
             return self.render("standard_liability.md")
 
-        @env.macro
+        @instruction_macro
         def signatures() -> str:
             """«Разработал / Согласовано» signature block."""
             signatories = self.company.signatories(self.position())
             return self.hold(self.render("signatures.html", signatories=signatories), "signatures")
 
-        @env.macro
+        @instruction_macro
         def acknowledgement_sheet() -> str:
             """Лист ознакомления: a table with empty rows for employees' signatures."""
             rows = int(self.env.conf["extra"]["acknowledgement_rows"])
