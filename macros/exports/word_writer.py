@@ -160,7 +160,7 @@ class Writer:
             else:
                 in_clause = depth >= 1 or self.inside_clause(item)
                 self.word.number(paragraph, self.word.clause_list if in_clause else self.word.dash_list,
-                                 ITEM + depth if in_clause else depth)
+                                 ITEM + max(0, depth - 1) if in_clause else depth)
             for block in blocks:
                 if block.etree_element.tag in ("ul", "ol"):
                     self.list_items(block, self.style.computed(block, item_style), target, False, depth + 1)
