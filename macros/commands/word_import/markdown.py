@@ -85,7 +85,8 @@ def link_references(text: str, section_number: str, targets: dict[str, Clause], 
             return match.group(0)
         if clause.label is None:
             clause.label = label_of(clause, taken)
-        return f"{match.group('word')}[](#{clause.label})"
+        word = match.group("word")
+        return f"{word}{'' if word.endswith(' ') else ' '}[](#{clause.label})"
     return REFERENCE.sub(replace, text)
 
 

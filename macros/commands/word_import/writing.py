@@ -107,7 +107,8 @@ def _carries_label(clause: Clause) -> bool:
 
 
 def _section(section: Section, draft: Draft, texts: dict, notes: list[str]) -> list[str]:
-    lines = [f"## {markdown.escape(section.title)}", ""]
+    title = section.title if section.title != section.title.upper() else section.title.capitalize()
+    lines = [f"## {markdown.escape(title)}", ""]
     for paragraph in section.intro:
         lines += [markdown.escape(paragraph), ""]
     own = [c for c in section.clauses if id(c) in texts]
