@@ -23,7 +23,7 @@ TEMPLATES = Path(__file__).resolve().parents[2] / "templates"
 CATEGORIES = {"руководител": "руководители", "специалист": "специалисты", "служащ": "служащие",
               "рабоч": "рабочие", "технических исполнител": "служащие"}
 STANDARD_DOCUMENTS = re.compile(
-    r"законодательн|нормативн\w* правов|^устав|уставом|правил\w* внутреннего трудового|локальн\w* нормативн"
+    r"законодател|нормативн\w* правов|^устав|уставом|правил\w* внутреннего трудового|локальн\w* нормативн"
     r"|нормативн\w* акт\w* (?:организации|компании|предприятия|общества)|настоящ\w* (?:должностн\w* )?инструкци",
     re.I)
 SAME_AS_TEMPLATE = 0.5  # Dice similarity of content stems above which a clause says what a template item says
@@ -144,7 +144,7 @@ def _governing(clause, text, staff, fields):
     for item in items:
         item = item.strip(" ;.,—-")
         if item and not STANDARD_DOCUMENTS.search(item):
-            own.append(item[:1].lower() + item[1:] if not item[1:2].isupper() else item)
+            own.append(item)  # as written: «Федеральным законом …» keeps its capital
     fields["governing_documents"] = own
     return "документы: " + ("; ".join(own) if own else "только общие")
 
