@@ -14,7 +14,7 @@ from importlib.metadata import version
 from pathlib import Path
 
 from . import cache
-from .cache import STALE_AFTER_DAYS, Job, Report, prune_cache  # noqa: F401  (the PDF story in one import)
+from .cache import Job, Report
 
 PDF_DIR = "pdf"
 # Bump when the way PDFs are made changes in a way the hash does not see.

@@ -23,7 +23,7 @@ from .word_document import WordDocument
 from .word_writer import AUTO_CLAUSE_ID, Writer, bookmark_name
 
 DOCX_DIR = "docx"
-SOURCES = ("word.py", "word_writer.py", "word_tables.py", "word_document.py", "print_style.py")
+SOURCES = ("word.py", "word_writer.py", "word_inline.py", "word_tables.py", "word_document.py", "print_style.py")
 LIBRARIES = ("python-docx", "lxml", "tinyhtml5", "cssselect2", "tinycss2")
 
 

@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from .. import russian_words
-from . import markdown, matching, provisions
+from . import matching, provisions
 from .header import read_header
 from .reading import Line, read_lines
 from .structure import SIGNATURES, Section, shape_of

@@ -17,11 +17,12 @@ from pathlib import Path
 import docx
 from docx.oxml.ns import qn
 
+from .numbering import Numbering, val
+
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 MC_FALLBACK = "{http://schemas.openxmlformats.org/markup-compatibility/2006}Fallback"
 SKIPPED_ANCESTORS = {W + "del", W + "moveFrom", MC_FALLBACK, W + "txbxContent"}
 HEADING_STYLE = re.compile(r"^(heading|заголовок|title|название|subtitle)", re.I)
-RUSSIAN = "абвгдежзиклмнопрстуфхцчшщэюя"
 
 
 class UnreadableDocument(Exception):
@@ -69,88 +70,6 @@ def open_document(path: Path):
                                  "пересохраните его в Word или LibreOffice") from error
 
 
-class Numbering:
-    """Word list numbering: which label a numbered paragraph shows, counted as Word counts."""
-
-    def __init__(self, document):
-        self.levels: dict[str, dict[int, tuple[str, str, int]]] = {}
-        self.abstract_of: dict[str, str] = {}
-        self.restarts: dict[str, dict[int, int]] = {}
-        self.counters: dict[str, list[int | None]] = {}
-        self.started: set[str] = set()
-        try:
-            root = document.part.numbering_part.element
-        except Exception:  # no numbering part: no Word lists in this document
-            return
-        for abstract in root.findall(qn("w:abstractNum")):
-            levels = {}
-            for level in abstract.findall(qn("w:lvl")):
-                fmt = _val(level.find(qn("w:numFmt"))) or "decimal"
-                text = _val(level.find(qn("w:lvlText"))) or ""
-                start = int(_val(level.find(qn("w:start"))) or 1)
-                levels[int(level.get(qn("w:ilvl")) or 0)] = (fmt, text, start)
-            self.levels[abstract.get(qn("w:abstractNumId"))] = levels
-        for num in root.findall(qn("w:num")):
-            num_id = num.get(qn("w:numId"))
-            self.abstract_of[num_id] = _val(num.find(qn("w:abstractNumId")))
-            self.restarts[num_id] = {int(o.get(qn("w:ilvl")) or 0): int(_val(o.find(qn("w:startOverride"))) or 1)
-                                     for o in num.findall(qn("w:lvlOverride")) if o.find(qn("w:startOverride")) is not None}
-
-    def label(self, num_id: str, level: int) -> tuple[str, bool] | None:
-        abstract = self.abstract_of.get(num_id)
-        levels = self.levels.get(abstract or "")
-        if not levels or level not in levels:
-            return None
-        counters = self.counters.setdefault(abstract, [None] * 10)
-        if num_id not in self.started and self.restarts.get(num_id):
-            for restarted, start in self.restarts[num_id].items():
-                counters[restarted] = start - 1
-        self.started.add(num_id)
-        fmt, text, start = levels[level]
-        counters[level] = start if counters[level] is None else counters[level] + 1
-        for deeper in range(level + 1, 10):
-            counters[deeper] = None
-        if fmt == "bullet":
-            return "•", True
-        if fmt == "none":
-            return "", False
-
-        def shown(match):
-            index = int(match.group(1)) - 1
-            value = counters[index] if counters[index] is not None else levels.get(index, ("decimal", "", 1))[2]
-            return _format(value, levels.get(index, ("decimal", "", 1))[0])
-
-        return re.sub(r"%(\d)", shown, text), False
-
-
-def _format(value: int, fmt: str) -> str:
-    if fmt in ("lowerLetter", "upperLetter"):
-        letter = chr(ord("a") + (value - 1) % 26) * (1 + (value - 1) // 26)
-        return letter.upper() if fmt == "upperLetter" else letter
-    if fmt in ("russianLower", "russianUpper"):
-        letter = RUSSIAN[(value - 1) % len(RUSSIAN)]
-        return letter.upper() if fmt == "russianUpper" else letter
-    if fmt in ("lowerRoman", "upperRoman"):
-        roman = _roman(value)
-        return roman.lower() if fmt == "lowerRoman" else roman
-    if fmt == "decimalZero":
-        return f"{value:02d}"
-    return str(value)
-
-
-def _roman(value: int) -> str:
-    result = ""
-    for number, letters in ((1000, "M"), (900, "CM"), (500, "D"), (400, "CD"), (100, "C"), (90, "XC"), (50, "L"),
-                            (40, "XL"), (10, "X"), (9, "IX"), (5, "V"), (4, "IV"), (1, "I")):
-        while value >= number:
-            result, value = result + letters, value - number
-    return result
-
-
-def _val(element) -> str | None:
-    return None if element is None else element.get(qn("w:val"))
-
-
 class _Reader:
     def __init__(self, document, numbering: Numbering):
         self.document = document
@@ -179,7 +98,7 @@ class _Reader:
                 self.walk(box, table)
         self.paragraphs += 1
         text, bold = self.text(p)
-        style = self.styles.get(_val(p.find(f"{W}pPr/{W}pStyle")) or "")
+        style = self.styles.get(val(p.find(f"{W}pPr/{W}pStyle")) or "")
         label, level, bullet = self.list_label(p, style)
         common = dict(
             paragraph=self.paragraphs, bold=bold, table=table, heading=self.is_heading(p, style),
@@ -226,8 +145,8 @@ class _Reader:
         props = run.find(W + "rPr")
         flag = props.find(W + "b") if props is not None else None
         if flag is not None:
-            return _val(flag) not in ("0", "false", "off")
-        style = self.styles.get(_val(p.find(f"{W}pPr/{W}pStyle")) or "")
+            return val(flag) not in ("0", "false", "off")
+        style = self.styles.get(val(p.find(f"{W}pPr/{W}pStyle")) or "")
         while style is not None:
             if style.font.bold is not None:
                 return bool(style.font.bold)
@@ -242,7 +161,7 @@ class _Reader:
             style = style.base_style
         if num_pr is None:
             return "", None, False
-        num_id, level = _val(num_pr.find(W + "numId")), int(_val(num_pr.find(W + "ilvl")) or 0)
+        num_id, level = val(num_pr.find(W + "numId")), int(val(num_pr.find(W + "ilvl")) or 0)
         if not num_id or num_id == "0":
             return "", None, False
         shown = self.numbering.label(num_id, level)
@@ -262,8 +181,8 @@ class _Reader:
 
     @staticmethod
     def alignment(p, style) -> str | None:
-        value = _val(p.find(f"{W}pPr/{W}jc"))
+        value = val(p.find(f"{W}pPr/{W}jc"))
         while value is None and style is not None:
-            value = _val(style.element.find(f"{W}pPr/{W}jc")) if style.element.find(W + "pPr") is not None else None
+            value = val(style.element.find(f"{W}pPr/{W}jc")) if style.element.find(W + "pPr") is not None else None
             style = style.base_style
         return value
