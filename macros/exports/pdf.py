@@ -21,6 +21,8 @@ from importlib.metadata import version
 from pathlib import Path
 from urllib.parse import unquote, urljoin
 
+from ..render.archive_links import edition_file
+
 
 PDF_DIR = "pdf"
 # Bump when the way PDFs are made changes in a way the hash below does not see.
@@ -31,6 +33,7 @@ STALE_AFTER_DAYS = 14
 FONT_DIRS = ("/usr/share/fonts", "/usr/local/share/fonts", "~/.fonts", "~/.local/share/fonts")
 
 ARTICLE = re.compile(r"<article\b.*?</article>", re.S)
+EDITION_PAGE = re.compile(r"^positions/([^/]+)/editions/([^/]+)\.md$")
 # The position card (macros/templates/position_card.html) is screen-only and lists the subordinates:
 # a new subordinate changes the card, never the printed page, so the card stays out of the cache key.
 SCREEN_CARD = re.compile(r'<aside class="position-card screen-only".*?</aside>', re.S)
@@ -46,6 +49,8 @@ class Settings:
     enabled: bool
     cache_dir: Path
     workers: int
+    # JOBDESC_PDF=links: pages link to their PDFs, which another build makes (the archive build's parent).
+    links_only: bool = False
 
     @classmethod
     def for_command(cls, command: str, project_dir: Path) -> "Settings":
@@ -54,7 +59,7 @@ class Settings:
         enabled = wanted == "1" if command == "serve" else wanted != "0"
         cache = os.environ.get("JOBDESC_PDF_CACHE") or project_dir / ".cache" / "pdf"
         workers = int(os.environ.get("JOBDESC_PDF_WORKERS") or 2)
-        return cls(enabled, Path(cache).expanduser(), max(1, workers))
+        return cls(enabled, Path(cache).expanduser(), max(1, workers), wanted == "links")
 
 
 @dataclass(frozen=True)
@@ -83,6 +88,14 @@ class Report:
 def pdf_path(slug: str) -> str:
     """Where the PDF of a position lies in the site, relative to its root."""
     return f"{PDF_DIR}/{slug}.pdf"
+
+
+def pdf_path_of_page(src_uri: str) -> str:
+    """The PDF of a page: a position's own, or an edition's (positions/<slug>/editions/<version>.md)."""
+    edition = EDITION_PAGE.match(src_uri)
+    if edition:
+        return edition_file(edition.group(1), edition.group(2), "pdf")
+    return pdf_path(Path(src_uri).stem)
 
 
 def job_for(slug: str, html_path: Path, site_dir: Path, approved) -> PdfJob:

@@ -30,7 +30,11 @@ def load_staff(docs_dir: Path) -> tuple[Staff, list[Problem]]:
 
 
 def read_position(path: Path, shown_as: str, src_path: str) -> tuple[Position | None, list[Problem]]:
-    raw = path.read_bytes()
+    return position_from_bytes(path.read_bytes(), shown_as, src_path)
+
+
+def position_from_bytes(raw: bytes, shown_as: str, src_path: str) -> tuple[Position | None, list[Problem]]:
+    """A position file's content (from disk or from a commit) as a Position, or the problems reading it."""
     try:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError:
@@ -58,7 +62,7 @@ def read_position(path: Path, shown_as: str, src_path: str) -> tuple[Position | 
     problems = [Problem(
         shown_as, f"поле указано дважды (первый раз в строке {lines[key]}); YAML молча берёт последнее значение",
         "оставьте одну строку с этим полем", field=".".join(map(str, key)), line=line) for key, line in repeated]
-    return Position(path.stem, src_path, meta, body, body_line, lines), problems
+    return Position(Path(src_path).stem, src_path, meta, body, body_line, lines), problems
 
 
 def parse_front_matter(text: str) -> tuple[object, dict[tuple, int], list[tuple[tuple, int]]]:
