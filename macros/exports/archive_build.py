@@ -23,7 +23,7 @@ from mkdocs.utils import get_relative_url
 
 from ..model.loading import load_staff, position_from_bytes
 from ..model.positions import POSITIONS_DIR, Position, Staff
-from ..render import qr, verbatim
+from ..render import qr
 from ..render.boilerplate import Boilerplate
 from . import compare, document_text
 

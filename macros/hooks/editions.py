@@ -10,8 +10,6 @@ edition page's text and fills in the comparisons. Thin on purpose: the logic liv
 from __future__ import annotations
 
 import logging
-import os
-import shutil
 import sys
 from pathlib import Path
 
