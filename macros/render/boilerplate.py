@@ -65,7 +65,12 @@ class Boilerplate:
         position = self.position()
         editions = self.archive.of(position.slug) if self.archive else []
         pairs = [(older, newer) for at, newer in reversed(list(enumerate(editions))) for older in editions[:at]]
+        known = {edition.version for edition in editions}
+        # Editions listed in `history` but older than the repository: shown without links.
+        unlisted = [entry for entry in position.meta.get("history") or []
+                    if isinstance(entry, dict) and str(entry.get("version")) not in known]
         return self.render("position_record.html", editions=editions, pairs=pairs, href=self.href, links=links,
+                           unlisted=unlisted,
                            edition_url=edition_url, comparison_url=comparison_url)
 
     def qr_target(self) -> str | None:
