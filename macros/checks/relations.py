@@ -6,6 +6,7 @@ import difflib
 import re
 from pathlib import Path
 
+from ..model.markup import CROSS_REFERENCE, source_labels, source_references
 from ..model.positions import POSITIONS_DIR, Position, Staff, position_files
 from ..model.problems import Problem, shown
 
@@ -23,6 +24,7 @@ def check_relations(staff: Staff, docs_dir: Path | None) -> list[Problem]:
     for position in staff.positions.values():
         problems += _check_slug(position)
         problems += _check_references(position, staff, existing)
+        problems += _check_clause_references(position, staff)
     problems += _check_cycles(staff)
     problems += _check_duplicate_titles(staff)
     if docs_dir is not None:
@@ -49,6 +51,31 @@ def _check_references(position: Position, staff: Staff, existing: set[str]) -> l
         values = position.meta.get(field)
         for index, value in enumerate(values if isinstance(values, list) else []):
             problems += _missing_target(position, staff, existing, field, value, position.line_of(field, index))
+    return problems
+
+
+def _check_clause_references(position: Position, staff: Staff) -> list[Problem]:
+    """[](other.md#label): the other position exists and has that label."""
+    problems = []
+    for target, line in source_references(position.body):
+        found = CROSS_REFERENCE.match(target)
+        if not found:
+            continue
+        slug, label = found.groups()
+        line = position.body_line + line - 1
+        if slug not in staff:
+            close = difflib.get_close_matches(slug, list(staff.positions), n=1)
+            guess = f"возможно, имелось в виду {close[0]}.md; " if close else ""
+            problems.append(Problem(
+                shown(position), f"ссылка на пункт [](…{target}) ведёт в должность, которой нет: "
+                f"нет файла docs/{POSITIONS_DIR}/{slug}.md", f"{guess}укажите имя файла существующей должности",
+                line=line))
+        elif label not in {name for name, _ in source_labels(staff[slug].body)}:
+            labels = ", ".join(sorted({name for name, _ in source_labels(staff[slug].body)})) or "меток нет"
+            problems.append(Problem(
+                shown(position), f"ссылка [](…{target}) ведёт на метку, которой нет в {shown(staff[slug])}",
+                f"поставьте метку {{#{label}}} в начале нужного пункта того файла или исправьте ссылку "
+                f"(метки того файла: {labels})", line=line))
     return problems
 
 

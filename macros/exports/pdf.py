@@ -15,13 +15,13 @@ import os
 import re
 import shutil
 import time
-from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 from importlib.metadata import version
 from pathlib import Path
 from urllib.parse import unquote, urljoin
 
 from ..render.archive_links import edition_file
+from .workers import process_pool, remove_stale_parts
 
 
 PDF_DIR = "pdf"
@@ -107,6 +107,7 @@ def build_pdfs(jobs: list[PdfJob], site_dir: Path, settings: Settings) -> Report
     """Copy every job's PDF from the cache into the site, rendering the missing ones first."""
     started = time.monotonic()
     settings.cache_dir.mkdir(parents=True, exist_ok=True)
+    remove_stale_parts(settings.cache_dir)
     fingerprint = engine_fingerprint()
     cached = {job: settings.cache_dir / f"{cache_key(job, site_dir, fingerprint)}.pdf" for job in jobs}
     missing = [job for job in jobs if not cached[job].is_file()]
@@ -145,7 +146,7 @@ def render_all(work: list[tuple[PdfJob, Path]], site_dir: Path, workers: int) ->
         for call in calls:
             render_pdf(*call)
         return
-    with ProcessPoolExecutor(max_workers=min(workers, len(calls))) as pool:
+    with process_pool(min(workers, len(calls))) as pool:
         for future in [pool.submit(render_pdf, *call) for call in calls]:
             future.result()  # re-raises a renderer's error here, naming nothing twice
 

@@ -159,4 +159,5 @@ def position_files(docs_dir: Path) -> list[Path]:
     folder = docs_dir / POSITIONS_DIR
     if not folder.is_dir():
         return []
-    return sorted(p for p in folder.glob("*.md") if not p.name.startswith("_"))
+    # A symlink is not read: it could point outside the repository (checks/files.py refuses it).
+    return sorted(p for p in folder.glob("*.md") if not p.name.startswith("_") and not p.is_symlink())

@@ -85,7 +85,12 @@ class Boilerplate:
         return self.env.env.get_template("edition_qr.html").render(code=qr.svg(target), target=target)
 
     def register(self, env) -> None:
-        @env.macro
+        def instruction_macro(function):
+            # Only a position file can call it: the page check refuses it elsewhere (checks/pages.py).
+            function.position_only = True
+            return env.macro(function)
+
+        @instruction_macro
         def approval_stamp() -> str:
             """On screen, the summary card under the title; then organisation, «УТВЕРЖДАЮ» stamp,
             «ДОЛЖНОСТНАЯ ИНСТРУКЦИЯ» and the position's name, and the QR code of the edition;
@@ -94,10 +99,10 @@ class Boilerplate:
             # blocks around them skip Markdown and search (see verbatim.py).
             return (self.hold(self.before_header() + "\n" + self.render("approval_stamp.html") + self.qr_code(),
                               "approval_stamp")
-                    + self.render("aliases.html")
+                    + verbatim.trusted(self.render("aliases.html"))
                     + self.hold(self.after_header(), "approval_stamp"))
 
-        @env.macro
+        @instruction_macro
         def general_provisions() -> str:
             """Section 1: category, appointment, subordination, stand-in, requirements, governing documents."""
             position = self.position()
@@ -110,23 +115,23 @@ class Boilerplate:
                 also=[self.related_slug(s) for s in position.meta.get("reports_to_also") or []],
             )
 
-        @env.macro
+        @instruction_macro
         def common_rights() -> str:
             """Rights shared by every position, as numbered clauses of the «Права» section."""
             return self.render("common_rights.md")
 
-        @env.macro
+        @instruction_macro
         def standard_liability() -> str:
             """Liability clauses shared by every position."""
             return self.render("standard_liability.md")
 
-        @env.macro
+        @instruction_macro
         def signatures() -> str:
             """«Разработал / Согласовано» signature block."""
             return self.hold(self.render("signatures.html", drafter=self.related(self.position(), "reports_to")),
                                  "signatures")
 
-        @env.macro
+        @instruction_macro
         def acknowledgement_sheet() -> str:
             """Лист ознакомления: a table with empty rows for employees' signatures."""
             rows = int(self.extra()["acknowledgement_rows"])
