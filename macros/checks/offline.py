@@ -23,6 +23,7 @@ RESOURCE = re.compile(
 FETCHING_HREF = {"link", "use", "image", "base", "feimage"}
 CSS_URL = re.compile(r"""url\(\s*(?:"([^"]*)"|'([^']*)'|([^)'"\s]*))\s*\)|@import\s+(?:"([^"]*)"|'([^']*)')""",
                      re.I)
+CANONICAL = re.compile(r"""\srel\s*=\s*["']?canonical\b""", re.I)
 TAG_NAME = re.compile(r"<\s*([A-Za-z][\w:-]*)")
 MERMAID = re.compile(r'<pre class="mermaid"><code>(.*?)</code></pre>', re.S)
 SCHEME = re.compile(r"^([A-Za-z][A-Za-z0-9+.-]*):")
@@ -44,7 +45,8 @@ def _in_markup(text: str) -> list[str]:
     if "//" in text or "\\" in text or ":" in text:
         for match in RESOURCE.finditer(text):
             name, url = match.group(1).lower(), html.unescape(next(g for g in match.groups()[1:] if g is not None))
-            if name == "href" and _tag_before(text, match.start()) not in FETCHING_HREF:
+            if name == "href" and (_tag_before(text, match.start()) not in FETCHING_HREF
+                                   or _canonical(text, match.start())):
                 continue
             urls = [part.strip().split(" ")[0] for part in url.split(",")] if name == "srcset" else [url]
             found += [u for u in urls if is_outside(u)]
@@ -54,6 +56,12 @@ def _in_markup(text: str) -> list[str]:
             if is_outside(url):
                 found.append(url)
     return found
+
+
+def _canonical(text: str, position: int) -> bool:
+    """<link rel="canonical" href=…>: MkDocs writes the page's own address under site_url; nothing fetches it."""
+    start, end = text.rfind("<", 0, position), text.find(">", position)
+    return CANONICAL.search(text[start:end if end >= 0 else None]) is not None
 
 
 def _tag_before(text: str, position: int) -> str:
