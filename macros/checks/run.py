@@ -41,6 +41,8 @@ def checked_staff(env):
     problems += found + validate_staff(staff, docs_dir)
     try:
         yield staff
+    except PositionsError as error:  # found while registering (e.g. the editions' history): report all together
+        raise PositionsError(problems + error.problems) from None
     except Exception:
         # Registering on broken data may fail; the data's problems explain it better than a traceback.
         if problems:

@@ -42,6 +42,8 @@ class Settings:
     enabled: bool
     cache_dir: Path
     workers: int
+    # <variable>=links: pages link to their downloads, which another build makes (the archive build's parent).
+    links_only: bool = False
 
     @classmethod
     def from_environment(cls, command: str, project_dir: Path, variable: str, folder: str):
@@ -50,7 +52,7 @@ class Settings:
         enabled = wanted == "1" if command == "serve" else wanted != "0"
         cache_dir = os.environ.get(f"{variable}_CACHE") or Path(project_dir) / ".cache" / folder
         workers = int(os.environ.get(f"{variable}_WORKERS") or 2)
-        return cls(enabled, Path(cache_dir).expanduser(), max(1, workers))
+        return cls(enabled, Path(cache_dir).expanduser(), max(1, workers), wanted == "links")
 
 
 @dataclass(frozen=True)

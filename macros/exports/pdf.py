@@ -9,10 +9,12 @@ the printed page, its stylesheets and this engine's fingerprint (version, instal
 from __future__ import annotations
 
 import hashlib
+import re
 from importlib.metadata import version
 from pathlib import Path
 
 from . import cache
+from ..render.archive_links import edition_file
 from .cache import Job, Report
 from .workers import process_pool
 
@@ -20,6 +22,7 @@ PDF_DIR = "pdf"
 # Bump when the way PDFs are made changes in a way the hash does not see.
 CACHE_FORMAT = "2"
 FONT_DIRS = ("/usr/share/fonts", "/usr/local/share/fonts", "~/.fonts", "~/.local/share/fonts")
+EDITION_PAGE = re.compile(r"^positions/([^/]+)/editions/([^/]+)\.md$")
 
 
 class Settings(cache.Settings):
@@ -33,6 +36,14 @@ class Settings(cache.Settings):
 def pdf_path(slug: str) -> str:
     """Where the PDF of a position lies in the site, relative to its root."""
     return f"{PDF_DIR}/{slug}.pdf"
+
+
+def pdf_path_of_page(src_uri: str) -> str:
+    """The PDF of a page: a position's own, or an edition's (positions/<slug>/editions/<version>.md)."""
+    edition = EDITION_PAGE.match(src_uri)
+    if edition:
+        return edition_file(edition.group(1), edition.group(2), "pdf")
+    return pdf_path(Path(src_uri).stem)
 
 
 def job_for(slug: str, html_path: Path, site_dir: Path, approved) -> Job:
