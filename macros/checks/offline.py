@@ -26,6 +26,7 @@ TAG_START = re.compile(r"<([A-Za-z][\w:-]*)")
 FETCHING_HREF = {"link", "use", "image", "base", "feimage"}
 CSS_URL = re.compile(r"""url\(\s*(?:"([^"]*)"|'([^']*)'|([^)'"\s]*))\s*\)|@import\s+(?:"([^"]*)"|'([^']*)')""",
                      re.I)
+CANONICAL = re.compile(r"""\srel\s*=\s*["']?canonical\b""", re.I)
 SCRIPT = re.compile(r"<script\b[^>]*>.*?</script\s*>", re.S | re.I)
 STYLE = re.compile(r"<style\b[^>]*>(.*?)</style\s*>", re.S | re.I)
 STYLE_ATTRIBUTE = re.compile(r"""\sstyle\s*=\s*("[^"]*"|'[^']*')""", re.I)
@@ -52,6 +53,8 @@ def _in_markup(text: str) -> list[str]:
         attribute = match.group(1).lower()
         if tag is None or (attribute == "href" and tag not in FETCHING_HREF):
             continue  # text, not a tag (HR's "<" is escaped), or a plain link
+        if tag == "link" and CANONICAL.search(text, text.rfind("<", 0, match.start()), text.find(">", match.start())):
+            continue  # <link rel="canonical">, written by MkDocs when site_url is set, is a name, not a fetch
         scripts = scripts if scripts is not None else [m.span() for m in SCRIPT.finditer(text)]
         if any(start < match.start() < end for start, end in scripts):
             continue  # a string inside a script

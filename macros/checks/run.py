@@ -43,6 +43,8 @@ def checked_staff(env):
     problems += signatories.check_signatories(staff, Company(env.conf["extra"], staff), env.conf.get("config_file_path"))
     try:
         yield staff
+    except PositionsError as error:  # found while registering (e.g. the editions' history): report all together
+        raise PositionsError(problems + error.problems) from None
     except Exception:
         # Registering on broken data may fail; the data's problems explain it better than a traceback.
         if problems:

@@ -13,7 +13,7 @@ import yaml
 from .front_matter import FRONT_MATTER, front_matter_problem, kind_of, parse_front_matter
 from .positions import Position, Staff, position_files
 from .problems import Problem
-from .text_files import read_text
+from .text_files import not_utf8, read_text
 
 
 def load_staff(docs_dir: Path) -> tuple[Staff, list[Problem]]:
@@ -33,6 +33,19 @@ def read_position(path: Path, shown_as: str, src_path: str) -> tuple[Position | 
     text, problem = read_text(path, shown_as)
     if problem:
         return None, [problem]
+    return position_from_text(text, shown_as, src_path)
+
+
+def position_from_bytes(raw: bytes, shown_as: str, src_path: str) -> tuple[Position | None, list[Problem]]:
+    """A position file as it was at a commit (model/editions.py), read the way read_position reads a file."""
+    try:
+        text = raw.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        return None, [not_utf8(shown_as, raw)]
+    return position_from_text(text.replace("\r\n", "\n").replace("\r", "\n"), shown_as, src_path)
+
+
+def position_from_text(text: str, shown_as: str, src_path: str) -> tuple[Position | None, list[Problem]]:
     match = FRONT_MATTER.match(text)
     if not match:
         return None, [Problem(
@@ -54,4 +67,4 @@ def read_position(path: Path, shown_as: str, src_path: str) -> tuple[Position | 
     problems = [Problem(
         shown_as, f"поле указано дважды (первый раз в строке {lines[key]}); YAML молча берёт последнее значение",
         "оставьте одну строку с этим полем", field=".".join(map(str, key)), line=line) for key, line in repeated]
-    return Position(path.stem, src_path, meta, body, body_line, lines), problems
+    return Position(Path(src_path).stem, src_path, meta, body, body_line, lines), problems

@@ -61,6 +61,21 @@ class Position:
         return self.meta.get("approved")
 
     @property
+    def approval_order(self) -> str:
+        """The approving document as one phrase, date before number («приказ от 02.02.2026 № 14-ОД»,
+        «протокол от 12.01.2026 № 1»); empty when approved by a signature («УТВЕРЖДАЮ»). An edition
+        written before `approval` existed keeps its `approval_order` as written."""
+        if self.meta.get("approval_order"):
+            return str(self.meta["approval_order"])
+        approval = self.meta.get("approval") if isinstance(self.meta.get("approval"), dict) else {}
+        day = self.approved.strftime("%d.%m.%Y") if isinstance(self.approved, dt.date) else ""
+        if approval.get("protocol") is not None:
+            return f"протокол от {day} № {approval['protocol']}"
+        if approval.get("number") is not None:
+            return f"приказ от {day} № {approval['number']}"
+        return ""
+
+    @property
     def url(self) -> str:
         """Site-relative URL of the position page (directory URLs)."""
         return f"{POSITIONS_DIR}/{self.slug}/"

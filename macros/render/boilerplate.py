@@ -1,25 +1,29 @@
 """Macros HR calls in a position file; each renders one template from macros/templates/.
 
 The wording lives in the templates, not here: this module only gathers what a template
-needs (the page's position, the positions it refers to, the company requisites).
+needs (the page's position, the positions it refers to, the company requisites). An archived
+edition is rendered by the same macros with the position, templates and requisites of its
+commit (render/edition_forms.py overrides the few methods that say where those come from).
 """
 
 from __future__ import annotations
 
 from mkdocs.utils import get_relative_url
 
-from . import org, verbatim
+from . import org, qr, verbatim
+from .archive_links import links
 from ..model.company import Company
+from ..model.editions import Archive, comparison_url, edition_url
 from ..model.positions import Position, Staff
 
 
 class Boilerplate:
     """Renders the shared parts of an instruction for the page being built."""
 
-    def __init__(self, env, staff: Staff):
+    def __init__(self, env, staff: Staff, archive: Archive | None = None):
         self.env = env
         self.staff = staff
-        self.company = Company(env.conf["extra"], staff)
+        self.archive = archive
         # Finished forms skip Markdown and search when macros/hooks/forms.py will put them back.
         self.hold = verbatim.hold if verbatim.released_in(env.conf) else verbatim.inline
 
@@ -32,31 +36,58 @@ class Boilerplate:
                 "docs/positions/<имя>.md")
         return position
 
-    def render(self, template: str, **context) -> str:
-        position = self.position()
-        extra = self.env.conf["extra"]
-        context.setdefault("position", position)
-        context.setdefault("page", self.env.page)
-        context.setdefault("approval", self.company.approval(position))
-        return self.env.env.get_template(template).render(
-            company=extra["company"], staff=self.staff, **context)
+    # Where a document's parts come from; an archived edition answers from its own commit.
+    def extra(self) -> dict:
+        return self.env.conf["extra"]
+
+    def templates(self):
+        return self.env.env
+
+    def rules(self) -> Company:
+        """Who approves, drafts and agrees (model/company.py), from the same requisites as the document."""
+        return Company(self.extra(), self.staff)
 
     def related(self, position: Position, field: str) -> Position | None:
         slug = position.ref(field)
         return self.staff[slug] if slug else None
 
-    def history(self) -> list[dict]:
-        """Every approved edition, the current one first, each with its approval requisite."""
+    def render(self, template: str, **context) -> str:
         position = self.position()
-        current = {"version": position.version, "approved": position.approved, "current": True,
-                   "approval": self.company.approval(position),
-                   "changes": position.meta.get("changes") or ("первая редакция" if not position.meta.get("history") else "—")}
-        earlier = position.meta.get("history") or []
-        return [current] + [
-            {"version": entry.get("version"), "approved": entry.get("approved"), "current": False,
-             "approval": self.company.edition_approval(entry.get("approval"), entry.get("approved")),
-             "changes": entry.get("changes") or ("первая редакция" if number == len(earlier) else "—")}
-            for number, entry in enumerate(earlier, 1)]
+        context.setdefault("position", position)
+        context.setdefault("page", self.env.page)
+        return self.templates().get_template(template).render(
+            company=self.extra()["company"], staff=self.staff, **context)
+
+    def href(self, url: str) -> str:
+        """A site URL made relative to the page being built."""
+        return get_relative_url(url, self.env.page.url)
+
+    # The screen-only parts around the document header, and its QR code.
+    def before_header(self) -> str:
+        return self.render("position_card.html", card=org.card(self.staff, self.position()), href=self.href)
+
+    def after_header(self) -> str:
+        position = self.position()
+        editions = self.archive.of(position.slug) if self.archive else []
+        pairs = [(older, newer) for at, newer in reversed(list(enumerate(editions))) for older in editions[:at]]
+        known = {edition.version for edition in editions}
+        # Editions listed in `history` but older than the repository: shown without links.
+        unlisted = [entry for entry in position.meta.get("history") or []
+                    if isinstance(entry, dict) and str(entry.get("version")) not in known]
+        return self.render("position_record.html", editions=editions, pairs=pairs, href=self.href, links=links,
+                           unlisted=unlisted, approval_of=self.rules().edition_approval,
+                           edition_url=edition_url, comparison_url=comparison_url)
+
+    def qr_target(self) -> str | None:
+        position = self.position()
+        return qr.address(self.env.conf.get("site_url"), edition_url(position.slug, position.version))
+
+    def qr_code(self) -> str:
+        target = None if qr.disabled_reason else self.qr_target()
+        if target is None:
+            qr.explain_missing(qr.disabled_reason or qr.NO_SITE_URL)
+            return ""
+        return self.env.env.get_template("edition_qr.html").render(code=qr.svg(target), target=target)
 
     def register(self, env) -> None:
         def instruction_macro(function):
@@ -66,17 +97,16 @@ class Boilerplate:
 
         @instruction_macro
         def approval_stamp() -> str:
-            """On screen, the summary card under the title; then organisation, «УТВЕРЖДАЮ» stamp,
-            «ДОЛЖНОСТНАЯ ИНСТРУКЦИЯ» and the position's name; then (on screen) the other names of
-            the position and its edit record."""
-            here = self.env.page.url
-            card = self.render("position_card.html", card=org.card(self.staff, self.position()),
-                               href=lambda url: get_relative_url(url, here))
+            """On screen, the summary card under the title; then organisation, the approval stamp,
+            «ДОЛЖНОСТНАЯ ИНСТРУКЦИЯ» and the position's name, and the QR code of the edition;
+            then (on screen) the other names of the position and its edit record."""
             # The other names stay in the Markdown, where search reads them; the finished
             # blocks around them skip Markdown and search (see verbatim.py).
-            return (self.hold(card + "\n" + self.render("approval_stamp.html"), "approval_stamp")
+            stamp = self.render("approval_stamp.html", approval=self.rules().approval(self.position()))
+            return (self.hold(self.before_header() + "\n" + stamp + self.qr_code(),
+                              "approval_stamp")
                     + verbatim.trusted(self.render("aliases.html"))
-                    + self.hold(self.render("position_record.html", history=self.history()), "approval_stamp"))
+                    + self.hold(self.after_header(), "approval_stamp"))
 
         @instruction_macro
         def general_provisions() -> str:
@@ -88,7 +118,7 @@ class Boilerplate:
                 proposer=self.related(position, "proposed_by"),
                 supervisor=self.related(position, "reports_to"),
                 stand_in=self.related(position, "stand_in"),
-                also=[self.staff[s] for s in position.meta.get("reports_to_also") or []],
+                also=[self.related_slug(s) for s in position.meta.get("reports_to_also") or []],
             )
 
         @instruction_macro
@@ -104,11 +134,15 @@ class Boilerplate:
         @instruction_macro
         def signatures() -> str:
             """«Разработал / Согласовано» signature block."""
-            signatories = self.company.signatories(self.position())
-            return self.hold(self.render("signatures.html", signatories=signatories), "signatures")
+            # `drafter` for the signature templates of editions approved before `signatories` existed.
+            return self.hold(self.render("signatures.html", signatories=self.rules().signatories(self.position()),
+                                         drafter=self.related(self.position(), "reports_to")), "signatures")
 
         @instruction_macro
         def acknowledgement_sheet() -> str:
             """Лист ознакомления: a table with empty rows for employees' signatures."""
-            rows = int(self.env.conf["extra"]["acknowledgement_rows"])
+            rows = int(self.extra()["acknowledgement_rows"])
             return self.hold(self.render("acknowledgement_sheet.html", rows=rows), "acknowledgement_sheet")
+
+    def related_slug(self, slug: str) -> Position:
+        return self.staff[slug]
