@@ -28,8 +28,10 @@ def history(tmp_path_factory):
     with pytest.MonkeyPatch.context() as env:
         env.setenv("JOBDESC_ARCHIVE", "1")
         env.setenv("JOBDESC_PDF", "1")
+        env.setenv("JOBDESC_DOCX", "1")
         env.setenv("JOBDESC_ARCHIVE_CACHE", str(root / "archive-cache"))
         env.setenv("JOBDESC_PDF_CACHE", str(root / "pdf-cache"))
+        env.setenv("JOBDESC_DOCX_CACHE", str(root / "docx-cache"))
         env.delenv("GITHUB_BASE_REF", raising=False)
         cold = run_mkdocs_build(repo, root / "site")
         warm = run_mkdocs_build(repo, root / "site-warm")
@@ -73,6 +75,21 @@ def test_every_edition_has_its_page_and_pdf_with_its_own_text(history, version):
         assert sentence not in text, f"edition {version}'s page shows another edition's text «{sentence[:50]}…»"
     # The edition line names the edition; its date and order are in the stamp (date before number).
     assert f"Редакция {version}" in text and f"от {EDITIONS[version][0]} №" in text
+
+
+@pytest.mark.parametrize("version", EDITIONS)
+def test_every_edition_has_its_own_word_file_linked_from_its_page(history, version):
+    """Issue 16: the .docx of the edition in force and of each archived edition."""
+    from docx import Document
+
+    site = history[0]
+    link = site.page(f"positions/recruiter/editions/{version}/").find("a", string="Скачать Word")
+    assert link and link["href"].endswith(f"docx/editions/recruiter-{version}.docx"), link
+    path = site.site / "docx" / "editions" / f"recruiter-{version}.docx"
+    text = " ".join(" ".join(p.text for p in Document(path).paragraphs).split())
+    own = {"1.0": CHANGED_OLD, "1.1": ADDED, "1.2": CHANGED_NEW}[version]
+    foreign = {"1.0": ADDED, "1.1": CHANGED_OLD, "1.2": REMOVED}[version]
+    assert own[:60] in text and foreign[:60] not in text, f"the .docx of {version} is not that edition's text"
 
 
 @pytest.mark.parametrize("version", ["1.0", "1.1"])

@@ -16,7 +16,7 @@ from ..model.company import Company
 from ..model.loading import load_staff
 from ..model.positions import Staff
 from ..model.problems import PositionsError, Problem
-from . import body, company, fields, files, relations, signatories
+from . import body, company, fields, files, relations, signatories, status
 from .pages import check_pages
 
 
@@ -29,6 +29,7 @@ def validate_staff(staff: Staff, docs_dir: Path | None = None) -> list[Problem]:
         problems += fields.check_front_matter(position, departments)
         problems += body.check_body(position)
     problems += relations.check_relations(staff, docs_dir)
+    problems += status.check_status(staff)
     return problems
 
 

@@ -30,7 +30,7 @@ from pathlib import Path
 from ..model.editions import Archive, Edition, State, comparison_url, edition_url
 from ..model.positions import Staff
 from ..render import qr
-from ..render.archive_links import edition_file
+from ..render.archive_links import links
 from . import archive_sources as sources
 from .archive_project import render_missing
 
@@ -87,7 +87,8 @@ class Planner:
 
     def __init__(self, archive: Archive, staff: Staff, config, project: Path):
         self.archive, self.staff, self.config, self.project = archive, staff, config, project
-        self.code = code_fingerprint(project)
+        # A page links to its PDF and .docx only when the build publishes them: part of what it shows.
+        self.code = code_fingerprint(project) + f"|pdf={links.pdfs}|docx={links.docx}"
         self.sources = sources.Sources(archive, project, Path(config["docs_dir"]))
 
     def jobs(self, checked: list[State]) -> list[Job]:
@@ -200,10 +201,6 @@ def publish(outcome: Outcome, settings: Settings, site_dir: Path) -> list[Job]:
         if job.kind == "edition":
             editions.append(job)
     return editions
-
-
-def pdf_target(job: Job) -> str:
-    return edition_file(job.edition.slug, job.edition.version, "pdf")
 
 
 def prune(cache_dir: Path, keep: set[str]) -> None:

@@ -21,7 +21,9 @@ import yaml
 from mkdocs.exceptions import PluginError
 
 from ..model.markup import only_simple_calls
+from ..render.archive_links import links
 from .archive_build import PLAN_VARIABLE
+from .workers import die_with_build
 
 if TYPE_CHECKING:  # archive.py imports this module
     from .archive import Job, Planner, Settings
@@ -41,10 +43,12 @@ def render_missing(planner: Planner, missing: list[Job], jobs: list[Job], settin
         if os.environ.get("JOBDESC_ARCHIVE_KEEP"):  # a developer looking into a failed archive build
             work = Path(tempfile.mkdtemp(prefix="jobdesc-archive-kept-"))
         plan = _write_project(planner, missing, jobs, settings, work)
-        env = dict(os.environ, NO_MKDOCS_2_WARNING="1", JOBDESC_PDF="links", JOBDESC_ARCHIVE="0",
-                   **{PLAN_VARIABLE: str(plan)})
+        # The pages link to their PDF and .docx when this build publishes them; the parent makes the files.
+        env = dict(os.environ, NO_MKDOCS_2_WARNING="1", JOBDESC_ARCHIVE="0", **{PLAN_VARIABLE: str(plan)},
+                   JOBDESC_PDF="links" if links.pdfs else "0", JOBDESC_DOCX="links" if links.docx else "0")
         result = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "--config-file",
-                                 str(work / "mkdocs.yml")], cwd=work, capture_output=True, text=True, env=env)
+                                 str(work / "mkdocs.yml")], cwd=work, capture_output=True, text=True, env=env,
+                                preexec_fn=die_with_build)  # a killed build takes its archive build with it
         if result.returncode != 0:
             raise PluginError(_failure(missing, result.stdout + result.stderr))
         models = json.loads((work / "models.json").read_text(encoding="utf-8"))

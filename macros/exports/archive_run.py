@@ -19,7 +19,8 @@ from ..model import history as git
 from ..model.editions import Archive, State
 from ..model.positions import Staff
 from ..model.problems import PositionsError, Problem
-from . import archive, compare, pdf
+from ..render.archive_links import download_of_page, edition_file
+from . import archive, cache, compare, pdf, word
 
 NO_HISTORY = ("Архив редакций: сборка из копии без истории git — опубликованы только действующие редакции; "
               "прежние редакции и проверка правок без новой редакции нужны полной копии репозитория")
@@ -54,7 +55,10 @@ def publish_archive(found: Archive, staff: Staff, config, settings: archive.Sett
     report.lines.append(str(outcome))
     pdfs = pdf.Settings.for_command(command, project)
     if pdfs.enabled:
-        report.lines.append(_edition_pdfs(editions, site, pdfs))
+        report.lines.append(_edition_files(editions, site, pdf.PDF_DIR, pdfs, pdf.build_pdfs))
+    documents = word.Settings.for_command(command, project)
+    if documents.enabled:
+        report.lines.append(_edition_files(editions, site, word.DOCX_DIR, documents, word.build_docx))
     by_src = {job.src: job for job in jobs}
     _judge(found, staff, checked, outcome, by_src, project, report)
     return report
@@ -65,6 +69,8 @@ def _changed_under_same_version(found: Archive, staff: Staff, planner) -> dict[s
     inputs changed since the base while the version stayed: these need both states rendered."""
     changed = {}
     for position in staff.positions.values():
+        if position.is_draft:
+            continue  # a draft changes freely until it is approved
         base, current = found.base.get(position.slug), found.current(position.slug)
         if base is None or current is None or base.version != position.version:
             continue
@@ -77,18 +83,18 @@ def _changed_under_same_version(found: Archive, staff: Staff, planner) -> dict[s
     return changed
 
 
-def _edition_pdfs(editions: list, site: Path, settings: pdf.Settings) -> str:
-    """The PDF of every edition page; the one in force is the position's own PDF under its edition name."""
+def _edition_files(editions: list, site: Path, extension: str, settings, build) -> str:
+    """The PDF (or .docx) of every edition page; the one in force is the position's own file under its edition name."""
     jobs = []
     for job in editions:
-        target = site / archive.pdf_target(job)
-        own = site / pdf.pdf_path(job.edition.slug)
+        target = site / edition_file(job.edition.slug, job.edition.version, extension)
+        own = site / download_of_page(f"positions/{job.edition.slug}.md", extension)
         if job.edition.current and own.is_file():
             target.parent.mkdir(parents=True, exist_ok=True)
             shutil.copyfile(own, target)
         else:
-            jobs.append(pdf.Job(job.edition.slug, site / job.dest, target, _date(job.edition.approved)))
-    return "Архив редакций: " + str(pdf.build_pdfs(jobs, site, settings))
+            jobs.append(cache.Job(job.edition.slug, site / job.dest, target, _date(job.edition.approved)))
+    return "Архив редакций: " + str(build(jobs, site, settings))
 
 
 def _date(value):

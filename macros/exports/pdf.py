@@ -14,7 +14,7 @@ from importlib.metadata import version
 from pathlib import Path
 
 from . import cache
-from ..render.archive_links import edition_file
+from ..render.archive_links import download_of_page
 from .cache import Job, Report
 from .workers import process_pool
 
@@ -22,7 +22,6 @@ PDF_DIR = "pdf"
 # Bump when the way PDFs are made changes in a way the hash does not see.
 CACHE_FORMAT = "3"  # 3: tagged PDF/UA-1 (pdf_engine.PDF_VARIANT)
 FONT_DIRS = ("/usr/share/fonts", "/usr/local/share/fonts", "~/.fonts", "~/.local/share/fonts")
-EDITION_PAGE = re.compile(r"^positions/([^/]+)/editions/([^/]+)\.md$")
 
 
 class Settings(cache.Settings):
@@ -40,10 +39,7 @@ def pdf_path(slug: str) -> str:
 
 def pdf_path_of_page(src_uri: str) -> str:
     """The PDF of a page: a position's own, or an edition's (positions/<slug>/editions/<version>.md)."""
-    edition = EDITION_PAGE.match(src_uri)
-    if edition:
-        return edition_file(edition.group(1), edition.group(2), "pdf")
-    return pdf_path(Path(src_uri).stem)
+    return download_of_page(src_uri, PDF_DIR)
 
 
 def job_for(slug: str, html_path: Path, site_dir: Path, approved) -> Job:

@@ -17,6 +17,7 @@ from pathlib import Path
 import cssselect2
 import tinyhtml5
 
+from ..render.archive_links import download_of_page
 from . import cache, print_style
 from .cache import Job, Report
 from .word_document import WordDocument
@@ -38,6 +39,11 @@ class Settings(cache.Settings):
 def docx_path(slug: str) -> str:
     """Where the .docx of a position lies in the site, relative to its root."""
     return f"{DOCX_DIR}/{slug}.docx"
+
+
+def docx_path_of_page(src_uri: str) -> str:
+    """The .docx of a page: a position's own, or an archived edition's."""
+    return download_of_page(src_uri, DOCX_DIR)
 
 
 def job_for(slug: str, html_path: Path, site_dir: Path, approved) -> Job:

@@ -23,11 +23,16 @@ PR_SET_PDEATHSIG = 1
 PART = re.compile(r"\.(\d+)\.part$")
 
 
-def _die_with_parent(parent: int) -> None:
+def die_with_build() -> None:
+    """In a child process: ask the kernel to kill it when the build dies (kept across exec)."""
     try:
         ctypes.CDLL(None, use_errno=True).prctl(PR_SET_PDEATHSIG, signal.SIGKILL)
-    except (OSError, AttributeError):  # not Linux: the exception path below still cancels the queue
+    except (OSError, AttributeError):  # not Linux: an interrupted build still cancels the pool's queue
         pass
+
+
+def _die_with_parent(parent: int) -> None:
+    die_with_build()
     if os.getppid() != parent:  # the build died before the request was made
         os._exit(1)
 

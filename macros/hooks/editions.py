@@ -17,7 +17,7 @@ from mkdocs.plugins import event_priority
 
 # MkDocs loads this file on its own; the project root makes `macros` importable as a package.
 sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
-from macros.exports import archive as archive_pages, archive_build, archive_run, pdf  # noqa: E402
+from macros.exports import archive as archive_pages, archive_build, archive_run, pdf, word  # noqa: E402
 from macros.render import qr  # noqa: E402
 from macros.render.archive_links import found, links  # noqa: E402
 
@@ -31,6 +31,7 @@ def on_startup(command, dirty):
     plan = archive_build.load_plan()
     links.pages = archive_pages.Settings.for_command(command, Path.cwd()).enabled and plan is None
     links.pdfs = links.pages and pdf.Settings.for_command(command, Path.cwd()).enabled
+    links.docx = links.pages and word.Settings.for_command(command, Path.cwd()).enabled
     qr.disabled_reason = ("QR-код: при mkdocs serve адрес сайта — адрес этого компьютера, печатные формы "
                           "выходят без QR-кода" if command == "serve" else None)
 

@@ -14,6 +14,9 @@ from pathlib import Path
 from typing import Any
 
 POSITIONS_DIR = "positions"
+# The status of an instruction (front matter `status`): a draft being prepared, the one in force
+# (the default), or a position that no longer exists but whose page and editions are kept.
+DRAFT, IN_FORCE, ABOLISHED = "проект", "действует", "упразднена"
 
 
 @dataclass(frozen=True)
@@ -76,9 +79,32 @@ class Position:
         return ""
 
     @property
+    def renamed_from(self) -> list[str]:
+        """Earlier file names of the position (front matter `renamed_from`)."""
+        value = self.meta.get("renamed_from")
+        return [slug for slug in value if isinstance(slug, str)] if isinstance(value, list) else []
+
+    @property
+    def status(self) -> str:
+        return self.meta.get("status") or IN_FORCE
+
+    @property
+    def is_draft(self) -> bool:
+        return self.status == DRAFT
+
+    @property
+    def is_abolished(self) -> bool:
+        return self.status == ABOLISHED
+
+    @property
     def url(self) -> str:
         """Site-relative URL of the position page (directory URLs)."""
         return f"{POSITIONS_DIR}/{self.slug}/"
+
+    @property
+    def tags(self) -> list[str]:
+        """Its tags on «Подразделения и категории»: its department and its category."""
+        return default_tags(self.meta)
 
     def line_of(self, *path) -> int | None:
         """The file line of a front-matter field (or of the nearest enclosing one), for messages."""
@@ -135,6 +161,10 @@ class Staff:
             index.setdefault(position.ref("reports_to"), []).append(position)
         return index
 
+    def renamed(self) -> dict[str, Position]:
+        """An earlier file name -> the position that carries it now."""
+        return {old: position for position in self.positions.values() for old in position.renamed_from}
+
     def by_src_path(self, src_path: str) -> Position | None:
         return self._by_src_path.get(src_path.replace("\\", "/"))
 
@@ -161,7 +191,7 @@ class Staff:
     def _department_heads(self) -> dict[str, Position]:
         heads: dict[str, Position] = {}
         # Read defensively: the checks ask before the schema's problems stop the build.
-        for position in sorted(self.positions.values(), key=lambda p: (self.rank(p), str(p.meta.get("title")))):
+        for position in sorted(self.existing(), key=lambda p: (self.rank(p), str(p.meta.get("title")))):
             heads.setdefault(str(position.meta.get("department")), position)
         return heads
 
@@ -169,10 +199,15 @@ class Staff:
         """The position of its department that no other position of the department stands above."""
         return self._department_heads.get(str(position.meta.get("department")))
 
+    def existing(self) -> list[Position]:
+        """The positions the company has: every position but the abolished ones (their pages stay)."""
+        return [position for position in self if not position.is_abolished]
+
     def departments(self) -> dict[str, list[Position]]:
-        """Positions grouped by department; departments and positions in a stable order."""
+        """Existing positions grouped by department; departments and positions in a stable order.
+        What the catalog, the menu and the org chart show: an abolished position is in none of them."""
         groups: dict[str, list[Position]] = {}
-        for position in self:
+        for position in self.existing():
             groups.setdefault(position.department, []).append(position)
         return {name: groups[name] for name in sorted(groups, key=_department_order(groups))}
 
@@ -184,6 +219,11 @@ def _department_order(groups: dict[str, list[Position]]):
         return (not has_top, name)
 
     return key
+
+
+def default_tags(meta: dict) -> list[str]:
+    """A position's tags when its file names none: its department and its category."""
+    return [str(meta[key]) for key in ("department", "category") if isinstance(meta.get(key), str)]
 
 
 def position_files(docs_dir: Path) -> list[Path]:

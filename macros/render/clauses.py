@@ -22,11 +22,12 @@ import re
 import xml.etree.ElementTree as etree
 
 from markdown import Extension
+from markdown.preprocessors import Preprocessor
 from markdown.treeprocessors import Treeprocessor
 
 from ..model.markup import CROSS_REFERENCE, clause_id, section_id
 from ..model.positions import Staff
-from . import verbatim
+from . import findings, preview, verbatim
 from .instruction import is_instruction
 
 LABEL_AT_START = re.compile(r"^\s*\{#([A-Za-z][\w-]*)\}\s*")
@@ -66,6 +67,8 @@ class ClauseNumbering(Treeprocessor):
                         numbers[label] = number
         _fill_references(root, numbers)
         self.extension.cross_references(root, numbers)
+        self.extension.compare_with_preview(self.md, root)
+        self.extension.report_stray_labels(root)
         _reference_titles_as_headings(root)
 
 
@@ -114,6 +117,15 @@ def _reference_titles_as_headings(root: etree.Element) -> None:
             title.set("id", "reference" if number == 1 else f"reference-{number}")
 
 
+class PreviewReading(Preprocessor):
+    """The page read as the git preview reads it, and rewritten so Python-Markdown reads it the same way."""
+
+    def run(self, lines: list[str]) -> list[str]:
+        self.md.jobdesc_lines = lines
+        rewritten, self.md.jobdesc_preview = preview.read(lines)
+        return rewritten
+
+
 class ClauseExtension(Extension):
     """Registered from define_env; runs after inline processing and before the table of contents (5).
 
@@ -124,7 +136,36 @@ class ClauseExtension(Extension):
         self.staff, self.page_of = staff, page_of
 
     def extendMarkdown(self, md):
+        # After fenced code is set aside (superfences, 25), before raw HTML blocks are (20).
+        md.preprocessors.register(PreviewReading(md), "jobdesc_preview", 23)
         md.treeprocessors.register(ClauseNumbering(md, self), "jobdesc_clauses", 6)
+
+    def report_stray_labels(self, root: etree.Element) -> None:
+        """A label only names a clause of a section: anywhere else it would print as «{#…}» and its
+        references would be empty links."""
+        for item in root.iter("li"):
+            holder = item[0] if not (item.text or "").strip() and len(item) and item[0].tag == "p" else item
+            label = LABEL_AT_START.match(holder.text or "") if item.get("data-clause") is None else None
+            if label:
+                findings.report_on_page(
+                    self.page_of, f"метка «{{#{label.group(1)}}}» стоит не у пункта раздела (у подпункта или в "
+                    "списке вне разделов): сайт показал бы её как текст", "метку ставят только в начале пункта "
+                    "раздела, «- {#метка} Текст»; сошлитесь на этот пункт или уберите метку", "{#" + label.group(1))
+        for link in root.iter("a"):
+            href = link.get("href", "")
+            if href.startswith("#") and len(href) > 1 and not (link.text or "").strip() and not len(link):
+                findings.report_on_page(
+                    self.page_of, f"ссылка [](#{href[1:]}) ведёт на метку, которая не стала пунктом: на странице "
+                    "была бы пустая ссылка", "сошлитесь на пункт раздела с этой меткой или напишите текст ссылки",
+                    f"[]({href})")
+
+    def compare_with_preview(self, md, root: etree.Element) -> None:
+        """Report the first place where the site numbered the page differently from the git preview."""
+        difference = preview.first_difference(getattr(md, "jobdesc_preview", []), preview.site_outline(root))
+        if difference:
+            lines, line = getattr(md, "jobdesc_lines", []), difference.line
+            needle = difference.needle or (lines[line].strip()[:60] if line is not None and line < len(lines) else "")
+            findings.report_on_page(self.page_of, difference.message, difference.fix, needle)
 
     def cross_references(self, root: etree.Element, numbers: dict[str, str]) -> None:
         """Remember this page's labels; mark its links to other positions' clauses."""

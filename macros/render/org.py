@@ -77,10 +77,11 @@ def reporting_tree(staff: Staff) -> list[dict]:
     Phones (where the chart would shrink to unreadable) and screen readers get this list."""
     def branch(position: Position, seen: frozenset) -> dict:
         also = [staff[slug] for slug in position.meta.get("reports_to_also") or [] if slug in staff]
-        children = [branch(p, seen | {p.slug}) for p in staff.subordinates(position) if p.slug not in seen]
+        children = [branch(p, seen | {p.slug}) for p in staff.subordinates(position)
+                    if p.slug not in seen and not p.is_abolished]
         return {"position": position, "also": also, "children": children}
 
-    tops = [p for p in staff if staff.supervisor(p) is None]
+    tops = [p for p in staff.existing() if staff.supervisor(p) is None]
     return [branch(p, frozenset({p.slug})) for p in tops]
 
 
@@ -97,6 +98,6 @@ def register(env, staff: Staff) -> None:
         here = env.page.url
         href = lambda position: get_relative_url(position.url, here)  # noqa: E731
         chart = env.env.get_template("org_chart.md").render(
-            staff=staff, departments=departments_in_rank_order(staff), href=href)
+            staff=staff, existing=staff.existing(), departments=departments_in_rank_order(staff), href=href)
         tree = env.env.get_template("org_tree.html").render(tree=reporting_tree(staff), href=href)
         return chart + hold(tree, "org_chart")

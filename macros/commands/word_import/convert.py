@@ -143,6 +143,11 @@ def _defaults(fields: dict, header, staff, result: Result, today: dt.date) -> No
             fields["approval"]["document"] = header.appointment_note
     if not number:
         result.attention.append("номер приказа об утверждении не найден — впишите его в approval: {number: …}")
+    if not header.approved or not number or fields["education"] == "___":
+        # Blanks left to fill: a draft until HR fills them (an instruction in force may have none).
+        fields["status"] = "проект"
+        result.attention.append("пока не вписаны недостающие данные, инструкция — проект (status: проект); "
+                                "после этого напишите status: действует")
     fields["tags"] = [fields["department"], fields["category"]]
     requisite = f"протокол № {number.group(1)}" if number and header.by_protocol else f"приказ № {fields['approval'].get('number')}"
     result.recognised.append(f"утверждена {fields['approved']:%d.%m.%Y}, {requisite}, "

@@ -143,6 +143,8 @@ def _comments(fields: dict) -> dict[str, str]:
         comments["education"] = "впишите: в документе не указано"
     if (fields.get("approval") or {}).get("number") == "___":
         comments["approval"] = "впишите номер приказа об утверждении (дата — в approved)"
+    if fields.get("status") == "проект":
+        comments["status"] = "заполните пропуски ниже и напишите status: действует"
     if fields.get("department") == "Подразделение не указано":
         comments["department"] = "впишите подразделение"
     return comments
