@@ -7,8 +7,9 @@
   everything again.
 - MkDocs' command line hides a message identical to one logged earlier in the same process
   (`mkdocs.utils.DuplicateFilter` on the build's logger). In `mkdocs serve` that hid the second
-  occurrence of the same mistake: the console printed only "Aborted with a BuildError!". Errors
-  are never treated as duplicates now; repeated informational lines still are.
+  occurrence of the same mistake: the console printed only "Aborted with a BuildError!" (and a
+  repeated warning was neither printed nor counted by strict mode). Warnings and errors are never
+  treated as duplicates now; repeated informational lines still are.
 
 Must not: hide a warning or an error, or change what a build does.
 """
@@ -31,15 +32,15 @@ def keep_short() -> None:
     for found in list(build.filters):
         if isinstance(found, DuplicateFilter):
             build.removeFilter(found)
-            build.addFilter(ErrorsAlwaysShown(found))
+            build.addFilter(ProblemsAlwaysShown(found))
 
 
-class ErrorsAlwaysShown(logging.Filter):
-    """MkDocs' duplicate filter for everything below ERROR; an error is printed every time it happens."""
+class ProblemsAlwaysShown(logging.Filter):
+    """MkDocs' duplicate filter for information only: a warning or an error is printed every time."""
 
     def __init__(self, duplicates: DuplicateFilter):
         super().__init__()
         self.duplicates = duplicates
 
     def filter(self, record: logging.LogRecord) -> bool:
-        return record.levelno >= logging.ERROR or bool(self.duplicates(record))
+        return record.levelno >= logging.WARNING or bool(self.duplicates(record))

@@ -56,8 +56,9 @@ class LivePreview:
     def __init__(self, server):
         self.build = server.builder
         self.serve = server.get_app()
-        self.failure: FailedBuild | None = None
-        self.finished = 0  # rebuilds finished, failed or not: the error page reloads when it changes
+        # (the last rebuild's failure or None, rebuilds finished so far), replaced as one: the error page
+        # shows a failure with the count it belongs to, and reloads when the count changes.
+        self.last: tuple[FailedBuild | None, int] = (None, 0)
         self.error: BaseException | None = None  # the error MkDocs reported to on_build_error
 
     def rebuild(self) -> None:
@@ -74,17 +75,16 @@ class LivePreview:
             _report(stopped)
         finally:
             logging.getLogger("mkdocs").removeHandler(said)
-        self.failure = failure
-        self.finished += 1
+        self.last = (failure, self.last[1] + 1)
 
     def app(self, environ, start_response):
         path = environ.get("PATH_INFO", "")
+        failure, finished = self.last
         if path == STATUS_PATH:
-            return _answer(start_response, "200 OK", "text/plain", str(self.finished).encode())
-        failure = self.failure
+            return _answer(start_response, "200 OK", "text/plain", str(finished).encode())
         if failure is not None and _is_page(path):
             body = error_page(failure.problems, failure.messages, failure.outcome, failure.at,
-                              status_url=STATUS_PATH, finished=self.finished)
+                              status_url=STATUS_PATH, finished=finished)
             # 200, not 5xx: MkDocs logs any other answer as a WARNING, which strict mode would count
             # against a rebuild running at that moment.
             return _answer(start_response, "200 OK", "text/html", body)
