@@ -29,7 +29,7 @@ def raise_history_problems(archive: Archive | None, staff: Staff) -> None:
     for position in staff.positions.values():
         problems += _corrections_dated(position)
         base = archive.base.get(position.slug) if archive else None
-        if base is not None and base.version != position.version:
+        if base is not None and not base.position.is_draft and base.version != position.version:
             problems += _previous_in_history(position, base.position)
     if problems:
         raise PositionsError(problems)

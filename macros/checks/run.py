@@ -15,7 +15,7 @@ from pathlib import Path
 from ..model.loading import load_staff
 from ..model.positions import Staff
 from ..model.problems import PositionsError, Problem
-from . import body, company, fields, files, relations
+from . import body, company, fields, files, relations, status
 from .pages import check_pages
 
 
@@ -28,6 +28,7 @@ def validate_staff(staff: Staff, docs_dir: Path | None = None) -> list[Problem]:
         problems += fields.check_front_matter(position, departments)
         problems += body.check_body(position)
     problems += relations.check_relations(staff, docs_dir)
+    problems += status.check_status(staff)
     return problems
 
 

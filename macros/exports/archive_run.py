@@ -69,6 +69,8 @@ def _changed_under_same_version(found: Archive, staff: Staff, planner) -> dict[s
     inputs changed since the base while the version stayed: these need both states rendered."""
     changed = {}
     for position in staff.positions.values():
+        if position.is_draft:
+            continue  # a draft changes freely until it is approved
         base, current = found.base.get(position.slug), found.current(position.slug)
         if base is None or current is None or base.version != position.version:
             continue

@@ -1,6 +1,8 @@
 """Editions of every position, found in git: which versions there were, when, and at which commits.
 
-An edition is a value the ``version`` field of a position file took on the main line. Its text is
+An edition is a value the ``version`` field of a position file took on the main line, while the
+file was not a draft (``status: проект`` is being prepared, not approved: a draft is never an edition;
+while the work tree holds a draft, the last approved edition stays in force). Its text is
 the file (with the templates and mkdocs.yml) at the last commit that still had that value: the
 approved text with the editorial corrections declared while it was in force (``corrections``).
 It was in force from its ``approved`` date until the next edition's ``approved`` date. The edition
@@ -115,7 +117,8 @@ def find_editions(project: Path, docs_dir: Path, staff: Staff) -> Archive:
     for slug in sorted(set(timelines) | set(worktree)):
         states = timelines.get(slug, [])
         now = worktree.get(slug)
-        if now is not None:
+        draft = now is not None and now.position.is_draft
+        if now is not None and not draft:
             if states and states[-1] is not None and states[-1].blob == now.blob:
                 now = states[-1]  # the work tree is the last commit's file
             else:
@@ -125,7 +128,7 @@ def find_editions(project: Path, docs_dir: Path, staff: Staff) -> Archive:
             earlier.snapshot = _day_before(history, earlier, later.first.index)
         if archive.editions[slug]:
             last = archive.editions[slug][-1]
-            last.snapshot = (State(now.position, now.blob) if now is not None
+            last.snapshot = (last.last if draft else State(now.position, now.blob) if now is not None
                              else _day_before(history, last, _removal_index(history, slug, folder)))
     if archive.complete:
         _find_base(archive, project, folder)
@@ -169,7 +172,7 @@ def _timelines(history: git.History, folder: str) -> tuple[dict[str, list[State 
                 position, _ = position_from_bytes(contents[blob], path, f"{POSITIONS_DIR}/{name}")
             commit = history.commits[index]
             # A file that did not read as a position at that commit (broken YAML, say) has no edition there.
-            if position is not None and position.version:
+            if position is not None and position.version and not position.is_draft:
                 states.append(State(position, blob, commit.id, commit.date, index))
             elif blob is None:
                 states.append(None)

@@ -18,11 +18,12 @@ import re
 import xml.etree.ElementTree as etree
 
 from markdown import Extension
+from markdown.preprocessors import Preprocessor
 from markdown.treeprocessors import Treeprocessor
 
 from ..model.markup import CROSS_REFERENCE, clause_id, section_id
 from ..model.positions import Staff
-from . import verbatim
+from . import findings, preview, verbatim
 from .instruction import is_instruction
 
 LABEL_AT_START = re.compile(r"^\s*\{#([A-Za-z][\w-]*)\}\s*")
@@ -62,6 +63,7 @@ class ClauseNumbering(Treeprocessor):
                         numbers[label] = number
         _fill_references(root, numbers)
         self.extension.cross_references(root, numbers)
+        self.extension.compare_with_preview(self.md, root)
 
 
 def _take_label(item: etree.Element) -> str | None:
@@ -101,6 +103,15 @@ def number_cross_references(html: str) -> str:
     return CROSS_LINK.sub(lambda m: m.group(1) + NUMBERS.get(m.group(2), {}).get(m.group(3), "") + " ", html)
 
 
+class PreviewReading(Preprocessor):
+    """The page read as the git preview reads it, and rewritten so Python-Markdown reads it the same way."""
+
+    def run(self, lines: list[str]) -> list[str]:
+        self.md.jobdesc_lines = lines
+        rewritten, self.md.jobdesc_preview = preview.read(lines)
+        return rewritten
+
+
 class ClauseExtension(Extension):
     """Registered from define_env; runs after inline processing and before the table of contents (5).
 
@@ -111,7 +122,17 @@ class ClauseExtension(Extension):
         self.staff, self.page_of = staff, page_of
 
     def extendMarkdown(self, md):
+        # After fenced code is set aside (superfences, 25), before raw HTML blocks are (20).
+        md.preprocessors.register(PreviewReading(md), "jobdesc_preview", 23)
         md.treeprocessors.register(ClauseNumbering(md, self), "jobdesc_clauses", 6)
+
+    def compare_with_preview(self, md, root: etree.Element) -> None:
+        """Report the first place where the site numbered the page differently from the git preview."""
+        difference = preview.first_difference(getattr(md, "jobdesc_preview", []), preview.site_outline(root))
+        if difference:
+            lines, line = getattr(md, "jobdesc_lines", []), difference.line
+            needle = difference.needle or (lines[line].strip()[:60] if line is not None and line < len(lines) else "")
+            findings.report_on_page(self.page_of, difference.message, difference.fix, needle)
 
     def cross_references(self, root: etree.Element, numbers: dict[str, str]) -> None:
         """Remember this page's labels; mark its links to other positions' clauses."""

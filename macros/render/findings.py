@@ -9,6 +9,8 @@ and again after the site is written (before it is published).
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from ..model.problems import Problem
 
 _found: list[Problem] = []
@@ -32,6 +34,17 @@ def take() -> list[Problem]:
 
 def clear() -> None:
     _found.clear()
+
+
+def report_on_page(page_of, message: str, fix: str, needle: str) -> None:
+    """A problem of the page being converted (`page_of()` returns it), at the line where `needle` stands."""
+    try:
+        page = page_of()
+        source = Path(page.file.abs_src_path).read_text(encoding="utf-8-sig").replace("\r\n", "\n")
+        shown_as = f"docs/{page.file.src_uri}"
+    except Exception:  # converted outside a page (another plugin's Markdown): no file to name
+        shown_as, source = "docs/", ""
+    report(Problem(shown_as, message, fix, line=line_of(source, needle)))
 
 
 def line_of(source: str, needle: str, first_line: int = 1) -> int | None:

@@ -90,6 +90,7 @@ def register(env, staff: Staff) -> None:
         here = env.page.url
         return env.env.get_template("org_chart.md").render(
             staff=staff,
+            existing=staff.existing(),
             departments=departments_in_rank_order(staff),
             href=lambda position: get_relative_url(position.url, here),
         )

@@ -25,14 +25,12 @@ import html
 import re
 import xml.etree.ElementTree as etree
 from collections.abc import Callable
-from pathlib import Path
 
 from markdown import Extension
 from markdown.inlinepatterns import HTML_RE, HtmlInlineProcessor
 from markdown.preprocessors import Preprocessor
 from markdown.treeprocessors import Treeprocessor
 
-from ..model.problems import Problem
 from . import findings, verbatim
 
 COMMENT = re.compile(r"\A<!--.*?-->\Z", re.S)
@@ -77,16 +75,7 @@ class SafeHtmlExtension(Extension):
         return html.escape(raw, quote=False)  # quotes stay as typed, as the sanitiser writes them
 
     def report(self, message: str, fix: str, needle: str) -> None:
-        shown_as, source = self._page()
-        findings.report(Problem(shown_as, message, fix, line=findings.line_of(source, needle)))
-
-    def _page(self) -> tuple[str, str]:
-        try:
-            page = self.page_of()
-            source = Path(page.file.abs_src_path).read_text(encoding="utf-8-sig").replace("\r\n", "\n")
-            return f"docs/{page.file.src_uri}", source
-        except Exception:  # converted outside a page (another plugin's Markdown): no file to name
-            return "docs/", ""
+        findings.report_on_page(self.page_of, message, fix, needle)
 
 
 class _StashMark(Preprocessor):

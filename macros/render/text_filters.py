@@ -46,6 +46,12 @@ def md(value: object) -> str:
     return html.escape(MARKDOWN_SPECIAL.sub(r"\\\1", text), quote=False)
 
 
+def and_list(items: list[str]) -> str:
+    """["а", "б", "в"] -> «а, б и в»: how Russian lists several names in one sentence."""
+    items = list(items)
+    return " и ".join(filter(None, [", ".join(items[:-1]), items[-1] if items else ""]))
+
+
 def register(env) -> None:
-    for function in (date_ru, date_ru_long, lcfirst, md):
+    for function in (date_ru, date_ru_long, lcfirst, md, and_list):
         env.filter(function)
