@@ -44,25 +44,27 @@ def define_env(env) -> None:
         edition_checks.raise_history_problems(archive, staff)
         env.conf["nav"] = navigation(staff)
         renames.register(env.conf, staff)
-        _register_rendering(env, staff)
-        Boilerplate(env, staff, archive).register(env)
+        forms = Boilerplate(env, staff, archive)
+        _register_rendering(env, forms, link_out=True)
+        forms.register(env)
         catalog.register(env, staff)
         org.register(env, staff)
     plain_calls.record_site_macros(env.macros, builtin)
 
 
-def _register_rendering(env, staff: Staff) -> None:
+def _register_rendering(env, forms: Boilerplate, link_out: bool) -> None:
     """What every page of an instruction needs, in the site and in the archive build alike."""
-    env.conf["markdown_extensions"] += [ClauseExtension(staff, lambda: env.page), SafeHtmlExtension(lambda: env.page),
-                                        typography.TypographyExtension()]
+    env.conf["markdown_extensions"] += [ClauseExtension(lambda: env.page, forms.clause_numbers, link_out),
+                                        SafeHtmlExtension(lambda: env.page), typography.TypographyExtension()]
     text_filters.register(env)
     env.filter(typography.nbsp)
 
 
 def _define_archive_build(env, plan: dict) -> None:
     env.conf["nav"] = [{"Все должности": "index.md"}]
-    _register_rendering(env, Staff())  # an edition's references to other positions' clauses stay unnumbered
-    archive_build.EditionForms(env, plan).register(env)
+    forms = archive_build.EditionForms(env, plan)
+    _register_rendering(env, forms, link_out=False)  # references are numbered from the edition's own commit
+    forms.register(env)
 
 
 def on_pre_page_macros(env) -> None:

@@ -232,3 +232,29 @@ def test_a_shallow_clone_is_named(history, archive_env, tmp_path):
 def test_without_site_url_no_qr_and_one_line_saying_why(site):
     assert site.output.count("QR-код: в mkdocs.yml не задан site_url") == 1, site.output[-2000:]
     assert not site.position("recruiter").select(".doc-qr")
+
+
+def test_a_reference_to_another_positions_clause_survives_the_archive(scratch, archive_env, tmp_path):
+    """«п. [](key-account-manager.md#consult)» in an edition that is later superseded: the edition in force
+    links to the clause, the archived edition prints the same number as text, numbered from its own commit."""
+    client = "docs/positions/client-manager.md"
+    (scratch / ".gitignore").write_text("/site*/\n/.cache/\n__pycache__/\n", encoding="utf-8")
+    edit(scratch, client, "\n## Права\n", "\n- Соблюдает п. [](key-account-manager.md#consult).\n\n## Права\n")
+    git(scratch, "init", "-q", "-b", "main")
+    git(scratch, "add", "-A")
+    git(scratch, "commit", "-q", "-m", "1.0", "--date", "2026-03-01T10:00:00")
+    text = (scratch / client).read_text(encoding="utf-8")
+    current = re.search(r'version: "(.*?)"\napproved: (.*?)\napproval:\n  number: (.*?)\n', text)
+    edit(scratch, client, current.group(0),
+         'version: "1.1"\napproved: 2026-06-01\napproval: {number: 46-ОД}\nchanges: добавлен реестр\n'
+         f'history:\n  - version: "{current.group(1)}"\n    approved: {current.group(2)}\n'
+         f'    approval: {{number: {current.group(3)}}}\n')
+    edit(scratch, client, "- Соблюдает п.", "- Ведёт реестр клиентов.\n- Соблюдает п.")
+    git(scratch, "commit", "-qam", "1.1")
+    build = run_mkdocs_build(scratch, tmp_path / "site")
+    assert build.returncode == 0, build.output
+    wording = "2.7 должностной инструкции менеджера по работе с ключевыми клиентами"
+    live = build.position("client-manager").select_one("a.clause-ref[href='../key-account-manager/#consult']")
+    assert live is not None and " ".join(live.get_text().split()) == wording
+    archived = build.page(f"positions/client-manager/editions/{current.group(1)}/").select_one(".clause-ref")
+    assert archived is not None and " ".join(archived.get_text().split()) == wording, "the archived edition lost it"

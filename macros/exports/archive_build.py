@@ -97,10 +97,15 @@ class EditionForms(Boilerplate):
         return self.snapshots[self.spec()["snapshot"]]
 
     def position(self) -> Position:
+        if self.speaking_for is not None:
+            return self.speaking_for
         snapshot, slug = self.snapshot(), self.spec()["slug"]
         if slug not in snapshot.staff:
             raise ValueError(f"в снимке нет файла должности {slug}")
         return snapshot.staff[slug]
+
+    def staff_here(self) -> Staff:
+        return self.snapshot().staff
 
     def extra(self) -> dict:
         return self.snapshot().extra

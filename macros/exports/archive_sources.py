@@ -16,6 +16,8 @@ import yaml
 
 from ..model import history as git
 from ..model.editions import CONFIG_FILE, TEMPLATES_DIR, Archive, State
+from ..model.markup import CROSS_REFERENCE, source_references
+from ..model.loading import position_from_bytes
 from ..model.positions import POSITIONS_DIR, Position
 
 WORKTREE = "worktree"
@@ -27,10 +29,18 @@ REFERENCES = ("appointed_by", "proposed_by", "reports_to", "stand_in")
 
 
 def named_positions(position: Position) -> list[str]:
-    """Slugs of the positions whose names the document prints (supervisor, stand-in, …)."""
+    """Slugs of the positions whose names the document prints (supervisor, stand-in, the positions whose
+    clauses it refers to, …)."""
     slugs = [position.meta.get(field) for field in REFERENCES]
     slugs += list(position.meta.get("reports_to_also") or [])
+    slugs += referenced_positions(position)
     return sorted({s for s in slugs if isinstance(s, str) and s})
+
+
+def referenced_positions(position: Position) -> list[str]:
+    """Slugs of the positions whose clauses the document refers to: «п. [](recruiter.md#screening)»."""
+    return sorted({found.group(1) for target, _ in source_references(position.body)
+                   if (found := CROSS_REFERENCE.match(target))})
 
 
 def printed_templates(names: dict[str, str]) -> dict[str, str]:
@@ -78,6 +88,17 @@ class Sources:
             "config": self.blob(state, CONFIG_FILE),
         }
 
+    def _named_by_referenced(self, state: State) -> list[str]:
+        """The positions named by those whose clauses the edition refers to: their clauses are numbered
+        from their own text, general provisions included, as of the edition's commit."""
+        slugs = []
+        for slug in referenced_positions(state.position):
+            blob = self.blob(state, f"{self.folder}/{slug}.md")
+            content = self.archive.history.read([blob]).get(blob) if blob else None
+            target = position_from_bytes(content, f"{slug}.md", f"{POSITIONS_DIR}/{slug}.md")[0] if content else None
+            slugs += named_positions(target) if target is not None else []
+        return slugs
+
     def requisites(self, state: State) -> str:
         """A digest of the company requisites (`extra:` of mkdocs.yml) of the state's commit or work tree."""
         blob = self.blob(state, CONFIG_FILE)
@@ -100,7 +121,7 @@ class Sources:
             target = folder / commit
             files = {f"{POSITIONS_DIR}/{s.position.slug}.md": s.blob for s in group}
             for state in group:
-                for slug in named_positions(state.position):
+                for slug in named_positions(state.position) + self._named_by_referenced(state):
                     blob = self.blob(state, f"{self.folder}/{slug}.md")
                     if blob:
                         files.setdefault(f"{POSITIONS_DIR}/{slug}.md", blob)

@@ -10,7 +10,8 @@ from __future__ import annotations
 
 from mkdocs.utils import get_relative_url
 
-from . import org, qr, verbatim
+from ..model.markup import SIMPLE_CALL
+from . import org, preview, qr, verbatim
 from .archive_links import links
 from ..model.company import Company
 from ..model.editions import Archive, comparison_url, edition_url
@@ -24,10 +25,15 @@ class Boilerplate:
         self.env = env
         self.staff = staff
         self.archive = archive
+        self.speaking_for: Position | None = None  # another position, while its clauses are numbered
+        self.clause_writers: dict = {}  # the macros that write numbered clauses, by name
+        self._numbered: dict = {}
         # Finished forms skip Markdown and search when macros/hooks/forms.py will put them back.
         self.hold = verbatim.hold if verbatim.released_in(env.conf) else verbatim.inline
 
     def position(self) -> Position:
+        if self.speaking_for is not None:
+            return self.speaking_for
         page = self.env.page
         position = self.staff.by_src_path(page.file.src_uri)
         if position is None:
@@ -35,6 +41,29 @@ class Boilerplate:
                 f"{page.file.src_uri}: макросы инструкции работают только в файлах должностей "
                 "docs/positions/<имя>.md")
         return position
+
+    def staff_here(self) -> Staff:
+        """The positions the page being built may name (an archived edition: those of its commit)."""
+        return self.staff
+
+    def clause_numbers(self, slug: str) -> tuple[Position, dict[str, str]] | None:
+        """Another position and the numbers of its labelled clauses, read from its own text (for «п. 2.7
+        должностной инструкции …»): its clause macros expanded, the page read as CommonMark reads it —
+        which the build proves is how the site numbers it (render/preview.py)."""
+        staff = self.staff_here()
+        if slug not in staff:
+            return None
+        key = (id(staff), slug)
+        if key not in self._numbered:
+            target = staff[slug]
+            previous, self.speaking_for = self.speaking_for, target
+            try:
+                text = SIMPLE_CALL.sub(lambda call: str(self.clause_writers[call.group(1)]())
+                                       if call.group(1) in self.clause_writers else "", target.body)
+            finally:
+                self.speaking_for = previous
+            self._numbered[key] = (target, preview.label_numbers(preview.read(text.split("\n"))[1]))
+        return self._numbered[key]
 
     # Where a document's parts come from; an archived edition answers from its own commit.
     def extra(self) -> dict:
@@ -130,6 +159,9 @@ class Boilerplate:
         def standard_liability() -> str:
             """Liability clauses shared by every position."""
             return self.render("standard_liability.md")
+
+        self.clause_writers = {"general_provisions": general_provisions, "common_rights": common_rights,
+                               "standard_liability": standard_liability}
 
         @instruction_macro
         def signatures() -> str:

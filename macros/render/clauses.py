@@ -7,9 +7,10 @@ every top-level section (1., 2., ...) and every item of the lists directly under
 An item may carry a label at its start, ``- {#consult} Text``; a link with empty text
 to that label, ``п. [](#consult)``, is filled with the item's current number. A link to a label
 of another position, ``п. [](recruiter.md#screening)``, reads «п. 2.3 должностной инструкции
-менеджера по подбору персонала»: its number is known only once that page is converted too, so
-it is written in by number_cross_references() (the hook hooks/references.py) after every page is
-converted. Without that hook the link still reads «п. должностной инструкции …», never empty.
+менеджера по подбору персонала»: that position's numbers are read from its own text (see
+Boilerplate.clause_numbers), so they do not depend on which page MkDocs converts first, and an
+archived edition is numbered from the files of its own commit (there the reference is plain text:
+the archive's pages link nowhere outside themselves).
 
 A «Справка» block (``!!! reference "Справка"``) is not part of any numbered section: its title
 becomes a heading of the section's level, so the table of contents lists «Справка» beside the
@@ -26,14 +27,10 @@ from markdown.preprocessors import Preprocessor
 from markdown.treeprocessors import Treeprocessor
 
 from ..model.markup import CROSS_REFERENCE, clause_id, section_id
-from ..model.positions import Staff
 from . import findings, preview, verbatim
 from .instruction import is_instruction
 
 LABEL_AT_START = re.compile(r"^\s*\{#([A-Za-z][\w-]*)\}\s*")
-CROSS_LINK = re.compile(r'(<a\b[^>]*\bdata-xref="([a-z0-9-]+)#([\w-]+)"[^>]*>)')
-# slug -> label -> clause number, for every position converted in this process.
-NUMBERS: dict[str, dict[str, str]] = {}
 
 
 class ClauseNumbering(Treeprocessor):
@@ -66,7 +63,7 @@ class ClauseNumbering(Treeprocessor):
                     if label:
                         numbers[label] = number
         _fill_references(root, numbers)
-        self.extension.cross_references(root, numbers)
+        self.extension.cross_references(root)
         self.extension.compare_with_preview(self.md, root)
         self.extension.report_stray_labels(root)
         _reference_titles_as_headings(root)
@@ -102,13 +99,6 @@ def _fill_references(root: etree.Element, numbers: dict[str, str]) -> None:
             link.set("class", (link.get("class", "") + " clause-ref").strip())
 
 
-def number_cross_references(html: str) -> str:
-    """Write the current clause numbers into the links to other positions' clauses."""
-    if "data-xref=" not in html:
-        return html
-    return CROSS_LINK.sub(lambda m: m.group(1) + NUMBERS.get(m.group(2), {}).get(m.group(3), "") + " ", html)
-
-
 def _reference_titles_as_headings(root: etree.Element) -> None:
     for number, block in enumerate(root.iterfind("div[@class='admonition reference']"), 1):
         title = block.find("p[@class='admonition-title']")
@@ -129,11 +119,12 @@ class PreviewReading(Preprocessor):
 class ClauseExtension(Extension):
     """Registered from define_env; runs after inline processing and before the table of contents (5).
 
-    `page_of` returns the page being converted, so its labels can be found from other positions."""
+    `page_of()`: the page being converted (for messages); `numbers_of(slug)`: another position and the
+    numbers of its labelled clauses; `link_out`: whether a reference links to that position's page."""
 
-    def __init__(self, staff: Staff, page_of):
+    def __init__(self, page_of, numbers_of, link_out: bool = True):
         super().__init__()
-        self.staff, self.page_of = staff, page_of
+        self.page_of, self.numbers_of, self.link_out = page_of, numbers_of, link_out
 
     def extendMarkdown(self, md):
         # After fenced code is set aside (superfences, 25), before raw HTML blocks are (20).
@@ -167,17 +158,19 @@ class ClauseExtension(Extension):
             needle = difference.needle or (lines[line].strip()[:60] if line is not None and line < len(lines) else "")
             findings.report_on_page(self.page_of, difference.message, difference.fix, needle)
 
-    def cross_references(self, root: etree.Element, numbers: dict[str, str]) -> None:
-        """Remember this page's labels; mark its links to other positions' clauses."""
-        try:
-            here = self.staff.by_src_path(self.page_of().file.src_uri)
-        except Exception:  # converted outside a page
-            here = None
-        if here is not None:
-            NUMBERS[here.slug] = numbers
-        for link in root.iter("a"):
+    def cross_references(self, root: etree.Element) -> None:
+        """«п. [](recruiter.md#screening)» -> «п. 2.3 должностной инструкции менеджера по подбору персонала»."""
+        for link in list(root.iter("a")):
             target = CROSS_REFERENCE.match(link.get("href", ""))
-            if target and target.group(1) in self.staff and not (link.text or "").strip() and not len(link):
-                link.text = f"должностной инструкции {self.staff[target.group(1)].genitive}"
-                link.set("data-xref", f"{target.group(1)}#{target.group(2)}")
-                link.set("class", (link.get("class", "") + " clause-ref").strip())
+            if not target or (link.text or "").strip() or len(link):
+                continue
+            found = self.numbers_of(target.group(1))
+            if found is None:
+                continue  # no such position: checks/relations.py has reported it
+            position, numbers = found
+            number = numbers.get(target.group(2))
+            link.text = " ".join(filter(None, [number, f"должностной инструкции {position.genitive}"]))
+            link.set("class", (link.get("class", "") + " clause-ref").strip())
+            if not self.link_out:
+                link.attrib.pop("href")
+                link.tag = "span"  # MkDocs' own link check would look for the other page in the archive build

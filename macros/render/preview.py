@@ -27,6 +27,7 @@ from markdown_it import MarkdownIt
 from markdown_it.tree import SyntaxTreeNode
 
 INDENT = re.compile(r"^[ \t]*")
+LABEL = re.compile(r"^\s*\{#([A-Za-z][\w-]*)\}")
 MARKER = re.compile(r"^[ \t]*(?:[-*+]|\d{1,9}[.)])([ \t]+|$)")
 LIST_FIX = ("каждый пункт — с новой строки, начиная с «- »; перед списком — пустая строка или строка текста; "
             "вложенные пункты сдвигайте на 2 или 4 пробела, таблицу внутри пункта — на отступ его текста; "
@@ -38,6 +39,7 @@ class Clause:
     line: int      # 0-based, in the text that was parsed
     shape: tuple   # what it holds: ("list", (shapes of sub-items…)) and ("table",) entries, in order
     opening: str = ""  # its first words, to find where two readings part
+    label: str | None = None  # {#label} at its start, if any
 
 
 @dataclass
@@ -67,8 +69,8 @@ def outline(root: SyntaxTreeNode) -> list[Section]:
         if node.type == "heading" and node.tag == "h2":
             sections.append(Section(_text(node), node.map[0]))
         elif node.type in ("bullet_list", "ordered_list") and sections:
-            sections[-1].clauses += [Clause(item.map[0], _shape(item), _opening(_own_text(item)))
-                                     for item in node.children]
+            sections[-1].clauses += [Clause(item.map[0], _shape(item), _opening(_own_text(item)),
+                                            _label(_own_text(item))) for item in node.children]
     return sections
 
 
@@ -85,6 +87,18 @@ def _shape(item: SyntaxTreeNode) -> tuple:
 def _own_text(item: SyntaxTreeNode) -> str:
     paragraph = next((child for child in item.children if child.type == "paragraph"), None)
     return _text(paragraph) if paragraph is not None else ""
+
+
+def _label(text: str) -> str | None:
+    found = LABEL.match(text)
+    return found.group(1) if found else None
+
+
+def label_numbers(sections: list[Section]) -> dict[str, str]:
+    """label -> its clause number, as the site numbers the page ("2.7"); the build proves the site
+    numbers exactly this outline (first_difference), so it holds for the site's numbers too."""
+    return {clause.label: f"{number}.{index}" for number, section in enumerate(sections, 1)
+            for index, clause in enumerate(section.clauses, 1) if clause.label}
 
 
 def _opening(text: str) -> str:

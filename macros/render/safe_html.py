@@ -182,7 +182,7 @@ def _other_host(url: str) -> bool:
 ALLOWED_TAGS = {"p", "h1", "h2", "h3", "h4", "h5", "h6", "ul", "ol", "li", "a", "em", "strong", "b", "i", "code",
                 "pre", "blockquote", "hr", "br", "img", "table", "thead", "tbody", "tr", "th", "td", "div",
                 "span", "details", "summary", "sup", "sub", "del", "dl", "dt", "dd", "caption"}
-ALLOWED_ATTRIBUTES = {"*": {"id", "class", "title"}, "a": {"href", "data-xref"}, "img": {"src", "alt", "width", "height"},
+ALLOWED_ATTRIBUTES = {"*": {"id", "class", "title"}, "a": {"href"}, "img": {"src", "alt", "width", "height"},
                       "li": {"data-clause"}, "th": {"align"}, "td": {"align"}, "details": {"open"},
                       "ol": {"start"}}
 
