@@ -160,7 +160,9 @@ def test_opening_a_page_downloads_settings_not_the_index(site):
     assert json.loads(material_index.read_text(encoding="utf-8"))["docs"] == [], "pages are in search_index.json"
     assert material_index.stat().st_size < 20_000
     settings = index_settings(site.site)
-    assert len(settings["shards"]) > 20 and settings["entries"] > 200, settings
+    shards = sorted((site.site / "search" / settings["folder"] / "s").glob("*.json"))
+    assert len(shards) == len(settings["shards"]) >= 2 and settings["entries"] > 200, settings
+    assert max(path.stat().st_size for path in shards) < 64_000, "a query would load a large shard"
 
 
 def test_other_names_are_shown_on_screen_and_not_printed(site):

@@ -39,6 +39,7 @@ class Entry:
     anchor: str  # "" for the page itself, else the id of a heading or a clause
     title: str
     text: str
+    clause: bool = False
 
 
 def text_of(fragment: str) -> str:
@@ -88,7 +89,7 @@ def _split_clauses(fragment: str) -> tuple[str, list[Entry]]:
         kept.append(fragment[position:start.start()])
         inner = CLAUSE_NUMBER.sub("", fragment[start.end():end], count=1)
         if anchor:
-            clauses.append(Entry(anchor.group(1), f"п. {start.group(1)}", text_of(inner)))
+            clauses.append(Entry(anchor.group(1), f"п. {start.group(1)}", text_of(inner), clause=True))
         else:
             kept.append(inner)
         position = end

@@ -7,9 +7,9 @@ positions. Here the browser loads only what a query needs (see README «Поис
 - ``search/search_index.json`` — still written by Material's search plugin, but with no documents
   (every page is marked ``search.exclude``); the settings the worker needs ride in its ``config``
   under ``jobdesc``: the shard keys, the stop words, the synonym groups and a version for caching.
-- ``search/ru/s/<n>.json`` — shards of the inverted index: every word whose longest shard key is a
-  prefix of it, with its postings. A query word of three letters or more loads only the shards of
-  its stem's prefix. Keys start at two letters and grow by one letter where a shard gets large.
+- ``search/ru/s/<n>.json`` — shards of the inverted index: the sorted vocabulary cut into runs of
+  about 24 KB, each word with its postings; the settings list the first word of each shard. The
+  words that begin with a prefix lie together, so a query word loads one shard, seldom two.
 - ``search/ru/pages.json`` — every page's address, title and tags, and where its entries start.
 - ``search/ru/p/<n>.json`` — the entries of page n (anchor, title, text): loaded for the results shown.
 - ``search/ru/words.txt`` — the vocabulary, one word a line: the worker loads it in the background
@@ -27,6 +27,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -34,9 +35,10 @@ from .entries import Entry, page_entries
 from .words import STOP_WORDS, indexed_words
 
 FOLDER = "ru"
-# A shard above this many bytes of JSON is split by one more letter of its words.
+# About this many bytes of JSON per shard (a word with longer postings gets a shard of its own).
 SHARD_BYTES = 24_000
 TEXT_COUNT_MAX = 3
+SECTION_NUMBER = re.compile(r"^\s*\d+(?:\.\d+)*\.?\s+")
 TITLE_FLAG, TAG_FLAG, FLAG_BITS = 4, 8, 16
 
 
@@ -59,13 +61,18 @@ def page_record(url: str, title: str, tags: list[str], body: str) -> PageRecord:
             count = flags.get(word, 0)
             if count < TEXT_COUNT_MAX:
                 flags[word] = count + 1
-        for word in indexed_words(entry.title):
+        for word in indexed_words(_title_words(entry)):
             flags[word] = flags.get(word, 0) | TITLE_FLAG
         if number == 0:
             for word in tag_words:
                 flags[word] = flags.get(word, 0) | TAG_FLAG
         record.flags.append(flags)
     return record
+
+
+def _title_words(entry: Entry) -> str:
+    """What of a title is searched: not a clause's «п. 2.9», nor a section's number («1. Общие положения»)."""
+    return "" if entry.clause else SECTION_NUMBER.sub("", entry.title)
 
 
 def postings(records: list[PageRecord]) -> dict[str, list[int]]:
@@ -86,42 +93,39 @@ def postings(records: list[PageRecord]) -> dict[str, list[int]]:
     return lists
 
 
-def shard_words(words: list[str], prefix_length: int = 2, sizes: dict[str, int] | None = None) -> dict[str, list[str]]:
-    """Sorted words grouped by shard key: the shortest prefix (two letters or more) under SHARD_BYTES."""
-    groups: dict[str, list[str]] = {}
+def shard_ranges(words: list[str], sizes: dict[str, int]) -> list[list[str]]:
+    """Sorted words cut into consecutive runs of about SHARD_BYTES each: the words that begin with any
+    prefix lie together, so a query word needs one shard, seldom two."""
+    shards, current, size = [], [], 0
     for word in words:
-        groups.setdefault(word[:prefix_length], []).append(word)
-    shards: dict[str, list[str]] = {}
-    for key, members in groups.items():
-        if len(members) > 1 and sum(sizes[w] for w in members) > SHARD_BYTES:
-            shards.update({key: [w for w in members if w == key]} if key in members else {})
-            shards.update(shard_words([w for w in members if w != key], prefix_length + 1, sizes))
-        else:
-            shards[key] = members
-    return shards
+        if current and size + sizes[word] > SHARD_BYTES:
+            shards.append(current)
+            current, size = [], 0
+        current.append(word)
+        size += sizes[word]
+    return shards + [current] if current else shards
 
 
 def build(records: list[PageRecord]) -> tuple[dict[str, str], dict]:
     """The files of the index (path under search/ -> text) and the settings for the browser."""
     records = sorted(records, key=lambda record: record.url)
     lists = postings(records)
-    encoded = {word: json.dumps(lists[word], separators=(",", ":")) for word in lists}
-    sizes = {word: len(text) + len(word) * 2 + 4 for word, text in encoded.items()}
-    shards = shard_words(sorted(lists), sizes=sizes)
-    keys = sorted(shards)
+    vocabulary = sorted(lists)
+    # A word is letters and digits only (words.py): nothing in it needs escaping in JSON.
+    encoded = {word: '"%s":[%s]' % (word, ",".join(map(str, lists[word]))) for word in vocabulary}
+    shards = shard_ranges(vocabulary, {word: len(text) + len(word) for word, text in encoded.items()})  # ~bytes
     files: dict[str, str] = {}
-    for number, key in enumerate(keys):
-        body = ",".join(f"{json.dumps(word, ensure_ascii=False)}:{encoded[word]}" for word in shards[key])
-        files[f"{FOLDER}/s/{number}.json"] = "{" + body + "}"
-    files[f"{FOLDER}/words.txt"] = "\n".join(sorted(lists))
+    for number, shard in enumerate(shards):
+        files[f"{FOLDER}/s/{number}.json"] = "{" + ",".join(encoded[word] for word in shard) + "}"
+    files[f"{FOLDER}/words.txt"] = "\n".join(vocabulary)
     files[f"{FOLDER}/pages.json"] = _pages(records)
     for number, record in enumerate(records):
         files[f"{FOLDER}/p/{number}.json"] = _json([[e.anchor, e.title, e.text] for e in record.entries])
-    version = hashlib.sha1("\0".join(f"{k}\0{v}" for k, v in sorted(files.items())).encode("utf-8")).hexdigest()
+    version = hashlib.sha1("\0".join(files[name] for name in sorted(files)).encode("utf-8")).hexdigest()
     settings = {
         "version": version[:12],
         "folder": FOLDER,
-        "shards": keys,
+        "shards": [shard[0] for shard in shards],  # the first word of each shard
         "entries": sum(len(record.entries) for record in records),
         "stopwords": sorted(STOP_WORDS),
     }

@@ -43,31 +43,30 @@
     return this.shards.get(number)
   }
 
-  /* Numbers of the shards that hold the words beginning with `prefix`. */
-  Store.prototype.shardsFor = function (prefix) {
-    const found = []
-    let longest = -1
-    this.keys.forEach((key, number) => {
-      if (key.startsWith(prefix)) found.push(number)
-      else if (prefix.startsWith(key) && (longest < 0 || key.length > this.keys[longest].length))
-        longest = number
-    })
-    if (longest >= 0) found.push(longest)
-    return found
+  /* Number of the shard that holds `word` (or would): the last whose first word is not after it. */
+  Store.prototype.shardOf = function (word) {
+    let low = 0
+    let high = this.keys.length - 1
+    while (low < high) {
+      const middle = (low + high + 1) >> 1
+      if (this.keys[middle] <= word) low = middle
+      else high = middle - 1
+    }
+    return low
   }
 
-  /* Number of the shard that holds `word`: the longest key that begins it. */
-  Store.prototype.shardOf = function (word) {
-    let longest = -1
-    this.keys.forEach((key, number) => {
-      if (word.startsWith(key) && (longest < 0 || key.length > this.keys[longest].length)) longest = number
-    })
-    return longest
+  /* Numbers of the shards that hold the words beginning with `prefix`: consecutive ones. */
+  Store.prototype.shardsFor = function (prefix) {
+    const found = [this.shardOf(prefix)]
+    for (let next = found[0] + 1; next < this.keys.length && this.keys[next].startsWith(prefix); next++)
+      found.push(next)
+    return found
   }
 
   /* Words of the index that begin with `prefix` (or equal it, when `exact`). */
   Store.prototype.wordsFrom = async function (prefix, exact = false) {
-    const numbers = exact ? [this.shardOf(prefix)].filter(n => n >= 0) : this.shardsFor(prefix)
+    if (!this.keys.length) return []
+    const numbers = exact ? [this.shardOf(prefix)] : this.shardsFor(prefix)
     const shards = await Promise.all(numbers.map(number => this.shard(number)))
     const found = []
     for (const shard of shards)
@@ -79,7 +78,7 @@
   /* The postings of a word of the index: [entry, flags] pairs, decoded once. */
   Store.prototype.postings = async function (word) {
     if (this.decoded.has(word)) return this.decoded.get(word)
-    if (this.shardOf(word) < 0) return new Int32Array(0)
+    if (!this.keys.length) return new Int32Array(0)
     const shard = await this.shard(this.shardOf(word))
     const encoded = shard[word] || []
     const pairs = new Int32Array(encoded.length * 2)
