@@ -31,7 +31,6 @@ HIDDEN = re.compile(r"<pre\b[^>]*\bclass=\"[^\"]*\bmermaid\b.*?</pre>|<(script|s
 # Tags inside a word or a sentence vanish; any other tag separates words (table cells, list items).
 INLINE_TAG = re.compile(r"</?(?:a|abbr|b|code|em|i|kbd|mark|s|small|span|strong|sub|sup|u)\b[^>]*>")
 TAG = re.compile(r"<[^>]+>")
-SPACE = re.compile(r"\s+")
 
 
 @dataclass
@@ -43,14 +42,17 @@ class Entry:
 
 
 def text_of(fragment: str) -> str:
-    """The readable text of an HTML fragment, on one line."""
-    fragment = TAG.sub(" ", INLINE_TAG.sub("", fragment))
-    return SPACE.sub(" ", html.unescape(fragment)).strip()
+    """The readable text of an HTML fragment without inline tags (page_entries removed those), on one line."""
+    fragment = TAG.sub(" ", fragment)
+    if "&" in fragment:
+        fragment = html.unescape(fragment)
+    return " ".join(fragment.split())
 
 
 def page_entries(body: str, title: str) -> list[Entry]:
     """The entries of one page body (the HTML Markdown made of it), the page itself first."""
-    body = HIDDEN.sub(" ", COMMENT.sub("", body))
+    # Once for the whole page: what is not text, the clause numbers (the titles carry them), inline tags.
+    body = INLINE_TAG.sub("", CLAUSE_NUMBER.sub("", HIDDEN.sub(" ", COMMENT.sub("", body))))
     entries = [Entry("", title, "")]
     position = 0
     for heading in HEADING.finditer(body):
@@ -87,7 +89,7 @@ def _split_clauses(fragment: str) -> tuple[str, list[Entry]]:
         end = _item_end(fragment, start.end())
         anchor = ID.search(start.group(0))
         kept.append(fragment[position:start.start()])
-        inner = CLAUSE_NUMBER.sub("", fragment[start.end():end], count=1)
+        inner = fragment[start.end():end]
         if anchor:
             clauses.append(Entry(anchor.group(1), f"п. {start.group(1)}", text_of(inner), clause=True))
         else:

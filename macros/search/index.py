@@ -16,8 +16,8 @@ positions. Here the browser loads only what a query needs (see README «Поис
   to correct typos.
 
 A posting is one integer: the entry's number (delta from the word's previous posting) times 16 plus
-flags — bits 0-1 how often the word occurs in the entry's text (up to 3), bit 2 the entry's title
-has it, bit 3 the page's tags have it.
+flags — bit 0 the entry's text has the word, bit 2 its title has it, bit 3 the page's tags have it
+(bit 1 is free: it once counted a second occurrence).
 
 Must not: stem (words.py says why) or depend on Material's internals beyond the documented
 ``search.exclude`` page setting and the index file's ``config`` object. Standard library only.
@@ -37,9 +37,8 @@ from .words import STOP_WORDS, indexed_words
 FOLDER = "ru"
 # About this many bytes of JSON per shard (a word with longer postings gets a shard of its own).
 SHARD_BYTES = 24_000
-TEXT_COUNT_MAX = 3
 SECTION_NUMBER = re.compile(r"^\s*\d+(?:\.\d+)*\.?\s+")
-TITLE_FLAG, TAG_FLAG, FLAG_BITS = 4, 8, 16
+TEXT_FLAG, TITLE_FLAG, TAG_FLAG, FLAG_BITS = 1, 4, 8, 16
 
 
 @dataclass
@@ -56,11 +55,9 @@ def page_record(url: str, title: str, tags: list[str], body: str) -> PageRecord:
     record = PageRecord(url, title, tags, page_entries(body, title))
     tag_words = {word for tag in tags for word in indexed_words(tag)}
     for number, entry in enumerate(record.entries):
-        flags: dict[str, int] = {}
-        for word in indexed_words(entry.text):
-            count = flags.get(word, 0)
-            if count < TEXT_COUNT_MAX:
-                flags[word] = count + 1
+        # Whether a word occurs, not how often: an entry is a clause or a short section, where a
+        # second occurrence says little (a set is built in C; counting cost a third of indexing).
+        flags = dict.fromkeys(indexed_words(entry.text), TEXT_FLAG)
         for word in indexed_words(_title_words(entry)):
             flags[word] = flags.get(word, 0) | TITLE_FLAG
         if number == 0:
@@ -147,6 +144,11 @@ def _json(value) -> str:
     return json.dumps(value, ensure_ascii=False, separators=(",", ":"))
 
 
+# Path -> hash of the text last written there by this process: a rebuild in `mkdocs serve` rewrites
+# only the index files that changed (a file per page and per shard: most stay as they were).
+_written: dict[Path, int] = {}
+
+
 def write(site_dir: Path, records: list[PageRecord], synonyms: list | None) -> None:
     """Write the index files and put the browser's settings into Material's search_index.json."""
     material_index = site_dir / "search" / "search_index.json"
@@ -155,10 +157,16 @@ def write(site_dir: Path, records: list[PageRecord], synonyms: list | None) -> N
     files, settings = build(records)
     if synonyms:
         settings["synonyms"] = [[str(word) for word in group] for group in synonyms]
+    folders = set()
     for name, text in files.items():
         path = site_dir / "search" / name
-        path.parent.mkdir(parents=True, exist_ok=True)
+        if _written.get(path) == hash(text) and path.is_file():
+            continue
+        if path.parent not in folders:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            folders.add(path.parent)
         path.write_text(text, encoding="utf-8")
+        _written[path] = hash(text)
     index = json.loads(material_index.read_text(encoding="utf-8"))
     index["config"]["jobdesc"] = settings
     material_index.write_text(_json(index), encoding="utf-8")

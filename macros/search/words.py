@@ -37,6 +37,6 @@ def words(text: str) -> list[str]:
     return WORD.findall(fold(text))
 
 
-def indexed_words(text: str) -> list[str]:
-    """The words of a text that go into the index."""
-    return [word for word in WORD.findall(fold(text)) if word not in STOP_WORDS]
+def indexed_words(text: str) -> set[str]:
+    """The distinct words of a text that go into the index."""
+    return set(WORD.findall(fold(text))).difference(STOP_WORDS)

@@ -62,13 +62,16 @@ def latency(project: Path, slug: str, dirty: bool, number: int) -> float | None:
             raise RuntimeError(f"mkdocs serve in {project} did not start within {STARTUP_S} s")
         time.sleep(1.0)  # let the file watcher settle after the first build
         source = project / "docs" / "positions" / f"{slug}.md"
-        marker = f"{MARKER} {number}."
+        marker = f"{MARKER} {number}-{time.time_ns()}."
         text = source.read_text(encoding="utf-8")
         changed = text.replace("\n\n## Права", f"\n- {marker}\n\n## Права", 1)
-        started = time.perf_counter()
-        source.write_text(changed, encoding="utf-8")
-        seen = wait_for(lambda: marker in (fetch(page_url) or ""), CHANGE_S)
-        return None if seen is None else time.perf_counter() - started
+        try:
+            started = time.perf_counter()
+            source.write_text(changed, encoding="utf-8")
+            seen = wait_for(lambda: marker in (fetch(page_url) or ""), CHANGE_S)
+            return None if seen is None else time.perf_counter() - started
+        finally:
+            source.write_text(text, encoding="utf-8")
     finally:
         os.killpg(server.pid, signal.SIGINT)  # the server and nothing else: its own process group
         try:

@@ -3,7 +3,8 @@
  *
  * An entry (page, section or clause) scores like Material's lunr index did: per query word the
  * best of its words in the entry, weighted by rarity (BM25 idf, no length normalisation, as
- * Material sets b = 0), a word in the title counting a thousand times, in the tags ten times; a
+ * Material sets b = 0; an entry is short, so only whether it has the word counts, not how often),
+ * a word in the title counting a thousand times, in the tags ten times; a
  * guessed word (other layout, transliteration, typo) counts less than a word as typed. Pages are
  * ordered by: a title that holds every query word (the fewer other words, the better: «менеджер по
  * работе с клиентами» before «… с ключевыми клиентами»), then how many query words the page has,
@@ -17,7 +18,6 @@
 
   const TITLE_BOOST = 1000
   const TAG_BOOST = 10
-  const TERM_FREQUENCY = [0, 1, 2 * 2.2 / 3.2, 3 * 2.2 / 4.2]   // lunr's k1 = 1.2
   const DETAILED = 10        // pages shown with their sections (Material renders ten at once)
   const TEXT_WINDOW = 300    // characters of a long text shown around its first match
 
@@ -36,7 +36,7 @@
         const idf = Math.log(1 + (total - count + 0.5) / (count + 0.5))
         for (let k = 0; k < pairs.length; k += 2) {
           const flags = pairs[k + 1]
-          const value = weight * idf * (TERM_FREQUENCY[flags & 3] +
+          const value = weight * idf * ((flags & 1) +
             (flags & 4 ? TITLE_BOOST : 0) + (flags & 8 ? TAG_BOOST : 0))
           let entry = scores.get(pairs[k])
           if (!entry) scores.set(pairs[k], entry = { score: 0, terms: new Array(terms.length).fill(0),
