@@ -1,7 +1,7 @@
 """MkDocs hook (mkdocs.yml `hooks:`): the site's own search index (macros/search/index.py).
 
 Reads each page's body once, as Markdown left it (before the held forms are put back), and writes
-the index after the build. Material's search plugin stays in mkdocs.yml for its search box, but
+the index after the build, and the search worker as one file (macros/search/worker.py). Material's search plugin stays in mkdocs.yml for its search box, but
 every page is marked with its documented ``search.exclude`` setting, so it parses no page and
 writes an index without documents that carries our settings.
 """
@@ -14,7 +14,7 @@ from mkdocs.plugins import event_priority
 
 # MkDocs loads this file on its own; the project root makes `macros` importable as a package.
 sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
-from macros.search import index as search_index  # noqa: E402
+from macros.search import index as search_index, worker as search_worker  # noqa: E402
 
 # Kept across rebuilds of `mkdocs serve --dirty`, where only changed pages pass through on_page_content.
 _records: dict[str, search_index.PageRecord] = {}
@@ -54,3 +54,4 @@ def on_page_context(context, page, config, nav):
 @event_priority(-100)  # after Material's search plugin has written its (empty) index
 def on_post_build(config):
     search_index.write(Path(config.site_dir), list(_records.values()), config.extra.get("search_synonyms"))
+    search_worker.bundle(Path(config.site_dir))
