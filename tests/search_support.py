@@ -50,6 +50,7 @@ def search_results(page, query: str, timeout_ms: float = 5000) -> list[list[str]
     _wait_meta(page, "===", placeholder, timeout_ms)
     _submit(page, query)
     _wait_meta(page, "!==", placeholder, timeout_ms)
+    _wait_settled(page)
     hrefs = page.eval_on_selector_all(
         RESULT_ITEM,
         "items => items.map(item => [...item.querySelectorAll('a.md-search-result__link')].map(a => a.href))",
@@ -98,6 +99,21 @@ def _wait_meta(page, comparison: str, text: str, timeout_ms: float) -> None:
     page.wait_for_function(
         f"([selector, text]) => document.querySelector(selector).textContent.trim() {comparison} text",
         arg=[RESULT_META, text], timeout=timeout_ms)
+
+
+# The worker may answer twice: the matching titles first, then the full result with the first pages'
+# sections (overrides/assets/javascripts/workers/search-ru.js). Read the list once it has stopped changing.
+SETTLED = """async quiet => await new Promise(resolve => {
+  const list = document.querySelector(".md-search-result__list");
+  let timer = setTimeout(done, quiet);
+  const observer = new MutationObserver(() => { clearTimeout(timer); timer = setTimeout(done, quiet); });
+  function done() { observer.disconnect(); resolve(); }
+  observer.observe(list, {childList: true, subtree: true});
+})"""
+
+
+def _wait_settled(page, quiet_ms: int = 150) -> None:
+    page.evaluate(SETTLED, quiet_ms)
 
 
 def _translation(page, key: str) -> str:

@@ -15,6 +15,7 @@ import contextlib
 import functools
 import http.server
 import json
+import socket
 import statistics
 import threading
 from pathlib import Path
@@ -38,32 +39,52 @@ TYPED_AT_OPEN = """query => {
     const opened = performance.now();
     const input = document.querySelector("input.md-search__input");
     const output = document.querySelector(".md-search-result__list");
-    new MutationObserver((_, observer) => {
-      if (output.querySelector(".md-search-result__item")) {
-        observer.disconnect();
-        window.__firstAnswerMs = performance.now() - opened;
-      }
-    }).observe(output, {childList: true, subtree: true});
+    let quiet = null;
+    const observer = new MutationObserver(() => {
+      if (!output.querySelector(".md-search-result__item")) return;
+      const now = performance.now() - opened;
+      if (window.__firstAnswerMs === undefined) window.__firstAnswerMs = now;
+      window.__completeMs = now;
+      clearTimeout(quiet);
+      quiet = setTimeout(() => { observer.disconnect(); window.__settled = true; }, 250);
+    });
+    observer.observe(output, {childList: true, subtree: true});
     input.focus();
     input.value = query;
     input.dispatchEvent(new KeyboardEvent("keyup", {bubbles: true}));
   });
 }"""
 
-# Sets the query, fires the keyup Material listens to, and resolves when the result list changes:
-# the time covers the round trip to Material's search worker and the rendering of the results.
+# Sets the query, fires the keyup Material listens to, and times Material's rendering of the answer:
+# it empties the result list before it renders one, so a marker put into the list beforehand
+# disappears exactly then (`ms`: the results on screen). The worker may answer twice (the matching
+# titles, then the first pages' sections and text): `complete_ms` is the last change of the list
+# before it stays unchanged for QUIET ms. Both include the round trip to the search worker.
 TIMED_QUERY = """async (query) => {
+  const QUIET = 250;
   const input = document.querySelector("input.md-search__input");
-  const output = document.querySelector(".md-search-result");
+  const list = document.querySelector(".md-search-result__list");
+  const marker = document.createElement("li");
+  marker.hidden = true;
+  list.appendChild(marker);
   return await new Promise((resolve) => {
     const started = performance.now();
-    const timeout = setTimeout(() => { observer.disconnect(); resolve(null); }, 60000);
+    let first = null, last = null, quiet = null;
+    const finish = () => {
+      observer.disconnect();
+      resolve(first === null ? null : {ms: first, complete_ms: last,
+              items: list.querySelectorAll(".md-search-result__item").length});
+    };
+    const timeout = setTimeout(finish, 60000);
     const observer = new MutationObserver(() => {
-      observer.disconnect(); clearTimeout(timeout);
-      resolve({ms: performance.now() - started,
-               items: output.querySelectorAll(".md-search-result__item").length});
+      if (marker.isConnected) return;
+      const now = performance.now() - started;
+      if (first === null) first = now;
+      last = now;
+      clearTimeout(quiet);
+      quiet = setTimeout(() => { clearTimeout(timeout); finish(); }, QUIET);
     });
-    observer.observe(output, {childList: true, subtree: true, characterData: true});
+    observer.observe(list, {childList: true, subtree: true});
     input.value = query;
     input.dispatchEvent(new KeyboardEvent("keyup", {bubbles: true}));
   });
@@ -72,6 +93,12 @@ TIMED_QUERY = """async (query) => {
 
 class _Quiet(http.server.SimpleHTTPRequestHandler):
     protocol_version = "HTTP/1.1"  # connections kept open, as any web server does
+
+    def setup(self):
+        super().setup()
+        # Headers and body go out in separate writes: without this, Nagle's algorithm holds the body
+        # until the browser's delayed ACK, 40 ms on every request of a kept-open connection.
+        self.connection.setsockopt(socket.IPPROTO_TCP, socket.TCP_NODELAY, 1)
 
     def log_message(self, *args):
         pass
@@ -104,8 +131,9 @@ def search_timings(site: Path) -> dict:
             page.wait_for_load_state("networkidle")
             result["search_open_kb"] = _search_bytes(downloads) / 1024
             page.click("input.md-search__input")
-            times = _material_search(page, QUERIES)
+            times, complete = _material_search(page, QUERIES)
             result["search_ms"] = statistics.median(times[1:])
+            result["search_complete_ms"] = statistics.median(complete[1:])
             found, times = _forgiving(page)
             result.update(forgiving_found=found, forgiving_total=len(forgiving.queries()),
                           forgiving_ms=statistics.median(times))
@@ -138,17 +166,19 @@ def _search_bytes(downloads: list[tuple[str, int]]) -> int:
 
 def _first_answers(browser, url: str) -> dict:
     """The query typed at DOMContentLoaded: median time to the first result, bytes it downloaded."""
-    times, sizes = [], []
+    times, complete, sizes = [], [], []
     for query in FIRST_QUERIES:
         page, downloads = _page(browser, url)
         page.add_init_script(f"({TYPED_AT_OPEN})({json.dumps(query)})")
         page.goto(url + OPENED_PAGE)
-        page.wait_for_function("() => window.__firstAnswerMs !== undefined", timeout=60000)
+        page.wait_for_function("() => window.__settled === true", timeout=60000)
         times.append(page.evaluate("() => window.__firstAnswerMs"))
+        complete.append(page.evaluate("() => window.__completeMs"))
         page.wait_for_load_state("networkidle")
         sizes.append(_search_bytes(downloads))
         page.context.close()
-    return {"search_first_ms": statistics.median(times), "search_first_kb": statistics.median(sizes) / 1024}
+    return {"search_first_ms": statistics.median(times), "search_first_complete_ms": statistics.median(complete),
+            "search_first_kb": statistics.median(sizes) / 1024}
 
 
 def _forgiving(page) -> tuple[int, list[float]]:
@@ -166,15 +196,16 @@ def _forgiving(page) -> tuple[int, list[float]]:
     return found, times
 
 
-def _material_search(page, queries: list[str]) -> list[float]:
-    times, found = [], 0
+def _material_search(page, queries: list[str]) -> tuple[list[float], list[float]]:
+    times, complete, found = [], [], 0
     for query in queries:
         result = page.evaluate(TIMED_QUERY, query)
         if result is None:
             raise RuntimeError(f"search for «{query}» did not answer within a minute")
         times.append(result["ms"])
+        complete.append(result["complete_ms"])
         found += bool(result["items"])
         page.evaluate(TIMED_QUERY, "")  # clear, so the next query starts from an empty box
     if not found:
         raise RuntimeError("no query showed any result: the search box is not measured")
-    return times
+    return times, complete

@@ -22,7 +22,9 @@ import wording as w
 TEMPLATE_SLUG = "key-account-manager"
 FRONT_MATTER = re.compile(r"\A---[ \t]*\r?\n(.*?\r?\n)---[ \t]*\r?\n", re.S)
 GROUP_SIZE = 8  # a group leader and seven people
-LARGE_FROM, LARGE_SIZE = 300, 100  # from 300 positions on, a department with 100 specialists
+# A department with a hundred specialists (a third of the company below 300 positions): the largest
+# menu and head's card a page can get.
+LARGE_SIZE, LARGE_PREFIX = 100, "contact-"
 REPLACED_SECTIONS = ("Должностные обязанности", "Права", "Ответственность")
 
 
@@ -61,14 +63,14 @@ def generate(positions_dir: Path, total: int, seed: int = 7) -> list[str]:
 
 
 def plan_company(count: int) -> list[Role]:
-    """`count` positions over up to 16 departments; heads report to the real directors. From
-    LARGE_FROM positions on, one more department holds LARGE_SIZE positions of one category: the
+    """`count` positions over up to 16 departments; heads report to the real directors. One more
+    department holds LARGE_SIZE positions of one category (fewer in a small company): the
     worst case for a page's menu (and for its head's card)."""
     if count <= 0:
         return []
     roles: list[Role] = []
-    if count >= LARGE_FROM:
-        roles = plan_large_department(w.LARGE_DEPARTMENT, LARGE_SIZE, w.DIRECTORS[0])
+    if count >= 30:
+        roles = plan_large_department(w.LARGE_DEPARTMENT, min(LARGE_SIZE, count // 3), w.DIRECTORS[0])
         count -= len(roles)
     departments = w.DEPARTMENTS[:min(len(w.DEPARTMENTS), max(1, round(count / 9)))]
     sizes = [count // len(departments) + (i < count % len(departments)) for i in range(len(departments))]

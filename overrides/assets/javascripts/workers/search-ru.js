@@ -47,26 +47,24 @@ function stem(word) {
 let store = null
 let understanding = null
 let latest = 0
-let queue = Promise.resolve()
 
-async function search(query) {
+async function search(query, early) {
   const terms = understanding.terms(query)
   if (!terms.length) return { items: [] }
+  store.pages()  // fetched alongside the shards of the query's words
   await Promise.all(terms.map(async term => {
     term.found = await understanding.match(term)
     term.ignorable = !term.found.size && understanding.ignorable(term)
   }))
   const meaningful = terms.filter(term => !term.ignorable)
   if (!meaningful.some(term => term.found.size)) return { items: [] }
-  return self.jobdescRank.result(store, meaningful, understanding.stopWords)
+  return self.jobdescRank.result(store, meaningful, understanding.stopWords, early)
 }
 
 function setup(config) {
   const settings = config.jobdesc
   store = new self.jobdescStore.Store(indexBase, settings)
   understanding = new self.jobdescQuery.Understanding(store, stem, settings)
-  // The vocabulary serves typos only: fetched once the page has settled, never before a first answer.
-  setTimeout(() => store.words(), 1000)
 }
 
 self.addEventListener("message", event => {
@@ -75,18 +73,21 @@ self.addEventListener("message", event => {
     setup(message.data.config)
     self.postMessage({ type: READY })
   } else if (message.type === QUERY) {
-    // Answers go back in the order the queries came, and one overtaken by a newer query is dropped.
+    // Each query starts at once (one still waiting for the network must not hold up the next);
+    // only the newest query's answers go back, so an overtaken one can never replace a newer result.
     const ticket = ++latest
-    queue = queue.then(async () => {
-      if (ticket !== latest) return
-      let data
-      try {
-        data = await search(message.data)
-      } catch (error) {
+    const answer = data => { if (ticket === latest) self.postMessage({ type: RESULT, data }) }
+    // The matching titles go out as soon as they are known; the full result (the first pages'
+    // sections and text, fetched meanwhile) replaces them a moment later.
+    search(message.data, answer)
+      .catch(error => {
         console.warn(`search: ${message.data}:`, error)
-        data = { items: [] }
-      }
-      if (ticket === latest) self.postMessage({ type: RESULT, data })
-    })
+        return { items: [] }
+      })
+      .then(data => {
+        answer(data)
+        // The vocabulary serves typos only: fetched after a first answer, not when a page opens.
+        if (message.data.trim()) store.words()
+      })
   }
 })

@@ -16,12 +16,21 @@
     this.shards = new Map()      // shard number -> promise of {word: encoded postings}
     this.decoded = new Map()     // word -> Int32Array of [entry, flags, entry, flags, …]
     this.fragments = new Map()   // page number -> promise of [[anchor, title, text], …]
-    this.pages = this.fetch("pages.json").then(data => {
-      const pageOf = new Int32Array(this.entryCount)
-      data.starts.forEach((start, page) => pageOf.fill(page, start, data.starts[page + 1]))
-      return { ...data, pageOf }
-    })
+    this.fetched = new Set()     // page numbers whose entries have arrived
+    this.pageList = null
     this.vocabulary = null
+  }
+
+  /* Every page's address, title and tags, and where its entries start: fetched with a first query
+     (not when the page opens, which happens far more often than a search). */
+  Store.prototype.pages = function () {
+    if (!this.pageList)
+      this.pageList = this.fetch("pages.json").then(data => {
+        const pageOf = new Int32Array(this.entryCount)
+        data.starts.forEach((start, page) => pageOf.fill(page, start, data.starts[page + 1]))
+        return { ...data, pageOf }
+      })
+    return this.pageList
   }
 
   Store.prototype.fetch = async function (name, as = "json") {
@@ -95,8 +104,15 @@
   /* The entries of a page: [anchor, title, text], the page itself first. */
   Store.prototype.fragment = function (page) {
     if (!this.fragments.has(page))
-      this.fragments.set(page, this.fetch(`p/${page}.json`))
+      this.fragments.set(page, this.fetch(`p/${page}.json`).then(fragment => {
+        this.fetched.add(page)
+        return fragment
+      }))
     return this.fragments.get(page)
+  }
+
+  Store.prototype.hasFragment = function (page) {
+    return this.fetched.has(page)
   }
 
   self.jobdescStore = { Store }
