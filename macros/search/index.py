@@ -58,7 +58,8 @@ def page_record(url: str, title: str, tags: list[str], body: str) -> PageRecord:
         # Whether a word occurs, not how often: an entry is a clause or a short section, where a
         # second occurrence says little (a set is built in C; counting cost a third of indexing).
         flags = dict.fromkeys(indexed_words(entry.text), TEXT_FLAG)
-        for word in indexed_words(_title_words(entry)):
+        title = _title_words(entry)
+        for word in indexed_words(title) if title else ():
             flags[word] = flags.get(word, 0) | TITLE_FLAG
         if number == 0:
             for word in tag_words:
