@@ -1,38 +1,68 @@
 """mkdocs-macros entry point: the one place where everything is registered.
 
-Data flow: position files -> validated model (all positions, once) -> macros and
-templates -> page HTML. Nothing here patches MkDocs or Material internals.
+Data flow: position files -> validated model (all positions, once) -> macros and templates -> page HTML.
+Editions: git history -> model/editions.py -> the history table of each page here, and the archive's
+pages after the build (macros/hooks/editions.py). In the archive build itself (a temporary project that
+renders old editions, see macros/exports/archive_build.py) the same macros answer from each edition's
+commit instead. Nothing here patches MkDocs or Material internals.
 """
 
 from __future__ import annotations
 
 from pathlib import Path
 
+from .checks import editions as edition_checks
 from .checks.run import checked_staff
+from .exports import archive_build
 from .model.build_date import pin_build_date
 from .model.edit_dates import last_edited
-from .render import catalog, org, plain_calls, text_filters
+from .model.editions import find_editions
+from .model.positions import Staff
+from .render import archive_links, catalog, org, plain_calls, text_filters
 from .render.boilerplate import Boilerplate
 from .render.clauses import ClauseExtension
 from .render.navigation import navigation
+from .render.safe_html import SafeHtmlExtension
 
 
 def define_env(env) -> None:
+    builtin = set(env.macros)  # mkdocs-macros' own, such as macros_info(): never callable from a page
+    plan = archive_build.load_plan()
+    if plan is not None:
+        _define_archive_build(env, plan)
+        plain_calls.record_site_macros(env.macros, builtin)
+        return
     # Everything registered inside the block is known to the check of the pages' macro calls,
     # which runs when the block ends; any problem stops the build before a page is written.
     with checked_staff(env) as staff:
         env.variables["staff"] = staff
+        project = Path(env.conf["config_file_path"]).parent
         staff.edited.update(last_edited(Path(env.conf["docs_dir"])))
-        pin_build_date(Path(env.conf["config_file_path"]).parent, staff)
+        pin_build_date(project, staff)
+        archive = find_editions(project, Path(env.conf["docs_dir"]), staff) if archive_links.links.pages else None
+        archive_links.found.update(archive=archive, staff=staff)
+        edition_checks.raise_history_problems(archive, staff)
         env.conf["nav"] = navigation(staff)
-        env.conf["markdown_extensions"].append(ClauseExtension())
-        text_filters.register(env)
-        Boilerplate(env, staff).register(env)
+        _register_rendering(env, staff)
+        Boilerplate(env, staff, archive).register(env)
         catalog.register(env, staff)
         org.register(env, staff)
+    plain_calls.record_site_macros(env.macros, builtin)
+
+
+def _register_rendering(env, staff: Staff) -> None:
+    """What every page of an instruction needs, in the site and in the archive build alike."""
+    env.conf["markdown_extensions"] += [ClauseExtension(staff, lambda: env.page), SafeHtmlExtension(lambda: env.page)]
+    text_filters.register(env)
+
+
+def _define_archive_build(env, plan: dict) -> None:
+    env.conf["nav"] = [{"Все должности": "index.md"}]
+    _register_rendering(env, Staff())  # an edition's references to other positions' clauses stay unnumbered
+    archive_build.EditionForms(env, plan).register(env)
 
 
 def on_pre_page_macros(env) -> None:
-    # A shortcut only: a page of plain `{{ name() }}` calls is expanded without compiling it as a
-    # template (render/plain_calls.py). Without this step every page still renders the same, through Jinja.
+    # A page's `{{ name() }}` calls are expanded here, and the page is never compiled as a Jinja
+    # template (render/plain_calls.py): nothing HR writes is evaluated, an archived edition's text included.
     plain_calls.expand_page(env)

@@ -48,6 +48,8 @@ def run_mkdocs_build(project: Path, site: Path, *extra: str) -> Build:
     env = dict(os.environ, NO_MKDOCS_2_WARNING="1")
     # Build-time PDFs take seconds: the project's own site has them, scratch copies only when a test asks.
     env.setdefault("JOBDESC_PDF", "1" if project == ROOT else "0")
+    # The archive of editions needs a second build of its own: scratch copies have it when a test asks.
+    env.setdefault("JOBDESC_ARCHIVE", "1" if project == ROOT else "0")
     result = subprocess.run(
         [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(site), *extra],
         cwd=project, capture_output=True, text=True, env=env, timeout=600,

@@ -134,3 +134,19 @@ def test_serve_makes_no_pdfs_unless_asked(monkeypatch):
     assert Settings.for_command("build", ROOT).enabled
     monkeypatch.setenv("JOBDESC_PDF", "1")
     assert Settings.for_command("serve", ROOT).enabled
+
+
+WORD_REPORT = re.compile(r"Word: (\d+) regenerated, (\d+) from cache")
+
+
+def test_word_files_share_the_cache_and_rebuild_only_when_the_page_changes(rebuilds):
+    """The .docx use the same cache as the PDFs: all made once, none again, then only the edited position's."""
+    counts = []
+    for build in rebuilds[:4]:
+        match = WORD_REPORT.search(build.output)
+        assert match, f"the build does not say how many .docx it made:\n{build.output}"
+        counts.append((int(match.group(1)), int(match.group(2))))
+    assert counts == [(len(SLUGS), 0), (0, len(SLUGS)), (1, len(SLUGS) - 1), (1, len(SLUGS))], counts
+    for slug in SLUGS:
+        assert (rebuilds[0].site / "docx" / f"{slug}.docx").read_bytes() == \
+               (rebuilds[1].site / "docx" / f"{slug}.docx").read_bytes(), f"{slug}: two builds gave different .docx"

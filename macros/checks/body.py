@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from ..model.markup import VALID_LABEL, source_labels, source_references
+from ..model.markup import CROSS_REFERENCE, GENERATED_ID, VALID_LABEL, source_labels, source_references
 from ..model.positions import Position
 from ..model.problems import Problem, shown
 
@@ -74,6 +74,11 @@ def _check_labels(position: Position) -> list[Problem]:
             problems.append(Problem(
                 shown(position), f"метка пункта «{{#{label}}}» недопустима", line=line,
                 fix="метка — латинские буквы, цифры и дефис, начиная с буквы, например {#consult}"))
+        elif GENERATED_ID.match(label):
+            problems.append(Problem(
+                shown(position), f"метка пункта «{{#{label}}}» совпадает с адресом, который сборка сама даёт "
+                "разделу или пункту: ссылки вели бы не туда", line=line,
+                fix="дайте метке слово по смыслу пункта, например {#consult}, и поправьте ссылки на неё"))
         elif label in declared:
             problems.append(Problem(
                 shown(position), f"метка пункта «{{#{label}}}» уже стоит у пункта в строке {declared[label]}",
@@ -81,11 +86,24 @@ def _check_labels(position: Position) -> list[Problem]:
                 line=line))
         else:
             declared[label] = line
-    for label, line in source_references(position.body):
-        if label not in declared:
-            options = ", ".join(sorted(declared)) or "в этом файле меток нет"
-            problems.append(Problem(
-                shown(position), f"ссылка на пункт [](#{label}) ведёт на несуществующую метку",
-                f"поставьте метку {{#{label}}} в начале нужного пункта или исправьте ссылку (метки файла: {options})",
-                line=first + line - 1))
+    for target, line in source_references(position.body):
+        problems += _check_reference(position, target, first + line - 1, declared)
     return problems
+
+
+def _check_reference(position: Position, target: str, line: int, declared: dict) -> list[Problem]:
+    """An empty link is a clause reference; anything else would print as an empty link."""
+    if target.startswith("#"):
+        if target[1:] in declared:
+            return []
+        options = ", ".join(sorted(declared)) or "в этом файле меток нет"
+        return [Problem(
+            shown(position), f"ссылка на пункт [](#{target[1:]}) ведёт на несуществующую метку",
+            f"поставьте метку {{#{target[1:]}}} в начале нужного пункта или исправьте ссылку (метки файла: {options})",
+            line=line)]
+    if CROSS_REFERENCE.match(target):
+        return []  # a clause of another position: checked with all positions in relations.py
+    return [Problem(
+        shown(position), f"ссылка [](…{target[-40:]}) без текста: на странице была бы пустой",
+        "напишите текст ссылки в квадратных скобках: [текст](адрес); ссылка на пункт — [](#метка), "
+        "на пункт другой должности — [](имя-файла.md#метка)", line=line)]

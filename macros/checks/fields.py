@@ -9,19 +9,16 @@ the front matter in body.py; run.py runs them all.
 from __future__ import annotations
 
 import datetime as dt
-import difflib
 from functools import lru_cache
 from pathlib import Path
 
-import jsonschema
 import yaml
 
 from ..model.positions import Position
 from ..model.problems import Problem, shown
+from .schema_messages import Checked, schema_problems, validator_for
 
 SCHEMA_PATH = Path(__file__).with_name("position_schema.yaml")
-TYPE_NAMES = {"string": "текст", "array": "список [ … ]", "date": "дата вида 2026-02-02", "null": "пусто",
-              "object": "набор полей «имя: значение»", "integer": "целое число", "number": "число"}
 
 
 @lru_cache(maxsize=1)
@@ -30,11 +27,8 @@ def schema() -> dict:
 
 
 @lru_cache(maxsize=1)
-def _validator() -> jsonschema.protocols.Validator:
-    base = jsonschema.Draft202012Validator
-    checker = base.TYPE_CHECKER.redefine(
-        "date", lambda _checker, value: isinstance(value, dt.date) and not isinstance(value, dt.datetime))
-    return jsonschema.validators.extend(base, type_checker=checker)(schema())
+def _validator():
+    return validator_for(schema())
 
 
 def check_front_matter(position: Position, departments: set) -> list[Problem]:
@@ -44,77 +38,9 @@ def check_front_matter(position: Position, departments: set) -> list[Problem]:
 
 def check_fields(position: Position) -> list[Problem]:
     """The front matter against the schema: one problem per wrong field, with its line and an example."""
-    problems = []
-    for error in sorted(_validator().iter_errors(position.meta), key=lambda e: [str(p) for p in e.path]):
-        if error.validator == "additionalProperties":
-            problems += _unknown_fields(position, error)
-        else:
-            problems.append(_field_problem(position, error))
-    return problems
-
-
-def _field_problem(position: Position, error: jsonschema.ValidationError) -> Problem:
-    path = list(error.path)
-    if error.validator == "required":
-        path.append(error.message.split("'")[1])
-    properties = schema()["properties"]
-    top = str(path[0]) if path else None
-    spec = properties.get(top, {})
-    example = f"например: {spec['x-fix']}" if "x-fix" in spec else ""
-    where = _nested(path)
-    if error.validator == "required":
-        message = f"{where}обязательное поле не заполнено"
-        fix = (f"добавьте между строками --- строку для поля {path[-1]}; {example}" if len(path) == 1
-               else f"добавьте в эту запись поле {path[-1]}; {example}")
-        return Problem(shown(position), message, fix, field=top, line=position.line_of(*path[:-1]))
-    message = where + _what_is_wrong(error)
-    fix = "; ".join(part for part in (spec.get("description", ""), example) if part)
-    return Problem(shown(position), message, fix, field=top, line=position.line_of(*path))
-
-
-def _what_is_wrong(error: jsonschema.ValidationError) -> str:
-    value, rule = error.instance, error.validator_value
-    if error.validator == "type":
-        wanted = " или ".join(TYPE_NAMES.get(t, t) for t in ([rule] if isinstance(rule, str) else rule))
-        hint = " — число, а нужен текст: возьмите значение в кавычки" if isinstance(value, (int, float)) else ""
-        return f"ожидается {wanted}, а записано {_shown_value(value)}{hint}"
-    if error.validator == "enum":
-        return f"значение {_shown_value(value)} не из списка: {', '.join(rule)}"
-    if error.validator == "minLength":
-        return f"значение {_shown_value(value)} слишком короткое (нужно не меньше {rule} знаков)"
-    if error.validator == "pattern":
-        return f"значение {_shown_value(value)} записано не в том виде"
-    return f"недопустимое значение {_shown_value(value)}"
-
-
-def _unknown_fields(position: Position, error: jsonschema.ValidationError) -> list[Problem]:
-    known = list(error.schema["properties"])
-    path = list(error.path)
-    problems = []
-    for name in sorted(set(error.instance) - set(known), key=str):
-        close = difflib.get_close_matches(str(name), known, n=1)
-        guess = f"возможно, имелось в виду {close[0]}; " if close else ""
-        problems.append(Problem(
-            shown(position), f"{_nested(path)}такого поля нет в описании должности",
-            f"{guess}допустимые поля: {', '.join(known)}",
-            field=str(path[0]) if path else str(name), line=position.line_of(*path, name)))
-    return problems
-
-
-def _nested(path: list) -> str:
-    """«запись 2 → поле approved: » for a field inside a list, nothing for a top-level field."""
-    parts = [f"запись {p + 1}" if isinstance(p, int) else f"поле {p}" for p in path[1:]]
-    return " → ".join(parts) + ": " if parts else ""
-
-
-def _shown_value(value: object) -> str:
-    if value is None:
-        return "пустое значение"
-    if isinstance(value, str):
-        return f"«{value}»"
-    if isinstance(value, dt.date):
-        return value.isoformat()
-    return repr(value)
+    checked = Checked(shown(position), schema(), position.line_of, lambda path: str(path[0]) if path else None,
+                      "между строками ---", "такого поля нет в описании должности")
+    return schema_problems(position.meta, checked, _validator())
 
 
 def _check_history(position: Position) -> list[Problem]:

@@ -1,10 +1,17 @@
-"""Macro calls in pages, checked before the build starts.
+"""Pages are not programs: every page under docs/ is text with plain calls of the site's macros.
 
-mkdocs-macros renders a page only when MkDocs reaches it; a misspelt ``{{ approvl_stamp() }}``
-then stops the build midway with a long traceback (exit code 100). This check parses every
-page with the same Jinja settings, without rendering it, and names each unknown macro or
-variable with its file, line and the nearest registered names, together with every other
-problem of the run.
+mkdocs-macros would render every page as a Jinja template with the configuration, the environment
+and Python objects in reach (``{{ lipsum.__globals__ }}`` leads to ``os``). A pull request to
+docs/ is approved by HR alone, so no page may carry template syntax beyond ``{{ name() }}``
+calls of the macros this site registers (not the plugin's own ``macros_info()`` or ``context()``),
+and the instruction macros only in position files. Everything else — variables, filters,
+arguments, ``{% … %}``, ``{## … ##}``, a stray ``{{`` — stops the build before it starts, with
+the file, the line and the fix. The build never renders a page through Jinja (mkdocs.yml sets
+``render_by_default: false``; render/plain_calls.py expands the calls itself); a page that really
+needs Jinja is opted in by a developer in mkdocs.yml (``force_render_paths``), never by the page.
+
+Every page is also read here the way MkDocs will read it — encoding, front matter as plain data —
+so such a mistake in any page, not only in positions, is reported together with the rest.
 """
 
 from __future__ import annotations
@@ -13,123 +20,130 @@ import difflib
 import re
 from pathlib import Path
 
-import jinja2
+import pathspec
 import yaml
-from jinja2 import meta, nodes
 
-from ..model.loading import FRONT_MATTER
-from ..model.markup import only_simple_calls
+from ..model.front_matter import FRONT_MATTER, front_matter_problem, parse_front_matter
+from ..model.markup import SIMPLE_CALL
 from ..model.positions import Staff, position_files
 from ..model.problems import Problem
+from ..model.text_files import read_text
 
-# Known to every page when mkdocs-macros renders it, but registered only later.
-PAGE_VARIABLES = {"page", "navigation", "files"}
-# mkdocs-macros' own helpers: valid, but not worth suggesting to HR.
-PLUGIN_MACROS = {"context", "macros_info", "now", "fix_url"}
 MARKDOWN = (".markdown", ".mdown", ".mkdn", ".mkd", ".md")
+# Anything Jinja would read with this site's settings: {{ }}, {% %} and the {## ##} comments.
+TEMPLATE_SYNTAX = re.compile(r"\{\{.*?\}\}|\{%.*?%\}|\{##.*?##\}|\{\{|\}\}|\{%|%\}|\{##|##\}", re.S)
+# Constructs only the site itself may write: a Mermaid diagram (Mermaid renders its labels as HTML,
+# images from anywhere included; the org chart is drawn by {{ org_chart() }}) and the placeholders
+# render/verbatim.py leaves for the forms.
+SITE_ONLY = (
+    (re.compile(r"^[ \t]*(?:`{3,}|~{3,})[ \t]*\{?[ \t]*\.?mermaid\b", re.M | re.I),
+     "схема Mermaid в тексте страницы не публикуется: схему оргструктуры сайт строит сам",
+     "уберите блок ```mermaid; схема подчинения — на странице «Оргструктура» ({{ org_chart() }})"),
+    (re.compile(r"jobdesc-verbatim"), "служебная метка сборки «jobdesc-verbatim» в тексте",
+     "уберите её: бланки вставляют макросы {{ signatures() }}, {{ acknowledgement_sheet() }} и другие"),
+)
 
 
-def check_pages(env, docs_dir: Path, staff: Staff) -> list[Problem]:
-    """Every unknown name and template syntax error in every page of docs_dir."""
-    parser = _parser(env)
-    macros = set(env.macros)
-    known = macros | set(env.variables) | set(jinja2.defaults.DEFAULT_NAMESPACE) | PAGE_VARIABLES
+def check_pages(env, docs_dir: Path, staff: Staff, site_macros: dict) -> list[Problem]:
+    """Every page's template syntax, encoding and front matter, as problems with file and line."""
+    forced = _forced_paths(env)
     problems: list[Problem] = []
-    for path, shown_as, body, first_line, page_meta in _pages(docs_dir, staff):
-        if page_meta.get("render_macros") is False:
-            continue
-        problems += _check_page(parser, shown_as, body, first_line, known | set(page_meta), macros)
+    for path, shown_as, text in _page_texts(docs_dir, staff, problems):
+        relative = path.relative_to(docs_dir).as_posix()
+        if forced.match_file(relative):
+            continue  # a developer opted this page into Jinja in mkdocs.yml
+        position = staff.by_src_path(relative)
+        if position is not None:
+            body, first, meta, lines = position.body, position.body_line, position.meta, position.lines
+        else:
+            split = _split(shown_as, text, problems)
+            if split is None:
+                continue
+            body, first, meta, lines = split
+        problems += _check_render_switch(shown_as, meta, lines)
+        problems += check_template_syntax(shown_as, body, first, site_macros, is_position=position is not None)
+        problems += _check_site_only(shown_as, body, first)
     return problems
 
 
-def _parser(env) -> jinja2.Environment:
-    # The page's Jinja environment is created by mkdocs-macros only after define_env: rebuild
-    # one with the same markers ({## comments ##}, etc.) from the plugin's j2_ settings.
-    settings = {key[3:]: value for key, value in env.config.items() if key.startswith("j2_") and value}
-    return jinja2.Environment(**settings)
+def _forced_paths(env) -> pathspec.PathSpec:
+    # mkdocs-macros parses force_render_paths only after define_env: read the same setting the same way.
+    return pathspec.PathSpec.from_lines("gitwildmatch", (env.config.get("force_render_paths") or "").splitlines())
 
 
-def _pages(docs_dir: Path, staff: Staff):
-    """(path, name shown, body, body's first line, front matter) of each page."""
-    positions = {docs_dir / p.src_path: p for p in staff.positions.values()}
-    unreadable = set(position_files(docs_dir)) - set(positions)  # already reported by loading
+def _page_texts(docs_dir: Path, staff: Staff, problems: list[Problem]):
+    """(path, name shown, text) of every Markdown page; unreadable pages become problems."""
+    unreadable = set(position_files(docs_dir)) - {docs_dir / p.src_path for p in staff.positions.values()}
     for path in sorted(docs_dir.rglob("*")):
-        if not path.is_file() or path.suffix.lower() not in MARKDOWN or path in unreadable:
-            continue
+        if path.is_symlink() or not path.is_file() or path.suffix.lower() not in MARKDOWN or path in unreadable:
+            continue  # symlinks are refused by files.py; unreadable positions are reported by loading
         shown_as = f"docs/{path.relative_to(docs_dir).as_posix()}"
-        if path in positions:
-            p = positions[path]
-            yield path, shown_as, p.body, p.body_line, p.meta
-            continue
-        try:
-            text = path.read_bytes().decode("utf-8-sig")
-        except UnicodeDecodeError:
-            continue  # position files report their encoding; MkDocs reports other pages'
-        yield path, shown_as, *_split(text)
+        text, problem = read_text(path, shown_as)
+        if problem:
+            problems.append(problem)
+        else:
+            yield path, shown_as, text
 
 
-def _split(text: str) -> tuple[str, int, dict]:
+def _split(shown_as: str, text: str, problems: list[Problem]):
+    """(body, body's first line, front matter, its lines) of a page that is not a position."""
     match = FRONT_MATTER.match(text)
     if not match:
-        return text, 1, {}
+        return text, 1, {}, {}
     try:
-        page_meta = yaml.safe_load(match.group(1) or "")
-    except (yaml.YAMLError, ValueError):
-        page_meta = None
-    return text[match.end():], text.count("\n", 0, match.end()) + 1, page_meta if isinstance(page_meta, dict) else {}
+        meta, lines, _ = parse_front_matter(match.group(1) or "")
+    except (yaml.YAMLError, ValueError) as error:
+        problems.append(front_matter_problem(shown_as, match.group(1) or "", error))
+        return None
+    return text[match.end():], text.count("\n", 0, match.end()) + 1, meta if isinstance(meta, dict) else {}, lines
 
 
-def _tag_pattern(parser: jinja2.Environment) -> re.Pattern:
-    """Any Jinja tag, with the delimiters this site configures (comments are {## … ##} here)."""
-    pairs = [(parser.variable_start_string, parser.variable_end_string),
-             (parser.block_start_string, parser.block_end_string),
-             (parser.comment_start_string, parser.comment_end_string)]
-    return re.compile("|".join(f"{re.escape(a)}.*?{re.escape(b)}" for a, b in pairs), re.S)
+def _check_render_switch(shown_as: str, meta: dict, lines: dict) -> list[Problem]:
+    if meta.get("render_macros") in (None, False):
+        return []
+    return [Problem(
+        shown_as, "страница сама включает шаблоны Jinja (render_macros); страница не может этого решать",
+        "удалите строку render_macros; если странице действительно нужен Jinja, разработчик добавляет её "
+        "в force_render_paths плагина macros в mkdocs.yml", field="render_macros", line=lines.get(("render_macros",)))]
 
 
-def _template_skeleton(parser: jinja2.Environment, body: str) -> str:
-    """Only the Jinja tags of a page, each on its own line as in the file.
-
-    Parsing the prose between tags is most of the work and finds nothing; keeping the line
-    breaks keeps every line number right.
-    """
-    parts, end = [], 0
-    for tag in _tag_pattern(parser).finditer(body):
-        parts.append("\n" * body.count("\n", end, tag.start()))
-        parts.append(tag.group(0))
-        end = tag.end()
-    return "".join(parts)
+def _check_site_only(shown_as: str, body: str, first: int) -> list[Problem]:
+    return [Problem(shown_as, message, fix, line=first + body.count("\n", 0, found.start()))
+            for pattern, message, fix in SITE_ONLY for found in pattern.finditer(body)]
 
 
-def _check_page(parser, shown_as: str, body: str, first: int, known: set, macros: set) -> list[Problem]:
-    if only_simple_calls(body, macros) is not None:
-        return []  # the usual position: plain calls of known macros, nothing left to check
-    try:
-        tree = parser.parse(_template_skeleton(parser, body))
-    except jinja2.TemplateSyntaxError as error:
-        return [Problem(
-            shown_as, f"ошибка в записи макроса: {error.message}",
-            "макрос пишется так: {{ имя_макроса() }} — две фигурные скобки с каждой стороны и круглые скобки",
-            line=first + (error.lineno or 1) - 1)]
+def check_template_syntax(shown_as: str, body: str, first: int, site_macros: dict,
+                          is_position: bool = True) -> list[Problem]:
+    """A problem for every piece of template syntax that is not a plain call of a site macro."""
+    if "{" not in body and "}" not in body:
+        return []  # every piece of template syntax has a brace
     problems = []
-    unknown = meta.find_undeclared_variables(tree) - known
-    for name in sorted(unknown):
-        call = _first_use(tree, name)
-        is_call = call is not None and isinstance(call, nodes.Call)
-        where = call if call is not None else next(n for n in tree.find_all(nodes.Name) if n.name == name)
-        pool = macros if is_call else known
-        close = difflib.get_close_matches(name, sorted(pool), n=3, cutoff=0.6)
-        guess = f"возможно, имелось в виду {', '.join(c + '()' if is_call else c for c in close)}; " if close else ""
-        what = f"неизвестный макрос «{name}()»" if is_call else f"неизвестное имя «{name}» в {{{{ … }}}}"
-        problems.append(Problem(
-            shown_as, what, f"{guess}макросы сайта: {', '.join(sorted(macros - PLUGIN_MACROS))}",
-            line=first + where.lineno - 1))
+    for found in TEMPLATE_SYNTAX.finditer(body):
+        line = first + body.count("\n", 0, found.start())
+        problem = _judge(shown_as, found.group(0), line, site_macros, is_position)
+        if problem:
+            problems.append(problem)
     return problems
 
 
-def _first_use(tree: nodes.Template, name: str):
-    """The first call of ``name(...)``, if the name is used as a macro."""
-    for call in tree.find_all(nodes.Call):
-        if isinstance(call.node, nodes.Name) and call.node.name == name:
-            return call
-    return None
+def _judge(shown_as: str, tag: str, line: int, site_macros: dict, is_position: bool) -> Problem | None:
+    allowed = sorted(name for name, macro in site_macros.items()
+                     if is_position or not getattr(macro, "position_only", False))
+    listing = "макросы сайта: " + ", ".join(f"{{{{ {name}() }}}}" for name in allowed)
+    call = SIMPLE_CALL.fullmatch(tag)
+    if call and call.group(1) in site_macros:
+        if is_position or not getattr(site_macros[call.group(1)], "position_only", False):
+            return None
+        return Problem(shown_as, f"макрос {tag} работает только в файлах должностей docs/positions/<имя>.md",
+                       f"уберите эту строку; на этой странице доступны {listing}", line=line)
+    if call:
+        close = difflib.get_close_matches(call.group(1), allowed, n=3, cutoff=0.6)
+        guess = f"возможно, имелось в виду {', '.join(c + '()' for c in close)}; " if close else ""
+        return Problem(shown_as, f"неизвестный макрос «{call.group(1)}()»", guess + listing, line=line)
+    shown = " ".join(tag.split())
+    shown = shown if len(shown) <= 60 else shown[:57] + "…"
+    return Problem(
+        shown_as, f"«{shown}»: в тексте страницы можно писать только вызов макроса сайта вида {{{{ имя() }}}}; "
+        "другие конструкции шаблонов не выполняются",
+        f"уберите эту запись; {listing}. Если фигурные скобки или знак процента нужны как текст, "
+        "разделите их пробелом: «{ {», «{ %»", line=line)

@@ -6,10 +6,14 @@ import difflib
 import re
 from pathlib import Path
 
+from ..model.edit_dates import deleted
+from ..model.markup import CROSS_REFERENCE, source_labels, source_references
 from ..model.positions import POSITIONS_DIR, Position, Staff, position_files
 from ..model.problems import Problem, shown
 
 SLUG = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
+# "Did you mean …" only for a likely typo: general-director is not a misspelt commercial-director (0.7).
+CLOSE_ENOUGH = 0.8
 REFERENCE_FIELDS = ("appointed_by", "proposed_by", "reports_to", "stand_in")
 LIST_REFERENCE_FIELDS = ("reports_to_also",)
 # The extensions MkDocs builds as pages (mkdocs.utils.markdown_extensions).
@@ -22,7 +26,8 @@ def check_relations(staff: Staff, docs_dir: Path | None) -> list[Problem]:
     existing = set(staff.positions) | ({p.stem for p in position_files(docs_dir)} if docs_dir else set())
     for position in staff.positions.values():
         problems += _check_slug(position)
-        problems += _check_references(position, staff, existing)
+        problems += _check_references(position, staff, existing, docs_dir)
+        problems += _check_clause_references(position, staff)
     problems += _check_cycles(staff)
     problems += _check_duplicate_titles(staff)
     if docs_dir is not None:
@@ -40,25 +45,60 @@ def _check_slug(position: Position) -> list[Problem]:
         f"переименуйте файл в {suggestion}.md и поправьте ссылки на него в других должностях")]
 
 
-def _check_references(position: Position, staff: Staff, existing: set[str]) -> list[Problem]:
+def _check_references(position: Position, staff: Staff, existing: set[str], docs_dir: Path | None) -> list[Problem]:
     problems = []
     for field in REFERENCE_FIELDS:
         value = position.meta.get(field)
-        problems += _missing_target(position, staff, existing, field, value, position.line_of(field))
+        problems += _missing_target(position, staff, existing, field, value, position.line_of(field), docs_dir)
     for field in LIST_REFERENCE_FIELDS:
         values = position.meta.get(field)
         for index, value in enumerate(values if isinstance(values, list) else []):
-            problems += _missing_target(position, staff, existing, field, value, position.line_of(field, index))
+            problems += _missing_target(position, staff, existing, field, value, position.line_of(field, index),
+                                        docs_dir)
+    return problems
+
+
+def _check_clause_references(position: Position, staff: Staff) -> list[Problem]:
+    """[](other.md#label): the other position exists and has that label."""
+    problems = []
+    for target, line in source_references(position.body):
+        found = CROSS_REFERENCE.match(target)
+        if not found:
+            continue
+        slug, label = found.groups()
+        line = position.body_line + line - 1
+        if slug not in staff:
+            close = difflib.get_close_matches(slug, list(staff.positions), n=1, cutoff=CLOSE_ENOUGH)
+            guess = f"возможно, имелось в виду {close[0]}.md; " if close else ""
+            problems.append(Problem(
+                shown(position), f"ссылка на пункт [](…{target}) ведёт в должность, которой нет: "
+                f"нет файла docs/{POSITIONS_DIR}/{slug}.md", f"{guess}укажите имя файла существующей должности",
+                line=line))
+        elif label not in {name for name, _ in source_labels(staff[slug].body)}:
+            labels = ", ".join(sorted({name for name, _ in source_labels(staff[slug].body)})) or "меток нет"
+            problems.append(Problem(
+                shown(position), f"ссылка [](…{target}) ведёт на метку, которой нет в {shown(staff[slug])}",
+                f"поставьте метку {{#{label}}} в начале нужного пункта того файла или исправьте ссылку "
+                f"(метки того файла: {labels})", line=line))
     return problems
 
 
 def _missing_target(position: Position, staff: Staff, existing: set[str], field: str, value,
-                    line: int | None) -> list[Problem]:
+                    line: int | None, docs_dir: Path | None = None) -> list[Problem]:
     if not isinstance(value, str) or not value or value in existing:
         return []
     if value == position.slug and field == "reports_to":
         return []  # reported as a cycle of one
-    close = difflib.get_close_matches(value, list(staff.positions), n=1)
+    gone = deleted(docs_dir, f"{POSITIONS_DIR}/{value}.md") if docs_dir is not None else None
+    if gone:
+        when, commit = gone
+        return [Problem(
+            shown(position), f"должность «{value}» удалена: файл docs/{POSITIONS_DIR}/{value}.md удалён "
+            f"{when:%d.%m.%Y} ({commit}), а эта должность на неё ссылается",
+            "укажите другую должность (например, вышестоящую) или верните файл; чтобы упразднить должность, "
+            "файл не удаляют, а пишут в нём status: упразднена (CONTRIBUTING.md, «Упразднить должность»)",
+            field=field, line=line)]
+    close = difflib.get_close_matches(value, list(staff.positions), n=1, cutoff=CLOSE_ENOUGH)
     guess = f"возможно, имелось в виду {close[0]}; " if close else ""
     known = ", ".join(sorted(staff.positions))
     return [Problem(

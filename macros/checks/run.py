@@ -1,9 +1,10 @@
 """All of HR's mistakes in one run, found before MkDocs writes anything.
 
 ``define_env`` registers everything inside ``with checked_staff(env) as staff:``. On entering,
-every position file is read and validated; on leaving, the pages' macro calls are checked
-against every macro registered inside the block; then all problems are raised together as one
-PositionsError (MkDocs prints it and exits with code 1).
+the project's files are checked (no symlinks, the company's `extra:` settings), and every
+position file is read and validated; on leaving, every page's template syntax is checked against
+the macros registered inside the block (the site's own, not the plugin's); then all problems are
+raised together as one PositionsError (MkDocs prints it and exits with code 1).
 """
 
 from __future__ import annotations
@@ -14,7 +15,7 @@ from pathlib import Path
 from ..model.loading import load_staff
 from ..model.positions import Staff
 from ..model.problems import PositionsError, Problem
-from . import body, fields, relations
+from . import body, company, fields, files, relations, status
 from .pages import check_pages
 
 
@@ -27,21 +28,28 @@ def validate_staff(staff: Staff, docs_dir: Path | None = None) -> list[Problem]:
         problems += fields.check_front_matter(position, departments)
         problems += body.check_body(position)
     problems += relations.check_relations(staff, docs_dir)
+    problems += status.check_status(staff)
     return problems
 
 
 @contextmanager
 def checked_staff(env):
     docs_dir = Path(env.conf["docs_dir"])
-    staff, problems = load_staff(docs_dir)
-    problems += validate_staff(staff, docs_dir)
+    builtin = set(env.macros)  # mkdocs-macros' own (macros_info, context…): pages may not call them
+    problems = files.check_files(env.conf)
+    problems += company.check_company(env.conf)
+    staff, found = load_staff(docs_dir)
+    problems += found + validate_staff(staff, docs_dir)
     try:
         yield staff
+    except PositionsError as error:  # found while registering (e.g. the editions' history): report all together
+        raise PositionsError(problems + error.problems) from None
     except Exception:
         # Registering on broken data may fail; the data's problems explain it better than a traceback.
         if problems:
             raise PositionsError(problems) from None
         raise
-    problems += check_pages(env, docs_dir, staff)
+    site_macros = {name: macro for name, macro in env.macros.items() if name not in builtin}
+    problems += check_pages(env, docs_dir, staff, site_macros)
     if problems:
         raise PositionsError(problems)

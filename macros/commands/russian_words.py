@@ -80,3 +80,34 @@ def _noun(word: str, case: str) -> str:
     if last in "оеиую":
         return word  # indeclinable: «атташе»
     return word + {"genitive": "а", "dative": "у"}[case]
+
+
+def nominative(genitive: str) -> str:
+    """A title back from its genitive, by the same simple rules: «главного бухгалтера» -> «Главный бухгалтер»."""
+    words = genitive.split(" ")
+    result = []
+    for index, word in enumerate(words):
+        lower = word.lower()
+        if index + 1 < len(words) and re.search(r"(ого|его|ой)$", lower):
+            stem = word[:-3] if lower.endswith(("ого", "его")) else word[:-2]
+            soft = lower.endswith("его") or stem[-1:].lower() in "гкх"
+            result.append(stem + ("ая" if lower.endswith("ой") else "ий" if soft else "ый"))
+            continue
+        parts = word.split("-")
+        result.append("-".join(part if part.lower() in FIXED_PREFIXES and i < len(parts) - 1 else _noun_back(part)
+                               for i, part in enumerate(parts)))
+        result += words[index + 1:]
+        break
+    text = " ".join(result)
+    return text[:1].upper() + text[1:]
+
+
+def _noun_back(word: str) -> str:
+    lower = word.lower()
+    if lower.endswith("я"):
+        return word[:-1] + "ь"          # руководителя -> руководитель
+    if lower.endswith("а"):
+        return word[:-1]                # менеджера -> менеджер
+    if lower.endswith(("ы", "и")) and len(word) > 3:
+        return word[:-1] + "а"          # уборщицы -> уборщица
+    return word

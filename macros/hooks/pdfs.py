@@ -34,14 +34,15 @@ def on_config(config):
 @event_priority(-50)  # after forms.py has put the document header back into the page
 def on_page_context(context, page, config, nav):
     if run["settings"].enabled and is_instruction(page.content):
-        slug = Path(page.file.src_uri).stem
-        context["pdf_url"] = get_relative_url(pdf.pdf_path(slug), page.url)
-        run["jobs"].append(pdf.job_for(slug, page.file.abs_dest_path, config.site_dir, page.meta.get("approved")))
+        context["pdf_url"] = get_relative_url(pdf.pdf_path_of_page(page.file.src_uri), page.url)
+        if not run["settings"].links_only:
+            slug = Path(page.file.src_uri).stem
+            run["jobs"].append(pdf.job_for(slug, page.file.abs_dest_path, config.site_dir, page.meta.get("approved")))
     return context
 
 
 def on_post_build(config):
-    if not run["settings"].enabled:
+    if not run["settings"].enabled or run["settings"].links_only:
         return
     try:
         report = pdf.build_pdfs(run["jobs"], Path(config.site_dir), run["settings"])

@@ -32,3 +32,24 @@ def last_edited(docs_dir: Path) -> dict[str, dt.date]:
         elif line.strip() and date is not None:
             dates.setdefault(f"{POSITIONS_DIR}/{line.strip()}", date)  # newest first: keep the first
     return dates
+
+
+def deleted(docs_dir: Path, src_path: str) -> tuple[dt.date, str] | None:
+    """When and in which commit a position file was deleted (None if it never existed or git cannot tell).
+
+    Only asked when a reference points at a missing file, so that the message can say the file was
+    deleted rather than that it never existed. A file deleted in the working copy but not yet
+    committed counts as deleted today."""
+    folder = docs_dir / POSITIONS_DIR
+    name = src_path.split("/", 1)[-1]
+    try:
+        run = lambda *args: subprocess.run(["git", "-C", str(folder), *args], capture_output=True, text=True,
+                                           timeout=30)
+        found = run("log", "-1", "--diff-filter=D", "--format=%cs %h", "--", name).stdout.split()
+        if found:
+            return dt.date.fromisoformat(found[0]), found[1]
+        if run("cat-file", "-e", f"HEAD:./{name}").returncode == 0:  # committed, removed from the working copy
+            return dt.date.today(), "не закоммичено"
+    except (OSError, subprocess.SubprocessError, ValueError):
+        pass
+    return None

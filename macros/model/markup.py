@@ -16,10 +16,22 @@ SIMPLE_CALL = re.compile(r"\{\{\s*([A-Za-z_]\w*)\(\s*\)\s*\}\}")
 # Anything but {{ … }} that Jinja would read with this site's settings ({## … ##} comments).
 OTHER_JINJA = ("{%", "{##")
 
-# A label at the start of a list item and an empty link to one.
+# A label at the start of a list item, and an empty link: [](#label) to a clause of the same file,
+# [](other.md#label) to a clause of another position (render/clauses.py fills in the numbers).
 SOURCE_LABEL = re.compile(r"^[ \t]*[-*+][ \t]+\{#([^}\s]*)\}", re.M)
-SOURCE_REFERENCE = re.compile(r"\[\]\(#([^)\s]*)\)")
+SOURCE_REFERENCE = re.compile(r"\[\]\(([^)\s]*)\)")
+CROSS_REFERENCE = re.compile(r"^(?:\./)?([a-z0-9][a-z0-9-]*)\.md#([A-Za-z][\w-]*)$")
 VALID_LABEL = re.compile(r"^[A-Za-z][\w-]*$")
+# The ids the build gives sections and unlabelled clauses; a label may not take one of them.
+GENERATED_ID = re.compile(r"^(?:section-\d+|p\d+-\d+)$")
+
+
+def section_id(section: int) -> str:
+    return f"section-{section}"
+
+
+def clause_id(section: int, clause: int) -> str:
+    return f"p{section}-{clause}"
 
 
 def only_simple_calls(markdown: str, macros: Mapping[str, Callable]) -> list[str] | None:
@@ -40,5 +52,5 @@ def source_labels(body: str) -> list[tuple[str, int]]:
 
 
 def source_references(body: str) -> list[tuple[str, int]]:
-    """Cross-references used in a Markdown body, with their 1-based line numbers."""
+    """Targets of the empty links in a Markdown body ("#consult", "recruiter.md#screening"), with lines."""
     return [(m.group(1), body.count("\n", 0, m.start()) + 1) for m in SOURCE_REFERENCE.finditer(body)]

@@ -14,6 +14,9 @@ from pathlib import Path
 from typing import Any
 
 POSITIONS_DIR = "positions"
+# The status of an instruction (front matter `status`): a draft being prepared, the one in force
+# (the default), or a position that no longer exists but whose page and editions are kept.
+DRAFT, IN_FORCE, ABOLISHED = "проект", "действует", "упразднена"
 
 
 @dataclass(frozen=True)
@@ -63,6 +66,18 @@ class Position:
     @property
     def approval_order(self) -> str:
         return self.meta.get("approval_order") or ""
+
+    @property
+    def status(self) -> str:
+        return self.meta.get("status") or IN_FORCE
+
+    @property
+    def is_draft(self) -> bool:
+        return self.status == DRAFT
+
+    @property
+    def is_abolished(self) -> bool:
+        return self.status == ABOLISHED
 
     @property
     def url(self) -> str:
@@ -137,10 +152,15 @@ class Staff:
     def subordinates(self, position: Position) -> list[Position]:
         return list(self._subordinates.get(position.slug, []))
 
+    def existing(self) -> list[Position]:
+        """The positions the company has: every position but the abolished ones (their pages stay)."""
+        return [position for position in self if not position.is_abolished]
+
     def departments(self) -> dict[str, list[Position]]:
-        """Positions grouped by department; departments and positions in a stable order."""
+        """Existing positions grouped by department; departments and positions in a stable order.
+        What the catalog, the menu and the org chart show: an abolished position is in none of them."""
         groups: dict[str, list[Position]] = {}
-        for position in self:
+        for position in self.existing():
             groups.setdefault(position.department, []).append(position)
         return {name: groups[name] for name in sorted(groups, key=_department_order(groups))}
 
@@ -159,4 +179,5 @@ def position_files(docs_dir: Path) -> list[Path]:
     folder = docs_dir / POSITIONS_DIR
     if not folder.is_dir():
         return []
-    return sorted(p for p in folder.glob("*.md") if not p.name.startswith("_"))
+    # A symlink is not read: it could point outside the repository (checks/files.py refuses it).
+    return sorted(p for p in folder.glob("*.md") if not p.name.startswith("_") and not p.is_symlink())

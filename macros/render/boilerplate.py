@@ -1,23 +1,28 @@
 """Macros HR calls in a position file; each renders one template from macros/templates/.
 
 The wording lives in the templates, not here: this module only gathers what a template
-needs (the page's position, the positions it refers to, the company requisites).
+needs (the page's position, the positions it refers to, the company requisites). An archived
+edition is rendered by the same macros with the position, templates and requisites of its
+commit (render/edition_forms.py overrides the few methods that say where those come from).
 """
 
 from __future__ import annotations
 
 from mkdocs.utils import get_relative_url
 
-from . import org, verbatim
+from . import org, qr, verbatim
+from .archive_links import links
+from ..model.editions import Archive, comparison_url, edition_url
 from ..model.positions import Position, Staff
 
 
 class Boilerplate:
     """Renders the shared parts of an instruction for the page being built."""
 
-    def __init__(self, env, staff: Staff):
+    def __init__(self, env, staff: Staff, archive: Archive | None = None):
         self.env = env
         self.staff = staff
+        self.archive = archive
         # Finished forms skip Markdown and search when macros/hooks/forms.py will put them back.
         self.hold = verbatim.hold if verbatim.released_in(env.conf) else verbatim.inline
 
@@ -30,34 +35,74 @@ class Boilerplate:
                 "docs/positions/<имя>.md")
         return position
 
-    def render(self, template: str, **context) -> str:
-        position = self.position()
-        extra = self.env.conf["extra"]
-        context.setdefault("position", position)
-        context.setdefault("page", self.env.page)
-        return self.env.env.get_template(template).render(
-            company=extra["company"], staff=self.staff, **context)
+    # Where a document's parts come from; an archived edition answers from its own commit.
+    def extra(self) -> dict:
+        return self.env.conf["extra"]
+
+    def templates(self):
+        return self.env.env
 
     def related(self, position: Position, field: str) -> Position | None:
         slug = position.ref(field)
         return self.staff[slug] if slug else None
 
+    def render(self, template: str, **context) -> str:
+        position = self.position()
+        context.setdefault("position", position)
+        context.setdefault("page", self.env.page)
+        return self.templates().get_template(template).render(
+            company=self.extra()["company"], staff=self.staff, **context)
+
+    def href(self, url: str) -> str:
+        """A site URL made relative to the page being built."""
+        return get_relative_url(url, self.env.page.url)
+
+    # The screen-only parts around the document header, and its QR code.
+    def before_header(self) -> str:
+        return self.render("position_card.html", card=org.card(self.staff, self.position()), href=self.href)
+
+    def after_header(self) -> str:
+        position = self.position()
+        editions = self.archive.of(position.slug) if self.archive else []
+        pairs = [(older, newer) for at, newer in reversed(list(enumerate(editions))) for older in editions[:at]]
+        known = {edition.version for edition in editions}
+        # Editions listed in `history` but older than the repository: shown without links.
+        unlisted = [entry for entry in position.meta.get("history") or []
+                    if isinstance(entry, dict) and str(entry.get("version")) not in known]
+        return self.render("position_record.html", editions=editions, pairs=pairs, href=self.href, links=links,
+                           unlisted=unlisted,
+                           edition_url=edition_url, comparison_url=comparison_url)
+
+    def qr_target(self) -> str | None:
+        position = self.position()
+        return qr.address(self.env.conf.get("site_url"), edition_url(position.slug, position.version))
+
+    def qr_code(self) -> str:
+        target = None if qr.disabled_reason else self.qr_target()
+        if target is None:
+            qr.explain_missing(qr.disabled_reason or qr.NO_SITE_URL)
+            return ""
+        return self.env.env.get_template("edition_qr.html").render(code=qr.svg(target), target=target)
+
     def register(self, env) -> None:
-        @env.macro
+        def instruction_macro(function):
+            # Only a position file can call it: the page check refuses it elsewhere (checks/pages.py).
+            function.position_only = True
+            return env.macro(function)
+
+        @instruction_macro
         def approval_stamp() -> str:
             """On screen, the summary card under the title; then organisation, «УТВЕРЖДАЮ» stamp,
-            «ДОЛЖНОСТНАЯ ИНСТРУКЦИЯ» and the position's name; then (on screen) the other names of
-            the position and its edit record."""
-            here = self.env.page.url
-            card = self.render("position_card.html", card=org.card(self.staff, self.position()),
-                               href=lambda url: get_relative_url(url, here))
+            «ДОЛЖНОСТНАЯ ИНСТРУКЦИЯ» and the position's name, and the QR code of the edition;
+            then (on screen) the other names of the position and its edit record."""
             # The other names stay in the Markdown, where search reads them; the finished
             # blocks around them skip Markdown and search (see verbatim.py).
-            return (self.hold(card + "\n" + self.render("approval_stamp.html"), "approval_stamp")
-                    + self.render("aliases.html")
-                    + self.hold(self.render("position_record.html"), "approval_stamp"))
+            return (self.hold(self.before_header() + "\n" + self.render("approval_stamp.html") + self.qr_code(),
+                              "approval_stamp")
+                    + verbatim.trusted(self.render("aliases.html"))
+                    + self.hold(self.after_header(), "approval_stamp"))
 
-        @env.macro
+        @instruction_macro
         def general_provisions() -> str:
             """Section 1: category, appointment, subordination, stand-in, requirements, governing documents."""
             position = self.position()
@@ -67,27 +112,30 @@ class Boilerplate:
                 proposer=self.related(position, "proposed_by"),
                 supervisor=self.related(position, "reports_to"),
                 stand_in=self.related(position, "stand_in"),
-                also=[self.staff[s] for s in position.meta.get("reports_to_also") or []],
+                also=[self.related_slug(s) for s in position.meta.get("reports_to_also") or []],
             )
 
-        @env.macro
+        @instruction_macro
         def common_rights() -> str:
             """Rights shared by every position, as numbered clauses of the «Права» section."""
             return self.render("common_rights.md")
 
-        @env.macro
+        @instruction_macro
         def standard_liability() -> str:
             """Liability clauses shared by every position."""
             return self.render("standard_liability.md")
 
-        @env.macro
+        @instruction_macro
         def signatures() -> str:
             """«Разработал / Согласовано» signature block."""
             return self.hold(self.render("signatures.html", drafter=self.related(self.position(), "reports_to")),
                                  "signatures")
 
-        @env.macro
+        @instruction_macro
         def acknowledgement_sheet() -> str:
             """Лист ознакомления: a table with empty rows for employees' signatures."""
-            rows = int(self.env.conf["extra"]["acknowledgement_rows"])
+            rows = int(self.extra()["acknowledgement_rows"])
             return self.hold(self.render("acknowledgement_sheet.html", rows=rows), "acknowledgement_sheet")
+
+    def related_slug(self, slug: str) -> Position:
+        return self.staff[slug]

@@ -5,7 +5,11 @@ every top-level section (1., 2., ...) and every item of the lists directly under
 (2.1, 2.2, ...), so inserting a duty renumbers everything after it.
 
 An item may carry a label at its start, ``- {#consult} Text``; a link with empty text
-to that label, ``п. [](#consult)``, is filled with the item's current number.
+to that label, ``п. [](#consult)``, is filled with the item's current number. A link to a label
+of another position, ``п. [](recruiter.md#screening)``, reads «п. 2.3 должностной инструкции
+менеджера по подбору персонала»: its number is known only once that page is converted too, so
+it is written in by number_cross_references() (the hook hooks/references.py) after every page is
+converted. Without that hook the link still reads «п. должностной инструкции …», never empty.
 """
 
 from __future__ import annotations
@@ -14,15 +18,25 @@ import re
 import xml.etree.ElementTree as etree
 
 from markdown import Extension
+from markdown.preprocessors import Preprocessor
 from markdown.treeprocessors import Treeprocessor
 
-from . import verbatim
+from ..model.markup import CROSS_REFERENCE, clause_id, section_id
+from ..model.positions import Staff
+from . import findings, preview, verbatim
 from .instruction import is_instruction
 
 LABEL_AT_START = re.compile(r"^\s*\{#([A-Za-z][\w-]*)\}\s*")
+CROSS_LINK = re.compile(r'(<a\b[^>]*\bdata-xref="([a-z0-9-]+)#([\w-]+)"[^>]*>)')
+# slug -> label -> clause number, for every position converted in this process.
+NUMBERS: dict[str, dict[str, str]] = {}
 
 
 class ClauseNumbering(Treeprocessor):
+    def __init__(self, md, extension: "ClauseExtension"):
+        super().__init__(md)
+        self.extension = extension
+
     def run(self, root: etree.Element) -> None:
         if not any(is_instruction(verbatim.release(block)) for block in self.md.htmlStash.rawHtmlBlocks):
             return
@@ -34,7 +48,7 @@ class ClauseNumbering(Treeprocessor):
                 section += 1
                 clause = 0
                 _prefix(element, f"{section}.", "section-number")
-                element.set("id", f"section-{section}")
+                element.set("id", section_id(section))
             elif element.tag in ("ul", "ol") and section:
                 element.tag = "ol"
                 element.set("class", (element.get("class", "") + " clauses").strip())
@@ -42,12 +56,14 @@ class ClauseNumbering(Treeprocessor):
                     clause += 1
                     number = f"{section}.{clause}"
                     label = _take_label(item)
-                    item.set("id", label or f"p{section}-{clause}")
+                    item.set("id", label or clause_id(section, clause))
                     item.set("data-clause", number)
                     _prefix(item, f"{number}.", "clause-number")
                     if label:
                         numbers[label] = number
         _fill_references(root, numbers)
+        self.extension.cross_references(root, numbers)
+        self.extension.compare_with_preview(self.md, root)
 
 
 def _take_label(item: etree.Element) -> str | None:
@@ -80,8 +96,55 @@ def _fill_references(root: etree.Element, numbers: dict[str, str]) -> None:
             link.set("class", (link.get("class", "") + " clause-ref").strip())
 
 
+def number_cross_references(html: str) -> str:
+    """Write the current clause numbers into the links to other positions' clauses."""
+    if "data-xref=" not in html:
+        return html
+    return CROSS_LINK.sub(lambda m: m.group(1) + NUMBERS.get(m.group(2), {}).get(m.group(3), "") + " ", html)
+
+
+class PreviewReading(Preprocessor):
+    """The page read as the git preview reads it, and rewritten so Python-Markdown reads it the same way."""
+
+    def run(self, lines: list[str]) -> list[str]:
+        self.md.jobdesc_lines = lines
+        rewritten, self.md.jobdesc_preview = preview.read(lines)
+        return rewritten
+
+
 class ClauseExtension(Extension):
-    """Registered from define_env; runs after attr_list (8) and before the table of contents (5)."""
+    """Registered from define_env; runs after inline processing and before the table of contents (5).
+
+    `page_of` returns the page being converted, so its labels can be found from other positions."""
+
+    def __init__(self, staff: Staff, page_of):
+        super().__init__()
+        self.staff, self.page_of = staff, page_of
 
     def extendMarkdown(self, md):
-        md.treeprocessors.register(ClauseNumbering(md), "jobdesc_clauses", 6)
+        # After fenced code is set aside (superfences, 25), before raw HTML blocks are (20).
+        md.preprocessors.register(PreviewReading(md), "jobdesc_preview", 23)
+        md.treeprocessors.register(ClauseNumbering(md, self), "jobdesc_clauses", 6)
+
+    def compare_with_preview(self, md, root: etree.Element) -> None:
+        """Report the first place where the site numbered the page differently from the git preview."""
+        difference = preview.first_difference(getattr(md, "jobdesc_preview", []), preview.site_outline(root))
+        if difference:
+            lines, line = getattr(md, "jobdesc_lines", []), difference.line
+            needle = difference.needle or (lines[line].strip()[:60] if line is not None and line < len(lines) else "")
+            findings.report_on_page(self.page_of, difference.message, difference.fix, needle)
+
+    def cross_references(self, root: etree.Element, numbers: dict[str, str]) -> None:
+        """Remember this page's labels; mark its links to other positions' clauses."""
+        try:
+            here = self.staff.by_src_path(self.page_of().file.src_uri)
+        except Exception:  # converted outside a page
+            here = None
+        if here is not None:
+            NUMBERS[here.slug] = numbers
+        for link in root.iter("a"):
+            target = CROSS_REFERENCE.match(link.get("href", ""))
+            if target and target.group(1) in self.staff and not (link.text or "").strip() and not len(link):
+                link.text = f"должностной инструкции {self.staff[target.group(1)].genitive}"
+                link.set("data-xref", f"{target.group(1)}#{target.group(2)}")
+                link.set("class", (link.get("class", "") + " clause-ref").strip())

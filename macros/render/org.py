@@ -66,10 +66,16 @@ def node_id(position: Position) -> str:
     return "p_" + position.slug.replace("-", "_")
 
 
+# Mermaid writes a label into the page as HTML, and reads `…` in a label as Markdown: every
+# character that means something there becomes one of Mermaid's entity codes ('#' first).
+MERMAID_ENTITIES = {"#": "#35;", '"': "#quot;", "<": "#lt;", ">": "#gt;", "&": "#amp;", "`": "#96;"}
+MERMAID_SPECIAL = re.compile("[" + re.escape("".join(MERMAID_ENTITIES)) + "]")
+
+
 def mermaid_text(text: str) -> str:
-    """Text safe inside a quoted Mermaid label: '#' and '"' become Mermaid entity codes."""
+    """Front-matter text safe inside a quoted Mermaid label: one line, shown exactly as typed."""
     text = re.sub(r"\s+", " ", str(text)).strip()
-    return text.replace("#", "#35;").replace('"', "#quot;")
+    return MERMAID_SPECIAL.sub(lambda found: MERMAID_ENTITIES[found.group(0)], text)
 
 
 def register(env, staff: Staff) -> None:
@@ -84,6 +90,7 @@ def register(env, staff: Staff) -> None:
         here = env.page.url
         return env.env.get_template("org_chart.md").render(
             staff=staff,
+            existing=staff.existing(),
             departments=departments_in_rank_order(staff),
             href=lambda position: get_relative_url(position.url, here),
         )

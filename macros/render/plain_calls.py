@@ -1,46 +1,66 @@
-"""Pages whose only Jinja is plain macro calls, ``{{ name() }}``: expanded without Jinja.
+"""How a page's ``{{ name() }}`` calls become text: replaced by what the macro returns, without Jinja.
 
-mkdocs-macros compiles every page as a Jinja template before it renders it. For a position the
-template is a few kilobytes of prose around six calls such as ``{{ signatures() }}``, and
-compiling it costs more than the calls themselves: about a tenth of the build at 300 positions.
-For such a page the result is known without a template: each call is replaced by what the macro
-returns, exactly as Jinja would write it (``str`` of the result, and like Jinja, one newline at
-the very end is dropped). The page is then marked ``render_macros: false``, the plugin's
-documented per-page switch, so it is not compiled again.
+A page under docs/ is HR's text and is never compiled as a Jinja template (see checks/pages.py:
+mkdocs.yml sets ``render_by_default: false``, so mkdocs-macros leaves pages alone). Its only
+template syntax is a plain call of one of the site's macros, and this module expands those calls
+itself: each is replaced by what the macro returns, exactly as Jinja would write it (``str`` of
+the result, and like Jinja, one newline at the very end is dropped). Nothing a page contains is
+ever evaluated; a macro's output is not read again. It also spares compiling every page as a
+template, which cost about a tenth of the build at 300 positions.
 
-This is only a shortcut. It runs from mkdocs-macros' ``on_pre_page_macros``; a page with anything
-else (filters, variables, arguments, ``{% … %}``, ``{## … ##}``), a page that shadows a macro's name
-in its front matter, and a call that fails all go through Jinja as before, with its error
-messages. A build without the shortcut (e.g. where only ``define_env`` is supported) gives the
-same pages, only slower; tests/test_boilerplate.py compares the two.
+It runs from mkdocs-macros' documented ``on_pre_page_macros``. A page a developer opted into Jinja
+in mkdocs.yml (``force_render_paths``) is left to Jinja; tests/test_boilerplate.py shows that
+both ways give the same page, byte for byte.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping
 
+from mkdocs.exceptions import PluginError
+
 from ..model.markup import SIMPLE_CALL, only_simple_calls
 
+# The macros this site registers (not the plugin's own), recorded by define_env on every config load.
+SITE_MACROS: dict[str, Callable] = {}
 
 
-def expand(markdown: str, macros: Mapping[str, Callable], shadowed: Mapping = ()) -> str | None:
-    """The page as Jinja would render it, or None when the page needs Jinja after all."""
-    names = only_simple_calls(markdown, macros)
-    if names is None or any(name in shadowed for name in names):
+def record_site_macros(macros: Mapping[str, Callable], builtin: set[str]) -> dict[str, Callable]:
+    """Remember which of the registered macros are the site's own: the ones pages may call."""
+    SITE_MACROS.clear()
+    SITE_MACROS.update({name: macro for name, macro in macros.items() if name not in builtin})
+    return dict(SITE_MACROS)
+
+
+def expand(markdown: str, macros: Mapping[str, Callable]) -> str | None:
+    """The page with every call replaced by its result, or None if it has anything but known calls."""
+    if only_simple_calls(markdown, macros) is None:
         return None
-    try:
-        text = SIMPLE_CALL.sub(lambda call: str(macros[call.group(1)]()), markdown)
-    except Exception:  # let Jinja run the page and report the error the usual way
-        return None
+    text = SIMPLE_CALL.sub(lambda call: str(macros[call.group(1)]()), markdown)
     return text[:-1] if text.endswith("\n") else text
 
 
 def expand_page(env) -> None:
-    """mkdocs-macros pre-page step: expand the current page when it qualifies (see module docstring)."""
-    meta = env.page.meta
-    if meta.get("render_macros") is not None:
-        return  # the page decides for itself
-    text = expand(env.markdown, env.macros, shadowed=meta)
-    if text is not None:
-        env.markdown = text
-        meta["render_macros"] = False
+    """mkdocs-macros pre-page step: expand the current page's calls (see the module docstring)."""
+    page = env.page
+    if _forced(env, page.file.src_path):
+        return  # Jinja renders this page: a developer's choice in mkdocs.yml
+    # From here on the page is never compiled: render_macros false is the switch that mkdocs-macros
+    # honours before any other (even before render_by_default and force_render_paths).
+    try:
+        text = expand(env.markdown, SITE_MACROS)
+    except Exception as error:  # a macro that cannot run here: name the page, never a traceback
+        raise PluginError(f"docs/{page.file.src_uri}: макрос не выполнен: {error}") from None
+    if text is None:  # checks/pages.py stops such a page before the build; this is the last guard
+        raise PluginError(f"docs/{page.file.src_uri}: на странице есть конструкции шаблона, кроме вызовов "
+                          "макросов сайта; они не выполняются. Исправление: оставьте только строки вида "
+                          "{{ имя() }}")
+    env.markdown = text
+    page.meta["render_macros"] = False
+
+
+def _forced(env, src_path: str) -> bool:
+    try:
+        return env.force_page_rendering(src_path)
+    except AttributeError:
+        return False

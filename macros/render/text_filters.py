@@ -1,8 +1,21 @@
-"""Jinja filters for Russian document text."""
+"""Jinja filters for Russian document text, and for front-matter values placed into Markdown.
+
+A front-matter value is text: HTML templates print it with ``| e``, but a Markdown template
+(general_provisions.md, catalog.md) hands it to Markdown afterwards, where ``*``, ``_``, ``|``,
+``[x](javascript:…)`` or a line break followed by ``## …`` would become formatting, links, table
+cells or whole sections. ``| md`` makes a value literal text for Markdown: one line, HTML-escaped,
+and every character Python-Markdown gives a meaning backslash-escaped (it prints them as typed).
+"""
 
 from __future__ import annotations
 
 import datetime as dt
+import html
+import re
+
+# Python-Markdown's escapable characters (Markdown.ESCAPED_CHARS) plus '|' (the tables extension);
+# '>' is left to the HTML escape below (&gt;), since a backslash before an entity would print.
+MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|])")
 
 MONTHS_GENITIVE = ("января", "февраля", "марта", "апреля", "мая", "июня", "июля",
                    "августа", "сентября", "октября", "ноября", "декабря")
@@ -27,6 +40,18 @@ def lcfirst(text: str) -> str:
     return text
 
 
+def md(value: object) -> str:
+    """A value as literal text inside Markdown: `a|b *c*` prints as typed, on one line, never as markup."""
+    text = " ".join(str(value).split())
+    return html.escape(MARKDOWN_SPECIAL.sub(r"\\\1", text), quote=False)
+
+
+def and_list(items: list[str]) -> str:
+    """["а", "б", "в"] -> «а, б и в»: how Russian lists several names in one sentence."""
+    items = list(items)
+    return " и ".join(filter(None, [", ".join(items[:-1]), items[-1] if items else ""]))
+
+
 def register(env) -> None:
-    for function in (date_ru, date_ru_long, lcfirst):
+    for function in (date_ru, date_ru_long, lcfirst, md, and_list):
         env.filter(function)

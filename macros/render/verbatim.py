@@ -33,9 +33,53 @@ def released_in(config) -> bool:
     return any(getattr(plugin, RELEASER, False) for plugin in config["plugins"].values())
 
 
+# HTML our own macros put into a page's Markdown (render/safe_html.py lets exactly these blocks through),
+# and the forms written inline when no hook releases held blocks (keyed like held blocks).
+_trusted: set[str] = set()
+_inline: dict[str, str] = {}
+INLINE_FORM = re.compile(r'<div class="jobdesc-form" data-form="([0-9a-f]{20})">')
+
+
+def trusted(html: str) -> str:
+    """Mark a block of template HTML that goes through Markdown as the site's own, not HR's raw HTML."""
+    _trusted.add(html.strip())
+    return html
+
+
+def is_trusted(html: str) -> bool:
+    return html.strip() in _trusted or TOKEN.fullmatch(html.strip()) is not None
+
+
 def inline(html: str, macro: str) -> str:
-    """What a macro returns when nothing would put a held block back: the HTML itself, as its own block."""
-    return f"\n\n{html}\n\n"
+    """What a macro returns when nothing would put a held block back: the HTML itself, as its own block.
+
+    Wrapped in one element, so Python-Markdown passes it on as one raw block that safe_html.py
+    recognises as the site's own (it would otherwise store each top-level element apart)."""
+    key = hashlib.sha1(html.encode("utf-8")).hexdigest()[:20]
+    block = trusted(f'<div class="jobdesc-form" data-form="{key}">{html}</div>')
+    _inline[key] = block
+    return f"\n\n{block}\n\n"
+
+
+def shield(page_html: str) -> tuple[str, dict[str, str]]:
+    """The page with the site's inline forms replaced by tokens, so a sanitiser sees only HR's content."""
+    if "jobdesc-form" not in page_html:
+        return page_html, {}
+    parts, shielded, end = [], {}, 0
+    for match in INLINE_FORM.finditer(page_html):
+        block = _inline.get(match.group(1))
+        if match.start() < end or block is None or not page_html.startswith(block, match.start()):
+            continue
+        parts += [page_html[end:match.start()], f"<!--jobdesc-shield {match.group(1)}-->"]
+        shielded[match.group(1)] = block
+        end = match.start() + len(block)
+    return "".join(parts) + page_html[end:], shielded
+
+
+def unshield(page_html: str, shielded: dict[str, str]) -> str:
+    for key, block in shielded.items():
+        page_html = page_html.replace(f"<!--jobdesc-shield {key}-->", block)
+    return page_html
 
 
 def hold(html: str, macro: str) -> str:
@@ -61,3 +105,5 @@ def misplaced(content: str) -> str | None:
 def clear() -> None:
     """Forget the blocks of an earlier build (`mkdocs serve` builds many times in one process)."""
     _held.clear()
+    _trusted.clear()
+    _inline.clear()

@@ -48,8 +48,11 @@ def copy_project(target: Path) -> Path:
 
 
 def mkdocs_build(project: Path, site: Path, pdf: bool = False) -> Build:
-    """One real `mkdocs build --strict`; PDFs only when asked (plain Material makes none)."""
-    env = dict(os.environ, NO_MKDOCS_2_WARNING="1", JOBDESC_PDF="1" if pdf else "0")
+    """One real `mkdocs build --strict`; PDFs and .docx only when asked (plain Material makes none)."""
+    # The archive of editions is measured on its own (run.py --editions, editions.py); Word files go
+    # with the PDFs (plain Material makes neither).
+    env = dict(os.environ, NO_MKDOCS_2_WARNING="1", JOBDESC_PDF="1" if pdf else "0", JOBDESC_DOCX="1" if pdf else "0",
+               JOBDESC_ARCHIVE="0")
     started, cpu_before = time.perf_counter(), _children_cpu()
     result = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(site)],
                             cwd=project, capture_output=True, text=True, env=env)

@@ -19,6 +19,7 @@ from pathlib import Path
 
 import browser_search
 import company
+import editions
 import measure
 import plain
 import preview
@@ -51,6 +52,9 @@ def run_size(size: int, scratch: Path, options: argparse.Namespace, log) -> dict
         result.update(measure.pdf_report(with_pdfs, site))
         if result.get("pdf_seconds") is not None and result.get("pdf_files"):
             result["pdf_each_s"] = result["pdf_seconds"] / result["pdf_files"]
+
+    if options.editions:  # the archive of editions: three editions per position, cold and warm
+        result.update(editions.measure(pristine, scratch, log))
 
     log(f"[{size}] rebuild after changing one position")
     changed = positions_dir / f"{(generated or slugs)[0]}.md"
@@ -104,6 +108,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--no-browser", action="store_true", help="skip the search timing in Chromium")
     parser.add_argument("--no-pdf", action="store_true", help="skip the PDF measurements")
     parser.add_argument("--no-serve", action="store_true", help="skip the preview latency of mkdocs serve")
+    parser.add_argument("--editions", action="store_true",
+                        help="also measure the archive of editions (3 editions per position, cold and warm)")
     options = parser.parse_args(argv)
     sizes = [int(s) for s in options.sizes.split(",") if s.strip()]
     log = lambda message: print(message, file=sys.stderr, flush=True)  # noqa: E731
@@ -116,6 +122,9 @@ def main(argv: list[str] | None = None) -> int:
             shutil.rmtree(scratch, ignore_errors=True)
     table = report.table(results)
     print(table)
+    for size, result in results.items():
+        if "editions_warm_s" in result:
+            print(f"\nАрхив редакций, {size} должностей по 3 редакции:\n" + editions.table(result))
     if options.output:
         options.output.write_text(report.page(table, options.repeat), encoding="utf-8")
     if options.json:

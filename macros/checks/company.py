@@ -1,0 +1,71 @@
+"""The company's settings (`extra:` in mkdocs.yml) checked like a position, before any page is built.
+
+Every position prints the company's requisites, signatories and the acknowledgement sheet's rows,
+and search reads the synonym groups. A missing key used to surface as a traceback blaming
+whichever position was rendered first; a string where a list belongs (``agreed_with: Юрисконсульт``)
+printed a signature row per letter. So `extra:` is validated against company_schema.yaml, and
+every problem names the key, its line in mkdocs.yml and the fix.
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+from pathlib import Path
+
+import yaml
+
+from ..model.front_matter import collect_lines
+from ..model.problems import Problem
+from .schema_messages import Checked, schema_problems, validator_for
+
+SCHEMA_PATH = Path(__file__).with_name("company_schema.yaml")
+
+
+@lru_cache(maxsize=1)
+def schema() -> dict:
+    return yaml.safe_load(SCHEMA_PATH.read_text(encoding="utf-8"))
+
+
+@lru_cache(maxsize=1)
+def _validator():
+    return validator_for(schema())
+
+
+def check_company(conf) -> list[Problem]:
+    """Every problem of `extra:` in the site's configuration file."""
+    config_file = Path(conf["config_file_path"])
+    lines = _lines(config_file)
+    checked = Checked(
+        config_file.name, schema(), lambda *path: _line(lines, ("extra", *path)),
+        lambda path: ".".join(["extra", *map(str, path)]),
+        "в раздел extra:", "такого ключа нет в настройках компании (extra)")
+    return schema_problems(_plain(conf.get("extra") or {}), checked, _validator())
+
+
+def _lines(config_file: Path) -> dict[tuple, int]:
+    """The line of every key of the configuration file (composed, not constructed: its tags stay unread)."""
+    try:
+        node = yaml.compose(config_file.read_text(encoding="utf-8-sig"), Loader=yaml.SafeLoader)
+    except (OSError, yaml.YAMLError):
+        return {}
+    lines: dict[tuple, int] = {}
+    if node is not None:
+        collect_lines(node, (), lines, [], first_line=1)
+    return lines
+
+
+def _line(lines: dict[tuple, int], path: tuple) -> int | None:
+    while path:
+        if path in lines:
+            return lines[path]
+        path = path[:-1]
+    return None
+
+
+def _plain(value):
+    """MkDocs' config objects as plain dicts and lists, the way the schema sees YAML."""
+    if isinstance(value, dict) or hasattr(value, "items"):
+        return {key: _plain(item) for key, item in value.items()}
+    if isinstance(value, (list, tuple)):
+        return [_plain(item) for item in value]
+    return value

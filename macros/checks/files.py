@@ -1,0 +1,50 @@
+"""Only the repository's own files: no symbolic links where content, theme or wording is read from.
+
+MkDocs follows a symlink under docs/ like any file: ``docs/assets/x.txt -> /etc/passwd`` would
+publish the build machine's file, and a link to a Markdown file outside the repository would
+publish it as a page. The same holds for the theme overrides and the templates the macros read.
+A pull request can add a symlink as easily as a file, so every symlink in those folders stops
+the build with its path; nothing is read through it (model/positions.py skips them as well).
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+from ..model.problems import Problem
+
+
+def check_files(conf) -> list[Problem]:
+    """A problem for every symbolic link in docs/, overrides/ and the macros' templates."""
+    project = Path(conf["config_file_path"]).resolve().parent
+    roots = [Path(conf["docs_dir"])]
+    custom_dir = getattr(conf["theme"], "custom_dir", None)
+    roots += [Path(custom_dir)] if custom_dir else []
+    roots.append(project / "macros" / "templates")
+    problems: list[Problem] = []
+    for root in roots:
+        problems += _links_under(root, project)
+    return problems
+
+
+def _links_under(root: Path, project: Path) -> list[Problem]:
+    found = [root] if root.is_symlink() else []
+    if root.is_dir() and not root.is_symlink():
+        for folder, dirs, files in os.walk(root):  # does not descend into linked folders
+            for name in sorted(dirs + files):
+                path = Path(folder) / name
+                if path.is_symlink():
+                    found.append(path)
+    return [_problem(path, project) for path in found]
+
+
+def _problem(path: Path, project: Path) -> Problem:
+    try:
+        shown_as = path.absolute().relative_to(project).as_posix()
+    except ValueError:
+        shown_as = str(path)
+    return Problem(
+        shown_as, f"символическая ссылка (указывает на {os.readlink(path)}): в сайт попадают только "
+        "собственные файлы репозитория",
+        "удалите ссылку и положите на её место сам файл (копию), если он нужен на сайте")

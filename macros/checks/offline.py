@@ -1,0 +1,97 @@
+"""Offline is enforced by the build: no page embeds anything from another host.
+
+The intranet promises that opening a page requests nothing outside the site: fonts, scripts,
+Mermaid and the search index are served from the site itself. The browser tests check our own
+pages, but HR's content changes with every pull request, so the build itself reads the final HTML
+of every page, the search index excerpts and the org chart's source, and fails naming the page
+and the address if anything would be fetched from another host: ``src``, ``srcset``, ``poster``,
+``data``, ``background``, ``<link href>``, SVG ``href``, CSS ``url()`` and ``@import``.
+Plain links to outside pages (``<a href>``) stay allowed: following one is the reader's choice.
+
+Patterns, not a parser: a few regular expressions over pages that are already in memory cost
+almost nothing, and an address needs only to be *found* here, never rewritten.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+
+# A resource attribute whose value could leave the site (a scheme, "//" or a backslash in it). Only
+# these are looked at closely: a page has hundreds of relative links and a handful of these at most.
+CANDIDATE = re.compile(
+    r"""\s(src|srcset|poster|data|background|href|xlink:href)\s*=\s*(?:"([^"]*[:/\\][^"]*)"|'([^']*[:/\\][^']*)'"""
+    r"""|([^\s>"']*[:/\\][^\s>"']*))""", re.I)
+TAG_START = re.compile(r"<([A-Za-z][\w:-]*)")
+FETCHING_HREF = {"link", "use", "image", "base", "feimage"}
+CSS_URL = re.compile(r"""url\(\s*(?:"([^"]*)"|'([^']*)'|([^)'"\s]*))\s*\)|@import\s+(?:"([^"]*)"|'([^']*)')""",
+                     re.I)
+CANONICAL = re.compile(r"""\srel\s*=\s*["']?canonical\b""", re.I)
+SCRIPT = re.compile(r"<script\b[^>]*>.*?</script\s*>", re.S | re.I)
+STYLE = re.compile(r"<style\b[^>]*>(.*?)</style\s*>", re.S | re.I)
+STYLE_ATTRIBUTE = re.compile(r"""\sstyle\s*=\s*("[^"]*"|'[^']*')""", re.I)
+MERMAID = re.compile(r'<pre class="mermaid"><code>(.*?)</code></pre>', re.S)
+SCHEME = re.compile(r"^([A-Za-z][A-Za-z0-9+.-]*):")
+# Control characters and spaces that browsers strip from a URL before reading it.
+STRIPPED = re.compile(r"[\x00-\x20\x7f]+")
+
+
+def outside_resources(page_html: str) -> list[str]:
+    """Every URL on another host that this HTML (with its Mermaid sources) would fetch."""
+    found = _in_markup(page_html)
+    if 'class="mermaid"' in page_html:
+        for source in MERMAID.findall(page_html):
+            found += _in_markup(html.unescape(source))
+    return list(dict.fromkeys(found))
+
+
+def _in_markup(text: str) -> list[str]:
+    found: list[str] = []
+    scripts = None
+    for match in CANDIDATE.finditer(text):
+        tag = _enclosing_tag(text, match.start())
+        attribute = match.group(1).lower()
+        if tag is None or (attribute == "href" and tag not in FETCHING_HREF):
+            continue  # text, not a tag (HR's "<" is escaped), or a plain link
+        if tag == "link" and CANONICAL.search(text, text.rfind("<", 0, match.start()), text.find(">", match.start())):
+            continue  # <link rel="canonical">, written by MkDocs when site_url is set, is a name, not a fetch
+        scripts = scripts if scripts is not None else [m.span() for m in SCRIPT.finditer(text)]
+        if any(start < match.start() < end for start, end in scripts):
+            continue  # a string inside a script
+        url = html.unescape(next(g for g in match.groups()[1:] if g is not None))
+        urls = [part.strip().split(" ")[0] for part in url.split(",")] if attribute == "srcset" else [url]
+        found += [u for u in urls if is_outside(u)]
+    if "url(" in text or "@import" in text:
+        for css in _stylesheets(text):
+            for match in CSS_URL.finditer(css):
+                url = next((g for g in match.groups() if g is not None), "").strip("\"' ")
+                if is_outside(url):
+                    found.append(url)
+    return found
+
+
+def _stylesheets(text: str) -> list[str]:
+    """CSS of <style> elements and style attributes (not text that merely mentions url())."""
+    sheets = [body for body in STYLE.findall(text)]
+    for match in STYLE_ATTRIBUTE.finditer(text):
+        if _enclosing_tag(text, match.start()) is not None:
+            sheets.append(html.unescape(match.group(1)[1:-1]))
+    return sheets
+
+
+def _enclosing_tag(text: str, position: int) -> str | None:
+    """The name of the tag `position` is inside, or None when it is in text."""
+    start = text.rfind("<", 0, position)
+    if start < 0 or text.find(">", start, position) >= 0:
+        return None
+    name = TAG_START.match(text, start)
+    return name.group(1).lower() if name else None
+
+
+def is_outside(url: str) -> bool:
+    """Whether fetching `url` from a page of this site would contact another host."""
+    url = STRIPPED.sub("", url)
+    scheme = SCHEME.match(url)
+    if scheme:
+        return scheme.group(1).lower() not in ("data", "blob", "about", "javascript")
+    return re.match(r"^[/\\]{2}", url) is not None  # //host, \\host, /\host: another host

@@ -1,0 +1,77 @@
+"""The status of an instruction, checked: a draft may be unfinished, an instruction in force may not,
+and nothing may depend on a position that was abolished.
+
+A new position starts as a draft (`status: проект`, written by the new-position command) with
+placeholder duties and a blank order number; published as it is, it would print «приказ № ___ от
+___» under an approval stamp. So an instruction in force may carry none of the template's
+placeholders, in its text or its data, and every problem names the line and what to write. An
+abolished position (`status: упразднена`) keeps its page and editions, so its file stays; a position
+that still reports to it, or names it as stand-in, appointer or proposer, is an error naming both files.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+from pathlib import Path
+
+from ..model.positions import Position, Staff
+from ..model.problems import Problem, shown
+
+NEW_POSITION_TEMPLATE = Path(__file__).resolve().parent.parent / "templates" / "new_position.md"
+BLANK = re.compile(r"_{3,}")  # «№ ___ от ___»: a blank left to fill in
+REFERENCES = ("reports_to", "reports_to_also", "stand_in", "appointed_by", "proposed_by")
+FIX_STATUS = "пока инструкция не готова, оставьте status: проект — на сайте она будет с пометкой «ПРОЕКТ»"
+
+
+@lru_cache(maxsize=1)
+def placeholders() -> tuple[str, ...]:
+    """The placeholder clauses of the new-position template («Опишите первую обязанность…»)."""
+    lines = NEW_POSITION_TEMPLATE.read_text(encoding="utf-8").splitlines()
+    return tuple(line[2:].split("(")[0].split(";")[0].strip() for line in lines if line.startswith("- Опишите"))
+
+
+def check_status(staff: Staff) -> list[Problem]:
+    problems: list[Problem] = []
+    for position in staff.positions.values():
+        if not position.is_draft and not position.is_abolished:
+            problems += _unfinished(position)
+        if not position.is_abolished:
+            problems += _depends_on_abolished(position, staff)
+    return problems
+
+
+def _unfinished(position: Position) -> list[Problem]:
+    problems = []
+    for key, value in position.meta.items():
+        for index, text in enumerate(value if isinstance(value, list) else [value]):
+            if isinstance(text, str) and BLANK.search(text):
+                problems.append(Problem(
+                    shown(position), f"действующая инструкция с незаполненным местом «{text}»",
+                    f"впишите настоящие номер и дату (например, approval_order: \"№ 14-ОД от 02.02.2026\"); {FIX_STATUS}",
+                    field=key, line=position.line_of(key, index) if isinstance(value, list) else position.line_of(key)))
+    for phrase in placeholders():
+        at = position.body.find(phrase)
+        if at >= 0:
+            problems.append(Problem(
+                shown(position), f"в действующей инструкции остался пункт-образец «{phrase}…»",
+                f"замените его настоящим пунктом или удалите; {FIX_STATUS}",
+                line=position.body_line + position.body.count("\n", 0, at)))
+    return problems
+
+
+def _depends_on_abolished(position: Position, staff: Staff) -> list[Problem]:
+    problems = []
+    for field in REFERENCES:
+        value = position.meta.get(field)
+        for index, slug in enumerate(value if isinstance(value, list) else [value]):
+            if isinstance(slug, str) and slug in staff and staff[slug].is_abolished:
+                gone = staff[slug]
+                where = f"{shown(gone)}:{gone.line_of('status')}" if gone.line_of("status") else shown(gone)
+                problems.append(Problem(
+                    shown(position), f"должность «{gone.title}» упразднена ({where}: status: упразднена), "
+                    "а эта должность на неё ссылается",
+                    "укажите действующую должность (например, ту, что взяла на себя её работу), или, если "
+                    f"должность упразднили по ошибке, уберите status: упразднена в {shown(gone)}", field=field,
+                    line=position.line_of(field, index) if isinstance(value, list) else position.line_of(field)))
+    return problems

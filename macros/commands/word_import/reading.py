@@ -1,0 +1,188 @@
+"""A .docx read as the lines a person sees: text, the number Word shows before it, and how it looks.
+
+Companies number clauses by hand («2.1.» typed) or with Word lists (the number is not in the text
+at all); this module resolves Word's numbering (levels, formats, restarts) so both arrive the same
+way. Manual line breaks split a paragraph into lines; text boxes, content controls and table cells
+are read in document order; deleted revisions are left out. Reading only: nothing here decides
+what a line means.
+"""
+
+from __future__ import annotations
+
+import re
+import zipfile
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import docx
+from docx.oxml.ns import qn
+
+from .numbering import Numbering, val
+
+W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+MC_FALLBACK = "{http://schemas.openxmlformats.org/markup-compatibility/2006}Fallback"
+SKIPPED_ANCESTORS = {W + "del", W + "moveFrom", MC_FALLBACK, W + "txbxContent"}
+HEADING_STYLE = re.compile(r"^(heading|заголовок|title|название|subtitle)", re.I)
+
+
+class UnreadableDocument(Exception):
+    """The file is not a .docx python-docx can open; the message says what it is and what to do."""
+
+
+@dataclass
+class Line:
+    paragraph: int           # the paragraph's number in the document, counting every paragraph from 1
+    text: str
+    list_label: str = ""     # the number or bullet Word's list numbering shows before the text
+    list_level: int | None = None
+    bullet: bool = False
+    bold: bool = False
+    heading: bool = False
+    centered: bool = False
+    table: tuple[int, int, int] | None = None   # (table, row, column) for a line inside a table
+    bookmarks: list[str] = field(default_factory=list)
+
+
+def read_lines(path: Path) -> list[Line]:
+    document = open_document(path)
+    numbering = Numbering(document)
+    reader = _Reader(document, numbering)
+    reader.walk(document.element.body)
+    return reader.lines
+
+
+def open_document(path: Path):
+    head = path.read_bytes()[:8] if path.is_file() else b""
+    if head.startswith(b"\xd0\xcf\x11\xe0"):
+        raise UnreadableDocument("это файл Word 97–2003 (.doc), а не .docx: откройте его в Word или LibreOffice "
+                                 "и сохраните как «Документ Word (.docx)»")
+    if head.startswith(b"{\\rtf"):
+        raise UnreadableDocument("это файл RTF, а не .docx: откройте его в Word или LibreOffice и сохраните "
+                                 "как «Документ Word (.docx)»")
+    if head.startswith(b"%PDF"):
+        raise UnreadableDocument("это PDF, а не .docx: нужен исходный файл Word")
+    if not zipfile.is_zipfile(path):
+        raise UnreadableDocument("файл не является документом Word .docx (повреждён или другого формата)")
+    try:
+        return docx.Document(str(path))
+    except Exception as error:  # python-docx raises many kinds for broken packages
+        raise UnreadableDocument(f"файл не открывается как документ Word .docx ({type(error).__name__}): "
+                                 "пересохраните его в Word или LibreOffice") from error
+
+
+class _Reader:
+    def __init__(self, document, numbering: Numbering):
+        self.document = document
+        self.numbering = numbering
+        self.lines: list[Line] = []
+        self.paragraphs = 0
+        self.tables = 0
+        self.styles = {s.style_id: s for s in document.styles if getattr(s, "style_id", None)}
+
+    def walk(self, container, table: tuple[int, int, int] | None = None) -> None:
+        for child in container:
+            if child.tag == W + "p":
+                self.paragraph(child, table)
+            elif child.tag == W + "tbl":
+                self.tables += 1
+                number = self.tables
+                for r, row in enumerate(child.findall(W + "tr")):
+                    for c, cell in enumerate(row.findall(W + "tc")):
+                        self.walk(cell, (number, r, c))
+            elif child.tag in (W + "sdt", W + "sdtContent", W + "customXml", W + "smartTag"):
+                self.walk(child.find(W + "sdtContent") if child.tag == W + "sdt" else child, table)
+
+    def paragraph(self, p, table) -> None:
+        for box in p.iter(W + "txbxContent"):  # a stamp in a text box is read before its anchor paragraph
+            if not any(a.tag == MC_FALLBACK for a in box.iterancestors()):
+                self.walk(box, table)
+        self.paragraphs += 1
+        text, bold = self.text(p)
+        style = self.styles.get(val(p.find(f"{W}pPr/{W}pStyle")) or "")
+        label, level, bullet = self.list_label(p, style)
+        common = dict(
+            paragraph=self.paragraphs, bold=bold, table=table, heading=self.is_heading(p, style),
+            centered=self.alignment(p, style) == "center",
+            bookmarks=[b.get(qn("w:name")) for b in p.iter(W + "bookmarkStart")])
+        parts = [part for part in text.split("\n")]
+        for index, part in enumerate(parts):
+            if not part.strip() and not (index == 0 and label):
+                continue
+            first = index == 0
+            self.lines.append(Line(text=part, list_label=label if first else "", list_level=level if first else None,
+                                   bullet=bullet and first, **common))
+
+    def text(self, p) -> tuple[str, bool]:
+        pieces, bold_flags = [], []
+        for run in p.iter(W + "r"):
+            if not self._belongs(run, p):
+                continue
+            bold = self.run_bold(run, p)
+            for item in run:
+                if item.tag == W + "t":
+                    pieces.append(item.text or "")
+                    if (item.text or "").strip():
+                        bold_flags.append(bold)
+                elif item.tag == W + "tab":
+                    pieces.append("\t")
+                elif item.tag in (W + "br", W + "cr") and item.get(qn("w:type")) not in ("page", "column"):
+                    pieces.append("\n")
+                elif item.tag == W + "noBreakHyphen":
+                    pieces.append("-")
+        return "".join(pieces).replace("\xa0", " "), bool(bold_flags) and all(bold_flags)
+
+    @staticmethod
+    def _belongs(run, p) -> bool:
+        """A run is the paragraph's own unless a deletion, a fallback or a text box (read apart) lies between."""
+        for ancestor in run.iterancestors():
+            if ancestor is p:
+                return True
+            if ancestor.tag in SKIPPED_ANCESTORS:
+                return False
+        return False
+
+    def run_bold(self, run, p) -> bool:
+        props = run.find(W + "rPr")
+        flag = props.find(W + "b") if props is not None else None
+        if flag is not None:
+            return val(flag) not in ("0", "false", "off")
+        style = self.styles.get(val(p.find(f"{W}pPr/{W}pStyle")) or "")
+        while style is not None:
+            if style.font.bold is not None:
+                return bool(style.font.bold)
+            style = style.base_style
+        return False
+
+    def list_label(self, p, style) -> tuple[str, int | None, bool]:
+        num_pr = p.find(f"{W}pPr/{W}numPr")
+        while num_pr is None and style is not None:
+            ppr = style.element.find(W + "pPr")
+            num_pr = ppr.find(W + "numPr") if ppr is not None else None
+            style = style.base_style
+        if num_pr is None:
+            return "", None, False
+        num_id, level = val(num_pr.find(W + "numId")), int(val(num_pr.find(W + "ilvl")) or 0)
+        if not num_id or num_id == "0":
+            return "", None, False
+        shown = self.numbering.label(num_id, level)
+        if shown is None:
+            return "", None, False
+        return shown[0], level, shown[1]
+
+    @staticmethod
+    def is_heading(p, style) -> bool:
+        if p.find(f"{W}pPr/{W}outlineLvl") is not None:
+            return True
+        while style is not None:
+            if HEADING_STYLE.match(style.name or ""):
+                return True
+            style = style.base_style
+        return False
+
+    @staticmethod
+    def alignment(p, style) -> str | None:
+        value = val(p.find(f"{W}pPr/{W}jc"))
+        while value is None and style is not None:
+            value = val(style.element.find(f"{W}pPr/{W}jc")) if style.element.find(W + "pPr") is not None else None
+            style = style.base_style
+        return value

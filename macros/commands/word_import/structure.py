@@ -1,0 +1,205 @@
+"""The shape of an instruction found in its lines: the header, the sections, their clauses and sub-items.
+
+Companies write the same skeleton many ways: «1. Общие положения», «I. ОБЩИЕ ПОЛОЖЕНИЯ», a Word
+heading style or just bold text; clauses «2.1.» typed or numbered by Word; sub-items with dashes,
+letters «а)» or «1)». This module finds sections by what their headings say and how they look, and
+clauses by their numbers or list levels. It keeps every line it does not understand, with its
+paragraph number, for the report; it never drops text silently.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from .reading import Line
+
+TYPED_LABEL = re.compile(
+    r"^\s*(?P<label>(?:\d{1,2}\.){1,3}\d{0,2}\.?(?=[\s\t]|$|[А-ЯЁA-Z«\"])|\d{1,2}\)(?=\s|$)"
+    r"|[а-яёa-z]\)(?=\s|$)|[-–—•·▪●○■□➢✓*](?=\s|$))\s*")
+ROMAN_LABEL = re.compile(r"^\s*(?P<label>[IVXLC]{1,6}\.?)(?=\s)\s*")
+SECTION_WORD = re.compile(r"^\s*(?:раздел|глава)\s+(?P<label>\d{1,2}|[IVXLC]{1,6})\.?\s*[.:—–-]?\s*", re.I)
+KNOWN_SECTIONS = (
+    ("general", "Общие положения", r"общие положения"),
+    ("duties", "Должностные обязанности", r"(?:должностные |функциональные |основные |трудовые )?обязанности"),
+    ("rights", "Права", r"права"),
+    ("liability", "Ответственность", r"ответственность"),
+)
+OTHER_SECTIONS = re.compile(
+    r"^(?:функции|основные функции|(?:основные )?задачи|требования к квалификации|квалификационные требования"
+    r"|взаимоотношения|связи по должности|заключительные положения|условия работы|оценка работы|критерии оценки"
+    r"|должен знать|режим работы|полномочия|цели|порядок пересмотра|служебные взаимоотношения)\b", re.I)
+SIGNATURES = re.compile(
+    r"^(?:разработал|разработано|разработчик|составил|согласовано|согласовал|визы|с (?:настоящей )?(?:должностной )?"
+    r"инструкцией ознакомлен|ознакомлен|лист ознакомления|экземпляр получил)", re.I)
+INTRO_END = re.compile(r"[:：]\s*$")
+
+
+@dataclass
+class Item:
+    depth: int          # 1 for an item of a clause, 2 for an item of an item
+    text: str
+    line: Line
+
+
+@dataclass
+class Clause:
+    text: str
+    line: Line
+    number: str = ""    # as the document shows it, without the final dot: "2.7", "3"
+    items: list[Item] = field(default_factory=list)
+    more: list[str] = field(default_factory=list)   # further paragraphs of the same clause
+    label: str | None = None
+
+
+@dataclass
+class Section:
+    kind: str | None    # general, duties, rights, liability; None for a section of the company's own
+    title: str
+    heading: Line
+    number: str = ""
+    intro: list[str] = field(default_factory=list)
+    clauses: list[Clause] = field(default_factory=list)
+
+
+@dataclass
+class Shape:
+    header: list[Line]
+    sections: list[Section]
+    tail: list[Line]                      # signatures, acknowledgement sheet and what follows them
+    stray: list[Line] = field(default_factory=list)   # lines inside sections that are not clauses
+
+
+def clean(text: str) -> str:
+    return re.sub(r"\s+", " ", text.replace("\t", " ")).strip()
+
+
+def split_label(line: Line) -> tuple[str, str]:
+    """(number or bullet, text): a Word list number, else one typed at the start of the text."""
+    text = line.text
+    if line.list_label:
+        return line.list_label, clean(text)
+    for pattern in (SECTION_WORD, TYPED_LABEL, ROMAN_LABEL):
+        match = pattern.match(text)
+        if match:
+            return match.group("label"), clean(text[match.end():])
+    return "", clean(text)
+
+
+def section_kind(text: str) -> tuple[str | None, str] | None:
+    """(kind, our title) when a heading's words name a section; None when they do not look like one."""
+    words = clean(text).rstrip(":.").lower().replace("ё", "е")
+    for kind, title, pattern in KNOWN_SECTIONS:
+        if re.match(rf"^{pattern}(?:\s|$)", words):
+            return kind, title
+    if OTHER_SECTIONS.match(words):
+        return None, clean(text).rstrip(":.")
+    return None
+
+
+def is_heading(line: Line, label: str, text: str) -> tuple[str | None, str] | None:
+    if line.table or not text or len(text) > 110 or "." in text.rstrip(".")[:-1] and len(text) > 60:
+        return None
+    if re.fullmatch(r"\d+(?:\.\d+)+\.?", label) or label.endswith(")") or (label and not label[0].isalnum()):
+        return None  # 2.1., 1), а), dashes: clauses and items, never sections
+    found = section_kind(text)
+    looks = line.heading or line.bold or line.centered or (text.upper() == text and any(c.isalpha() for c in text))
+    if found and (looks or label or len(text) <= 40):
+        return found
+    if looks and label and len(text) <= 70 and not text.endswith((";", ",")) and not line.bullet:
+        return None, text.rstrip(":.")  # «5. Взаимоотношения по должности» and the like
+    return None
+
+
+def shape_of(lines: list[Line]) -> Shape:
+    sections: list[Section] = []
+    header: list[Line] = []
+    tail: list[Line] = []
+    body: list[tuple[Line, str, str]] = []
+    for index, line in enumerate(lines):
+        label, text = split_label(line)
+        if sections and SIGNATURES.match(text) and not label[:1].isdigit():
+            tail = lines[index:]
+            break
+        heading = is_heading(line, label, text)
+        if heading and (sections or _title_seen(header)):
+            kind, title = heading
+            sections.append(Section(kind, title, line, label.rstrip(".")))
+            body.append((line, "", ""))  # marks the start of a section
+            continue
+        if not sections:
+            header.append(line)
+        else:
+            body.append((line, label, text))
+    shape = Shape(header, sections, tail)
+    _fill_sections(shape, body)
+    return shape
+
+
+def _title_seen(header: list[Line]) -> bool:
+    return any(re.search(r"должностная\s+инструкция", line.text, re.I) for line in header) or len(header) > 25
+
+
+def _fill_sections(shape: Shape, body: list[tuple[Line, str, str]]) -> None:
+    groups: list[list[tuple[Line, str, str]]] = []
+    for entry in body:
+        if not entry[1] and not entry[2]:
+            groups.append([])
+        elif groups:
+            groups[-1].append(entry)
+    for section, entries in zip(shape.sections, groups):
+        _fill_clauses(section, [e for e in entries if not e[0].table], shape)
+        shape.stray += [e[0] for e in entries if e[0].table]
+
+
+def _fill_clauses(section: Section, entries: list[tuple[Line, str, str]], shape: Shape) -> None:
+    numbered = [e for e in entries if e[1] and (e[1][0].isdigit() and not e[1].endswith(")"))]
+    levels = [e[0].list_level for e in numbered if e[0].list_level is not None and not e[0].bullet]
+    clause_level = min(levels) if levels else None
+    multilevel = any(re.fullmatch(r"\d+\.\d+\.?", e[1]) for e in numbered)
+    current: Clause | None = None
+    for line, label, text in entries:
+        if not text:
+            continue
+        kind = _line_kind(line, label, text, current, numbered, clause_level, multilevel)
+        if kind == "clause":
+            current = Clause(text, line, label.rstrip("."))
+            section.clauses.append(current)
+        elif kind == "item" and current is not None:
+            depth = 1 + (1 if current.items and _deeper(line, label, current.items[-1]) else 0)
+            current.items.append(Item(depth, text, line))
+        elif current is None:
+            section.intro.append(text)
+        else:
+            current.more.append(text)
+
+
+def _line_kind(line: Line, label: str, text: str, current: Clause | None, numbered, clause_level, multilevel) -> str:
+    if line.list_level is not None and not line.bullet and clause_level is not None:
+        return "clause" if line.list_level <= clause_level else ("item" if current else "clause")
+    if label and label[0].isdigit() and not label.endswith(")"):
+        depth = len([p for p in label.split(".") if p])
+        if multilevel and depth == 1 and _list_open(current):
+            return "item"
+        return "clause" if depth <= 2 else "item"
+    if label:  # dashes, bullets, «а)», «1)»
+        return "item" if current is not None else "clause"
+    if _list_open(current):
+        return "item"
+    if not numbered:  # a section written as plain paragraphs: each is a clause, after an intro
+        return "intro" if current is None and INTRO_END.search(text) else "clause"
+    return "intro" if current is None else "more"
+
+
+def _list_open(current: Clause | None) -> bool:
+    """Whether the clause's last words announce or continue an enumeration («…руководствуется:», «…;»)."""
+    if current is None:
+        return False
+    last = current.items[-1].text if current.items else (current.more[-1] if current.more else current.text)
+    return last.rstrip().endswith((":", ";", ","))
+
+
+def _deeper(line: Line, label: str, previous: Item) -> bool:
+    if line.list_level is not None and previous.line.list_level is not None:
+        return line.list_level > previous.line.list_level
+    return False

@@ -1,0 +1,153 @@
+"""One run of the archive after the site's build: plan, render what is missing, publish, judge.
+
+Called by macros/hooks/editions.py. Says in one line what it did, names a history it could not read
+(a copy without .git, a shallow clone), puts the editions' pages and PDFs into the site, and
+turns what changed since the base commit into the problems and warnings of checks/editions.py.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import yaml
+
+from ..checks import editions as checks
+from ..model import history as git
+from ..model.editions import Archive, State
+from ..model.positions import Staff
+from ..model.problems import PositionsError, Problem
+from ..render.archive_links import download_of_page, edition_file
+from . import archive, cache, compare, pdf, word
+
+NO_HISTORY = ("Архив редакций: сборка из копии без истории git — опубликованы только действующие редакции; "
+              "прежние редакции и проверка правок без новой редакции нужны полной копии репозитория")
+SHALLOW = ("Архив редакций: история git неполная (shallow clone) — опубликованы только действующие редакции. "
+           "Нужна вся история: git fetch --unshallow (в CI: actions/checkout с fetch-depth: 0); "
+           "собрать без архива намеренно: JOBDESC_ARCHIVE=0")
+
+
+@dataclass
+class Report:
+    lines: list[str] = field(default_factory=list)  # the build log, INFO
+    warnings: list[str] = field(default_factory=list)  # MkDocs warnings: a strict build fails
+    problems: list[Problem] = field(default_factory=list)
+
+    def raise_problems(self) -> None:
+        if self.problems:
+            raise PositionsError(self.problems)
+
+
+def publish_archive(found: Archive, staff: Staff, config, settings: archive.Settings, command: str) -> Report:
+    report = Report()
+    if found.history.status == git.NO_HISTORY:
+        report.lines.append(NO_HISTORY)
+    elif found.history.status == git.SHALLOW:
+        report.warnings.append(SHALLOW)
+    project, site = Path(config.config_file_path).parent, Path(config.site_dir)
+    planner = archive.Planner(found, staff, config, project)
+    checked = _changed_under_same_version(found, staff, planner)
+    jobs = planner.jobs([base for base, _ in checked.values()])
+    outcome = archive.build(planner, jobs, settings)
+    editions = archive.publish(outcome, settings, site)
+    report.lines.append(str(outcome))
+    pdfs = pdf.Settings.for_command(command, project)
+    if pdfs.enabled:
+        report.lines.append(_edition_files(editions, site, pdf.PDF_DIR, pdfs, pdf.build_pdfs))
+    documents = word.Settings.for_command(command, project)
+    if documents.enabled:
+        report.lines.append(_edition_files(editions, site, word.DOCX_DIR, documents, word.build_docx))
+    by_src = {job.src: job for job in jobs}
+    _judge(found, staff, checked, outcome, by_src, project, report)
+    return report
+
+
+def _changed_under_same_version(found: Archive, staff: Staff, planner) -> dict[str, tuple[State, bool]]:
+    """slug -> (its state at the base, whether its own files changed) for every position whose
+    inputs changed since the base while the version stayed: these need both states rendered."""
+    changed = {}
+    for position in staff.positions.values():
+        if position.is_draft:
+            continue  # a draft changes freely until it is approved
+        base, current = found.base.get(position.slug), found.current(position.slug)
+        if base is None or current is None or base.version != position.version:
+            continue
+        before, now = planner.sources.inputs(base), planner.sources.inputs(current.snapshot)
+        # mkdocs.yml is also code: only its requisites (`extra:`) are part of the documents.
+        before["config"], now["config"] = planner.sources.requisites(base), planner.sources.requisites(current.snapshot)
+        if before != now:
+            own = before["position"] != now["position"] or before["named"] != now["named"]
+            changed[position.slug] = (base, own)
+    return changed
+
+
+def _edition_files(editions: list, site: Path, extension: str, settings, build) -> str:
+    """The PDF (or .docx) of every edition page; the one in force is the position's own file under its edition name."""
+    jobs = []
+    for job in editions:
+        target = site / edition_file(job.edition.slug, job.edition.version, extension)
+        own = site / download_of_page(f"positions/{job.edition.slug}.md", extension)
+        if job.edition.current and own.is_file():
+            target.parent.mkdir(parents=True, exist_ok=True)
+            shutil.copyfile(own, target)
+        else:
+            jobs.append(cache.Job(job.edition.slug, site / job.dest, target, _date(job.edition.approved)))
+    return "Архив редакций: " + str(build(jobs, site, settings))
+
+
+def _date(value):
+    return value if hasattr(value, "isoformat") else None
+
+
+def _judge(found: Archive, staff: Staff, checked: dict, outcome, by_src: dict, project: Path, report: Report) -> None:
+    shared = _shared_corrections(project, found)
+    for slug, (base, own) in checked.items():
+        position = staff[slug]
+        before = outcome.models[f"checks/{slug}.md"]
+        now = outcome.models[found.current(slug).url[:-1] + ".md"]
+        if before["printed"] == now["printed"]:
+            continue
+        changes = compare.compare(before["blocks"], now["blocks"])
+        description = compare.described(changes) if changes else "изменились реквизиты, подписи или лист ознакомления"
+        own_declared = len(_corrections(position)) > len(_corrections(base.position))
+        problem = checks.silent_change(position, description, own_declared, shared, own)
+        if problem:
+            report.problems.append(problem)
+    for position in staff.positions.values():
+        base = found.base.get(position.slug)
+        if base is None or base.version == position.version:
+            continue
+        previous = next((e for e in found.of(position.slug) if e.version == base.version), None)
+        current = found.current(position.slug)
+        if previous is None or current is None:
+            continue
+        old = outcome.models.get(previous.url[:-1] + ".md", {}).get("blocks")
+        new = outcome.models.get(current.url[:-1] + ".md", {}).get("blocks")
+        if old is not None and old == new:
+            message = checks.unchanged_new_edition(position, base.version)
+            report.lines.append("ПРЕДУПРЕЖДЕНИЕ: " + message)
+            if os.environ.get("GITHUB_ACTIONS") == "true":
+                print(f"::warning file=docs/{position.src_path},line={position.line_of('version') or 1}::{message}")
+
+
+def _corrections(position) -> list:
+    return [c for c in position.meta.get("corrections") or [] if isinstance(c, dict)]
+
+
+def _shared_corrections(project: Path, found: Archive) -> bool:
+    """Whether macros/templates/corrections.yml has more entries now than at the base commit."""
+    now_file = project / checks.SHARED_CORRECTIONS
+    now = _entries(now_file.read_bytes()) if now_file.is_file() else 0
+    blob = found.base_tree.get(checks.SHARED_CORRECTIONS)
+    before = _entries(found.history.read([blob]).get(blob, b"")) if blob else 0
+    return now > before
+
+
+def _entries(content: bytes) -> int:
+    try:
+        data = yaml.safe_load(content.decode("utf-8"))
+    except (yaml.YAMLError, UnicodeDecodeError):
+        return 0
+    return len(data) if isinstance(data, list) else 0

@@ -1,0 +1,135 @@
+"""What an edition is made of: its position file, the positions it names, its printed templates and
+mkdocs.yml, as of its commit (or the work tree), named by git blob ids and written out as plain files.
+
+The blob ids are the cache key of an edition's page (exports/archive.py); the files are the snapshot
+the archive build renders it from (exports/archive_build.py). Templates that are not part of the
+document (the screen-only card and record, the catalog, the archive's own forms) always come from
+today's code, so old commits only contribute their wording.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import yaml
+
+from ..model import history as git
+from ..model.editions import CONFIG_FILE, TEMPLATES_DIR, Archive, State
+from ..model.positions import POSITIONS_DIR, Position
+
+WORKTREE = "worktree"
+# Templates of the site, not of the signed document: today's, whatever the edition's commit had.
+SITE_TEMPLATES = {"position_card.html", "position_record.html", "aliases.html", "catalog.md", "org_chart.md",
+                  "new_position.md", "edition_notice.html", "edition_qr.html", "comparison.html", "corrections.yml"}
+REFERENCES = ("appointed_by", "proposed_by", "reports_to", "stand_in")
+
+
+def named_positions(position: Position) -> list[str]:
+    """Slugs of the positions whose names the document prints (supervisor, stand-in, …)."""
+    slugs = [position.meta.get(field) for field in REFERENCES]
+    slugs += list(position.meta.get("reports_to_also") or [])
+    return sorted({s for s in slugs if isinstance(s, str) and s})
+
+
+def printed_templates(names: dict[str, str]) -> dict[str, str]:
+    return {name: blob for name, blob in names.items() if name not in SITE_TEMPLATES}
+
+
+class Sources:
+    def __init__(self, archive: Archive, project: Path, docs_dir: Path):
+        self.archive, self.project = archive, project
+        self.folder = f"{_relative(docs_dir, project)}/{POSITIONS_DIR}"
+        self._worktree: dict[str, str | None] = {}
+        self._extras: dict[str | None, str] = {}
+
+    def snapshot_id(self, state: State) -> str:
+        return state.commit or WORKTREE
+
+    def blob(self, state: State, path: str) -> str | None:
+        if state.commit is None:
+            if path not in self._worktree:
+                file = self.project / path
+                self._worktree[path] = git.blob_id(file.read_bytes()) if file.is_file() else None
+            return self._worktree[path]
+        if state.index is not None:
+            return self.archive.history.blob_at(path, state.index)
+        return self.archive.base_tree.get(path)
+
+    def templates(self, state: State) -> dict[str, str]:
+        if state.commit is None:
+            folder = self.project / TEMPLATES_DIR
+            found = {p.name: git.blob_id(p.read_bytes()) for p in folder.iterdir() if p.is_file()}
+        elif state.index is not None:
+            found = self.archive.history.tree_at(TEMPLATES_DIR, state.index)
+        else:
+            prefix = TEMPLATES_DIR + "/"
+            found = {path[len(prefix):]: blob for path, blob in self.archive.base_tree.items()
+                     if path.startswith(prefix) and "/" not in path[len(prefix):]}
+        return printed_templates(found)
+
+    def inputs(self, state: State) -> dict:
+        """Everything of the repository an edition's page shows, by blob id."""
+        return {
+            "position": state.blob,
+            "named": {slug: self.blob(state, f"{self.folder}/{slug}.md") for slug in named_positions(state.position)},
+            "templates": self.templates(state),
+            "config": self.blob(state, CONFIG_FILE),
+        }
+
+    def requisites(self, state: State) -> str:
+        """A digest of the company requisites (`extra:` of mkdocs.yml) of the state's commit or work tree."""
+        blob = self.blob(state, CONFIG_FILE)
+        if blob not in self._extras:
+            content = (self.project / CONFIG_FILE).read_bytes() if state.commit is None else \
+                self.archive.history.read([blob]).get(blob, b"")
+            self._extras[blob] = json.dumps(_extra(content), sort_keys=True, ensure_ascii=False, default=str)
+        return self._extras[blob]
+
+    def materialise(self, states: list[State], folder: Path) -> dict[str, str | None]:
+        """Write the snapshot of every commit these states come from; snapshot id -> its folder."""
+        snapshots: dict[str, str | None] = {}
+        by_commit: dict[str, list[State]] = {}
+        for state in states:
+            if state.commit is None:
+                snapshots[WORKTREE] = None
+            else:
+                by_commit.setdefault(state.commit, []).append(state)
+        for commit, group in by_commit.items():
+            target = folder / commit
+            files = {f"{POSITIONS_DIR}/{s.position.slug}.md": s.blob for s in group}
+            for state in group:
+                for slug in named_positions(state.position):
+                    blob = self.blob(state, f"{self.folder}/{slug}.md")
+                    if blob:
+                        files.setdefault(f"{POSITIONS_DIR}/{slug}.md", blob)
+            files.update({f"templates/{name}": blob for name, blob in self.templates(group[0]).items()})
+            config = self.blob(group[0], CONFIG_FILE)
+            contents = self.archive.history.read([b for b in [*files.values(), config] if b])
+            for name, blob in files.items():
+                (target / name).parent.mkdir(parents=True, exist_ok=True)
+                (target / name).write_bytes(contents[blob])
+            extra = _extra(contents.get(config, b"")) if config else {}
+            (target / "extra.json").write_text(json.dumps(extra, ensure_ascii=False, default=str), encoding="utf-8")
+            snapshots[commit] = str(target)
+        return snapshots
+
+
+class _Lenient(yaml.SafeLoader):
+    """Reads mkdocs.yml for its `extra:` only: tags such as !!python/name and !ENV are read as nothing."""
+
+
+_Lenient.add_multi_constructor("", lambda loader, suffix, node: None)
+_Lenient.add_multi_constructor("tag:yaml.org,2002:python/", lambda loader, suffix, node: None)
+
+
+def _extra(config: bytes) -> dict:
+    data = yaml.load(config.decode("utf-8"), Loader=_Lenient) or {}
+    return data.get("extra") or {}
+
+
+def _relative(path: Path, project: Path) -> str:
+    try:
+        return Path(path).resolve().relative_to(project.resolve()).as_posix()
+    except ValueError:
+        return Path(path).as_posix()

@@ -1,0 +1,148 @@
+"""The build-time cache shared by every download made from a built page (PDF, Word).
+
+A download depends on the printed part of its page (the article, without the screen-only
+position card), the page's title, the stylesheets it links, the date stamped into the file and
+the engine that makes it. A hash of all that names the file in a cache folder, so an unchanged
+position is copied from the cache instead of being made again. Each kind of download brings its
+own engine fingerprint, file suffix and renderer; this module must not know how any of them works.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import os
+import re
+import shutil
+import time
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+from urllib.parse import unquote, urljoin
+
+from .workers import remove_stale_parts
+
+# A cached file that no build has used for this long is deleted: edits would otherwise pile up old
+# versions forever. Ones used by any build in that time stay (another branch, an undone edit).
+STALE_AFTER_DAYS = 14
+
+ARTICLE = re.compile(r"<article\b.*?</article>", re.S)
+# The position card (macros/templates/position_card.html) is screen-only and lists the subordinates:
+# a new subordinate changes the card, never the printed page, so the card stays out of the cache key.
+SCREEN_CARD = re.compile(r'<aside class="position-card screen-only".*?</aside>', re.S)
+TITLE = re.compile(r"<title>.*?</title>", re.S)
+STYLESHEET = re.compile(r"<link\b[^>]*\brel=\"stylesheet\"[^>]*\bhref=\"([^\"]+)\"")
+IMAGE = re.compile(r"<img\b[^>]*\bsrc=\"([^\"]+)\"")
+
+
+@dataclass(frozen=True)
+class Settings:
+    """Whether this run makes a kind of download, where its cache lives and how many renderers run at once."""
+
+    enabled: bool
+    cache_dir: Path
+    workers: int
+    # <variable>=links: pages link to their downloads, which another build makes (the archive build's parent).
+    links_only: bool = False
+
+    @classmethod
+    def from_environment(cls, command: str, project_dir: Path, variable: str, folder: str):
+        # `mkdocs serve` must stay fast: nothing unless <variable>=1; <variable>=0 turns it off in a build.
+        wanted = os.environ.get(variable, "")
+        enabled = wanted == "1" if command == "serve" else wanted != "0"
+        cache_dir = os.environ.get(f"{variable}_CACHE") or Path(project_dir) / ".cache" / folder
+        workers = int(os.environ.get(f"{variable}_WORKERS") or 2)
+        return cls(enabled, Path(cache_dir).expanduser(), max(1, workers), wanted == "links")
+
+
+@dataclass(frozen=True)
+class Job:
+    """One built page to turn into a download: the page, the file to write and the date stamped into it."""
+
+    slug: str
+    html_path: Path
+    target: Path
+    date: dt.date | None
+
+
+@dataclass
+class Report:
+    kind: str
+    regenerated: int
+    from_cache: int
+    seconds: float
+    pruned: int = 0
+
+    def __str__(self) -> str:
+        # Parsed by the benchmark: keep the wording "<kind>: <n> regenerated, <m> from cache".
+        pruned = f", {self.pruned} unused for {STALE_AFTER_DAYS} days deleted from cache" if self.pruned else ""
+        return (f"{self.kind}: {self.regenerated} regenerated, {self.from_cache} from cache{pruned} "
+                f"({self.seconds:.1f} s)")
+
+
+def job_for(slug: str, html_path: Path, target: Path, approved) -> Job:
+    date = approved if isinstance(approved, dt.date) else None
+    return Job(slug, Path(html_path), Path(target), date)
+
+
+def build_cached(kind: str, jobs: list[Job], site_dir: Path, cache_dir: Path, suffix: str, fingerprint: str,
+                 render_missing: Callable[[list[tuple[Job, Path]]], None]) -> Report:
+    """Copy every job's file from the cache into the site, asking render_missing for the absent ones first."""
+    started = time.monotonic()
+    cache_dir.mkdir(parents=True, exist_ok=True)
+    remove_stale_parts(cache_dir)
+    cached = {job: cache_dir / f"{cache_key(job, site_dir, fingerprint)}{suffix}" for job in jobs}
+    missing = [job for job in jobs if not cached[job].is_file()]
+    if missing:
+        render_missing([(job, cached[job]) for job in missing])
+    for job in jobs:
+        job.target.parent.mkdir(parents=True, exist_ok=True)
+        shutil.copyfile(cached[job], job.target)
+        os.utime(cached[job])  # last used now: kept for another STALE_AFTER_DAYS
+    pruned = prune_cache(cache_dir, suffix, keep=set(cached.values()))
+    return Report(kind, len(missing), len(jobs) - len(missing), time.monotonic() - started, pruned)
+
+
+def prune_cache(cache_dir: Path, suffix: str, keep: set[Path], now: float | None = None) -> int:
+    """Delete cached files that no build has used for STALE_AFTER_DAYS; how many were deleted."""
+    oldest = (time.time() if now is None else now) - STALE_AFTER_DAYS * 86400
+    pruned = 0
+    for path in cache_dir.glob(f"*{suffix}"):
+        if path not in keep and path.stat().st_mtime < oldest:
+            path.unlink(missing_ok=True)
+            pruned += 1
+    return pruned
+
+
+def cache_key(job: Job, site_dir: Path, fingerprint: str) -> str:
+    """A hash of everything the download shows: the printed part of the page and what styles it."""
+    html = job.html_path.read_text(encoding="utf-8")
+    article = ARTICLE.search(html)
+    title = TITLE.search(html)
+    digest = hashlib.sha256()
+    printed = SCREEN_CARD.sub("", article.group(0)) if article else None
+    for part in (fingerprint, str(job.date), title and title.group(0), printed):
+        digest.update(str(part).encode("utf-8") + b"\0")
+    # Only the article prints; the navigation around it (which changes when any position is
+    # added) is hidden in print, so it does not invalidate every download.
+    local = STYLESHEET.findall(html) + IMAGE.findall(article.group(0) if article else "")
+    for url in local:
+        path = local_file(url, job.html_path, site_dir)
+        digest.update(url.encode("utf-8") + b"\0" + (path.read_bytes() if path else b"-") + b"\0")
+    return digest.hexdigest()
+
+
+def local_file(url: str, html_path: Path, site_dir: Path) -> Path | None:
+    """The built-site file a relative URL of a page points to, or None."""
+    if re.match(r"^[a-z][a-z0-9+.-]*:", url, re.I):
+        return None
+    target = urljoin(html_path.resolve().as_uri(), url.split("#")[0].split("?")[0])
+    path = Path(unquote(target.removeprefix("file://")))
+    return path if path.is_file() and path.resolve().is_relative_to(Path(site_dir).resolve()) else None
+
+
+def atomic_write(target: Path, data: bytes) -> None:
+    """Write through a temporary name: a cache shared by parallel builds never holds half a file."""
+    partial = Path(f"{target}.{os.getpid()}.part")
+    partial.write_bytes(data)
+    os.replace(partial, target)

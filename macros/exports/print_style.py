@@ -1,0 +1,140 @@
+"""The print stylesheet read for the Word export: page size and margins, what is hidden, how blocks look.
+
+The printout's layout lives in one file, overrides/assets/stylesheets/print.css; the .docx must
+follow it rather than a copy of its numbers. This module reads the @page rule and the rules that
+apply in print (top level and ``@media print``), matches them against a built page with the same
+selector engine WeasyPrint uses (cssselect2), and answers, per element, the handful of properties
+Word has an equivalent for. It is not a CSS engine: no layout, no pseudo-elements, no var().
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import cssselect2
+import tinycss2
+
+PRINT_CSS = Path(__file__).resolve().parents[2] / "overrides" / "assets" / "stylesheets" / "print.css"
+# Properties a child takes from its parent when it does not set them (as in CSS).
+INHERITED = {"text-align", "font-weight", "font-size", "font-style", "text-transform", "text-indent",
+             "font-family", "line-height"}
+UNITS_IN_PT = {"pt": 1.0, "px": 0.75, "cm": 72 / 2.54, "mm": 72 / 25.4, "in": 72.0, "pc": 12.0}
+A4_MM = (210.0, 297.0)
+
+
+@dataclass
+class Page:
+    """@page: width, height and margins (top, right, bottom, left) in millimetres."""
+
+    width: float = A4_MM[0]
+    height: float = A4_MM[1]
+    margins: tuple[float, float, float, float] = (20.0, 10.0, 20.0, 25.0)
+
+
+@dataclass
+class PrintStyle:
+    page: Page
+    matcher: cssselect2.Matcher
+    base: dict[str, str] = field(default_factory=dict)
+
+    def computed(self, wrapper: cssselect2.ElementWrapper, parent: dict[str, str]) -> dict[str, str]:
+        """The element's values: its matching declarations by (importance, specificity, order), then inherited."""
+        declared: dict[str, tuple[tuple, str]] = {}
+        for specificity, order, pseudo, payload in self.matcher.match(wrapper):
+            if pseudo is not None:
+                continue
+            for name, value, important in payload:
+                rank = (important, specificity, order)
+                if name not in declared or declared[name][0] <= rank:
+                    declared[name] = (rank, value)
+        style = {name: value for name, value in parent.items() if name in INHERITED}
+        style.update({name: value for name, (_, value) in declared.items()})
+        return style
+
+
+def load(path: Path = PRINT_CSS) -> PrintStyle:
+    rules = tinycss2.parse_stylesheet(path.read_text(encoding="utf-8"), skip_comments=True, skip_whitespace=True)
+    page, matcher, order = Page(), cssselect2.Matcher(), 0
+    for rule in _print_rules(rules):
+        if rule.type == "at-rule" and rule.lower_at_keyword == "page":
+            if not tinycss2.serialize(rule.prelude).strip():
+                _read_page(page, _declarations(rule.content or []))
+            continue
+        if rule.type != "qualified-rule":
+            continue
+        declarations = _declarations(rule.content)
+        try:
+            selectors = cssselect2.compile_selector_list(rule.prelude)
+        except cssselect2.SelectorError:
+            continue
+        for selector in selectors:
+            order += 1
+            matcher.add_selector(selector, declarations)
+    return PrintStyle(page, matcher)
+
+
+def _print_rules(rules):
+    """Top-level rules and those inside @media print (or @media all)."""
+    for rule in rules:
+        if rule.type == "at-rule" and rule.lower_at_keyword == "media":
+            media = tinycss2.serialize(rule.prelude).lower()
+            if "print" in media or "all" in media:
+                yield from _print_rules(tinycss2.parse_rule_list(rule.content or [], True, True))
+        else:
+            yield rule
+
+
+def _declarations(content) -> list[tuple[str, str, bool]]:
+    result = []
+    for item in tinycss2.parse_blocks_contents(content, skip_comments=True, skip_whitespace=True):
+        if item.type == "declaration":
+            value = tinycss2.serialize(item.value).strip()
+            for name, part in _expand(item.lower_name, value):
+                result.append((name, part, item.important))
+    return result
+
+
+def _expand(name: str, value: str) -> list[tuple[str, str]]:
+    """margin and padding shorthands into their four sides; page-break-* into break-*."""
+    if name in ("margin", "padding"):
+        parts = value.split()
+        top, right, bottom, left = (parts * 4)[:4] if len(parts) == 1 else (
+            [parts[0], parts[1], parts[0], parts[1]] if len(parts) == 2 else
+            [parts[0], parts[1], parts[2], parts[1]] if len(parts) == 3 else parts[:4])
+        return [(f"{name}-{side}", v) for side, v in zip(("top", "right", "bottom", "left"), (top, right, bottom, left))]
+    if name.startswith("page-break-"):
+        return [(name, value), ("break-" + name.removeprefix("page-break-"),
+                                {"always": "page"}.get(value, value))]
+    return [(name, value)]
+
+
+def _read_page(page: Page, declarations) -> None:
+    for name, value, _ in declarations:
+        if name == "size" and "a4" in value.lower():
+            page.width, page.height = A4_MM
+            if "landscape" in value.lower():
+                page.width, page.height = page.height, page.width
+        elif name.startswith("margin-"):
+            sides = ("top", "right", "bottom", "left")
+            values = list(page.margins)
+            points = length_pt(value)
+            if points is not None:
+                values[sides.index(name.removeprefix("margin-"))] = points * 25.4 / 72
+                page.margins = tuple(values)
+
+
+def length_pt(value: str | None, font_size: float = 12.0) -> float | None:
+    """A CSS length in points ("1.25cm", "6pt", "0", "1.2em"); None for anything else."""
+    if not value:
+        return None
+    match = re.fullmatch(r"(-?[\d.]+)(pt|px|cm|mm|in|pc|em|rem)?", value.strip().lower())
+    if not match:
+        return None
+    number, unit = float(match.group(1)), match.group(2)
+    if unit in ("em", "rem"):
+        return number * font_size
+    if unit is None:
+        return number if number == 0 else None
+    return number * UNITS_IN_PT[unit]

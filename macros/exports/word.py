@@ -1,0 +1,142 @@
+"""Word (.docx) of every instruction, made from its built page at build time and cached like the PDFs.
+
+``docx_from_html(html)`` is the whole export: any caller with a built page (the current edition
+here, an archived edition elsewhere) gets the same document. It reads only the page and
+print.css; no office suite is needed. The build step (``build_docx``) decides which pages need a
+new file through the cache shared with the PDFs (cache.py). The fingerprint holds the libraries'
+versions and this export's own source, so a change to the code makes every .docx anew.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+from importlib.metadata import version
+from pathlib import Path
+
+import cssselect2
+import tinyhtml5
+
+from ..render.archive_links import download_of_page
+from . import cache, print_style
+from .cache import Job, Report
+from .word_document import WordDocument
+from .word_writer import AUTO_CLAUSE_ID, Writer, bookmark_name
+
+DOCX_DIR = "docx"
+SOURCES = ("word.py", "word_writer.py", "word_inline.py", "word_tables.py", "word_document.py", "print_style.py")
+LIBRARIES = ("python-docx", "lxml", "tinyhtml5", "cssselect2", "tinycss2")
+
+
+class Settings(cache.Settings):
+    """JOBDESC_DOCX=0/1, JOBDESC_DOCX_CACHE (default .cache/docx)."""
+
+    @classmethod
+    def for_command(cls, command: str, project_dir: Path) -> "Settings":
+        return cls.from_environment(command, project_dir, "JOBDESC_DOCX", "docx")
+
+
+def docx_path(slug: str) -> str:
+    """Where the .docx of a position lies in the site, relative to its root."""
+    return f"{DOCX_DIR}/{slug}.docx"
+
+
+def docx_path_of_page(src_uri: str) -> str:
+    """The .docx of a page: a position's own, or an archived edition's."""
+    return download_of_page(src_uri, DOCX_DIR)
+
+
+def job_for(slug: str, html_path: Path, site_dir: Path, approved) -> Job:
+    return cache.job_for(slug, html_path, Path(site_dir) / docx_path(slug), approved)
+
+
+def build_docx(jobs: list[Job], site_dir: Path, settings: Settings) -> Report:
+    """Copy every job's .docx from the cache into the site, making the missing ones first."""
+    def render(work):
+        style = print_style.load()
+        for job, target in work:
+            html = job.html_path.read_text(encoding="utf-8")
+            cache.atomic_write(target, docx_from_html(html, date=job.date, style=style))
+
+    return cache.build_cached("Word", jobs, site_dir, settings.cache_dir, ".docx", fingerprint(), render)
+
+
+def docx_from_html(html: str, date: dt.date | None = None, style: print_style.PrintStyle | None = None) -> bytes:
+    """The .docx of a built page: its article as it prints, dated `date` (the same page gives the same bytes)."""
+    style = style or print_style.load()
+    root = tinyhtml5.parse(html, namespace_html_elements=False)
+    article = next(root.iter("article"), None)
+    if article is None:
+        article = next(root.iter("body"), root)
+    wrapper = next(w for w in cssselect2.ElementWrapper.from_html_root(root).iter_subtree()
+                   if w.etree_element is article)
+    outer = _outer_style(style, wrapper)
+    fonts = [f.strip().strip("'\"") for f in outer.get("font-family", "Times New Roman").split(",")]
+    size = print_style.length_pt(outer.get("font-size")) or 12.0
+    word = WordDocument(style.page, fonts, size)
+    page = style.page
+    writer = Writer(word, style, (page.width - page.margins[1] - page.margins[3]) * 72 / 25.4)
+    writer.base_size = size
+    writer.bookmarks = _bookmarks(article)
+    _style_headings(word, size)
+    writer.container(wrapper, outer, word.doc, 0)
+    return word.to_bytes(date, _title(article))
+
+
+def _outer_style(style, wrapper) -> dict:
+    """The article's print style with what it inherits from its ancestors (fonts, alignment)."""
+    chain = []
+    node = wrapper
+    while node is not None:
+        chain.append(node)
+        node = node.parent
+    computed: dict = {}
+    for node in reversed(chain):
+        computed = style.computed(node, computed)
+    return computed
+
+
+def _bookmarks(article) -> dict[str, str]:
+    """Clauses that get a bookmark: those HR labelled and those a reference points to."""
+    referenced = {a.get("href", "")[1:] for a in article.iter("a") if "clause-ref" in (a.get("class") or "")}
+    names = {}
+    for item in article.iter("li"):
+        ident = item.get("id") or ""
+        if item.get("data-clause") and ident and (ident in referenced or not AUTO_CLAUSE_ID.match(ident)):
+            names[ident] = bookmark_name(ident)
+    return names
+
+
+def _style_headings(word: WordDocument, size: float) -> None:
+    """Word's heading styles (kept for its navigation pane) in the printout's font: black, bold, centred."""
+    from docx.enum.text import WD_ALIGN_PARAGRAPH
+    from docx.shared import Pt, RGBColor
+    for name in ("Heading 1", "Heading 2"):
+        heading = word.doc.styles[name]
+        heading.font.name, heading.font.size = word.font, Pt(size)
+        heading.font.bold, heading.font.italic = True, False
+        heading.font.color.rgb = RGBColor(0, 0, 0)
+        fonts = heading.element.get_or_add_rPr().get_or_add_rFonts()
+        for attribute in ("w:ascii", "w:hAnsi", "w:cs", "w:eastAsia"):
+            fonts.set(f"{{http://schemas.openxmlformats.org/wordprocessingml/2006/main}}{attribute[2:]}", word.font)
+        for theme in ("asciiTheme", "hAnsiTheme", "eastAsiaTheme", "cstheme"):
+            fonts.attrib.pop(f"{{http://schemas.openxmlformats.org/wordprocessingml/2006/main}}{theme}", None)
+        heading.paragraph_format.alignment = WD_ALIGN_PARAGRAPH.CENTER
+        heading.paragraph_format.keep_with_next = True
+
+
+def _title(article) -> str:
+    for element in article.iter():
+        if "doc-title" in (element.get("class") or "").split():
+            return " ".join(" ".join(element.itertext()).split()).capitalize()
+    heading = next(article.iter("h1"), None)
+    return " ".join("".join(heading.itertext()).split()) if heading is not None else "Должностная инструкция"
+
+
+def fingerprint() -> str:
+    """The libraries' versions and this export's own code: a change to either makes every .docx anew."""
+    digest = hashlib.sha256(" ".join(f"{name}={version(name)}" for name in LIBRARIES).encode("utf-8"))
+    here = Path(__file__).resolve().parent
+    for name in SOURCES:
+        digest.update((here / name).read_bytes())
+    return digest.hexdigest()

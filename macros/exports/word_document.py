@@ -1,0 +1,165 @@
+"""The Word file itself: page, fonts, page numbers, real multilevel numbering, bookmarks and fields.
+
+What python-docx does not offer directly is written here as WordprocessingML, once: the
+clause list (sections 1., 2., …; clauses 2.1., 2.2., …; enumerations with a dash) is one Word
+multilevel list, so inserting a clause in Word or LibreOffice renumbers the rest, and a reference
+«п. 2.7» is a REF field to a bookmark on that clause. Saving is deterministic: the zip carries the
+approval date, not the clock, so the same page always gives the same bytes (builds are compared).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import io
+import zipfile
+
+from docx import Document
+from docx.enum.text import WD_ALIGN_PARAGRAPH
+from docx.oxml import parse_xml
+from docx.oxml.ns import nsdecls, qn
+from docx.shared import Mm, Pt
+
+from .print_style import Page
+
+# Numbering levels of the clause list: 0 sections, 1 clauses, 2-3 enumerations inside a clause.
+SECTION, CLAUSE, ITEM = 0, 1, 2
+PARAGRAPH_INDENT_TWIPS = 709  # 1.25 cm, the paragraph indent of ГОСТ Р 7.0.97
+DASH = "\u2014"
+
+
+class WordDocument:
+    def __init__(self, page: Page, fonts: list[str], size_pt: float, language: str = "ru-RU"):
+        self.doc = Document()
+        self.font = next((f for f in fonts if f not in ("serif", "sans-serif")), "Times New Roman")
+        self._setup_page(page)
+        self._setup_normal(size_pt, language)
+        self._next_bookmark = 1
+        self.clause_list = self._add_list(self._clause_levels())
+        self.dash_list = self._add_list(self._dash_levels())
+
+    # --- page and fonts ------------------------------------------------------------------
+
+    def _setup_page(self, page: Page) -> None:
+        section = self.doc.sections[0]
+        section.page_width, section.page_height = Mm(page.width), Mm(page.height)
+        top, right, bottom, left = page.margins
+        section.top_margin, section.right_margin = Mm(top), Mm(right)
+        section.bottom_margin, section.left_margin = Mm(bottom), Mm(left)
+        section.header_distance = Mm(min(10.0, top / 2))
+        # Page numbers at the top centre from page 2 on (ГОСТ Р 7.0.97): the first page's header is empty.
+        section.different_first_page_header_footer = True
+        number = section.header.paragraphs[0]
+        number.alignment = WD_ALIGN_PARAGRAPH.CENTER
+        self.add_field(number, "PAGE", "2")
+
+    def _setup_normal(self, size_pt: float, language: str) -> None:
+        for name in ("Normal", "Table Grid"):
+            try:
+                style = self.doc.styles[name]
+            except KeyError:
+                continue
+            style.font.name = self.font
+            style.font.size = Pt(size_pt)
+            fonts = style.element.get_or_add_rPr().get_or_add_rFonts()
+            for attribute in ("w:ascii", "w:hAnsi", "w:cs", "w:eastAsia"):
+                fonts.set(qn(attribute), self.font)
+            rpr = style.element.get_or_add_rPr()
+            rpr.append(parse_xml(f'<w:lang {nsdecls("w")} w:val="{language}" w:eastAsia="{language}"/>'))
+        normal = self.doc.styles["Normal"].paragraph_format
+        normal.space_before, normal.space_after = Pt(0), Pt(0)
+        normal.line_spacing = 1.08  # CSS line-height 1.25 of a 12 pt serif is about Word's 1.08 lines
+        normal.widow_control = True
+
+    # --- numbering -----------------------------------------------------------------------
+
+    @staticmethod
+    def _level(index: int, fmt: str, text: str, indent: int, bold: bool = False) -> str:
+        start = "" if fmt == "bullet" else '<w:start w:val="1"/>'
+        weight = "<w:b/>" if bold else '<w:b w:val="0"/>'
+        return (f'<w:lvl w:ilvl="{index}">{start}<w:numFmt w:val="{fmt}"/><w:lvlText w:val="{text}"/>'
+                f'<w:lvlJc w:val="left"/><w:suff w:val="space"/>'
+                f'<w:pPr><w:ind w:left="0" w:firstLine="{indent}"/></w:pPr><w:rPr>{weight}</w:rPr></w:lvl>')
+
+    def _clause_levels(self) -> list[str]:
+        levels = [self._level(SECTION, "decimal", "%1.", 0, bold=True),
+                  self._level(CLAUSE, "decimal", "%1.%2.", PARAGRAPH_INDENT_TWIPS)]
+        levels += [self._level(i, "bullet", DASH, PARAGRAPH_INDENT_TWIPS * (i - 1)) for i in range(ITEM, 9)]
+        return levels
+
+    def _dash_levels(self) -> list[str]:
+        return [self._level(i, "bullet", DASH, PARAGRAPH_INDENT_TWIPS * (i + 1)) for i in range(9)]
+
+    def _add_list(self, levels: list[str]) -> int:
+        numbering = self.doc.part.numbering_part.element
+        abstract_id = 1 + max([int(a.get(qn("w:abstractNumId"))) for a in numbering.findall(qn("w:abstractNum"))],
+                              default=0)
+        abstract = parse_xml(f'<w:abstractNum {nsdecls("w")} w:abstractNumId="{abstract_id}">'
+                             f'<w:multiLevelType w:val="multilevel"/>{"".join(levels)}</w:abstractNum>')
+        first_num = numbering.find(qn("w:num"))
+        if first_num is not None:
+            first_num.addprevious(abstract)  # the schema wants every abstractNum before the nums
+        else:
+            numbering.append(abstract)
+        num_id = 1 + max([int(n.get(qn("w:numId"))) for n in numbering.findall(qn("w:num"))], default=0)
+        numbering.append(parse_xml(f'<w:num {nsdecls("w")} w:numId="{num_id}">'
+                                   f'<w:abstractNumId w:val="{abstract_id}"/></w:num>'))
+        return num_id
+
+    @staticmethod
+    def number(paragraph, num_id: int, level: int) -> None:
+        numbering = paragraph._p.get_or_add_pPr().get_or_add_numPr()
+        numbering.get_or_add_ilvl().val = level
+        numbering.get_or_add_numId().val = num_id
+
+    # --- bookmarks and fields ------------------------------------------------------------
+
+    def bookmark(self, paragraph, name: str) -> None:
+        """A bookmark around the whole paragraph (a clause a reference points to)."""
+        ident = self._next_bookmark
+        self._next_bookmark += 1
+        start = parse_xml(f'<w:bookmarkStart {nsdecls("w")} w:id="{ident}" w:name="{name}"/>')
+        ppr = paragraph._p.pPr
+        if ppr is not None:
+            ppr.addnext(start)
+        else:
+            paragraph._p.insert(0, start)
+        paragraph._p.append(parse_xml(f'<w:bookmarkEnd {nsdecls("w")} w:id="{ident}"/>'))
+
+    @staticmethod
+    def add_field(paragraph, instruction: str, shown: str, bold: bool | None = None) -> None:
+        """A field (PAGE, REF …) with the result Word shows until it updates the field."""
+        weight = "" if bold is None else ("<w:b/>" if bold else '<w:b w:val="0"/>')
+        props = f"<w:rPr>{weight}</w:rPr>" if weight else ""
+        for inner in ('<w:fldChar w:fldCharType="begin"/>',
+                      f'<w:instrText xml:space="preserve"> {instruction} </w:instrText>',
+                      '<w:fldChar w:fldCharType="separate"/>',
+                      f'<w:t xml:space="preserve">{_xml_text(shown)}</w:t>',
+                      '<w:fldChar w:fldCharType="end"/>'):
+            paragraph._p.append(parse_xml(f'<w:r {nsdecls("w")}>{props}{inner}</w:r>'))
+
+    # --- saving --------------------------------------------------------------------------
+
+    def to_bytes(self, date: dt.date | None, title: str) -> bytes:
+        stamp = dt.datetime.combine(date or dt.date(2000, 1, 1), dt.time())
+        core = self.doc.core_properties
+        core.title, core.author, core.last_modified_by = title, "", ""
+        core.created = core.modified = stamp
+        core.revision = 1
+        raw = io.BytesIO()
+        self.doc.save(raw)
+        return _stable_zip(raw.getvalue(), stamp)
+
+
+def _xml_text(text: str) -> str:
+    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+
+
+def _stable_zip(data: bytes, stamp: dt.datetime) -> bytes:
+    """The same package with every member dated `stamp`: python-docx dates them by the clock."""
+    out = io.BytesIO()
+    with zipfile.ZipFile(io.BytesIO(data)) as source, zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as target:
+        for item in source.infolist():
+            info = zipfile.ZipInfo(item.filename, date_time=stamp.timetuple()[:6])
+            info.compress_type = zipfile.ZIP_DEFLATED
+            target.writestr(info, source.read(item.filename))
+    return out.getvalue()

@@ -1,0 +1,187 @@
+"""Tables of a printed page as real Word tables, and floated blocks set side by side.
+
+An HTML table (the signature block, the acknowledgement sheet, a table HR wrote) becomes a Word
+table with the same rows, merged cells, column widths, borders, row heights and repeated header
+rows as print.css gives it. Blocks that print.css floats left and right (the organisation and the
+approval stamp) become one row of a borderless table: Word has no floats a user can edit safely.
+"""
+
+from __future__ import annotations
+
+from docx.enum.table import WD_CELL_VERTICAL_ALIGNMENT, WD_ROW_HEIGHT_RULE
+from docx.oxml import parse_xml
+from docx.oxml.ns import nsdecls, qn
+from docx.shared import Pt
+
+from .print_style import length_pt
+
+SIDES = ("top", "left", "bottom", "right")
+VERTICAL = {"middle": WD_CELL_VERTICAL_ALIGNMENT.CENTER, "bottom": WD_CELL_VERTICAL_ALIGNMENT.BOTTOM,
+            "top": WD_CELL_VERTICAL_ALIGNMENT.TOP}
+AFTER_BORDERS = ("shd", "noWrap", "tcMar", "textDirection", "tcFitText", "vAlign", "hideMark", "headers",
+                 "cellIns", "cellDel", "cellMerge", "tcPrChange")
+DEFAULT_BORDER = "0.5pt solid #000"  # a table print.css says nothing about is ruled, as in a printed document
+
+
+def write_table(writer, wrapper, style: dict, target) -> None:
+    rows = [row for row in wrapper.query_all("tr") if _table_of(row) is wrapper.etree_element]
+    if not rows:
+        return
+    cells = [[cell for cell in row.iter_children() if cell.etree_element.tag in ("td", "th")] for row in rows]
+    columns = max(sum(_span(cell) for cell in row) for row in cells) or 1
+    table = target.add_table(rows=len(rows), cols=columns)
+    table.autofit = False
+    width_pt = _available(writer, target)
+    widths = _column_widths(writer, cells, columns, style, width_pt)
+    for r, (row, row_cells) in enumerate(zip(rows, cells)):
+        row_style = writer.style.computed(row, writer.style.computed(row.parent, style))
+        _row_properties(table.rows[r], row, row_style)
+        column = 0
+        for cell in row_cells:
+            span = _span(cell)
+            word_cell = table.cell(r, column)
+            if span > 1 and column + span - 1 < columns:
+                word_cell = word_cell.merge(table.cell(r, column + span - 1))
+            cell_style = writer.style.computed(cell, row_style)
+            _cell_properties(word_cell, cell_style)
+            height = length_pt(cell_style.get("height"), writer.size(cell_style))
+            if height:
+                table.rows[r].height, table.rows[r].height_rule = Pt(height), WD_ROW_HEIGHT_RULE.AT_LEAST
+            writer.block_into_cell(cell, row_style, word_cell)
+            column += span
+    _set_widths(table, widths)
+    if style.get("break-inside") == "avoid" or style.get("break-before") == "avoid":
+        for row in table.rows:
+            _row_flag(row, "w:cantSplit")
+
+
+def write_side_by_side(writer, floats: list, style: dict, target) -> None:
+    """Left floats, free space, right floats: one row of a table without borders."""
+    lefts = [f for f in floats if f[1].get("float") == "left"]
+    rights = [f for f in floats if f[1].get("float") == "right"]
+    available = _available(writer, target)
+    widths = [length_pt(s.get("width"), writer.size(s)) or available / len(floats) for _, s in lefts + rights]
+    gap = max(0.0, available - sum(widths))
+    layout = lefts + ([None] if gap else []) + rights
+    table = target.add_table(rows=1, cols=len(layout))
+    table.autofit = False
+    sized = iter(widths)
+    _set_widths(table, [gap if item is None else next(sized) for item in layout])
+    for index, item in enumerate(layout):
+        cell = table.cell(0, index)
+        _borders(cell, {side: "none" for side in SIDES})
+        if item is not None:
+            writer.block_into_cell(item[0], style, cell)
+
+
+def _set_widths(table, widths: list[float]) -> None:
+    """Word reads the cells' widths, LibreOffice the table grid's: both are set."""
+    for index, width in enumerate(widths):
+        table.columns[index].width = Pt(width)
+        for cell in table.columns[index].cells:
+            cell.width = Pt(width)
+
+
+def _table_of(row):
+    parent = row.parent
+    while parent is not None and parent.etree_element.tag != "table":
+        parent = parent.parent
+    return parent.etree_element if parent is not None else None
+
+
+def _span(cell) -> int:
+    try:
+        return max(1, int(cell.etree_element.get("colspan") or 1))
+    except ValueError:
+        return 1
+
+
+def _available(writer, target) -> float:
+    width = getattr(target, "width", None)
+    return width.pt if width else writer.text_width_pt
+
+
+def _column_widths(writer, cells, columns: int, style: dict, total: float) -> list[float]:
+    """Widths from the first row without merged cells: CSS percentages or lengths; the rest share what is left."""
+    widths: list[float | None] = [None] * columns
+    row = next((r for r in cells if len(r) == columns), None)
+    if row:
+        for index, cell in enumerate(row):
+            value = (writer.style.computed(cell, style).get("width") or "").strip()
+            if value.endswith("%"):
+                widths[index] = total * float(value[:-1]) / 100
+            else:
+                widths[index] = length_pt(value, writer.size(style))
+    known = sum(w for w in widths if w)
+    free = [i for i, w in enumerate(widths) if not w]
+    for index in free:
+        widths[index] = max(total - known, 20.0 * len(free)) / len(free)
+    return _fit_unbroken(writer, cells, [float(w) for w in widths], style)
+
+
+def _fit_unbroken(writer, cells, widths: list[float], style: dict) -> list[float]:
+    """A column of text print.css keeps on one line (white-space: nowrap) borrows room from the roomiest column."""
+    needed, natural = [0.0] * len(widths), [0.0] * len(widths)
+    for row in cells:
+        if len(row) != len(widths):
+            continue
+        for index, cell in enumerate(row):
+            cell_style = writer.style.computed(cell, style)
+            text = " ".join("".join(cell.etree_element.itertext()).split())
+            estimate = len(text) * writer.size(cell_style) * 0.5 + 12 if text else 0.0
+            natural[index] = max(natural[index], estimate)
+            if cell_style.get("white-space") == "nowrap":
+                needed[index] = max(needed[index], estimate)
+    for index, need in enumerate(needed):
+        short = need - widths[index]
+        if short > 0:
+            donor = max(range(len(widths)), key=lambda i: widths[i] - natural[i])
+            if donor != index and widths[donor] - natural[donor] > short:
+                widths[donor] -= short
+                widths[index] += short
+    return widths
+
+
+def _row_properties(row, wrapper, style: dict) -> None:
+    if wrapper.parent is not None and wrapper.parent.etree_element.tag == "thead":
+        _row_flag(row, "w:tblHeader")  # repeated at the top of every page, as thead prints
+    if style.get("break-inside") == "avoid":
+        _row_flag(row, "w:cantSplit")
+
+
+def _row_flag(row, tag: str) -> None:
+    properties = row._tr.get_or_add_trPr()
+    if properties.find(qn(tag)) is None:
+        properties.append(parse_xml(f'<{tag} {nsdecls("w")}/>'))
+
+
+def _cell_properties(cell, style: dict) -> None:
+    declared = {side: style.get(f"border-{side}") or style.get("border") for side in SIDES}
+    if not any(declared.values()):
+        declared = {side: DEFAULT_BORDER for side in SIDES}
+    _borders(cell, declared)
+    if style.get("vertical-align") in VERTICAL:
+        cell.vertical_alignment = VERTICAL[style["vertical-align"]]
+
+
+def _borders(cell, sides: dict) -> None:
+    properties = cell._tc.get_or_add_tcPr()
+    existing = properties.find(qn("w:tcBorders"))
+    if existing is not None:
+        properties.remove(existing)
+    parts = []
+    for side in SIDES:
+        value = (sides.get(side) or "none").lower()
+        width = next((length_pt(token) for token in value.split() if length_pt(token) is not None), 0.5)
+        if "none" in value or "hidden" in value or not width:
+            parts.append(f'<w:{side} w:val="nil"/>')
+        else:
+            kind = "double" if "double" in value else "dashed" if "dashed" in value else "single"
+            parts.append(f'<w:{side} w:val="{kind}" w:sz="{max(2, round(width * 8))}" w:space="0" w:color="000000"/>')
+    borders = parse_xml(f'<w:tcBorders {nsdecls("w")}>{"".join(parts)}</w:tcBorders>')
+    # The schema orders a cell's properties: borders come after width and spans, before shading and alignment.
+    later = [child for child in properties if child.tag in {qn(f"w:{t}") for t in AFTER_BORDERS}]
+    if later:
+        later[0].addprevious(borders)
+    else:
+        properties.append(borders)

@@ -1,0 +1,216 @@
+"""Walks the printed part of a built page and writes it into a Word document, block by block.
+
+The page is read as it prints, never as the source it came from: what print.css hides is left out,
+headings with a .section-number and lists of class "clauses" become one real Word multilevel list
+(the printed numbers are not copied as text), references to clauses become REF fields, and every
+other block (the document header, the signature block, the acknowledgement sheet, HR's paragraphs
+and tables) is written generically from its elements and its print style. So a change to the
+templates or to print.css reaches the .docx without a change here; this module names no template.
+"""
+
+from __future__ import annotations
+
+import re
+
+import cssselect2
+from docx.enum.text import WD_ALIGN_PARAGRAPH
+from docx.shared import Pt
+from docx.table import _Cell
+
+from .print_style import PrintStyle, length_pt
+from .word_document import CLAUSE, ITEM, SECTION, WordDocument
+from .word_inline import BLOCKS, SKIPPED, InlineWriter, classes
+
+AUTO_CLAUSE_ID = re.compile(r"^p\d+-\d+$")
+ALIGN = {"center": WD_ALIGN_PARAGRAPH.CENTER, "right": WD_ALIGN_PARAGRAPH.RIGHT, "end": WD_ALIGN_PARAGRAPH.RIGHT,
+         "justify": WD_ALIGN_PARAGRAPH.JUSTIFY, "left": WD_ALIGN_PARAGRAPH.LEFT, "start": WD_ALIGN_PARAGRAPH.LEFT}
+
+
+def bookmark_name(label: str) -> str:
+    """Word bookmark names: letters, digits and underscores, at most 40; "_Ref" hides it from the user."""
+    return ("_Ref_" + re.sub(r"\W", "_", label, flags=re.A))[:40]
+
+
+class Writer(InlineWriter):
+    def __init__(self, word: WordDocument, style: PrintStyle, text_width_pt: float):
+        self.word = word
+        self.style = style
+        self.text_width_pt = text_width_pt
+        self.paragraphs: list = []   # every paragraph written, in order (for keep-with-next rules)
+        self.used_cells: set[int] = set()
+        self.bookmarks: dict[str, str] = {}
+        self.base_size = 12.0
+
+    # --- blocks --------------------------------------------------------------------------
+
+    def block(self, wrapper: cssselect2.ElementWrapper, parent: dict, target, depth: int = 0) -> None:
+        element = wrapper.etree_element
+        if not isinstance(element.tag, str) or element.tag in SKIPPED:
+            return
+        style = self.style.computed(wrapper, parent)
+        if style.get("display") == "none":
+            return
+        tag, first = element.tag, len(self.paragraphs)
+        if re.fullmatch(r"h[1-6]", tag):
+            self.heading(wrapper, style, target)
+        elif tag in ("ul", "ol"):
+            self.list_items(wrapper, style, target, "clauses" in classes(element), depth)
+        elif tag == "table":
+            from .word_tables import write_table  # tables and side-by-side blocks live apart
+            write_table(self, wrapper, style, target)
+        elif tag == "pre":
+            self.paragraph(wrapper, style, target, preformatted=True)
+        elif any(child.etree_element.tag in BLOCKS for child in wrapper.iter_children()):
+            self.container(wrapper, style, target, depth)
+        else:
+            self.paragraph(wrapper, style, target)
+        self.apply_breaks(style, first)
+
+    def container(self, wrapper, style: dict, target, depth: int) -> None:
+        """A block of blocks; floated children (the organisation and the stamp) are set side by side."""
+        from .word_tables import write_side_by_side
+        floats: list = []
+        self.loose_text(wrapper.etree_element.text, style, target)
+        for child in wrapper.iter_children():
+            child_style = self.style.computed(child, style)
+            if child_style.get("float") in ("left", "right") and child_style.get("display") != "none":
+                floats.append((child, child_style))
+            else:
+                if floats:
+                    write_side_by_side(self, floats, style, target)
+                    floats = []
+                self.block(child, style, target, depth)
+            self.loose_text(child.etree_element.tail, style, target)
+        if floats:
+            write_side_by_side(self, floats, style, target)
+
+    def loose_text(self, text: str | None, style: dict, target) -> None:
+        """Text standing between blocks is a paragraph of its own."""
+        if text and text.strip():
+            paragraph = self.new_paragraph(target)
+            self.format_paragraph(paragraph, style)
+            self.run(paragraph, text.strip(), style, False)
+
+    def block_into_cell(self, wrapper, parent: dict, cell) -> None:
+        """A table cell's or a floated block's content, written into a Word table cell."""
+        style = self.style.computed(wrapper, parent)
+        if any(child.etree_element.tag in BLOCKS for child in wrapper.iter_children()):
+            self.container(wrapper, style, cell, 0)
+        if id(cell._tc) not in self.used_cells:  # inline content, or an empty cell: one paragraph
+            self.paragraph(wrapper, style, cell)
+
+    def apply_breaks(self, style: dict, first: int) -> None:
+        written = self.paragraphs[first:]
+        if not written:
+            return
+        if style.get("break-before") == "page":
+            written[0].paragraph_format.page_break_before = True
+        elif style.get("break-before") == "avoid" and first > 0:
+            self.paragraphs[first - 1].paragraph_format.keep_with_next = True
+        if style.get("break-inside") == "avoid":
+            for paragraph in written[:-1]:
+                paragraph.paragraph_format.keep_with_next = True
+        if style.get("break-after") == "avoid":
+            written[-1].paragraph_format.keep_with_next = True
+        top = length_pt(style.get("margin-top"), self.size(style))
+        if top and not written[0].paragraph_format.space_before:
+            written[0].paragraph_format.space_before = Pt(top)
+
+    def heading(self, wrapper, style: dict, target) -> None:
+        element = wrapper.etree_element
+        numbered = any("section-number" in classes(e) for e in element.iter() if isinstance(e.tag, str))
+        paragraph = self.paragraph(wrapper, style, target)
+        level = int(element.tag[1])
+        try:
+            paragraph.style = self.word.doc.styles["Heading 1" if numbered or level <= 2 else "Heading 2"]
+        except KeyError:
+            pass
+        if numbered:
+            self.word.number(paragraph, self.word.clause_list, SECTION)
+        paragraph.paragraph_format.keep_with_next = True
+
+    def list_items(self, wrapper, style: dict, target, clauses: bool, depth: int) -> None:
+        for item in wrapper.iter_children():
+            element = item.etree_element
+            if element.tag != "li":
+                continue
+            item_style = self.style.computed(item, style)
+            if item_style.get("display") == "none":
+                continue
+            first = len(self.paragraphs)
+            inline, blocks = self.split_item(item)
+            paragraph = self.paragraph(inline, item_style, target)
+            if clauses:
+                self.word.number(paragraph, self.word.clause_list, CLAUSE)
+                label = element.get("id") or ""
+                if label in self.bookmarks:
+                    self.word.bookmark(paragraph, self.bookmarks[label])
+            else:
+                in_clause = depth >= 1 or self.inside_clause(item)
+                self.word.number(paragraph, self.word.clause_list if in_clause else self.word.dash_list,
+                                 ITEM + max(0, depth - 1) if in_clause else depth)
+            for block in blocks:
+                if block.etree_element.tag in ("ul", "ol"):
+                    self.list_items(block, self.style.computed(block, item_style), target, False, depth + 1)
+                else:
+                    self.block(block, item_style, target, depth + 1)
+            self.apply_breaks(item_style, first)
+
+    @staticmethod
+    def inside_clause(item) -> bool:
+        parent = item.parent
+        while parent is not None:
+            if parent.etree_element.tag == "li" and "data-clause" in parent.etree_element.attrib:
+                return True
+            parent = parent.parent
+        return False
+
+    @staticmethod
+    def split_item(item):
+        """A list item's own text (a wrapper, or its first paragraph in a loose list) and its blocks after it."""
+        children = list(item.iter_children())
+        element = item.etree_element
+        if children and children[0].etree_element.tag == "p" and not (element.text or "").strip():
+            return children[0], children[1:]
+        return item, [c for c in children if c.etree_element.tag in BLOCKS]
+
+    # --- paragraphs and runs -------------------------------------------------------------
+
+    def new_paragraph(self, target):
+        if isinstance(target, _Cell) and id(target._tc) not in self.used_cells:
+            self.used_cells.add(id(target._tc))
+            paragraph = target.paragraphs[0]
+        else:
+            paragraph = target.add_paragraph()
+        self.paragraphs.append(paragraph)
+        return paragraph
+
+    def paragraph(self, wrapper, style: dict, target, preformatted: bool = False):
+        paragraph = self.new_paragraph(target)
+        self.format_paragraph(paragraph, style)
+        self.inline(wrapper, style, paragraph, preformatted, top=True)
+        runs = paragraph.runs
+        if runs and not preformatted:
+            runs[0].text = runs[0].text.lstrip(" ")
+            runs[-1].text = runs[-1].text.rstrip(" ")
+        return paragraph
+
+    def format_paragraph(self, paragraph, style: dict) -> None:
+        size = self.size(style)
+        fmt = paragraph.paragraph_format
+        if style.get("text-align") in ALIGN:
+            fmt.alignment = ALIGN[style["text-align"]]
+        indent = length_pt(style.get("text-indent"), size)
+        if indent is not None:
+            fmt.first_line_indent = Pt(indent)
+        for side, attribute in (("top", "space_before"), ("bottom", "space_after")):
+            margin, padding = (length_pt(style.get(f"{box}-{side}"), size) for box in ("margin", "padding"))
+            if margin is not None or padding:
+                setattr(fmt, attribute, Pt(max(0.0, margin or 0.0) + (padding or 0.0)))
+        if style.get("break-after") == "avoid":
+            fmt.keep_with_next = True
+        if style.get("break-inside") == "avoid":
+            fmt.keep_together = True
+
+    def size(self, style: dict) -> float:
+        return length_pt(style.get("font-size"), self.base_size) or self.base_size

@@ -1,0 +1,74 @@
+"""MkDocs hook (mkdocs.yml `hooks:`): the archive of editions, and the check that no edition changed silently.
+
+In the site's build, after the pages and their PDFs are written: every edition's page, PDF and
+comparison goes into the site (macros/exports/archive.py renders what its cache lacks), and a
+position whose printed text changed since the base commit is judged (macros/checks/editions.py).
+In the archive build that renders old editions (JOBDESC_ARCHIVE_PLAN set), it collects each
+edition page's text and fills in the comparisons. Thin on purpose: the logic lives in the layers.
+"""
+
+from __future__ import annotations
+
+import logging
+import sys
+from pathlib import Path
+
+from mkdocs.plugins import event_priority
+
+# MkDocs loads this file on its own; the project root makes `macros` importable as a package.
+sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
+from macros.exports import archive as archive_pages, archive_build, archive_run, pdf, word  # noqa: E402
+from macros.render import qr  # noqa: E402
+from macros.render.archive_links import found, links  # noqa: E402
+
+log = logging.getLogger("mkdocs.hooks.editions")
+run: dict = {"command": "build", "settings": None, "collected": None}
+
+
+def on_startup(command, dirty):
+    # Before any plugin's on_config: define_env (mkdocs-macros) reads what the archive will publish.
+    run["command"] = command
+    plan = archive_build.load_plan()
+    links.pages = archive_pages.Settings.for_command(command, Path.cwd()).enabled and plan is None
+    links.pdfs = links.pages and pdf.Settings.for_command(command, Path.cwd()).enabled
+    links.docx = links.pages and word.Settings.for_command(command, Path.cwd()).enabled
+    qr.disabled_reason = ("QR-код: при mkdocs serve адрес сайта — адрес этого компьютера, печатные формы "
+                          "выходят без QR-кода" if command == "serve" else None)
+
+
+def on_config(config):
+    plan = archive_build.load_plan()
+    run["collected"] = archive_build.Collected(plan) if plan else None
+    run["settings"] = archive_pages.Settings.for_command(run["command"], Path(config.config_file_path).parent)
+    qr.forget()
+    return config
+
+
+@event_priority(-90)  # after every other step has changed the page body
+def on_page_content(html, page, config, files):
+    if run["collected"]:
+        run["collected"].page_content(page.file.src_uri, html)
+    return html
+
+
+@event_priority(-20)  # after macros/hooks/forms.py has put the held blocks back (-10)
+def on_page_context(context, page, config, nav):
+    if run["collected"]:
+        page.content = run["collected"].page_context(page.file.src_uri, page.content, page.url)
+    return context
+
+
+@event_priority(-50)  # after the position PDFs (pdfs.py), before publishing (-100)
+def on_post_build(config):
+    if run["collected"]:
+        run["collected"].write()
+        return
+    archive, staff = found["archive"], found["staff"]
+    if archive is None or staff is None:
+        return
+    report = archive_run.publish_archive(archive, staff, config, run["settings"], run["command"])
+    for line in report.lines:
+        log.info(line)
+    for line in report.warnings:
+        log.warning(line)
+    report.raise_problems()

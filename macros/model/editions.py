@@ -1,0 +1,242 @@
+"""Editions of every position, found in git: which versions there were, when, and at which commits.
+
+An edition is a value the ``version`` field of a position file took on the main line, while the
+file was not a draft (``status: проект`` is being prepared, not approved: a draft is never an edition;
+while the work tree holds a draft, the last approved edition stays in force). Its text is
+the file (with the templates and mkdocs.yml) at the last commit that still had that value: the
+approved text with the editorial corrections declared while it was in force (``corrections``).
+It was in force from its ``approved`` date until the next edition's ``approved`` date. The edition
+in force is the one in the work tree.
+
+Also here: the *base* against which a build checks that an edition's text did not change silently
+(the commit a pull request starts from, or the previous commit) and the state of every file there.
+Reading only: rendering is exports/archive.py's job, judging is checks/editions.py's.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from . import history as git
+from .loading import position_from_bytes
+from .positions import POSITIONS_DIR, Position, Staff
+
+TEMPLATES_DIR = "macros/templates"
+CONFIG_FILE = "mkdocs.yml"
+
+
+@dataclass(frozen=True)
+class State:
+    """One position file as it was at one commit (commit None: as it is in the work tree)."""
+
+    position: Position
+    blob: str
+    commit: str | None = None
+    date: dt.date | None = None
+    index: int | None = None  # the commit's place in History.commits
+
+    @property
+    def version(self) -> str:
+        return self.position.version
+
+
+@dataclass
+class Edition:
+    """One approved edition of one position: its first and its latest state, and how long it was in force."""
+
+    slug: str
+    first: State
+    last: State
+    until: dt.date | None = None  # the day the next edition was approved (or the file was removed)
+    current: bool = False
+    # What it is rendered from: the whole repository on the day before it was superseded (the
+    # commit before the next edition's), or the work tree for the edition in force.
+    snapshot: State | None = None
+
+    @property
+    def version(self) -> str:
+        return self.last.version
+
+    @property
+    def position(self) -> Position:
+        return self.last.position
+
+    @property
+    def approved(self) -> dt.date | None:
+        return self.position.approved
+
+    @property
+    def corrections(self) -> list[dict]:
+        return [c for c in self.position.meta.get("corrections") or [] if isinstance(c, dict)]
+
+    @property
+    def url(self) -> str:
+        return edition_url(self.slug, self.version)
+
+
+def edition_url(slug: str, version: str) -> str:
+    """The stable address of an edition, relative to the site root (it never changes)."""
+    return f"{POSITIONS_DIR}/{slug}/editions/{version}/"
+
+
+def comparison_url(slug: str, older: str, newer: str) -> str:
+    return f"{POSITIONS_DIR}/{slug}/compare/{older}-{newer}/"
+
+
+@dataclass
+class Archive:
+    """Every edition of every position, oldest first, and the base of this build's checks."""
+
+    history: git.History
+    editions: dict[str, list[Edition]] = field(default_factory=dict)
+    base: dict[str, State] = field(default_factory=dict)  # slug -> the file at the base commit
+    base_commit: str | None = None
+    base_tree: dict[str, str] = field(default_factory=dict)  # path -> blob at the base commit
+
+    @property
+    def complete(self) -> bool:
+        return self.history.status == git.FULL
+
+    def of(self, slug: str) -> list[Edition]:
+        return self.editions.get(slug, [])
+
+    def current(self, slug: str) -> Edition | None:
+        return next((e for e in self.of(slug) if e.current), None)
+
+
+def find_editions(project: Path, docs_dir: Path, staff: Staff) -> Archive:
+    """The archive of this build: editions from git plus the work tree's, and the base state."""
+    folder = f"{_relative(docs_dir, project)}/{POSITIONS_DIR}"
+    history = git.read_history(project, [folder, TEMPLATES_DIR, CONFIG_FILE])
+    archive = Archive(history)
+    worktree = {p.slug: State(p, git.blob_id((docs_dir / p.src_path).read_bytes())) for p in staff.positions.values()}
+    timelines, removals = _timelines(history, folder) if archive.complete else ({}, {})
+    for slug in sorted(set(timelines) | set(worktree)):
+        states = timelines.get(slug, [])
+        now = worktree.get(slug)
+        draft = now is not None and now.position.is_draft
+        if now is not None and not draft:
+            if states and states[-1] is not None and states[-1].blob == now.blob:
+                now = states[-1]  # the work tree is the last commit's file
+            else:
+                states.append(now)
+        archive.editions[slug] = _editions(slug, states, None if now is not None else removals.get(slug))
+        for earlier, later in zip(archive.editions[slug], archive.editions[slug][1:]):
+            earlier.snapshot = _day_before(history, earlier, later.first.index)
+        if archive.editions[slug]:
+            last = archive.editions[slug][-1]
+            last.snapshot = (last.last if draft else State(now.position, now.blob) if now is not None
+                             else _day_before(history, last, _removal_index(history, slug, folder)))
+    if archive.complete:
+        _find_base(archive, project, folder)
+    return archive
+
+
+def _day_before(history: git.History, edition: Edition, index: int | None) -> State:
+    """The edition's file with everything else as of the last commit before `index` on the main line."""
+    if index is None or index <= 0:
+        return edition.last
+    commit = history.commits[index - 1]
+    return State(edition.last.position, edition.last.blob, commit.id, commit.date, index - 1)
+
+
+def _removal_index(history: git.History, slug: str, folder: str) -> int | None:
+    steps = history.changes.get(f"{folder}/{slug}.md") or []
+    return steps[-1][0] if steps and steps[-1][1] is None else None
+
+
+def _relative(path: Path, project: Path) -> str:
+    try:
+        return Path(path).resolve().relative_to(project.resolve()).as_posix()
+    except ValueError:
+        return Path(path).as_posix()
+
+
+def _timelines(history: git.History, folder: str) -> tuple[dict[str, list[State | None]], dict[str, dt.date]]:
+    """slug -> the file's states along the main line (None: the commit removed the file); slug -> removal day."""
+    prefix = folder + "/"
+    files = {path: steps for path, steps in history.changes.items()
+             if path.startswith(prefix) and path.endswith(".md") and "/" not in path[len(prefix):]
+             and not path[len(prefix):].startswith("_")}
+    contents = history.read([blob for steps in files.values() for _, blob in steps if blob])
+    timelines, removals = {}, {}
+    for path, steps in files.items():
+        name = path[len(prefix):]
+        states: list[State | None] = []
+        for index, blob in steps:
+            position = None
+            if blob and blob in contents:
+                position, _ = position_from_bytes(contents[blob], path, f"{POSITIONS_DIR}/{name}")
+            commit = history.commits[index]
+            # A file that did not read as a position at that commit (broken YAML, say) has no edition there.
+            if position is not None and position.version and not position.is_draft:
+                states.append(State(position, blob, commit.id, commit.date, index))
+            elif blob is None:
+                states.append(None)
+                removals[name[:-3]] = commit.date
+        timelines[name[:-3]] = states
+    return timelines, removals
+
+
+def _editions(slug: str, states: list[State | None], removed: dt.date | None) -> list[Edition]:
+    """Runs of states with the same version; a later run of a version replaces an earlier one."""
+    runs: list[Edition] = []
+    for state in states:
+        if state is None:
+            continue
+        if runs and runs[-1].version == state.version and not _gap(states, runs[-1].last, state):
+            runs[-1].last = state
+        else:
+            runs.append(Edition(slug, state, state))
+    by_version: dict[str, Edition] = {}
+    for edition in runs:
+        by_version.pop(edition.version, None)
+        by_version[edition.version] = edition
+    editions = list(by_version.values())
+    for earlier, later in zip(editions, editions[1:]):
+        earlier.until = later.approved if isinstance(later.approved, dt.date) else later.first.date
+    if editions and removed is None:
+        editions[-1].current = True
+    elif editions:
+        editions[-1].until = removed  # the position file was deleted: its last edition ended then
+    return editions
+
+
+def _gap(states: list, earlier: State, later: State) -> bool:
+    """Whether the file was removed between two states (a position deleted and created again)."""
+    between = states[states.index(earlier) + 1:states.index(later)]
+    return any(s is None for s in between)
+
+
+def _find_base(archive: Archive, project: Path, folder: str) -> None:
+    """The commit this build's changes are checked against, and every position file there."""
+    base = _base_commit(project, [folder, TEMPLATES_DIR, CONFIG_FILE])
+    if base is None:
+        return
+    tree = git.ls_tree(project, base, [folder, TEMPLATES_DIR, CONFIG_FILE])
+    archive.base_commit, archive.base_tree = base, tree
+    prefix = folder + "/"
+    wanted = {path[len(prefix):-3]: blob for path, blob in tree.items()
+              if path.startswith(prefix) and path.endswith(".md") and "/" not in path[len(prefix):]}
+    contents = archive.history.read(list(wanted.values()))
+    for slug, blob in wanted.items():
+        if blob in contents:
+            position, _ = position_from_bytes(contents[blob], f"{prefix}{slug}.md", f"{POSITIONS_DIR}/{slug}.md")
+            if position is not None:
+                archive.base[slug] = State(position, blob, base)
+
+
+def _base_commit(project: Path, paths: list[str]) -> str | None:
+    """JOBDESC_BASE, else the start of a pull request (GITHUB_BASE_REF), else HEAD for uncommitted
+    edits, else the previous commit on the main line."""
+    explicit = os.environ.get("JOBDESC_BASE")
+    target = os.environ.get("GITHUB_BASE_REF")
+    if explicit or target:
+        ref = explicit or f"origin/{target}"
+        return git.merge_base(project, ref) if git.resolve(project, ref) else None
+    if git.dirty(project, paths):
+        return git.resolve(project, "HEAD")
+    return git.resolve(project, "HEAD^1")

@@ -1,0 +1,162 @@
+"""Front matter: the YAML block between the two `---` lines, read as plain data with a line for every field.
+
+HR's front matter is plain data: fields, lists and text. YAML can do much more, and none of it is
+wanted here: anchors and aliases (``&a`` / ``*a``) let a few lines expand into gigabytes (an
+"alias bomb" that exhausts memory while every copy is walked for line numbers and checked), and
+tags (``!!python/…``) ask the loader for objects. So before anything is built, the block is
+scanned as a stream of YAML events and refused — with the line and the fix, usually "put the
+value in quotes" — if it has any of these, or if it is implausibly large. Only then is it
+composed, constructed and given line numbers.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+
+import yaml
+
+from .problems import Problem
+
+# libyaml's loader when PyYAML has it: ten times faster than the pure-Python one (what MkDocs uses too).
+YAML_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+FRONT_MATTER = re.compile(r"\A---[ \t]*\r?\n(.*?\r?\n)?---[ \t]*(?:\r?\n|\Z)", re.S)
+# A real position's front matter is 1–2 KB; anything near this is not a position.
+MAX_BYTES = 64 * 1024
+MARKERS = {"alias": "*", "anchor": "&", "tag": "!"}
+MARKER_NAMES = {"alias": "ссылку", "anchor": "якорь", "tag": "тег"}
+
+
+class NotPlainData(ValueError):
+    """The front matter uses YAML beyond plain data, or is too large; `problem` says where and how to fix it."""
+
+    def __init__(self, message: str, fix: str, line: int | None):
+        super().__init__(message)
+        self.fix, self.line = fix, line
+
+
+def front_matter_problem(shown_as: str, text: str, error: Exception) -> Problem:
+    """The message for a front matter that could not be read (see parse_front_matter)."""
+    if isinstance(error, NotPlainData):
+        return Problem(shown_as, str(error), error.fix, line=error.line)
+    if isinstance(error, yaml.YAMLError):
+        return _broken_yaml(shown_as, error)
+    return _impossible_date(shown_as, text, error)
+
+
+def check_plain_data(text: str) -> None:
+    """Raise NotPlainData for a block that is too large or uses anchors, aliases or tags."""
+    size = len(text.encode("utf-8"))
+    if size > MAX_BYTES:
+        raise NotPlainData(
+            f"блок данных должности слишком большой ({size // 1024} КБ; обычно 1–2 КБ)",
+            "оставьте между строками --- только поля должности; длинный текст пишется ниже, в тексте инструкции",
+            2)
+    if not any(marker in text for marker in MARKERS.values()):
+        return
+    try:
+        events = list(yaml.parse(text, Loader=YAML_LOADER))
+    except yaml.YAMLError:
+        return  # broken YAML: parse_front_matter explains it with the line
+    for event in events:
+        kind = ("alias" if isinstance(event, yaml.AliasEvent) else "anchor" if getattr(event, "anchor", None)
+                else "tag" if getattr(event, "tag", None) else None)
+        if kind:
+            marker = MARKERS[kind]
+            raise NotPlainData(
+                f"значение начинается со знака {marker}: YAML читает его как служебную разметку "
+                f"({MARKER_NAMES[kind]}), а не как текст",
+                f"возьмите значение в кавычки, например: title: \"{marker}…\"; ссылки, якоря и теги YAML "
+                "в данных должности не используются", event.start_mark.line + 2)
+
+
+def parse_front_matter(text: str) -> tuple[object, dict[tuple, int], list[tuple[tuple, int]]]:
+    """The front matter's data; the file line of every field and list item in it (for messages);
+    fields written twice, which YAML would silently overwrite."""
+    check_plain_data(text)
+    try:
+        return _parse_front_matter(text, YAML_LOADER)
+    except yaml.YAMLError:
+        # libyaml is fast but words its errors differently; the pure-Python parser's message and
+        # position are the ones explained to HR, and it only runs for a broken file.
+        return _parse_front_matter(text, yaml.SafeLoader)
+
+
+def _parse_front_matter(text: str, loader_class) -> tuple[object, dict[tuple, int], list[tuple[tuple, int]]]:
+    loader = loader_class(text)
+    try:
+        node = loader.get_single_node()
+        data = loader.construct_document(node) if node is not None else None
+    finally:
+        loader.dispose()
+    lines: dict[tuple, int] = {}
+    repeated: list[tuple[tuple, int]] = []
+    if node is not None:
+        # +2: the front matter starts on the second line of the file, and YAML marks are 0-based.
+        collect_lines(node, (), lines, repeated, first_line=2)
+    return data, lines, repeated
+
+
+def collect_lines(node: yaml.Node, path: tuple, lines: dict[tuple, int], repeated: list, first_line: int) -> None:
+    """The file line of every field and list item under `node`, keyed by its path; keys written twice."""
+    if isinstance(node, yaml.MappingNode):
+        for key, value in node.value:
+            if path + (key.value,) in lines:
+                repeated.append((path + (key.value,), key.start_mark.line + first_line))
+                continue
+            lines[path + (key.value,)] = key.start_mark.line + first_line
+            collect_lines(value, path + (key.value,), lines, repeated, first_line)
+    elif isinstance(node, yaml.SequenceNode):
+        for index, item in enumerate(node.value):
+            lines[path + (index,)] = item.start_mark.line + first_line
+            collect_lines(item, path + (index,), lines, repeated, first_line)
+
+
+def kind_of(value: object) -> str:
+    if value is None:
+        return "пусто"
+    if isinstance(value, list):
+        return "список (строки начинаются с «- »)"
+    return f"одна строка текста «{str(value)[:40]}»"
+
+
+# What PyYAML's English reasons usually mean for someone editing front matter.
+YAML_REASONS = {
+    "mapping values are not allowed here": "двоеточие внутри значения",
+    "could not find expected ':'": "после имени поля нет двоеточия",
+    "cannot start any token": "табуляция или недопустимый знак в начале значения",
+    "expected <block end>": "неровный отступ",
+    "found undefined alias": "значение начинается со знака *",
+    "found unexpected end of stream": "не закрыта кавычка или скобка",
+    "while scanning a quoted scalar": "не закрыта кавычка",
+}
+
+
+def _broken_yaml(shown_as: str, error: yaml.YAMLError) -> Problem:
+    mark = getattr(error, "problem_mark", None)
+    # +2: the YAML text starts on the second line of the file, and marks are 0-based.
+    line = mark.line + 2 if mark is not None else None
+    reason = getattr(error, "problem", None) or str(error)
+    context = getattr(error, "context", None) or ""
+    meaning = next((ru for en, ru in YAML_REASONS.items() if en in reason or en in context), None)
+    shown_reason = f"{meaning} ({reason})" if meaning else reason
+    return Problem(
+        shown_as, f"данные должности (front matter) не читаются как YAML: {shown_reason}",
+        "проверьте эту строку: после имени поля — двоеточие и пробел; значение с двоеточием или # "
+        "возьмите в кавычки; отступы только пробелами",
+        line=line)
+
+
+def _impossible_date(shown_as: str, front_matter: str, error: ValueError) -> Problem:
+    line = None
+    for number, text in enumerate(front_matter.splitlines(), 2):
+        found = re.search(r"(\d{4})-(\d{1,2})-(\d{1,2})", text)
+        if found:
+            try:
+                dt.date(*map(int, found.groups()))
+            except ValueError:
+                line = number
+                break
+    return Problem(
+        shown_as, f"такой даты не бывает ({error})",
+        "запишите существующую дату в виде год-месяц-день, например: approved: 2026-02-27", line=line)

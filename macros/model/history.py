@@ -1,0 +1,162 @@
+"""The repository's history of the files an edition is made of, read from git in two calls.
+
+An edition of a position is not copied by hand anywhere: it is whatever the position file, the
+boilerplate templates and mkdocs.yml were at the commits where the file's ``version`` had that value.
+This module only reads git: one ``git log --first-parent --raw`` over those paths (which file had
+which blob at each commit of the main line) and one ``git cat-file --batch`` for the blobs'
+contents. It knows nothing of editions (model/editions.py) and never renders.
+
+First-parent history is the history of the main line: a pull request merged into it is one step,
+its draft commits are not. A copy without .git, or a shallow clone, has no usable history: the
+``status`` says which, and the callers publish the current editions only.
+"""
+
+from __future__ import annotations
+
+import bisect
+import datetime as dt
+import hashlib
+import subprocess
+from dataclasses import dataclass, field
+from pathlib import Path
+
+NO_HISTORY, SHALLOW, FULL = "none", "shallow", "full"
+ZERO = "0" * 40
+
+
+@dataclass(frozen=True)
+class Commit:
+    id: str
+    date: dt.date
+
+
+@dataclass
+class History:
+    """Blob ids of the watched paths at every first-parent commit, oldest first."""
+
+    project: Path
+    status: str
+    commits: list[Commit] = field(default_factory=list)
+    # path -> [(commit index, blob id or None when deleted)], oldest first
+    changes: dict[str, list[tuple[int, str | None]]] = field(default_factory=dict)
+    _contents: dict[str, bytes] = field(default_factory=dict, repr=False)
+
+    def blob_at(self, path: str, index: int) -> str | None:
+        """The blob id of path at the commit with this index (None: the file did not exist)."""
+        steps = self.changes.get(path)
+        if not steps:
+            return None
+        at = bisect.bisect_right(steps, index, key=lambda step: step[0]) - 1
+        return steps[at][1] if at >= 0 else None
+
+    def tree_at(self, folder: str, index: int) -> dict[str, str]:
+        """name -> blob id of every file directly in folder at that commit."""
+        prefix = folder.rstrip("/") + "/"
+        found = {}
+        for path in self.changes:
+            if path.startswith(prefix) and "/" not in path[len(prefix):]:
+                blob = self.blob_at(path, index)
+                if blob:
+                    found[path[len(prefix):]] = blob
+        return found
+
+    def read(self, blobs: list[str]) -> dict[str, bytes]:
+        """Contents of blobs, read in one `git cat-file --batch` and kept for the build."""
+        wanted = sorted({b for b in blobs if b and b not in self._contents})
+        if wanted:
+            self._contents.update(_cat_files(self.project, wanted))
+        return {b: self._contents[b] for b in blobs if b in self._contents}
+
+
+def blob_id(content: bytes) -> str:
+    """The id git gives a file with this content: the work tree and commits compare directly."""
+    return hashlib.sha1(b"blob %d\0" % len(content) + content).hexdigest()
+
+
+def _git(project: Path, *args: str, text: bool = True, stdin=None) -> subprocess.CompletedProcess:
+    return subprocess.run(["git", "-c", "core.quotePath=false", *args], cwd=project, capture_output=True,
+                          text=text, input=stdin, timeout=300)
+
+
+def read_history(project: Path, paths: list[str]) -> History:
+    """The history of `paths` (relative to the project) along the first-parent line of HEAD."""
+    try:
+        inside = _git(project, "rev-parse", "--is-inside-work-tree", "--is-shallow-repository")
+    except (OSError, subprocess.SubprocessError):
+        return History(project, NO_HISTORY)
+    answers = inside.stdout.split()
+    if inside.returncode != 0 or not answers or answers[0] != "true":
+        return History(project, NO_HISTORY)
+    if answers[1:2] == ["true"]:
+        return History(project, SHALLOW)
+    log = _git(project, "log", "--first-parent", "--reverse", "--no-renames", "--raw", "--no-abbrev",
+               "--relative", "--format=%x01%H %cs", "--", *paths)
+    if log.returncode != 0:  # e.g. a repository without commits yet
+        return History(project, NO_HISTORY)
+    history = History(project, FULL)
+    for line in log.stdout.splitlines():
+        if line.startswith("\x01"):
+            commit, day = line[1:].split()
+            history.commits.append(Commit(commit, dt.date.fromisoformat(day)))
+        elif line.startswith(":") and "\t" in line:
+            info, path = line.split("\t", 1)
+            new = info.split()[3]
+            history.changes.setdefault(path, []).append(
+                (len(history.commits) - 1, None if new == ZERO else new))
+    return history
+
+
+def _cat_files(project: Path, blobs: list[str]) -> dict[str, bytes]:
+    result = _git(project, "cat-file", "--batch", text=False, stdin="\n".join(blobs).encode() + b"\n")
+    out, found, at = result.stdout, {}, 0
+    for blob in blobs:
+        end = out.index(b"\n", at)
+        header = out[at:end].split()
+        if len(header) < 3:  # "<id> missing"
+            at = end + 1
+            continue
+        size = int(header[2])
+        found[blob] = out[end + 1:end + 1 + size]
+        at = end + 1 + size + 1
+    return found
+
+
+def dirty(project: Path, paths: list[str]) -> bool:
+    """Whether the work tree differs from HEAD in any of these paths (edits not yet committed)."""
+    try:
+        status = _git(project, "status", "--porcelain", "--", *paths)
+    except (OSError, subprocess.SubprocessError):
+        return False
+    return status.returncode == 0 and bool(status.stdout.strip())
+
+
+def resolve(project: Path, ref: str) -> str | None:
+    """The commit a ref names (a branch, origin/main), or None."""
+    try:
+        result = _git(project, "rev-parse", "--verify", "--quiet", f"{ref}^{{commit}}")
+    except (OSError, subprocess.SubprocessError):
+        return None
+    return result.stdout.strip() or None if result.returncode == 0 else None
+
+
+def merge_base(project: Path, ref: str) -> str | None:
+    try:
+        result = _git(project, "merge-base", "HEAD", ref)
+    except (OSError, subprocess.SubprocessError):
+        return None
+    return result.stdout.strip() or None if result.returncode == 0 else None
+
+
+def ls_tree(project: Path, commit: str, paths: list[str]) -> dict[str, str]:
+    """path -> blob id of every file under paths at a commit (paths relative to the project)."""
+    try:
+        result = _git(project, "ls-tree", "-r", commit, "--", *paths)
+    except (OSError, subprocess.SubprocessError):
+        return {}
+    found = {}
+    for line in result.stdout.splitlines():
+        info, _, path = line.partition("\t")
+        parts = info.split()
+        if len(parts) == 3 and parts[1] == "blob":
+            found[path] = parts[2]
+    return found

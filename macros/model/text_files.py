@@ -1,0 +1,95 @@
+"""HR's files as text: bytes -> str the way MkDocs will read them, or a problem naming the encoding.
+
+MkDocs reads pages as UTF-8 (a BOM allowed) with universal newlines, so a file saved on Windows
+(CRLF) or with a BOM is the same text for it. Our checks read the same bytes and must see the same
+text, or they would report missing sections in a file that builds fine. A file in another encoding
+cannot be read at all: the message names the encoding it most likely is (Windows-1251, KOI8-R,
+DOS 866, UTF-16…) and the command that converts it, because "not UTF-8" alone does not help HR.
+Standard library only.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from .problems import Problem
+
+# Byte-order marks of the encodings Notepad and Word offer besides UTF-8.
+BOMS = ((b"\xff\xfe\x00\x00", "UTF-32 LE", "utf-32"), (b"\x00\x00\xfe\xff", "UTF-32 BE", "utf-32"),
+        (b"\xff\xfe", "UTF-16 LE", "utf-16"), (b"\xfe\xff", "UTF-16 BE", "utf-16"))
+# Single-byte Cyrillic encodings, as HR's tools name them, with the name iconv knows.
+CYRILLIC = (("cp1251", "Windows-1251 (cp1251)"), ("koi8_r", "KOI8-R"), ("cp866", "DOS 866 (cp866)"),
+            ("iso8859_5", "ISO-8859-5"), ("mac_cyrillic", "Mac Cyrillic"))
+ICONV_NAMES = {"cp1251": "cp1251", "koi8_r": "koi8-r", "cp866": "cp866", "iso8859_5": "iso-8859-5",
+               "mac_cyrillic": "mac-cyrillic"}
+FREQUENT = set("оеаинтсрвлкмдпуяы")  # the most frequent Russian letters, lower case
+
+
+def read_text(path: Path, shown_as: str) -> tuple[str | None, Problem | None]:
+    """The file's text with '\\n' line ends, or the problem that keeps it from being read."""
+    raw = path.read_bytes()
+    try:
+        text = raw.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        return None, not_utf8(shown_as, raw)
+    if "\r" in text:
+        text = text.replace("\r\n", "\n").replace("\r", "\n")
+    return text, None
+
+
+def not_utf8(shown_as: str, raw: bytes) -> Problem:
+    name, iconv = guess_encoding(raw)
+    hint = f" — вероятно, он сохранён в кодировке {name}" if name else ""
+    source = iconv or "<кодировка>"
+    return Problem(
+        shown_as, f"файл не в кодировке UTF-8{hint}",
+        "сохраните файл в UTF-8: в Блокноте — «Файл → Сохранить как», внизу «Кодировка: UTF-8»; "
+        "в VS Code — щёлкните название кодировки в строке состояния → «Reopen with Encoding» (выберите "
+        "нынешнюю), затем «Save with Encoding: UTF-8»; в командной строке: "
+        f"iconv -f {source} -t utf-8 файл.md > новый.md. Проще всего править файлы в веб-интерфейсе git: "
+        "он всегда сохраняет UTF-8", line=_first_bad_line(raw) if not name or "UTF-" not in name else 1)
+
+
+def guess_encoding(raw: bytes) -> tuple[str | None, str | None]:
+    """(name shown to HR, name for iconv) of the likeliest encoding of bytes that are not UTF-8."""
+    for bom, name, iconv in BOMS:
+        if raw.startswith(bom):
+            return name, iconv
+    if b"\x00" in raw[:4096]:
+        return _utf16_without_bom(raw)
+    best, best_score = None, 0.0
+    for codec, name in CYRILLIC:
+        score = _russian_score(raw.decode(codec, errors="replace"))
+        if score > best_score:
+            best, best_score = (name, ICONV_NAMES[codec]), score
+    return best if best_score > 0.5 else (None, None)
+
+
+def _utf16_without_bom(raw: bytes) -> tuple[str | None, str | None]:
+    # ASCII and Cyrillic in UTF-16 put a zero or 0x04 in every other byte: the zeros' side tells the order.
+    even, odd = raw[0::2].count(0), raw[1::2].count(0)
+    if odd > even:
+        return "UTF-16 LE (без метки BOM)", "utf-16le"
+    if even > odd:
+        return "UTF-16 BE (без метки BOM)", "utf-16be"
+    return None, None
+
+
+def _russian_score(text: str) -> float:
+    """How much the non-ASCII part of a text looks like Russian prose (0..1)."""
+    letters = [ch for ch in text if ord(ch) > 127]
+    if not letters:
+        return 0.0
+    lower = sum(1 for ch in letters if "а" <= ch <= "я" or ch == "ё")
+    frequent = sum(1 for ch in letters if ch in FREQUENT)
+    return (lower + frequent) / (2 * len(letters))
+
+
+def _first_bad_line(raw: bytes) -> int:
+    """The first line that is not valid UTF-8, so HR knows where to look."""
+    for number, line in enumerate(raw.split(b"\n"), 1):
+        try:
+            line.decode("utf-8")
+        except UnicodeDecodeError:
+            return number
+    return 1

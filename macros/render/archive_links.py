@@ -1,0 +1,46 @@
+"""What this build publishes of the archive of editions, so pages link only to what exists.
+
+Set once per run by macros/hooks/editions.py (it knows the command and the switches): whether the
+editions' pages, their PDFs and their .docx are published. Also the one place that names the files
+of a page: ``pdf/<slug>.pdf`` for the edition in force, ``pdf/editions/<slug>-<version>.pdf`` for an
+archived one (a version is digits and dots, a slug has no dots, so no two editions share a name);
+every format names its files the same way (``docx/…``).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from pathlib import PurePosixPath
+
+EDITION_PAGE = re.compile(r"^positions/([^/]+)/editions/([^/]+)\.md$")
+
+
+@dataclass
+class Links:
+    pages: bool = False
+    pdfs: bool = False
+    docx: bool = False
+
+    @staticmethod
+    def pdf(slug: str, version: str) -> str:
+        return edition_file(slug, version, "pdf")
+
+
+def download_of_page(src_uri: str, extension: str) -> str:
+    """The downloadable file of a page: a position's own, or an archived edition's."""
+    edition = EDITION_PAGE.match(src_uri)
+    if edition:
+        return edition_file(edition.group(1), edition.group(2), extension)
+    return f"{extension}/{PurePosixPath(src_uri).stem}.{extension}"
+
+
+def edition_file(slug: str, version: str, extension: str) -> str:
+    """Where the downloadable file of an edition lies in the site, relative to its root."""
+    return f"{extension}/editions/{slug}-{version}.{extension}"
+
+
+links = Links()
+
+# What define_env found, for the hook that publishes the archive after the build: {"archive", "staff"}.
+found: dict = {"archive": None, "staff": None}

@@ -1,0 +1,54 @@
+"""Problems found while pages are rendered, reported together before any page is written.
+
+Most of HR's mistakes are found before the build (checks/); a few can only be seen while a page
+is converted (raw HTML, a link that is not allowed) or once it is written (a resource from another
+host). Those are collected here, page by page, and the safety hook (hooks/safety.py) stops the
+build with all of them at once: after every page is converted (on_env, before any is written),
+and again after the site is written (before it is published).
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from ..model.problems import Problem
+
+_found: list[Problem] = []
+
+
+def report(problem: Problem) -> None:
+    if problem not in _found:
+        _found.append(problem)
+
+
+def reported_for(file: str) -> bool:
+    return any(problem.file == file for problem in _found)
+
+
+def take() -> list[Problem]:
+    """Everything reported so far, forgotten once taken."""
+    found = list(_found)
+    _found.clear()
+    return found
+
+
+def clear() -> None:
+    _found.clear()
+
+
+def report_on_page(page_of, message: str, fix: str, needle: str) -> None:
+    """A problem of the page being converted (`page_of()` returns it), at the line where `needle` stands."""
+    try:
+        page = page_of()
+        source = Path(page.file.abs_src_path).read_text(encoding="utf-8-sig").replace("\r\n", "\n")
+        shown_as = f"docs/{page.file.src_uri}"
+    except Exception:  # converted outside a page (another plugin's Markdown): no file to name
+        shown_as, source = "docs/", ""
+    report(Problem(shown_as, message, fix, line=line_of(source, needle)))
+
+
+def line_of(source: str, needle: str, first_line: int = 1) -> int | None:
+    """The line of a file's text where `needle` (or its first line) first appears, for messages."""
+    probe = needle.strip().splitlines()[0] if needle.strip() else ""
+    index = source.find(probe) if probe else -1
+    return first_line + source.count("\n", 0, index) if index >= 0 else None

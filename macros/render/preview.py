@@ -1,0 +1,228 @@
+"""What the git host previews is what the site numbers: lists and tables read the way CommonMark reads them.
+
+HR checks a change in the git host's preview (GitHub, GitLab, Gitea: CommonMark with GFM tables)
+and merges what looks right there. Python-Markdown, which MkDocs uses, reads some common Markdown
+differently, and the signed numbering would silently change:
+
+- sub-items indented by 2 spaces nest in the preview, but become separate numbered clauses;
+- a list written right under a sentence is a list in the preview, but part of the sentence;
+- a table written right under a list item is a table in the preview, but raw ``| … |`` text.
+
+So every page is parsed once with markdown-it-py (CommonMark + tables, the reference parser of
+that family) before Python-Markdown reads it, and the page is rewritten into the form Python-
+Markdown reads the same way: list lines re-indented to its 4-space levels, a blank line before a
+list or table that interrupts a paragraph. Nothing else is touched. Then, once the site has numbered
+the page (render/clauses.py), the clause structure CommonMark sees — sections, clauses, sub-items,
+tables — is compared with the one the site numbered; any difference left (a ``1)`` list, ``##Права``
+without a space…) is reported with the file, the line and the fix, and the strict build stops.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+from markdown_it import MarkdownIt
+from markdown_it.tree import SyntaxTreeNode
+
+INDENT = re.compile(r"^[ \t]*")
+MARKER = re.compile(r"^[ \t]*(?:[-*+]|\d{1,9}[.)])([ \t]+|$)")
+LIST_FIX = ("каждый пункт — с новой строки, начиная с «- »; перед списком — пустая строка или строка текста; "
+            "вложенные пункты сдвигайте на 2 или 4 пробела, таблицу внутри пункта — на отступ его текста; "
+            "номера пунктов не пишите — их ставит сборка")
+
+
+@dataclass(frozen=True)
+class Clause:
+    line: int      # 0-based, in the text that was parsed
+    shape: tuple   # what it holds: ("list", (shapes of sub-items…)) and ("table",) entries, in order
+    opening: str = ""  # its first words, to find where two readings part
+
+
+@dataclass
+class Section:
+    title: str
+    line: int
+    clauses: list[Clause] = field(default_factory=list)
+
+
+@lru_cache(maxsize=1)
+def _parser() -> MarkdownIt:
+    return MarkdownIt("commonmark").enable("table")
+
+
+def read(lines: list[str]) -> tuple[list[str], list[Section]]:
+    """The lines rewritten for Python-Markdown, and the sections and clauses CommonMark sees in them."""
+    root = SyntaxTreeNode(_parser().parse("\n".join(lines)))
+    edits = _Edits()
+    for node in root.children:
+        _visit(node, lines, edits, depth=0)
+    return edits.apply(lines), outline(root)
+
+
+def outline(root: SyntaxTreeNode) -> list[Section]:
+    sections: list[Section] = []
+    for node in root.children:
+        if node.type == "heading" and node.tag == "h2":
+            sections.append(Section(_text(node), node.map[0]))
+        elif node.type in ("bullet_list", "ordered_list") and sections:
+            sections[-1].clauses += [Clause(item.map[0], _shape(item), _opening(_own_text(item)))
+                                     for item in node.children]
+    return sections
+
+
+def _shape(item: SyntaxTreeNode) -> tuple:
+    parts = []
+    for child in item.children:
+        if child.type in ("bullet_list", "ordered_list"):
+            parts.append(("list", tuple(_shape(sub) for sub in child.children)))
+        elif child.type == "table":
+            parts.append(("table",))
+    return tuple(parts)
+
+
+def _own_text(item: SyntaxTreeNode) -> str:
+    paragraph = next((child for child in item.children if child.type == "paragraph"), None)
+    return _text(paragraph) if paragraph is not None else ""
+
+
+def _opening(text: str) -> str:
+    """The first three words of a clause, letters only: the same whether read from Markdown or from HTML."""
+    words = re.findall(r"[^\W\d_]+", re.sub(r"^\s*\{#[^}]*\}", "", text).lower())
+    return " ".join(words[:3])
+
+
+def _text(node: SyntaxTreeNode) -> str:
+    return "".join(child.content for child in node.walk() if child.type == "text").strip()
+
+
+class _Edits:
+    """New indentation for some lines and blank lines to insert before others."""
+
+    def __init__(self):
+        self.indent: dict[int, str] = {}
+        self.blank_before: set[int] = set()
+
+    def apply(self, lines: list[str]) -> list[str]:
+        if not self.indent and not self.blank_before:
+            return lines
+        out = []
+        for number, line in enumerate(lines):
+            if number in self.blank_before and out and out[-1].strip():
+                out.append("")
+            out.append(self.indent.get(number, line))
+        return out
+
+
+def _visit(node: SyntaxTreeNode, lines: list[str], edits: _Edits, depth: int) -> None:
+    if node.type == "blockquote":
+        return  # its lines carry "> "; lists in quotes are left as written
+    if node.type in ("bullet_list", "ordered_list", "table") and node.map and _interrupts(lines, node.map[0]):
+        if node.type == "table" or depth == 0:  # a nested list may follow its item's text directly
+            edits.blank_before.add(node.map[0])
+    if node.type != "list_item":
+        for child in node.children:
+            _visit(child, lines, edits, depth)
+        return
+    start, end = node.map
+    marker = lines[start]
+    content = _content_column(marker)
+    edits.indent[start] = " " * (4 * depth) + marker.lstrip(" \t")
+    nested = [range(*child.map) for sub in node.children if sub.type in ("bullet_list", "ordered_list")
+              for child in sub.children]
+    for number in range(start + 1, end):
+        if any(number in span for span in nested) or not lines[number].strip():
+            continue
+        own = len(INDENT.match(lines[number]).group(0).expandtabs(4))
+        edits.indent[number] = " " * (4 * (depth + 1) + max(0, own - content)) + lines[number].lstrip(" \t")
+    for child in node.children:
+        _visit(child, lines, edits, depth + 1)
+
+
+def _content_column(marker_line: str) -> int:
+    """Where an item's text starts (CommonMark: after the marker and 1–4 spaces)."""
+    found = MARKER.match(marker_line.expandtabs(4))
+    if not found:
+        return len(INDENT.match(marker_line).group(0)) + 2
+    spaces = len(found.group(1))
+    return found.end() if 1 <= spaces <= 4 else found.end() - spaces + 1
+
+
+def _interrupts(lines: list[str], start: int) -> bool:
+    """Whether the block starting at `start` follows a line of text with no blank line between."""
+    return start > 0 and bool(lines[start - 1].strip())
+
+
+def site_outline(root) -> list[Section]:
+    """The sections and clauses the site numbered (an ElementTree root after render/clauses.py)."""
+    sections: list[Section] = []
+    for element in root:
+        if element.tag == "h2":
+            sections.append(Section("".join(element.itertext()).strip(), -1))
+        elif element.tag in ("ul", "ol") and sections:
+            sections[-1].clauses += [Clause(-1, _element_shape(item), _opening(_element_text(item)))
+                                     for item in element.findall("li")]
+    return sections
+
+
+def _element_text(item) -> str:
+    holder = item[0] if len(item) and item[0].tag == "p" and not (item.text or "").strip() else item
+    text = [holder.text or ""]
+    for child in holder:
+        if child.tag not in ("ul", "ol", "table") and child.get("class") != "clause-number":
+            text.append("".join(child.itertext()))
+        text.append(child.tail or "")
+    return "".join(text)
+
+
+def _element_shape(item) -> tuple:
+    parts = []
+    for child in item:
+        if child.tag in ("ul", "ol"):
+            parts.append(("list", tuple(_element_shape(sub) for sub in child.findall("li"))))
+        elif child.tag == "table":
+            parts.append(("table",))
+    return tuple(parts)
+
+
+@dataclass(frozen=True)
+class Difference:
+    message: str
+    fix: str
+    line: int | None = None   # in the parsed text
+    needle: str = ""          # or text to find in the file
+
+
+HEADING_FIX = "заголовок раздела — отдельная строка «## Название»: два знака #, пробел, название"
+
+
+def first_difference(preview: list[Section], site: list[Section]) -> Difference | None:
+    """What differs first between the preview's outline and the site's, and where it starts."""
+    if len(preview) != len(site):
+        message = (f"разделов «## …» в предпросмотре git {len(preview)}, а на сайте {len(site)}: заголовок "
+                   "записан так, что git и сайт читают его по-разному")
+        for seen, built in zip(preview, site):
+            if _bare(seen.title) != _bare(built.title):
+                return Difference(message, HEADING_FIX, None if len(site) > len(preview) else seen.line,
+                                  _bare(built.title) if len(site) > len(preview) else "")
+        extra = site[len(preview)] if len(site) > len(preview) else None
+        return Difference(message, HEADING_FIX, None if extra else preview[len(site)].line,
+                          _bare(extra.title) if extra else "")
+    for number, (seen, built) in enumerate(zip(preview, site), 1):
+        if len(seen.clauses) != len(built.clauses):
+            parting = next((a for a, b in zip(seen.clauses, built.clauses) if a.opening != b.opening), None)
+            if parting is None and len(seen.clauses) > len(built.clauses):
+                parting = seen.clauses[len(built.clauses)]  # the preview has clauses the site lacks
+            line = parting.line if parting else (seen.clauses[-1].line if seen.clauses else seen.line)
+            return Difference(f"раздел {number} «{seen.title}»: в предпросмотре git {len(seen.clauses)} пунктов, "
+                              f"а сайт пронумеровал бы {len(built.clauses)}", LIST_FIX, line)
+        for index, (a, b) in enumerate(zip(seen.clauses, built.clauses), 1):
+            if a.shape != b.shape:
+                return Difference(f"пункт {number}.{index}: вложенные пункты или таблица в предпросмотре git "
+                                  "устроены иначе, чем на сайте", LIST_FIX, a.line)
+    return None
+
+
+def _bare(title: str) -> str:
+    return " ".join(re.sub(r"^\d+\.\s*", "", title).split())

@@ -1,0 +1,215 @@
+"""HR's Markdown publishes no active content: raw HTML, unsafe links and outside images are refused.
+
+A page is HR's text, and Python-Markdown passes raw HTML through as it is: ``<script>``,
+``<img onerror=…>`` or an ``<iframe>`` in a position would run in every reader's browser; a link
+``[x](javascript:…)`` or an image ``![](https://…)`` from another host would be published too.
+This extension sits inside the Markdown conversion of every page, so it sees exactly what the site
+will publish, and at each place where HR's text could become markup it
+
+- refuses raw HTML: every raw block or inline tag that is not the site's own template HTML
+  (render/verbatim.py marks those) is printed as plain text instead — HTML comments stay, they
+  show nothing (Material's ``<!-- material/tags -->`` is one);
+- allows links only to ``http(s):``, ``mailto:``, ``tel:`` and the site itself, and images only
+  from the site itself; anything else loses its link or image and keeps its text;
+- allows only the known block types (``!!! note``, ``!!! reference "Справка"`` …), whose names
+  become CSS classes: a class such as ``screen-only`` would hide text from the printed document.
+
+Each refusal is reported with the file, the line and the fix (render/findings.py), and the
+strict build stops before any page is written. The output is clean either way; hooks/safety.py
+also passes every page through the nh3 sanitiser as the last guard.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+import xml.etree.ElementTree as etree
+from collections.abc import Callable
+
+from markdown import Extension
+from markdown.inlinepatterns import HTML_RE, HtmlInlineProcessor
+from markdown.preprocessors import Preprocessor
+from markdown.treeprocessors import Treeprocessor
+
+from . import findings, verbatim
+
+COMMENT = re.compile(r"\A<!--.*?-->\Z", re.S)
+SCHEME = re.compile(r"^\s*([A-Za-z][A-Za-z0-9+.-]*):")
+LINK_SCHEMES = {"http", "https", "mailto", "tel"}
+# Material's admonition types and their aliases, its layout modifiers, and the site's «Справка».
+ADMONITION_TYPES = {
+    "note", "abstract", "summary", "tldr", "info", "todo", "tip", "hint", "important", "success", "check",
+    "done", "question", "help", "faq", "warning", "caution", "attention", "failure", "fail", "missing",
+    "danger", "error", "bug", "example", "quote", "cite", "inline", "end", "reference"}
+# Classes the site's own extensions write (clauses.py, admonition, details, superfences, pygments).
+OWN_CLASSES = {"admonition", "admonition-title", "highlight", "clauses", "clause-number", "section-number",
+               "clause-ref", "mermaid", "linenos", "filename"}
+LANGUAGE = re.compile(r"^language-[\w+#.-]+$")
+PAGE_FIX = ("страница пишется обычным Markdown: списки «- », **жирный**, *курсив*, ссылки [текст](адрес); "
+            "если знак < нужен как текст, напишите &lt;")
+
+
+class SafeHtmlExtension(Extension):
+    """Registered from define_env for every page; `page_of` returns the page being converted."""
+
+    def __init__(self, page_of: Callable[[], object]):
+        super().__init__()
+        self.page_of = page_of
+
+    def extendMarkdown(self, md):
+        # Raw HTML blocks are stashed by Python-Markdown's html_block preprocessor (20); other
+        # extensions stash their own output too (superfences, 25), so only the entries made
+        # between these two marks are HR's.
+        md.preprocessors.register(_StashMark(md, self, "start"), "jobdesc_raw_html_start", 21)
+        md.preprocessors.register(_StashMark(md, self, "check"), "jobdesc_raw_html_check", 19)
+        md.inlinePatterns.register(InlineHtmlGuard(HTML_RE, md, self), "html", 90)  # replaces Markdown's own
+        md.treeprocessors.register(AttributeGuard(md, self), "jobdesc_attributes", 1)  # after clauses (6), toc (5)
+
+    def refuse_raw(self, raw: str) -> str | None:
+        """The text to print instead of raw HTML HR wrote, or None when it may stay as it is."""
+        if COMMENT.match(raw.strip()) or verbatim.is_trusted(raw):
+            return None
+        shown = " ".join(raw.split())
+        self.report(f"HTML-разметка в тексте не публикуется: «{shown[:60]}{'…' if len(shown) > 60 else ''}»",
+                    "уберите тег; " + PAGE_FIX, raw)
+        return html.escape(raw, quote=False)  # quotes stay as typed, as the sanitiser writes them
+
+    def report(self, message: str, fix: str, needle: str) -> None:
+        findings.report_on_page(self.page_of, message, fix, needle)
+
+
+class _StashMark(Preprocessor):
+    """Before the html_block preprocessor: remember the stash's size; after it: check what it added."""
+
+    def __init__(self, md, extension: SafeHtmlExtension, role: str):
+        super().__init__(md)
+        self.extension, self.role = extension, role
+
+    def run(self, lines: list[str]) -> list[str]:
+        blocks = self.md.htmlStash.rawHtmlBlocks
+        if self.role == "start":
+            self.extension.stash_start = len(blocks)
+            return lines
+        for index in range(getattr(self.extension, "stash_start", 0), len(blocks)):
+            if isinstance(blocks[index], str):
+                replacement = self.extension.refuse_raw(blocks[index])
+                if replacement is not None:
+                    blocks[index] = replacement
+        return lines
+
+
+class InlineHtmlGuard(HtmlInlineProcessor):
+    """Raw HTML inside a paragraph: a comment is kept, anything else is printed as text and reported."""
+
+    def __init__(self, pattern: str, md, extension: SafeHtmlExtension):
+        super().__init__(pattern, md)
+        self.extension = extension
+
+    def handleMatch(self, m, data):
+        raw = self.backslash_unescape(self.unescape(m.group(1)))
+        replacement = self.extension.refuse_raw(raw)
+        if replacement is None:
+            return super().handleMatch(m, data)
+        return replacement, m.start(0), m.end(0)
+
+
+class AttributeGuard(Treeprocessor):
+    """Links, images and block types that HR's Markdown may produce, checked element by element."""
+
+    def __init__(self, md, extension: SafeHtmlExtension):
+        super().__init__(md)
+        self.extension = extension
+
+    def run(self, root: etree.Element) -> None:
+        for parent in list(root.iter()):
+            for element in list(parent):
+                if element.tag == "a" and not _allowed_link(element.get("href", "")):
+                    self._drop_link(element)
+                elif element.tag == "img" and not _local(element.get("src", "")):
+                    self._drop_image(parent, element)
+                else:
+                    self._check_classes(element)
+
+    def _drop_link(self, element: etree.Element) -> None:
+        href = element.get("href", "")
+        element.tag = "span"  # its text stays; MkDocs' own link processing expects every <a> to have an href
+        element.attrib.clear()
+        self.extension.report(
+            f"ссылка «{href[:80]}» не публикуется: разрешены адреса http://, https://, mailto:, tel: и страницы сайта",
+            "исправьте адрес ссылки или уберите её", href)
+
+    def _drop_image(self, parent: etree.Element, element: etree.Element) -> None:
+        src = element.get("src", "")
+        text = etree.Element("span")
+        text.text, text.tail = element.get("alt", ""), element.tail
+        parent[list(parent).index(element)] = text
+        self.extension.report(
+            f"картинка «{src[:80]}» не с этого сайта: страницы не загружают ничего с других адресов",
+            "положите файл картинки в репозиторий (например, docs/assets/) и сошлитесь на него: ![подпись](../assets/файл.png)",
+            src)
+
+    def _check_classes(self, element: etree.Element) -> None:
+        classes = element.get("class", "").split()
+        if element.tag == "span" or not classes:
+            return  # spans: clause numbers and syntax highlighting, never from HR's words
+        foreign = [name for name in classes if name not in OWN_CLASSES and name not in ADMONITION_TYPES
+                   and not LANGUAGE.match(name)]
+        if foreign:
+            element.set("class", " ".join(name for name in classes if name not in foreign))
+            self.extension.report(
+                f"тип блока «{' '.join(foreign)}» неизвестен",
+                "для справочного блока пишите !!! reference \"Справка\"; другие типы: note, info, tip, warning, example",
+                foreign[0])
+
+
+def _allowed_link(href: str) -> bool:
+    scheme = SCHEME.match(href)
+    return scheme.group(1).lower() in LINK_SCHEMES if scheme else not _other_host(href)
+
+
+def _local(src: str) -> bool:
+    return bool(src) and not SCHEME.match(src) and not _other_host(src)
+
+
+def _other_host(url: str) -> bool:
+    # Browsers read "//host", "\\host" and "/\host" as another host.
+    return re.match(r"^\s*[/\\]{2}", url) is not None
+
+
+# --- The last guard: the nh3 sanitiser over every page's HTML -------------------------------------
+# What Markdown and the extensions above can produce, and nothing else. The forms held out of
+# Markdown (render/verbatim.py) are the site's own templates and are put back after this guard.
+ALLOWED_TAGS = {"p", "h1", "h2", "h3", "h4", "h5", "h6", "ul", "ol", "li", "a", "em", "strong", "b", "i", "code",
+                "pre", "blockquote", "hr", "br", "img", "table", "thead", "tbody", "tr", "th", "td", "div",
+                "span", "details", "summary", "sup", "sub", "del", "dl", "dt", "dd", "caption"}
+ALLOWED_ATTRIBUTES = {"*": {"id", "class", "title"}, "a": {"href", "data-xref"}, "img": {"src", "alt", "width", "height"},
+                      "li": {"data-clause"}, "th": {"align"}, "td": {"align"}, "details": {"open"},
+                      "ol": {"start"}}
+
+
+def sanitise(page_html: str) -> str:
+    """The page's HTML with everything outside the allowlist removed (nh3, the Rust ammonia library)."""
+    import nh3  # imported on first use: pages are many, the import is once
+
+    def keep(tag: str, attribute: str, value: str) -> str | None:
+        return None if tag == "img" and attribute == "src" and not _local(value) else value
+
+    return nh3.clean(page_html, tags=ALLOWED_TAGS, attributes=ALLOWED_ATTRIBUTES, url_schemes=LINK_SCHEMES,
+                     attribute_filter=keep, strip_comments=False, link_rel=None)
+
+
+TAG = re.compile(r"<(/?[A-Za-z][\w-]*)((?:[^>\"']|\"[^\"]*\"|'[^']*')*)>")
+ATTRIBUTE_NAME = re.compile(r"([^\s=/\"']+)(?:\s*=\s*(?:\"[^\"]*\"|'[^']*'|[^\s\"'>]+))?")
+
+
+def same_markup(original: str, cleaned: str) -> bool:
+    """Whether the sanitiser removed no element and no attribute.
+
+    It writes the same markup a little differently (``<br>`` for ``<br />``, ``"`` for ``&#34;``
+    in text), so the two are compared as sequences of tags with their attribute names."""
+    return cleaned == original or _skeleton(original) == _skeleton(cleaned)
+
+
+def _skeleton(page_html: str) -> list[tuple[str, tuple[str, ...]]]:
+    return [(tag.lower(), tuple(sorted(ATTRIBUTE_NAME.findall(attributes))))
+            for tag, attributes in TAG.findall(page_html)]

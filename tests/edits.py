@@ -1,0 +1,75 @@
+"""Edits HR (or an attacker with HR's rights) makes to a scratch copy of the project, and what the
+build must say about them: shared by the corpora of mistakes (test_hr_checks.py) and of hostile
+input (test_hostile_input.py)."""
+
+from __future__ import annotations
+
+import hashlib
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Callable
+
+RECRUITER = "docs/positions/recruiter.md"
+HR_HEAD = "docs/positions/hr-head.md"
+KAM = "docs/positions/key-account-manager.md"
+
+
+@dataclass
+class BadInput:
+    """One mistake HR can make, and what the build must say about it."""
+
+    name: str
+    edit: Callable[[Path], None]
+    expected: list[str]  # parts of the message, e.g. "docs/positions/recruiter.md:9", "reports_to"
+    exit_code: int = 1
+
+    def __str__(self) -> str:
+        return self.name
+
+
+def replace(file: str, old: str, new: str, count: int = 1):
+    def edit(project: Path) -> None:
+        path = project / file
+        text = path.read_text(encoding="utf-8")
+        assert old in text, f"the test's edit does not apply: {old!r} is not in {file}"
+        path.write_text(text.replace(old, new, count), encoding="utf-8")
+    return edit
+
+
+def write(file: str, content: str | bytes):
+    def edit(project: Path) -> None:
+        path = project / file
+        path.write_bytes(content if isinstance(content, bytes) else content.encode("utf-8"))
+    return edit
+
+
+def copy(source: str, target: str, old: str = "", new: str = ""):
+    def edit(project: Path) -> None:
+        text = (project / source).read_text(encoding="utf-8")
+        (project / target).write_text(text.replace(old, new) if old else text, encoding="utf-8")
+    return edit
+
+
+def front_matter_only(file: str):
+    def edit(project: Path) -> None:
+        path = project / file
+        text = path.read_text(encoding="utf-8")
+        path.write_text(text[: text.index("\n---\n", 4) + 5], encoding="utf-8")
+    return edit
+
+
+def line_of(file: str, text: str) -> int:
+    """The line in the real project's file where ``text`` first appears (so tests follow edits to it)."""
+    from conftest import ROOT
+    lines = (ROOT / file).read_text(encoding="utf-8").splitlines()
+    return next(i for i, line in enumerate(lines, 1) if text in line)
+
+
+def recruiter_text() -> str:
+    from conftest import ROOT
+    return (ROOT / RECRUITER).read_text(encoding="utf-8")
+
+
+def digest(site: Path) -> dict[str, str]:
+    return {p.relative_to(site).as_posix(): hashlib.sha256(p.read_bytes()).hexdigest()
+            for p in sorted(site.rglob("*.html"))}

@@ -1,0 +1,232 @@
+"""Every approved edition is kept, compared and printed with a QR code to itself; no edition changes silently.
+
+A scratch repository with real commits (tests/edition_history.py): the recruiter's editions 1.0, 1.1
+(one duty reworded, one added, and the shared template of common rights reworded) and 1.2 (one duty
+removed). Built once for the module; the cases that need another state clone it.
+"""
+
+from __future__ import annotations
+
+import re
+import shutil
+import subprocess
+
+import pytest
+
+from conftest import copy_project, require_tool, run_mkdocs_build
+from edition_history import (ADDED, CHANGED_NEW, CHANGED_OLD, RECRUITER, REMOVED, RIGHT_NEW, RIGHT_OLD, SITE_URL,
+                             edit, git, make_repository, new_edition)
+
+EDITIONS = {"1.0": ("16.02.2026", "10.05.2026"), "1.1": ("10.05.2026", "01.09.2026"), "1.2": ("01.09.2026", None)}
+
+
+@pytest.fixture(scope="module")
+def history(tmp_path_factory):
+    """The repository and two builds of it: cold (empty caches) and warm (the same caches)."""
+    root = tmp_path_factory.mktemp("editions")
+    repo = make_repository(root)
+    with pytest.MonkeyPatch.context() as env:
+        env.setenv("JOBDESC_ARCHIVE", "1")
+        env.setenv("JOBDESC_PDF", "1")
+        env.setenv("JOBDESC_DOCX", "1")
+        env.setenv("JOBDESC_ARCHIVE_CACHE", str(root / "archive-cache"))
+        env.setenv("JOBDESC_PDF_CACHE", str(root / "pdf-cache"))
+        env.setenv("JOBDESC_DOCX_CACHE", str(root / "docx-cache"))
+        env.delenv("GITHUB_BASE_REF", raising=False)
+        cold = run_mkdocs_build(repo, root / "site")
+        warm = run_mkdocs_build(repo, root / "site-warm")
+    for build in (cold, warm):
+        assert build.returncode == 0, build.output
+    return cold, warm
+
+
+@pytest.fixture
+def archive_env(monkeypatch, tmp_path):
+    monkeypatch.setenv("JOBDESC_ARCHIVE", "1")
+    monkeypatch.setenv("JOBDESC_PDF", "0")
+    monkeypatch.setenv("JOBDESC_ARCHIVE_CACHE", str(tmp_path / "archive-cache"))
+    monkeypatch.delenv("GITHUB_BASE_REF", raising=False)
+
+
+def _text(page) -> str:
+    return " ".join(page.get_text(" ").split())
+
+
+def _pdf_text(path) -> str:
+    require_tool("pdftotext", "reading the editions' PDFs")
+    return " ".join(subprocess.run(["pdftotext", str(path), "-"], capture_output=True, text=True, check=True).stdout.split())
+
+
+@pytest.mark.parametrize("version", EDITIONS)
+def test_every_edition_has_its_page_and_pdf_with_its_own_text(history, version):
+    site = history[0]
+    page = site.page(f"positions/recruiter/editions/{version}/")
+    text = _text(page.select_one("article"))
+    pdf = site.site / "pdf" / "editions" / f"recruiter-{version}.pdf"
+    assert pdf.is_file(), f"edition {version} has no PDF named after its version"
+    printed = _pdf_text(pdf)
+    own = {"1.0": [CHANGED_OLD, RIGHT_OLD, REMOVED], "1.1": [CHANGED_NEW, ADDED, RIGHT_NEW, REMOVED],
+           "1.2": [CHANGED_NEW, ADDED, RIGHT_NEW]}[version]
+    foreign = {"1.0": [CHANGED_NEW, ADDED, RIGHT_NEW], "1.1": [CHANGED_OLD, RIGHT_OLD], "1.2": [REMOVED, CHANGED_OLD]}[version]
+    for sentence in own:
+        assert sentence in text, f"edition {version}'s page lacks its own text «{sentence[:50]}…»"
+        assert sentence[:60] in printed, f"edition {version}'s PDF lacks «{sentence[:50]}…»"
+    for sentence in foreign:
+        assert sentence not in text, f"edition {version}'s page shows another edition's text «{sentence[:50]}…»"
+    assert f"Редакция {version}. Утверждена {EDITIONS[version][0]}" in text
+
+
+@pytest.mark.parametrize("version", EDITIONS)
+def test_every_edition_has_its_own_word_file_linked_from_its_page(history, version):
+    """Issue 16: the .docx of the edition in force and of each archived edition."""
+    from docx import Document
+
+    site = history[0]
+    link = site.page(f"positions/recruiter/editions/{version}/").find("a", string="Скачать Word")
+    assert link and link["href"].endswith(f"docx/editions/recruiter-{version}.docx"), link
+    path = site.site / "docx" / "editions" / f"recruiter-{version}.docx"
+    text = " ".join(" ".join(p.text for p in Document(path).paragraphs).split())
+    own = {"1.0": CHANGED_OLD, "1.1": ADDED, "1.2": CHANGED_NEW}[version]
+    foreign = {"1.0": ADDED, "1.1": CHANGED_OLD, "1.2": REMOVED}[version]
+    assert own[:60] in text and foreign[:60] not in text, f"the .docx of {version} is not that edition's text"
+
+
+@pytest.mark.parametrize("version", ["1.0", "1.1"])
+def test_a_superseded_edition_says_so_on_screen_and_on_paper_and_leads_to_the_one_in_force(history, version):
+    site = history[0]
+    page = site.page(f"positions/recruiter/editions/{version}/")
+    start, end = EDITIONS[version]
+    line = f"Редакция {version} — недействующая; действовала с {start} по {end}."
+    notice = page.select_one(".edition-notice")
+    assert notice is not None and line in " ".join(notice.get_text().split()), f"edition {version} is not marked as superseded: {notice}"
+    link = notice.find("a", string=re.compile("Действующая редакция"))
+    assert link and link["href"] == "../../", "the notice does not lead to the position's page (the edition in force)"
+    assert line in _pdf_text(site.site / "pdf" / "editions" / f"recruiter-{version}.pdf"), "the PDF is not marked superseded"
+    assert not page.select(".position-card, .doc-edit"), "an archived edition offers today's card or an edit link"
+
+
+def test_the_edition_in_force_has_a_stable_page_too(history):
+    page = history[0].page("positions/recruiter/editions/1.2/")
+    assert "Редакция 1.2 — действующая" in _text(page.select_one(".edition-notice"))
+    assert (history[0].site / "pdf" / "editions" / "recruiter-1.2.pdf").read_bytes() == \
+           (history[0].site / "pdf" / "recruiter.pdf").read_bytes(), "the edition in force prints as the position page"
+
+
+@pytest.mark.parametrize("pdf, version", [("editions/recruiter-1.0.pdf", "1.0"), ("editions/recruiter-1.1.pdf", "1.1"),
+                                          ("recruiter.pdf", "1.2"), ("editions/hr-head-1.0.pdf", "1.0")])
+def test_the_qr_code_on_the_first_page_leads_to_exactly_that_edition(history, pdf, version, tmp_path):
+    require_tool("zbarimg", "decoding the QR codes (Debian zbar-tools)")
+    require_tool("pdftoppm", "rasterising the PDFs")
+    slug = pdf.split("/")[-1].rsplit("-", 1)[0].removesuffix(".pdf")
+    subprocess.run(["pdftoppm", "-r", "300", "-f", "1", "-l", "1", "-png", str(history[0].site / "pdf" / pdf),
+                    str(tmp_path / "page")], check=True)
+    png = next(tmp_path.glob("page*.png"))
+    decoded = subprocess.run(["zbarimg", "-q", "--raw", "-Sdisable", "-Sqrcode.enable", str(png)],
+                             capture_output=True, text=True).stdout.split()
+    assert decoded == [f"{SITE_URL}positions/{slug}/editions/{version}/"], f"{pdf}: the QR code reads {decoded}"
+    words = subprocess.run(["pdftotext", "-bbox", "-f", "2", "-l", "2", str(history[0].site / "pdf" / pdf), "-"],
+                           capture_output=True, text=True).stdout
+    assert "<word" in words
+
+
+def _changes(site, pair: str) -> list[tuple[str, str, str]]:
+    page = site.page(f"positions/recruiter/compare/{pair}/")
+    return [(row["data-change"], row.select_one(".change-older").get_text(strip=True),
+             row.select_one(".change-newer").get_text(strip=True)) for row in page.select("tr.change")]
+
+
+def test_comparisons_list_exactly_the_changes_with_both_numberings(history):
+    site = history[0]
+    assert _changes(site, "1.0-1.1") == [("changed", "2.2", "2.2"), ("added", "—", "2.9"), ("changed", "3.4", "3.4")]
+    assert _changes(site, "1.1-1.2") == [("removed", "2.10", "—")]
+    assert _changes(site, "1.0-1.2") == [("changed", "2.2", "2.2"), ("removed", "2.9", "—"), ("added", "—", "2.9"),
+                                         ("changed", "3.4", "3.4")]
+    changed = site.page("positions/recruiter/compare/1.0-1.1/").select_one("tr.change .change-text")
+    assert [d.get_text() for d in changed.select("del")] == ["опросные листы"]
+    assert [i.get_text() for i in changed.select("ins")] == ["тесты"], "the changed words are not highlighted"
+
+
+def test_the_position_page_lists_every_edition_with_dates_orders_and_links(history):
+    site = history[0]
+    rows = site.position("recruiter").select(".doc-history tr[data-edition]")
+    assert [r["data-edition"] for r in rows] == ["1.2", "1.1", "1.0"]
+    first = _text(rows[2])
+    assert "16.02.2026" in first and "№ 21-ОД от 16.02.2026" in first and "16.02.2026 — 10.05.2026" in first
+    for link in site.position("recruiter").select(".doc-history a[href]"):
+        target = (site.site / "positions" / "recruiter" / link["href"]).resolve()
+        assert (target / "index.html").is_file() or target.is_file(), f"«{link.get_text()}» leads nowhere: {link['href']}"
+    pairs = {a.get_text() for a in site.position("recruiter").select(".doc-compare-all a")}
+    assert pairs == {"1.0 → 1.1", "1.1 → 1.2", "1.0 → 1.2"}
+
+
+def test_a_warm_build_renders_nothing_again_and_gives_the_same_archive(history):
+    cold, warm = history
+    assert re.search(r"Архив редакций: \d+ страниц редакций и сравнений, 0 собрано заново", warm.output), warm.output
+    for page in ("positions/recruiter/editions/1.0/index.html", "positions/recruiter/compare/1.0-1.2/index.html",
+                 "pdf/editions/recruiter-1.1.pdf"):
+        assert (cold.site / page).read_bytes() == (warm.site / page).read_bytes(), f"{page} differs between builds"
+
+
+def test_archived_pages_are_not_in_search_or_sitemap(history):
+    site = history[0].site
+    assert "/editions/" not in (site / "search" / "search_index.json").read_text(encoding="utf-8")
+    assert "/editions/" not in (site / "sitemap.xml").read_text(encoding="utf-8")
+
+
+def _clone(repo, target):
+    subprocess.run(["git", "clone", "-q", str(repo), str(target)], check=True)
+    return target
+
+
+def test_a_clause_changed_without_a_new_edition_fails_with_the_file_and_the_fix(history, archive_env, tmp_path):
+    repo = _clone(history[0].project, tmp_path / "clone")
+    edit(repo, RECRUITER, CHANGED_NEW, CHANGED_NEW.replace("тесты", "тесты, кейсы"))
+    build = run_mkdocs_build(repo, tmp_path / "site")
+    assert build.returncode != 0, "an unversioned change of a clause was published"
+    message = re.search(r"docs/positions/recruiter\.md:\d+: поле «version»: .*", build.output)
+    assert message, build.output[-3000:]
+    assert "п. 2.2 изменён" in message.group(0) and "1.2" in message.group(0)
+    assert 'version: "1.3"' in build.output and "corrections" in build.output, "the fix is not named"
+    assert not (tmp_path / "site").exists(), "a failed build left a site behind"
+
+
+def test_an_editorial_correction_is_declared_and_shown(history, archive_env, tmp_path):
+    repo = _clone(history[0].project, tmp_path / "clone")
+    edit(repo, RECRUITER, "вакантные должности", "вакантные должности")  # no-op guard: the text is there
+    edit(repo, RECRUITER, "кандидатов с необходимым образованием", "кандидатов с нужным образованием")
+    edit(repo, RECRUITER, "\ntags:", "\ncorrections:\n  - date: 2026-09-15\n    note: уточнено слово в п. 2.1\ntags:")
+    build = run_mkdocs_build(repo, tmp_path / "site")
+    assert build.returncode == 0, build.output[-3000:]
+    row = build.position("recruiter").select_one(".doc-history tr[data-edition='1.2']")
+    assert "Редакционная правка 15.09.2026: уточнено слово в п. 2.1" in _text(row)
+
+
+def test_a_new_edition_without_changes_gets_a_warning(history, archive_env, tmp_path):
+    repo = _clone(history[0].project, tmp_path / "clone")
+    new_edition(repo, "1.3", "2026-10-01", "№ 90-ОД от 01.10.2026", "переутверждена без изменений",
+                [("1.2", "2026-09-01", "№ 77-ОД от 01.09.2026"), ("1.1", "2026-05-10", "№ 40-ОД от 10.05.2026"),
+                 ("1.0", "2026-02-16", "№ 21-ОД от 16.02.2026")])
+    build = run_mkdocs_build(repo, tmp_path / "site")
+    assert build.returncode == 0, build.output[-3000:]
+    assert re.search(r"ПРЕДУПРЕЖДЕНИЕ: docs/positions/recruiter\.md:\d+: новая редакция 1\.3, но её пункты не "
+                     r"отличаются от редакции 1\.2", build.output), build.output[-2000:]
+
+
+def test_a_copy_without_history_builds_the_editions_in_force_and_says_so_once(archive_env, tmp_path):
+    build = run_mkdocs_build(copy_project(tmp_path / "copy"), tmp_path / "site")
+    assert build.returncode == 0, build.output[-3000:]
+    assert build.output.count("сборка из копии без истории git — опубликованы только действующие редакции") == 1
+    assert (build.site / "positions" / "recruiter" / "editions" / "1.0" / "index.html").is_file()
+
+
+def test_a_shallow_clone_is_named(history, archive_env, tmp_path):
+    shallow = tmp_path / "shallow"
+    subprocess.run(["git", "clone", "-q", "--depth", "1", f"file://{history[0].project}", str(shallow)], check=True)
+    build = run_mkdocs_build(shallow, tmp_path / "site")
+    assert "история git неполная (shallow clone)" in build.output and "fetch-depth: 0" in build.output
+    assert build.returncode != 0, "a shallow clone would publish a site without its archive"
+
+
+def test_without_site_url_no_qr_and_one_line_saying_why(site):
+    assert site.output.count("QR-код: в mkdocs.yml не задан site_url") == 1, site.output[-2000:]
+    assert not site.position("recruiter").select(".doc-qr")

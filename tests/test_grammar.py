@@ -1,0 +1,120 @@
+"""The general provisions read as correct Russian for every combination of optional fields (issue 13, item 5).
+
+Section 1 of every instruction is assembled from the front matter by macros/templates/
+general_provisions.md. Its sentences change with the optional fields: who appoints and on whose
+proposal (or a body such as the general meeting), the supervisor and others the position also
+reports to, the stand-in, the required experience, extra governing documents. A scratch site gets
+one position per combination — 128 of them — built once; every clause of section 1 is checked.
+"""
+
+from __future__ import annotations
+
+import itertools
+import json
+import re
+
+import pytest
+
+from conftest import copy_project, run_mkdocs_build
+
+APPOINTMENT = {"none": {}, "appointer": {"appointed_by": "general-director"},
+               "proposed": {"appointed_by": "general-director", "proposed_by": "hr-head"},
+               "body": {"appointment_note": "решением общего собрания участников"}}
+SUPERVISION = {"top": {}, "one": {"reports_to": "commercial-director"},
+               "also one": {"reports_to": "commercial-director", "reports_to_also": ["development-director"]},
+               "also two": {"reports_to": "commercial-director",
+                            "reports_to_also": ["development-director", "hr-head"]}}
+COMBINATIONS = list(itertools.product([True, False], APPOINTMENT, SUPERVISION, [True, False], [True, False]))
+BODY = """
+{{ approval_stamp() }}
+
+## Общие положения
+
+{{ general_provisions() }}
+
+## Должностные обязанности
+
+- Выполняет поручения руководителя.
+
+## Права
+
+{{ common_rights() }}
+
+## Ответственность
+
+{{ standard_liability() }}
+
+{{ signatures() }}
+
+{{ acknowledgement_sheet() }}
+"""
+
+
+def front_matter(number: int, experience: bool, appointment: str, supervision: str, stand_in: bool,
+                 documents: bool) -> dict:
+    data = {"title": f"Специалист проверки {number}", "genitive": f"специалиста проверки {number}",
+            "dative": f"специалисту проверки {number}", "department": "Отдел проверки", "category": "специалисты",
+            "education": "высшее", "version": "1.0", "approved": "2026-03-02",
+            "approval_order": "№ 30-ОД от 02.03.2026", "tags": ["Отдел проверки", "специалисты"],
+            **APPOINTMENT[appointment], **SUPERVISION[supervision]}
+    if experience:
+        data["experience"] = "в аналогичной должности не менее 1 года"
+    if stand_in:
+        data["stand_in"] = "sales-head"
+    if documents:
+        data["governing_documents"] = ["положением об отделе проверки", "регламентом проверок"]
+    return data
+
+
+@pytest.fixture(scope="module")
+def combinations(tmp_path_factory):
+    project = copy_project(tmp_path_factory.mktemp("grammar") / "project")
+    for number, combination in enumerate(COMBINATIONS, 1):
+        fields = "\n".join(f"{key}: {json.dumps(value, ensure_ascii=False)}"
+                           for key, value in front_matter(number, *combination).items())
+        (project / "docs" / "positions" / f"check-{number}.md").write_text(
+            f"---\n{fields.replace(chr(34) + '2026-03-02' + chr(34), '2026-03-02')}\n---\n{BODY}", encoding="utf-8")
+    build = run_mkdocs_build(project, project.parent / "site")
+    assert build.returncode == 0, build.output
+    return build
+
+
+def provisions(build, number: int) -> list[str]:
+    page = build.position(f"check-{number}")
+    return [" ".join(item.get_text(" ").split()) for item in page.select('li[data-clause^="1."]')]
+
+
+@pytest.mark.parametrize("number,combination", list(enumerate(COMBINATIONS, 1)),
+                         ids=lambda value: "-".join(map(str, value)) if isinstance(value, tuple) else str(value))
+def test_general_provisions_are_grammatical(combinations, number, combination):
+    experience, appointment, supervision, stand_in, documents = combination
+    clauses = provisions(combinations, number)
+    text = " ".join(clauses)
+    assert clauses and all(re.match(r"^1\.\d+\. [А-ЯЁ]", clause) for clause in clauses), clauses
+    assert all(clause.rstrip().endswith((".", ":")) or "руководствуется" in clause for clause in clauses), clauses
+    for wrong in ("  ", " ,", " .", ",.", "..", ";.", " и и ", "требуются высшее образование;",
+                  "требуется высшее образование и"):
+        assert wrong not in text, f"«{wrong}» in: {text}"
+    education = next(clause for clause in clauses if "образование" in clause)
+    if experience:
+        assert "требуются высшее образование и стаж работы в аналогичной должности не менее 1 года." in education
+    else:
+        assert "требуется высшее образование; требования к стажу работы не предъявляются." in education
+    reporting = next((clause for clause in clauses if "Непосредственный руководитель" in clause), "")
+    if supervision == "top":
+        assert not reporting
+    elif supervision == "also one":
+        assert reporting.endswith("по вопросам, отнесённым к его ведению, специалист проверки "
+                                  f"{number} подчиняется также директору по развитию.")
+    elif supervision == "also two":
+        assert reporting.endswith("к их ведению, специалист проверки "
+                                  f"{number} подчиняется также директору по развитию и руководителю отдела персонала.")
+    appointed = next((clause for clause in clauses if clause.split(". ", 1)[1].startswith("Приём на должность")), "")
+    assert bool(appointed) == (appointment != "none")
+    if appointment == "proposed":
+        assert appointed.endswith("приказом генерального директора, изданным по представлению руководителя "
+                                  "отдела персонала.")
+    absence = next(clause for clause in clauses if "На период отсутствия" in clause)
+    assert ("руководителю отдела продаж" if stand_in else "другому должностному лицу") in absence
+    governed = " ".join(clauses[-1:])
+    assert ("регламентом проверок" in text) == documents and governed.endswith("настоящей должностной инструкцией.")
