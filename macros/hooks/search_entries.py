@@ -1,7 +1,8 @@
 """MkDocs hook (mkdocs.yml `hooks:`): the site's own search index (macros/search/index.py).
 
-Reads each page's body once, as Markdown left it (before the held forms are put back), and writes
-the index after the build, and the search worker as one file (macros/search/worker.py). Material's search plugin stays in mkdocs.yml for its search box, but
+Reads each page's body once, as the page's template will get it, before the held forms are put
+back (they are not searched), and writes the index after the build, and the search worker as one
+file (macros/search/worker.py). Material's search plugin stays in mkdocs.yml for its search box, but
 every page is marked with its documented ``search.exclude`` setting, so it parses no page and
 writes an index without documents that carries our settings.
 """
@@ -31,27 +32,23 @@ def on_pre_build(config):
         _records.clear()
 
 
-def on_page_content(html_body, page, config, files):
+# After references.py (10) has numbered references to other positions' clauses, before Material's
+# search plugin (0) reads the page and before forms.py (-10) puts the held forms back.
+@event_priority(5)
+def on_page_context(context, page, config, nav):
     setting = page.meta.get("search")
-    excluded = isinstance(setting, dict) and setting.get("exclude")
-    if excluded:
+    if isinstance(setting, dict) and setting.get("exclude"):
         _records.pop(page.url, None)
     else:
         tags = page.meta.get("tags") if isinstance(page.meta.get("tags"), list) else []
-        # The theme hook has escaped front-matter tags (they reach Material as HTML); here they are text.
+        # The theme hook has escaped front-matter title and tags (they reach Material as HTML); here they are text.
         _records[page.url] = search_index.page_record(
-            page.url, str(page.title or ""), [html.unescape(str(tag)) for tag in tags], html_body)
-    return html_body
-
-
-@event_priority(50)  # before Material's search plugin reads the page
-def on_page_context(context, page, config, nav):
-    setting = page.meta.get("search")
+            page.url, html.unescape(str(page.title or "")), [html.unescape(str(tag)) for tag in tags], page.content or "")
     page.meta["search"] = dict(setting if isinstance(setting, dict) else {}, exclude=True)
     return context
 
 
-@event_priority(-100)  # after Material's search plugin has written its (empty) index
+@event_priority(-60)  # after Material's search plugin has written its (empty) index, before safety.py checks the site
 def on_post_build(config):
     search_index.write(Path(config.site_dir), list(_records.values()), config.extra.get("search_synonyms"))
     search_worker.bundle(Path(config.site_dir))
