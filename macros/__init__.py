@@ -18,7 +18,7 @@ from .model.build_date import pin_build_date
 from .model.edit_dates import last_edited
 from .model.editions import find_editions
 from .model.positions import Staff
-from .render import archive_links, catalog, org, plain_calls, text_filters
+from .render import archive_links, catalog, org, plain_calls, renames, text_filters
 from .render.boilerplate import Boilerplate
 from .render.clauses import ClauseExtension
 from .render.navigation import navigation
@@ -43,6 +43,7 @@ def define_env(env) -> None:
         archive_links.found.update(archive=archive, staff=staff)
         edition_checks.raise_history_problems(archive, staff)
         env.conf["nav"] = navigation(staff)
+        renames.register(env.conf, staff)
         _register_rendering(env, staff)
         Boilerplate(env, staff, archive).register(env)
         catalog.register(env, staff)

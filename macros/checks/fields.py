@@ -73,7 +73,8 @@ def _check_history(position: Position) -> list[Problem]:
 def _check_tags(position: Position, departments: set) -> list[Problem]:
     """Tags list the position on «Подразделения и категории»: under its own department and category.
 
-    A department moved or a category changed without the tags would list it in the wrong place.
+    They are set from those two fields when the file has no `tags` (hooks/theme.py); written by hand,
+    they must be exactly those two, or a moved position would stay listed under its old department.
     """
     tags, meta = position.meta.get("tags"), position.meta
     if not isinstance(tags, list) or not all(isinstance(tag, str) for tag in tags):
@@ -81,19 +82,12 @@ def _check_tags(position: Position, departments: set) -> list[Problem]:
     own = [meta.get("department"), meta.get("category")]
     if not all(isinstance(value, str) for value in own):
         return []  # the schema reports the department or category itself; tags are checked once it is fixed
-    categories = set(schema()["properties"]["category"]["enum"])
-    wrong = [tag for tag in tags if tag not in own and (tag in categories or tag in departments)]
-    missing = [value for value in own if value not in tags]
-    if not wrong and not missing:
+    if sorted(tags) == sorted(own):
         return []
-    expected = "tags: [" + ", ".join(own + [t for t in tags if t not in own and t not in wrong]) + "]"
-    what = []
-    if missing:
-        what.append("нет " + ", ".join(f"«{value}»" for value in missing))
-    if wrong:
-        what.append("лишние " + ", ".join(f"«{tag}»" for tag in wrong)
-                    + " — это другое подразделение или категория")
+    missing, extra = [value for value in own if value not in tags], [tag for tag in tags if tag not in own]
+    what = (["нет " + ", ".join(f"«{value}»" for value in missing)] if missing else []) + \
+           (["лишние " + ", ".join(f"«{tag}»" for tag in extra)] if extra else [])
     return [Problem(
         shown(position), "метки не совпадают с подразделением и категорией должности: " + "; ".join(what),
-        f"метки повторяют поля department и category; напишите {expected}",
-        field="tags", line=position.line_of("tags"))]
+        f"удалите строку tags — метки ставятся по полям department и category сами — или напишите "
+        f"tags: [{', '.join(own)}]", field="tags", line=position.line_of("tags"))]

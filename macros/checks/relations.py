@@ -28,6 +28,7 @@ def check_relations(staff: Staff, docs_dir: Path | None) -> list[Problem]:
         problems += _check_slug(position)
         problems += _check_references(position, staff, existing, docs_dir)
         problems += _check_clause_references(position, staff)
+    problems += _check_renames(staff)
     problems += _check_cycles(staff)
     problems += _check_duplicate_titles(staff)
     if docs_dir is not None:
@@ -89,6 +90,11 @@ def _missing_target(position: Position, staff: Staff, existing: set[str], field:
         return []
     if value == position.slug and field == "reports_to":
         return []  # reported as a cycle of one
+    renamed = staff.renamed().get(value)
+    if renamed is not None:
+        return [Problem(
+            shown(position), f"должность «{value}» переименована: теперь это {shown(renamed)}",
+            f"напишите новое имя: {field}: {renamed.slug}", field=field, line=line)]
     gone = deleted(docs_dir, f"{POSITIONS_DIR}/{value}.md") if docs_dir is not None else None
     if gone:
         when, commit = gone
@@ -104,6 +110,25 @@ def _missing_target(position: Position, staff: Staff, existing: set[str], field:
     return [Problem(
         shown(position), f"должности «{value}» нет: нет файла docs/{POSITIONS_DIR}/{value}.md",
         f"{guess}укажите имя файла существующей должности без .md, одно из: {known}", field=field, line=line)]
+
+
+def _check_renames(staff: Staff) -> list[Problem]:
+    """An earlier name may not be the name of another position, nor of two positions at once."""
+    problems, seen = [], {}
+    for position in staff.positions.values():
+        for index, old in enumerate(position.renamed_from):
+            line = position.line_of("renamed_from", index)
+            if old in staff:
+                problems.append(Problem(
+                    shown(position), f"прежнее имя «{old}» носит другая должность: {shown(staff[old])}",
+                    "в renamed_from пишут только имена файлов, которых больше нет", field="renamed_from", line=line))
+            elif old in seen:
+                problems.append(Problem(
+                    shown(position), f"прежнее имя «{old}» уже указано в {shown(seen[old])}: со старого адреса "
+                    "нельзя перенаправить на две страницы", "оставьте его в одном файле", field="renamed_from",
+                    line=line))
+            seen.setdefault(old, position)
+    return problems
 
 
 def _supervisor_slug(position: Position) -> str | None:

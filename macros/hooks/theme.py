@@ -22,6 +22,7 @@ from mkdocs.plugins import event_priority
 
 # MkDocs loads this file on its own; the project root makes `macros` importable as a package.
 sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
+from macros.model.positions import POSITIONS_DIR, default_tags  # noqa: E402
 from macros.render.instruction import is_instruction  # noqa: E402
 
 
@@ -34,6 +35,8 @@ def _as_text(value):
 
 @event_priority(100)  # before the tags plugin (-50) collects the page's tags
 def on_page_markdown(markdown, page, config, files):
+    if "tags" not in page.meta and page.file.src_uri.startswith(f"{POSITIONS_DIR}/"):
+        page.meta["tags"] = default_tags(page.meta)  # a position is tagged by its department and category
     tags = page.meta.get("tags")
     if isinstance(tags, list):
         page.meta["tags"] = [_as_text(tag) for tag in tags]

@@ -68,6 +68,12 @@ class Position:
         return self.meta.get("approval_order") or ""
 
     @property
+    def renamed_from(self) -> list[str]:
+        """Earlier file names of the position (front matter `renamed_from`)."""
+        value = self.meta.get("renamed_from")
+        return [slug for slug in value if isinstance(slug, str)] if isinstance(value, list) else []
+
+    @property
     def status(self) -> str:
         return self.meta.get("status") or IN_FORCE
 
@@ -83,6 +89,11 @@ class Position:
     def url(self) -> str:
         """Site-relative URL of the position page (directory URLs)."""
         return f"{POSITIONS_DIR}/{self.slug}/"
+
+    @property
+    def tags(self) -> list[str]:
+        """Its tags on «Подразделения и категории»: its department and its category."""
+        return default_tags(self.meta)
 
     def line_of(self, *path) -> int | None:
         """The file line of a front-matter field (or of the nearest enclosing one), for messages."""
@@ -138,6 +149,10 @@ class Staff:
             index.setdefault(position.ref("reports_to"), []).append(position)
         return index
 
+    def renamed(self) -> dict[str, Position]:
+        """An earlier file name -> the position that carries it now."""
+        return {old: position for position in self.positions.values() for old in position.renamed_from}
+
     def by_src_path(self, src_path: str) -> Position | None:
         return self._by_src_path.get(src_path.replace("\\", "/"))
 
@@ -172,6 +187,11 @@ def _department_order(groups: dict[str, list[Position]]):
         return (not has_top, name)
 
     return key
+
+
+def default_tags(meta: dict) -> list[str]:
+    """A position's tags when its file names none: its department and its category."""
+    return [str(meta[key]) for key in ("department", "category") if isinstance(meta.get(key), str)]
 
 
 def position_files(docs_dir: Path) -> list[Path]:

@@ -136,6 +136,11 @@ def _defaults(fields: dict, header, staff, result: Result, today: dt.date) -> No
     fields["approval_order"] = header.approval_order or "№ ___ от ___"
     if not header.approval_order:
         result.attention.append("номер и дата приказа об утверждении не найдены — впишите approval_order")
+    if not header.approved or not header.approval_order or fields["education"] == "___":
+        # Blanks left to fill: a draft until HR fills them (an instruction in force may have none).
+        fields["status"] = "проект"
+        result.attention.append("пока не вписаны недостающие данные, инструкция — проект (status: проект); "
+                                "после этого напишите status: действует")
     fields["tags"] = [fields["department"], fields["category"]]
     result.recognised.append(f"утверждена {fields['approved']:%d.%m.%Y}, приказ {fields['approval_order']}, "
                              f"редакция {fields['version']}")

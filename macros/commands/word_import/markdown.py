@@ -92,7 +92,7 @@ def link_references(text: str, section_number: str, targets: dict[str, Clause], 
 
 def front_matter(fields: dict, comments: dict[str, str]) -> str:
     order = ("title", "genitive", "dative", "aliases", "department", "category", "appointed_by",
-             "appointment_note", "proposed_by", "reports_to", "reports_to_also", "stand_in", "education",
+             "appointment_note", "proposed_by", "reports_to", "reports_to_also", "status", "stand_in", "education",
              "experience", "governing_documents", "version", "approved", "approval_order", "tags")
     lines = ["---"]
     for key in order:

@@ -143,6 +143,8 @@ def _comments(fields: dict) -> dict[str, str]:
         comments["education"] = "впишите: в документе не указано"
     if str(fields.get("approval_order", "")).startswith("№ ___"):
         comments["approval_order"] = "впишите номер и дату приказа об утверждении"
+    if fields.get("status") == "проект":
+        comments["status"] = "заполните пропуски ниже и напишите status: действует"
     if fields.get("department") == "Подразделение не указано":
         comments["department"] = "впишите подразделение"
     return comments
