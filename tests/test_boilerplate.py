@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from conftest import POSITIONS, run_mkdocs_build
 
 
@@ -93,3 +95,25 @@ def test_without_the_hook_the_forms_are_written_inline_and_read_the_same(scratch
     from search_support import index_entries
     index = " ".join(entry["text"] for entry in index_entries(inline.site))
     assert "Лист ознакомления" in index, "without the hook the forms are ordinary page content"
+
+
+def configured_rows(project) -> int:
+    found = re.search(r"^  acknowledgement_rows: (\d+)$", (project / "mkdocs.yml").read_text(encoding="utf-8"), re.M)
+    assert found, "mkdocs.yml sets no extra.acknowledgement_rows"
+    return int(found.group(1))
+
+
+def test_the_acknowledgement_sheet_has_exactly_the_configured_rows(site, scratch, tmp_path):
+    """The number of rows to sign is a company setting (extra.acknowledgement_rows), never a fixed count."""
+    from conftest import ROOT
+    expected = configured_rows(ROOT)
+    for slug in POSITIONS:
+        assert len(site.position(slug).select(".doc-acknowledgement tbody tr")) == expected, slug
+    config = scratch / "mkdocs.yml"
+    config.write_text(config.read_text(encoding="utf-8").replace(
+        f"acknowledgement_rows: {expected}", "acknowledgement_rows: 7"), encoding="utf-8")
+    build = run_mkdocs_build(scratch, tmp_path / "site")
+    assert build.returncode == 0, build.output
+    assert configured_rows(scratch) == 7
+    for slug in POSITIONS:
+        assert len(build.position(slug).select(".doc-acknowledgement tbody tr")) == 7, f"{slug}: not the 7 rows set"

@@ -34,3 +34,38 @@ def test_clause_numbers_are_text_on_the_page(site):
 
 def test_pages_that_are_not_instructions_are_not_numbered(site):
     assert not site.page("procedure/").select("[data-clause]")
+
+
+LAST_DUTY = "- Исполняет служебные задания, полученные от непосредственного руководителя и прямых начальников.\n"
+
+
+def test_labels_and_references_work_in_loose_and_mixed_lists(scratch, tmp_path):
+    """A blank line between items makes a loose list (each item's text in a <p>): its labels must still
+    name the clause, and references to them show its number, never the raw label or an empty link."""
+    path = scratch / KAM
+    text = path.read_text(encoding="utf-8")
+    assert LAST_DUTY in text
+    path.write_text(text.replace(LAST_DUTY, LAST_DUTY + "\n- {#loose} Пункт после пустой строки.\n\n"
+                                 "- Второй пункт, ссылается на п. [](#loose) и на п. [](#consult).\n"), encoding="utf-8")
+    build = run_mkdocs_build(scratch, tmp_path / "site")
+    assert build.returncode == 0, build.output
+    page = build.position("key-account-manager")
+    loose = page.select_one("li#loose")
+    assert loose is not None and loose["data-clause"] == "2.24", "the label of a loose item named no clause"
+    assert "{#" not in page.select_one("article").get_text(), "a label was printed as text"
+    refs = [a.get_text() for a in page.select("li[data-clause='2.25'] a.clause-ref")]
+    assert refs == ["2.24", "2.7"], f"references in a loose list: {refs}"
+
+
+def test_a_label_that_names_no_clause_stops_the_build(scratch, tmp_path):
+    path = scratch / KAM
+    text = path.read_text(encoding="utf-8")
+    path.write_text(text.replace(LAST_DUTY, LAST_DUTY.rstrip(".\n") + ":\n    - {#urgent} срочные.\n"
+                                 "- Выполняет срочные поручения (п. [](#urgent)).\n"), encoding="utf-8")
+    build = run_mkdocs_build(scratch, tmp_path / "site")
+    lines = path.read_text(encoding="utf-8").splitlines()
+    label_line = next(i for i, line in enumerate(lines, 1) if "{#urgent}" in line)
+    assert build.returncode == 1, build.output
+    for part in (f"{KAM}:{label_line}", "метка «{#urgent}» стоит не у пункта раздела",
+                 f"{KAM}:{label_line + 1}", "ссылка [](#urgent) ведёт на метку, которая не стала пунктом"):
+        assert part in build.output, f"the message lacks «{part}»:\n{build.output}"

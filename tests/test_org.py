@@ -312,3 +312,18 @@ def test_a_large_departments_menu_is_grouped_by_category(large_company):
     labels = [item.get_text(" ", strip=True) for item in page.select(".md-nav--primary .md-nav__link")]
     assert "Рабочие" in labels and "Руководители" in labels, (
         f"a department of 41 positions should show its menu by category, the menu shows {labels}")
+
+
+def test_every_reports_to_also_is_a_dotted_edge_of_the_chart(site):
+    """A position that also reports to others by area of responsibility (reports_to_also) gets a dotted
+    arrow from each of them, and the chart has no other dotted arrows."""
+    from conftest import ROOT
+    expected = set()
+    for path in (ROOT / "docs" / "positions").glob("[!_]*.md"):
+        meta = yaml.safe_load(path.read_text(encoding="utf-8").split("---")[1])
+        for boss in meta.get("reports_to_also") or []:
+            expected.add((f"p_{boss.replace('-', '_')}", f"p_{path.stem.replace('-', '_')}"))
+    assert expected, "no position of the site reports to another by area: the test would prove nothing"
+    chart = site.page("structure/").select_one("pre.mermaid").get_text()
+    dotted = set(re.findall(r"^\s*(\w+) -\.-> (\w+)\s*$", chart, re.M))
+    assert dotted == expected, f"dotted edges {sorted(dotted)} instead of {sorted(expected)}"

@@ -27,17 +27,24 @@ def test_two_builds_of_the_same_commit_are_identical(site, tmp_path):
     assert any(name.endswith(".html") for name in first) and "search/search_index.json" in first
 
 
-def test_the_sitemap_is_dated_by_the_last_commit_not_by_the_clock(site):
-    """sitemap.xml.gz carries a date in its gzip header: it must be the commit's day."""
-    if "SOURCE_DATE_EPOCH" in os.environ:
-        epoch = int(os.environ["SOURCE_DATE_EPOCH"])
-    else:
-        epoch = int(subprocess.run(["git", "log", "-1", "--format=%ct"], cwd=ROOT, capture_output=True,
-                                   text=True, check=True).stdout)
-    day = dt.datetime.fromtimestamp(epoch, dt.timezone.utc).date()
-    header = (site.site / "sitemap.xml.gz").read_bytes()[:8]
-    stamped = dt.datetime.fromtimestamp(struct.unpack("<I", header[4:8])[0], dt.timezone.utc).date()
-    assert stamped == day, f"the sitemap is dated {stamped}, the last commit is of {day}"
+def stamped_day(site_dir) -> dt.date:
+    """The build date MkDocs writes into the gzip header of sitemap.xml.gz (it keeps the day only)."""
+    seconds = struct.unpack("<I", (site_dir / "sitemap.xml.gz").read_bytes()[4:8])[0]
+    return dt.datetime.fromtimestamp(seconds, dt.timezone.utc).date()
+
+
+def test_the_build_is_dated_by_the_last_commit_not_by_the_clock(scratch, tmp_path, monkeypatch):
+    """A repository whose last commit is years old: a build dated by the clock could never pass, whatever
+    day the test runs on."""
+    monkeypatch.delenv("SOURCE_DATE_EPOCH", raising=False)
+    env = dict(os.environ, GIT_AUTHOR_NAME="HR", GIT_AUTHOR_EMAIL="hr@example.local", GIT_COMMITTER_NAME="HR",
+               GIT_COMMITTER_EMAIL="hr@example.local", GIT_COMMITTER_DATE="2020-01-15T12:00:00+00:00",
+               GIT_AUTHOR_DATE="2020-01-15T12:00:00+00:00")
+    for command in (["init", "-q", "-b", "main"], ["add", "-A"], ["commit", "-q", "-m", "Инструкции"]):
+        subprocess.run(["git", *command], cwd=scratch, env=env, check=True, capture_output=True)
+    build = run_mkdocs_build(scratch, tmp_path / "site")
+    assert build.returncode == 0, build.output
+    assert stamped_day(build.site) == dt.date(2020, 1, 15), f"the build is dated {stamped_day(build.site)}"
 
 
 def test_a_copy_outside_git_is_dated_by_the_latest_approval(scratch, tmp_path, monkeypatch):
@@ -45,8 +52,7 @@ def test_a_copy_outside_git_is_dated_by_the_latest_approval(scratch, tmp_path, m
     monkeypatch.delenv("SOURCE_DATE_EPOCH", raising=False)
     build = run_mkdocs_build(scratch, tmp_path / "site")
     assert build.returncode == 0, build.output
-    header = (build.site / "sitemap.xml.gz").read_bytes()[:8]
-    stamped = dt.datetime.fromtimestamp(struct.unpack("<I", header[4:8])[0], dt.timezone.utc).date()
+    stamped = stamped_day(build.site)
     approvals = []
     for path in (scratch / "docs" / "positions").glob("[!_]*.md"):
         for line in path.read_text(encoding="utf-8").splitlines():

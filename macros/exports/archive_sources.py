@@ -21,7 +21,8 @@ from ..model.positions import POSITIONS_DIR, Position
 WORKTREE = "worktree"
 # Templates of the site, not of the signed document: today's, whatever the edition's commit had.
 SITE_TEMPLATES = {"position_card.html", "position_record.html", "aliases.html", "catalog.md", "org_chart.md",
-                  "new_position.md", "edition_notice.html", "edition_qr.html", "comparison.html", "corrections.yml"}
+                  "new_position.md", "edition_notice.html", "edition_qr.html", "comparison.html", "corrections.yml",
+                  "build_errors.html"}
 REFERENCES = ("appointed_by", "proposed_by", "reports_to", "stand_in")
 
 

@@ -64,6 +64,7 @@ class ClauseNumbering(Treeprocessor):
         _fill_references(root, numbers)
         self.extension.cross_references(root, numbers)
         self.extension.compare_with_preview(self.md, root)
+        self.extension.report_stray_labels(root)
 
 
 def _take_label(item: etree.Element) -> str | None:
@@ -125,6 +126,25 @@ class ClauseExtension(Extension):
         # After fenced code is set aside (superfences, 25), before raw HTML blocks are (20).
         md.preprocessors.register(PreviewReading(md), "jobdesc_preview", 23)
         md.treeprocessors.register(ClauseNumbering(md, self), "jobdesc_clauses", 6)
+
+    def report_stray_labels(self, root: etree.Element) -> None:
+        """A label only names a clause of a section: anywhere else it would print as «{#…}» and its
+        references would be empty links."""
+        for item in root.iter("li"):
+            holder = item[0] if not (item.text or "").strip() and len(item) and item[0].tag == "p" else item
+            label = LABEL_AT_START.match(holder.text or "") if item.get("data-clause") is None else None
+            if label:
+                findings.report_on_page(
+                    self.page_of, f"метка «{{#{label.group(1)}}}» стоит не у пункта раздела (у подпункта или в "
+                    "списке вне разделов): сайт показал бы её как текст", "метку ставят только в начале пункта "
+                    "раздела, «- {#метка} Текст»; сошлитесь на этот пункт или уберите метку", "{#" + label.group(1))
+        for link in root.iter("a"):
+            href = link.get("href", "")
+            if href.startswith("#") and len(href) > 1 and not (link.text or "").strip() and not len(link):
+                findings.report_on_page(
+                    self.page_of, f"ссылка [](#{href[1:]}) ведёт на метку, которая не стала пунктом: на странице "
+                    "была бы пустая ссылка", "сошлитесь на пункт раздела с этой меткой или напишите текст ссылки",
+                    f"[]({href})")
 
     def compare_with_preview(self, md, root: etree.Element) -> None:
         """Report the first place where the site numbered the page differently from the git preview."""

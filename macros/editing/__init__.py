@@ -1,0 +1,9 @@
+"""Editing locally: what the person running `mkdocs build` or `mkdocs serve` sees.
+
+Belongs here: the build's console output kept to the lines that tell HR something
+(build_log.py), and `mkdocs serve` that keeps answering when a rebuild fails and shows the
+failure's messages on every page until they are fixed (live_preview.py). Nothing here changes
+what a successful build writes.
+
+May import: model, render. Imported by: hooks (macros/hooks/editing.py).
+"""

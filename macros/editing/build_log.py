@@ -1,0 +1,46 @@
+"""The build's console output: HR's messages in full, without lines that bury them.
+
+- mkdocs-macros reports at INFO level which module, variables, macros and filters it found: about
+  ten lines on every build and every `mkdocs serve` rebuild that nobody editing a position needs.
+  Its `verbose` option governs only `env.chatter()`, not these lines, so its logger is set to
+  WARNING: its warnings and errors (a template error) still show, and `mkdocs build -v` shows
+  everything again.
+- MkDocs' command line hides a message identical to one logged earlier in the same process
+  (`mkdocs.utils.DuplicateFilter` on the build's logger). In `mkdocs serve` that hid the second
+  occurrence of the same mistake: the console printed only "Aborted with a BuildError!" (and a
+  repeated warning was neither printed nor counted by strict mode). Warnings and errors are never
+  treated as duplicates now; repeated informational lines still are.
+
+Must not: hide a warning or an error, or change what a build does.
+"""
+
+from __future__ import annotations
+
+import logging
+
+from mkdocs.utils import DuplicateFilter
+
+MACROS_PLUGIN_LOGGER = "mkdocs.plugins.mkdocs_macros"  # mkdocs-macros logs as mkdocs.plugins.mkdocs_macros.util
+BUILD_LOGGER = "mkdocs.commands.build"  # where MkDocs logs a failed build's explanation
+
+
+def keep_short() -> None:
+    """Called once per `mkdocs build` / `mkdocs serve`, before any plugin reports."""
+    if logging.getLogger("mkdocs").getEffectiveLevel() >= logging.INFO:  # not `-v`
+        logging.getLogger(MACROS_PLUGIN_LOGGER).setLevel(logging.WARNING)
+    build = logging.getLogger(BUILD_LOGGER)
+    for found in list(build.filters):
+        if isinstance(found, DuplicateFilter):
+            build.removeFilter(found)
+            build.addFilter(ProblemsAlwaysShown(found))
+
+
+class ProblemsAlwaysShown(logging.Filter):
+    """MkDocs' duplicate filter for information only: a warning or an error is printed every time."""
+
+    def __init__(self, duplicates: DuplicateFilter):
+        super().__init__()
+        self.duplicates = duplicates
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        return record.levelno >= logging.WARNING or bool(self.duplicates(record))

@@ -1,0 +1,173 @@
+"""`mkdocs serve` keeps answering when a rebuild fails, and every page shows why until it is fixed.
+
+What MkDocs 1.6 does by itself (mkdocs/livereload): before a rebuild it raises the version the
+server "wants"; a rebuild that raises never publishes it, and every request for a page waits for
+the published version to catch up, so the browser hangs until the files are fixed. The exception is
+printed as a traceback unless it is a SystemExit (a broken mkdocs.yml: about fifty lines).
+
+Through the documented `on_serve` event, which hands over the server before it starts:
+
+- the server's builder is wrapped: a failed rebuild is caught, what it said (every warning and
+  error MkDocs' loggers printed meanwhile, and the exception) is kept, and the rebuild returns
+  normally, so the server publishes the new version and open pages reload instead of stalling;
+- the server's WSGI application is wrapped (wsgiref's get_app/set_app): while the last rebuild
+  failed, every page answers at once with the list of messages (render/build_errors.py); that page
+  asks STATUS_PATH every second and reloads itself when a later rebuild has finished. Files that
+  are not pages, and everything after a successful rebuild, are served by MkDocs as before.
+
+The first build of `mkdocs serve` is not covered: MkDocs calls on_serve only after it succeeded, so
+a project broken at start stops with the same messages as `mkdocs build`.
+Must not: change a successful build or what it serves, or keep an error from the console.
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+import time
+import traceback
+from dataclasses import dataclass, field
+
+import click
+from mkdocs.exceptions import Abort, ConfigurationError
+
+from ..model.problems import PositionsError, Problem
+from ..render.build_errors import error_page
+
+STATUS_PATH = "/.build-status"  # answers the number of rebuilds finished; outside any site's files
+log = logging.getLogger("mkdocs.editing")
+SERVER_LOGGER = "mkdocs.livereload"  # its request lines, from other threads, are not the build's messages
+ANSI = re.compile(r"\x1b\[[0-9;]*m")  # mkdocs-macros colours its messages
+
+
+@dataclass
+class FailedBuild:
+    """What a failed rebuild said: HR's problems (file, line, fix), other messages, how it ended."""
+
+    problems: list[Problem] = field(default_factory=list)
+    messages: list[tuple[str, str]] = field(default_factory=list)  # (level name, text)
+    outcome: str = ""
+    at: str = field(default_factory=lambda: time.strftime("%H:%M:%S"))
+
+
+class LivePreview:
+    """The state shared by the rebuilding thread and the threads answering the browser."""
+
+    def __init__(self, server):
+        self.build = server.builder
+        self.serve = server.get_app()
+        # (the last rebuild's failure or None, rebuilds finished so far), replaced as one: the error page
+        # shows a failure with the count it belongs to, and reloads when the count changes.
+        self.last: tuple[FailedBuild | None, int] = (None, 0)
+        self.error: BaseException | None = None  # the error MkDocs reported to on_build_error
+
+    def rebuild(self) -> None:
+        said = _Collected()
+        logging.getLogger("mkdocs").addHandler(said)
+        self.error = None
+        try:
+            self.build()
+            failure = None
+        except KeyboardInterrupt:
+            raise
+        except BaseException as stopped:  # noqa: BLE001 — Abort, SystemExit of a plugin, a bug: serve goes on
+            failure = self._failure(stopped, said.records)
+            _report(stopped)
+        finally:
+            logging.getLogger("mkdocs").removeHandler(said)
+        self.last = (failure, self.last[1] + 1)
+
+    def app(self, environ, start_response):
+        path = environ.get("PATH_INFO", "")
+        failure, finished = self.last
+        if path == STATUS_PATH:
+            return _answer(start_response, "200 OK", "text/plain", str(finished).encode())
+        if failure is not None and _is_page(path):
+            body = error_page(failure.problems, failure.messages, failure.outcome, failure.at,
+                              status_url=STATUS_PATH, finished=finished)
+            # 200, not 5xx: MkDocs logs any other answer as a WARNING, which strict mode would count
+            # against a rebuild running at that moment.
+            return _answer(start_response, "200 OK", "text/html", body)
+        return self.serve(environ, start_response)
+
+    def _failure(self, stopped: BaseException, records: list[logging.LogRecord]) -> FailedBuild:
+        error = self.error if self.error is not None else stopped
+        outcome, message = _describe(stopped)
+        failure = FailedBuild(outcome=outcome)
+        explained = ""
+        if isinstance(error, PositionsError):
+            failure.problems = list(error.problems)
+            explained = str(error)
+        for record in records:
+            text = ANSI.sub("", record.getMessage()).strip()
+            if text and text != explained and not record.name.startswith(SERVER_LOGGER):
+                failure.messages.append((record.levelname, text))
+        if message:
+            failure.messages.append(("ERROR", message))
+        return failure
+
+
+_session: LivePreview | None = None
+
+
+def keep_serving(server):
+    """For on_serve: the server answers every request whatever the last rebuild did."""
+    global _session
+    _session = LivePreview(server)
+    server.builder = _session.rebuild
+    server.set_app(_session.app)
+    return server
+
+
+def note_build_error(error: BaseException) -> None:
+    """For on_build_error: the error itself (the exception that reaches serve is MkDocs' Abort)."""
+    if _session is not None:
+        _session.error = error
+
+
+def _report(stopped: BaseException) -> None:
+    """The console: the short message `mkdocs build` prints; a traceback only for a bug in the code."""
+    outcome, message = _describe(stopped)
+    if message and not isinstance(stopped, (click.ClickException, SystemExit)):
+        traceback.print_exc()
+    elif message:
+        log.error(message)  # e.g. mkdocs.yml that is not YAML: one message, as `mkdocs build` prints it
+    log.error("Сайт не пересобран (%s). Пока ошибка не исправлена, каждая страница в браузере показывает "
+              "этот список; после исправления страница обновится сама.", outcome)
+
+
+def _describe(stopped: BaseException) -> tuple[str, str]:
+    """How a rebuild ended, and its message unless MkDocs or the plugin has logged it already."""
+    if isinstance(stopped, Abort):  # MkDocs logged the explanation, then closed the build
+        return stopped.format_message(), ""
+    if isinstance(stopped, ConfigurationError):
+        return "ошибка в mkdocs.yml", stopped.format_message()
+    if isinstance(stopped, click.ClickException):
+        return "ошибка MkDocs", stopped.format_message()
+    if isinstance(stopped, SystemExit):  # a plugin's exit() after logging why (mkdocs-macros: code 100)
+        return f"сборка остановлена с кодом {stopped.code}", ""
+    return "ошибка в коде сборки, подробности в окне mkdocs serve", f"{type(stopped).__name__}: {stopped}"
+
+
+def _is_page(path: str) -> bool:
+    if path.startswith("/livereload/"):
+        return False
+    last = path.rsplit("/", 1)[-1]
+    return last == "" or last.endswith(".html") or "." not in last
+
+
+def _answer(start_response, status: str, kind: str, body: bytes):
+    start_response(status, [("Content-Type", f"{kind}; charset=utf-8"), ("Content-Length", str(len(body))),
+                            ("Cache-Control", "no-store")])
+    return [body]
+
+
+class _Collected(logging.Handler):
+    """Every warning and error logged while one rebuild runs."""
+
+    def __init__(self):
+        super().__init__(logging.WARNING)
+        self.records: list[logging.LogRecord] = []
+
+    def emit(self, record: logging.LogRecord) -> None:
+        self.records.append(record)

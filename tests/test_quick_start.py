@@ -1,0 +1,156 @@
+"""The README's quick start works as written on a fresh machine, and the build of the sample says little.
+
+The two commands are read from the README itself, so the test and the README cannot drift apart. The
+install-and-serve command runs literally in a copy of the project with no virtual environment yet
+(installing from pip's cache), its site must answer; a plain `mkdocs build` there, with nothing set in
+the environment, must print a handful of lines. The install-and-test command is what .ci/run runs.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import shutil
+import signal
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+from pathlib import Path
+
+import pytest
+
+from conftest import ROOT, copy_project
+
+README = ROOT / "README.md"
+SHORT_LOG = 12  # lines a build of the sample may print
+NOISE = ("end of life", "NO_MKDOCS_2_WARNING", "[macros]", "benchmark.md", "Traceback")
+
+
+def fenced_bash(text: str) -> list[str]:
+    return [block.strip() for block in re.findall(r"```bash\n(.*?)```", text, flags=re.S)]
+
+
+def quick_start() -> tuple[str, str]:
+    """The README's two commands: install and serve, install and test."""
+    text = README.read_text(encoding="utf-8")
+    section = text[text.index("## Быстрый старт"):]
+    section = section[:section.index("\n## ", 5)]
+    commands = fenced_bash(section)
+    assert len(commands) == 2, f"the quick start must give exactly two commands, it gives {commands}"
+    serve, test = commands
+    assert "\n" not in serve and "\n" not in test, "each quick-start command is one line to paste"
+    assert serve.endswith("mkdocs serve") and "pytest" in test, commands
+    return serve, test
+
+
+def test_ci_runs_the_readme_test_command_verbatim():
+    _, test = quick_start()
+    lines = (ROOT / ".ci" / "run").read_text(encoding="utf-8").splitlines()
+    assert test in lines, f".ci/run must run the README's test command as written: {test}"
+
+
+def test_both_commands_use_a_virtual_environment():
+    for command in quick_start():
+        assert command.startswith("python3 -m venv .venv && .venv/bin/pip install -r requirements"), command
+        assert re.search(r"(^|&& )(pip|mkdocs|python3 -m pytest)\b", command) is None, \
+            f"a command outside the virtual environment fails on Debian's own Python (PEP 668): {command}"
+
+
+@pytest.mark.parametrize("document", ["README.md", "CONTRIBUTING.md"])
+def test_commands_in_the_documents_paste_as_written(document):
+    """No `[--option …]` placeholders: pasted, the brackets become arguments and the command fails."""
+    for block in fenced_bash((ROOT / document).read_text(encoding="utf-8")):
+        for line in block.splitlines():
+            assert not re.search(r"\s\[[^\]]*\]", line), f"{document}: a command with placeholders: {line}"
+
+
+def test_the_readme_new_position_command_works_when_pasted(scratch):
+    text = README.read_text(encoding="utf-8")
+    command = next(c for c in fenced_bash(text) if c.startswith("python3 -m macros.new_position"))
+    env = dict(os.environ, PYTHONPATH=str(scratch))
+    result = subprocess.run(command.replace("python3", sys.executable, 1), shell=True, cwd=scratch,
+                            capture_output=True, text=True, env=env, timeout=120)
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert (scratch / "docs/positions/glavnyy-bukhgalter.md").is_file(), result.stdout
+
+
+def test_the_build_log_is_short(site):
+    """The project's own build (PDFs, Word, archive): no plugin chatter, no notice about benchmark.md."""
+    lines = site.output.strip().splitlines()
+    assert not [line for line in lines if any(noise in line for noise in NOISE)], site.output
+    assert len(lines) <= SHORT_LOG, f"the build prints {len(lines)} lines:\n{site.output}"
+
+
+def fresh_machine_env() -> dict[str, str]:
+    """The environment of a terminal on a fresh machine: no virtual environment, nothing of ours set."""
+    env = {k: v for k, v in os.environ.items()
+           if not k.startswith(("JOBDESC_", "VIRTUAL_ENV", "PYTHON")) and k != "NO_MKDOCS_2_WARNING"}
+    active = os.environ.get("VIRTUAL_ENV")
+    if active:  # the tests may run inside the README's own .venv: its bin must not come first
+        env["PATH"] = os.pathsep.join(p for p in env.get("PATH", "").split(os.pathsep)
+                                      if not p.startswith(active))
+    return env
+
+
+def fresh_copy(folder: Path, port: int) -> Path:
+    """The repository as cloned on a new machine: its files and a git history, no .venv.
+
+    Only the address `mkdocs serve` listens on differs (a free port), so the command stays literal.
+    """
+    project = copy_project(folder / "job-descriptions")
+    for name in ("requirements.txt", "requirements-test.txt"):
+        shutil.copy2(ROOT / name, project / name)
+    config = project / "mkdocs.yml"
+    config.write_text(config.read_text(encoding="utf-8") + f"\ndev_addr: 127.0.0.1:{port}\n", encoding="utf-8")
+    for args in (["init", "-q"], ["add", "-A"], ["-c", "user.name=CI", "-c", "user.email=ci@example.local",
+                                                 "commit", "-q", "-m", "clone"]):
+        subprocess.run(["git", *args], cwd=project, check=True, capture_output=True)
+    return project
+
+
+def test_the_quick_start_in_a_fresh_virtual_environment(tmp_path):
+    """The install-and-serve command as pasted, then `mkdocs build` as HR runs it in that environment."""
+    serve, _ = quick_start()
+    port = free_port()
+    project = fresh_copy(tmp_path, port)
+    log = tmp_path / "serve.log"
+    with log.open("wb") as out:
+        process = subprocess.Popen(["bash", "-c", serve], cwd=project, stdout=out, stderr=subprocess.STDOUT,
+                                   env=fresh_machine_env(), start_new_session=True)
+    try:
+        deadline = time.monotonic() + 600
+        while b"Serving on" not in log.read_bytes():
+            assert process.poll() is None, f"the command stopped:\n{log.read_text(errors='replace')[-4000:]}"
+            assert time.monotonic() < deadline, log.read_text(errors="replace")[-4000:]
+            time.sleep(1)
+        for path, expected in (("", "Должностные инструкции"), ("positions/recruiter/", "Менеджер по подбору персонала")):
+            with urllib.request.urlopen(f"http://127.0.0.1:{port}/{path}", timeout=10) as answer:
+                assert answer.status == 200 and expected in answer.read().decode("utf-8"), path
+    finally:
+        os.killpg(process.pid, signal.SIGINT)
+        try:
+            process.wait(timeout=20)
+        except subprocess.TimeoutExpired:
+            os.killpg(process.pid, signal.SIGKILL)
+            process.wait()
+    served = log.read_text(errors="replace")
+    assert "end of life" not in served and "[macros]" not in served, served[-3000:]
+
+    mkdocs = project / ".venv" / "bin" / "mkdocs"
+    assert mkdocs.is_file(), "the command must install into .venv"
+    result = subprocess.run([str(mkdocs), "build"], cwd=project, capture_output=True, text=True,
+                            env=fresh_machine_env(), timeout=600)
+    output = (result.stdout + result.stderr).strip()
+    assert result.returncode == 0, output
+    lines = output.splitlines()
+    assert not [line for line in lines if any(noise in line for noise in NOISE)], output
+    assert len(lines) <= SHORT_LOG, f"a build of the sample prints {len(lines)} lines:\n{output}"
+    assert (project / "site" / "pdf" / "recruiter.pdf").is_file(), "PDFs need Pango: named in the README"
+
+
+def free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
