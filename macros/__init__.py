@@ -18,7 +18,7 @@ from .model.build_date import pin_build_date
 from .model.edit_dates import last_edited
 from .model.editions import find_editions
 from .model.positions import Staff
-from .render import archive_links, catalog, org, plain_calls, renames, text_filters
+from .render import archive_links, catalog, org, plain_calls, renames, text_filters, typography
 from .render.boilerplate import Boilerplate
 from .render.clauses import ClauseExtension
 from .render.navigation import navigation
@@ -53,8 +53,10 @@ def define_env(env) -> None:
 
 def _register_rendering(env, staff: Staff) -> None:
     """What every page of an instruction needs, in the site and in the archive build alike."""
-    env.conf["markdown_extensions"] += [ClauseExtension(staff, lambda: env.page), SafeHtmlExtension(lambda: env.page)]
+    env.conf["markdown_extensions"] += [ClauseExtension(staff, lambda: env.page), SafeHtmlExtension(lambda: env.page),
+                                        typography.TypographyExtension()]
     text_filters.register(env)
+    env.filter(typography.nbsp)
 
 
 def _define_archive_build(env, plan: dict) -> None:

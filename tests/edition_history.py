@@ -22,8 +22,8 @@ CHANGED_NEW = "Разрабатывает анкеты, тесты и други
 ADDED = "Ведёт учёт кандидатов в электронной системе подбора и хранит результаты их оценки."
 AFTER = "Участвует в поддержании корпоративной культуры в коллективе."
 REMOVED = "Организует совместные праздники, совместный отдых в выходные дни, поездки и другие мероприятия, направленные на сплочение коллектива."
-RIGHT_OLD = "Взаимодействовать с работниками всех структурных подразделений организации."
-RIGHT_NEW = "Взаимодействовать по рабочим вопросам с работниками всех подразделений организации."
+RIGHT_OLD = "Взаимодействовать с работниками всех структурных подразделений общества."
+RIGHT_NEW = "Взаимодействовать по рабочим вопросам с работниками всех подразделений общества."
 
 
 def git(repo: Path, *args: str) -> str:
@@ -48,8 +48,9 @@ def new_edition(repo: Path, version: str, approved: str, order: str, changes: st
     text = path.read_text(encoding="utf-8")
     head, rest = text.split("\nversion:", 1)
     rest = rest.split("\ntags:", 1)[1]
-    history = "".join(f'\n  - version: "{v}"\n    approved: {a}\n    approval_order: "{o}"' for v, a, o in earlier)
-    path.write_text(f'{head}\nversion: "{version}"\napproved: {approved}\napproval_order: "{order}"\n'
+    # `order` is «№ 40-ОД от 10.05.2026»; the file keeps its number in `approval`, its date in `approved`.
+    history = "".join(f'\n  - version: "{v}"\n    approved: {a}\n    approval: {{number: {o.split()[1]}}}' for v, a, o in earlier)
+    path.write_text(f'{head}\nversion: "{version}"\napproved: {approved}\napproval: {{number: {order.split()[1]}}}\n'
                     f"changes: {changes}\nhistory:{history}\ntags:{rest}", encoding="utf-8")
 
 

@@ -20,6 +20,11 @@ A4 = (595.28, 841.89)
 # Words of the site around the document; none of them may reach the paper.
 SITE_CHROME = ("Поиск", "Перейти к содержанию", "Должностные инструкции", "Порядок разработки",
                "Главная", "Содержание", "Печать", "Скачать PDF", "Made with")
+# «И. О. Фамилия», «Фамилия И.О.»: a name to cross out by hand is not a name.
+PLACEHOLDER_NAME = re.compile(r"\bФамилия\b|\bИ\.\s*О\.")
+# «№ 14-ОД от 02.02.2026»: ГОСТ Р 7.0.97 puts the date first («от 02.02.2026 № 14-ОД»).
+NUMBER_BEFORE_DATE = re.compile(r"№\s*\S+\s+от\s+\d\d\.\d\d\.\d{4}")
+TEXT_BLOCK_CENTRE_MM = (25 + 210 - 10) / 2  # between the left (25 mm) and right (10 mm) margins
 WORD = re.compile(r'<word xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" yMax="([\d.]+)">(.*?)</word>')
 
 
@@ -83,7 +88,7 @@ def check_printed_instruction(pdf: Path, page: BeautifulSoup, how: str) -> None:
     assert abs(centre) < 20 * PT_PER_MM and number.y1 < 20 * PT_PER_MM, (
         f"{where}: the page number is not centred in the top margin")
     for number in page.select("li[data-clause] > .clause-number, li[data-clause] > p > .clause-number"):
-        clause = _flat(number.find_parent("li").get_text(" "))
+        clause = _own_text(number.find_parent("li"))
         start = " ".join(clause.split()[:4])
         assert start in whole, f"{where}: clause «{start}…» is missing"
     for chrome in SITE_CHROME:
@@ -96,6 +101,10 @@ def check_printed_instruction(pdf: Path, page: BeautifulSoup, how: str) -> None:
     _check_headings_not_orphaned(doc, page, where)
     _check_signatures(doc, where)
     _check_acknowledgement_sheet(doc, page, where)
+    _check_one_approval_form(doc, where)
+    assert not PLACEHOLDER_NAME.search(whole), (
+        f"{where} prints a placeholder name «{PLACEHOLDER_NAME.search(whole).group(0)}» instead of a name or a line")
+    _check_tables_in_body_size(doc, page, where)
 
 
 def _check_first_page(doc: PrintedDocument, page: BeautifulSoup, where: str) -> None:
@@ -114,6 +123,44 @@ def _check_first_page(doc: PrintedDocument, page: BeautifulSoup, where: str) -> 
     assert word.y0 < doc.size[1] / 4, f"{where}: the approval stamp is not at the top of page 1"
 
 
+def _check_one_approval_form(doc: PrintedDocument, where: str) -> None:
+    """ГОСТ Р 7.0.97: approved by an official («УТВЕРЖДАЮ» … date) or by a document («УТВЕРЖДЕНА приказом …
+    от <date> № <number>»), never both; the date before the number."""
+    first = _flat(doc.text(1))
+    forms = [word for word in ("УТВЕРЖДАЮ", "УТВЕРЖДЕНА") if word in first]
+    assert len(forms) == 1, f"{where}: page 1 carries {forms or 'no'} approval stamp, not exactly one form"
+    assert not NUMBER_BEFORE_DATE.search(first), (
+        f"{where}: «{NUMBER_BEFORE_DATE.search(first).group(0)}» puts the number before the date")
+    if forms == ["УТВЕРЖДАЮ"]:
+        assert "№" not in first.split("ДОЛЖНОСТНАЯ")[0], f"{where}: «УТВЕРЖДАЮ» and a document's number at once"
+    else:
+        assert re.search(r"от \d\d\.\d\d\.\d{4} № \S+", first), f"{where}: the approving document lacks «от <date> № <number>»"
+
+
+def _check_tables_in_body_size(doc: PrintedDocument, page: BeautifulSoup, where: str) -> None:
+    """A table inside a clause prints in the body's size, not the screen's small table type."""
+    cells = [_flat(cell.get_text(" ")) for cell in page.select("ol.clauses table td")]
+    words = {word for cell in cells for word in cell.split() if len(word) > 3}
+    if not words:
+        return
+    body = statistics.median(w.y1 - w.y0 for n in range(1, doc.pages + 1) for w in doc.words(n))
+    found = [w.y1 - w.y0 for n in range(1, doc.pages + 1) for w in doc.words(n) if w.text in words]
+    assert found, f"{where}: the table inside a clause is not printed"
+    assert statistics.median(found) >= 0.95 * body, (
+        f"{where}: a table inside a clause prints at {statistics.median(found) / body:.0%} of the body's size")
+
+
+def centre_offset_mm(doc: PrintedDocument, page: int, text: str) -> float:
+    """How far the line that starts with ``text`` sits from the centre of the text block, in mm."""
+    words, start = doc.words(page), text.split()[:3]
+    for index, word in enumerate(words):
+        if [w.text for w in words[index:index + len(start)]] == start:
+            line = [w for w in words if abs(w.y0 - word.y0) < 2]
+            centre = (min(w.x0 for w in line) + max(w.x1 for w in line)) / 2 / PT_PER_MM
+            return centre - TEXT_BLOCK_CENTRE_MM
+    raise AssertionError(f"page {page} has no line starting «{text[:40]}»")
+
+
 def _check_margins_and_size(doc: PrintedDocument, where: str) -> None:
     for number in range(1, doc.pages + 1):
         words = [w for w in doc.words(number) if not (number > 1 and w.text == str(number))]
@@ -121,13 +168,17 @@ def _check_margins_and_size(doc: PrintedDocument, where: str) -> None:
         right = (doc.size[0] - max(w.x1 for w in words)) / PT_PER_MM
         top = min(w.y0 for w in words) / PT_PER_MM
         bottom = (doc.size[1] - max(w.y1 for w in words)) / PT_PER_MM
-        assert left >= 19.5 and right >= 9.5 and top >= 19.5 and bottom >= 19.5, (
+        # 25 mm on the left: nothing, not even a list marker, hangs into the filing margin.
+        assert left >= 24.5 and right >= 9.5 and top >= 19.5 and bottom >= 19.5, (
             f"{where}, page {number}: text outside the margins (mm: left {left:.1f}, right {right:.1f}, "
             f"top {top:.1f}, bottom {bottom:.1f})")
     heights = [w.y1 - w.y0 for w in doc.words(1)]
     # A word's box is about 1.1 times the font size.
     size = statistics.median(heights) / 1.107
     assert 11.5 <= size <= 14.5, f"{where}: body text is {size:.1f} pt, not 12–14 pt"
+    # A whole number of points: Chromium shrinks every page to fit anything wider than the sheet,
+    # and 12 pt text then prints at 11.9 pt.
+    assert abs(size - round(size)) <= 0.05, f"{where}: body text is {size:.2f} pt: the page was shrunk to fit"
 
 
 def _check_headings_not_orphaned(doc: PrintedDocument, page: BeautifulSoup, where: str) -> None:
@@ -155,10 +206,21 @@ def _check_acknowledgement_sheet(doc: PrintedDocument, page: BeautifulSoup, wher
     text = _flat(doc.text(pages[0]))
     for column in ("№", "ФИО", "Должность", "Дата ознакомления", "Подпись"):
         assert column in text, f"{where}: the acknowledgement table has no column «{column}»"
+    for line in ("ЛИСТ ОЗНАКОМЛЕНИЯ", _flat(page.select_one(".ack-subtitle").get_text())):
+        offset = centre_offset_mm(doc, pages[0], line)
+        assert abs(offset) < 3, f"{where}: «{line[:40]}» is {offset:+.1f} mm off the centre of the text block"
     rows = len(page.select(".ack-table tbody tr"))
     numbers = {w.text for w in doc.words(pages[0])}
     assert rows >= 10 and {str(n) for n in range(1, rows + 1)} <= numbers, (
         f"{where}: the acknowledgement table lacks empty rows to sign (expected {rows})")
+
+
+def _own_text(clause) -> str:
+    """A clause's own words, without the lists and tables inside it (they print with their own markers)."""
+    words = [text for text in clause.find_all(string=True)
+             if not any(parent.name in ("ul", "ol", "table") for parent in text.parents if parent is not clause
+                        and clause in parent.parents)]
+    return _flat(" ".join(words))
 
 
 def _flat(text: str) -> str:

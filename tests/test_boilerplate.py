@@ -8,14 +8,28 @@ from conftest import POSITIONS, run_mkdocs_build
 
 
 def test_company_value_changes_every_position(scratch, tmp_path):
+    """The company switches to approval by the director's signature and has a new director: every stamp
+    follows, in the one form; the general director's own instruction stays approved by the meeting."""
     config = scratch / "mkdocs.yml"
-    config.write_text(config.read_text(encoding="utf-8").replace(
-        "director_name: И. И. Иванов", "director_name: П. П. Петрова"), encoding="utf-8")
+    text = config.read_text(encoding="utf-8")
+    for old, new in (("general-director: И. И. Иванов", "general-director: П. П. Петрова"),
+                     ("    form: document", "    form: official")):
+        assert old in text
+        text = text.replace(old, new)
+    config.write_text(text, encoding="utf-8")
+    for slug in POSITIONS:  # approved by a signature: an order's number would put a second form on the page
+        path = scratch / "docs" / "positions" / f"{slug}.md"
+        lines = path.read_text(encoding="utf-8").splitlines(keepends=True)
+        path.write_text("".join(line for line in lines if not line.startswith(("approval:", "  number:"))),
+                        encoding="utf-8")
     build = run_mkdocs_build(scratch, tmp_path / "site")
     assert build.returncode == 0, build.output
     for slug in POSITIONS:
-        stamp = build.position(slug).select_one(".doc-stamp").get_text(" ")
-        assert "П. П. Петрова" in stamp and "Иванов" not in stamp, f"{slug} kept the old director"
+        stamp = " ".join(build.position(slug).select_one(".doc-stamp").get_text(" ").split())
+        assert stamp.startswith("УТВЕРЖДАЮ Генеральный директор ООО «Пример»"), f"{slug}: {stamp}"
+        assert "П. П. Петрова" in stamp and "Иванов" not in stamp and "№" not in stamp, f"{slug}: {stamp}"
+    director = build.position("general-director").select_one(".doc-stamp").get_text(" ")
+    assert "УТВЕРЖДЕНА" in director and "протокол" in director and "УТВЕРЖДАЮ" not in director
 
 
 def test_template_wording_changes_every_position(scratch, tmp_path):

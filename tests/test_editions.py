@@ -73,7 +73,8 @@ def test_every_edition_has_its_page_and_pdf_with_its_own_text(history, version):
         assert sentence[:60] in printed, f"edition {version}'s PDF lacks «{sentence[:50]}…»"
     for sentence in foreign:
         assert sentence not in text, f"edition {version}'s page shows another edition's text «{sentence[:50]}…»"
-    assert f"Редакция {version}. Утверждена {EDITIONS[version][0]}" in text
+    # The edition line names the edition; its date and order are in the stamp (date before number).
+    assert f"Редакция {version}" in text and f"от {EDITIONS[version][0]} №" in text
 
 
 @pytest.mark.parametrize("version", EDITIONS)
@@ -151,7 +152,8 @@ def test_the_position_page_lists_every_edition_with_dates_orders_and_links(histo
     rows = site.position("recruiter").select(".doc-history tr[data-edition]")
     assert [r["data-edition"] for r in rows] == ["1.2", "1.1", "1.0"]
     first = _text(rows[2])
-    assert "16.02.2026" in first and "№ 21-ОД от 16.02.2026" in first and "16.02.2026 — 10.05.2026" in first
+    # The requisite as the stamp writes it: date before number.
+    assert "16.02.2026" in first and "от 16.02.2026 № 21-ОД" in first and "16.02.2026 — 10.05.2026" in first
     for link in site.position("recruiter").select(".doc-history a[href]"):
         target = (site.site / "positions" / "recruiter" / link["href"]).resolve()
         assert (target / "index.html").is_file() or target.is_file(), f"«{link.get_text()}» leads nowhere: {link['href']}"

@@ -55,7 +55,7 @@ def front_matter(number: int, experience: bool, appointment: str, supervision: s
     data = {"title": f"Специалист проверки {number}", "genitive": f"специалиста проверки {number}",
             "dative": f"специалисту проверки {number}", "department": "Отдел проверки", "category": "специалисты",
             "education": "высшее", "version": "1.0", "approved": "2026-03-02",
-            "approval_order": "№ 30-ОД от 02.03.2026", "tags": ["Отдел проверки", "специалисты"],
+            "approval": {"number": "30-ОД"}, "tags": ["Отдел проверки", "специалисты"],
             **APPOINTMENT[appointment], **SUPERVISION[supervision]}
     if experience:
         data["experience"] = "в аналогичной должности не менее 1 года"

@@ -29,10 +29,12 @@ HOSTILE_FIELDS = {
     "education": f"высшее {MARKUP}",
     "experience": f"не менее года {MARKUP}",
     "governing_documents": [f"положением {MARKUP}"],
-    "approval_order": f"№ 21-ОД {MARKUP}",
+    "approval": {"number": f"21-ОД {MARKUP}", "document": f"приказом директора {MARKUP}",
+                 "official": "general-director"},
+    "appointed_by": None,  # appointed as the note says, so the note is shown
     "appointment_note": f"решением собрания {MARKUP}",
     "changes": f"уточнены обязанности {MARKUP}",
-    "history": [{"version": "0.9", "approved": "2025-05-05", "approval_order": f"№ 5 {MARKUP}",
+    "history": [{"version": "0.9", "approved": "2025-05-05", "approval": {"number": f"5 {MARKUP}"},
                  "changes": f"первая редакция {MARKUP}"}],
 }
 
@@ -74,9 +76,10 @@ def test_markup_in_front_matter_stays_text_on_every_page(hostile):
     assert page.title.get_text().startswith(f"Рекрутер {MARKUP}"), "the title tag shows the title as written"
     assert page.find("h1").get_text() == f"Рекрутер {MARKUP}"
     assert f"Отдел {MARKUP}" in [tag.get_text() for tag in page.select(".md-tag")], "tags show as written"
-    article = page.select_one("article").get_text(" ")
+    article = page.select_one("article").get_text(" ").replace("\u00a0", " ")  # «№ 21» is bound by a no-break space
     for value in ("рекрутера", "высшее", "не менее года", "положением", "№ 21-ОД", "уточнены обязанности",
-                  "первая редакция", "№ 5", "решением собрания"):
+                  "первая редакция", "№ 5", "решением собрания",
+                  "приказом директора"):
         assert f"{value} {MARKUP}" in article, f"«{value} …» is not shown as written"
     # With navigation.prune only the current department is expanded: look at the position's own page.
     nav = [a.get_text(" ", strip=True) for a in page.select(".md-nav a")]
@@ -126,10 +129,12 @@ def test_every_position_shows_its_version_record(site, slug):
     page = site.position(slug)
     text = (ROOT / "docs" / "positions" / f"{slug}.md").read_text(encoding="utf-8")
     version = re.search(r'^version: "?([\d.]+)', text, re.M).group(1)
-    order = re.search(r'^approval_order: "?([^"\n]+)', text, re.M).group(1)
+    number = re.search(r'^  (?:number|protocol): "?([^"\n]+)', text, re.M).group(1)
+    order = f"№\u00a0{number}"
     line = page.select_one(".doc-version")
     assert "screen-only" not in line["class"], "the version line must print"
-    assert f"Редакция {version}" in line.get_text() and order in line.get_text()
+    assert line.get_text() == f"Редакция {version}", "the edition is named once; the stamp carries date and number"
+    assert order in page.select_one(".doc-stamp").get_text(), f"{slug}: the stamp lacks «{order}»"
     record = page.select_one(".doc-record.screen-only")
     assert re.search(r"Последнее изменение: \d\d\.\d\d\.\d{4}", record.get_text())
     edit = record.select_one("a.doc-edit")
@@ -189,7 +194,7 @@ def test_a_new_position_in_one_step(scratch, tmp_path):
     assert page.select_one(".doc-name").get_text() == "главного бухгалтера"
     sections = [h.get_text(" ", strip=True) for h in page.select("article h2[id^='section-']")]
     assert sections == ["1. Общие положения", "2. Должностные обязанности", "3. Права", "4. Ответственность"]
-    provisions = page.select_one("li[data-clause='1.1']").parent.get_text(" ")
+    provisions = page.select_one("li[data-clause='1.1']").parent.get_text(" ").replace("\u00a0", " ")
     assert "Главный бухгалтер относится к категории руководителей" in provisions
     assert "Непосредственный руководитель главного бухгалтера — генеральный директор" in provisions
     assert page.select("li[data-clause^='2.']"), "the duties section has numbered placeholder duties"

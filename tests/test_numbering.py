@@ -36,7 +36,8 @@ def test_pages_that_are_not_instructions_are_not_numbered(site):
     assert not site.page("procedure/").select("[data-clause]")
 
 
-LAST_DUTY = "- Исполняет служебные задания, полученные от непосредственного руководителя и прямых начальников.\n"
+LAST_DUTY = ("- Исполняет служебные задания руководителя отдела продаж, а по вопросам их ведения — директора по "
+             "развитию и коммерческого директора.\n")
 
 
 def test_labels_and_references_work_in_loose_and_mixed_lists(scratch, tmp_path):

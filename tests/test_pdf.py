@@ -29,6 +29,39 @@ def test_build_time_pdf_is_a_signable_document(slug, site):
     check_printed_instruction(pdf, site.position(slug), "the build-time PDF")
 
 
+@pytest.mark.parametrize("slug", SLUGS)
+def test_build_time_pdf_is_tagged_for_screen_readers(slug, site):
+    """PDF/UA-1: a tagged structure (headings, lists, the acknowledgement table with header cells), the
+    document's language and its title, so that the PDF read on screen reads like the page."""
+    require_tool("pdfinfo", "reading PDF structure")
+    pdf = site.site / "pdf" / f"{slug}.pdf"
+    info = subprocess.run(["pdfinfo", str(pdf)], capture_output=True, text=True).stdout
+    assert re.search(r"^Tagged:\s+yes", info, re.M), f"{slug}: the PDF is not tagged:\n{info}"
+    title = site.position(slug).title.get_text()
+    assert re.search(rf"^Title:\s+{re.escape(title)}$", info, re.M), f"{slug}: the PDF's title is not «{title}»"
+    structure = subprocess.run(["pdfinfo", "-struct", str(pdf)], capture_output=True, text=True).stdout
+    tags = re.findall(r"^\s*(\w+)", structure, re.M)
+    sections = len(site.position(slug).select("article h2[id^='section-']"))
+    assert tags.count("H2") >= sections, f"{slug}: {tags.count('H2')} headings tagged, {sections} sections"
+    assert tags.count("LI") >= len(site.position(slug).select("li[data-clause]")), f"{slug}: clauses are not tagged as list items"
+    assert "Table" in tags and "TH" in tags, f"{slug}: the acknowledgement table has no tagged header cells"
+    assert b"/Lang (ru)" in _uncompressed(pdf), f"{slug}: the PDF does not say its language is Russian"
+
+
+def _uncompressed(pdf) -> bytes:
+    """The PDF's objects, with its compressed object streams inflated (the catalog sits in one)."""
+    import zlib
+    data = pdf.read_bytes()
+    parts = [data]
+    for match in re.finditer(rb"stream\r?\n", data):
+        end = data.find(b"endstream", match.end())
+        try:
+            parts.append(zlib.decompress(data[match.end():end].rstrip(b"\r\n")))
+        except zlib.error:
+            pass
+    return b"".join(parts)
+
+
 def test_pdf_is_dated_by_approval_and_renders_byte_identical(site, tmp_path):
     require_tool("pdfinfo", "reading PDF metadata")
     from macros.exports.pdf_engine import render_pdf  # the same renderer the build uses

@@ -70,7 +70,8 @@ def _shape(item) -> tuple:
 
 def site_outline(page) -> list[tuple[str, list[tuple]]]:
     sections = []
-    for heading in page.select("article h2"):
+    # The «Справка» block's title is a heading for the table of contents, not a section (render/clauses.py).
+    for heading in page.select("article h2:not(.admonition-title)"):
         title = re.sub(r"^\d+\.\s*", "", heading.get_text(" ", strip=True))
         clauses = [item for item in page.select(f'article li[data-clause^="{len(sections) + 1}."]')]
         sections.append((title, [_element_shape(item) for item in clauses]))

@@ -60,12 +60,12 @@ def test_new_position(scratch, tmp_path):
 
     change(scratch, file, "status: проект", "status: действует")  # step 2 done too early
     fails(run_mkdocs_build(scratch, tmp_path / "early"), f"{file}:", "пункт-образец «Опишите первую обязанность",
-          "незаполненным местом «№ ___ от ___»", "status: проект")
+          "незаполненным местом «___»", "status: проект")
 
     change(scratch, file, "- Опишите первую обязанность (замените этот пункт).", "- Ведёт бухгалтерский учёт.")
     change(scratch, file, "- Опишите вторую обязанность; каждая обязанность — отдельный пункт, начинающийся с «- ».",
            "- Составляет бухгалтерскую отчётность.")
-    change(scratch, file, 'approval_order: "№ ___ от ___"', 'approval_order: "№ 31-ОД от 02.03.2026"')
+    change(scratch, file, '  number: "___"', '  number: 31-ОД')
     done = run_mkdocs_build(scratch, tmp_path / "site")
     builds(done)
     assert "Ведёт бухгалтерский учёт." in done.position("glavnyy-bukhgalter").get_text()
@@ -74,10 +74,12 @@ def test_new_position(scratch, tmp_path):
 def test_new_edition(scratch, tmp_path):
     """«Новая редакция»: the old edition moves into history, the new one is written, the text changes."""
     project = repository(scratch)
-    change(project, KAM, 'version: "1.0"\napproved: 2026-02-02\napproval_order: "№ 14-ОД от 02.02.2026"\n',
-           'version: "1.1"\napproved: 2026-06-01\napproval_order: "№ 45-ОД от 01.06.2026"\n'
+    # The edition in force moves into history; its corrections stay in its archive (CONTRIBUTING.md).
+    current = re.search(r'version: "1.0"\n(?:.*\n)*?(?=tags:)', (project / KAM).read_text(encoding="utf-8")).group(0)
+    change(project, KAM, current,
+           'version: "1.1"\napproved: 2026-06-01\napproval: {number: 45-ОД}\n'
            "changes: добавлен пункт о работе с CRM\n"
-           'history:\n  - version: "1.0"\n    approved: 2026-02-02\n    approval_order: "№ 14-ОД от 02.02.2026"\n')
+           'history:\n  - version: "1.0"\n    approved: 2026-02-02\n    approval: {number: 14-ОД}\n')
     change(project, KAM, "- Выполняет работу по мерчендайзингу.\n",
            "- Выполняет работу по мерчендайзингу.\n- Ведёт историю работы с клиентом в CRM.\n")
     with pytest.MonkeyPatch.context() as env:
@@ -86,7 +88,7 @@ def test_new_edition(scratch, tmp_path):
     builds(done)
     page = done.position("key-account-manager")
     text = " ".join(page.get_text(" ").split())
-    assert "Редакция 1.1. Утверждена 01.06.2026" in text and "Ведёт историю работы с клиентом в CRM" in text
+    assert "Редакция 1.1" in text and "от 01.06.2026 № 45-ОД" in text and "Ведёт историю работы с клиентом в CRM" in text
     history = " ".join(page.select_one(".doc-history").get_text(" ").split())
     assert "1.0" in history and "02.02.2026" in history and "добавлен пункт о работе с CRM" in history
 
@@ -146,12 +148,12 @@ def test_change_the_supervisor(scratch, tmp_path):
         fails(run_mkdocs_build(project, tmp_path / "silent"), f"{CLIENT}:", "печатный текст утверждённой редакции",
               "новую редакцию")
         text = (project / CLIENT).read_text(encoding="utf-8")
-        old = re.search(r'version: "(.*?)"\napproved: (.*?)\napproval_order: "(.*?)"\n', text)
+        old = re.search(r'version: "(.*?)"\napproved: (.*?)\napproval:\n  number: (.*?)\n(?:.*\n)*?(?=tags:)', text)
         change(project, CLIENT, old.group(0),
-               'version: "1.1"\napproved: 2026-06-01\napproval_order: "№ 46-ОД от 01.06.2026"\n'
+               'version: "1.1"\napproved: 2026-06-01\napproval: {number: 46-ОД}\n'
                "changes: руководитель — коммерческий директор\n"
                f'history:\n  - version: "{old.group(1)}"\n    approved: {old.group(2)}\n'
-               f'    approval_order: "{old.group(3)}"\n')
+               f'    approval: {{number: {old.group(3)}}}\n')
         done = run_mkdocs_build(project, tmp_path / "site")
     builds(done)
     page = " ".join(done.position("client-manager").get_text(" ").split())

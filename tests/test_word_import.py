@@ -72,7 +72,7 @@ def test_the_report_names_what_was_recognised_and_what_needs_attention(corpus_im
         ("специалисты", "general-director", "commercial-director", "sales-head")
     assert kam["reports_to_also"] == ["development-director", "commercial-director"]
     assert (kam["education"], kam["experience"]) == ("высшее", "в области сбыта не менее 2 лет")
-    assert "впишите approval_order" in report, "the seed has no order: the report must ask for one"
+    assert "впишите его в approval" in report, "the seed has no order: the report must ask for one"
     text = (project / _imported(result, "kam.docx")).read_text(encoding="utf-8")
     assert "п. [](#" in text, "«п.7» in the seed became a link to a labelled clause"
 
@@ -80,7 +80,7 @@ def test_the_report_names_what_was_recognised_and_what_needs_attention(corpus_im
 def test_word_lists_tables_and_roman_headings_are_understood(corpus_import):
     project, _, result, build, _ = corpus_import
     accountant = _front(project / _imported(result, "buhgalter.docx"))
-    assert (accountant["approved"], accountant["approval_order"]) == (dt.date(2026, 2, 2), "№ 7-К от 02.02.2026")
+    assert (accountant["approved"], accountant["approval"]) == (dt.date(2026, 2, 2), {"number": "7-К"})
     assert accountant["governing_documents"] == ["Положением о бухгалтерии"]
     keeper = _front(project / _imported(result, "kladovshchik.docx"))
     assert (keeper["category"], keeper["reports_to"], keeper["education"]) == \
@@ -136,7 +136,7 @@ def test_missing_files_and_duplicates_are_refused(scratch, site):
 
 FIELDS = ("title", "genitive", "dative", "department", "category", "appointed_by", "appointment_note", "proposed_by",
           "reports_to", "reports_to_also", "stand_in", "education", "experience", "governing_documents",
-          "version", "approved", "approval_order")
+          "version", "approved", "approval")
 
 
 def test_export_then_import_gives_the_same_instructions(site, tmp_path):

@@ -39,8 +39,10 @@ def _previous_in_history(position: Position, before: Position) -> list[Problem]:
     listed = [str(entry.get("version")) for entry in position.meta.get("history") or [] if isinstance(entry, dict)]
     if before.version in listed:
         return []
-    entry = (f'- version: "{before.version}"  approved: {before.approved}  '
-             f'approval_order: "{before.approval_order}"')
+    approval = before.meta.get("approval")
+    written = (f'approval: {{{", ".join(f"{k}: {v}" for k, v in approval.items())}}}' if isinstance(approval, dict)
+               else f'approval_order: "{before.approval_order}"')
+    entry = f'- version: "{before.version}"  approved: {before.approved}  {written}'
     return [Problem(
         shown(position), f"редакция {before.version} заменена редакцией {position.version}, но в history нет записи "
         f"о редакции {before.version}",
@@ -69,7 +71,7 @@ def silent_change(position: Position, description: str, own_declared: bool, shar
         return None
     where = ("из-за изменения общих шаблонов или реквизитов компании" if not own_changed else "")
     fix = (f'если меняются обязанности, права или ответственность — выпустите новую редакцию: version: '
-           f'"{_next(position.version)}", новые approved и approval_order, а редакцию {position.version} '
+           f'"{_next(position.version)}", новые approved и approval, а редакцию {position.version} '
            'перенесите в начало history (CONTRIBUTING.md, «Новая редакция»); если это исправление опечатки, '
            'смысл не меняется — добавьте запись corrections: [{date: ГГГГ-ММ-ДД, note: что исправлено}]')
     if not own_changed:

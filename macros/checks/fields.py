@@ -9,6 +9,7 @@ the front matter in body.py; run.py runs them all.
 from __future__ import annotations
 
 import datetime as dt
+import re
 from functools import lru_cache
 from pathlib import Path
 
@@ -40,7 +41,31 @@ def check_fields(position: Position) -> list[Problem]:
     """The front matter against the schema: one problem per wrong field, with its line and an example."""
     checked = Checked(shown(position), schema(), position.line_of, lambda path: str(path[0]) if path else None,
                       "между строками ---", "такого поля нет в описании должности")
-    return schema_problems(position.meta, checked, _validator())
+    renamed = _renamed_approval_orders(position)
+    lines = {problem.line for problem in renamed}
+    return [problem for problem in schema_problems(position.meta, checked, _validator())
+            if not (problem.line in lines and "допустимые поля" in problem.fix)] + renamed
+
+
+def _renamed_approval_orders(position: Position) -> list[Problem]:
+    """The former free-text field approval_order (current edition or history): its number moves to
+    `approval`, its date is `approved` already. Said instead of «no such field»."""
+    history = position.meta.get("history")
+    places = [((), position.meta)] + [((("history", i)), entry) for i, entry in
+                                      enumerate(history if isinstance(history, list) else []) if isinstance(entry, dict)]
+    problems = []
+    for path, fields in places:
+        if "approval_order" not in fields:
+            continue
+        number = re.search(r"№\s*([^\s,]+)", str(fields["approval_order"]))
+        written = f"approval: {{number: {number.group(1)}}}" if number else "approval: {number: 14-ОД}"
+        where = f"запись {path[1] + 1}: " if path else ""
+        problems.append(Problem(
+            shown(position), f"{where}поле approval_order заменено полем approval: номер — отдельно, "
+            "дата — в поле approved (так гриф пишет дату перед номером)",
+            f"вместо строки approval_order напишите {written}", field=path[0] if path else "approval_order",
+            line=position.line_of(*path, "approval_order")))
+    return problems
 
 
 def _check_history(position: Position) -> list[Problem]:

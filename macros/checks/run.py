@@ -12,10 +12,11 @@ from __future__ import annotations
 from contextlib import contextmanager
 from pathlib import Path
 
+from ..model.company import Company
 from ..model.loading import load_staff
 from ..model.positions import Staff
 from ..model.problems import PositionsError, Problem
-from . import body, company, fields, files, relations, status
+from . import body, company, fields, files, relations, signatories, status
 from .pages import check_pages
 
 
@@ -40,6 +41,7 @@ def checked_staff(env):
     problems += company.check_company(env.conf)
     staff, found = load_staff(docs_dir)
     problems += found + validate_staff(staff, docs_dir)
+    problems += signatories.check_signatories(staff, Company(env.conf["extra"], staff), env.conf.get("config_file_path"))
     try:
         yield staff
     except PositionsError as error:  # found while registering (e.g. the editions' history): report all together

@@ -44,12 +44,16 @@ def check_status(staff: Staff) -> list[Problem]:
 def _unfinished(position: Position) -> list[Problem]:
     problems = []
     for key, value in position.meta.items():
-        for index, text in enumerate(value if isinstance(value, list) else [value]):
+        # A list's items and a mapping's values (approval: {number: "___"}) are looked into as well.
+        items = (list(enumerate(value)) if isinstance(value, list) else list(value.items()) if isinstance(value, dict)
+                 else [(None, value)])
+        for index, text in items:
             if isinstance(text, str) and BLANK.search(text):
                 problems.append(Problem(
                     shown(position), f"действующая инструкция с незаполненным местом «{text}»",
-                    f"впишите настоящие номер и дату (например, approval_order: \"№ 14-ОД от 02.02.2026\"); {FIX_STATUS}",
-                    field=key, line=position.line_of(key, index) if isinstance(value, list) else position.line_of(key)))
+                    f"впишите настоящие данные (например, номер приказа: approval: {{number: 14-ОД}}, дата — в approved); "
+                    f"{FIX_STATUS}", field=key,
+                    line=position.line_of(key) if index is None else position.line_of(key, index)))
     for phrase in placeholders():
         at = position.body.find(phrase)
         if at >= 0:

@@ -23,7 +23,7 @@ from .word_import.convert import Result, convert
 from .word_import.reading import UnreadableDocument
 
 FIELD_IN_MESSAGE = re.compile(r"\b(title|genitive|dative|department|category|appointed_by|reports_to|education"
-                              r"|approved|approval_order|tags)\b")
+                              r"|approved|approval|tags)\b")
 
 
 def main(argv: list[str] | None = None) -> int:

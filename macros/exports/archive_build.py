@@ -21,6 +21,7 @@ import jinja2
 from mkdocs.exceptions import PluginError
 from mkdocs.utils import get_relative_url
 
+from ..model.company import Company
 from ..model.loading import load_staff, position_from_bytes
 from ..model.positions import POSITIONS_DIR, Position, Staff
 from ..render import qr
@@ -106,6 +107,9 @@ class EditionForms(Boilerplate):
 
     def templates(self):
         return self.snapshot().templates
+
+    def rules(self) -> Company:
+        return Company(self.extra(), self.snapshot().staff)
 
     def related(self, position: Position, field: str) -> Position | None:
         slug = position.ref(field)

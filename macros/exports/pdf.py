@@ -20,7 +20,7 @@ from .workers import process_pool
 
 PDF_DIR = "pdf"
 # Bump when the way PDFs are made changes in a way the hash does not see.
-CACHE_FORMAT = "2"
+CACHE_FORMAT = "3"  # 3: tagged PDF/UA-1 (pdf_engine.PDF_VARIANT)
 FONT_DIRS = ("/usr/share/fonts", "/usr/local/share/fonts", "~/.fonts", "~/.local/share/fonts")
 
 

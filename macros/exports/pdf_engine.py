@@ -18,6 +18,7 @@ import weasyprint
 from weasyprint.urls import URLFetcher, URLFetcherResponse
 
 ENGINE = f"WeasyPrint {weasyprint.__version__}"
+PDF_VARIANT = "pdf/ua-1"
 
 # Material's stylesheet is written for browsers; WeasyPrint reports every rule it skips.
 # Those reports say nothing about the document, so only errors are shown.
@@ -100,6 +101,8 @@ def render_pdf(html_path: str, site_dir: str, target: str, date: dt.date | None)
     stamp = (date or dt.date(2000, 1, 1)).isoformat()
     document.metadata.created = document.metadata.modified = stamp
     partial = f"{target}.{os.getpid()}.part"
-    document.write_pdf(partial)
+    # Tagged PDF (PDF/UA-1): the document's structure, language and title for screen readers and for
+    # reading on screen; the pages print exactly as before.
+    document.write_pdf(partial, pdf_variant=PDF_VARIANT)
     os.replace(partial, target)  # atomic: a cache shared by parallel builds never holds half a file
     return target

@@ -65,7 +65,18 @@ class Position:
 
     @property
     def approval_order(self) -> str:
-        return self.meta.get("approval_order") or ""
+        """The approving document as one phrase, date before number («приказ от 02.02.2026 № 14-ОД»,
+        «протокол от 12.01.2026 № 1»); empty when approved by a signature («УТВЕРЖДАЮ»). An edition
+        written before `approval` existed keeps its `approval_order` as written."""
+        if self.meta.get("approval_order"):
+            return str(self.meta["approval_order"])
+        approval = self.meta.get("approval") if isinstance(self.meta.get("approval"), dict) else {}
+        day = self.approved.strftime("%d.%m.%Y") if isinstance(self.approved, dt.date) else ""
+        if approval.get("protocol") is not None:
+            return f"протокол от {day} № {approval['protocol']}"
+        if approval.get("number") is not None:
+            return f"приказ от {day} № {approval['number']}"
+        return ""
 
     @property
     def renamed_from(self) -> list[str]:
@@ -108,7 +119,8 @@ class Position:
 
     def ref(self, key: str) -> str | None:
         """The slug stored under ``key`` (reports_to, stand_in, ...), or None."""
-        return self.meta.get(key) or None
+        value = self.meta.get(key)
+        return value if isinstance(value, str) and value else None  # a malformed value: the schema reports it
 
 
 @dataclass
@@ -166,6 +178,26 @@ class Staff:
 
     def subordinates(self, position: Position) -> list[Position]:
         return list(self._subordinates.get(position.slug, []))
+
+    def rank(self, position: Position) -> int:
+        """How many supervisors stand above the position (0 for the head of the company)."""
+        depth, seen, current = 0, {position.slug}, position
+        while (boss := self.supervisor(current)) is not None and boss.slug not in seen:
+            depth, current = depth + 1, boss
+            seen.add(boss.slug)
+        return depth
+
+    @cached_property
+    def _department_heads(self) -> dict[str, Position]:
+        heads: dict[str, Position] = {}
+        # Read defensively: the checks ask before the schema's problems stop the build.
+        for position in sorted(self.existing(), key=lambda p: (self.rank(p), str(p.meta.get("title")))):
+            heads.setdefault(str(position.meta.get("department")), position)
+        return heads
+
+    def department_head(self, position: Position) -> Position | None:
+        """The position of its department that no other position of the department stands above."""
+        return self._department_heads.get(str(position.meta.get("department")))
 
     def existing(self) -> list[Position]:
         """The positions the company has: every position but the abolished ones (their pages stay)."""

@@ -12,6 +12,7 @@ from mkdocs.utils import get_relative_url
 
 from . import org, qr, verbatim
 from .archive_links import links
+from ..model.company import Company
 from ..model.editions import Archive, comparison_url, edition_url
 from ..model.positions import Position, Staff
 
@@ -42,6 +43,10 @@ class Boilerplate:
     def templates(self):
         return self.env.env
 
+    def rules(self) -> Company:
+        """Who approves, drafts and agrees (model/company.py), from the same requisites as the document."""
+        return Company(self.extra(), self.staff)
+
     def related(self, position: Position, field: str) -> Position | None:
         slug = position.ref(field)
         return self.staff[slug] if slug else None
@@ -70,7 +75,7 @@ class Boilerplate:
         unlisted = [entry for entry in position.meta.get("history") or []
                     if isinstance(entry, dict) and str(entry.get("version")) not in known]
         return self.render("position_record.html", editions=editions, pairs=pairs, href=self.href, links=links,
-                           unlisted=unlisted,
+                           unlisted=unlisted, approval_of=self.rules().edition_approval,
                            edition_url=edition_url, comparison_url=comparison_url)
 
     def qr_target(self) -> str | None:
@@ -92,12 +97,13 @@ class Boilerplate:
 
         @instruction_macro
         def approval_stamp() -> str:
-            """On screen, the summary card under the title; then organisation, «УТВЕРЖДАЮ» stamp,
+            """On screen, the summary card under the title; then organisation, the approval stamp,
             «ДОЛЖНОСТНАЯ ИНСТРУКЦИЯ» and the position's name, and the QR code of the edition;
             then (on screen) the other names of the position and its edit record."""
             # The other names stay in the Markdown, where search reads them; the finished
             # blocks around them skip Markdown and search (see verbatim.py).
-            return (self.hold(self.before_header() + "\n" + self.render("approval_stamp.html") + self.qr_code(),
+            stamp = self.render("approval_stamp.html", approval=self.rules().approval(self.position()))
+            return (self.hold(self.before_header() + "\n" + stamp + self.qr_code(),
                               "approval_stamp")
                     + verbatim.trusted(self.render("aliases.html"))
                     + self.hold(self.after_header(), "approval_stamp"))
@@ -128,8 +134,9 @@ class Boilerplate:
         @instruction_macro
         def signatures() -> str:
             """«Разработал / Согласовано» signature block."""
-            return self.hold(self.render("signatures.html", drafter=self.related(self.position(), "reports_to")),
-                                 "signatures")
+            # `drafter` for the signature templates of editions approved before `signatories` existed.
+            return self.hold(self.render("signatures.html", signatories=self.rules().signatories(self.position()),
+                                         drafter=self.related(self.position(), "reports_to")), "signatures")
 
         @instruction_macro
         def acknowledgement_sheet() -> str:

@@ -10,6 +10,10 @@ of another position, ``п. [](recruiter.md#screening)``, reads «п. 2.3 дол�
 менеджера по подбору персонала»: its number is known only once that page is converted too, so
 it is written in by number_cross_references() (the hook hooks/references.py) after every page is
 converted. Without that hook the link still reads «п. должностной инструкции …», never empty.
+
+A «Справка» block (``!!! reference "Справка"``) is not part of any numbered section: its title
+becomes a heading of the section's level, so the table of contents lists «Справка» beside the
+sections, with the block's own headings under it, not under «4. Ответственность».
 """
 
 from __future__ import annotations
@@ -65,6 +69,7 @@ class ClauseNumbering(Treeprocessor):
         self.extension.cross_references(root, numbers)
         self.extension.compare_with_preview(self.md, root)
         self.extension.report_stray_labels(root)
+        _reference_titles_as_headings(root)
 
 
 def _take_label(item: etree.Element) -> str | None:
@@ -102,6 +107,14 @@ def number_cross_references(html: str) -> str:
     if "data-xref=" not in html:
         return html
     return CROSS_LINK.sub(lambda m: m.group(1) + NUMBERS.get(m.group(2), {}).get(m.group(3), "") + " ", html)
+
+
+def _reference_titles_as_headings(root: etree.Element) -> None:
+    for number, block in enumerate(root.iterfind("div[@class='admonition reference']"), 1):
+        title = block.find("p[@class='admonition-title']")
+        if title is not None:
+            title.tag = "h2"
+            title.set("id", "reference" if number == 1 else f"reference-{number}")
 
 
 class PreviewReading(Preprocessor):

@@ -11,16 +11,12 @@ import re
 
 from mkdocs.utils import get_relative_url
 
+from . import verbatim
 from ..model.positions import Position, Staff
-from .text_filters import date_ru
 
 def rank(staff: Staff, position: Position) -> int:
     """How many supervisors stand above the position (0 for the head of the company)."""
-    depth, seen, current = 0, {position.slug}, position
-    while (boss := staff.supervisor(current)) is not None and boss.slug not in seen:
-        depth, current = depth + 1, boss
-        seen.add(boss.slug)
-    return depth
+    return staff.rank(position)
 
 
 def departments_in_rank_order(staff: Staff) -> dict[str, list[Position]]:
@@ -44,8 +40,6 @@ def card(staff: Staff, position: Position) -> dict:
         "also": refs(position.meta.get("reports_to_also") or []),
         "subordinates": [_ref(p) for p in staff.subordinates(position)],
         "stand_in": refs([stand_in] if stand_in else []),
-        "version": position.version,
-        "approved": date_ru(position.approved),
     }
 
 
@@ -78,9 +72,23 @@ def mermaid_text(text: str) -> str:
     return MERMAID_SPECIAL.sub(lambda found: MERMAID_ENTITIES[found.group(0)], text)
 
 
+def reporting_tree(staff: Staff) -> list[dict]:
+    """The same structure as the chart, as a tree: each position with its direct subordinates under it.
+    Phones (where the chart would shrink to unreadable) and screen readers get this list."""
+    def branch(position: Position, seen: frozenset) -> dict:
+        also = [staff[slug] for slug in position.meta.get("reports_to_also") or [] if slug in staff]
+        children = [branch(p, seen | {p.slug}) for p in staff.subordinates(position)
+                    if p.slug not in seen and not p.is_abolished]
+        return {"position": position, "also": also, "children": children}
+
+    tops = [p for p in staff.existing() if staff.supervisor(p) is None]
+    return [branch(p, frozenset({p.slug})) for p in tops]
+
+
 def register(env, staff: Staff) -> None:
     env.filter(node_id)
     env.filter(mermaid_text)
+    hold = verbatim.hold if verbatim.released_in(env.conf) else verbatim.inline
 
     @env.macro
     def org_chart() -> str:
@@ -88,9 +96,8 @@ def register(env, staff: Staff) -> None:
         each node links to the position's page."""
         # Mermaid links are raw URLs (MkDocs does not rewrite them): make them relative to this page.
         here = env.page.url
-        return env.env.get_template("org_chart.md").render(
-            staff=staff,
-            existing=staff.existing(),
-            departments=departments_in_rank_order(staff),
-            href=lambda position: get_relative_url(position.url, here),
-        )
+        href = lambda position: get_relative_url(position.url, here)  # noqa: E731
+        chart = env.env.get_template("org_chart.md").render(
+            staff=staff, existing=staff.existing(), departments=departments_in_rank_order(staff), href=href)
+        tree = env.env.get_template("org_tree.html").render(tree=reporting_tree(staff), href=href)
+        return chart + hold(tree, "org_chart")

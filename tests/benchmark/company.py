@@ -143,7 +143,7 @@ def front_matter(base: dict, role: Role, rng: random.Random) -> dict:
         "governing_documents": rng.sample(w.DOCUMENTS, 2),
         "version": f"1.{rng.randint(0, 3)}",
         "approved": base["approved"].replace(year=year, month=month, day=day),
-        "approval_order": f"№ {rng.randint(1, 99)}-ОД от {day:02d}.{month:02d}.{year}",
+        "approval": {"number": f"{rng.randint(1, 99)}-ОД"},
         "tags": [role.department, role.category],
     })
     return {key: value for key, value in meta.items() if value is not None}

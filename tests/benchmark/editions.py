@@ -68,10 +68,10 @@ def _new_edition(path: Path, version: str, day: str) -> None:
     text = path.read_text(encoding="utf-8")
     match = FRONT.match(text)
     meta, body = yaml.safe_load(match.group(1)), text[match.end():]
-    earlier = {k: meta[k] for k in ("version", "approved", "approval_order")}
+    earlier = {k: meta[k] for k in ("version", "approved", "approval")}
     meta["history"] = [earlier] + list(meta.get("history") or [])
     meta.update(version=version, approved=__import__("datetime").date.fromisoformat(day),
-                approval_order=f"№ {version}-ОД от {day}", changes=f"редакция {version}")
+                approval={"number": f"{version}-ОД"}, changes=f"редакция {version}")
     meta.pop("corrections", None)
     duty = DUTY.search(body)
     body = body[:duty.end()] + f" (ред. {version})" + body[duty.end():]

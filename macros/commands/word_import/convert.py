@@ -9,6 +9,7 @@ with the document's paragraph number; unknown text goes into a marked block of t
 from __future__ import annotations
 
 import datetime as dt
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -133,16 +134,23 @@ def _defaults(fields: dict, header, staff, result: Result, today: dt.date) -> No
     fields["approved"] = header.approved or today
     if not header.approved:
         result.attention.append(f"дата утверждения не найдена: записано {today:%d.%m.%Y} — впишите approved")
-    fields["approval_order"] = header.approval_order or "№ ___ от ___"
-    if not header.approval_order:
-        result.attention.append("номер и дата приказа об утверждении не найдены — впишите approval_order")
-    if not header.approved or not header.approval_order or fields["education"] == "___":
+    # The order's number goes to `approval` (its date is `approved`): the stamp writes date before number.
+    number = re.search(r"№\s*(\S+)", header.approval_order or "")
+    fields["approval"] = {"number": number.group(1) if number else "___"}
+    if number and header.by_protocol:  # «решением общего собрания … (протокол от … № 1)»
+        fields["approval"] = {"protocol": number.group(1)}
+        if header.appointment_note:
+            fields["approval"]["document"] = header.appointment_note
+    if not number:
+        result.attention.append("номер приказа об утверждении не найден — впишите его в approval: {number: …}")
+    if not header.approved or not number or fields["education"] == "___":
         # Blanks left to fill: a draft until HR fills them (an instruction in force may have none).
         fields["status"] = "проект"
         result.attention.append("пока не вписаны недостающие данные, инструкция — проект (status: проект); "
                                 "после этого напишите status: действует")
     fields["tags"] = [fields["department"], fields["category"]]
-    result.recognised.append(f"утверждена {fields['approved']:%d.%m.%Y}, приказ {fields['approval_order']}, "
+    requisite = f"протокол № {number.group(1)}" if number and header.by_protocol else f"приказ № {fields['approval'].get('number')}"
+    result.recognised.append(f"утверждена {fields['approved']:%d.%m.%Y}, {requisite}, "
                              f"редакция {fields['version']}")
 
 

@@ -40,6 +40,7 @@ class Header:
     aliases: list[str] = field(default_factory=list)
     approved: dt.date | None = None
     approval_order: str | None = None
+    by_protocol: bool = False  # «(протокол от … № 1)»: a meeting's decision, numbered by its minutes
     version: str | None = None
     appointment_note: str | None = None
     organisation: str | None = None
@@ -140,6 +141,8 @@ def _classify(header: Header, text: str, in_stamp: bool, after_title: bool) -> s
         return "stamp"
     order = find_order(text)
     if order and re.search(r"приказ|распоряжени|протокол|№", text, re.I):
+        if header.approval_order is None:
+            header.by_protocol = bool(re.search(r"протокол", text, re.I))
         header.approval_order = header.approval_order or order
         header.approved = header.approved or find_date(text)
         return "order"

@@ -93,7 +93,7 @@ def link_references(text: str, section_number: str, targets: dict[str, Clause], 
 def front_matter(fields: dict, comments: dict[str, str]) -> str:
     order = ("title", "genitive", "dative", "aliases", "department", "category", "appointed_by",
              "appointment_note", "proposed_by", "reports_to", "reports_to_also", "status", "stand_in", "education",
-             "experience", "governing_documents", "version", "approved", "approval_order", "tags")
+             "experience", "governing_documents", "version", "approved", "approval", "tags")
     lines = ["---"]
     for key in order:
         if key not in fields or (fields[key] in (None, [], "") and key not in ("stand_in", "appointed_by")):
@@ -104,6 +104,8 @@ def front_matter(fields: dict, comments: dict[str, str]) -> str:
             lines += [f"  - {yaml_value(item)}" for item in value]
             continue
         shown = value.isoformat() if hasattr(value, "isoformat") else yaml_value(value)
+        if isinstance(value, dict):  # approval: {number: 14-ОД}
+            shown = "{" + ", ".join(f"{k}: {yaml_value(str(v))}" for k, v in value.items()) + "}"
         if key == "version":
             shown = json.dumps(str(value))
         comment = f"    # {comments[key]}" if key in comments else ""

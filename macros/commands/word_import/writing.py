@@ -141,8 +141,8 @@ def _comments(fields: dict) -> dict[str, str]:
     comments = {"dative": "проверьте падеж: «подчиняется кому? чему?»"}
     if fields.get("education") == "___":
         comments["education"] = "впишите: в документе не указано"
-    if str(fields.get("approval_order", "")).startswith("№ ___"):
-        comments["approval_order"] = "впишите номер и дату приказа об утверждении"
+    if (fields.get("approval") or {}).get("number") == "___":
+        comments["approval"] = "впишите номер приказа об утверждении (дата — в approved)"
     if fields.get("status") == "проект":
         comments["status"] = "заполните пропуски ниже и напишите status: действует"
     if fields.get("department") == "Подразделение не указано":

@@ -1,0 +1,166 @@
+"""Approval and signatures that a lawyer would accept, or the build says why not (file, line, fix).
+
+The rules (model/company.py says where the data comes from):
+- one form of the approval requisite per edition: a document needs its number (or its protocol's),
+  an official's «УТВЕРЖДАЮ» carries no number;
+- nobody approves his own instruction; the drafter is never the approver; nobody both drafts and
+  agrees; the approver does not also agree;
+- every official named by a position's file name names an existing position.
+Problems in `extra:` name mkdocs.yml and the line; problems in a position name its file and line.
+"""
+
+from __future__ import annotations
+
+import difflib
+from pathlib import Path
+
+from ..model.company import BY_DOCUMENT, BY_OFFICIAL, SLUG, Approval, Company
+from ..model.positions import Position, Staff
+from ..model.problems import Problem, shown
+from . import company as company_settings
+
+CONFIG = "mkdocs.yml"
+
+
+def check_signatories(staff: Staff, company: Company, config_path: str | None) -> list[Problem]:
+    lines = _config_lines(config_path)
+    problems = _check_company(staff, company, lines)
+    for position in staff.positions.values():
+        problems += _check_position(staff, company, position, lines)
+    return problems
+
+
+# --- extra: in mkdocs.yml ---------------------------------------------------------------------------
+
+def _check_company(staff: Staff, company: Company, lines: dict) -> list[Problem]:
+    def problem(keys: tuple, message: str, fix: str) -> Problem:
+        field = "extra." + ".".join(str(key) for key in keys if not isinstance(key, int))
+        return Problem(CONFIG, message, fix, field=field, line=_line(lines, "extra", *keys))
+
+    problems = []  # missing keys and wrong types: the schema (company_schema.yaml) says so
+    if company.form == BY_DOCUMENT and not company.document:
+        problems.append(problem(("approval",), "не указано, каким документом утверждаются инструкции",
+                                "добавьте в extra.approval строку document: приказом генерального директора"))
+    refs = [(("approval", "official"), company.approver_ref), (("signatories", "drafted_by"), company.drafter_ref)]
+    refs += [(("signatories", "agreed_by", i), ref) for i, ref in enumerate(company.agreed_refs)]
+    refs += [(("officials", ref), ref) for ref in company.officials]
+    for keys, ref in refs:
+        missing = _missing_position(staff, ref)
+        if missing:
+            problems.append(problem(keys, *missing))
+    approver = company.approver_ref
+    if approver and approver == company.drafter_ref:
+        problems.append(problem(("signatories", "drafted_by"), "инструкции разрабатывает тот же, кто их утверждает",
+                                "укажите в drafted_by должность отдела персонала, например hr-head"))
+    if approver and approver in company.agreed_refs:
+        problems.append(problem(("signatories", "agreed_by"), "инструкции согласует тот же, кто их утверждает",
+                                f"уберите {approver} из agreed_by: утверждающий не согласует свой же документ"))
+    return problems
+
+
+# --- front matter of a position -------------------------------------------------------------------
+
+def _check_position(staff: Staff, company: Company, position: Position, lines: dict) -> list[Problem]:
+    meta = position.meta
+
+    def problem(field: str, message: str, fix: str, *path) -> Problem:
+        # A missing `approval` is reported at `approved`, the date it belongs with.
+        line = position.line_of(field, *path) or position.line_of("approved")
+        return Problem(shown(position), message, fix, field=field, line=line)
+
+    problems = []
+    own = meta.get("approval") if isinstance(meta.get("approval"), dict) else {}
+    for key in ("official",):
+        missing = _missing_position(staff, own.get(key))
+        if missing:
+            problems.append(problem("approval", *missing, key))
+    for field, refs in (("drafted_by", [meta.get("drafted_by")]), ("agreed_by", meta.get("agreed_by") or [])):
+        for index, ref in enumerate(refs if isinstance(refs, list) else []):
+            missing = _missing_position(staff, ref)
+            if missing:
+                problems.append(problem(field, *missing, *([index] if field == "agreed_by" else [])))
+    if problems:
+        return problems  # the rules below would only repeat the missing reference
+    approval = company.approval(position)
+    if "approval_order" not in meta:  # the former field has its own message (fields.py)
+        problems += [problem("approval", message, fix) for message, fix in _edition_rules(approval)]
+    for index, entry in enumerate(meta.get("history") if isinstance(meta.get("history"), list) else []):
+        if isinstance(entry, dict):
+            past = company.edition_approval(entry.get("approval"), entry.get("approved"))
+            problems += [problem("history", f"запись {index + 1}: {message}", fix, index)
+                         for message, fix in _edition_rules(past)]
+    if approval.official and approval.official.ref == position.slug:
+        problems.append(problem(
+            "approval", "должностное лицо не утверждает собственную инструкцию",
+            "укажите орган, который назначает на эту должность, и номер его протокола, например: approval: "
+            "{document: решением общего собрания участников общества, protocol: 1}"))
+    return problems + _signatory_rules(company, position, approval, lines)
+
+
+def _edition_rules(approval: Approval) -> list[tuple[str, str]]:
+    """One form of the approval requisite: a document has a number, an official's signature has none."""
+    if approval.form == BY_OFFICIAL:
+        if approval.number or approval.protocol:
+            return [("инструкция утверждается подписью должностного лица (УТВЕРЖДАЮ), а указан номер документа: "
+                     "гриф был бы в двух формах сразу",
+                     "уберите number/protocol или утвердите документом: approval: {form: document, number: …}")]
+        if approval.official is None:
+            return [("не указано должностное лицо, которое подписывает гриф УТВЕРЖДАЮ",
+                     "добавьте в approval строку official: general-director (имя файла должности)")]
+        return []
+    if approval.number and approval.protocol:
+        return [("указаны и номер документа (number), и номер протокола (protocol)",
+                 "оставьте одно: number — номер приказа; protocol — номер протокола собрания, принявшего решение")]
+    if not (approval.number or approval.protocol):
+        return [("инструкция утверждается документом, а его номер не указан",
+                 "добавьте номер приказа: approval: {number: 14-ОД} (или protocol: 1 для решения собрания)")]
+    return []
+
+
+def _signatory_rules(company: Company, position: Position, approval: Approval, lines: dict) -> list[Problem]:
+    signatories = company.signatories(position)
+    drafter, approver = signatories.drafter, approval.official
+    own_drafter = bool(position.meta.get("drafted_by"))
+    own_agreed = position.meta.get("agreed_by") is not None
+    problems = []
+    # The company's own drafter being its approver is reported once, at mkdocs.yml (_check_company).
+    company_wide = not own_drafter and drafter is not None and drafter.ref == company.drafter_ref == company.approver_ref
+    if drafter and approver and drafter.ref == approver.ref and not company_wide:
+        where = ((shown(position), "drafted_by", position.line_of("drafted_by")) if own_drafter
+                 else (CONFIG, "extra.signatories.drafted_by", _line(lines, "extra", "signatories", "drafted_by")))
+        problems.append(Problem(
+            where[0], f"инструкцию {position.meta.get('genitive', position.slug)} разрабатывает тот же, кто её утверждает ({drafter.title})",
+            "укажите разработчиком другое лицо: drafted_by: hr-head (или имя файла руководителя подразделения)",
+            field=where[1], line=where[2]))
+    agreed = [official.ref for official in signatories.agreed]
+    if drafter and drafter.ref in agreed:
+        problems.append(Problem(
+            shown(position), f"{drafter.title} и разрабатывает, и согласует инструкцию",
+            f"уберите {drafter.ref} из agreed_by: разработчик подписывает инструкцию один раз",
+            field="agreed_by", line=position.line_of("agreed_by")))
+    if approver and approver.ref in agreed and own_agreed:
+        problems.append(Problem(
+            shown(position), f"{approver.title} и согласует, и утверждает инструкцию",
+            f"уберите {approver.ref} из agreed_by: утверждающий не согласует свой же документ",
+            field="agreed_by", line=position.line_of("agreed_by")))
+    return problems
+
+
+def _missing_position(staff: Staff, ref) -> tuple[str, str] | None:
+    """A reference written as a file name must name a position; a title (Юрисконсульт) may be anything."""
+    if not isinstance(ref, str) or not SLUG.match(ref) or ref in staff.positions:
+        return None
+    close = difflib.get_close_matches(ref, list(staff.positions), n=1)
+    guess = f"возможно, имелось в виду {close[0]}; " if close else ""
+    return (f"должности «{ref}» нет: нет файла docs/positions/{ref}.md",
+            f"{guess}укажите имя файла должности без .md или наименование должности, у которой нет файла "
+            "(с заглавной буквы, например Юрисконсульт)")
+
+
+def _config_lines(config_path: str | None) -> dict:
+    """The line of every key of mkdocs.yml, by its path: ("extra", "approval", "form") -> 97."""
+    return company_settings._lines(Path(config_path)) if config_path else {}
+
+
+def _line(lines: dict, *path) -> int | None:
+    return company_settings._line(lines, path)

@@ -1,0 +1,94 @@
+"""Non-breaking spaces where Russian typesetting wants them; never a changed word.
+
+A printed instruction must not break «и т. | п.», «п. | 2.7», «№ | 14-ОД» or «И. И. | Иванов» across
+lines, nor start a line with a dash. Only an existing space is ever replaced, by U+00A0: no letter,
+digit or punctuation mark is added, removed or moved, so the text HR wrote, the page and the PDF read
+the same words.
+
+Two ways in, one set of rules:
+- ``nbsp`` — a Jinja filter for template text (the approval stamp, signatures): ``{{ x | e | nbsp }}``;
+- ``TypographyExtension`` — a Markdown treeprocessor over every page's text nodes (HR's clauses, the
+  wording templates, «Справка»), outside code, preformatted text and scripts.
+"""
+
+from __future__ import annotations
+
+import re
+import xml.etree.ElementTree as etree
+
+from markdown import Extension
+from markdown.treeprocessors import Treeprocessor
+from markupsafe import Markup
+
+NBSP = "\u00a0"
+SPACE = r"[ \t\n\r]+"  # an ordinary space (a non-breaking one is left as it is)
+
+RULES: list[tuple[re.Pattern, str]] = [
+    # «и т. п.», «т. е.», «т. д.», «т. ч.», «т. к.»: the whole abbreviation, and the «и»/«в» before it.
+    (re.compile(rf"\b([иИвВ]){SPACE}(?=т\.\s*[пдечк]\.)"), rf"\1{NBSP}"),
+    (re.compile(rf"\b([тТ])\.{SPACE}([пдечк])\."), rf"\1.{NBSP}\2."),
+    # Initials with the surname: «И. И. Иванов», «Иванов И. И.».
+    (re.compile(rf"(?<![\w.])([А-ЯЁ])\.{SPACE}([А-ЯЁ])\.{SPACE}(?=[А-ЯЁ][а-яё])"), rf"\1.{NBSP}\2.{NBSP}"),
+    (re.compile(rf"(?<![\w.])([А-ЯЁ])\.{SPACE}(?=[А-ЯЁ]\.)"), rf"\1.{NBSP}"),
+    (re.compile(rf"([А-ЯЁ][а-яё]+){SPACE}(?=[А-ЯЁ]\.{NBSP}?[А-ЯЁ]\.)"), rf"\1{NBSP}"),
+    # A sign or abbreviation with its number: «№ 14-ОД», «§ 2», «п. 2.7», «ст. 22», «ч. 1».
+    (re.compile(rf"([№§]){SPACE}(?=\S)"), rf"\1{NBSP}"),
+    (re.compile(rf"\b(пп|п|ст|ч|гл|разд|абз|подп|табл|рис)\.{SPACE}(?=\d)"), rf"\1.{NBSP}"),
+    # A number with the word it counts and a year with «г.»: «2 лет», «2026 г.».
+    (re.compile(rf"(\d){SPACE}(?=[а-яё])"), rf"\1{NBSP}"),
+    # A dash never starts a line.
+    (re.compile(rf"(?<=\S){SPACE}(?=[—–]\s)"), NBSP),
+]
+# Elements whose text is not prose.
+SKIPPED = {"code", "pre", "script", "style", "kbd", "samp", "textarea", "svg", "math"}
+QUICK = re.compile(r"[.№§—–\d]")  # no rule applies to text without one of these
+
+
+def typeset(text: str, following: str = "") -> str:
+    """``text`` with the spaces these rules name made non-breaking. ``following`` is the text that comes
+    right after it on the page (the next element's), so «п. » before a link reading «2.7» is bound too."""
+    if not text or not QUICK.search(text + following[:1]):
+        return text
+    joined = text + following[:1]
+    for pattern, replacement in RULES:
+        joined = pattern.sub(replacement, joined)
+    return joined[: len(joined) - len(following[:1])] if following else joined
+
+
+def nbsp(value):
+    """Jinja filter: the value with non-breaking spaces; escaped text stays escaped (no rule adds markup)."""
+    if isinstance(value, Markup):
+        return Markup(typeset(str(value)))
+    return typeset("" if value is None else str(value))
+
+
+class Typography(Treeprocessor):
+    def run(self, root: etree.Element) -> None:
+        self._element(root)
+
+    def _element(self, element: etree.Element) -> None:
+        children = list(element)
+        element.text = typeset(element.text or "", _leading_text(children[0]) if children else "") or element.text
+        for index, child in enumerate(children):
+            if not isinstance(child.tag, str) or child.tag in SKIPPED:
+                pass
+            else:
+                self._element(child)
+            following = _leading_text(children[index + 1]) if index + 1 < len(children) else ""
+            child.tail = typeset(child.tail or "", following) or child.tail
+
+
+def _leading_text(element: etree.Element) -> str:
+    """The first characters an element shows (its own text, or its first child's)."""
+    while element is not None and isinstance(element.tag, str) and element.tag not in SKIPPED:
+        if element.text:
+            return element.text
+        element = element[0] if len(element) else None
+    return ""
+
+
+class TypographyExtension(Extension):
+    """Registered from define_env; runs after the table of contents (5) has taken the headings' ids."""
+
+    def extendMarkdown(self, md):
+        md.treeprocessors.register(Typography(md), "jobdesc_typography", 4)
