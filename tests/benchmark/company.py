@@ -146,7 +146,8 @@ def front_matter(base: dict, role: Role, rng: random.Random) -> dict:
         "approval": {"number": f"{rng.randint(1, 99)}-ОД"},
         "tags": [role.department, role.category],
     })
-    return {key: value for key, value in meta.items() if value is not None}
+    # The real file's history and change note belong to its own editions, not to a generated position.
+    return {key: value for key, value in meta.items() if value is not None and key not in ("history", "changes")}
 
 
 def body_text(base_body: str, base_title: str, role: Role, rng: random.Random) -> str:
