@@ -6,11 +6,27 @@ Usage: open any page of the built site with `open_search(page, url)`, then call
 
 from __future__ import annotations
 
+import json
+from pathlib import Path
 from urllib.parse import urlsplit
+
+import pytest
 
 SEARCH_INPUT = "input.md-search__input"
 RESULT_META = ".md-search-result__meta"
 RESULT_ITEM = ".md-search-result__item"
+
+
+@pytest.fixture(scope="module")
+def search_page(browser, served_site):
+    """One page of the site with the search box ready; every request it makes is recorded."""
+    page = browser.new_page(viewport={"width": 1280, "height": 900})
+    page.requests, page.errors = [], []
+    page.on("request", lambda request: page.requests.append(request.url))
+    page.on("pageerror", lambda error: page.errors.append(str(error)))
+    open_search(page, served_site)
+    yield page
+    page.close()
 
 
 def open_search(page, url: str, timeout_ms: float = 15000) -> None:
@@ -34,6 +50,7 @@ def search_results(page, query: str, timeout_ms: float = 5000) -> list[list[str]
     _wait_meta(page, "===", placeholder, timeout_ms)
     _submit(page, query)
     _wait_meta(page, "!==", placeholder, timeout_ms)
+    _wait_settled(page)
     hrefs = page.eval_on_selector_all(
         RESULT_ITEM,
         "items => items.map(item => [...item.querySelectorAll('a.md-search-result__link')].map(a => a.href))",
@@ -46,6 +63,22 @@ def search_results(page, query: str, timeout_ms: float = 5000) -> list[list[str]
 def search_top_results(page, query: str, timeout_ms: float = 5000) -> list[str]:
     """The pages found for a query, best first, as site paths ("positions/recruiter/")."""
     return [links[0] for links in search_results(page, query, timeout_ms)]
+
+
+def index_settings(site: Path) -> dict:
+    """The settings our worker reads from Material's search/search_index.json (macros/search/index.py)."""
+    return json.loads((site / "search" / "search_index.json").read_text(encoding="utf-8"))["config"]["jobdesc"]
+
+
+def index_entries(site: Path) -> list[dict]:
+    """Every entry of the built search index as {location, title, text}, read from the files the worker loads."""
+    folder = site / "search" / index_settings(site)["folder"]
+    pages = json.loads((folder / "pages.json").read_text(encoding="utf-8"))["pages"]
+    entries = []
+    for number, (url, _, _) in enumerate(pages):
+        for anchor, title, text in json.loads((folder / "p" / f"{number}.json").read_text(encoding="utf-8")):
+            entries.append({"location": f"{url}#{anchor}" if anchor else url, "title": title, "text": text})
+    return entries
 
 
 def site_path(base: str, href: str) -> str:
@@ -66,6 +99,21 @@ def _wait_meta(page, comparison: str, text: str, timeout_ms: float) -> None:
     page.wait_for_function(
         f"([selector, text]) => document.querySelector(selector).textContent.trim() {comparison} text",
         arg=[RESULT_META, text], timeout=timeout_ms)
+
+
+# The worker may answer twice: the matching titles first, then the full result with the first pages'
+# sections (overrides/assets/javascripts/workers/search-ru.js). Read the list once it has stopped changing.
+SETTLED = """async quiet => await new Promise(resolve => {
+  const list = document.querySelector(".md-search-result__list");
+  let timer = setTimeout(done, quiet);
+  const observer = new MutationObserver(() => { clearTimeout(timer); timer = setTimeout(done, quiet); });
+  function done() { observer.disconnect(); resolve(); }
+  observer.observe(list, {childList: true, subtree: true});
+})"""
+
+
+def _wait_settled(page, quiet_ms: int = 150) -> None:
+    page.evaluate(SETTLED, quiet_ms)
 
 
 def _translation(page, key: str) -> str:

@@ -9,7 +9,7 @@ from __future__ import annotations
 import json
 
 import pytest
-from search_support import open_search, search_results, search_top_results
+from search_support import index_entries, index_settings, search_page, search_results, search_top_results  # noqa: F401
 
 KAM = "positions/key-account-manager/"
 RECRUITER = "positions/recruiter/"
@@ -81,18 +81,6 @@ QUERIES = [
 ]
 
 
-@pytest.fixture(scope="module")
-def search_page(browser, served_site):
-    """One page of the site with the search box ready; every request it makes is recorded."""
-    page = browser.new_page(viewport={"width": 1280, "height": 900})
-    page.requests, page.errors = [], []
-    page.on("request", lambda request: page.requests.append(request.url))
-    page.on("pageerror", lambda error: page.errors.append(str(error)))
-    open_search(page, served_site)
-    yield page
-    page.close()
-
-
 @pytest.mark.browser
 @pytest.mark.parametrize("query, expected, kind", QUERIES, ids=[f"{kind}-{i}" for i, (_, _, kind) in enumerate(QUERIES)])
 def test_query_finds_position_among_top_three(search_page, query, expected, kind):
@@ -144,23 +132,37 @@ def test_search_stays_on_the_site_and_raises_no_errors(search_page, served_site)
 
 
 def test_every_clause_is_its_own_search_entry_and_its_text_is_stored_once(site):
-    docs = json.loads((site.site / "search" / "search_index.json").read_text(encoding="utf-8"))["docs"]
-    by_location = {doc["location"]: doc for doc in docs}
+    entries = index_entries(site.site)
+    by_location = {entry["location"]: entry for entry in entries}
     for slug in ("key-account-manager", "recruiter", "client-manager"):
         for item in site.position(slug).select("li[data-clause]"):
             entry = by_location.get(f"positions/{slug}/#{item['id']}")
             assert entry, f"clause {item['data-clause']} of {slug} has no search entry of its own"
             assert entry["title"] == f"п. {item['data-clause']}"
             words = entry["text"][:60]
-            holders = [doc["location"] for doc in docs
-                       if doc["location"].startswith(f"positions/{slug}/") and words in doc["text"]]
+            holders = [e["location"] for e in entries
+                       if e["location"].startswith(f"positions/{slug}/") and words in e["text"]]
             assert holders == [entry["location"]], f"the text of clause {item['data-clause']} is stored in {holders}"
 
 
-def test_search_index_is_written_as_utf8_without_escapes(site):
-    raw = (site.site / "search" / "search_index.json").read_text(encoding="utf-8")
+def test_search_index_files_are_utf8_without_escapes(site):
+    folder = site.site / "search" / index_settings(site.site)["folder"]
+    files = [folder / "pages.json", *sorted((folder / "p").glob("*.json")), *sorted((folder / "s").glob("*.json"))]
+    raw = "".join(path.read_text(encoding="utf-8") for path in files)
     assert "\\u04" not in raw, "Cyrillic letters are stored as \\u escapes, tripling the index size"
     assert "задолженности" in raw
+
+
+def test_opening_a_page_downloads_settings_not_the_index(site):
+    """Material's page script fetches search_index.json on every page: it must stay a few kilobytes
+    however many positions there are, and the index proper lies in pieces beside it."""
+    material_index = site.site / "search" / "search_index.json"
+    assert json.loads(material_index.read_text(encoding="utf-8"))["docs"] == [], "pages are in search_index.json"
+    assert material_index.stat().st_size < 20_000
+    settings = index_settings(site.site)
+    shards = sorted((site.site / "search" / settings["folder"] / "s").glob("*.json"))
+    assert len(shards) == len(settings["shards"]) >= 2 and settings["entries"] > 200, settings
+    assert max(path.stat().st_size for path in shards) < 64_000, "a query would load a large shard"
 
 
 def test_other_names_are_shown_on_screen_and_not_printed(site):
@@ -173,7 +175,7 @@ def test_other_names_are_shown_on_screen_and_not_printed(site):
 def test_search_skips_the_forms_and_keeps_what_readers_look_for(site):
     """Stamp, record, signature lines and the acknowledgement table are forms, not content: a query
     for «ознакомления» or «Фамилия» must not offer every position's empty sheet."""
-    docs = json.loads((site.site / "search" / "search_index.json").read_text(encoding="utf-8"))["docs"]
+    docs = index_entries(site.site)
     for slug in ("key-account-manager", "recruiter", "client-manager"):
         text = " ".join(doc["text"] for doc in docs if doc["location"].startswith(f"positions/{slug}/"))
         for form in ("УТВЕРЖДЕНА", "Лист ознакомления", "Разработал", "Дата ознакомления", "История редакций"):

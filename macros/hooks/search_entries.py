@@ -1,10 +1,13 @@
-"""MkDocs hook (mkdocs.yml `hooks:`): give every clause its own search entry after the build.
+"""MkDocs hook (mkdocs.yml `hooks:`): the site's own search index (macros/search/index.py).
 
-A build step, not a macro: Material writes search/search_index.json after all pages, so the
-index can only be refined in on_post_build. The work is done in macros/search/index.py; this file
-only remembers each page's clause anchors and calls it at the end.
+Reads each page's body once, as the page's template will get it, before the held forms are put
+back (they are not searched), and writes the index after the build, and the search worker as one
+file (macros/search/worker.py). Material's search plugin stays in mkdocs.yml for its search box, but
+every page is marked with its documented ``search.exclude`` setting, so it parses no page and
+writes an index without documents that carries our settings.
 """
 
+import html
 import sys
 from pathlib import Path
 
@@ -12,23 +15,40 @@ from mkdocs.plugins import event_priority
 
 # MkDocs loads this file on its own; the project root makes `macros` importable as a package.
 sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
-from macros.search import index as search_index  # noqa: E402
+from macros.search import index as search_index, worker as search_worker  # noqa: E402
 
 # Kept across rebuilds of `mkdocs serve --dirty`, where only changed pages pass through on_page_content.
-_anchors_by_page: dict[str, dict[str, str]] = {}
+_records: dict[str, search_index.PageRecord] = {}
+_dirty = False
 
 
-def on_page_content(html, page, config, files):
-    anchors = search_index.clause_anchors(html)
-    if anchors:
-        _anchors_by_page[page.url] = anchors
-    return html
+def on_startup(command, dirty):
+    global _dirty
+    _dirty = dirty
 
 
-@event_priority(-100)  # after Material's search plugin has written the index
+def on_pre_build(config):
+    if not _dirty:
+        _records.clear()
+
+
+# Before Material's search plugin (0) reads the page and before forms.py (-10) puts the held forms
+# back: the forms (stamp, signatures, acknowledgement sheet) are not searched.
+@event_priority(5)
+def on_page_context(context, page, config, nav):
+    setting = page.meta.get("search")
+    if isinstance(setting, dict) and setting.get("exclude"):
+        _records.pop(page.url, None)
+    else:
+        tags = page.meta.get("tags") if isinstance(page.meta.get("tags"), list) else []
+        # The theme hook has escaped front-matter title and tags (they reach Material as HTML); here they are text.
+        _records[page.url] = search_index.page_record(
+            page.url, html.unescape(str(page.title or "")), [html.unescape(str(tag)) for tag in tags], page.content or "")
+    page.meta["search"] = dict(setting if isinstance(setting, dict) else {}, exclude=True)
+    return context
+
+
+@event_priority(-60)  # after Material's search plugin has written its (empty) index, before safety.py checks the site
 def on_post_build(config):
-    search_index.rewrite_file(
-        Path(config.site_dir) / "search" / "search_index.json",
-        _anchors_by_page,
-        config.extra.get("search_synonyms"),
-    )
+    search_index.write(Path(config.site_dir), list(_records.values()), config.extra.get("search_synonyms"))
+    search_worker.bundle(Path(config.site_dir))

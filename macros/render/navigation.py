@@ -3,8 +3,8 @@
 The departments sit one level below a «Должности» section so that Material's navigation.prune can
 collapse every department but the current page's: with navigation.sections, top-level sections are
 always rendered in full, so departments at the top level would put every position on every page.
-A large department is split once more, by category, so a page's menu stays short however many
-positions its department has.
+A large department is split once more, by category, and a large category by whom its positions
+report to (a team), so a page's menu stays short however many positions its department has.
 """
 
 from __future__ import annotations
@@ -29,18 +29,35 @@ CATEGORY_ORDER = ("руководители", "специалисты", "слу�
 def navigation(staff: Staff) -> list:
     departments = [
         # MkDocs and Material treat navigation titles as HTML: front-matter text is escaped here, once.
-        {str(escape(department)): _department_items(positions)}
+        {str(escape(department)): _department_items(staff, positions)}
         for department, positions in departments_in_rank_order(staff).items()
     ]
     return [*FIXED_PAGES, {POSITIONS_SECTION: departments}]
 
 
-def _department_items(positions: list) -> list:
-    items = [{str(escape(p.title)): p.src_path} for p in positions]
+def _item(position) -> dict:
+    return {str(escape(position.title)): position.src_path}
+
+
+def _department_items(staff: Staff, positions: list) -> list:
     if len(positions) <= LARGE_DEPARTMENT:
-        return items
+        return [_item(p) for p in positions]
     groups: dict[str, list] = {}
-    for position, item in zip(positions, items):
-        groups.setdefault(position.category, []).append(item)
+    for position in positions:
+        groups.setdefault(position.category, []).append(position)
     ordered = sorted(groups, key=lambda c: CATEGORY_ORDER.index(c) if c in CATEGORY_ORDER else len(CATEGORY_ORDER))
-    return [{category.capitalize(): groups[category]} for category in ordered]
+    return [{category.capitalize(): _category_items(staff, groups[category])} for category in ordered]
+
+
+def _category_items(staff: Staff, positions: list) -> list:
+    """A category's positions; a large one as teams: «Подчинённые: <supervisor>», one per supervisor."""
+    if len(positions) <= LARGE_DEPARTMENT:
+        return [_item(p) for p in positions]
+    teams: dict[str, list] = {}
+    for position in positions:
+        supervisor = staff.supervisor(position)
+        label = f"Подчинённые: {supervisor.title}" if supervisor else "Без руководителя"
+        teams.setdefault(str(escape(label)), []).append(_item(position))
+    if len(teams) == 1:
+        return next(iter(teams.values()))
+    return [{label: items} for label, items in teams.items()]

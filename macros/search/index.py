@@ -1,95 +1,173 @@
-"""The search index after Material has written it: one entry per clause, UTF-8, synonyms.
+"""The search index, built from the pages as the build writes them, in pieces the browser loads on demand.
 
-Material's search plugin makes one index entry per heading, so a hit in duty 2.9 would link to the
-top of «Должностные обязанности». Here every numbered clause (``<li id="…" data-clause="2.9">``,
-see render/clauses.py) becomes its own entry at ``positions/<slug>/#<id>``, and the section keeps only
-its own text: the text is moved, never stored twice. The file is written as UTF-8 instead of
-``\\uXXXX`` escapes (2 bytes per Cyrillic letter instead of 6). Synonym groups from mkdocs.yml
-travel in the index config to the browser, where the search worker (search-ru.js) uses them.
+Why not Material's index: Material's page script downloads search/search_index.json whole on every
+page open and its worker builds a lunr index from it before the first answer — seconds at a thousand
+positions. Here the browser loads only what a query needs (see README «Поиск»):
 
-Standard library only; the MkDocs hook macros/hooks/search_entries.py calls it.
+- ``search/search_index.json`` — still written by Material's search plugin, but with no documents
+  (every page is marked ``search.exclude``); the settings the worker needs ride in its ``config``
+  under ``jobdesc``: the shard keys, the stop words, the synonym groups and a version for caching.
+- ``search/ru/s/<n>.json`` — shards of the inverted index: the sorted vocabulary cut into runs of
+  about 24 KB, each word with its postings; the settings list the first word of each shard. The
+  words that begin with a prefix lie together, so a query word loads one shard, seldom two.
+- ``search/ru/pages.json`` — every page's address, title and tags, and where its entries start.
+- ``search/ru/p/<n>.json`` — the entries of page n (anchor, title, text): loaded for the results shown.
+- ``search/ru/words.txt`` — the vocabulary, one word a line: the worker loads it in the background
+  to correct typos.
+
+A posting is one integer: the entry's number (delta from the word's previous posting) times 16 plus
+flags — bit 0 the entry's text has the word, bit 2 its title has it, bit 3 the page's tags have it
+(bit 1 is free: it once counted a second occurrence).
+
+Must not: stem (words.py says why) or depend on Material's internals beyond the documented
+``search.exclude`` page setting and the index file's ``config`` object. Standard library only.
 """
 
 from __future__ import annotations
 
+import hashlib
 import json
 import re
+from dataclasses import dataclass, field
 from pathlib import Path
 
-LIST_TAG = re.compile(r"<(/?)(ol|ul|li)>")
-# Material keeps the clause number written by the build: "<li>2.9. Устанавливает …" (or inside <p>).
-CLAUSE_START = re.compile(r"^\s*(<p>\s*)?(\d+\.\d+)\.\s*")
-EMPTY_LIST = re.compile(r"<(ol|ul)>\s*</\1>")
+from .entries import Entry, page_entries
+from .words import STOP_WORDS, indexed_words
+
+FOLDER = "ru"
+# About this many bytes of JSON per shard (a word with longer postings gets a shard of its own).
+SHARD_BYTES = 24_000
+SECTION_NUMBER = re.compile(r"^\s*\d+(?:\.\d+)*\.?\s+")
+TEXT_FLAG, TITLE_FLAG, TAG_FLAG, FLAG_BITS = 1, 4, 8, 16
 
 
-# The numbered items are written by render/clauses.py itself, so patterns find them: a full HTML parse
-# of every page cost more than the rest of this module.
-CLAUSE_ITEM = re.compile(r'<li\b[^>]*\bdata-clause="(\d+\.\d+)"[^>]*>')
-ITEM_ID = re.compile(r'\bid="([^"]+)"')
+@dataclass
+class PageRecord:
+    url: str
+    title: str
+    tags: list[str]
+    entries: list[Entry]
+    flags: list[dict[str, int]] = field(default_factory=list)  # per entry: word -> posting flags
 
 
-def clause_anchors(html: str) -> dict[str, str]:
-    """Clause number -> its anchor id, for every numbered clause of a page ("2.9" -> "p2-9")."""
-    anchors = {}
-    for item in CLAUSE_ITEM.finditer(html):
-        anchor = ITEM_ID.search(item.group(0))
-        if anchor:
-            anchors[item.group(1)] = anchor.group(1)
-    return anchors
+def page_record(url: str, title: str, tags: list[str], body: str) -> PageRecord:
+    """One page, cut into entries, with the words of each entry and where they occur."""
+    record = PageRecord(url, title, tags, page_entries(body, title))
+    tag_words = {word for tag in tags for word in indexed_words(tag)}
+    for number, entry in enumerate(record.entries):
+        # Whether a word occurs, not how often: an entry is a clause or a short section, where a
+        # second occurrence says little (a set is built in C; counting cost a third of indexing).
+        flags = dict.fromkeys(indexed_words(entry.text), TEXT_FLAG)
+        title = _title_words(entry)
+        for word in indexed_words(title) if title else ():
+            flags[word] = flags.get(word, 0) | TITLE_FLAG
+        if number == 0:
+            for word in tag_words:
+                flags[word] = flags.get(word, 0) | TAG_FLAG
+        record.flags.append(flags)
+    return record
 
 
-def _top_level_items(text: str):
-    """(start, end) of each <li>…</li> directly inside a top-level list of an index entry's text."""
-    depth, start = 0, None
-    for match in LIST_TAG.finditer(text):
-        closing, tag = match.group(1) == "/", match.group(2)
-        if tag != "li":
-            depth += -1 if closing else 1
-        elif depth == 1 and not closing and start is None:
-            start = match
-        elif depth == 1 and closing and start is not None:
-            yield start.start(), start.end(), match.start(), match.end()
-            start = None
+def _title_words(entry: Entry) -> str:
+    """What of a title is searched: not a clause's «п. 2.9», nor a section's number («1. Общие положения»)."""
+    return "" if entry.clause else SECTION_NUMBER.sub("", entry.title)
 
 
-def split_clauses(entry: dict, anchors: dict[str, str]) -> list[dict]:
-    """The section entry without its clauses, followed by one entry per clause."""
-    page = entry["location"].split("#")[0]
-    text, clauses, cut = entry["text"], [], []
-    for start, inner_start, inner_end, end in _top_level_items(text):
-        inner = text[inner_start:inner_end]
-        number = CLAUSE_START.match(inner)
-        if not number or number.group(2) not in anchors:
-            continue
-        body = (number.group(1) or "") + inner[number.end():]
-        clauses.append({
-            "location": f"{page}#{anchors[number.group(2)]}",
-            "title": f"п. {number.group(2)}",
-            "text": body.strip(),
-        })
-        cut.append((start, end))
-    for start, end in reversed(cut):
-        text = text[:start] + text[end:]
-    section = dict(entry, text=re.sub(r"\s+", " ", EMPTY_LIST.sub("", text)).strip())
-    return [section, *clauses]
+def postings(records: list[PageRecord]) -> dict[str, list[int]]:
+    """Word -> encoded postings (entry numbers in order, delta-coded, with flags)."""
+    lists: dict[str, list[int]] = {}
+    last: dict[str, int] = {}
+    entry = 0
+    for record in records:
+        for flags in record.flags:
+            for word, flag in flags.items():
+                previous = last.get(word)
+                if previous is None:
+                    lists[word] = [entry * FLAG_BITS + flag]
+                else:
+                    lists[word].append((entry - previous) * FLAG_BITS + flag)
+                last[word] = entry
+            entry += 1
+    return lists
 
 
-def rewrite(index: dict, anchors_by_page: dict[str, dict[str, str]], synonyms: list | None) -> dict:
-    """Material's index with clause entries placed right after their section (parents stay first)."""
-    docs = []
-    for entry in index["docs"]:
-        page, _, anchor = entry["location"].partition("#")
-        anchors = anchors_by_page.get(page)
-        docs += split_clauses(entry, anchors) if anchors and anchor else [entry]
-    config = dict(index["config"])
-    if synonyms:
-        config["synonyms"] = [[str(word) for word in group] for group in synonyms]
-    return dict(index, config=config, docs=docs)
+def shard_ranges(words: list[str], sizes: dict[str, int]) -> list[list[str]]:
+    """Sorted words cut into consecutive runs of about SHARD_BYTES each: the words that begin with any
+    prefix lie together, so a query word needs one shard, seldom two."""
+    shards, current, size = [], [], 0
+    for word in words:
+        if current and size + sizes[word] > SHARD_BYTES:
+            shards.append(current)
+            current, size = [], 0
+        current.append(word)
+        size += sizes[word]
+    return shards + [current] if current else shards
 
 
-def rewrite_file(path: Path, anchors_by_page: dict[str, dict[str, str]], synonyms: list | None) -> None:
-    if not path.is_file():
+def build(records: list[PageRecord]) -> tuple[dict[str, str], dict]:
+    """The files of the index (path under search/ -> text) and the settings for the browser."""
+    records = sorted(records, key=lambda record: record.url)
+    lists = postings(records)
+    vocabulary = sorted(lists)
+    # A word is letters and digits only (words.py): nothing in it needs escaping in JSON.
+    encoded = {word: '"%s":[%s]' % (word, ",".join(map(str, lists[word]))) for word in vocabulary}
+    shards = shard_ranges(vocabulary, {word: len(text) + len(word) for word, text in encoded.items()})  # ~bytes
+    files: dict[str, str] = {}
+    for number, shard in enumerate(shards):
+        files[f"{FOLDER}/s/{number}.json"] = "{" + ",".join(encoded[word] for word in shard) + "}"
+    files[f"{FOLDER}/words.txt"] = "\n".join(vocabulary)
+    files[f"{FOLDER}/pages.json"] = _pages(records)
+    for number, record in enumerate(records):
+        files[f"{FOLDER}/p/{number}.json"] = _json([[e.anchor, e.title, e.text] for e in record.entries])
+    version = hashlib.sha1("\0".join(files[name] for name in sorted(files)).encode("utf-8")).hexdigest()
+    settings = {
+        "version": version[:12],
+        "folder": FOLDER,
+        "shards": [shard[0] for shard in shards],  # the first word of each shard
+        "entries": sum(len(record.entries) for record in records),
+        "stopwords": sorted(STOP_WORDS),
+    }
+    return files, settings
+
+
+def _pages(records: list[PageRecord]) -> str:
+    tags = sorted({tag for record in records for tag in record.tags})
+    number = {tag: index for index, tag in enumerate(tags)}
+    pages, starts, entry = [], [], 0
+    for record in records:
+        pages.append([record.url, record.title, [number[tag] for tag in record.tags]])
+        starts.append(entry)
+        entry += len(record.entries)
+    return _json({"tags": tags, "pages": pages, "starts": starts + [entry]})
+
+
+def _json(value) -> str:
+    return json.dumps(value, ensure_ascii=False, separators=(",", ":"))
+
+
+# Path -> hash of the text last written there by this process: a rebuild in `mkdocs serve` rewrites
+# only the index files that changed (a file per page and per shard: most stay as they were).
+_written: dict[Path, int] = {}
+
+
+def write(site_dir: Path, records: list[PageRecord], synonyms: list | None) -> None:
+    """Write the index files and put the browser's settings into Material's search_index.json."""
+    material_index = site_dir / "search" / "search_index.json"
+    if not material_index.is_file():
         return  # search is switched off
-    index = json.loads(path.read_text(encoding="utf-8"))
-    result = rewrite(index, anchors_by_page, synonyms)
-    path.write_text(json.dumps(result, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
+    files, settings = build(records)
+    if synonyms:
+        settings["synonyms"] = [[str(word) for word in group] for group in synonyms]
+    folders = set()
+    for name, text in files.items():
+        path = site_dir / "search" / name
+        if _written.get(path) == hash(text) and path.is_file():
+            continue
+        if path.parent not in folders:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            folders.add(path.parent)
+        path.write_text(text, encoding="utf-8")
+        _written[path] = hash(text)
+    index = json.loads(material_index.read_text(encoding="utf-8"))
+    index["config"]["jobdesc"] = settings
+    material_index.write_text(_json(index), encoding="utf-8")

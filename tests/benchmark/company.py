@@ -22,6 +22,9 @@ import wording as w
 TEMPLATE_SLUG = "key-account-manager"
 FRONT_MATTER = re.compile(r"\A---[ \t]*\r?\n(.*?\r?\n)---[ \t]*\r?\n", re.S)
 GROUP_SIZE = 8  # a group leader and seven people
+# A department with a hundred specialists (a third of the company below 300 positions): the largest
+# menu and head's card a page can get.
+LARGE_SIZE, LARGE_PREFIX = 100, "contact-"
 REPLACED_SECTIONS = ("Должностные обязанности", "Права", "Ответственность")
 
 
@@ -60,12 +63,17 @@ def generate(positions_dir: Path, total: int, seed: int = 7) -> list[str]:
 
 
 def plan_company(count: int) -> list[Role]:
-    """`count` positions over up to 16 departments; heads report to the real directors."""
+    """`count` positions over up to 16 departments; heads report to the real directors. One more
+    department holds LARGE_SIZE positions of one category (fewer in a small company): the
+    worst case for a page's menu (and for its head's card)."""
     if count <= 0:
         return []
+    roles: list[Role] = []
+    if count >= 30:
+        roles = plan_large_department(w.LARGE_DEPARTMENT, min(LARGE_SIZE, count // 3), w.DIRECTORS[0])
+        count -= len(roles)
     departments = w.DEPARTMENTS[:min(len(w.DEPARTMENTS), max(1, round(count / 9)))]
     sizes = [count // len(departments) + (i < count % len(departments)) for i in range(len(departments))]
-    roles: list[Role] = []
     for index, (department, size) in enumerate(zip(departments, sizes)):
         roles += plan_department(department, size, w.DIRECTORS[index % len(w.DIRECTORS)])
     return roles
@@ -88,6 +96,32 @@ def plan_department(department: tuple, size: int, director: str) -> list[Role]:
         person.proposed_by, person.stand_in = head.slug, leader.slug
         roles.append(person)
     return roles
+
+
+def plan_large_department(department: tuple, size: int, director: str) -> list[Role]:
+    """A head, a leader per ten people and `size` people of one category (specialists)."""
+    name, dslug, dgen = department
+    head = _role(w.HEAD, f"{dslug}-head", f" {dgen}", name, director)
+    roles = [head]
+    for number in range(1, size + 1):
+        if number % 10 == 1:
+            group = number // 10 + 1
+            leader = _role(w.LEADER, f"{dslug}-group-{group}-lead", f" {group} {dgen}", name, head.slug)
+            leader.proposed_by, leader.stand_in = head.slug, head.slug
+            roles.append(leader)
+        person = _role(w.OPERATOR, f"{dslug}-operator-{number}", f" {dgen} № {number}", name, leader.slug)
+        person.proposed_by, person.stand_in = head.slug, leader.slug
+        roles.append(person)
+    return roles
+
+
+def departments(positions_dir: Path) -> dict[str, str]:
+    """Slug -> department of every position file in the folder."""
+    found = {}
+    for path in real_positions(positions_dir):
+        match = FRONT_MATTER.match(path.read_text(encoding="utf-8"))
+        found[path.stem] = yaml.load(match.group(1), Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))["department"]
+    return found
 
 
 def _role(kind: tuple, slug: str, suffix: str, department: str, reports_to: str) -> Role:

@@ -48,9 +48,11 @@ def copy_project(target: Path) -> Path:
 
 
 def mkdocs_build(project: Path, site: Path, pdf: bool = False) -> Build:
-    """One real `mkdocs build --strict`; PDFs only when asked (plain Material makes none)."""
-    # The archive of editions is measured on its own (run.py --editions, editions.py).
-    env = dict(os.environ, NO_MKDOCS_2_WARNING="1", JOBDESC_PDF="1" if pdf else "0", JOBDESC_ARCHIVE="0")
+    """One real `mkdocs build --strict`; PDFs and .docx only when asked (plain Material makes none)."""
+    # The archive of editions is measured on its own (run.py --editions, editions.py); Word files go
+    # with the PDFs (plain Material makes neither).
+    env = dict(os.environ, NO_MKDOCS_2_WARNING="1", JOBDESC_PDF="1" if pdf else "0", JOBDESC_DOCX="1" if pdf else "0",
+               JOBDESC_ARCHIVE="0")
     started, cpu_before = time.perf_counter(), _children_cpu()
     result = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(site)],
                             cwd=project, capture_output=True, text=True, env=env)
@@ -66,9 +68,11 @@ def _children_cpu() -> float:
     return usage.ru_utime + usage.ru_stime
 
 
-def page_sizes(site: Path, slugs: list[str]) -> dict:
+def page_sizes(site: Path, slugs: list[str], prefix: str = "page") -> dict:
     sizes = [(site / "positions" / slug / "index.html").stat().st_size for slug in slugs]
-    return {"page_median_kb": statistics.median(sizes) / 1024, "page_max_kb": max(sizes) / 1024}
+    if not sizes:
+        return {}
+    return {f"{prefix}_median_kb": statistics.median(sizes) / 1024, f"{prefix}_max_kb": max(sizes) / 1024}
 
 
 def article_text_bytes(page: Path) -> int:
@@ -80,13 +84,16 @@ def article_text_bytes(page: Path) -> int:
 
 
 def search_index_sizes(site: Path, slugs: list[str]) -> dict:
-    index = site / "search" / "search_index.json"
+    """The whole search index (every file under search/) against the text of the position pages;
+    what a page downloads on opening and on a first query is measured in the browser."""
     text = sum(article_text_bytes(site / "positions" / slug / "index.html") for slug in slugs)
     result = {"text_mb": text / 2**20}
-    if index.is_file():
-        raw = index.read_bytes()
-        result.update(index_mb=len(raw) / 2**20, index_gz_mb=len(gzip.compress(raw, 6)) / 2**20,
-                      index_ratio=len(raw) / text)
+    files = [path for path in (site / "search").rglob("*") if path.is_file()]
+    if files:
+        raw = sum(path.stat().st_size for path in files)
+        packed = sum(len(gzip.compress(path.read_bytes(), 6)) for path in files)
+        result.update(index_mb=raw / 2**20, index_gz_mb=packed / 2**20, index_ratio=raw / text,
+                      index_files=len(files))
     return result
 
 

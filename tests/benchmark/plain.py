@@ -1,8 +1,14 @@
-"""The baseline: plain Material for MkDocs building the same text as plain Markdown pages.
+"""The baselines: plain Material for MkDocs building the same text as plain Markdown pages.
 
 Each plain page holds the text a reader sees in the article of one built position page —
 headings, paragraphs, list items and table rows, boilerplate included — written back as plain
-Markdown (no macros, no raw HTML, no front matter), all pages in one section.
+Markdown (no macros, no raw HTML, no front matter).
+
+- ``fair``: configured as a competent user would for the same company: one folder per department
+  (MkDocs builds the menu from the folders), ``navigation.sections`` and ``navigation.prune``, so a
+  page's menu holds its own department only — the menu our site has. Material's search plugin as is.
+- ``flat``: every page in one section without pruning (the baseline of earlier runs): plain Material
+  pays for a menu of every page on every page.
 """
 
 from __future__ import annotations
@@ -14,9 +20,13 @@ CONFIG = """site_name: Plain Material
 theme:
   name: material
   language: ru
-plugins:
+{features}plugins:
   - search
 markdown_extensions: [admonition, attr_list, tables, toc]
+"""
+FAIR_FEATURES = """  features:
+    - navigation.sections
+    - navigation.prune
 """
 BLOCKS = {"h1": "# ", "h2": "## ", "h3": "### ", "h4": "#### ", "p": "", "li": "- ", "div": "", "tr": "|"}
 
@@ -75,13 +85,16 @@ def page_markdown(built_page: Path) -> str:
     return "\n".join(parser.lines).strip() + "\n"
 
 
-def project(target: Path, site: Path, slugs: list[str]) -> Path:
-    """A plain Material project with one page per position, the text taken from the built site."""
+def project(target: Path, site: Path, departments: dict[str, str], fair: bool = True) -> Path:
+    """A plain Material project with one page per position (slug -> its department), the text taken
+    from the built site; `fair` puts each department in its own folder and prunes the menu."""
     docs = target / "docs" / "positions"
     docs.mkdir(parents=True)
-    (target / "mkdocs.yml").write_text(CONFIG, encoding="utf-8")
+    (target / "mkdocs.yml").write_text(CONFIG.format(features=FAIR_FEATURES if fair else ""), encoding="utf-8")
     (target / "docs" / "index.md").write_text("# Должностные инструкции\n", encoding="utf-8")
-    for slug in slugs:
+    for slug, department in departments.items():
         text = page_markdown(site / "positions" / slug / "index.html")
-        (docs / f"{slug}.md").write_text(text, encoding="utf-8")
+        folder = docs / department if fair else docs
+        folder.mkdir(exist_ok=True)
+        (folder / f"{slug}.md").write_text(text, encoding="utf-8")
     return target

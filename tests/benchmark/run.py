@@ -4,8 +4,8 @@
     python3 tests/benchmark/run.py --sizes 10,100,300,1000 [--output docs/benchmark.md] [--json out.json]
 
 Each size is built in its own temporary folder (removed afterwards). Times are wall-clock seconds
-of a real `mkdocs build --strict`, including Python's start-up. Not part of the test run: it
-reports, it does not assert (see tests/test_benchmark_smoke.py for the CI smoke run).
+of a real `mkdocs build --strict`, including Python's start-up, and its CPU time. Not part of the
+test run: it reports, it does not assert (see tests/test_benchmark_smoke.py for the CI smoke run).
 """
 
 from __future__ import annotations
@@ -22,6 +22,7 @@ import company
 import editions
 import measure
 import plain
+import preview
 import report
 
 CHANGE = "\n- Выполняет разовые поручения руководителя, связанные с проверкой скорости сборки.\n"
@@ -30,30 +31,15 @@ CHANGE = "\n- Выполняет разовые поручения руково�
 def run_size(size: int, scratch: Path, options: argparse.Namespace, log) -> dict:
     pristine = measure.copy_project(scratch / "pristine")
     generated = company.generate(pristine / "docs" / "positions", size)
-    slugs = [p.stem for p in company.real_positions(pristine / "docs" / "positions")]
+    departments = company.departments(pristine / "docs" / "positions")
+    slugs = list(departments)
     result = {"positions": len(slugs)}
-
-    # Our build and plain Material's take turns, each `repeat` times, and the fastest of each counts:
-    # on a shared machine the speed drifts by tens of percent within minutes, and builds run one
-    # after the other would compare two different machines.
-    log(f"[{size}] site build of {len(slugs)} positions (HTML, as plain Material makes) and plain Material, "
-        f"{options.repeat}x in turns")
-    builds, plains, plain_site = [], [], None
-    for attempt in range(options.repeat):  # each in a fresh copy: no cache from an earlier build helps
-        project = shutil.copytree(pristine, scratch / f"project-{attempt}")
-        builds.append(measure.mkdocs_build(project, project / "site"))
-        if plain_site is None:  # plain Material's pages hold the text of our built pages
-            plain_site = plain.project(scratch / "plain", project / "site", slugs)
-        plains.append(measure.mkdocs_build(plain_site, plain_site / "site"))
+    result.update(compare_builds(size, scratch, pristine, departments, options, log))
+    project = scratch / f"project-{options.repeat - 1}"
     site, positions_dir = project / "site", project / "docs" / "positions"
-    result["build_s"], result["build_cpu_s"] = min(b.seconds for b in builds), min(b.cpu_seconds for b in builds)
     result.update(measure.page_sizes(site, slugs))
+    result.update(measure.page_sizes(site, [s for s in slugs if s.startswith(company.LARGE_PREFIX)], "page_large"))
     result.update(measure.search_index_sizes(site, slugs))
-    result["plain_s"] = min(b.seconds for b in plains)
-    result["plain_cpu_s"] = min(b.cpu_seconds for b in plains)
-    result["ratio"] = result["build_s"] / result["plain_s"]
-    result["cpu_ratio"] = result["build_cpu_s"] / result["plain_cpu_s"]
-    result["repeat"] = options.repeat
 
     if not options.no_browser:
         log(f"[{size}] search in Chromium")
@@ -72,11 +58,43 @@ def run_size(size: int, scratch: Path, options: argparse.Namespace, log) -> dict
 
     log(f"[{size}] rebuild after changing one position")
     changed = positions_dir / f"{(generated or slugs)[0]}.md"
-    changed.write_text(changed.read_text(encoding="utf-8").replace("\n\n## Права", CHANGE + "\n## Права", 1),
-                       encoding="utf-8")
+    original = changed.read_text(encoding="utf-8")
+    changed.write_text(original.replace("\n\n## Права", CHANGE + "\n## Права", 1), encoding="utf-8")
     rebuild = measure.mkdocs_build(project, site, pdf=not options.no_pdf)
     result["rebuild_s"] = rebuild.seconds
     result["rebuild_pdfs"] = measure.regenerated(rebuild)
+    changed.write_text(original, encoding="utf-8")
+
+    if not options.no_serve:
+        log(f"[{size}] preview: an edit seen through mkdocs serve")
+        result.update(preview.preview_timings(project, (generated or slugs)[0]))
+    return result
+
+
+def compare_builds(size: int, scratch: Path, pristine: Path, departments: dict, options, log) -> dict:
+    """Our build, plain Material as a competent user sets it up (`fair`) and in one section (`flat`),
+    taking turns `repeat` times each; the fastest of each counts. On a shared machine the speed
+    drifts by tens of percent within minutes: builds run one after the other would compare two
+    different machines."""
+    log(f"[{size}] our build, plain Material by departments, plain Material in one section, {options.repeat}x in turns")
+    times: dict[str, list] = {"build": [], "plain": [], "flat": []}
+    baselines = {}
+    for attempt in range(options.repeat):  # each in a fresh copy: no cache from an earlier build helps
+        project = shutil.copytree(pristine, scratch / f"project-{attempt}")
+        times["build"].append(measure.mkdocs_build(project, project / "site"))
+        if not baselines:  # plain Material's pages hold the text of our built pages
+            baselines = {"plain": plain.project(scratch / "plain", project / "site", departments, fair=True),
+                         "flat": plain.project(scratch / "flat", project / "site", departments, fair=False)}
+        for name, baseline in baselines.items():
+            times[name].append(measure.mkdocs_build(baseline, baseline / "site"))
+    result = {"repeat": options.repeat}
+    for name, builds in times.items():
+        result[f"{name}_s"] = min(b.seconds for b in builds)
+        result[f"{name}_cpu_s"] = min(b.cpu_seconds for b in builds)
+    for name in ("plain", "flat"):
+        prefix = "" if name == "plain" else "flat_"
+        result[f"{prefix}ratio"] = result["build_s"] / result[f"{name}_s"]
+        result[f"{prefix}cpu_ratio"] = result["build_cpu_s"] / result[f"{name}_cpu_s"]
     return result
 
 
@@ -89,6 +107,7 @@ def main(argv: list[str] | None = None) -> int:
                         help="builds of each kind, taken in turns; the fastest counts (default 3)")
     parser.add_argument("--no-browser", action="store_true", help="skip the search timing in Chromium")
     parser.add_argument("--no-pdf", action="store_true", help="skip the PDF measurements")
+    parser.add_argument("--no-serve", action="store_true", help="skip the preview latency of mkdocs serve")
     parser.add_argument("--editions", action="store_true",
                         help="also measure the archive of editions (3 editions per position, cold and warm)")
     options = parser.parse_args(argv)

@@ -25,6 +25,10 @@ DEPARTMENTS = [
     ("Отдел региональных продаж", "regional", "отдела региональных продаж"),
 ]
 
+# The large department: a hundred people of one category (company.plan_large_department).
+LARGE_DEPARTMENT = ("Контакт-центр", "contact", "контакт-центра")
+OPERATOR = ("Оператор", "оператора", "оператору", "специалисты", "operator")
+
 # Real positions department heads report to, in turn.
 DIRECTORS = ["general-director", "commercial-director", "development-director"]
 

@@ -1,0 +1,116 @@
+/*
+ * What a query means: its words, and for each the words of the index it stands for.
+ *
+ * A word is looked for as typed first: a Russian word by its stem (the Snowball stemmer Material
+ * ships, lunr.ru) as the beginning of indexed words, so "скидками" finds "скидки"; with the other
+ * shape of a fleeting vowel ("новичок" — "новичков") and with its synonyms (mkdocs.yml
+ * extra.search_synonyms). Only when that finds nothing are other readings tried, so a word that
+ * is found is never drowned by guesses: the same keys on the other keyboard layout ("rflhs" —
+ * «кадры», "лун" — "key"), then Russian spelled in Latin letters ("kadry"), then, with the
+ * vocabulary, one typo ("рекрутор" — «рекрутер»). A guess weighs less than a word found as typed.
+ *
+ * Part of the search worker (../search-ru.js); defines self.jobdescQuery.
+ */
+(function () {
+  const { words, onRussianLayout, onLatinLayout, transliterations, mixedReadings, isLatin, isCyrillic } = self.jobdescWords
+
+  const WEIGHT = { typed: 1, layout: 0.9, translit: 0.8, typo: 0.6 }
+  // Fleeting о/е (беглая гласная): "заработок" / "заработка", "закупка" / "закупок".
+  const FLEETING_VOWEL = /^(.{2,}[бвгджзйклмнпрстфхцчшщ])[ое]([бвгджзйклмнпрстфхцчшщ])$/
+  const BEFORE_K = /^(.{2,}[бвгджзйлмнпрстфхцчшщ])к$/
+
+  function fleetingShapes(stem) {
+    const without = FLEETING_VOWEL.exec(stem)
+    if (without) return [without[1] + without[2]]
+    const inserted = BEFORE_K.exec(stem)
+    return inserted ? [inserted[1] + "ок"] : []
+  }
+
+  function Understanding(store, stem, settings) {
+    this.store = store
+    this.stem = stem
+    this.stopWords = new Set(settings.stopwords || [])
+    this.synonyms = new Map()   // stem of a word -> stems of its synonyms
+    for (const group of settings.synonyms || []) {
+      const stems = group.map(phrase => words(String(phrase)).map(stem))
+      stems.forEach((own, i) => {
+        const others = stems.filter((_, j) => j !== i).flat()
+        for (const word of own)
+          this.synonyms.set(word, [...new Set([...(this.synonyms.get(word) || []), ...others])])
+      })
+    }
+  }
+
+  /* The query as terms: {shown, typed: [word], guesses: [{word, kind}]}; function words dropped. */
+  Understanding.prototype.terms = function (query) {
+    const tokens = query.normalize("NFC").trim().split(/\s+/).filter(Boolean)
+    const typing = /\S$/.test(query)
+    const terms = []
+    tokens.forEach((token, i) => {
+      const parts = words(token)
+      const layout = onRussianLayout(token)
+      if (layout && parts.length !== 1) {  // "j,ojhjn": punctuation keys are letters on the other layout
+        terms.push({ shown: token.toLowerCase(), typed: [], guesses: [{ word: layout, kind: "layout" }] })
+        return
+      }
+      for (const part of parts) {
+        const stillTyped = typing && i === tokens.length - 1 && part.length >= 3
+        if (this.stopWords.has(part) && !stillTyped) continue
+        const guesses = []
+        if (parts.length === 1 && layout) guesses.push({ word: layout, kind: "layout" })
+        const latin = onLatinLayout(part)
+        if (latin) guesses.push({ word: latin, kind: "layout" })
+        for (const reading of mixedReadings(part)) guesses.push({ word: reading, kind: "layout" })
+        if (isLatin(part))
+          for (const reading of transliterations(part)) guesses.push({ word: reading, kind: "translit" })
+        terms.push({ shown: part, typed: [part], guesses })
+      }
+    })
+    return terms
+  }
+
+  /* Words of the index a word stands for, as typed: Map word -> {weight, root}. */
+  Understanding.prototype.lookUp = async function (word, weight, found) {
+    let roots = [word]
+    let exact = word.length <= 2
+    if (!exact && isCyrillic(word)) {
+      const stem = this.stem(word)
+      if (stem.length >= 3)
+        roots = [...new Set([stem, ...fleetingShapes(stem), ...(this.synonyms.get(stem) || [])])]
+    }
+    const lists = await Promise.all(roots.map(root => this.store.wordsFrom(root, exact)))
+    lists.forEach((list, i) => {
+      for (const match of list)
+        if (!found.has(match) || found.get(match).weight < weight)
+          found.set(match, { weight, root: roots[i] })
+    })
+    return found
+  }
+
+  /* The term's words of the index, trying guesses only when the words as typed find nothing. */
+  Understanding.prototype.match = async function (term) {
+    const found = new Map()
+    await Promise.all(term.typed.map(word => this.lookUp(word, WEIGHT.typed, found)))
+    if (found.size) return found
+    await Promise.all(term.guesses.map(({ word, kind }) => this.lookUp(word, WEIGHT[kind], found)))
+    if (found.size) return found
+    const vocabulary = await this.store.words()
+    const candidates = [...term.typed, ...term.guesses.slice(0, 2).map(guess => guess.word)]
+    for (const typed of candidates) {
+      const stem = isCyrillic(typed) ? this.stem(typed) : typed
+      for (const word of self.jobdescFuzzy.similar(vocabulary, typed, stem)) {
+        const root = isCyrillic(word) && this.stem(word).length >= 3 ? this.stem(word) : word
+        if (!found.has(word)) found.set(word, { weight: WEIGHT.typo, root })
+      }
+    }
+    return found
+  }
+
+  /* Whether a term found nothing only because it is a function word, on the other layout ("gj" —
+     «по») or in Latin letters ("po"): then it is left out like any function word. */
+  Understanding.prototype.ignorable = function (term) {
+    return term.guesses.some(guess => this.stopWords.has(guess.word))
+  }
+
+  self.jobdescQuery = { Understanding }
+})()

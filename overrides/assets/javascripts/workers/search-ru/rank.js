@@ -1,0 +1,175 @@
+/*
+ * Which pages come first, and the result in the shape Material's search box renders.
+ *
+ * An entry (page, section or clause) scores like Material's lunr index did: per query word the
+ * best of its words in the entry, weighted by rarity (BM25 idf, no length normalisation, as
+ * Material sets b = 0; an entry is short, so only whether it has the word counts, not how often),
+ * a word in the title counting a thousand times, in the tags ten times; a
+ * guessed word (other layout, transliteration, typo) counts less than a word as typed. Pages are
+ * ordered by: a title that holds every query word (the fewer other words, the better: «менеджер по
+ * работе с клиентами» before «… с ключевыми клиентами»), then how many query words the page has,
+ * then its best entry (and a tenth of its other entries). The first six pages come with their
+ * matching sections and clauses and highlighted text; the rest with their title only, so no query
+ * loads more than a few pages' text.
+ *
+ * Part of the search worker (../search-ru.js); defines self.jobdescRank.
+ */
+(function () {
+  const { words, spans, fold } = self.jobdescWords
+
+  const TITLE_BOOST = 1000
+  const TAG_BOOST = 10
+  // Pages shown with their sections and text: their entries are fetched for the answer, at most six
+  // at a time (a browser opens six connections to a site), so one wave of requests, not two.
+  const DETAILED = 6
+  const TEXT_WINDOW = 300    // characters of a long text shown around its first match
+
+  function escape(text) {
+    return String(text).replace(/[&<>"']/g, c => `&#${c.charCodeAt(0)};`)
+  }
+
+  /* Per entry and query word, the best score of the word's matches in the entry (typed arrays:
+     a common word has tens of thousands of postings, and an object per entry cost more than the rest). */
+  async function scoreEntries(store, terms) {
+    const total = store.entryCount
+    const count = terms.length
+    const scores = { count, score: new Float64Array(total * count), wordOf: new Int32Array(total * count).fill(-1),
+                     words: [], weights: [], roots: [], touched: [] }
+    const seen = new Uint8Array(total)
+    for (let t = 0; t < count; t++) {
+      const found = [...terms[t].found]
+      const lists = await Promise.all(found.map(([word]) => store.postings(word)))
+      found.forEach(([word, { weight, root }], w) => {
+        const index = scores.words.push(word) - 1
+        scores.weights.push(weight)
+        scores.roots.push(root)
+        const pairs = lists[w]
+        const idf = Math.log(1 + (total - pairs.length / 2 + 0.5) / (pairs.length / 2 + 0.5))
+        for (let k = 0; k < pairs.length; k += 2) {
+          const entry = pairs[k]
+          const flags = pairs[k + 1]
+          const value = weight * idf * ((flags & 1) + (flags & 4 ? TITLE_BOOST : 0) + (flags & 8 ? TAG_BOOST : 0))
+          const slot = entry * count + t
+          if (!seen[entry]) { seen[entry] = 1; scores.touched.push(entry) }
+          if (value > scores.score[slot]) { scores.score[slot] = value; scores.wordOf[slot] = index }
+        }
+      })
+    }
+    return scores
+  }
+
+  /* 0 when the title is the query's words, n with n other words; Infinity if a query word is missing. */
+  function titleDistance(own, terms) {
+    if (!terms.every(term => own.some(word => term.found.has(word)))) return Infinity
+    return own.filter(word => !terms.some(term => term.found.has(word))).length
+  }
+
+  const titleWords = new Map()   // page number -> its title's words (function words left out)
+
+  /* Pages with their matching entries ([entry, score], best first), best page first. */
+  async function rankPages(store, terms, stopWords) {
+    const scores = await scoreEntries(store, terms)
+    const { pages, starts, pageOf } = await store.pages()
+    const { count, score, wordOf, weights } = scores
+    const byPage = new Map()
+    for (const entry of scores.touched) {
+      let sum = 0
+      let matched = 0
+      for (let t = 0; t < count; t++)
+        if (wordOf[entry * count + t] >= 0) { sum += score[entry * count + t]; matched++ }
+      const page = pageOf[entry]
+      const isPage = starts[page] === entry ? 1 : 0
+      let group = byPage.get(page)
+      if (!group) byPage.set(page, group = { page, entries: [], coverage: new Array(count).fill(0) })
+      group.entries.push([entry, sum * (1 + (isPage + matched / count) ** 2)])
+      for (let t = 0; t < count; t++) {
+        const w = wordOf[entry * count + t]
+        if (w >= 0 && weights[w] > group.coverage[t]) group.coverage[t] = weights[w]
+      }
+    }
+    const groups = [...byPage.values()]
+    for (const group of groups) {
+      group.entries.sort((a, b) => b[1] - a[1])
+      // The best entry, and a little of the others: of two pages with one equal hit, the one with more.
+      group.score = group.entries.reduce((sum, [, value], i) => sum + value * (i ? 0.1 : 1), 0)
+      group.covered = group.coverage.reduce((a, b) => a + b, 0)
+      group.distance = Infinity
+      if (group.coverage.every(Boolean)) {  // a title can hold every query word only if the page does
+        if (!titleWords.has(group.page))
+          titleWords.set(group.page, words(pages[group.page][1]).filter(word => !stopWords.has(word)))
+        group.distance = titleDistance(titleWords.get(group.page), terms)
+      }
+    }
+    groups.sort((a, b) => (a.distance - b.distance) || (b.covered - a.covered) || (b.score - a.score))
+    return { groups, scores }
+  }
+
+  /* Text with the query's words marked; a long text is cut to a window around the first match. */
+  function highlight(text, marked, window = Infinity) {
+    const found = spans(text).filter(([, , word]) => marked.has(word))
+    let start = 0
+    let end = text.length
+    if (text.length > window) {
+      const first = found.length ? found[0][0] : 0
+      start = Math.max(0, first - 60)
+      end = Math.min(text.length, start + window)
+      if (start > 0) start = text.indexOf(" ", start) + 1 || start
+    }
+    let out = start > 0 ? "… " : ""
+    let cursor = start
+    for (const [from, to] of found) {
+      if (from < start || to > end) continue
+      out += escape(text.slice(cursor, from)) + "<mark>" + escape(text.slice(from, to)) + "</mark>"
+      cursor = to
+    }
+    return out + escape(text.slice(cursor, end)) + (end < text.length ? " …" : "")
+  }
+
+  /* Material's `terms` of a result: the root of each query word it has, or the word as shown, missing. */
+  function termsOf(scores, entry, terms) {
+    const result = {}
+    terms.forEach((term, t) => {
+      const w = entry < 0 ? -1 : scores.wordOf[entry * scores.count + t]
+      if (w >= 0) result[scores.roots[w]] = true
+      else if (!term.ignorable) result[term.shown] = false
+    })
+    return result
+  }
+
+  /* Material's search result: {items: [[page, section, …], …]}. `early` receives a first answer with
+     titles only when the text of the first pages must still be fetched (it replaces it then). */
+  async function result(store, terms, stopWords, early) {
+    const { groups, scores } = await rankPages(store, terms, stopWords)
+    const { pages, tags, starts } = await store.pages()
+    const marked = new Set(terms.flatMap(term => [...term.found.keys()]))
+    const article = group => {
+      const [url, title, tagNumbers] = pages[group.page]
+      const own = group.entries.find(([entry]) => entry === starts[group.page])
+      return { location: url, title: highlight(title, marked), text: "", tags: tagNumbers.map(n => escape(tags[n])),
+               score: group.score, terms: termsOf(scores, own ? own[0] : -1, terms) }
+    }
+    const first = groups.slice(0, DETAILED)
+    if (early && !first.every(group => store.hasFragment(group.page)))
+      early({ items: groups.map(group => [article(group)]) })
+    const fragments = await Promise.all(first.map(group => store.fragment(group.page)))
+    const items = groups.map((group, rank) => {
+      const page = article(group)
+      if (rank >= DETAILED) return [page]
+      const start = starts[group.page]
+      const fragment = fragments[rank]
+      page.text = highlight(fragment[0][2], marked, TEXT_WINDOW)
+      page.score = 0
+      const sections = []
+      for (const [entry, value] of group.entries) {
+        if (entry === start) { page.score = value; continue }
+        const [anchor, heading, text] = fragment[entry - start]
+        sections.push({ location: `${page.location}#${anchor}`, title: highlight(heading, marked),
+                        text: highlight(text, marked, TEXT_WINDOW), score: value, terms: termsOf(scores, entry, terms) })
+      }
+      return [page, ...sections].sort((a, b) => b.score - a.score)  // Material reads the first as best
+    })
+    return { items }
+  }
+
+  self.jobdescRank = { result, rankPages, highlight, escape, fold }
+})()

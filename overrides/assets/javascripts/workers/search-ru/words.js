@@ -1,0 +1,120 @@
+/*
+ * Words of a query: the same cut as the build's (macros/search/words.py) and the other readings
+ * of a word typed by mistake — on the wrong keyboard layout, or in Latin letters for a Russian word.
+ *
+ * Part of the search worker (../search-ru.js); defines self.jobdescWords.
+ */
+(function () {
+  const WORD = /[\p{L}\p{N}]+/gu
+  const LATIN = /^[a-z]+$/
+  const CYRILLIC = /^[а-яё]+$/
+  const VOWELS = "аеёиоуыэюя"
+
+  function fold(text) {
+    return text.toLowerCase().replace(/ё/g, "е")
+  }
+
+  /* The words of a text, folded: exactly the words the index holds. */
+  function words(text) {
+    return fold(text.normalize("NFC")).match(WORD) || []
+  }
+
+  /* [start, end, folded word] of every word of a text shown to the user, for highlighting. */
+  function spans(text) {
+    const found = []
+    for (const match of text.matchAll(WORD))
+      found.push([match.index, match.index + match[0].length, fold(match[0])])
+    return found
+  }
+
+  // The same key on the Russian (ЙЦУКЕН) and the Latin (QWERTY) layout, shifted keys included.
+  const LATIN_KEYS = "qwertyuiop[]asdfghjkl;'zxcvbnm,.`{}:\"<>~"
+  const RUSSIAN_KEYS = "йцукенгшщзхъфывапролджэячсмитьбюёхъжэбюё"
+  const TO_RUSSIAN = new Map([...LATIN_KEYS].map((key, i) => [key, RUSSIAN_KEYS[i]]))
+  const TO_LATIN = new Map([...RUSSIAN_KEYS.slice(0, 33)].map((key, i) => [key, LATIN_KEYS[i]]))
+
+  /* Russian typed on the Latin layout ("rflhs" -> "кадры"), or null when it cannot be. */
+  function onRussianLayout(token) {
+    const lower = token.toLowerCase()
+    if (!/[a-z]/.test(lower)) return null
+    let out = ""
+    for (const key of lower) {
+      const russian = TO_RUSSIAN.get(key)
+      if (!russian) return null
+      out += russian
+    }
+    return fold(out)
+  }
+
+  /* Latin typed on the Russian layout ("лун" -> "key"), or null when the result is not one word. */
+  function onLatinLayout(word) {
+    if (!CYRILLIC.test(word)) return null
+    let out = ""
+    for (const key of word) {
+      const latin = TO_LATIN.get(key)
+      if (!latin || !/[a-z]/.test(latin)) return null
+      out += latin
+    }
+    return out
+  }
+
+  // Latin letters that look like Russian ones: "oбзвон" typed with a Latin "o" is «обзвон».
+  const LOOK_ALIKE = new Map([..."aceopxykmtbh"].map((letter, i) => [letter, "асеорхукмтвн"[i]]))
+
+  /* A word of Russian and Latin letters read as Russian: look-alikes replaced, or else the Latin
+     letters taken as keys of the Russian layout ("пjlбор" -> «подбор»); null for a one-script word. */
+  function mixedReadings(word) {
+    if (!/[a-z]/.test(word) || !/[а-я]/.test(word)) return []
+    const lookAlike = [...word].map(letter => LOOK_ALIKE.get(letter) || letter).join("")
+    const keys = [...word].map(letter => TO_RUSSIAN.get(letter) || letter).join("")
+    return [lookAlike, keys].filter(reading => CYRILLIC.test(reading))
+  }
+
+  // Latin spellings of Russian sounds: each maps to its Cyrillic readings, the likeliest first.
+  // Longer spellings are tried first ("shch" before "sh" before "s").
+  const SPELLINGS = {
+    shch: ["щ"], sch: ["щ", "сч"], tch: ["ч"], zh: ["ж"], kh: ["х"], ch: ["ч"], sh: ["ш"],
+    ts: ["ц", "тс"], tz: ["ц"], ph: ["ф"], ck: ["к"],
+    ya: ["я"], ja: ["я"], yu: ["ю"], ju: ["ю"], iu: ["ю", "иу"], yo: ["е"], jo: ["е"], ye: ["е"], je: ["е"],
+    ia: ["ия", "я"], ea: ["ея"],
+    a: ["а"], b: ["б"], v: ["в"], g: ["г"], d: ["д"], z: ["з"], i: ["и", "й"], k: ["к"], l: ["л"],
+    m: ["м"], n: ["н"], o: ["о"], p: ["п"], r: ["р"], s: ["с"], t: ["т"], u: ["у"], f: ["ф"],
+    h: ["х"], c: ["ц", "к", "с"], x: ["кс", "х"], w: ["в"], q: ["к"], j: ["й", "ж"], "'": ["ь"]
+  }
+  const LONGEST = 4
+  const BEAM = 6
+
+  function readingsOf(spelling, before, atStart) {
+    if (spelling === "y")
+      return VOWELS.includes(before) && before ? ["й", "ы"] : ["ы", "й", "и"]
+    if (spelling === "e")
+      return atStart ? ["э", "е"] : ["е", "э"]
+    return SPELLINGS[spelling]
+  }
+
+  /* Russian words a Latin spelling may stand for, the likeliest first ("kadry" -> "кадры", …). */
+  function transliterations(latin) {
+    if (!/^[a-z']+$/.test(latin) || latin.replace(/'/g, "").length < 3) return []
+    let beam = [{ text: "", cost: 0 }]
+    let position = 0
+    while (position < latin.length) {
+      let length = Math.min(LONGEST, latin.length - position)
+      while (length > 1 && !SPELLINGS[latin.substr(position, length)]) length--
+      const spelling = latin.substr(position, length)
+      const next = []
+      for (const partial of beam) {
+        const options = readingsOf(spelling, partial.text.slice(-1), position === 0)
+        options.forEach((option, rank) => next.push({ text: partial.text + option, cost: partial.cost + rank }))
+      }
+      beam = next.sort((a, b) => a.cost - b.cost).slice(0, BEAM)
+      position += length
+    }
+    return beam.map(reading => reading.text)
+  }
+
+  self.jobdescWords = {
+    fold, words, spans, onRussianLayout, onLatinLayout, transliterations, mixedReadings,
+    isLatin: word => LATIN.test(word),
+    isCyrillic: word => CYRILLIC.test(word)
+  }
+})()
