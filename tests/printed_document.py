@@ -80,6 +80,7 @@ def check_printed_instruction(pdf: Path, page: BeautifulSoup, how: str) -> None:
     assert "Serif" in doc.fonts or "Times" in doc.fonts, f"{where} is not set in a serif font:\n{doc.fonts}"
     whole = _flat(doc.text())
 
+    _check_nothing_screen_only(whole, page, where)
     _check_first_page(doc, page, where)
     _check_margins_and_size(doc, where)
     assert doc.lines(2)[0] == "2", f"{where}: page 2 does not start with its number at the top: {doc.lines(2)[:2]}"
@@ -93,11 +94,6 @@ def check_printed_instruction(pdf: Path, page: BeautifulSoup, how: str) -> None:
         assert start in whole, f"{where}: clause «{start}…» is missing"
     for chrome in SITE_CHROME:
         assert chrome not in whole, f"{where} prints the site's «{chrome}»"
-    reference = page.select_one(".admonition.reference p:not(.admonition-title)")
-    assert "Справка" not in whole, f"{where} prints the «Справка» block"
-    if reference:
-        sentence = _flat(reference.get_text(" "))[:60]
-        assert sentence not in whole, f"{where} prints reference text «{sentence}»"
     _check_headings_not_orphaned(doc, page, where)
     _check_signatures(doc, where)
     _check_acknowledgement_sheet(doc, page, where)
@@ -105,6 +101,33 @@ def check_printed_instruction(pdf: Path, page: BeautifulSoup, how: str) -> None:
     assert not PLACEHOLDER_NAME.search(whole), (
         f"{where} prints a placeholder name «{PLACEHOLDER_NAME.search(whole).group(0)}» instead of a name or a line")
     _check_tables_in_body_size(doc, page, where)
+
+
+def _check_nothing_screen_only(whole: str, page: BeautifulSoup, where: str) -> None:
+    """The «Справка» block and every element marked screen-only (the card, other names, the record of
+    changes, the history) are on the page and nowhere on paper: one rule in print.css says so."""
+    reference = page.select_one(".admonition.reference p:not(.admonition-title)")
+    assert "Справка" not in whole, f"{where} prints the «Справка» block"
+    if reference:
+        sentence = _flat(reference.get_text(" "))[:60]
+        assert sentence not in whole, f"{where} prints reference text «{sentence}»"
+    screen_only = page.select(".screen-only")
+    assert screen_only, f"«{where}»: the page has nothing marked screen-only"
+    printed = _printed_text(page)
+    for element in screen_only:
+        # Each line of the element's own text that the printed part of the page does not also say.
+        for text in {_flat(s) for s in element.find_all(string=True)}:
+            if len(text) >= 8 and text not in printed:
+                assert text not in whole, (
+                    f"{where} prints «{text}» of the screen-only {element.name}.{'.'.join(element['class'])}")
+
+
+def _printed_text(page: BeautifulSoup) -> str:
+    """The page's text without its screen-only parts and its «Справка» block."""
+    copy = BeautifulSoup(str(page), "html.parser")
+    for element in copy.select(".screen-only, .admonition.reference"):
+        element.decompose()
+    return _flat(copy.get_text(" "))
 
 
 def _check_first_page(doc: PrintedDocument, page: BeautifulSoup, where: str) -> None:
