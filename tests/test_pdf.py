@@ -82,6 +82,8 @@ def rebuilds(tmp_path_factory):
     project = copy_project(root / "project")
     with pytest.MonkeyPatch.context() as env:
         env.setenv("JOBDESC_PDF_CACHE", str(root / "cache"))
+        # Word files are counted too: their cache must start empty whatever the environment sets.
+        env.setenv("JOBDESC_DOCX_CACHE", str(root / "docx-cache"))
         env.setenv("JOBDESC_PDF", "1")
         builds = [run_mkdocs_build(project, root / "site-1")]
         # Left in the cache by edits long ago, and by another branch last week.
