@@ -163,7 +163,9 @@ REFUSED = [
              [f"{RECRUITER}:2", "слишком большой"]),
     # Only the repository's own files.
     BadInput("a symlink to a system file", symlink("docs/assets/passwd.txt", "/etc/passwd"),
-             ["docs/assets/passwd.txt", "символическая ссылка", "/etc/passwd"]),
+             ["docs/assets/passwd.txt: символическая ссылка (указывает на /etc/passwd): в сайт попадают только "
+              "собственные файлы репозитория", f"{FIX} удалите ссылку и положите на её место сам файл (копию), "
+              "если он нужен на сайте"]),
     BadInput("a symlinked position from outside the repository",
              both(outside_file("evil.md", "---\ntitle: x\n---\n"), symlink("docs/positions/evil.md", "../../../evil.md")),
              ["docs/positions/evil.md", "символическая ссылка"]),
