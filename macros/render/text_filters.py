@@ -17,20 +17,10 @@ import re
 # '>' is left to the HTML escape below (&gt;), since a backslash before an entity would print.
 MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|])")
 
-MONTHS_GENITIVE = ("января", "февраля", "марта", "апреля", "мая", "июня", "июля",
-                   "августа", "сентября", "октября", "ноября", "декабря")
-
 
 def date_ru(value: dt.date | None) -> str:
     """2026-02-02 -> 02.02.2026 (the digital date form of ГОСТ Р 7.0.97)."""
     return value.strftime("%d.%m.%Y") if isinstance(value, dt.date) else ""
-
-
-def date_ru_long(value: dt.date | None) -> str:
-    """2026-02-02 -> «02» февраля 2026 г."""
-    if not isinstance(value, dt.date):
-        return ""
-    return f"«{value.day:02d}» {MONTHS_GENITIVE[value.month - 1]} {value.year} г."
 
 
 def lcfirst(text: str) -> str:
@@ -53,5 +43,5 @@ def and_list(items: list[str]) -> str:
 
 
 def register(env) -> None:
-    for function in (date_ru, date_ru_long, lcfirst, md, and_list):
+    for function in (date_ru, lcfirst, md, and_list):
         env.filter(function)
