@@ -72,6 +72,13 @@ def symlink(link: str, target: str):
     return edit
 
 
+def moved(folder: str, target: str):
+    """A folder of the project moved elsewhere (a path relative to the project), as a symlink would reach it."""
+    def edit(project: Path) -> None:
+        (project / folder).rename(project / target)
+    return edit
+
+
 def outside_file(name: str, text: str):
     """A file outside the project (its parent folder), as a symlink would reach it."""
     def edit(project: Path) -> None:
@@ -173,6 +180,9 @@ REFUSED = [
              ["overrides/partials/x.html", "символическая ссылка"]),
     BadInput("a symlink among the templates", symlink("macros/templates/x.md", "/etc/hostname"),
              ["macros/templates/x.md", "символическая ссылка"]),
+    BadInput("a symlinked templates folder", both(moved("macros/templates", "../templates-outside"),
+                                                  symlink("macros/templates", "../../templates-outside")),
+             ["macros/templates: символическая ссылка (указывает на ../../templates-outside)"]),
     # The company's settings are validated like a position.
     BadInput("no approving official", replace("mkdocs.yml", "    official: general-director\n", ""),
              [mkdocs_line("  approval:"), "extra.approval.official", "обязательное поле", "general-director"]),
