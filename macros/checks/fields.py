@@ -32,9 +32,9 @@ def _validator():
     return validator_for(schema())
 
 
-def check_front_matter(position: Position, departments: set) -> list[Problem]:
+def check_front_matter(position: Position) -> list[Problem]:
     """Every problem of one position's front matter: the schema, its history and its tags."""
-    return check_fields(position) + _check_history(position) + _check_tags(position, departments)
+    return check_fields(position) + _check_history(position) + _check_tags(position)
 
 
 def check_fields(position: Position) -> list[Problem]:
@@ -95,7 +95,7 @@ def _check_history(position: Position) -> list[Problem]:
     return problems
 
 
-def _check_tags(position: Position, departments: set) -> list[Problem]:
+def _check_tags(position: Position) -> list[Problem]:
     """Tags list the position on «Подразделения и категории»: under its own department and category.
 
     They are set from those two fields when the file has no `tags` (hooks/theme.py); written by hand,

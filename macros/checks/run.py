@@ -23,10 +23,8 @@ from .pages import check_pages
 def validate_staff(staff: Staff, docs_dir: Path | None = None) -> list[Problem]:
     """Every problem of every position, in one list."""
     problems: list[Problem] = []
-    departments = {p.meta.get("department") for p in staff.positions.values()
-                   if isinstance(p.meta.get("department"), str)}  # a malformed one: the schema reports it
     for position in staff.positions.values():
-        problems += fields.check_front_matter(position, departments)
+        problems += fields.check_front_matter(position)
         problems += body.check_body(position)
     problems += relations.check_relations(staff, docs_dir)
     problems += status.check_status(staff)
