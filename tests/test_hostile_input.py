@@ -180,9 +180,12 @@ REFUSED = [
              ["overrides/partials/x.html", "символическая ссылка"]),
     BadInput("a symlink among the templates", symlink("macros/templates/x.md", "/etc/hostname"),
              ["macros/templates/x.md", "символическая ссылка"]),
+    # The linked folder is the one problem: nothing is read through it, not even the links it holds.
     BadInput("a symlinked templates folder", both(moved("macros/templates", "../templates-outside"),
-                                                  symlink("macros/templates", "../../templates-outside")),
-             ["macros/templates: символическая ссылка (указывает на ../../templates-outside)"]),
+                                                  symlink("macros/templates", "../../templates-outside"),
+                                                  symlink("../templates-outside/x.md", "/etc/hostname")),
+             ["Найдено ошибок в должностях: 1.",
+              "macros/templates: символическая ссылка (указывает на ../../templates-outside)"]),
     # The company's settings are validated like a position.
     BadInput("no approving official", replace("mkdocs.yml", "    official: general-director\n", ""),
              [mkdocs_line("  approval:"), "extra.approval.official", "обязательное поле", "general-director"]),
