@@ -17,11 +17,16 @@ from __future__ import annotations
 import html
 import re
 
-# A resource attribute whose value could leave the site (a scheme, "//" or a backslash in it). Only
-# these are looked at closely: a page has hundreds of relative links and a handful of these at most.
+# A resource attribute whose value could leave the site. Only such values are looked at closely: a page has
+# hundreds of attributes and a handful of these at most. A value reaches another host only with a scheme
+# (a colon), a backslash, or two slashes with nothing but spaces or control characters between them (browsers
+# drop those); an entity (&colon; &sol; &#47;…) could spell any of them, so "&" counts too. An attribute starts
+# after whitespace, "/" (``<img/src=…>``) or the quote that ends the previous value (``<img alt=""src=…>``).
+_LEAVING = r"[:\\&]|/[/\x00-\x20\x7f]"
 CANDIDATE = re.compile(
-    r"""\s(src|srcset|poster|data|background|href|xlink:href)\s*=\s*(?:"([^"]*[:/\\][^"]*)"|'([^']*[:/\\][^']*)'"""
-    r"""|([^\s>"']*[:/\\][^\s>"']*))""", re.I)
+    r"""[ \t\n\r\f/"'](src|srcset|poster|data|background|href|xlink:href)\s*=\s*"""
+    rf"""(?:"([^"]*?(?:{_LEAVING})[^"]*)"|'([^']*?(?:{_LEAVING})[^']*)'|([^\s>"']*?(?:{_LEAVING})[^\s>"']*))""",
+    re.I)
 TAG_START = re.compile(r"<([A-Za-z][\w:-]*)")
 FETCHING_HREF = {"link", "use", "image", "base", "feimage"}
 CSS_URL = re.compile(r"""url\(\s*(?:"([^"]*)"|'([^']*)'|([^)'"\s]*))\s*\)|@import\s+(?:"([^"]*)"|'([^']*)')""",
