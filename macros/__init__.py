@@ -22,7 +22,11 @@ from .render import archive_links, catalog, org, plain_calls, renames, text_filt
 from .render.boilerplate import Boilerplate
 from .render.clauses import ClauseExtension
 from .render.navigation import navigation
+from .render.page_cache import ConvertedPages, PageCache
 from .render.safe_html import SafeHtmlExtension
+
+# The page cache of the build being run (render/page_cache.py): define_env opens it, on_post_build tidies it.
+_page_cache: list[PageCache] = []
 
 
 def define_env(env) -> None:
@@ -54,8 +58,13 @@ def define_env(env) -> None:
 
 def _register_rendering(env, forms: Boilerplate, link_out: bool) -> None:
     """What every page of an instruction needs, in the site and in the archive build alike."""
-    env.conf["markdown_extensions"] += [ClauseExtension(lambda: env.page, forms.clause_numbers, link_out),
-                                        SafeHtmlExtension(lambda: env.page), typography.TypographyExtension()]
+    cache = PageCache.for_project(Path(env.conf["config_file_path"]).parent,
+                                  {"extensions": env.conf["markdown_extensions"], "options": env.conf["mdx_configs"]})
+    _page_cache[:] = [cache]
+    forms.page_cache = cache
+    env.conf["markdown_extensions"] += [ClauseExtension(lambda: env.page, forms.clause_numbers, link_out, cache),
+                                        SafeHtmlExtension(lambda: env.page), typography.TypographyExtension(),
+                                        ConvertedPages(cache)]
     text_filters.register(env)
     env.filter(typography.nbsp)
 
@@ -71,3 +80,9 @@ def on_pre_page_macros(env) -> None:
     # A page's `{{ name() }}` calls are expanded here, and the page is never compiled as a Jinja
     # template (render/plain_calls.py): nothing HR writes is evaluated, an archived edition's text included.
     plain_calls.expand_page(env)
+
+
+def on_post_build(env) -> None:
+    # What this build used of the page cache stays; what no build used for two weeks goes.
+    for cache in _page_cache:
+        cache.finish()

@@ -110,9 +110,13 @@ def _reference_titles_as_headings(root: etree.Element) -> None:
 class PreviewReading(Preprocessor):
     """The page read as the git preview reads it, and rewritten so Python-Markdown reads it the same way."""
 
+    def __init__(self, md, cache=None):
+        super().__init__(md)
+        self.cache = cache
+
     def run(self, lines: list[str]) -> list[str]:
         self.md.jobdesc_lines = lines
-        rewritten, self.md.jobdesc_preview = preview.read(lines)
+        rewritten, self.md.jobdesc_preview = preview.read_kept(lines, self.cache)
         return rewritten
 
 
@@ -120,15 +124,16 @@ class ClauseExtension(Extension):
     """Registered from define_env; runs after inline processing and before the table of contents (5).
 
     `page_of()`: the page being converted (for messages); `numbers_of(slug)`: another position and the
-    numbers of its labelled clauses; `link_out`: whether a reference links to that position's page."""
+    numbers of its labelled clauses; `link_out`: whether a reference links to that position's page;
+    `cache`: where the preview's reading of a page is kept between builds (render/page_cache.py)."""
 
-    def __init__(self, page_of, numbers_of, link_out: bool = True):
+    def __init__(self, page_of, numbers_of, link_out: bool = True, cache=None):
         super().__init__()
-        self.page_of, self.numbers_of, self.link_out = page_of, numbers_of, link_out
+        self.page_of, self.numbers_of, self.link_out, self.cache = page_of, numbers_of, link_out, cache
 
     def extendMarkdown(self, md):
         # After fenced code is set aside (superfences, 25), before raw HTML blocks are (20).
-        md.preprocessors.register(PreviewReading(md), "jobdesc_preview", 23)
+        md.preprocessors.register(PreviewReading(md, self.cache), "jobdesc_preview", 23)
         md.treeprocessors.register(ClauseNumbering(md, self), "jobdesc_clauses", 6)
 
     def report_stray_labels(self, root: etree.Element) -> None:

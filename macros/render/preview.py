@@ -23,8 +23,8 @@ import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-from markdown_it import MarkdownIt
-from markdown_it.tree import SyntaxTreeNode
+# markdown-it-py is imported on first use: a build whose pages all come from the page cache
+# (render/page_cache.py) never parses with it.
 
 INDENT = re.compile(r"^[ \t]*")
 LABEL = re.compile(r"^\s*\{#([A-Za-z][\w-]*)\}")
@@ -50,12 +50,14 @@ class Section:
 
 
 @lru_cache(maxsize=1)
-def _parser() -> MarkdownIt:
+def _parser():
+    from markdown_it import MarkdownIt
     return MarkdownIt("commonmark").enable("table")
 
 
 def read(lines: list[str]) -> tuple[list[str], list[Section]]:
     """The lines rewritten for Python-Markdown, and the sections and clauses CommonMark sees in them."""
+    from markdown_it.tree import SyntaxTreeNode
     root = SyntaxTreeNode(_parser().parse("\n".join(lines)))
     edits = _Edits()
     for node in root.children:
@@ -63,7 +65,28 @@ def read(lines: list[str]) -> tuple[list[str], list[Section]]:
     return edits.apply(lines), outline(root)
 
 
-def outline(root: SyntaxTreeNode) -> list[Section]:
+def read_kept(lines: list[str], cache=None) -> tuple[list[str], list[Section]]:
+    """read(), taken from the page cache (render/page_cache.py) when these exact lines were read before."""
+    if cache is None or cache.folder is None:
+        return read(lines)
+    key = cache.key("\n".join(lines))
+    kept = cache.get("preview", key)
+    if kept is not None:
+        return (lines if kept["lines"] is None else kept["lines"]), [
+            Section(title, line, [Clause(at, _as_tuple(shape), opening, label) for at, shape, opening, label in clauses])
+            for title, line, clauses in kept["sections"]]
+    rewritten, sections = read(lines)
+    cache.put("preview", key, {"lines": None if rewritten is lines else rewritten, "sections": [
+        [section.title, section.line, [[c.line, c.shape, c.opening, c.label] for c in section.clauses]]
+        for section in sections]})
+    return rewritten, sections
+
+
+def _as_tuple(shape):
+    return tuple(_as_tuple(part) for part in shape) if isinstance(shape, list) else shape
+
+
+def outline(root) -> list[Section]:
     sections: list[Section] = []
     for node in root.children:
         if node.type == "heading" and node.tag == "h2":
@@ -74,7 +97,7 @@ def outline(root: SyntaxTreeNode) -> list[Section]:
     return sections
 
 
-def _shape(item: SyntaxTreeNode) -> tuple:
+def _shape(item) -> tuple:
     parts = []
     for child in item.children:
         if child.type in ("bullet_list", "ordered_list"):
@@ -84,7 +107,7 @@ def _shape(item: SyntaxTreeNode) -> tuple:
     return tuple(parts)
 
 
-def _own_text(item: SyntaxTreeNode) -> str:
+def _own_text(item) -> str:
     paragraph = next((child for child in item.children if child.type == "paragraph"), None)
     return _text(paragraph) if paragraph is not None else ""
 
@@ -107,7 +130,7 @@ def _opening(text: str) -> str:
     return " ".join(words[:3])
 
 
-def _text(node: SyntaxTreeNode) -> str:
+def _text(node) -> str:
     return "".join(child.content for child in node.walk() if child.type == "text").strip()
 
 
@@ -129,7 +152,7 @@ class _Edits:
         return out
 
 
-def _visit(node: SyntaxTreeNode, lines: list[str], edits: _Edits, depth: int) -> None:
+def _visit(node, lines: list[str], edits: _Edits, depth: int) -> None:
     if node.type == "blockquote":
         return  # its lines carry "> "; lists in quotes are left as written
     if node.type in ("bullet_list", "ordered_list", "table") and node.map and _interrupts(lines, node.map[0]):
