@@ -27,7 +27,7 @@ from markdown.preprocessors import Preprocessor
 from markdown.treeprocessors import Treeprocessor
 
 from ..model.markup import CROSS_REFERENCE, clause_id, section_id
-from . import findings, preview, verbatim
+from . import findings, preview, preview_check, verbatim
 from .instruction import is_instruction
 
 LABEL_AT_START = re.compile(r"^\s*\{#([A-Za-z][\w-]*)\}\s*")
@@ -157,7 +157,8 @@ class ClauseExtension(Extension):
 
     def compare_with_preview(self, md, root: etree.Element) -> None:
         """Report the first place where the site numbered the page differently from the git preview."""
-        difference = preview.first_difference(getattr(md, "jobdesc_preview", []), preview.site_outline(root))
+        difference = preview_check.first_difference(getattr(md, "jobdesc_preview", []),
+                                                   preview_check.site_outline(root))
         if difference:
             lines, line = getattr(md, "jobdesc_lines", []), difference.line
             needle = difference.needle or (lines[line].strip()[:60] if line is not None and line < len(lines) else "")
