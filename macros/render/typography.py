@@ -83,15 +83,19 @@ class Typography(Treeprocessor):
         self._element(root)
 
     def _element(self, element: etree.Element) -> None:
+        # Text of spaces only is never changed (every rule binds a space to a character before it): such
+        # text, between blocks, is most of a page's text nodes, so it is passed over without a call.
         children = list(element)
-        element.text = typeset(element.text or "", _leading_text(children[0]) if children else "") or element.text
+        text = element.text
+        if text and not text.isspace():
+            element.text = typeset(text, _leading_text(children[0]) if children else "") or text
+        last = len(children) - 1
         for index, child in enumerate(children):
-            if not isinstance(child.tag, str) or child.tag in SKIPPED:
-                pass
-            else:
+            if isinstance(child.tag, str) and child.tag not in SKIPPED:
                 self._element(child)
-            following = _leading_text(children[index + 1]) if index + 1 < len(children) else ""
-            child.tail = typeset(child.tail or "", following) or child.tail
+            tail = child.tail
+            if tail and not tail.isspace():
+                child.tail = typeset(tail, _leading_text(children[index + 1]) if index < last else "") or tail
 
 
 def _leading_text(element: etree.Element) -> str:
