@@ -22,11 +22,9 @@ from .render import archive_links, catalog, org, plain_calls, renames, text_filt
 from .render.boilerplate import Boilerplate
 from .render.clauses import ClauseExtension
 from .render.navigation import navigation
+from .render import page_cache
 from .render.page_cache import ConvertedPages, PageCache
 from .render.safe_html import SafeHtmlExtension
-
-# The page cache of the build being run (render/page_cache.py): define_env opens it, on_post_build tidies it.
-_page_cache: list[PageCache] = []
 
 
 def define_env(env) -> None:
@@ -58,9 +56,9 @@ def define_env(env) -> None:
 
 def _register_rendering(env, forms: Boilerplate, link_out: bool) -> None:
     """What every page of an instruction needs, in the site and in the archive build alike."""
-    cache = PageCache.for_project(Path(env.conf["config_file_path"]).parent,
-                                  {"extensions": env.conf["markdown_extensions"], "options": env.conf["mdx_configs"]})
-    _page_cache[:] = [cache]
+    cache = page_cache.use(PageCache.for_project(
+        Path(env.conf["config_file_path"]).parent,
+        {"extensions": env.conf["markdown_extensions"], "options": env.conf["mdx_configs"]}))
     forms.page_cache = cache
     env.conf["markdown_extensions"] += [ClauseExtension(lambda: env.page, forms.clause_numbers, link_out, cache),
                                         SafeHtmlExtension(lambda: env.page), typography.TypographyExtension(),
@@ -84,5 +82,4 @@ def on_pre_page_macros(env) -> None:
 
 def on_post_build(env) -> None:
     # What this build used of the page cache stays; what no build used for two weeks goes.
-    for cache in _page_cache:
-        cache.finish()
+    page_cache.current().finish()

@@ -44,6 +44,7 @@ def test_a_warm_build_takes_every_page_from_the_cache_and_writes_the_same_site(s
     trees = [path for path in kept if path.parent.name == "tree"]
     assert len(trees) >= len(positions), "every position's parsed page is kept after the first build"
     assert any(path.parent.name == "preview" for path in kept), "the preview's reading is kept"
+    assert any(path.parent.name == "search" for path in kept), "the search entries are kept"
     long_ago = time.time() - 3 * 86400
     for path in kept:
         os.utime(path, (long_ago, long_ago))

@@ -8,12 +8,14 @@ pure functions of their input, so they are kept on disk under a hash of that inp
   and the outline of sections and clauses), keyed by the exact lines it reads;
 - ``tree``: the page as Python-Markdown has parsed it, after its block and inline stages — the
   document tree and the raw HTML those stages set aside — keyed by the exact lines and raw HTML those
-  stages received (``ConvertedPages``).
+  stages received (``ConvertedPages``);
+- ``search``: the page's search entries and their words (search/index.py), keyed by the page's
+  address, title, tags and converted body.
 
 Every key also holds the code and its settings: this package's Python files, the Markdown extensions
 and their options in mkdocs.yml, and the versions of the parsers. Nothing else is skipped: every later
 step (clause numbering and its comparison with the preview, table of contents, typography, MkDocs'
-own link checks, the sanitiser, the offline check, search) runs on every page in every build, and a
+own link checks, the sanitiser, the offline check) runs on every page in every build, and a
 page whose conversion reported a problem is never kept. So a build from the cache writes the same site,
 byte for byte, as one without it (tests/test_page_cache.py).
 
@@ -109,6 +111,20 @@ class PageCache:
             except OSError:
                 pass
         self.used = set()
+
+
+_current: list[PageCache] = []
+
+
+def use(cache: PageCache) -> PageCache:
+    """Make `cache` the one this build's steps share (define_env opens it; the search index reads it too)."""
+    _current[:] = [cache]
+    return cache
+
+
+def current() -> PageCache:
+    """The cache of the build being run; one that keeps nothing before define_env has opened one."""
+    return _current[0] if _current else PageCache(None)
 
 
 def fingerprint(settings: object) -> str:
