@@ -22,13 +22,17 @@ from .render import archive_links, catalog, org, plain_calls, renames, text_filt
 from .render.boilerplate import Boilerplate
 from .render.clauses import ClauseExtension
 from .render.navigation import navigation
-from .render import page_cache
-from .render.page_cache import ConvertedPages, PageCache
+from .model import build_cache
+from .model.build_cache import BuildCache
+from .render.page_cache import ConvertedPages
 from .render.safe_html import SafeHtmlExtension
 
 
 def define_env(env) -> None:
     builtin = set(env.macros)  # mkdocs-macros' own, such as macros_info(): never callable from a page
+    # Work of earlier builds that depends only on its input (model/build_cache.py), for every step below.
+    build_cache.use(BuildCache.for_project(Path(env.conf["config_file_path"]).parent, {
+        "extensions": env.conf["markdown_extensions"], "options": env.conf["mdx_configs"]}))
     plan = archive_build.load_plan()
     if plan is not None:
         _define_archive_build(env, plan)
@@ -56,9 +60,7 @@ def define_env(env) -> None:
 
 def _register_rendering(env, forms: Boilerplate, link_out: bool) -> None:
     """What every page of an instruction needs, in the site and in the archive build alike."""
-    cache = page_cache.use(PageCache.for_project(
-        Path(env.conf["config_file_path"]).parent,
-        {"extensions": env.conf["markdown_extensions"], "options": env.conf["mdx_configs"]}))
+    cache = build_cache.current()
     forms.page_cache = cache
     env.conf["markdown_extensions"] += [ClauseExtension(lambda: env.page, forms.clause_numbers, link_out, cache),
                                         SafeHtmlExtension(lambda: env.page), typography.TypographyExtension(),
@@ -82,4 +84,4 @@ def on_pre_page_macros(env) -> None:
 
 def on_post_build(env) -> None:
     # What this build used of the page cache stays; what no build used for two weeks goes.
-    page_cache.current().finish()
+    build_cache.current().finish()

@@ -9,16 +9,20 @@ whose conversion found a problem fails the second build just as it failed the fi
 
 from __future__ import annotations
 
+import datetime as dt
+import json
 import os
 import time
 import xml.etree.ElementTree as etree
 from pathlib import Path
 
+import pytest
 from markdown.util import AtomicString
 
 from conftest import run_mkdocs_build
-from macros.render import page_cache
-from macros.render.page_cache import PageCache, dump_tree, load_tree
+from macros.model import build_cache
+from macros.model.build_cache import BuildCache
+from macros.render.page_cache import dump_tree, load_tree
 
 RECRUITER = "docs/positions/recruiter.md"
 
@@ -83,16 +87,40 @@ def test_a_changed_text_template_or_code_is_never_served_from_the_cache(scratch,
         "a change to the code parses every page anew"
 
 
-def test_a_page_with_a_problem_fails_the_warm_build_too(scratch, tmp_path):
+PROBLEMS = {
+    "raw HTML in a clause": (("\n## Права\n", "\nТекст с <b onclick=\"alert(1)\">разметкой</b>.\n\n## Права\n"),
+                             "HTML-разметка в тексте не публикуется"),
+    "a field the schema refuses": (("\ncategory: ", "\ncategory: Начальство\nold_category: "), "category"),
+}
+
+
+@pytest.mark.parametrize("problem", PROBLEMS, ids=list(PROBLEMS))
+def test_a_problem_fails_the_warm_build_too(problem, scratch, tmp_path):
+    (old, new), said = PROBLEMS[problem]
     position = scratch / RECRUITER
     text = position.read_text(encoding="utf-8")
-    position.write_text(text.replace("\n## Права\n", "\nТекст с <b onclick=\"alert(1)\">разметкой</b>.\n\n## Права\n", 1),
-                        encoding="utf-8")
+    assert old in text
+    position.write_text(text.replace(old, new, 1), encoding="utf-8")
+    outputs = []
     for attempt in ("first", "second"):  # the second build has the first one's cache
         build = run_mkdocs_build(scratch, tmp_path / attempt)
         assert build.returncode != 0, f"the {attempt} build must fail"
-        assert RECRUITER in build.output and "HTML-разметка в тексте не публикуется" in build.output, build.output[-2000:]
+        assert RECRUITER in build.output and said in build.output, build.output[-2000:]
         assert "Traceback" not in build.output
+        outputs.append([line for line in build.output.splitlines() if RECRUITER in line])
+    assert outputs[0] == outputs[1], "the warm build names the same problems at the same lines"
+
+
+def test_kept_data_comes_back_as_it_was():
+    value = {"title": "Менеджер", "approved": dt.date(2026, 2, 2), "at": dt.datetime(2026, 2, 2, 10, 30),
+             1: True, "n": 1, "x": 1.5, "none": None, "list": [1, "2", [dt.date(2020, 1, 1)]],
+             ("history", 0, "approved"): 7, dt.date(2021, 1, 1): {"nested": {"k": (1, 2)}}}
+    again = build_cache.from_data(json.loads(build_cache.as_json(value)))
+    assert again == value
+    assert [type(k) for k in again] == [type(k) for k in value]
+    assert type(again[1]) is bool and type(again["n"]) is int and type(again["at"]) is dt.datetime
+    with pytest.raises(build_cache.NotPlainData):
+        build_cache.as_json({"set": {1, 2}})
 
 
 def test_a_kept_tree_is_the_tree_that_was_kept():
@@ -110,7 +138,7 @@ def test_a_kept_tree_is_the_tree_that_was_kept():
 
 
 def test_unused_entries_go_after_two_weeks_and_used_ones_stay(tmp_path):
-    cache = PageCache(tmp_path, {"settings": 1})
+    cache = BuildCache(tmp_path, {"settings": 1})
     for name in ("used", "young", "old"):
         cache.put("tree", cache.key(name), {"name": name})
     now = time.time()
@@ -118,22 +146,22 @@ def test_unused_entries_go_after_two_weeks_and_used_ones_stay(tmp_path):
     paths = {name: tmp_path / "tree" / f"{cache.key(name)}.json" for name in ("used", "young", "old")}
     for name in ("used", "old"):
         os.utime(paths[name], (month_ago, month_ago))
-    later = PageCache(tmp_path, {"settings": 1})
+    later = BuildCache(tmp_path, {"settings": 1})
     assert later.get("tree", later.key("used")) == {"name": "used"}
     later.finish(now)
     assert paths["used"].is_file() and paths["young"].is_file()
     assert not paths["old"].exists()
-    assert PageCache(tmp_path, {"settings": 2}).key("used") != later.key("used"), "the settings are part of every key"
+    assert BuildCache(tmp_path, {"settings": 2}).key("used") != later.key("used"), "the settings are part of every key"
 
 
 def test_the_cache_can_be_moved_and_turned_off(tmp_path, monkeypatch):
     monkeypatch.setenv("JOBDESC_PAGE_CACHE", "0")
-    off = PageCache.for_project(tmp_path, {})
+    off = BuildCache.for_project(tmp_path, {})
     assert off.folder is None and off.get("tree", "x") is None
     off.put("tree", "x", {})
     assert not (tmp_path / ".cache").exists()
     monkeypatch.setenv("JOBDESC_PAGE_CACHE", str(tmp_path / "elsewhere"))
-    assert PageCache.for_project(tmp_path, {}).folder == tmp_path / "elsewhere"
+    assert BuildCache.for_project(tmp_path, {}).folder == tmp_path / "elsewhere"
     monkeypatch.delenv("JOBDESC_PAGE_CACHE")
-    assert PageCache.for_project(tmp_path, {}).folder == tmp_path / ".cache" / "pages"
-    assert page_cache.STALE_AFTER_DAYS == 14
+    assert BuildCache.for_project(tmp_path, {}).folder == tmp_path / ".cache" / "pages"
+    assert build_cache.STALE_AFTER_DAYS == 14

@@ -28,7 +28,7 @@ class Boilerplate:
         self.speaking_for: Position | None = None  # another position, while its clauses are numbered
         self.clause_writers: dict = {}  # the macros that write numbered clauses, by name
         self._numbered: dict = {}
-        self.page_cache = None  # where the preview's readings are kept between builds (render/page_cache.py)
+        self.page_cache = None  # where the preview's readings are kept between builds (model/build_cache.py)
         # Finished forms skip Markdown and search when macros/hooks/forms.py will put them back.
         self.hold = verbatim.hold if verbatim.released_in(env.conf) else verbatim.inline
 

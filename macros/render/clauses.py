@@ -125,7 +125,7 @@ class ClauseExtension(Extension):
 
     `page_of()`: the page being converted (for messages); `numbers_of(slug)`: another position and the
     numbers of its labelled clauses; `link_out`: whether a reference links to that position's page;
-    `cache`: where the preview's reading of a page is kept between builds (render/page_cache.py)."""
+    `cache`: where the preview's reading of a page is kept between builds (model/build_cache.py)."""
 
     def __init__(self, page_of, numbers_of, link_out: bool = True, cache=None):
         super().__init__()

@@ -1,155 +1,33 @@
-"""Work of an earlier build that depends only on the text it was done for, kept in `.cache/pages/`.
+"""A page as Python-Markdown parsed it, kept between builds (model/build_cache.py, folder ``tree``).
 
-Most builds change one position or none, yet every build read each page twice from scratch: as the git
-preview reads it (markdown-it-py, render/preview.py) and as Python-Markdown parses it. Both results are
-pure functions of their input, so they are kept on disk under a hash of that input:
-
-- ``preview``: what render/preview.py reads in a page's Markdown (the lines rewritten for Python-Markdown
-  and the outline of sections and clauses), keyed by the exact lines it reads;
-- ``tree``: the page as Python-Markdown has parsed it, after its block and inline stages — the
-  document tree and the raw HTML those stages set aside — keyed by the exact lines and raw HTML those
-  stages received (``ConvertedPages``);
-- ``search``: the page's search entries and their words (search/index.py), keyed by the page's
-  address, title, tags and converted body.
-
-Every key also holds the code and its settings: this package's Python files, the Markdown extensions
-and their options in mkdocs.yml, and the versions of the parsers. Nothing else is skipped: every later
-step (clause numbering and its comparison with the preview, table of contents, typography, MkDocs'
-own link checks, the sanitiser, the offline check) runs on every page in every build, and a
-page whose conversion reported a problem is never kept. So a build from the cache writes the same site,
-byte for byte, as one without it (tests/test_page_cache.py).
-
-The files are JSON (never pickle: a cache folder is data, not code) named by their key, written whole
-or not at all; one that no build has used for 14 days is deleted. ``JOBDESC_PAGE_CACHE=<folder>`` moves
-the cache, ``JOBDESC_PAGE_CACHE=0`` turns it off.
+Python-Markdown reads a page in stages: preprocessors (which set raw HTML aside), the block stage, the
+inline stage, then tree processors and serialisation. The block and inline stages are most of its work
+and a pure function of what they receive: the lines and the raw HTML the preprocessors left. So the last
+preprocessor looks that input up (``_Lookup``); if it was parsed before, the stages get nothing to do
+and, right after the inline stage, the kept tree and the raw HTML those stages set aside are put back
+(``_Keep``). Every preprocessor and every later step — clause numbering and its comparison with the git
+preview, table of contents, typography, MkDocs' own link checks, the sanitiser, the offline check —
+runs on every page in every build. A parse that reported a problem, or set aside anything but comments
+and character references, is never kept.
 """
 
 from __future__ import annotations
 
-import hashlib
-import json
-import os
-import sys
-import time
 import xml.etree.ElementTree as etree
-from importlib.metadata import version
-from pathlib import Path
 
 from markdown import Extension
 from markdown.preprocessors import Preprocessor
 from markdown.treeprocessors import Treeprocessor
 from markdown.util import AtomicString
 
+from ..model.build_cache import BuildCache
 from . import findings
 
-STALE_AFTER_DAYS = 14
-PACKAGES = ("Markdown", "pymdown-extensions", "markdown-it-py", "mkdocs")
-CODE = Path(__file__).resolve().parents[1]  # the macros package
-
-
-class PageCache:
-    """A folder of JSON results by key; `folder` None: nothing is kept (every lookup misses)."""
-
-    def __init__(self, folder: Path | None, settings: object = ""):
-        self.folder = folder
-        self.used: set[Path] = set()
-        self.salt = fingerprint(settings) if folder else ""
-
-    @classmethod
-    def for_project(cls, project: Path, settings: object) -> "PageCache":
-        wanted = os.environ.get("JOBDESC_PAGE_CACHE", "")
-        if wanted == "0":
-            return cls(None)
-        return cls(Path(wanted).expanduser() if wanted else project / ".cache" / "pages", settings)
-
-    def key(self, *parts: str) -> str:
-        digest = hashlib.sha256(self.salt.encode())
-        for part in parts:
-            digest.update(b"\0" + part.encode("utf-8", "surrogatepass"))
-        return digest.hexdigest()
-
-    def get(self, kind: str, key: str):
-        if self.folder is None:
-            return None
-        path = self.folder / kind / f"{key}.json"
-        try:
-            value = json.loads(path.read_text(encoding="utf-8"))
-        except (OSError, ValueError):
-            return None  # absent, or unreadable: the work is simply done again
-        self.used.add(path)
-        return value
-
-    def put(self, kind: str, key: str, value) -> None:
-        if self.folder is None:
-            return
-        path = self.folder / kind / f"{key}.json"
-        temporary = path.with_name(f"{path.name}.{os.getpid()}.tmp")
-        try:
-            path.parent.mkdir(parents=True, exist_ok=True)
-            temporary.write_text(json.dumps(value, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
-            os.replace(temporary, path)  # a reader sees the whole file or none
-        except OSError:
-            temporary.unlink(missing_ok=True)  # a read-only or full disk costs speed, never the build
-            return
-        self.used.add(path)
-
-    def finish(self, now: float | None = None) -> None:
-        """After a build: what it used counts as used today; what no build used for STALE_AFTER_DAYS goes."""
-        if self.folder is None or not self.folder.is_dir():
-            return
-        now = time.time() if now is None else now
-        for path in self.used:
-            try:
-                os.utime(path, (now, now))
-            except OSError:
-                pass
-        oldest = now - STALE_AFTER_DAYS * 86400
-        for path in self.folder.glob("*/*.json"):
-            try:
-                if path not in self.used and path.stat().st_mtime < oldest:
-                    path.unlink()
-            except OSError:
-                pass
-        self.used = set()
-
-
-_current: list[PageCache] = []
-
-
-def use(cache: PageCache) -> PageCache:
-    """Make `cache` the one this build's steps share (define_env opens it; the search index reads it too)."""
-    _current[:] = [cache]
-    return cache
-
-
-def current() -> PageCache:
-    """The cache of the build being run; one that keeps nothing before define_env has opened one."""
-    return _current[0] if _current else PageCache(None)
-
-
-def fingerprint(settings: object) -> str:
-    """The code that produces what is cached: this package's Python files, the Markdown settings, the parsers."""
-    digest = hashlib.sha256(sys.version.encode())
-    for path in sorted(CODE.rglob("*.py")):
-        digest.update(path.relative_to(CODE).as_posix().encode() + b"\0" + path.read_bytes() + b"\0")
-    for name in PACKAGES:
-        digest.update(f"{name}={version(name)}".encode())
-    digest.update(json.dumps(settings, sort_keys=True, default=_name_of).encode())
-    return digest.hexdigest()
-
-
-def _name_of(value) -> str:
-    """Settings hold functions (a custom fence's formatter): named by where they live, never by address."""
-    name = getattr(value, "__qualname__", None) or type(value).__qualname__
-    return f"{getattr(value, '__module__', '')}.{name}"
-
-
-# --- The document tree after Python-Markdown's block and inline stages ---------------------------------
 
 class ConvertedPages(Extension):
-    """Registered from define_env for every page (see the module docstring for what is kept)."""
+    """Registered from define_env for every page."""
 
-    def __init__(self, cache: PageCache):
+    def __init__(self, cache: BuildCache):
         super().__init__()
         self.cache = cache
 
@@ -161,7 +39,7 @@ class ConvertedPages(Extension):
 class _Lookup(Preprocessor):
     """Last of the preprocessors: a page parsed before gets an empty text to parse, and its tree back at _Keep."""
 
-    def __init__(self, md, cache: PageCache):
+    def __init__(self, md, cache: BuildCache):
         super().__init__(md)
         self.cache = cache
 
@@ -180,7 +58,7 @@ class _Lookup(Preprocessor):
 class _Keep(Treeprocessor):
     """Right after the inline stage: put a kept tree back, or keep this one."""
 
-    def __init__(self, md, cache: PageCache):
+    def __init__(self, md, cache: BuildCache):
         super().__init__(md)
         self.cache = cache
 

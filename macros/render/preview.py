@@ -16,7 +16,7 @@ the page (render/clauses.py), the clause structure CommonMark sees — sections,
 tables — is compared with the one the site numbered; any difference left (a ``1)`` list, ``##Права``
 without a space…) is reported with the file, the line and the fix, and the strict build stops
 (preview_check.py). What this module reads in a page is kept between builds (``read_kept``,
-render/page_cache.py).
+model/build_cache.py).
 """
 
 from __future__ import annotations
@@ -26,7 +26,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 # markdown-it-py is imported on first use: a build whose pages all come from the page cache
-# (render/page_cache.py) never parses with it.
+# (model/build_cache.py) never parses with it.
 
 INDENT = re.compile(r"^[ \t]*")
 LABEL = re.compile(r"^\s*\{#([A-Za-z][\w-]*)\}")
@@ -105,7 +105,7 @@ class _Node:
 
 
 def read_kept(lines: list[str], cache=None) -> tuple[list[str], list[Section]]:
-    """read(), taken from the page cache (render/page_cache.py) when these exact lines were read before."""
+    """read(), taken from the build cache (model/build_cache.py) when these exact lines were read before."""
     if cache is None or cache.folder is None:
         return read(lines)
     key = cache.key("\n".join(lines))

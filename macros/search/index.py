@@ -69,7 +69,7 @@ def page_record(url: str, title: str, tags: list[str], body: str) -> PageRecord:
 
 
 def kept_page_record(cache, url: str, title: str, tags: list[str], body: str) -> PageRecord:
-    """page_record(), from the page cache (render/page_cache.py) when this page was indexed before unchanged."""
+    """page_record(), from the build cache (model/build_cache.py) when this page was indexed before unchanged."""
     if cache is None or cache.folder is None:
         return page_record(url, title, tags, body)
     key = cache.key(_json([url, title, tags]), body)
