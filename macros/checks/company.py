@@ -9,7 +9,6 @@ every problem names the key, its line in mkdocs.yml and the fix.
 
 from __future__ import annotations
 
-from functools import lru_cache
 from pathlib import Path
 
 import yaml
@@ -18,19 +17,13 @@ from ..model import build_cache
 from ..model.front_matter import collect_lines
 from ..model.problems import Problem
 from .fields import PROBLEMS_AS_DATA
-from .schema_messages import Checked, schema_problems, validator_for
+from .schema_messages import Checked, SchemaFile, schema_problems
 
-SCHEMA_PATH = Path(__file__).with_name("company_schema.yaml")
+SCHEMA = SchemaFile(Path(__file__).with_name("company_schema.yaml"))
 
 
-@lru_cache(maxsize=1)
 def schema() -> dict:
-    return yaml.safe_load(SCHEMA_PATH.read_text(encoding="utf-8"))
-
-
-@lru_cache(maxsize=1)
-def _validator():
-    return validator_for(schema())
+    return SCHEMA.schema
 
 
 def check_company(conf) -> list[Problem]:
@@ -51,7 +44,7 @@ def _check_company(config_file: Path, extra: dict) -> list[Problem]:
         config_file.name, schema(), lambda *path: _line(lines, ("extra", *path)),
         lambda path: ".".join(["extra", *map(str, path)]),
         "в раздел extra:", "такого ключа нет в настройках компании (extra)")
-    return schema_problems(extra, checked, _validator())
+    return schema_problems(extra, checked, SCHEMA.validator)
 
 
 def _lines(config_file: Path) -> dict[tuple, int]:

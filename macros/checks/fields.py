@@ -10,27 +10,19 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from functools import lru_cache
 from pathlib import Path
 
-import yaml
 
 from ..model import build_cache
 from ..model.positions import Position
 from ..model.problems import Problem, shown
-from .schema_messages import Checked, schema_problems, validator_for
+from .schema_messages import Checked, SchemaFile, schema_problems
 
-SCHEMA_PATH = Path(__file__).with_name("position_schema.yaml")
+SCHEMA = SchemaFile(Path(__file__).with_name("position_schema.yaml"))
 
 
-@lru_cache(maxsize=1)
 def schema() -> dict:
-    return yaml.safe_load(SCHEMA_PATH.read_text(encoding="utf-8"))
-
-
-@lru_cache(maxsize=1)
-def _validator():
-    return validator_for(schema())
+    return SCHEMA.schema
 
 
 def check_front_matter(position: Position, departments: set) -> list[Problem]:
@@ -58,7 +50,7 @@ def _check_fields(position: Position) -> list[Problem]:
                       "между строками ---", "такого поля нет в описании должности")
     renamed = _renamed_approval_orders(position)
     lines = {problem.line for problem in renamed}
-    return [problem for problem in schema_problems(position.meta, checked, _validator())
+    return [problem for problem in schema_problems(position.meta, checked, SCHEMA.validator)
             if not (problem.line in lines and "допустимые поля" in problem.fix)] + renamed
 
 

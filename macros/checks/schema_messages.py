@@ -12,7 +12,11 @@ import datetime as dt
 import difflib
 from collections.abc import Callable
 from dataclasses import dataclass
+from functools import cached_property
+from pathlib import Path
 from typing import TYPE_CHECKING
+
+import yaml
 
 from ..model.problems import Problem
 
@@ -34,6 +38,21 @@ class Checked:
     field_of: Callable[[list], str | None]  # how a field path is named in the message
     add_here: str                           # where a missing top-level field is written
     unknown: str                            # «такого поля нет …»
+
+
+class SchemaFile:
+    """A schema kept in a YAML file next to its check, read and compiled once."""
+
+    def __init__(self, path: Path):
+        self.path = path
+
+    @cached_property
+    def schema(self) -> dict:
+        return yaml.safe_load(self.path.read_text(encoding="utf-8"))
+
+    @cached_property
+    def validator(self) -> jsonschema.protocols.Validator:
+        return validator_for(self.schema)
 
 
 def validator_for(schema: dict) -> jsonschema.protocols.Validator:

@@ -114,6 +114,8 @@ class Boilerplate:
         return qr.address(self.env.conf.get("site_url"), edition_url(position.slug, position.version))
 
     def qr_code(self) -> str:
+        if self.position().is_draft:
+            return ""  # a draft has no edition of its own to lead to
         target = None if qr.disabled_reason else self.qr_target()
         if target is None:
             qr.explain_missing(qr.disabled_reason or qr.NO_SITE_URL)
@@ -174,7 +176,10 @@ class Boilerplate:
 
         @instruction_macro
         def acknowledgement_sheet() -> str:
-            """Лист ознакомления: a table with empty rows for employees' signatures."""
+            """Лист ознакомления: a table with empty rows for employees' signatures (none for a draft:
+            nobody acknowledges an instruction that is not approved)."""
+            if self.position().is_draft:
+                return ""
             rows = int(self.extra()["acknowledgement_rows"])
             return self.hold(self.render("acknowledgement_sheet.html", rows=rows), "acknowledgement_sheet")
 
