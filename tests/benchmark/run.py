@@ -141,12 +141,11 @@ def main(argv: list[str] | None = None) -> int:
         finally:
             shutil.rmtree(scratch, ignore_errors=True)
     table = report.table(results)
-    print(table)
-    for size, result in results.items():
-        if "editions_warm_s" in result:
-            print(f"\nАрхив редакций, {size} должностей по 3 редакции:\n" + editions.table(result))
+    more = "".join(f"\n**Архив редакций**, {size} должностей по 3 редакции:\n\n{editions.table(result)}\n"
+                   for size, result in results.items() if "editions_warm_s" in result)
+    print(table + more)
     if options.output:
-        options.output.write_text(report.page(table, options.repeat), encoding="utf-8")
+        options.output.write_text(report.page(table, options.repeat, more), encoding="utf-8")
     if options.json:
         options.json.write_text(json.dumps({"machine": report.machine(), "results": results},
                                         ensure_ascii=False, indent=2), encoding="utf-8")
