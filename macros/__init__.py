@@ -17,7 +17,6 @@ from .exports import archive_build
 from .model.build_date import pin_build_date
 from .model.edit_dates import last_edited
 from .model.editions import find_editions
-from .model.positions import Staff
 from .render import archive_links, catalog, org, plain_calls, renames, text_filters, typography
 from .render.boilerplate import Boilerplate
 from .render.clauses import ClauseExtension
