@@ -165,3 +165,16 @@ def test_the_cache_can_be_moved_and_turned_off(tmp_path, monkeypatch):
     monkeypatch.delenv("JOBDESC_PAGE_CACHE")
     assert BuildCache.for_project(tmp_path, {}).folder == tmp_path / ".cache" / "pages"
     assert build_cache.STALE_AFTER_DAYS == 14
+
+
+def test_a_resource_on_another_host_stops_the_warm_build_too(scratch, tmp_path):
+    """The verdicts of the last guards (sanitiser, outside requests) are kept too: a page that loads a
+    stylesheet from another host fails the second build just as the first."""
+    config = scratch / "mkdocs.yml"
+    config.write_text(config.read_text(encoding="utf-8") + "\nextra_css:\n  - https://cdn.example.org/site.css\n",
+                      encoding="utf-8")
+    for attempt in ("first", "second"):
+        build = run_mkdocs_build(scratch, tmp_path / attempt)
+        assert build.returncode != 0, f"the {attempt} build published a page that loads from another host"
+        assert "ресурс с другого сервера: https://cdn.example.org/site.css" in build.output, build.output[-2000:]
+        assert "Traceback" not in build.output

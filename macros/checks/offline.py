@@ -17,6 +17,8 @@ from __future__ import annotations
 import html
 import re
 
+from ..model import build_cache
+
 # A value that could leave the site. A value reaches another host only with a scheme (a colon), a backslash,
 # or two slashes with nothing but spaces or control characters between them (browsers drop those); an entity
 # (&colon; &sol; &#47;…) could spell any of them, so "&" counts too. Only such values are looked at closely:
@@ -49,6 +51,12 @@ def outside_resources(page_html: str) -> list[str]:
         for source in MERMAID.findall(page_html):
             found += _in_markup(html.unescape(source))
     return list(dict.fromkeys(found))
+
+
+def outside_resources_of_page(page_html: str) -> list[str]:
+    """outside_resources() of a written page; the same page gets the same answer, so it is kept between
+    builds (model/build_cache.py). The caller reports what it finds in every build."""
+    return build_cache.remembered("offline", (page_html,), lambda: outside_resources(page_html))
 
 
 def _in_markup(text: str) -> list[str]:

@@ -8,7 +8,9 @@ again; each kind of result has a folder of its own:
 - ``fields``: the schema's verdict on a position's front matter, and ``company`` on `extra:` (checks/);
 - ``preview``: what the git preview sees in a page (render/preview.py);
 - ``tree``: a page as Python-Markdown parsed it (render/page_cache.py);
-- ``search``: a page's search entries (search/index.py).
+- ``search``: a page's search entries (search/index.py);
+- ``sanitised`` and ``offline``: the sanitiser's output for a page's HTML and the resources on another
+  host a written page would fetch (render/safe_html.py, checks/offline.py).
 
 Every key also holds the code: this package's Python files and schemas, the Markdown settings and the
 versions of the parsers, so a change to any of them makes everything anew. A result is kept only when
@@ -32,7 +34,7 @@ from importlib.metadata import version
 from pathlib import Path
 
 STALE_AFTER_DAYS = 14
-PACKAGES = ("Markdown", "pymdown-extensions", "markdown-it-py", "mkdocs")
+PACKAGES = ("Markdown", "pymdown-extensions", "markdown-it-py", "mkdocs", "nh3")
 CODE = Path(__file__).resolve().parents[1]  # the macros package
 
 

@@ -31,6 +31,7 @@ from markdown.inlinepatterns import HTML_RE, HtmlInlineProcessor
 from markdown.preprocessors import Preprocessor
 from markdown.treeprocessors import Treeprocessor
 
+from ..model import build_cache
 from . import findings, verbatim
 
 COMMENT = re.compile(r"\A<!--.*?-->\Z", re.S)
@@ -196,6 +197,18 @@ def sanitise(page_html: str) -> str:
 
     return nh3.clean(page_html, tags=ALLOWED_TAGS, attributes=ALLOWED_ATTRIBUTES, url_schemes=LINK_SCHEMES,
                      attribute_filter=keep, strip_comments=False, link_rel=None)
+
+
+def sanitised(page_html: str) -> tuple[str, bool]:
+    """The page's HTML after the sanitiser, and whether it removed nothing (same_markup). The same HTML
+    gets the same answer, so it is kept between builds (model/build_cache.py); the problem it may mean is
+    reported by the caller in every build."""
+    def work() -> list:
+        cleaned = sanitise(page_html)
+        return [cleaned, same_markup(page_html, cleaned)]
+
+    cleaned, same = build_cache.remembered("sanitised", (page_html,), work)
+    return cleaned, same
 
 
 NBSP = "\u00a0"
