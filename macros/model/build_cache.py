@@ -43,7 +43,7 @@ class BuildCache:
 
     def __init__(self, folder: Path | None, settings: object = ""):
         self.folder = folder
-        self.used: set[Path] = set()
+        self.used: set[str] = set()  # paths as text: thousands of lookups a build, pathlib costs a third of each
         self.salt = fingerprint(settings) if folder else ""
 
     @classmethod
@@ -62,9 +62,10 @@ class BuildCache:
     def get(self, kind: str, key: str):
         if self.folder is None:
             return None
-        path = self.folder / kind / f"{key}.json"
+        path = f"{self.folder}{os.sep}{kind}{os.sep}{key}.json"
         try:
-            value = json.loads(path.read_text(encoding="utf-8"))
+            with open(path, encoding="utf-8") as file:
+                value = json.loads(file.read())
         except (OSError, ValueError):
             return None  # absent, or unreadable: the work is simply done again
         self.used.add(path)
@@ -82,7 +83,7 @@ class BuildCache:
         except OSError:
             temporary.unlink(missing_ok=True)  # a read-only or full disk costs speed, never the build
             return
-        self.used.add(path)
+        self.used.add(str(path))
 
     def finish(self, now: float | None = None) -> None:
         """After a build: what it used counts as used today; what no build used for STALE_AFTER_DAYS goes."""
@@ -97,7 +98,7 @@ class BuildCache:
         oldest = now - STALE_AFTER_DAYS * 86400
         for path in self.folder.glob("*/*.json"):
             try:
-                if path not in self.used and path.stat().st_mtime < oldest:
+                if str(path) not in self.used and path.stat().st_mtime < oldest:
                     path.unlink()
             except OSError:
                 pass

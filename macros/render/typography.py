@@ -13,6 +13,7 @@ Two ways in, one set of rules:
 
 from __future__ import annotations
 
+import functools
 import re
 import xml.etree.ElementTree as etree
 
@@ -61,6 +62,11 @@ def typeset(text: str, following: str = "") -> str:
     right after it on the page (the next element's), so «п. » before a link reading «2.7» is bound too."""
     if not text:
         return text
+    return _typeset(text, following[:1])
+
+
+@functools.lru_cache(maxsize=65536)  # the shared wording repeats on every page: most texts were set before
+def _typeset(text: str, following: str) -> str:
     joined = text + following[:1] if following else text
     if not QUICK.search(joined):
         return text
