@@ -198,7 +198,8 @@ def test_a_new_position_in_one_step(scratch, tmp_path):
     assert "Главный бухгалтер относится к категории руководителей" in provisions
     assert "Непосредственный руководитель главного бухгалтера — генеральный директор" in provisions
     assert page.select("li[data-clause^='2.']"), "the duties section has numbered placeholder duties"
-    assert page.select_one(".doc-acknowledgement") and page.select_one(".doc-signatures")
+    assert page.select_one(".doc-signatures"), "a draft is drafted and agreed like any instruction"
+    assert not page.select_one(".doc-acknowledgement"), "a new position is a draft: nobody acknowledges it yet"
     home = build.page("")
     assert home.select_one("a[href='positions/glavnyy-bukhgalter/']"), "the catalog lists the new position"
 

@@ -36,14 +36,29 @@ def test_browser_print_is_a_signable_document(slug, browser, served_site, site, 
 
 
 @pytest.mark.browser
-def test_print_button_opens_the_print_dialog(browser, served_site):
+def test_print_button_prints_the_build_time_pdf(browser, served_site):
+    """With a PDF, «Печать» prints it (the page's layout plus the edition's QR code, which a browser
+    cannot draw in a page margin): the PDF is loaded into a hidden frame whose print dialog opens."""
+    page = browser.new_page()
+    page.goto(served_site + "positions/key-account-manager/")
+    button = page.get_by_role("button", name="Печать")
+    assert button.is_visible(), "a position page shows no «Печать» button"
+    with page.expect_response(lambda response: response.url.endswith("pdf/key-account-manager.pdf")) as loaded:
+        button.click()
+    assert loaded.value.ok, "«Печать» did not load the position's PDF"
+    assert page.locator("iframe.print-frame").get_attribute("src").endswith("pdf/key-account-manager.pdf")
+    page.close()
+
+
+@pytest.mark.browser
+def test_without_a_pdf_print_button_prints_the_page(browser, served_site):
+    """mkdocs serve makes no PDFs: then «Печать» opens the browser's print of the page itself."""
     page = browser.new_page()
     page.goto(served_site + "positions/key-account-manager/")
     # Count calls instead of opening a real print dialog, which would block the headless browser.
-    page.evaluate("() => { window.print = () => { window.printed = (window.printed || 0) + 1 } }")
-    button = page.get_by_role("button", name="Печать")
-    assert button.is_visible(), "a position page shows no «Печать» button"
-    button.click()
+    page.evaluate("""() => { window.print = () => { window.printed = (window.printed || 0) + 1 };
+                          document.querySelector("[data-print]").removeAttribute("data-pdf") }""")
+    page.get_by_role("button", name="Печать").click()
     assert page.evaluate("window.printed") == 1, "«Печать» does not open the print dialog"
     page.close()
 

@@ -15,7 +15,7 @@ import sys
 
 import pytest
 
-from conftest import ROOT, copy_project, run_mkdocs_build
+from conftest import ROOT, run_mkdocs_build
 from edition_history import git
 
 KAM, SALES_HEAD, CLIENT = ("docs/positions/key-account-manager.md", "docs/positions/sales-head.md",
@@ -56,7 +56,18 @@ def test_new_position(scratch, tmp_path):
     assert made.returncode == 0, made.stderr
     file = "docs/positions/glavnyy-bukhgalter.md"
     assert "status: проект" in (scratch / file).read_text(encoding="utf-8")
-    builds(run_mkdocs_build(scratch, tmp_path / "draft"))
+    with pytest.MonkeyPatch.context() as env:
+        env.setenv("JOBDESC_PDF", "1")
+        draft = run_mkdocs_build(scratch, tmp_path / "draft")
+    builds(draft)
+    page = draft.position("glavnyy-bukhgalter")
+    stamp = " ".join(page.select_one(".doc-stamp").get_text(" ").split())
+    assert stamp.startswith("ПРОЕКТ") and not re.search(r"\d\d\.\d\d\.\d{4}|УТВЕРЖД", stamp), stamp
+    assert page.select_one(".doc-version").get_text().startswith("Проект редакции")
+    assert not page.select(".doc-acknowledgement"), "a draft has no acknowledgement sheet to sign"
+    printed = subprocess.run(["pdftotext", str(draft.site / "pdf" / "glavnyy-bukhgalter.pdf"), "-"],
+                             capture_output=True, text=True).stdout
+    assert "ПРОЕКТ" in printed and "УТВЕРЖДА" not in printed and "Лист ознакомления" not in printed, printed[:400]
 
     change(scratch, file, "status: проект", "status: действует")  # step 2 done too early
     fails(run_mkdocs_build(scratch, tmp_path / "early"), f"{file}:", "пункт-образец «Опишите первую обязанность",
@@ -101,6 +112,8 @@ def test_abolish_a_position(scratch, tmp_path):
     done = run_mkdocs_build(scratch, tmp_path / "site")
     builds(done)
     assert (done.site / "positions" / "sales-head" / "index.html").is_file(), "the abolished page must stay"
+    status = done.position("sales-head").select_one(".doc-status")
+    assert status is not None and "Должность упразднена" in status.get_text(), "the abolished page is not marked"
     home = done.page("")
     assert not home.select("a[href='positions/sales-head/']"), "the catalog still lists the abolished position"
     chart = done.page("structure/").select_one("pre.mermaid").get_text()

@@ -9,37 +9,42 @@ every problem names the key, its line in mkdocs.yml and the fix.
 
 from __future__ import annotations
 
-from functools import lru_cache
 from pathlib import Path
 
 import yaml
 
+from ..model import build_cache
 from ..model.front_matter import collect_lines
 from ..model.problems import Problem
-from .schema_messages import Checked, schema_problems, validator_for
+from .fields import PROBLEMS_AS_DATA
+from .schema_messages import Checked, SchemaFile, schema_problems
 
-SCHEMA_PATH = Path(__file__).with_name("company_schema.yaml")
+SCHEMA = SchemaFile(Path(__file__).with_name("company_schema.yaml"))
 
 
-@lru_cache(maxsize=1)
 def schema() -> dict:
-    return yaml.safe_load(SCHEMA_PATH.read_text(encoding="utf-8"))
-
-
-@lru_cache(maxsize=1)
-def _validator():
-    return validator_for(schema())
+    return SCHEMA.schema
 
 
 def check_company(conf) -> list[Problem]:
-    """Every problem of `extra:` in the site's configuration file."""
+    """Every problem of `extra:` in the site's configuration file; the verdict on the same file and settings
+    is kept between builds (model/build_cache.py)."""
     config_file = Path(conf["config_file_path"])
+    extra = _plain(conf.get("extra") or {})
+    try:
+        key = (str(config_file), config_file.read_text(encoding="utf-8-sig"), build_cache.as_json(extra))
+    except (OSError, build_cache.NotPlainData):
+        return _check_company(config_file, extra)
+    return build_cache.remembered("company", key, lambda: _check_company(config_file, extra), *PROBLEMS_AS_DATA)
+
+
+def _check_company(config_file: Path, extra: dict) -> list[Problem]:
     lines = _lines(config_file)
     checked = Checked(
         config_file.name, schema(), lambda *path: _line(lines, ("extra", *path)),
         lambda path: ".".join(["extra", *map(str, path)]),
         "в раздел extra:", "такого ключа нет в настройках компании (extra)")
-    return schema_problems(_plain(conf.get("extra") or {}), checked, _validator())
+    return schema_problems(extra, checked, SCHEMA.validator)
 
 
 def _lines(config_file: Path) -> dict[tuple, int]:

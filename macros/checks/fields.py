@@ -10,26 +10,19 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from functools import lru_cache
 from pathlib import Path
 
-import yaml
 
+from ..model import build_cache
 from ..model.positions import Position
 from ..model.problems import Problem, shown
-from .schema_messages import Checked, schema_problems, validator_for
+from .schema_messages import Checked, SchemaFile, schema_problems
 
-SCHEMA_PATH = Path(__file__).with_name("position_schema.yaml")
+SCHEMA = SchemaFile(Path(__file__).with_name("position_schema.yaml"))
 
 
-@lru_cache(maxsize=1)
 def schema() -> dict:
-    return yaml.safe_load(SCHEMA_PATH.read_text(encoding="utf-8"))
-
-
-@lru_cache(maxsize=1)
-def _validator():
-    return validator_for(schema())
+    return SCHEMA.schema
 
 
 def check_front_matter(position: Position) -> list[Problem]:
@@ -38,12 +31,26 @@ def check_front_matter(position: Position) -> list[Problem]:
 
 
 def check_fields(position: Position) -> list[Problem]:
-    """The front matter against the schema: one problem per wrong field, with its line and an example."""
+    """The front matter against the schema: one problem per wrong field, with its line and an example.
+    The verdict on the same data in the same file is kept between builds (model/build_cache.py)."""
+    try:
+        key = (shown(position), build_cache.as_json(position.meta), build_cache.as_json(position.lines))
+    except build_cache.NotPlainData:
+        return _check_fields(position)
+    return build_cache.remembered("fields", key, lambda: _check_fields(position), *PROBLEMS_AS_DATA)
+
+
+# Problems as JSON and back, for the build cache.
+PROBLEMS_AS_DATA = (lambda problems: [[p.file, p.message, p.fix, p.field, p.line] for p in problems],
+                    lambda data: [Problem(*fields) for fields in data])
+
+
+def _check_fields(position: Position) -> list[Problem]:
     checked = Checked(shown(position), schema(), position.line_of, lambda path: str(path[0]) if path else None,
                       "между строками ---", "такого поля нет в описании должности")
     renamed = _renamed_approval_orders(position)
     lines = {problem.line for problem in renamed}
-    return [problem for problem in schema_problems(position.meta, checked, _validator())
+    return [problem for problem in schema_problems(position.meta, checked, SCHEMA.validator)
             if not (problem.line in lines and "допустимые поля" in problem.fix)] + renamed
 
 

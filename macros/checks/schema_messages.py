@@ -12,10 +12,16 @@ import datetime as dt
 import difflib
 from collections.abc import Callable
 from dataclasses import dataclass
+from functools import cached_property
+from pathlib import Path
+from typing import TYPE_CHECKING
 
-import jsonschema
+import yaml
 
 from ..model.problems import Problem
+
+if TYPE_CHECKING:  # imported when a schema is first checked: most builds take every verdict from the build cache
+    import jsonschema
 
 TYPE_NAMES = {"string": "текст", "array": "список [ … ]", "date": "дата вида 2026-02-02", "null": "пусто",
               "object": "набор полей «имя: значение»", "integer": "целое число", "number": "число",
@@ -34,8 +40,24 @@ class Checked:
     unknown: str                            # «такого поля нет …»
 
 
+class SchemaFile:
+    """A schema kept in a YAML file next to its check, read and compiled once."""
+
+    def __init__(self, path: Path):
+        self.path = path
+
+    @cached_property
+    def schema(self) -> dict:
+        return yaml.safe_load(self.path.read_text(encoding="utf-8"))
+
+    @cached_property
+    def validator(self) -> jsonschema.protocols.Validator:
+        return validator_for(self.schema)
+
+
 def validator_for(schema: dict) -> jsonschema.protocols.Validator:
     """A validator that also knows the type `date` (YAML dates arrive as datetime.date)."""
+    import jsonschema
     base = jsonschema.Draft202012Validator
     checker = base.TYPE_CHECKER.redefine(
         "date", lambda _checker, value: isinstance(value, dt.date) and not isinstance(value, dt.datetime))

@@ -28,6 +28,7 @@ class Boilerplate:
         self.speaking_for: Position | None = None  # another position, while its clauses are numbered
         self.clause_writers: dict = {}  # the macros that write numbered clauses, by name
         self._numbered: dict = {}
+        self.page_cache = None  # where the preview's readings are kept between builds (model/build_cache.py)
         # Finished forms skip Markdown and search when macros/hooks/forms.py will put them back.
         self.hold = verbatim.hold if verbatim.released_in(env.conf) else verbatim.inline
 
@@ -62,7 +63,8 @@ class Boilerplate:
                                        if call.group(1) in self.clause_writers else "", target.body)
             finally:
                 self.speaking_for = previous
-            self._numbered[key] = (target, preview.label_numbers(preview.read(text.split("\n"))[1]))
+            self._numbered[key] = (target, preview.label_numbers(
+                preview.read_kept(text.split("\n"), self.page_cache)[1]))
         return self._numbered[key]
 
     # Where a document's parts come from; an archived edition answers from its own commit.
@@ -112,6 +114,8 @@ class Boilerplate:
         return qr.address(self.env.conf.get("site_url"), edition_url(position.slug, position.version))
 
     def qr_code(self) -> str:
+        if self.position().is_draft:
+            return ""  # a draft has no edition of its own to lead to
         target = None if qr.disabled_reason else self.qr_target()
         if target is None:
             qr.explain_missing(qr.disabled_reason or qr.NO_SITE_URL)
@@ -172,7 +176,10 @@ class Boilerplate:
 
         @instruction_macro
         def acknowledgement_sheet() -> str:
-            """Лист ознакомления: a table with empty rows for employees' signatures."""
+            """Лист ознакомления: a table with empty rows for employees' signatures (none for a draft:
+            nobody acknowledges an instruction that is not approved)."""
+            if self.position().is_draft:
+                return ""
             rows = int(self.extra()["acknowledgement_rows"])
             return self.hold(self.render("acknowledgement_sheet.html", rows=rows), "acknowledgement_sheet")
 

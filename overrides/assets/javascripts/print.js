@@ -1,6 +1,33 @@
-// «Печать» button of a position page: opens the browser's print dialog (the layout is print.css).
-// The button is hidden in the HTML and shown here, so without JavaScript nobody sees a dead button.
+// «Печать» button of a position page. The button is hidden in the HTML and shown here, so without
+// JavaScript nobody sees a dead button.
+// When the build made the position's PDF, the button prints that PDF: the official printout, the same
+// document as the page's print layout (print.css) plus the QR code of the edition at the bottom right of
+// the first page, which a browser cannot draw in a page margin. Without a PDF (mkdocs serve) it prints
+// the page itself.
+function printDocument(button) {
+  const pdf = button.dataset.pdf;
+  if (!pdf) {
+    window.print();
+    return;
+  }
+  const frame = document.createElement("iframe");
+  frame.className = "print-frame";
+  frame.title = "PDF для печати";
+  frame.setAttribute("aria-hidden", "true");
+  frame.style.cssText = "position: fixed; width: 0; height: 0; border: 0; visibility: hidden";
+  frame.addEventListener("load", () => {
+    try {
+      frame.contentWindow.focus();
+      frame.contentWindow.print();
+    } catch (error) {
+      window.open(pdf, "_blank"); // the browser shows the PDF; its own print button prints it
+    }
+  });
+  frame.src = pdf;
+  document.body.append(frame);
+}
+
 document.querySelectorAll("[data-print]").forEach((button) => {
   button.hidden = false;
-  button.addEventListener("click", () => window.print());
+  button.addEventListener("click", () => printDocument(button));
 });
