@@ -9,8 +9,9 @@ that build a page with it, and not reported "no tests":
   subprocess write the functions it called to a folder, and adds them to the test that started the
   subprocess; a build made once for a session or a module (the `site` fixture) counts for every
   test that uses it;
-- in every run it gives the build its own PDF, Word and archive caches, so that a mutant of the
-  cache code cannot leave a wrong file that a later mutant's build would take.
+- in every run it gives the build its own PDF, Word, archive and page caches, so that no build
+  takes a file a build of another mutant left: the page cache is keyed by the code of macros/,
+  and that code is the same for every mutant (mutmut chooses the active one at run time).
 
 It reaches into mutmut's state (`mutmut.state.state()._stats`), the set mutmut's own plugin reads
 when a test ends; mutmut is pinned in requirements-mutation.txt.
@@ -26,7 +27,7 @@ from pathlib import Path
 import pytest
 
 HITS = "JOBDESC_MUTATION_HITS"  # the folder subprocesses write their called functions to
-CACHES = ("JOBDESC_PDF_CACHE", "JOBDESC_DOCX_CACHE", "JOBDESC_ARCHIVE_CACHE")
+CACHES = ("JOBDESC_PDF_CACHE", "JOBDESC_DOCX_CACHE", "JOBDESC_ARCHIVE_CACHE", "JOBDESC_PAGE_CACHE")
 
 _scratch: Path | None = None
 _fixture_hits: dict[int, set[str]] = {}
