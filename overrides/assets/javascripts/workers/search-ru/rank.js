@@ -23,6 +23,10 @@
   // at a time (a browser opens six connections to a site), so one wave of requests, not two.
   const DETAILED = 6
   const TEXT_WINDOW = 300    // characters of a long text shown around its first match
+  // Material puts the first ten results on screen at once and more as the list is scrolled to its
+  // end: the first answer's later pages go out bare (address and title), as the full answer
+  // replaces it a moment later. Hundreds of pages then cost the message and the page less.
+  const ON_SCREEN = 10
 
   function escape(text) {
     return String(text).replace(/[&<>"']/g, c => `&#${c.charCodeAt(0)};`)
@@ -163,8 +167,10 @@
                text: "", tags: escapedTags, score: group.score, terms: termsOf(scores, own ? own[0] : -1, terms) }
     }
     const first = groups.slice(0, DETAILED)
+    const bare = group => ({ location: pages[group.page][0], title: pageShown(pages, tags, group.page, stopWords).plain,
+                             text: "", score: group.score, terms: {} })
     if (early && !first.every(group => store.hasFragment(group.page)))
-      early({ items: groups.map(group => [article(group)]) })
+      early({ items: groups.map((group, rank) => [rank < ON_SCREEN ? article(group) : bare(group)]) })
     const fragments = await Promise.all(first.map(group => store.fragment(group.page)))
     const items = groups.map((group, rank) => {
       const page = article(group)
