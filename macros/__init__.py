@@ -17,16 +17,21 @@ from .exports import archive_build
 from .model.build_date import pin_build_date
 from .model.edit_dates import last_edited
 from .model.editions import find_editions
-from .model.positions import Staff
 from .render import archive_links, catalog, org, plain_calls, renames, text_filters, typography
 from .render.boilerplate import Boilerplate
 from .render.clauses import ClauseExtension
 from .render.navigation import navigation
+from .model import build_cache
+from .model.build_cache import BuildCache
+from .render.page_cache import ConvertedPages
 from .render.safe_html import SafeHtmlExtension
 
 
 def define_env(env) -> None:
     builtin = set(env.macros)  # mkdocs-macros' own, such as macros_info(): never callable from a page
+    # Work of earlier builds that depends only on its input (model/build_cache.py), for every step below.
+    build_cache.use(BuildCache.for_project(Path(env.conf["config_file_path"]).parent, {
+        "extensions": env.conf["markdown_extensions"], "options": env.conf["mdx_configs"]}))
     plan = archive_build.load_plan()
     if plan is not None:
         _define_archive_build(env, plan)
@@ -54,8 +59,11 @@ def define_env(env) -> None:
 
 def _register_rendering(env, forms: Boilerplate, link_out: bool) -> None:
     """What every page of an instruction needs, in the site and in the archive build alike."""
-    env.conf["markdown_extensions"] += [ClauseExtension(lambda: env.page, forms.clause_numbers, link_out),
-                                        SafeHtmlExtension(lambda: env.page), typography.TypographyExtension()]
+    cache = build_cache.current()
+    forms.page_cache = cache
+    env.conf["markdown_extensions"] += [ClauseExtension(lambda: env.page, forms.clause_numbers, link_out, cache),
+                                        SafeHtmlExtension(lambda: env.page), typography.TypographyExtension(),
+                                        ConvertedPages(cache)]
     text_filters.register(env)
     env.filter(typography.nbsp)
 
@@ -71,3 +79,8 @@ def on_pre_page_macros(env) -> None:
     # A page's `{{ name() }}` calls are expanded here, and the page is never compiled as a Jinja
     # template (render/plain_calls.py): nothing HR writes is evaluated, an archived edition's text included.
     plain_calls.expand_page(env)
+
+
+def on_post_build(env) -> None:
+    # What this build used of the page cache stays; what no build used for two weeks goes.
+    build_cache.current().finish()

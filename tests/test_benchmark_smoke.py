@@ -50,3 +50,19 @@ def test_benchmark_prints_the_table_and_writes_the_docs_page(benchmark_run):
         assert f"| {label} |" in stdout, f"the printed table has no row «{label}»"
     assert page.startswith("---\ntitle: Производительность"), "the docs page has no title"
     assert f"N = {SIZE}" in page and str(data["machine"]["nproc"]) in page, "the page lacks the table or the machine"
+
+
+def test_the_archive_benchmark_builds_three_editions_of_every_position(tmp_path):
+    """`--editions`: the benchmark's company, given two more editions in git, builds with its archive;
+    the warm build makes nothing anew and every edition and comparison has its page."""
+    run = subprocess.run(
+        [sys.executable, "tests/benchmark/run.py", "--sizes", "10", "--editions", "10", "--repeat", "1",
+         "--no-browser", "--no-serve", "--no-pdf", "--json", str(tmp_path / "results.json")],
+        cwd=ROOT, capture_output=True, text=True, timeout=900)
+    assert run.returncode == 0, f"the archive benchmark failed:\n{run.stdout}\n{run.stderr[-4000:]}"
+    result = json.loads((tmp_path / "results.json").read_text(encoding="utf-8"))["results"]["10"]
+    # Three editions of each position in force: two superseded ones and three comparisons, at least.
+    assert result["editions_pages"] >= 5 * result["positions"], result
+    assert result["editions_rerendered_warm"] == 0, "a warm build makes no page of the archive anew"
+    assert 0 < result["editions_warm_s"] and 0 < result["editions_off_s"]
+    assert "Архив редакций" in run.stdout and "Тёплая с архивом / без архива" in run.stdout

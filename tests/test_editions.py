@@ -8,12 +8,12 @@ removed). Built once for the module; the cases that need another state clone it.
 from __future__ import annotations
 
 import re
-import shutil
 import subprocess
 
 import pytest
 
 from conftest import copy_project, require_tool, run_mkdocs_build
+from edits import KAM
 from edition_history import (ADDED, CHANGED_NEW, CHANGED_OLD, RECRUITER, REMOVED, RIGHT_NEW, RIGHT_OLD, SITE_URL,
                              edit, git, make_repository, new_edition)
 
@@ -104,6 +104,31 @@ def test_a_superseded_edition_says_so_on_screen_and_on_paper_and_leads_to_the_on
     assert link and link["href"] == "../../", "the notice does not lead to the position's page (the edition in force)"
     assert line in _pdf_text(site.site / "pdf" / "editions" / f"recruiter-{version}.pdf"), "the PDF is not marked superseded"
     assert not page.select(".position-card, .doc-edit"), "an archived edition offers today's card or an edit link"
+
+
+def _signatures(text: str) -> str:
+    """«Разработал: … Согласовано: …» up to the acknowledgement sheet."""
+    found = re.search(r"Разработал:.*?(?=Лист ознакомления|$)", text, re.I)
+    assert found, f"no signature block in: {text[-500:]}"
+    return found.group(0)
+
+
+def test_a_superseded_edition_is_signed_by_the_same_posts_as_on_its_day(history, archive_env, tmp_path):
+    """An edition of a past commit is rendered with that commit's whole staff. The key account manager's
+    instruction is agreed by the head of HR, a position its text never names: the old edition's
+    signature block still names the post, never a file name."""
+    repo = _clone(history[0].project, tmp_path / "clone")
+    edit(repo, KAM, 'version: "1.0"\napproved: 2026-02-02\napproval:\n  number: 14-ОД\n',
+         'version: "1.1"\napproved: 2026-10-01\napproval:\n  number: 95-ОД\nchanges: уточнена обязанность\n'
+         'history:\n  - version: "1.0"\n    approved: 2026-02-02\n    approval: {number: 14-ОД}\n')
+    edit(repo, KAM, "- Выполняет работу по мерчендайзингу.", "- Выполняет работу по мерчендайзингу в торговых точках.")
+    git(repo, "commit", "-qam", "КАМ: редакция 1.1")
+    build = run_mkdocs_build(repo, tmp_path / "site")
+    assert build.returncode == 0, build.output[-3000:]
+    old = _signatures(_text(build.page("positions/key-account-manager/editions/1.0/")))
+    assert old == _signatures(_text(build.position("key-account-manager"))), "the old edition is signed by others"
+    assert "Согласовано: Руководитель отдела персонала" in old, old
+    assert not re.search(r"\b(hr-head|sales-head|general-director)\b", old), "a file name printed instead of a post"
 
 
 def test_the_edition_in_force_has_a_stable_page_too(history):
@@ -201,6 +226,16 @@ def test_an_editorial_correction_is_declared_and_shown(history, archive_env, tmp
     assert build.returncode == 0, build.output[-3000:]
     row = build.position("recruiter").select_one(".doc-history tr[data-edition='1.2']")
     assert "Редакционная правка 15.09.2026: уточнено слово в п. 2.1" in _text(row)
+
+
+def test_an_edit_that_does_not_print_needs_no_new_edition(history, archive_env, tmp_path):
+    """Other names of the position are screen-only: changing them under the same version is no change of
+    the approved text, also for a position agreed by one its text never names (the head of HR for the KAM)."""
+    repo = _clone(history[0].project, tmp_path / "clone")
+    edit(repo, KAM, "aliases: [", "aliases: [менеджер по крупным клиентам, ")
+    build = run_mkdocs_build(repo, tmp_path / "site")
+    assert build.returncode == 0, build.output[-3000:]
+    assert "менеджер по крупным клиентам" in _text(build.position("key-account-manager").select_one(".doc-aliases"))
 
 
 def test_a_new_edition_without_changes_gets_a_warning(history, archive_env, tmp_path):

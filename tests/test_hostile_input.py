@@ -25,10 +25,9 @@ from pathlib import Path
 from typing import Callable
 
 import pytest
-from bs4 import BeautifulSoup
 
-from conftest import CHROMIUM, QuietHandler, copy_project, require_tool, run_mkdocs_build
-from edits import KAM, RECRUITER, BadInput, digest, line_of, replace, write
+from conftest import QuietHandler, copy_project, require_tool, run_mkdocs_build
+from edits import KAM, RECRUITER, BadInput, digest, line_of, replace
 
 CLIENT = "docs/positions/client-manager.md"
 SALES_HEAD = "docs/positions/sales-head.md"

@@ -15,7 +15,7 @@ import sys
 
 import pytest
 
-from conftest import ROOT, copy_project, run_mkdocs_build
+from conftest import ROOT, run_mkdocs_build
 from edition_history import git
 
 KAM, SALES_HEAD, CLIENT = ("docs/positions/key-account-manager.md", "docs/positions/sales-head.md",

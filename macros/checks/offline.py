@@ -17,11 +17,19 @@ from __future__ import annotations
 import html
 import re
 
-# A resource attribute whose value could leave the site (a scheme, "//" or a backslash in it). Only
-# these are looked at closely: a page has hundreds of relative links and a handful of these at most.
-CANDIDATE = re.compile(
-    r"""\s(src|srcset|poster|data|background|href|xlink:href)\s*=\s*(?:"([^"]*[:/\\][^"]*)"|'([^']*[:/\\][^']*)'"""
-    r"""|([^\s>"']*[:/\\][^\s>"']*))""", re.I)
+from ..model import build_cache
+
+# A value that could leave the site. A value reaches another host only with a scheme (a colon), a backslash,
+# or two slashes with nothing but spaces or control characters between them (browsers drop those); an entity
+# (&colon; &sol; &#47;…) could spell any of them, so "&" counts too. Only such values are looked at closely:
+# a page has hundreds of attributes and a handful of these. The search starts at "=" (a fast literal search)
+# and only then asks whether the attribute is one that fetches (ATTRIBUTE_BEFORE).
+_LEAVING = r"[:\\&]|/[/\x00-\x20\x7f]"
+LEAVING_VALUE = re.compile(
+    rf"""=\s*(?:"([^"]*?(?:{_LEAVING})[^"]*)"|'([^']*?(?:{_LEAVING})[^']*)'|([^\s>"']*?(?:{_LEAVING})[^\s>"']*))""")
+# A resource attribute's name right before its "=": it starts after whitespace, "/" (``<img/src=…>``) or the
+# quote that ends the previous value (``<img alt=""src=…>``). Names are case-insensitive in HTML.
+ATTRIBUTE_BEFORE = re.compile(r"""[ \t\n\r\f/"'](src|srcset|poster|data|background|href|xlink:href)\Z""", re.I)
 TAG_START = re.compile(r"<([A-Za-z][\w:-]*)")
 FETCHING_HREF = {"link", "use", "image", "base", "feimage"}
 CSS_URL = re.compile(r"""url\(\s*(?:"([^"]*)"|'([^']*)'|([^)'"\s]*))\s*\)|@import\s+(?:"([^"]*)"|'([^']*)')""",
@@ -45,20 +53,25 @@ def outside_resources(page_html: str) -> list[str]:
     return list(dict.fromkeys(found))
 
 
+def outside_resources_of_page(page_html: str) -> list[str]:
+    """outside_resources() of a written page; the same page gets the same answer, so it is kept between
+    builds (model/build_cache.py). The caller reports what it finds in every build."""
+    return build_cache.remembered("offline", (page_html,), lambda: outside_resources(page_html))
+
+
 def _in_markup(text: str) -> list[str]:
     found: list[str] = []
     scripts = None
-    for match in CANDIDATE.finditer(text):
-        tag = _enclosing_tag(text, match.start())
-        attribute = match.group(1).lower()
+    for attribute, at, value in candidates(text):
+        tag = _enclosing_tag(text, at)
         if tag is None or (attribute == "href" and tag not in FETCHING_HREF):
             continue  # text, not a tag (HR's "<" is escaped), or a plain link
-        if tag == "link" and CANONICAL.search(text, text.rfind("<", 0, match.start()), text.find(">", match.start())):
+        if tag == "link" and CANONICAL.search(text, text.rfind("<", 0, at), text.find(">", at)):
             continue  # <link rel="canonical">, written by MkDocs when site_url is set, is a name, not a fetch
         scripts = scripts if scripts is not None else [m.span() for m in SCRIPT.finditer(text)]
-        if any(start < match.start() < end for start, end in scripts):
+        if any(start < at < end for start, end in scripts):
             continue  # a string inside a script
-        url = html.unescape(next(g for g in match.groups()[1:] if g is not None))
+        url = html.unescape(value)
         urls = [part.strip().split(" ")[0] for part in url.split(",")] if attribute == "srcset" else [url]
         found += [u for u in urls if is_outside(u)]
     if "url(" in text or "@import" in text:
@@ -68,6 +81,17 @@ def _in_markup(text: str) -> list[str]:
                 if is_outside(url):
                     found.append(url)
     return found
+
+
+def candidates(text: str):
+    """(attribute name, where it stands, its value) of every resource attribute whose value could leave the site."""
+    for match in LEAVING_VALUE.finditer(text):
+        end = match.start()
+        while end and text[end - 1].isspace():
+            end -= 1
+        name = ATTRIBUTE_BEFORE.search(text, max(0, end - 12), end)
+        if name:
+            yield name.group(1).lower(), name.start(), next(g for g in match.groups() if g is not None)
 
 
 def _stylesheets(text: str) -> list[str]:

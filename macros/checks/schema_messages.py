@@ -14,11 +14,14 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cached_property
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-import jsonschema
 import yaml
 
 from ..model.problems import Problem
+
+if TYPE_CHECKING:  # imported when a schema is first checked: most builds take every verdict from the build cache
+    import jsonschema
 
 TYPE_NAMES = {"string": "текст", "array": "список [ … ]", "date": "дата вида 2026-02-02", "null": "пусто",
               "object": "набор полей «имя: значение»", "integer": "целое число", "number": "число",
@@ -54,6 +57,7 @@ class SchemaFile:
 
 def validator_for(schema: dict) -> jsonschema.protocols.Validator:
     """A validator that also knows the type `date` (YAML dates arrive as datetime.date)."""
+    import jsonschema
     base = jsonschema.Draft202012Validator
     checker = base.TYPE_CHECKER.redefine(
         "date", lambda _checker, value: isinstance(value, dt.date) and not isinstance(value, dt.datetime))

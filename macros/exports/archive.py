@@ -27,6 +27,7 @@ from importlib.metadata import version as installed
 from pathlib import Path
 
 
+from ..model.company import Company
 from ..model.editions import Archive, Edition, State, comparison_url, edition_url
 from ..model.positions import Staff
 from ..render import qr
@@ -89,7 +90,8 @@ class Planner:
         self.archive, self.staff, self.config, self.project = archive, staff, config, project
         # A page links to its PDF and .docx only when the build publishes them: part of what it shows.
         self.code = code_fingerprint(project) + f"|pdf={links.pdfs}|docx={links.docx}"
-        self.sources = sources.Sources(archive, project, Path(config["docs_dir"]))
+        company = Company(config["extra"], staff)
+        self.sources = sources.Sources(archive, project, Path(config["docs_dir"]), company.signing_positions)
 
     def jobs(self, checked: list[State]) -> list[Job]:
         jobs: list[Job] = []

@@ -17,7 +17,6 @@ import yaml
 from ..model import history as git
 from ..model.editions import CONFIG_FILE, TEMPLATES_DIR, Archive, State
 from ..model.markup import CROSS_REFERENCE, source_references
-from ..model.loading import position_from_bytes
 from ..model.positions import POSITIONS_DIR, Position
 
 WORKTREE = "worktree"
@@ -48,8 +47,11 @@ def printed_templates(names: dict[str, str]) -> dict[str, str]:
 
 
 class Sources:
-    def __init__(self, archive: Archive, project: Path, docs_dir: Path):
-        self.archive, self.project = archive, project
+    """`signers(position)`: the slugs of the positions whose officials sign or approve the position's
+    document today (model/company.py), for the key of an edition in the work tree."""
+
+    def __init__(self, archive: Archive, project: Path, docs_dir: Path, signers=lambda position: []):
+        self.archive, self.project, self.signers = archive, project, signers
         self.folder = f"{_relative(docs_dir, project)}/{POSITIONS_DIR}"
         self._worktree: dict[str, str | None] = {}
         self._extras: dict[str | None, str] = {}
@@ -83,21 +85,29 @@ class Sources:
         """Everything of the repository an edition's page shows, by blob id."""
         return {
             "position": state.blob,
-            "named": {slug: self.blob(state, f"{self.folder}/{slug}.md") for slug in named_positions(state.position)},
+            "named": {slug: self.blob(state, f"{self.folder}/{slug}.md") for slug in self._named(state)},
             "templates": self.templates(state),
             "config": self.blob(state, CONFIG_FILE),
         }
 
-    def _named_by_referenced(self, state: State) -> list[str]:
-        """The positions named by those whose clauses the edition refers to: their clauses are numbered
-        from their own text, general provisions included, as of the edition's commit."""
-        slugs = []
-        for slug in referenced_positions(state.position):
-            blob = self.blob(state, f"{self.folder}/{slug}.md")
-            content = self.archive.history.read([blob]).get(blob) if blob else None
-            target = position_from_bytes(content, f"{slug}.md", f"{POSITIONS_DIR}/{slug}.md")[0] if content else None
-            slugs += named_positions(target) if target is not None else []
-        return slugs
+    def _named(self, state: State) -> list[str]:
+        """The positions an edition's page depends on. Who drafts, agrees and approves follows from the
+        whole staff (the head of the department, the company's signatories), so an edition of a past
+        commit is rendered with that commit's every position, and its key holds them all (a past commit
+        never changes). In the work tree: the positions it names and those whose officials sign it."""
+        if state.commit is not None:
+            return sorted(self.positions_at(state))
+        return sorted({*named_positions(state.position), *self.signers(state.position)})
+
+    def positions_at(self, state: State) -> dict[str, str]:
+        """slug -> blob of every position file at the state's commit."""
+        prefix = self.folder + "/"
+        if state.index is not None:
+            tree = self.archive.history.tree_at(self.folder, state.index)
+        else:
+            tree = {path[len(prefix):]: blob for path, blob in self.archive.base_tree.items()
+                    if path.startswith(prefix) and "/" not in path[len(prefix):]}
+        return {name[:-3]: blob for name, blob in tree.items() if name.endswith(".md")}
 
     def requisites(self, state: State) -> str:
         """A digest of the company requisites (`extra:` of mkdocs.yml) of the state's commit or work tree."""
@@ -119,12 +129,10 @@ class Sources:
                 by_commit.setdefault(state.commit, []).append(state)
         for commit, group in by_commit.items():
             target = folder / commit
+            # The company as of that commit: every position (see _named), the edition's own file first.
             files = {f"{POSITIONS_DIR}/{s.position.slug}.md": s.blob for s in group}
-            for state in group:
-                for slug in named_positions(state.position) + self._named_by_referenced(state):
-                    blob = self.blob(state, f"{self.folder}/{slug}.md")
-                    if blob:
-                        files.setdefault(f"{POSITIONS_DIR}/{slug}.md", blob)
+            for slug, blob in self.positions_at(group[0]).items():
+                files.setdefault(f"{POSITIONS_DIR}/{slug}.md", blob)
             files.update({f"templates/{name}": blob for name, blob in self.templates(group[0]).items()})
             config = self.blob(group[0], CONFIG_FILE)
             contents = self.archive.history.read([b for b in [*files.values(), config] if b])

@@ -9,7 +9,6 @@ the printed page, its stylesheets and this engine's fingerprint (version, instal
 from __future__ import annotations
 
 import hashlib
-import re
 from importlib.metadata import version
 from pathlib import Path
 

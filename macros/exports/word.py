@@ -14,14 +14,12 @@ import hashlib
 from importlib.metadata import version
 from pathlib import Path
 
-import cssselect2
-import tinyhtml5
-
 from ..render.archive_links import download_of_page
-from . import cache, print_style
+from . import cache
 from .cache import Job, Report
-from .word_document import WordDocument
-from .word_writer import AUTO_CLAUSE_ID, Writer, bookmark_name
+
+# The export itself (python-docx, lxml, the HTML and CSS readers) is imported when a .docx is made:
+# every build loads this module for its settings and links, most builds make no .docx.
 
 DOCX_DIR = "docx"
 SOURCES = ("word.py", "word_writer.py", "word_inline.py", "word_tables.py", "word_document.py", "print_style.py")
@@ -53,6 +51,7 @@ def job_for(slug: str, html_path: Path, site_dir: Path, approved) -> Job:
 def build_docx(jobs: list[Job], site_dir: Path, settings: Settings) -> Report:
     """Copy every job's .docx from the cache into the site, making the missing ones first."""
     def render(work):
+        from . import print_style
         style = print_style.load()
         for job, target in work:
             html = job.html_path.read_text(encoding="utf-8")
@@ -61,8 +60,14 @@ def build_docx(jobs: list[Job], site_dir: Path, settings: Settings) -> Report:
     return cache.build_cached("Word", jobs, site_dir, settings.cache_dir, ".docx", fingerprint(), render)
 
 
-def docx_from_html(html: str, date: dt.date | None = None, style: print_style.PrintStyle | None = None) -> bytes:
+def docx_from_html(html: str, date: dt.date | None = None, style=None) -> bytes:
     """The .docx of a built page: its article as it prints, dated `date` (the same page gives the same bytes)."""
+    import cssselect2
+    import tinyhtml5
+
+    from . import print_style
+    from .word_document import WordDocument
+    from .word_writer import Writer
     style = style or print_style.load()
     root = tinyhtml5.parse(html, namespace_html_elements=False)
     article = next(root.iter("article"), None)
@@ -98,6 +103,7 @@ def _outer_style(style, wrapper) -> dict:
 
 def _bookmarks(article) -> dict[str, str]:
     """Clauses that get a bookmark: those HR labelled and those a reference points to."""
+    from .word_writer import AUTO_CLAUSE_ID, bookmark_name
     referenced = {a.get("href", "")[1:] for a in article.iter("a") if "clause-ref" in (a.get("class") or "")}
     names = {}
     for item in article.iter("li"):
@@ -107,7 +113,7 @@ def _bookmarks(article) -> dict[str, str]:
     return names
 
 
-def _style_headings(word: WordDocument, size: float) -> None:
+def _style_headings(word, size: float) -> None:
     """Word's heading styles (kept for its navigation pane) in the printout's font: black, bold, centred."""
     from docx.enum.text import WD_ALIGN_PARAGRAPH
     from docx.shared import Pt, RGBColor

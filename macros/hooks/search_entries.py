@@ -15,6 +15,7 @@ from mkdocs.plugins import event_priority
 
 # MkDocs loads this file on its own; the project root makes `macros` importable as a package.
 sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
+from macros.model import build_cache  # noqa: E402
 from macros.search import index as search_index, worker as search_worker  # noqa: E402
 
 # Kept across rebuilds of `mkdocs serve --dirty`, where only changed pages pass through on_page_content.
@@ -42,8 +43,9 @@ def on_page_context(context, page, config, nav):
     else:
         tags = page.meta.get("tags") if isinstance(page.meta.get("tags"), list) else []
         # The theme hook has escaped front-matter title and tags (they reach Material as HTML); here they are text.
-        _records[page.url] = search_index.page_record(
-            page.url, html.unescape(str(page.title or "")), [html.unescape(str(tag)) for tag in tags], page.content or "")
+        _records[page.url] = search_index.kept_page_record(  # from .cache/pages when the page is unchanged
+            build_cache.current(), page.url, html.unescape(str(page.title or "")), [html.unescape(str(tag)) for tag in tags],
+            page.content or "")
     page.meta["search"] = dict(setting if isinstance(setting, dict) else {}, exclude=True)
     return context
 

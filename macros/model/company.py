@@ -116,6 +116,12 @@ class Company:
             agreed_refs = [ref for ref in self.agreed_refs if ref != drafter_ref]
         return Signatories(self.official(drafter_ref), [self.official(ref) for ref in agreed_refs])
 
+    def signing_positions(self, position: Position) -> list[str]:
+        """Slugs of the positions whose officials draft, agree or approve the position's instruction."""
+        signatories = self.signatories(position)
+        officials = [signatories.drafter, *signatories.agreed, self.approval(position).official]
+        return sorted({o.position.slug for o in officials if o is not None and o.position is not None})
+
     def default_drafter_ref(self, position: Position) -> str | None:
         """The head of the position's department; for a head, its supervisor; HR's official where
         that is nobody or the official who approves."""

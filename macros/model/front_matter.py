@@ -16,6 +16,7 @@ import re
 
 import yaml
 
+from . import build_cache
 from .problems import Problem
 
 # libyaml's loader when PyYAML has it: ten times faster than the pure-Python one (what MkDocs uses too).
@@ -72,7 +73,11 @@ def check_plain_data(text: str) -> None:
 
 def parse_front_matter(text: str) -> tuple[object, dict[tuple, int], list[tuple[tuple, int]]]:
     """The front matter's data; the file line of every field and list item in it (for messages);
-    fields written twice, which YAML would silently overwrite."""
+    fields written twice, which YAML would silently overwrite. Kept between builds (model/build_cache.py)."""
+    return build_cache.remembered("front-matter", (text,), lambda: _checked_parse(text))
+
+
+def _checked_parse(text: str) -> tuple[object, dict[tuple, int], list[tuple[tuple, int]]]:
     check_plain_data(text)
     try:
         return _parse_front_matter(text, YAML_LOADER)

@@ -28,6 +28,7 @@ class Boilerplate:
         self.speaking_for: Position | None = None  # another position, while its clauses are numbered
         self.clause_writers: dict = {}  # the macros that write numbered clauses, by name
         self._numbered: dict = {}
+        self.page_cache = None  # where the preview's readings are kept between builds (model/build_cache.py)
         # Finished forms skip Markdown and search when macros/hooks/forms.py will put them back.
         self.hold = verbatim.hold if verbatim.released_in(env.conf) else verbatim.inline
 
@@ -62,7 +63,8 @@ class Boilerplate:
                                        if call.group(1) in self.clause_writers else "", target.body)
             finally:
                 self.speaking_for = previous
-            self._numbered[key] = (target, preview.label_numbers(preview.read(text.split("\n"))[1]))
+            self._numbered[key] = (target, preview.label_numbers(
+                preview.read_kept(text.split("\n"), self.page_cache)[1]))
         return self._numbered[key]
 
     # Where a document's parts come from; an archived edition answers from its own commit.

@@ -27,7 +27,7 @@ from markdown.preprocessors import Preprocessor
 from markdown.treeprocessors import Treeprocessor
 
 from ..model.markup import CROSS_REFERENCE, clause_id, section_id
-from . import findings, preview, verbatim
+from . import findings, preview, preview_check, verbatim
 from .instruction import is_instruction
 
 LABEL_AT_START = re.compile(r"^\s*\{#([A-Za-z][\w-]*)\}\s*")
@@ -110,9 +110,13 @@ def _reference_titles_as_headings(root: etree.Element) -> None:
 class PreviewReading(Preprocessor):
     """The page read as the git preview reads it, and rewritten so Python-Markdown reads it the same way."""
 
+    def __init__(self, md, cache=None):
+        super().__init__(md)
+        self.cache = cache
+
     def run(self, lines: list[str]) -> list[str]:
         self.md.jobdesc_lines = lines
-        rewritten, self.md.jobdesc_preview = preview.read(lines)
+        rewritten, self.md.jobdesc_preview = preview.read_kept(lines, self.cache)
         return rewritten
 
 
@@ -120,15 +124,16 @@ class ClauseExtension(Extension):
     """Registered from define_env; runs after inline processing and before the table of contents (5).
 
     `page_of()`: the page being converted (for messages); `numbers_of(slug)`: another position and the
-    numbers of its labelled clauses; `link_out`: whether a reference links to that position's page."""
+    numbers of its labelled clauses; `link_out`: whether a reference links to that position's page;
+    `cache`: where the preview's reading of a page is kept between builds (model/build_cache.py)."""
 
-    def __init__(self, page_of, numbers_of, link_out: bool = True):
+    def __init__(self, page_of, numbers_of, link_out: bool = True, cache=None):
         super().__init__()
-        self.page_of, self.numbers_of, self.link_out = page_of, numbers_of, link_out
+        self.page_of, self.numbers_of, self.link_out, self.cache = page_of, numbers_of, link_out, cache
 
     def extendMarkdown(self, md):
         # After fenced code is set aside (superfences, 25), before raw HTML blocks are (20).
-        md.preprocessors.register(PreviewReading(md), "jobdesc_preview", 23)
+        md.preprocessors.register(PreviewReading(md, self.cache), "jobdesc_preview", 23)
         md.treeprocessors.register(ClauseNumbering(md, self), "jobdesc_clauses", 6)
 
     def report_stray_labels(self, root: etree.Element) -> None:
@@ -152,7 +157,8 @@ class ClauseExtension(Extension):
 
     def compare_with_preview(self, md, root: etree.Element) -> None:
         """Report the first place where the site numbered the page differently from the git preview."""
-        difference = preview.first_difference(getattr(md, "jobdesc_preview", []), preview.site_outline(root))
+        difference = preview_check.first_difference(getattr(md, "jobdesc_preview", []),
+                                                   preview_check.site_outline(root))
         if difference:
             lines, line = getattr(md, "jobdesc_lines", []), difference.line
             needle = difference.needle or (lines[line].strip()[:60] if line is not None and line < len(lines) else "")

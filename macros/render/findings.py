@@ -14,11 +14,18 @@ from pathlib import Path
 from ..model.problems import Problem
 
 _found: list[Problem] = []
+_reports = [0]  # every report ever made in this process, repeated ones too (render/page_cache.py asks)
 
 
 def report(problem: Problem) -> None:
+    _reports[0] += 1
     if problem not in _found:
         _found.append(problem)
+
+
+def reported() -> int:
+    """How many reports have been made so far: a page whose conversion changed it is never cached."""
+    return _reports[0]
 
 
 def reported_for(file: str) -> bool:

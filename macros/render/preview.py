@@ -14,7 +14,9 @@ Markdown reads the same way: list lines re-indented to its 4-space levels, a bla
 list or table that interrupts a paragraph. Nothing else is touched. Then, once the site has numbered
 the page (render/clauses.py), the clause structure CommonMark sees — sections, clauses, sub-items,
 tables — is compared with the one the site numbered; any difference left (a ``1)`` list, ``##Права``
-without a space…) is reported with the file, the line and the fix, and the strict build stops.
+without a space…) is reported with the file, the line and the fix, and the strict build stops
+(preview_check.py). What this module reads in a page is kept between builds (``read_kept``,
+model/build_cache.py).
 """
 
 from __future__ import annotations
@@ -23,8 +25,8 @@ import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-from markdown_it import MarkdownIt
-from markdown_it.tree import SyntaxTreeNode
+# markdown-it-py is imported on first use: a build whose pages all come from the page cache
+# (model/build_cache.py) never parses with it.
 
 INDENT = re.compile(r"^[ \t]*")
 LABEL = re.compile(r"^\s*\{#([A-Za-z][\w-]*)\}")
@@ -50,20 +52,83 @@ class Section:
 
 
 @lru_cache(maxsize=1)
-def _parser() -> MarkdownIt:
+def _parser():
+    from markdown_it import MarkdownIt
     return MarkdownIt("commonmark").enable("table")
 
 
 def read(lines: list[str]) -> tuple[list[str], list[Section]]:
     """The lines rewritten for Python-Markdown, and the sections and clauses CommonMark sees in them."""
-    root = SyntaxTreeNode(_parser().parse("\n".join(lines)))
+    edits, sections = _read(lines)
+    return edits.apply(lines), sections
+
+
+def _read(lines: list[str]) -> tuple["_Edits", list[Section]]:
+    root = _Node.tree(_parser().parse("\n".join(lines)))
     edits = _Edits()
     for node in root.children:
         _visit(node, lines, edits, depth=0)
-    return edits.apply(lines), outline(root)
+    return edits, outline(root)
 
 
-def outline(root: SyntaxTreeNode) -> list[Section]:
+class _Node:
+    """A block of markdown-it-py's token stream, the way its SyntaxTreeNode nests them, for less."""
+
+    __slots__ = ("type", "tag", "map", "children", "inline")
+
+    def __init__(self, type_: str, tag: str = "", map_=None, inline=None):
+        self.type, self.tag, self.map, self.children, self.inline = type_, tag, map_, [], inline or []
+
+    @classmethod
+    def tree(cls, tokens) -> "_Node":
+        root = cls("root")
+        stack = [root]
+        for token in tokens:
+            if token.nesting == 1:  # "bullet_list_open": a block that holds blocks
+                node = cls(token.type[:-5], token.tag, token.map)
+                stack[-1].children.append(node)
+                stack.append(node)
+            elif token.nesting == -1:
+                stack.pop()
+            else:  # "inline" (a paragraph's or heading's words), "fence", "hr"…
+                stack[-1].children.append(cls(token.type, token.tag, token.map, token.children))
+        return root
+
+    def text(self) -> str:
+        """The words of every inline part within, as text (code and markup left out)."""
+        return "".join(part.content for node in self._walk() for part in node.inline if part.type == "text")
+
+    def _walk(self):
+        yield self
+        for child in self.children:
+            yield from child._walk()
+
+
+def read_kept(lines: list[str], cache=None) -> tuple[list[str], list[Section]]:
+    """read(), taken from the build cache (model/build_cache.py) when these exact lines were read before."""
+    if cache is None or cache.folder is None:
+        return read(lines)
+    key = cache.key("\n".join(lines))
+    kept = cache.get("preview", key)
+    if kept is None:
+        edits, sections = _read(lines)
+        kept = {"indent": [[n, line] for n, line in sorted(edits.indent.items()) if line != lines[n]],
+                "blank_before": sorted(edits.blank_before),
+                "sections": [[section.title, section.line, [[c.line, c.shape, c.opening, c.label] for c in section.clauses]]
+                             for section in sections]}
+        cache.put("preview", key, kept)
+    edits = _Edits()
+    edits.indent, edits.blank_before = dict(kept["indent"]), set(kept["blank_before"])
+    return edits.apply(lines), [
+        Section(title, line, [Clause(at, _as_tuple(shape), opening, label) for at, shape, opening, label in clauses])
+        for title, line, clauses in kept["sections"]]
+
+
+def _as_tuple(shape):
+    return tuple(_as_tuple(part) for part in shape) if isinstance(shape, list) else shape
+
+
+def outline(root) -> list[Section]:
     sections: list[Section] = []
     for node in root.children:
         if node.type == "heading" and node.tag == "h2":
@@ -74,7 +139,7 @@ def outline(root: SyntaxTreeNode) -> list[Section]:
     return sections
 
 
-def _shape(item: SyntaxTreeNode) -> tuple:
+def _shape(item) -> tuple:
     parts = []
     for child in item.children:
         if child.type in ("bullet_list", "ordered_list"):
@@ -84,7 +149,7 @@ def _shape(item: SyntaxTreeNode) -> tuple:
     return tuple(parts)
 
 
-def _own_text(item: SyntaxTreeNode) -> str:
+def _own_text(item) -> str:
     paragraph = next((child for child in item.children if child.type == "paragraph"), None)
     return _text(paragraph) if paragraph is not None else ""
 
@@ -107,8 +172,8 @@ def _opening(text: str) -> str:
     return " ".join(words[:3])
 
 
-def _text(node: SyntaxTreeNode) -> str:
-    return "".join(child.content for child in node.walk() if child.type == "text").strip()
+def _text(node: _Node) -> str:
+    return node.text().strip()
 
 
 class _Edits:
@@ -129,7 +194,7 @@ class _Edits:
         return out
 
 
-def _visit(node: SyntaxTreeNode, lines: list[str], edits: _Edits, depth: int) -> None:
+def _visit(node, lines: list[str], edits: _Edits, depth: int) -> None:
     if node.type == "blockquote":
         return  # its lines carry "> "; lists in quotes are left as written
     if node.type in ("bullet_list", "ordered_list", "table") and node.map and _interrupts(lines, node.map[0]):
@@ -166,77 +231,3 @@ def _content_column(marker_line: str) -> int:
 def _interrupts(lines: list[str], start: int) -> bool:
     """Whether the block starting at `start` follows a line of text with no blank line between."""
     return start > 0 and bool(lines[start - 1].strip())
-
-
-def site_outline(root) -> list[Section]:
-    """The sections and clauses the site numbered (an ElementTree root after render/clauses.py)."""
-    sections: list[Section] = []
-    for element in root:
-        if element.tag == "h2":
-            sections.append(Section("".join(element.itertext()).strip(), -1))
-        elif element.tag in ("ul", "ol") and sections:
-            sections[-1].clauses += [Clause(-1, _element_shape(item), _opening(_element_text(item)))
-                                     for item in element.findall("li")]
-    return sections
-
-
-def _element_text(item) -> str:
-    holder = item[0] if len(item) and item[0].tag == "p" and not (item.text or "").strip() else item
-    text = [holder.text or ""]
-    for child in holder:
-        if child.tag not in ("ul", "ol", "table") and child.get("class") != "clause-number":
-            text.append("".join(child.itertext()))
-        text.append(child.tail or "")
-    return "".join(text)
-
-
-def _element_shape(item) -> tuple:
-    parts = []
-    for child in item:
-        if child.tag in ("ul", "ol"):
-            parts.append(("list", tuple(_element_shape(sub) for sub in child.findall("li"))))
-        elif child.tag == "table":
-            parts.append(("table",))
-    return tuple(parts)
-
-
-@dataclass(frozen=True)
-class Difference:
-    message: str
-    fix: str
-    line: int | None = None   # in the parsed text
-    needle: str = ""          # or text to find in the file
-
-
-HEADING_FIX = "заголовок раздела — отдельная строка «## Название»: два знака #, пробел, название"
-
-
-def first_difference(preview: list[Section], site: list[Section]) -> Difference | None:
-    """What differs first between the preview's outline and the site's, and where it starts."""
-    if len(preview) != len(site):
-        message = (f"разделов «## …» в предпросмотре git {len(preview)}, а на сайте {len(site)}: заголовок "
-                   "записан так, что git и сайт читают его по-разному")
-        for seen, built in zip(preview, site):
-            if _bare(seen.title) != _bare(built.title):
-                return Difference(message, HEADING_FIX, None if len(site) > len(preview) else seen.line,
-                                  _bare(built.title) if len(site) > len(preview) else "")
-        extra = site[len(preview)] if len(site) > len(preview) else None
-        return Difference(message, HEADING_FIX, None if extra else preview[len(site)].line,
-                          _bare(extra.title) if extra else "")
-    for number, (seen, built) in enumerate(zip(preview, site), 1):
-        if len(seen.clauses) != len(built.clauses):
-            parting = next((a for a, b in zip(seen.clauses, built.clauses) if a.opening != b.opening), None)
-            if parting is None and len(seen.clauses) > len(built.clauses):
-                parting = seen.clauses[len(built.clauses)]  # the preview has clauses the site lacks
-            line = parting.line if parting else (seen.clauses[-1].line if seen.clauses else seen.line)
-            return Difference(f"раздел {number} «{seen.title}»: в предпросмотре git {len(seen.clauses)} пунктов, "
-                              f"а сайт пронумеровал бы {len(built.clauses)}", LIST_FIX, line)
-        for index, (a, b) in enumerate(zip(seen.clauses, built.clauses), 1):
-            if a.shape != b.shape:
-                return Difference(f"пункт {number}.{index}: вложенные пункты или таблица в предпросмотре git "
-                                  "устроены иначе, чем на сайте", LIST_FIX, a.line)
-    return None
-
-
-def _bare(title: str) -> str:
-    return " ".join(re.sub(r"^\d+\.\s*", "", title).split())

@@ -31,6 +31,7 @@ from markdown.inlinepatterns import HTML_RE, HtmlInlineProcessor
 from markdown.preprocessors import Preprocessor
 from markdown.treeprocessors import Treeprocessor
 
+from ..model import build_cache
 from . import findings, verbatim
 
 COMMENT = re.compile(r"\A<!--.*?-->\Z", re.S)
@@ -198,6 +199,19 @@ def sanitise(page_html: str) -> str:
                      attribute_filter=keep, strip_comments=False, link_rel=None)
 
 
+def sanitised(page_html: str) -> tuple[str, bool]:
+    """The page's HTML after the sanitiser, and whether it removed nothing (same_markup). The same HTML
+    gets the same answer, so it is kept between builds (model/build_cache.py); the problem it may mean is
+    reported by the caller in every build."""
+    def work() -> list:
+        cleaned = sanitise(page_html)
+        return [cleaned, same_markup(page_html, cleaned)]
+
+    cleaned, same = build_cache.remembered("sanitised", (page_html,), work)
+    return cleaned, same
+
+
+NBSP = "\u00a0"
 TAG = re.compile(r"<(/?[A-Za-z][\w-]*)((?:[^>\"']|\"[^\"]*\"|'[^']*')*)>")
 ATTRIBUTE_NAME = re.compile(r"([^\s=/\"']+)(?:\s*=\s*(?:\"[^\"]*\"|'[^']*'|[^\s\"'>]+))?")
 
@@ -206,8 +220,11 @@ def same_markup(original: str, cleaned: str) -> bool:
     """Whether the sanitiser removed no element and no attribute.
 
     It writes the same markup a little differently (``<br>`` for ``<br />``, ``"`` for ``&#34;``
-    in text), so the two are compared as sequences of tags with their attribute names."""
-    return cleaned == original or _skeleton(original) == _skeleton(cleaned)
+    in text), so the two are compared as sequences of tags with their attribute names. Usually the only
+    difference is that it writes U+00A0 as ``&nbsp;``: then the texts are equal once that is undone, and
+    the slower comparison is not needed."""
+    return (cleaned == original or cleaned == original.replace(NBSP, "&nbsp;")
+            or _skeleton(original) == _skeleton(cleaned))
 
 
 def _skeleton(page_html: str) -> list[tuple[str, tuple[str, ...]]]:

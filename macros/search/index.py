@@ -70,6 +70,22 @@ def page_record(url: str, title: str, tags: list[str], body: str) -> PageRecord:
     return record
 
 
+def kept_page_record(cache, url: str, title: str, tags: list[str], body: str) -> PageRecord:
+    """page_record(), from the build cache (model/build_cache.py) when this page was indexed before unchanged."""
+    if cache is None or cache.folder is None:
+        return page_record(url, title, tags, body)
+    key = cache.key(_json([url, title, tags]), body)
+    kept = cache.get("search", key)
+    if kept is None:
+        record = page_record(url, title, tags, body)
+        cache.put("search", key, [[[e.anchor, e.title, e.text, e.clause] for e in record.entries],
+                                  [list(flags) for flags in record.flags], [list(flags.values()) for flags in record.flags]])
+        return record
+    entries, words, flags = kept
+    return PageRecord(url, title, tags, [Entry(*entry) for entry in entries],
+                      [dict(zip(names, values)) for names, values in zip(words, flags)])
+
+
 def _title_words(entry: Entry) -> str:
     """What of a title is searched: not a clause's «п. 2.9», nor a section's number («1. Общие положения»)."""
     return "" if entry.clause else SECTION_NUMBER.sub("", entry.title)

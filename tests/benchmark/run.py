@@ -53,7 +53,7 @@ def run_size(size: int, scratch: Path, options: argparse.Namespace, log) -> dict
         if result.get("pdf_seconds") is not None and result.get("pdf_files"):
             result["pdf_each_s"] = result["pdf_seconds"] / result["pdf_files"]
 
-    if options.editions:  # the archive of editions: three editions per position, cold and warm
+    if str(size) in options.editions.split(","):  # the archive: three editions per position, cold and warm
         result.update(editions.measure(pristine, scratch, log))
 
     log(f"[{size}] rebuild after changing one position")
@@ -77,11 +77,14 @@ def compare_builds(size: int, scratch: Path, pristine: Path, departments: dict, 
     drifts by tens of percent within minutes: builds run one after the other would compare two
     different machines."""
     log(f"[{size}] our build, plain Material by departments, plain Material in one section, {options.repeat}x in turns")
-    times: dict[str, list] = {"build": [], "plain": [], "flat": []}
+    times: dict[str, list] = {"build": [], "warm": [], "plain": [], "flat": []}
     baselines = {}
     for attempt in range(options.repeat):  # each in a fresh copy: no cache from an earlier build helps
         project = shutil.copytree(pristine, scratch / f"project-{attempt}")
         times["build"].append(measure.mkdocs_build(project, project / "site"))
+        # The publishing runner keeps `.cache/` between builds (.github/workflows/site.yml): the next build
+        # after a merge has the previous one's cache, with one position changed.
+        times["warm"].append(_build_after_one_change(project, departments))
         if not baselines:  # plain Material's pages hold the text of our built pages
             baselines = {"plain": plain.project(scratch / "plain", project / "site", departments, fair=True),
                          "flat": plain.project(scratch / "flat", project / "site", departments, fair=False)}
@@ -95,7 +98,23 @@ def compare_builds(size: int, scratch: Path, pristine: Path, departments: dict, 
         prefix = "" if name == "plain" else "flat_"
         result[f"{prefix}ratio"] = result["build_s"] / result[f"{name}_s"]
         result[f"{prefix}cpu_ratio"] = result["build_cpu_s"] / result[f"{name}_cpu_s"]
+    result["warm_ratio"] = result["warm_s"] / result["plain_s"]
+    result["warm_cpu_ratio"] = result["warm_cpu_s"] / result["plain_cpu_s"]
     return result
+
+
+def _build_after_one_change(project: Path, departments: dict) -> measure.Build:
+    """A build of `project` (built once already, so its `.cache/` is warm) after one position's text changed;
+    the text is put back afterwards."""
+    changed = project / "docs" / "positions" / f"{sorted(departments)[-1]}.md"
+    original = changed.read_text(encoding="utf-8")
+    if "\n\n## Права" not in original:
+        raise RuntimeError(f"{changed}: no «## Права» section to add a duty before")
+    changed.write_text(original.replace("\n\n## Права", CHANGE + "\n## Права", 1), encoding="utf-8")
+    try:
+        return measure.mkdocs_build(project, project / "site")
+    finally:
+        changed.write_text(original, encoding="utf-8")
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -108,8 +127,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--no-browser", action="store_true", help="skip the search timing in Chromium")
     parser.add_argument("--no-pdf", action="store_true", help="skip the PDF measurements")
     parser.add_argument("--no-serve", action="store_true", help="skip the preview latency of mkdocs serve")
-    parser.add_argument("--editions", action="store_true",
-                        help="also measure the archive of editions (3 editions per position, cold and warm)")
+    parser.add_argument("--editions", default="", metavar="SIZES",
+                        help="also measure the archive of editions (3 editions per position, cold and warm) "
+                             "at these sizes, comma-separated (it prints every edition: minutes per 100 positions)")
     options = parser.parse_args(argv)
     sizes = [int(s) for s in options.sizes.split(",") if s.strip()]
     log = lambda message: print(message, file=sys.stderr, flush=True)  # noqa: E731
@@ -121,12 +141,11 @@ def main(argv: list[str] | None = None) -> int:
         finally:
             shutil.rmtree(scratch, ignore_errors=True)
     table = report.table(results)
-    print(table)
-    for size, result in results.items():
-        if "editions_warm_s" in result:
-            print(f"\nАрхив редакций, {size} должностей по 3 редакции:\n" + editions.table(result))
+    more = "".join(f"\n**Архив редакций**, {size} должностей по 3 редакции:\n\n{editions.table(result)}\n"
+                   for size, result in results.items() if "editions_warm_s" in result)
+    print(table + more)
     if options.output:
-        options.output.write_text(report.page(table, options.repeat), encoding="utf-8")
+        options.output.write_text(report.page(table, options.repeat, more), encoding="utf-8")
     if options.json:
         options.json.write_text(json.dumps({"machine": report.machine(), "results": results},
                                         ensure_ascii=False, indent=2), encoding="utf-8")

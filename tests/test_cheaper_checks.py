@@ -1,0 +1,109 @@
+"""Shortcuts that make the build cheaper give exactly the answers of the slow way (README «Замер производительности»).
+
+- Typography runs each group of rules only where the text has what the group needs
+  (macros/render/typography.py): on every line the site is made of, and on lines made to trip each
+  rule, the result equals running every rule.
+- The offline check looks closely only at resource attributes whose value could leave the site
+  (macros/checks/offline.py): every way of spelling another host is still found, plain relative
+  addresses are not even candidates.
+- The sanitiser's verdict «nothing removed» takes a shortcut when the only difference is how U+00A0
+  is written (macros/render/safe_html.py); a removed attribute is still noticed.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+
+from macros.checks import offline
+from macros.render import typography
+from macros.render.safe_html import same_markup, sanitise
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def _every_rule(text: str, following: str = "") -> str:
+    """The rules as they ran before the shortcut: all of them, in order, on any text with a trigger."""
+    if not text or not re.search(r"[.№§—–\d]", text + following[:1]):
+        return text
+    joined = text + following[:1]
+    for pattern, replacement in typography.RULES:
+        joined = pattern.sub(replacement, joined)
+    return joined[: len(joined) - len(following[:1])] if following else joined
+
+
+TRICKY = [
+    "и т. п.", "и т.п.", "т. е. так", "в т. ч. премии", "И. И. Иванов", "Иванов И. И.", "И. Иванов",
+    "А. Б. В. Г.", "№ 14-ОД", "§ 2", "п. 2.7", "пп. 3", "ст. 22 и ч. 1", "табл. 4", "5 лет", "2026 г.",
+    "текст — дальше", "текст – дальше", "текст —", "1 январь", "3.\tлет", "т.\nп.", "a  — b", "х\u00a0— у",
+    "Иванов\u00a0И. И.", "ИВАНОВ И. И.", "т. к. А. Б. Петров, № 5 и 6 дней — всё",
+]
+
+
+def _lines() -> list[str]:
+    texts = [p.read_text(encoding="utf-8") for p in (ROOT / "docs").rglob("*.md")]
+    texts += [p.read_text(encoding="utf-8") for p in (ROOT / "macros" / "templates").glob("*")]
+    return [line for text in texts for line in text.splitlines() if line.strip()] + TRICKY
+
+
+def test_typography_shortcut_gives_what_every_rule_gives():
+    lines = _lines()
+    assert len(lines) > 300
+    changed = 0
+    for line in lines:
+        for following in ("", "2", "И", " "):
+            expected = _every_rule(line, following)
+            assert typography.typeset(line, following) == expected, (line, following)
+            changed += expected != line
+    assert changed > 50, "the lines exercise the rules"
+
+
+def test_text_of_spaces_only_is_never_changed():
+    """The tree walk passes such text over without asking the rules (typography.Typography._element)."""
+    for spaces in (" ", "\n", "\n    ", " \t ", "\u00a0", " \u00a0 "):
+        for following in ("", "2", "—", "И", "т", ".", " ", "п"):
+            assert _every_rule(spaces, following) == spaces, (spaces, following)
+
+
+LEAVING = [
+    '<img src="https://evil.example/x.png">', '<img src="//evil.example/x.png">', "<img src='//evil.example/x.png'>",
+    "<img src=//evil.example/x.png>", '<img SRC="HTTPS://evil.example/x.png">', '<img/src="//evil.example/x.png">',
+    '<img alt=""src="//evil.example/x.png">', '<img src=" //evil.example/x.png">', '<img src="/\t/evil.example/x.png">',
+    '<img src="\\\\evil.example\\x.png">', '<img src="/\\evil.example/x.png">', '<img src="&#47;&#47;evil.example/x">',
+    '<img src="https&#58;//evil.example/x">', '<img srcset="a.png 1x, //evil.example/b.png 2x">',
+    '<link rel="stylesheet" href="https://evil.example/x.css">', '<video poster="//evil.example/p.png"></video>',
+    '<svg><use xlink:href="https://evil.example/s.svg#a"></use></svg>', '<object data="https://evil.example/o"></object>',
+    '<div style="background: url(//evil.example/b.png)"></div>', '<style>@import "https://evil.example/x.css";</style>',
+    '<img src' + ' ' * 40 + '=\n"//evil.example/x.png">', '<image href="//evil.example/i.png"/>',
+]
+STAYING = [
+    '<img src="../assets/x.png">', '<img src="/assets/x.png">', '<a href="https://example.org/">ссылка</a>',
+    '<a href="../positions/recruiter/#p2-3">п. 2.3</a>', '<link rel="stylesheet" href="../assets/stylesheets/x.css">',
+    '<img src="data:image/png;base64,AAAA">', '<p>src="//evil.example/x.png" — это текст</p>',
+    '<link rel="canonical" href="https://intranet.example/x/">', '<script>var a = "<img src=//evil.example>";</script>',
+]
+
+
+@pytest.mark.parametrize("markup", LEAVING)
+def test_every_spelling_of_another_host_is_found(markup):
+    assert offline.outside_resources(markup), markup
+
+
+@pytest.mark.parametrize("markup", STAYING)
+def test_the_site_itself_and_plain_links_are_allowed(markup):
+    assert offline.outside_resources(markup) == [], markup
+
+
+def test_relative_addresses_are_not_looked_at_closely():
+    page = "".join(f'<a href="../positions/p{n}/">x</a><img src="../assets/i{n}.png">' for n in range(100))
+    assert not list(offline.candidates(page)), "a relative address cannot leave the site"
+
+
+def test_the_sanitiser_verdict_shortcut_still_notices_a_removal():
+    clean = "<p>Иванов\u00a0И. И., <a href=\"../x/\">ссылка</a></p>"
+    assert sanitise(clean) != clean, "nh3 writes U+00A0 as &nbsp;"
+    assert same_markup(clean, sanitise(clean))
+    dirty = "<p onclick=\"alert(1)\">Иванов\u00a0И. И.</p>"
+    assert not same_markup(dirty, sanitise(dirty)), "a removed attribute is noticed"
