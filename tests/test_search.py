@@ -165,6 +165,19 @@ def test_opening_a_page_downloads_settings_not_the_index(site):
     assert max(path.stat().st_size for path in shards) < 64_000, "a query would load a large shard"
 
 
+def test_the_words_of_a_stem_lie_in_one_shard():
+    """A query word stands for the indexed words that begin with its stem, and every shard they lie
+    in is one more request before the answer: shards are cut between words that begin differently."""
+    from macros.search import index
+
+    words = sorted(stem + ending for stem in ("подразделен", "подрядчик", "работ")
+                   for ending in ("ие", "ия", "ий", "ию", "ием", "иями", "иях"))
+    shards = index.shard_ranges(words, dict.fromkeys(words, index.SHARD_BYTES // 3))
+    assert len(shards) >= 2 and [word for shard in shards for word in shard] == words
+    for stem in ("подразделен", "подрядчик", "работ"):
+        assert sum(any(word.startswith(stem) for word in shard) for shard in shards) == 1, (stem, shards)
+
+
 def test_other_names_are_shown_on_screen_and_not_printed(site):
     line = site.position("key-account-manager").select_one(".doc-aliases")
     assert line is not None, "the page does not show the position's other names"

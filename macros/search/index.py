@@ -8,8 +8,9 @@ positions. Here the browser loads only what a query needs (see README «Поис
   (every page is marked ``search.exclude``); the settings the worker needs ride in its ``config``
   under ``jobdesc``: the shard keys, the stop words, the synonym groups and a version for caching.
 - ``search/ru/s/<n>.json`` — shards of the inverted index: the sorted vocabulary cut into runs of
-  about 24 KB, each word with its postings; the settings list the first word of each shard. The
-  words that begin with a prefix lie together, so a query word loads one shard, seldom two.
+  24 KB or more, each word with its postings; the settings list the first word of each shard. A
+  shard is cut only where neighbouring words begin differently, so the words of a query word's
+  stem lie together and a query word loads one shard (a stem of three or four letters, sometimes two).
 - ``search/ru/pages.json`` — every page's address, title and tags, and where its entries start.
 - ``search/ru/p/<n>.json`` — the entries of page n (anchor, title, text): loaded for the results shown.
 - ``search/ru/words.txt`` — the vocabulary, one word a line: the worker loads it in the background
@@ -27,6 +28,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import os
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -35,7 +37,7 @@ from .entries import Entry, page_entries
 from .words import STOP_WORDS, indexed_words
 
 FOLDER = "ru"
-# About this many bytes of JSON per shard (a word with longer postings gets a shard of its own).
+# At least this many bytes of JSON per shard, more to keep words of one beginning together (shard_ranges).
 SHARD_BYTES = 24_000
 SECTION_NUMBER = re.compile(r"^\s*\d+(?:\.\d+)*\.?\s+")
 TEXT_FLAG, TITLE_FLAG, TAG_FLAG, FLAG_BITS = 1, 4, 8, 16
@@ -108,16 +110,25 @@ def postings(records: list[PageRecord]) -> dict[str, list[int]]:
 
 
 def shard_ranges(words: list[str], sizes: dict[str, int]) -> list[list[str]]:
-    """Sorted words cut into consecutive runs of about SHARD_BYTES each: the words that begin with any
-    prefix lie together, so a query word needs one shard, seldom two."""
+    """Sorted words cut into consecutive runs of at least SHARD_BYTES each, cut where two neighbours
+    begin differently: a query word stands for the indexed words that begin with its stem, and each
+    shard of them is one more request before the answer (a request costs more than its bytes).
+
+    A shard is cut only between words that share fewer than three first letters; past twice
+    SHARD_BYTES, fewer than four; and so on: the words of a stem of five letters stay in one shard
+    unless their postings alone pass four times SHARD_BYTES."""
     shards, current, size = [], [], 0
     for word in words:
-        if current and size + sizes[word] > SHARD_BYTES:
+        if current and size >= SHARD_BYTES and _shared_beginning(current[-1], word) < 2 + size // SHARD_BYTES:
             shards.append(current)
             current, size = [], 0
         current.append(word)
         size += sizes[word]
     return shards + [current] if current else shards
+
+
+def _shared_beginning(first: str, second: str) -> int:
+    return len(os.path.commonprefix([first, second]))
 
 
 def build(records: list[PageRecord]) -> tuple[dict[str, str], dict]:

@@ -87,12 +87,22 @@
     return found
   }
 
+  /* Words of the index several words stand for, looked up at once and added in the order given
+     (not as their shards arrive): equal scores then rank the same way on every run. */
+  Understanding.prototype.lookUpAll = async function (asked, found) {
+    const each = await Promise.all(asked.map(([word, weight]) => this.lookUp(word, weight, new Map())))
+    for (const own of each)
+      for (const [match, value] of own)
+        if (!found.has(match) || found.get(match).weight < value.weight) found.set(match, value)
+    return found
+  }
+
   /* The term's words of the index, trying guesses only when the words as typed find nothing. */
   Understanding.prototype.match = async function (term) {
     const found = new Map()
-    await Promise.all(term.typed.map(word => this.lookUp(word, WEIGHT.typed, found)))
+    await this.lookUpAll(term.typed.map(word => [word, WEIGHT.typed]), found)
     if (found.size) return found
-    await Promise.all(term.guesses.map(({ word, kind }) => this.lookUp(word, WEIGHT[kind], found)))
+    await this.lookUpAll(term.guesses.map(({ word, kind }) => [word, WEIGHT[kind]]), found)
     if (found.size) return found
     const vocabulary = await this.store.words()
     const candidates = [...term.typed, ...term.guesses.slice(0, 2).map(guess => guess.word)]

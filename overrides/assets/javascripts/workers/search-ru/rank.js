@@ -23,6 +23,10 @@
   // at a time (a browser opens six connections to a site), so one wave of requests, not two.
   const DETAILED = 6
   const TEXT_WINDOW = 300    // characters of a long text shown around its first match
+  // Material puts the first ten results on screen at once and more as the list is scrolled to its
+  // end: the first answer's later pages go out bare (address and title), as the full answer
+  // replaces it a moment later. Hundreds of pages then cost the message and the page less.
+  const ON_SCREEN = 10
 
   function escape(text) {
     return String(text).replace(/[&<>"']/g, c => `&#${c.charCodeAt(0)};`)
@@ -64,12 +68,28 @@
     return own.filter(word => !terms.some(term => term.found.has(word))).length
   }
 
-  const titleWords = new Map()   // page number -> its title's words (function words left out)
+  // Per page, what every answer needs of its title and tags, worked out once: a common word brings
+  // back most pages in every answer, and cutting and escaping their titles again each time cost
+  // more than ranking them.
+  const shown = new Map()   // page number -> {title, spans, plain, words, tags}
+
+  function pageShown(pages, tags, page, stopWords) {
+    let own = shown.get(page)
+    if (!own) {
+      const [, title, tagNumbers] = pages[page]
+      const titleSpans = spans(title)
+      own = { title, spans: titleSpans, plain: escape(title),
+              words: words(title).filter(word => !stopWords.has(word)),
+              tags: tagNumbers.map(n => escape(tags[n])) }
+      shown.set(page, own)
+    }
+    return own
+  }
 
   /* Pages with their matching entries ([entry, score], best first), best page first. */
   async function rankPages(store, terms, stopWords) {
     const scores = await scoreEntries(store, terms)
-    const { pages, starts, pageOf } = await store.pages()
+    const { pages, tags, starts, pageOf } = await store.pages()
     const { count, score, wordOf, weights } = scores
     const byPage = new Map()
     for (const entry of scores.touched) {
@@ -94,19 +114,16 @@
       group.score = group.entries.reduce((sum, [, value], i) => sum + value * (i ? 0.1 : 1), 0)
       group.covered = group.coverage.reduce((a, b) => a + b, 0)
       group.distance = Infinity
-      if (group.coverage.every(Boolean)) {  // a title can hold every query word only if the page does
-        if (!titleWords.has(group.page))
-          titleWords.set(group.page, words(pages[group.page][1]).filter(word => !stopWords.has(word)))
-        group.distance = titleDistance(titleWords.get(group.page), terms)
-      }
+      if (group.coverage.every(Boolean))  // a title can hold every query word only if the page does
+        group.distance = titleDistance(pageShown(pages, tags, group.page, stopWords).words, terms)
     }
     groups.sort((a, b) => (a.distance - b.distance) || (b.covered - a.covered) || (b.score - a.score))
     return { groups, scores }
   }
 
   /* Text with the query's words marked; a long text is cut to a window around the first match. */
-  function highlight(text, marked, window = Infinity) {
-    const found = spans(text).filter(([, , word]) => marked.has(word))
+  function highlight(text, marked, window = Infinity, textSpans = spans(text)) {
+    const found = textSpans.filter(([, , word]) => marked.has(word))
     let start = 0
     let end = text.length
     if (text.length > window) {
@@ -143,14 +160,17 @@
     const { pages, tags, starts } = await store.pages()
     const marked = new Set(terms.flatMap(term => [...term.found.keys()]))
     const article = group => {
-      const [url, title, tagNumbers] = pages[group.page]
+      const { title, spans: titleSpans, plain, tags: escapedTags } = pageShown(pages, tags, group.page, stopWords)
       const own = group.entries.find(([entry]) => entry === starts[group.page])
-      return { location: url, title: highlight(title, marked), text: "", tags: tagNumbers.map(n => escape(tags[n])),
-               score: group.score, terms: termsOf(scores, own ? own[0] : -1, terms) }
+      const marks = titleSpans.some(([, , word]) => marked.has(word))
+      return { location: pages[group.page][0], title: marks ? highlight(title, marked, Infinity, titleSpans) : plain,
+               text: "", tags: escapedTags, score: group.score, terms: termsOf(scores, own ? own[0] : -1, terms) }
     }
     const first = groups.slice(0, DETAILED)
+    const bare = group => ({ location: pages[group.page][0], title: pageShown(pages, tags, group.page, stopWords).plain,
+                             text: "", score: group.score, terms: {} })
     if (early && !first.every(group => store.hasFragment(group.page)))
-      early({ items: groups.map(group => [article(group)]) })
+      early({ items: groups.map((group, rank) => [rank < ON_SCREEN ? article(group) : bare(group)]) })
     const fragments = await Promise.all(first.map(group => store.fragment(group.page)))
     const items = groups.map((group, rank) => {
       const page = article(group)
