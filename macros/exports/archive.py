@@ -20,7 +20,6 @@ from __future__ import annotations
 import hashlib
 import json
 import os
-import shutil
 import time
 from dataclasses import dataclass, field
 from importlib.metadata import version as installed
@@ -33,6 +32,7 @@ from ..model.positions import Staff
 from ..render import qr
 from ..render.archive_links import links
 from . import archive_sources as sources
+from .cache import place
 from .archive_project import render_missing
 
 STALE_AFTER_DAYS = 14
@@ -199,7 +199,7 @@ def publish(outcome: Outcome, settings: Settings, site_dir: Path) -> list[Job]:
             continue
         target = site_dir / job.dest
         target.parent.mkdir(parents=True, exist_ok=True)
-        shutil.copyfile(settings.cache_dir / f"{job.key}.html", target)
+        place(settings.cache_dir / f"{job.key}.html", target)
         if job.kind == "edition":
             editions.append(job)
     return editions

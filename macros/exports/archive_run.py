@@ -8,7 +8,6 @@ turns what changed since the base commit into the problems and warnings of check
 from __future__ import annotations
 
 import os
-import shutil
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -91,7 +90,7 @@ def _edition_files(editions: list, site: Path, extension: str, settings, build) 
         own = site / download_of_page(f"positions/{job.edition.slug}.md", extension)
         if job.edition.current and own.is_file():
             target.parent.mkdir(parents=True, exist_ok=True)
-            shutil.copyfile(own, target)
+            cache.place(own, target)
         else:
             jobs.append(cache.Job(job.edition.slug, site / job.dest, target, _date(job.edition.approved)))
     return "Архив редакций: " + str(build(jobs, site, settings))

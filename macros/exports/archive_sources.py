@@ -9,6 +9,7 @@ today's code, so old commits only contribute their wording.
 
 from __future__ import annotations
 
+import hashlib
 import json
 from pathlib import Path
 
@@ -55,6 +56,9 @@ class Sources:
         self.folder = f"{_relative(docs_dir, project)}/{POSITIONS_DIR}"
         self._worktree: dict[str, str | None] = {}
         self._extras: dict[str | None, str] = {}
+        # By commit: hundreds of editions share one (a release of many positions), and a past commit never changes.
+        self._trees: dict[tuple, dict[str, str]] = {}
+        self._templates: dict[tuple, dict[str, str]] = {}
 
     def snapshot_id(self, state: State) -> str:
         return state.commit or WORKTREE
@@ -70,6 +74,12 @@ class Sources:
         return self.archive.base_tree.get(path)
 
     def templates(self, state: State) -> dict[str, str]:
+        at = (state.commit, state.index)
+        if at not in self._templates:
+            self._templates[at] = self._templates_at(state)
+        return self._templates[at]
+
+    def _templates_at(self, state: State) -> dict[str, str]:
         if state.commit is None:
             folder = self.project / TEMPLATES_DIR
             found = {p.name: git.blob_id(p.read_bytes()) for p in folder.iterdir() if p.is_file()}
@@ -85,22 +95,30 @@ class Sources:
         """Everything of the repository an edition's page shows, by blob id."""
         return {
             "position": state.blob,
-            "named": {slug: self.blob(state, f"{self.folder}/{slug}.md") for slug in self._named(state)},
+            "named": self._named(state),
             "templates": self.templates(state),
             "config": self.blob(state, CONFIG_FILE),
         }
 
-    def _named(self, state: State) -> list[str]:
-        """The positions an edition's page depends on. Who drafts, agrees and approves follows from the
-        whole staff (the head of the department, the company's signatories), so an edition of a past
-        commit is rendered with that commit's every position, and its key holds them all (a past commit
-        never changes). In the work tree: the positions it names and those whose officials sign it."""
+    def _named(self, state: State) -> dict[str, str | None] | str:
+        """The positions an edition's page depends on, by blob. Who drafts, agrees and approves follows
+        from the whole staff (the head of the department, the company's signatories), so an edition of a
+        past commit is rendered with that commit's every position, and its key holds them all, as one
+        digest (a past commit never changes). In the work tree: the positions it names and those whose
+        officials sign it."""
         if state.commit is not None:
-            return sorted(self.positions_at(state))
-        return sorted({*named_positions(state.position), *self.signers(state.position)})
+            return "tree:" + hashlib.sha256(json.dumps(self.positions_at(state), sort_keys=True).encode()).hexdigest()
+        slugs = sorted({*named_positions(state.position), *self.signers(state.position)})
+        return {slug: self.blob(state, f"{self.folder}/{slug}.md") for slug in slugs}
 
     def positions_at(self, state: State) -> dict[str, str]:
         """slug -> blob of every position file at the state's commit."""
+        at = (state.commit, state.index)
+        if at not in self._trees:
+            self._trees[at] = self._positions_at(state)
+        return self._trees[at]
+
+    def _positions_at(self, state: State) -> dict[str, str]:
         prefix = self.folder + "/"
         if state.index is not None:
             tree = self.archive.history.tree_at(self.folder, state.index)
