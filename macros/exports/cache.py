@@ -101,7 +101,8 @@ def build_cached(kind: str, jobs: list[Job], site_dir: Path, cache_dir: Path, su
     started = time.monotonic()
     cache_dir.mkdir(parents=True, exist_ok=True)
     remove_stale_parts(cache_dir)
-    cached = {job: cache_dir / f"{cache_key(job, site_dir, fingerprint)}{suffix}" for job in jobs}
+    styles: dict = {}  # what each stylesheet and image holds, read once for all the jobs of this build
+    cached = {job: cache_dir / f"{cache_key(job, site_dir, fingerprint, styles)}{suffix}" for job in jobs}
     missing = [job for job in jobs if not cached[job].is_file()]
     if missing:
         render_missing([(job, cached[job]) for job in missing])
@@ -124,8 +125,11 @@ def prune_cache(cache_dir: Path, suffix: str, keep: set[Path], now: float | None
     return pruned
 
 
-def cache_key(job: Job, site_dir: Path, fingerprint: str) -> str:
-    """A hash of everything the download shows: the printed part of the page and what styles it."""
+def cache_key(job: Job, site_dir: Path, fingerprint: str, styles: dict | None = None) -> str:
+    """A hash of everything the download shows: the printed part of the page and what styles it.
+    `styles` keeps the digest of each linked file by its address, for the jobs of one build (hundreds of
+    pages link the same few stylesheets; a later build, say of `mkdocs serve`, reads them again)."""
+    styles = {} if styles is None else styles
     html = job.html_path.read_text(encoding="utf-8")
     article = ARTICLE.search(html)
     title = TITLE.search(html)
@@ -136,9 +140,13 @@ def cache_key(job: Job, site_dir: Path, fingerprint: str) -> str:
     # Only the article prints; the navigation around it (which changes when any position is
     # added) is hidden in print, so it does not invalidate every download.
     local = STYLESHEET.findall(html) + IMAGE.findall(article.group(0) if article else "")
+    page = job.html_path.resolve().as_uri()
     for url in local:
-        path = local_file(url, job.html_path, site_dir)
-        digest.update(url.encode("utf-8") + b"\0" + (path.read_bytes() if path else b"-") + b"\0")
+        where = urljoin(page, url.split("#")[0].split("?")[0])  # the same file from any folder
+        if where not in styles:
+            path = local_file(url, job.html_path, site_dir)
+            styles[where] = hashlib.sha256(path.read_bytes()).digest() if path else b"-"
+        digest.update(url.encode("utf-8") + b"\0" + styles[where] + b"\0")
     return digest.hexdigest()
 
 
