@@ -39,11 +39,14 @@
   }
 
   function scrollingTables() {
-    document.querySelectorAll(".md-typeset__scrollwrap").forEach(function (box) {
+    const boxes = document.querySelectorAll(".md-typeset__scrollwrap")
+    boxes.forEach(function (box, index) {
       if (box.scrollWidth > box.clientWidth + 1) {
         box.setAttribute("tabindex", "0")
         box.setAttribute("role", "region")
-        box.setAttribute("aria-label", "Таблица, прокручивается в сторону")
+        // Each region needs a name of its own: a screen reader lists them side by side.
+        const which = boxes.length > 1 ? " " + (index + 1) + " из " + boxes.length : ""
+        box.setAttribute("aria-label", "Таблица" + which + ", прокручивается в сторону")
       } else if (box.getAttribute("role") === "region") {
         box.removeAttribute("tabindex")
         box.removeAttribute("role")
