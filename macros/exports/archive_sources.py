@@ -56,9 +56,7 @@ class Sources:
         self.folder = f"{_relative(docs_dir, project)}/{POSITIONS_DIR}"
         self._worktree: dict[str, str | None] = {}
         self._extras: dict[str | None, str] = {}
-        # By commit: hundreds of editions share one (a release of many positions), and a past commit never changes.
-        self._trees: dict[tuple, dict[str, str]] = {}
-        self._templates: dict[tuple, dict[str, str]] = {}
+        self._trees: dict[tuple, dict[str, str]] = {}  # (folder, commit, index) -> name -> blob
 
     def snapshot_id(self, state: State) -> str:
         return state.commit or WORKTREE
@@ -74,22 +72,13 @@ class Sources:
         return self.archive.base_tree.get(path)
 
     def templates(self, state: State) -> dict[str, str]:
-        at = (state.commit, state.index)
-        if at not in self._templates:
-            self._templates[at] = self._templates_at(state)
-        return self._templates[at]
-
-    def _templates_at(self, state: State) -> dict[str, str]:
-        if state.commit is None:
+        if state.commit is not None:
+            return printed_templates(self._folder_at(state, TEMPLATES_DIR))
+        if (TEMPLATES_DIR, None, None) not in self._trees:
             folder = self.project / TEMPLATES_DIR
-            found = {p.name: git.blob_id(p.read_bytes()) for p in folder.iterdir() if p.is_file()}
-        elif state.index is not None:
-            found = self.archive.history.tree_at(TEMPLATES_DIR, state.index)
-        else:
-            prefix = TEMPLATES_DIR + "/"
-            found = {path[len(prefix):]: blob for path, blob in self.archive.base_tree.items()
-                     if path.startswith(prefix) and "/" not in path[len(prefix):]}
-        return printed_templates(found)
+            self._trees[(TEMPLATES_DIR, None, None)] = {
+                p.name: git.blob_id(p.read_bytes()) for p in folder.iterdir() if p.is_file()}
+        return printed_templates(self._trees[(TEMPLATES_DIR, None, None)])
 
     def inputs(self, state: State) -> dict:
         """Everything of the repository an edition's page shows, by blob id."""
@@ -113,19 +102,20 @@ class Sources:
 
     def positions_at(self, state: State) -> dict[str, str]:
         """slug -> blob of every position file at the state's commit."""
-        at = (state.commit, state.index)
-        if at not in self._trees:
-            self._trees[at] = self._positions_at(state)
-        return self._trees[at]
+        return {name[:-3]: blob for name, blob in self._folder_at(state, self.folder).items() if name.endswith(".md")}
 
-    def _positions_at(self, state: State) -> dict[str, str]:
-        prefix = self.folder + "/"
-        if state.index is not None:
-            tree = self.archive.history.tree_at(self.folder, state.index)
-        else:
-            tree = {path[len(prefix):]: blob for path, blob in self.archive.base_tree.items()
-                    if path.startswith(prefix) and "/" not in path[len(prefix):]}
-        return {name[:-3]: blob for name, blob in tree.items() if name.endswith(".md")}
+    def _folder_at(self, state: State, folder: str) -> dict[str, str]:
+        """name -> blob of every file directly in `folder` at the state's commit, read once per commit:
+        hundreds of editions share one (a release of many positions), and a past commit never changes."""
+        at = (folder, state.commit, state.index)
+        if at not in self._trees:
+            if state.index is not None:
+                self._trees[at] = self.archive.history.tree_at(folder, state.index)
+            else:
+                prefix = folder + "/"
+                self._trees[at] = {path[len(prefix):]: blob for path, blob in self.archive.base_tree.items()
+                                   if path.startswith(prefix) and "/" not in path[len(prefix):]}
+        return self._trees[at]
 
     def requisites(self, state: State) -> str:
         """A digest of the company requisites (`extra:` of mkdocs.yml) of the state's commit or work tree."""
