@@ -11,6 +11,7 @@ In both a symlink must still be found, named by its path and refused without a t
 from __future__ import annotations
 
 import os
+import subprocess
 
 from conftest import run_mkdocs_build
 
@@ -47,3 +48,27 @@ def test_a_symlink_is_refused_in_a_site_without_theme_overrides(scratch, tmp_pat
     assert build.returncode == 1, build.output
     assert "docs/passwd.txt: символическая ссылка (указывает на /etc/passwd)" in build.output, build.output
     assert "Traceback" not in build.output, f"HR sees a traceback:\n{build.output}"
+
+
+def test_a_committed_build_cache_is_refused(scratch, tmp_path):
+    """A pull request could commit a crafted `.cache/` file under a key anyone can compute: the build would
+    publish it as finished work. A tracked file there stops the build, named, with the fix."""
+    def git(*args):
+        subprocess.run(["git", *args], cwd=scratch, check=True, capture_output=True,
+                       env=dict(os.environ, GIT_AUTHOR_NAME="x", GIT_AUTHOR_EMAIL="x@x", GIT_COMMITTER_NAME="x",
+                                GIT_COMMITTER_EMAIL="x@x"))
+    planted = scratch / ".cache" / "pages" / "sanitised" / "0000.json"
+    planted.parent.mkdir(parents=True)
+    planted.write_text('{"value": {"list": ["<script>alert(1)</script>", true]}}', encoding="utf-8")
+    git("init", "-q")
+    git("add", "-A")
+    git("add", "-f", ".cache")
+    git("commit", "-qm", "x")
+    build = run_mkdocs_build(scratch, tmp_path / "site")
+    assert build.returncode == 1, build.output
+    assert ".cache/pages/sanitised/0000.json: файл кэша сборки в репозитории" in build.output, build.output
+    assert "git rm -r --cached .cache" in build.output
+    assert "Traceback" not in build.output
+    git("rm", "-r", "-q", "--cached", ".cache")
+    git("commit", "-qm", "y")
+    assert run_mkdocs_build(scratch, tmp_path / "site2").returncode == 0, "the fix it names works"

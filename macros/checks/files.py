@@ -5,11 +5,16 @@ publish the build machine's file, and a link to a Markdown file outside the repo
 publish it as a page. The same holds for the theme overrides and the templates the macros read.
 A pull request can add a symlink as easily as a file, so every symlink in those folders stops
 the build with its path; nothing is read through it (model/positions.py skips them as well).
+
+The build's caches (`.cache/`: pages, PDFs, Word files, archived editions) are taken as finished
+work: a file committed there would be published as it is. They are never part of the repository, so
+a tracked file under `.cache/` stops the build too.
 """
 
 from __future__ import annotations
 
 import os
+import subprocess
 from pathlib import Path
 
 from ..model.problems import Problem
@@ -25,7 +30,21 @@ def check_files(conf) -> list[Problem]:
     problems: list[Problem] = []
     for root in roots:
         problems += _links_under(root, project)
-    return problems
+    return problems + _committed_cache(project)
+
+
+def _committed_cache(project: Path) -> list[Problem]:
+    try:
+        listed = subprocess.run(["git", "ls-files", "-z", "--", ".cache"], cwd=project, capture_output=True,
+                                text=True, timeout=60)
+    except (OSError, subprocess.SubprocessError):
+        return []  # no git: a copy without history has nothing committed
+    tracked = [name for name in listed.stdout.split("\0") if name] if listed.returncode == 0 else []
+    if not tracked:
+        return []
+    return [Problem(tracked[0], f"файл кэша сборки в репозитории (всего таких файлов: {len(tracked)}): сборка "
+                    "взяла бы его как готовую работу и опубликовала как есть",
+                    "уберите кэш из репозитория: git rm -r --cached .cache (папка .cache/ есть в .gitignore)")]
 
 
 def _links_under(root: Path, project: Path) -> list[Problem]:
