@@ -60,7 +60,6 @@ def define_env(env) -> None:
 def _register_rendering(env, forms: Boilerplate, link_out: bool) -> None:
     """What every page of an instruction needs, in the site and in the archive build alike."""
     cache = build_cache.current()
-    forms.page_cache = cache
     env.conf["markdown_extensions"] += [ClauseExtension(lambda: env.page, forms.clause_numbers, link_out, cache),
                                         SafeHtmlExtension(lambda: env.page), typography.TypographyExtension(),
                                         ConvertedPages(cache)]

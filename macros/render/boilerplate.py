@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from mkdocs.utils import get_relative_url
 
+from ..model import build_cache
 from ..model.markup import SIMPLE_CALL
 from . import org, preview, qr, verbatim
 from .archive_links import links
@@ -28,7 +29,6 @@ class Boilerplate:
         self.speaking_for: Position | None = None  # another position, while its clauses are numbered
         self.clause_writers: dict = {}  # the macros that write numbered clauses, by name
         self._numbered: dict = {}
-        self.page_cache = None  # where the preview's readings are kept between builds (model/build_cache.py)
         # Finished forms skip Markdown and search when macros/hooks/forms.py will put them back.
         self.hold = verbatim.hold if verbatim.released_in(env.conf) else verbatim.inline
 
@@ -64,7 +64,7 @@ class Boilerplate:
             finally:
                 self.speaking_for = previous
             self._numbered[key] = (target, preview.label_numbers(
-                preview.read_kept(text.split("\n"), self.page_cache)[1]))
+                preview.read_kept(text.split("\n"), build_cache.current())[1]))
         return self._numbered[key]
 
     # Where a document's parts come from; an archived edition answers from its own commit.
