@@ -7,8 +7,10 @@ This extension sits inside the Markdown conversion of every page, so it sees exa
 will publish, and at each place where HR's text could become markup it
 
 - refuses raw HTML: every raw block or inline tag that is not the site's own template HTML
-  (render/verbatim.py marks those) is printed as plain text instead — HTML comments stay, they
-  show nothing (Material's ``<!-- material/tags -->`` is one);
+  (render/verbatim.py marks those) is printed as plain text instead. HTML comments too: Python-Markdown
+  and HTML5 disagree on where ``<!-->`` ends, so a "comment" could hide text on screen that the browser,
+  the PDF and the .docx read as markup (Material's ``<!-- material/tags -->`` marker is replaced by its
+  plugin before Markdown runs, so it never reaches this check);
 - allows links only to ``http(s):``, ``mailto:``, ``tel:`` and the site itself, and images only
   from the site itself; anything else loses its link or image and keeps its text;
 - allows only the known block types (``!!! note``, ``!!! reference "Справка"`` …), whose names
@@ -34,7 +36,6 @@ from markdown.treeprocessors import Treeprocessor
 from ..model import build_cache
 from . import findings, verbatim
 
-COMMENT = re.compile(r"\A<!--.*?-->\Z", re.S)
 SCHEME = re.compile(r"^\s*([A-Za-z][A-Za-z0-9+.-]*):")
 LINK_SCHEMES = {"http", "https", "mailto", "tel"}
 # Material's admonition types and their aliases, its layout modifiers, and the site's «Справка».
@@ -68,11 +69,16 @@ class SafeHtmlExtension(Extension):
 
     def refuse_raw(self, raw: str) -> str | None:
         """The text to print instead of raw HTML HR wrote, or None when it may stay as it is."""
-        if COMMENT.match(raw.strip()) or verbatim.is_trusted(raw):
+        if verbatim.is_trusted(raw):
             return None
         shown = " ".join(raw.split())
-        self.report(f"HTML-разметка в тексте не публикуется: «{shown[:60]}{'…' if len(shown) > 60 else ''}»",
-                    "уберите тег; " + PAGE_FIX, raw)
+        shown = f"«{shown[:60]}{'…' if len(shown) > 60 else ''}»"
+        if raw.lstrip().startswith("<!--"):
+            self.report(f"HTML-комментарий в тексте не публикуется: {shown}",
+                        "уберите комментарий: всё, что написано в файле, видно на странице и в печатной форме; "
+                        "заметки для коллег пишите в описании pull request", raw)
+        else:
+            self.report(f"HTML-разметка в тексте не публикуется: {shown}", "уберите тег; " + PAGE_FIX, raw)
         return html.escape(raw, quote=False)  # quotes stay as typed, as the sanitiser writes them
 
     def report(self, message: str, fix: str, needle: str) -> None:
@@ -188,15 +194,23 @@ ALLOWED_ATTRIBUTES = {"*": {"id", "class", "title"}, "a": {"href"}, "img": {"src
                       "ol": {"start"}}
 
 
+# Ids the site gives headings and clauses (toc slugs such as "_1", labels such as "consult") and the tags
+# plugin its listings ("tags.md:120-142/slug", "tag:отдел-персонала"). Material finds its own parts by ids
+# of the form "__config", "__search": an id beginning with two underscores is never the content's.
+OWN_ID = re.compile(r"^(?!__)[\w:./-]{1,200}$")
+
+
 def sanitise(page_html: str) -> str:
     """The page's HTML with everything outside the allowlist removed (nh3, the Rust ammonia library)."""
     import nh3  # imported on first use: pages are many, the import is once
 
     def keep(tag: str, attribute: str, value: str) -> str | None:
+        if attribute == "id":
+            return value if OWN_ID.match(value) else None
         return None if tag == "img" and attribute == "src" and not _local(value) else value
 
     return nh3.clean(page_html, tags=ALLOWED_TAGS, attributes=ALLOWED_ATTRIBUTES, url_schemes=LINK_SCHEMES,
-                     attribute_filter=keep, strip_comments=False, link_rel=None)
+                     attribute_filter=keep, strip_comments=True, link_rel=None)
 
 
 def sanitised(page_html: str) -> tuple[str, bool]:
