@@ -24,6 +24,7 @@ also passes every page through the nh3 sanitiser as the last guard.
 from __future__ import annotations
 
 import html
+import posixpath
 import re
 import xml.etree.ElementTree as etree
 from collections.abc import Callable
@@ -37,6 +38,7 @@ from ..model import build_cache
 from . import findings, verbatim
 
 SCHEME = re.compile(r"^\s*([A-Za-z][A-Za-z0-9+.-]*):")
+ESCAPED = re.compile("\x02(\\d+)\x03")
 LINK_SCHEMES = {"http", "https", "mailto", "tel"}
 # Material's admonition types and their aliases, its layout modifiers, and the site's «Справка».
 ADMONITION_TYPES = {
@@ -128,28 +130,39 @@ class AttributeGuard(Treeprocessor):
         self.extension = extension
 
     def run(self, root: etree.Element) -> None:
+        page = self.extension.page_of()
+        src_uri = getattr(getattr(page, "file", None), "src_uri", "") or ""
         for parent in list(root.iter()):
             for element in list(parent):
-                if element.tag == "a" and not _allowed_link(element.get("href", "")):
+                # Judged as the browser will read them: backslash escapes are still placeholders here.
+                if element.tag == "a" and not _allowed_link(_unescaped(element.get("href", ""))):
                     self._drop_link(element)
-                elif element.tag == "img" and not _local(element.get("src", "")):
+                elif element.tag == "img" and not _local(_unescaped(element.get("src", ""))):
                     self._drop_image(parent, element)
+                elif element.tag == "img" and not _inside_docs(_unescaped(element.get("src", "")), src_uri):
+                    self._drop_image(parent, element, outside_docs=True)
                 else:
                     self._check_classes(element)
 
     def _drop_link(self, element: etree.Element) -> None:
-        href = element.get("href", "")
+        href = _unescaped(element.get("href", ""))
         element.tag = "span"  # its text stays; MkDocs' own link processing expects every <a> to have an href
         element.attrib.clear()
         self.extension.report(
             f"ссылка «{href[:80]}» не публикуется: разрешены адреса http://, https://, mailto:, tel: и страницы сайта",
             "исправьте адрес ссылки или уберите её", href)
 
-    def _drop_image(self, parent: etree.Element, element: etree.Element) -> None:
-        src = element.get("src", "")
+    def _drop_image(self, parent: etree.Element, element: etree.Element, outside_docs: bool = False) -> None:
+        src = _unescaped(element.get("src", ""))
         text = etree.Element("span")
         text.text, text.tail = element.get("alt", ""), element.tail
         parent[list(parent).index(element)] = text
+        if outside_docs:
+            self.extension.report(
+                f"картинка «{src[:80]}» лежит вне папки docs/: на сайт она не попадёт, на странице была бы "
+                "пустая рамка", "положите файл картинки в docs/ (например, docs/images/) и сошлитесь на него "
+                "относительно страницы: ![подпись](../images/файл.png)", src)
+            return
         self.extension.report(
             f"картинка «{src[:80]}» не с этого сайта: страницы не загружают ничего с других адресов",
             "положите файл картинки в репозиторий (например, docs/assets/) и сошлитесь на него: ![подпись](../assets/файл.png)",
@@ -176,6 +189,19 @@ def _allowed_link(href: str) -> bool:
 
 def _local(src: str) -> bool:
     return bool(src) and not SCHEME.match(src) and not _other_host(src)
+
+
+def _unescaped(value: str) -> str:
+    """The value with Python-Markdown's escape placeholders (STX code ETX) turned back into characters."""
+    return ESCAPED.sub(lambda m: chr(int(m.group(1))), value) if "\x02" in value else value
+
+
+def _inside_docs(src: str, src_uri: str) -> bool:
+    """Whether a local picture's path stays inside docs/ (relative to the page's file, or to the site root)."""
+    path = src.split("#")[0].split("?")[0].replace("\\", "/")
+    joined = path.lstrip("/") if path.startswith("/") else posixpath.join(posixpath.dirname(src_uri), path)
+    normal = posixpath.normpath(joined)
+    return normal != ".." and not normal.startswith("../")
 
 
 def _other_host(url: str) -> bool:
@@ -239,6 +265,20 @@ def same_markup(original: str, cleaned: str) -> bool:
     the slower comparison is not needed."""
     return (cleaned == original or cleaned == original.replace(NBSP, "&nbsp;")
             or _skeleton(original) == _skeleton(cleaned))
+
+
+def removed_markup(original: str, cleaned: str) -> tuple[str, str]:
+    """(what the sanitiser removed, shown as a tag; a piece of it to find in the source) — the first one."""
+    kept = _skeleton(cleaned)
+    for match in TAG.finditer(original):
+        tag, attributes = match.group(1).lower(), match.group(2)
+        names = tuple(sorted(ATTRIBUTE_NAME.findall(attributes)))
+        if (tag, names) in kept:
+            kept.remove((tag, names))
+            continue
+        value = re.search(r"""=\s*["']?([^"'\s>]+)""", attributes)
+        return match.group(0)[:80], value.group(1) if value else f"<{tag}"
+    return "", ""
 
 
 def _skeleton(page_html: str) -> list[tuple[str, tuple[str, ...]]]:
