@@ -7,6 +7,7 @@ with the file, the line and the fix, no traceback, and the last good site stays 
 
 from __future__ import annotations
 
+import io
 import time
 from pathlib import Path
 
@@ -71,8 +72,22 @@ def test_a_theme_file_of_the_same_path_is_refused_even_as_a_picture(tmp_path):
     assert len(problems) == 1 and "файл /assets/images/favicon.png" in problems[0].message
 
 
+def picture(kind: str, width: int, height: int) -> bytes:
+    from PIL import Image
+    buffer = io.BytesIO()
+    Image.new("1", (width, height)).save(buffer, kind)
+    return buffer.getvalue()
+
+
+def test_a_picture_that_declares_a_huge_image_is_refused(tmp_path):
+    bomb = picture("PNG", 10_000, 10_000)  # 100 million pixels in a few kilobytes
+    assert len(bomb) < 200_000
+    problems = check_docs_files(docs_with(tmp_path, {"images/plan.png": bomb}), THEME_DIRS)
+    assert len(problems) == 1 and "10000 × 10000 точек" in problems[0].message, problems
+
+
 def test_pages_and_real_pictures_are_welcome(tmp_path):
-    docs = docs_with(tmp_path, {"images/chart.png": PNG, "images/photo.JPG": b"\xff\xd8\xff\xe0" + b"\0" * 8,
+    docs = docs_with(tmp_path, {"images/chart.png": picture("PNG", 800, 600), "images/photo.JPG": picture("JPEG", 80, 60),
                                 "procedure.md": b"# x\n", ".hidden/notes.txt": b"x", "templates/x.html": b"<x>"})
     assert check_docs_files(docs, THEME_DIRS) == []
 
@@ -156,10 +171,25 @@ def test_a_link_definition_is_refused_because_the_readers_disagree_on_it(definit
     ("a\nb " + "ж" * 60_000 + "\n", "строка слишком длинная", 2),
     ("a\n\nb " + "ж" * (MAX_WORD + 1) + " c\n", "слово без пробелов", 3),
     ("a\n" + ("слово " * 1000 + "\n") * 300, "файл слишком большой", None),
-])
+], ids=["line", "line of one word", "word", "file"])
 def test_oversized_lines_words_and_files_are_refused(text, what, line):
     problems = check_text("docs/x.md", text)
     assert len(problems) == 1 and what in problems[0].message and problems[0].line == line, problems
+
+
+@pytest.mark.parametrize("text, what", [
+    ("> " * 3000 + "x\n", "слишком глубокая вложенность"),
+    ("".join(" " * (2 * level) + "- пункт\n" for level in range(400)), "(и ещё строк: 378)"),
+    ("[a](" * 300 + "\n", "больше 200 квадратных скобок"),
+], ids=["quotes", "indentation", "brackets"])
+def test_markdown_nested_beyond_any_instruction_is_refused(text, what):
+    problems = check_text("docs/x.md", text)
+    assert any(what in p.message for p in problems), problems
+
+
+def test_three_levels_of_clauses_and_a_code_block_in_a_list_are_not_too_deep():
+    text = "- 1\n    - 1.1\n        - 1.1.1\n\n            код в пункте\n> > цитата в цитате\n"
+    assert check_text("docs/x.md", text) == []
 
 
 def test_a_long_paragraph_and_a_long_address_are_not_oversized():

@@ -12,6 +12,7 @@ can carry scripts, outside references and nested ``<use>`` that takes the PDF re
 from __future__ import annotations
 
 import os
+import warnings
 from pathlib import Path
 
 from ..model.problems import Problem
@@ -23,6 +24,8 @@ PICTURES = {".png": (b"\x89PNG\r\n\x1a\n",), ".jpg": (b"\xff\xd8\xff",), ".jpeg"
 # Folders of the site that only the theme and the build write: the theme's scripts and styles, the
 # search index, the downloads and a position's archive, draft and comparisons.
 RESERVED = ("assets/javascripts/", "assets/stylesheets/", "search/", "pdf/", "docx/")
+MAX_BYTES = 10 * 2**20
+MAX_PIXELS = 40_000_000
 ALLOWED_TEXT = "страницы Markdown (.md) и картинки PNG, JPEG, GIF, WebP"
 
 
@@ -54,15 +57,39 @@ def _judge(path: Path, relative: str, theme_files: set[str]) -> Problem | None:
                        f"лежат только {ALLOWED_TEXT}",
                        "удалите файл; документ Word или PDF загружайте в систему документооборота, а на "
                        "сайте опишите должность страницей Markdown; схему или рисунок сохраните как PNG")
-    if suffix in PICTURES and not _starts_with(path, PICTURES[suffix]):
-        return Problem(shown_as, f"файл называется {suffix}, но картинкой этого типа не является",
-                       "сохраните картинку заново в графическом редакторе как PNG или JPEG")
     reserved = next((prefix for prefix in RESERVED if relative.lower().startswith(prefix)), None)
     if reserved or relative.lower() in theme_files:
         where = f"папку /{reserved}" if reserved else f"файл /{relative}"
         return Problem(shown_as, f"сайт сам пишет {where} (оформление, поиск, файлы для скачивания): файл из "
                        "docs/ подменил бы их", "переложите файл в другую папку, например docs/images/")
+    if suffix in PICTURES and not _starts_with(path, PICTURES[suffix]):
+        return Problem(shown_as, f"файл называется {suffix}, но картинкой этого типа не является",
+                       "сохраните картинку заново в графическом редакторе как PNG или JPEG")
+    if suffix in PICTURES:
+        oversized = _oversized(path)
+        if oversized:
+            return Problem(shown_as, f"картинка слишком велика: {oversized}",
+                           f"уменьшите её до {MAX_PIXELS // 1_000_000} мегапикселей и {MAX_BYTES // 2**20} МБ "
+                           "(для страницы достаточно 2000 точек по ширине) и сохраните как PNG или JPEG")
     return None
+
+
+def _oversized(path: Path) -> str | None:
+    """Why a picture is too big to render (the PDF engine decodes every pixel), or None. Only the header is
+    read: a small file can declare a huge image."""
+    from PIL import Image  # Pillow comes with WeasyPrint
+
+    size = path.stat().st_size
+    if size > MAX_BYTES:
+        return f"{size // 2**20} МБ"
+    try:
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")  # Pillow warns of a large image; the size below says it for HR
+            with Image.open(path) as image:
+                width, height = image.size
+    except Exception:  # Pillow refuses what it cannot read, decompression bombs included
+        return "её не удаётся прочесть как картинку"
+    return f"{width} × {height} точек" if width * height > MAX_PIXELS else None
 
 
 def _starts_with(path: Path, signatures: tuple[bytes, ...]) -> bool:

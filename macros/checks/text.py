@@ -25,9 +25,13 @@ MAX_WORD = 300          # characters without a space (a long address is about 15
 # Invisible characters allowed: tab, line feed, soft hyphen (a hyphenation hint, shown only at a line break).
 ALLOWED_INVISIBLE = {"\t", "\n", "\u00ad"}
 INVISIBLE_CATEGORIES = {"Cc", "Cf", "Co", "Zl", "Zp"}
-DEFINITION = re.compile(r"^ {0,3}\[[^\]\n]+\]:", re.M)
+MAX_QUOTES = 10         # ">" at the start of a line
+MAX_INDENT = 40         # columns of indentation
+MAX_BRACKETS = 200      # "[" in one line
+DEEP = re.compile(r"\n([ \t>]{%d,})" % min(MAX_QUOTES + 1, MAX_INDENT + 1))  # a literal first: fast
+DEFINITION = re.compile(r"\n {0,3}\[[^\]\n]+\]:")  # searched in "\n" + text: a literal first is fast
 LONG_WORD = re.compile(r"(?<!\S)\S{%d,}" % (MAX_WORD + 1))
-LONG_LINE = re.compile(r"^[^\n]{%d,}" % (MAX_LINE + 1), re.M)
+LONG_LINE = re.compile(r"\n[^\n]{%d,}" % (MAX_LINE + 1))  # searched in "\n" + text
 NAMES = {"\u202e": "справа налево (RLO)", "\u202d": "слева направо (LRO)", "\u200b": "пробел нулевой ширины",
          "\u200c": "разделитель нулевой ширины", "\u200d": "соединитель нулевой ширины",
          "\u2060": "соединитель слов", "\ufeff": "метка порядка байтов"}
@@ -39,8 +43,8 @@ def check_text(shown_as: str, text: str, markdown: bool = True) -> list[Problem]
         return [Problem(shown_as, f"файл слишком большой: {len(text)} знаков, больше {MAX_FILE}",
                         "разделите текст на несколько должностей или страниц; инструкция обычно в 10–40 раз меньше")]
     problems = [] if _visible(text) else _invisible(shown_as, text)
-    for found in LONG_LINE.finditer(text):
-        problems.append(Problem(shown_as, f"строка слишком длинная: {len(found.group(0))} знаков, больше {MAX_LINE}",
+    for found in LONG_LINE.finditer("\n" + text):
+        problems.append(Problem(shown_as, f"строка слишком длинная: {len(found.group(0)) - 1} знаков, больше {MAX_LINE}",
                                 "разбейте текст на абзацы или пункты", line=_line(text, found.start())))
     for found in LONG_WORD.finditer(text) if max(map(len, text.split()), default=0) > MAX_WORD else ():
         if len(found.group(0)) <= MAX_LINE:  # a longer one is the long line above
@@ -48,12 +52,34 @@ def check_text(shown_as: str, text: str, markdown: bool = True) -> list[Problem]
                                     f"«{found.group(0)[:40]}…»", f"разделите его пробелами (до {MAX_WORD} знаков "
                                     "подряд); длинный адрес оформите ссылкой покороче", line=_line(text, found.start())))
     if markdown:
-        for found in DEFINITION.finditer(text):
+        problems += _nesting(shown_as, text)
+        for found in DEFINITION.finditer("\n" + text):
             problems.append(Problem(
-                shown_as, f"строка «{found.group(0)[:60]}» — определение ссылки: предпросмотр git и сайт читают "
+                shown_as, f"строка «{found.group(0).strip()[:60]}» — определение ссылки: предпросмотр git и сайт читают "
                 "такие строки по-разному", "пишите ссылку прямо в тексте: [текст](адрес); если квадратные "
                 "скобки с двоеточием нужны как текст, поставьте перед «[» обратную косую черту: \\[",
                 line=_line(text, found.start())))
+    return problems
+
+
+def _nesting(shown_as: str, text: str) -> list[Problem]:
+    """Markdown nested deeper than any instruction needs, or a line of hundreds of links, takes the Markdown
+    reader seconds per page: limits far above real text keep every page quick to read."""
+    problems = []
+    deep = [found.start() + 1 for found in DEEP.finditer("\n" + text)
+            if found.group(1).expandtabs(4).count(">") > MAX_QUOTES or len(found.group(1).expandtabs(4)) > MAX_INDENT]
+    if deep:
+        more = f" (и ещё строк: {len(deep) - 1})" if len(deep) > 1 else ""
+        problems.append(Problem(shown_as, "слишком глубокая вложенность: отступ или знаки «>» в начале строки "
+                                f"(не больше {MAX_QUOTES} знаков «>» и {MAX_INDENT} пробелов){more}",
+                                "уберите лишние отступы и знаки «>»: пункты вкладываются не глубже трёх уровней",
+                                line=_line(text, deep[0] - 1)))
+    if text.count("[") > MAX_BRACKETS:
+        for found in re.finditer(r"^[^\n]*$", text, re.M):
+            if found.group(0).count("[") > MAX_BRACKETS:
+                problems.append(Problem(shown_as, f"в строке больше {MAX_BRACKETS} квадратных скобок",
+                                        "разбейте текст на несколько абзацев или пунктов",
+                                        line=_line(text, found.start())))
     return problems
 
 
