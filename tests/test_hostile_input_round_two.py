@@ -48,6 +48,8 @@ REFUSED_FILES = {
     "pdf/editions/recruiter-0.9.pdf": "не публикуется",
     "pdf/note.md": "сайт сам пишет",                           # a page posing in the downloads' folder
     "search/search_index.md": "сайт сам пишет",
+    "search.md": "сайт сам пишет",                             # a page at /search/, the index's folder
+    "docx/index.md": "сайт сам пишет",
     "images/photo.png": "картинкой этого типа не является",    # HTML renamed to .png
     "robots.txt": "не публикуется",
     "Makefile": "без расширения",

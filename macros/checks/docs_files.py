@@ -57,7 +57,8 @@ def _judge(path: Path, relative: str, theme_files: set[str]) -> Problem | None:
                        f"лежат только {ALLOWED_TEXT}",
                        "удалите файл; документ Word или PDF загружайте в систему документооборота, а на "
                        "сайте опишите должность страницей Markdown; схему или рисунок сохраните как PNG")
-    reserved = next((prefix for prefix in RESERVED if relative.lower().startswith(prefix)), None)
+    address = _page_address(relative) if suffix in MARKDOWN else relative.lower()
+    reserved = next((prefix for prefix in RESERVED if address.startswith(prefix)), None)
     if reserved or relative.lower() in theme_files:
         where = f"папку /{reserved}" if reserved else f"файл /{relative}"
         return Problem(shown_as, f"сайт сам пишет {where} (оформление, поиск, файлы для скачивания): файл из "
@@ -72,6 +73,14 @@ def _judge(path: Path, relative: str, theme_files: set[str]) -> Problem | None:
                            f"уменьшите её до {MAX_PIXELS // 1_000_000} мегапикселей и {MAX_BYTES // 2**20} МБ "
                            "(для страницы достаточно 2000 точек по ширине) и сохраните как PNG или JPEG")
     return None
+
+
+def _page_address(relative: str) -> str:
+    """Where MkDocs publishes a page: docs/pdf.md is /pdf/, docs/search/index.md is /search/."""
+    parts = relative.lower().rsplit(".", 1)[0].split("/")
+    if parts[-1] in ("index", "readme"):
+        parts.pop()
+    return "/".join(parts) + "/"
 
 
 def _oversized(path: Path) -> str | None:

@@ -71,8 +71,12 @@ def check_pages(env, docs_dir: Path, staff: Staff, site_macros: dict) -> list[Pr
 
 
 def check_templates(project: Path) -> list[Problem]:
-    """The shared wording is HR's text too: the same characters are refused in it."""
+    """The shared wording and the company's settings are HR's text too: the same characters are refused in them."""
     problems: list[Problem] = []
+    settings = project / "mkdocs.yml"
+    if settings.is_file():
+        text, problem = read_text(settings, "mkdocs.yml")
+        problems += [problem] if problem else check_text("mkdocs.yml", text, markdown=False)
     folder = project / "macros" / "templates"
     for path in sorted(folder.glob("*")) if folder.is_dir() else []:
         if path.is_file() and not path.is_symlink() and path.suffix in (".md", ".html", ".yml"):

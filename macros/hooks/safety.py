@@ -36,7 +36,9 @@ def on_pre_build(config):
 @event_priority(110)  # first: before compact.py (100) rewrites whitespace and Material's search (0) reads the page
 def on_page_content(html, page, config, files):
     hr_content, forms = verbatim.shield(html)  # the site's own forms, when written inline, are not HR's
+    hr_content = verbatim.placeholders_as_text(hr_content)
     cleaned, nothing_removed = sanitised(hr_content)
+    cleaned = verbatim.placeholders_as_comments(cleaned)
     if not nothing_removed:  # reported on its own line, whatever else the page has
         shown, needle = removed_markup(hr_content, cleaned)
         findings.report_on_page(
