@@ -140,6 +140,20 @@ def test_an_invisible_character_is_refused_with_its_line(char, name):
     assert [(p.line, name in p.message) for p in problems] == [(5, True)], problems
 
 
+@pytest.mark.parametrize("escape", ["\\u202e", "\\u200b", "\\x07", "\\e"])
+def test_an_invisible_character_written_as_a_yaml_escape_is_refused_on_its_fields_line(escape):
+    from macros.checks.text import check_values
+    from macros.model.front_matter import parse_front_matter
+    meta, lines, _ = parse_front_matter(f'title: Менеджер\nexperience: "не менее {escape}года"\n')
+    problems = check_values("docs/positions/x.md", meta, lines)
+    assert [(p.field, p.line) for p in problems] == [("experience", 3)], problems  # the file's line (--- is 1)
+
+
+def test_a_file_name_with_an_invisible_character_is_refused(tmp_path):
+    problems = check_docs_files(docs_with(tmp_path, {"images/plan\u202egnp.png": picture("PNG", 8, 8)}), THEME_DIRS)
+    assert len(problems) == 1 and "невидимый символ" in problems[0].message, problems
+
+
 def test_spaces_hyphenation_hints_and_typography_pass():
     text = "Статья\u00a081 ТК РФ, пере\u00adнос,\tтабуляция — «кавычки» № 152-ФЗ\u202fи\u2009т.\u00a0д.\n"
     assert check_text("docs/x.md", text) == []

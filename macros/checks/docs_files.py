@@ -52,6 +52,9 @@ def check_docs_files(docs_dir: Path, theme_dirs: list[str]) -> list[Problem]:
 
 def _judge(path: Path, relative: str, theme_files: set[str]) -> Problem | None:
     shown_as, suffix = f"docs/{relative}", path.suffix.lower()
+    if not relative.isprintable():
+        return Problem(shown_as.encode("ascii", "backslashreplace").decode(), "в имени файла невидимый символ",
+                       "переименуйте файл: строчные латинские буквы, цифры и дефис")
     if suffix not in MARKDOWN and suffix not in PICTURES:
         return Problem(shown_as, f"файл такого типа ({suffix or 'без расширения'}) не публикуется: в docs/ "
                        f"лежат только {ALLOWED_TEXT}",

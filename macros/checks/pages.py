@@ -28,7 +28,7 @@ from ..model.markup import SIMPLE_CALL
 from ..model.positions import Staff, position_files
 from ..model.problems import Problem
 from ..model.text_files import read_text
-from .text import check_text
+from .text import check_text, check_values
 
 MARKDOWN = (".markdown", ".mdown", ".mkdn", ".mkd", ".md")
 # Anything Jinja would read with this site's settings: {{ }}, {% %} and the {## ##} comments.
@@ -62,7 +62,7 @@ def check_pages(env, docs_dir: Path, staff: Staff, site_macros: dict) -> list[Pr
             if split is None:
                 continue
             body, first, meta, lines = split
-        problems += _check_render_switch(shown_as, meta, lines)
+        problems += _check_render_switch(shown_as, meta, lines) + check_values(shown_as, meta, lines)
         if position is None:
             problems += check_page_meta(shown_as, meta, lines)
         problems += check_template_syntax(shown_as, body, first, site_macros, is_position=position is not None)

@@ -62,6 +62,32 @@ def check_text(shown_as: str, text: str, markdown: bool = True) -> list[Problem]
     return problems
 
 
+def check_values(shown_as: str, meta: dict, lines: dict) -> list[Problem]:
+    """Invisible characters a YAML escape (``"\\u202e"``, ``"\\x07"``) puts into a front-matter value without
+    their being in the file: the same refusal, on the field's line."""
+    problems: list[Problem] = []
+
+    def walk(value, path: tuple) -> None:
+        if isinstance(value, str):
+            found = _invisible_pattern().search(value)
+            if found:
+                name = NAMES.get(found.group(0)) or unicodedata.name(found.group(0), "управляющий символ")
+                problems.append(Problem(
+                    shown_as, f"в значении есть невидимый символ U+{ord(found.group(0)):04X} ({name})",
+                    "уберите из значения запись вида \\u…, \\x… или \\t и напишите текст обычными буквами",
+                    field=".".join(map(str, path)), line=lines.get(path[:1])))
+        elif isinstance(value, dict):
+            for key, item in value.items():
+                walk(item, (*path, key))
+        elif isinstance(value, list):
+            for index, item in enumerate(value):
+                walk(item, (*path, index))
+
+    for key, value in meta.items():
+        walk(value, (key,))
+    return problems
+
+
 def _nesting(shown_as: str, text: str) -> list[Problem]:
     """Markdown nested deeper than any instruction needs, or a line of hundreds of links, takes the Markdown
     reader seconds per page: limits far above real text keep every page quick to read."""
