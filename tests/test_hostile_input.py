@@ -140,6 +140,8 @@ REFUSED = [
              [rights_line(), "HTML-разметка"]),
     BadInput("a style block with an outside url",
              before_rights(f"<style>body {{ background: url({EVIL}/x.png) }}</style>"), [rights_line(), "«<style>"]),
+    BadInput("an HTML comment (Python-Markdown and HTML5 disagree on where one ends)",
+             before_rights("Видимый текст <!-- заметка для себя -->"), [rights_line(), "HTML-комментарий", FIX]),
     BadInput("a forged form placeholder", before_rights("<!--jobdesc-verbatim signatures 0123456789abcdef0123-->"),
              [rights_line(), "jobdesc-verbatim"]),
     # Markdown that would become active content or an outside request.
@@ -255,8 +257,6 @@ SHOWN_AS_TEXT = [
                 "positions/key-account-manager/", ["Подробнее на сайте"]),
     ShownAsText("an autolink", before_rights("Адрес: <https://example.org/>.", KAM),
                 "positions/key-account-manager/", ["Адрес: https://example.org/"]),
-    ShownAsText("an HTML comment", before_rights("Видимый текст <!-- заметка для себя -->", CLIENT),
-                "positions/client-manager/", ["Видимый текст"]),
     ShownAsText("a script shown as code", before_rights("```html\n<script>alert(1)</script>\n```", CLIENT),
                 "positions/client-manager/", ["<script>alert(1)</script>"]),
     ShownAsText("HTML inside a code span", before_rights("Тег `<img src=x onerror=alert(1)>` не пишут.", CLIENT),

@@ -18,6 +18,7 @@ import subprocess
 from pathlib import Path
 
 from ..model.problems import Problem
+from .docs_files import check_docs_files
 
 
 def check_files(conf) -> list[Problem]:
@@ -30,7 +31,8 @@ def check_files(conf) -> list[Problem]:
     problems: list[Problem] = []
     for root in roots:
         problems += _links_under(root, project)
-    return problems + _committed_cache(project)
+    theme_dirs = list(getattr(conf["theme"], "dirs", []))
+    return problems + check_docs_files(Path(conf["docs_dir"]), theme_dirs) + _committed_cache(project)
 
 
 def _committed_cache(project: Path) -> list[Problem]:

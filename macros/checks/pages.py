@@ -28,6 +28,7 @@ from ..model.markup import SIMPLE_CALL
 from ..model.positions import Staff, position_files
 from ..model.problems import Problem
 from ..model.text_files import read_text
+from .text import check_text, check_values
 
 MARKDOWN = (".markdown", ".mdown", ".mkdn", ".mkd", ".md")
 # Anything Jinja would read with this site's settings: {{ }}, {% %} and the {## ##} comments.
@@ -50,6 +51,7 @@ def check_pages(env, docs_dir: Path, staff: Staff, site_macros: dict) -> list[Pr
     problems: list[Problem] = []
     for path, shown_as, text in _page_texts(docs_dir, staff, problems):
         relative = path.relative_to(docs_dir).as_posix()
+        problems += check_text(shown_as, text)
         if forced.match_file(relative):
             continue  # a developer opted this page into Jinja in mkdocs.yml
         position = staff.by_src_path(relative)
@@ -60,9 +62,27 @@ def check_pages(env, docs_dir: Path, staff: Staff, site_macros: dict) -> list[Pr
             if split is None:
                 continue
             body, first, meta, lines = split
-        problems += _check_render_switch(shown_as, meta, lines)
+        problems += _check_render_switch(shown_as, meta, lines) + check_values(shown_as, meta, lines)
+        if position is None:
+            problems += check_page_meta(shown_as, meta, lines)
         problems += check_template_syntax(shown_as, body, first, site_macros, is_position=position is not None)
         problems += _check_site_only(shown_as, body, first)
+    return problems
+
+
+def check_templates(project: Path) -> list[Problem]:
+    """The shared wording and the company's settings are HR's text too: the same characters are refused in them."""
+    problems: list[Problem] = []
+    settings = project / "mkdocs.yml"
+    if settings.is_file():
+        text, problem = read_text(settings, "mkdocs.yml")
+        problems += [problem] if problem else check_text("mkdocs.yml", text, markdown=False)
+    folder = project / "macros" / "templates"
+    for path in sorted(folder.glob("*")) if folder.is_dir() else []:
+        if path.is_file() and not path.is_symlink() and path.suffix in (".md", ".html", ".yml"):
+            shown_as = path.relative_to(project).as_posix()
+            text, problem = read_text(path, shown_as)
+            problems += [problem] if problem else check_text(shown_as, text, markdown=path.suffix == ".md")
     return problems
 
 
@@ -105,6 +125,34 @@ def _check_render_switch(shown_as: str, meta: dict, lines: dict) -> list[Problem
         shown_as, "страница сама включает шаблоны Jinja (render_macros); страница не может этого решать",
         "удалите строку render_macros; если странице действительно нужен Jinja, разработчик добавляет её "
         "в force_render_paths плагина macros в mkdocs.yml", field="render_macros", line=lines.get(("render_macros",)))]
+
+
+# What a page that is not a position may say about itself: the theme writes these into <head> and the
+# layout, so each is a plain value of a known kind (a position's front matter has a schema of its own).
+PAGE_FIELDS = {"title": "строка — заголовок страницы", "description": "строка — краткое описание страницы",
+               "hide": "список из navigation, toc, footer, path, tags — что скрыть на странице",
+               "render_macros": "false"}
+HIDE = {"navigation", "toc", "footer", "path", "tags"}
+
+
+def check_page_meta(shown_as: str, meta: dict, lines: dict) -> list[Problem]:
+    """Only known fields with values of their kind: the theme would write any other (author, template,
+    icon…) into the page as HTML or as the name of a template to load."""
+    problems = []
+    for name, value in meta.items():
+        line = lines.get((name,))
+        if name not in PAGE_FIELDS:
+            allowed = "; ".join(f"{key}: {kind}" for key, kind in PAGE_FIELDS.items() if key != "render_macros")
+            problems.append(Problem(shown_as, f"поле «{name}» в начале страницы не используется сайтом",
+                                    f"удалите строку; страница может задать только {allowed}", line=line))
+        elif name in ("title", "description") and not (isinstance(value, str) and 0 < len(value) <= 300):
+            problems.append(Problem(shown_as, f"поле «{name}» должно быть строкой текста (до 300 знаков)",
+                                    f"напишите одной строкой: {name}: Текст", field=name, line=line))
+        elif name == "hide" and not (isinstance(value, list) and set(value) <= HIDE):
+            problems.append(Problem(shown_as, "поле «hide» — список того, что скрыть на странице",
+                                    "напишите, например, hide: [toc]; допустимо: " + ", ".join(sorted(HIDE)),
+                                    field=name, line=line))
+    return problems
 
 
 def _check_site_only(shown_as: str, body: str, first: int) -> list[Problem]:

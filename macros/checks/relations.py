@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import difflib
 import re
+import unicodedata
 from pathlib import Path
 
 from ..model.edit_dates import deleted
@@ -162,7 +163,7 @@ def _check_duplicate_titles(staff: Staff) -> list[Problem]:
         title = position.meta.get("title")
         if not isinstance(title, str):
             continue
-        key = " ".join(title.lower().replace("ё", "е").split())
+        key = " ".join(unicodedata.normalize("NFKC", title).casefold().replace("ё", "е").split())
         if key in seen:
             problems.append(Problem(
                 shown(position), f"должность «{title}» уже описана в docs/{seen[key].src_path}",

@@ -17,7 +17,7 @@ from ..model.loading import load_staff
 from ..model.positions import Staff
 from ..model.problems import PositionsError, Problem
 from . import body, company, fields, files, relations, signatories, status
-from .pages import check_pages
+from .pages import check_pages, check_templates
 
 
 def validate_staff(staff: Staff, docs_dir: Path | None = None) -> list[Problem]:
@@ -37,6 +37,7 @@ def checked_staff(env):
     builtin = set(env.macros)  # mkdocs-macros' own (macros_info, context…): pages may not call them
     problems = files.check_files(env.conf)
     problems += company.check_company(env.conf)
+    problems += check_templates(Path(env.conf["config_file_path"]).resolve().parent)
     staff, found = load_staff(docs_dir)
     problems += found + validate_staff(staff, docs_dir)
     problems += signatories.check_signatories(staff, Company(env.conf["extra"], staff), env.conf.get("config_file_path"))

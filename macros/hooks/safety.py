@@ -23,7 +23,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
 from macros.checks.offline import outside_resources, outside_resources_of_page  # noqa: E402
 from macros.model.problems import PositionsError, Problem  # noqa: E402
 from macros.render import findings, verbatim  # noqa: E402
-from macros.render.safe_html import sanitised  # noqa: E402
+from macros.render.safe_html import removed_markup, sanitised  # noqa: E402
 
 FIX_OUTSIDE = ("сайт работает во внутренней сети: всё, что страница показывает, лежит в репозитории; "
                "уберите этот адрес или положите файл в docs/ и сошлитесь на него")
@@ -36,12 +36,14 @@ def on_pre_build(config):
 @event_priority(110)  # first: before compact.py (100) rewrites whitespace and Material's search (0) reads the page
 def on_page_content(html, page, config, files):
     hr_content, forms = verbatim.shield(html)  # the site's own forms, when written inline, are not HR's
+    hr_content = verbatim.placeholders_as_text(hr_content)
     cleaned, nothing_removed = sanitised(hr_content)
-    shown_as = f"docs/{page.file.src_uri}"
-    if not nothing_removed and not findings.reported_for(shown_as):  # else already explained
-        findings.report(Problem(
-            shown_as, "на странице была разметка, которая не публикуется; санитайзер её удалил",
-            "уберите HTML-теги и атрибуты из текста: страница пишется обычным Markdown"))
+    cleaned = verbatim.placeholders_as_comments(cleaned)
+    if not nothing_removed:  # reported on its own line, whatever else the page has
+        shown, needle = removed_markup(hr_content, cleaned)
+        findings.report_on_page(
+            lambda: page, f"на странице была разметка, которая не публикуется ({shown}); санитайзер её удалил",
+            "уберите HTML-теги и атрибуты из текста: страница пишется обычным Markdown", needle)
     return verbatim.unshield(cleaned, forms)
 
 

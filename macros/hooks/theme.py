@@ -45,8 +45,9 @@ def on_page_markdown(markdown, page, config, files):
 
 @event_priority(100)  # before any other plugin reads the title for the page or the search index
 def on_page_context(context, page, config, nav):
-    if "title" in page.meta:
-        page.meta["title"] = _as_text(page.meta["title"])
+    for name in ("title", "description"):  # the theme writes both into <head> as they are
+        if name in page.meta:
+            page.meta[name] = _as_text(page.meta[name])
     return context
 
 

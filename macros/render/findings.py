@@ -9,6 +9,7 @@ and again after the site is written (before it is published).
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 from ..model.problems import Problem
@@ -26,10 +27,6 @@ def report(problem: Problem) -> None:
 def reported() -> int:
     """How many reports have been made so far: a page whose conversion changed it is never cached."""
     return _reports[0]
-
-
-def reported_for(file: str) -> bool:
-    return any(problem.file == file for problem in _found)
 
 
 def take() -> list[Problem]:
@@ -55,7 +52,11 @@ def report_on_page(page_of, message: str, fix: str, needle: str) -> None:
 
 
 def line_of(source: str, needle: str, first_line: int = 1) -> int | None:
-    """The line of a file's text where `needle` (or its first line) first appears, for messages."""
+    """The line of a file's text where `needle` (or its first line) first appears, for messages. The page
+    has it as Markdown wrote it: a character may stand there behind a backslash escape."""
     probe = needle.strip().splitlines()[0] if needle.strip() else ""
     index = source.find(probe) if probe else -1
+    if index < 0 and probe:
+        escaped = re.search("".join(r"\\?" + re.escape(char) for char in probe[:80]), source)
+        index = escaped.start() if escaped else -1
     return first_line + source.count("\n", 0, index) if index >= 0 else None

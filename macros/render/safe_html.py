@@ -7,8 +7,10 @@ This extension sits inside the Markdown conversion of every page, so it sees exa
 will publish, and at each place where HR's text could become markup it
 
 - refuses raw HTML: every raw block or inline tag that is not the site's own template HTML
-  (render/verbatim.py marks those) is printed as plain text instead — HTML comments stay, they
-  show nothing (Material's ``<!-- material/tags -->`` is one);
+  (render/verbatim.py marks those) is printed as plain text instead. HTML comments too: Python-Markdown
+  and HTML5 disagree on where ``<!-->`` ends, so a "comment" could hide text on screen that the browser,
+  the PDF and the .docx read as markup (Material's ``<!-- material/tags -->`` marker is replaced by its
+  plugin before Markdown runs, so it never reaches this check);
 - allows links only to ``http(s):``, ``mailto:``, ``tel:`` and the site itself, and images only
   from the site itself; anything else loses its link or image and keeps its text;
 - allows only the known block types (``!!! note``, ``!!! reference "Справка"`` …), whose names
@@ -22,6 +24,7 @@ also passes every page through the nh3 sanitiser as the last guard.
 from __future__ import annotations
 
 import html
+import posixpath
 import re
 import xml.etree.ElementTree as etree
 from collections.abc import Callable
@@ -34,8 +37,8 @@ from markdown.treeprocessors import Treeprocessor
 from ..model import build_cache
 from . import findings, verbatim
 
-COMMENT = re.compile(r"\A<!--.*?-->\Z", re.S)
 SCHEME = re.compile(r"^\s*([A-Za-z][A-Za-z0-9+.-]*):")
+ESCAPED = re.compile("\x02(\\d+)\x03")
 LINK_SCHEMES = {"http", "https", "mailto", "tel"}
 # Material's admonition types and their aliases, its layout modifiers, and the site's «Справка».
 ADMONITION_TYPES = {
@@ -68,11 +71,16 @@ class SafeHtmlExtension(Extension):
 
     def refuse_raw(self, raw: str) -> str | None:
         """The text to print instead of raw HTML HR wrote, or None when it may stay as it is."""
-        if COMMENT.match(raw.strip()) or verbatim.is_trusted(raw):
+        if verbatim.is_trusted(raw):
             return None
         shown = " ".join(raw.split())
-        self.report(f"HTML-разметка в тексте не публикуется: «{shown[:60]}{'…' if len(shown) > 60 else ''}»",
-                    "уберите тег; " + PAGE_FIX, raw)
+        shown = f"«{shown[:60]}{'…' if len(shown) > 60 else ''}»"
+        if raw.lstrip().startswith("<!--"):
+            self.report(f"HTML-комментарий в тексте не публикуется: {shown}",
+                        "уберите комментарий: всё, что написано в файле, видно на странице и в печатной форме; "
+                        "заметки для коллег пишите в описании pull request", raw)
+        else:
+            self.report(f"HTML-разметка в тексте не публикуется: {shown}", "уберите тег; " + PAGE_FIX, raw)
         return html.escape(raw, quote=False)  # quotes stay as typed, as the sanitiser writes them
 
     def report(self, message: str, fix: str, needle: str) -> None:
@@ -122,28 +130,39 @@ class AttributeGuard(Treeprocessor):
         self.extension = extension
 
     def run(self, root: etree.Element) -> None:
+        page = self.extension.page_of()
+        src_uri = getattr(getattr(page, "file", None), "src_uri", "") or ""
         for parent in list(root.iter()):
             for element in list(parent):
-                if element.tag == "a" and not _allowed_link(element.get("href", "")):
+                # Judged as the browser will read them: backslash escapes are still placeholders here.
+                if element.tag == "a" and not _allowed_link(_unescaped(element.get("href", ""))):
                     self._drop_link(element)
-                elif element.tag == "img" and not _local(element.get("src", "")):
+                elif element.tag == "img" and not _local(_unescaped(element.get("src", ""))):
                     self._drop_image(parent, element)
+                elif element.tag == "img" and not _inside_docs(_unescaped(element.get("src", "")), src_uri):
+                    self._drop_image(parent, element, outside_docs=True)
                 else:
                     self._check_classes(element)
 
     def _drop_link(self, element: etree.Element) -> None:
-        href = element.get("href", "")
+        href = _unescaped(element.get("href", ""))
         element.tag = "span"  # its text stays; MkDocs' own link processing expects every <a> to have an href
         element.attrib.clear()
         self.extension.report(
             f"ссылка «{href[:80]}» не публикуется: разрешены адреса http://, https://, mailto:, tel: и страницы сайта",
             "исправьте адрес ссылки или уберите её", href)
 
-    def _drop_image(self, parent: etree.Element, element: etree.Element) -> None:
-        src = element.get("src", "")
+    def _drop_image(self, parent: etree.Element, element: etree.Element, outside_docs: bool = False) -> None:
+        src = _unescaped(element.get("src", ""))
         text = etree.Element("span")
         text.text, text.tail = element.get("alt", ""), element.tail
         parent[list(parent).index(element)] = text
+        if outside_docs:
+            self.extension.report(
+                f"картинка «{src[:80]}» лежит вне папки docs/: на сайт она не попадёт, на странице была бы "
+                "пустая рамка", "положите файл картинки в docs/ (например, docs/images/) и сошлитесь на него "
+                "относительно страницы: ![подпись](../images/файл.png)", src)
+            return
         self.extension.report(
             f"картинка «{src[:80]}» не с этого сайта: страницы не загружают ничего с других адресов",
             "положите файл картинки в репозиторий (например, docs/assets/) и сошлитесь на него: ![подпись](../assets/файл.png)",
@@ -172,6 +191,19 @@ def _local(src: str) -> bool:
     return bool(src) and not SCHEME.match(src) and not _other_host(src)
 
 
+def _unescaped(value: str) -> str:
+    """The value with Python-Markdown's escape placeholders (STX code ETX) turned back into characters."""
+    return ESCAPED.sub(lambda m: chr(int(m.group(1))), value) if "\x02" in value else value
+
+
+def _inside_docs(src: str, src_uri: str) -> bool:
+    """Whether a local picture's path stays inside docs/ (relative to the page's file, or to the site root)."""
+    path = src.split("#")[0].split("?")[0].replace("\\", "/")
+    joined = path.lstrip("/") if path.startswith("/") else posixpath.join(posixpath.dirname(src_uri), path)
+    normal = posixpath.normpath(joined)
+    return normal != ".." and not normal.startswith("../")
+
+
 def _other_host(url: str) -> bool:
     # Browsers read "//host", "\\host" and "/\host" as another host.
     return re.match(r"^\s*[/\\]{2}", url) is not None
@@ -188,15 +220,23 @@ ALLOWED_ATTRIBUTES = {"*": {"id", "class", "title"}, "a": {"href"}, "img": {"src
                       "ol": {"start"}}
 
 
+# Ids the site gives headings and clauses (toc slugs such as "_1", labels such as "consult") and the tags
+# plugin its listings ("tags.md:120-142/slug", "tag:отдел-персонала"). Material finds its own parts by ids
+# of the form "__config", "__search": an id beginning with two underscores is never the content's.
+OWN_ID = re.compile(r"^(?!__)[\w:./-]{1,200}$")
+
+
 def sanitise(page_html: str) -> str:
     """The page's HTML with everything outside the allowlist removed (nh3, the Rust ammonia library)."""
     import nh3  # imported on first use: pages are many, the import is once
 
     def keep(tag: str, attribute: str, value: str) -> str | None:
+        if attribute == "id":
+            return value if OWN_ID.match(value) else None
         return None if tag == "img" and attribute == "src" and not _local(value) else value
 
     return nh3.clean(page_html, tags=ALLOWED_TAGS, attributes=ALLOWED_ATTRIBUTES, url_schemes=LINK_SCHEMES,
-                     attribute_filter=keep, strip_comments=False, link_rel=None)
+                     attribute_filter=keep, strip_comments=True, link_rel=None)
 
 
 def sanitised(page_html: str) -> tuple[str, bool]:
@@ -225,6 +265,20 @@ def same_markup(original: str, cleaned: str) -> bool:
     the slower comparison is not needed."""
     return (cleaned == original or cleaned == original.replace(NBSP, "&nbsp;")
             or _skeleton(original) == _skeleton(cleaned))
+
+
+def removed_markup(original: str, cleaned: str) -> tuple[str, str]:
+    """(what the sanitiser removed, shown as a tag; a piece of it to find in the source) — the first one."""
+    kept = _skeleton(cleaned)
+    for match in TAG.finditer(original):
+        tag, attributes = match.group(1).lower(), match.group(2)
+        names = tuple(sorted(ATTRIBUTE_NAME.findall(attributes)))
+        if (tag, names) in kept:
+            kept.remove((tag, names))
+            continue
+        value = re.search(r"""=\s*["']?([^"'\s>]+)""", attributes)
+        return match.group(0)[:80], value.group(1) if value else f"<{tag}"
+    return "", ""
 
 
 def _skeleton(page_html: str) -> list[tuple[str, tuple[str, ...]]]:

@@ -82,6 +82,20 @@ def unshield(page_html: str, shielded: dict[str, str]) -> str:
     return page_html
 
 
+# The sanitiser removes every HTML comment, so the site's own placeholders cross it as text: two private-use
+# characters around them, which HR's text can never contain (checks/text.py refuses them).
+OWN_COMMENT = re.compile(r"<!--(jobdesc-(?:verbatim \w+|shield) [0-9a-f]{20})-->")
+AS_TEXT = re.compile("\ue000(jobdesc-(?:verbatim \\w+|shield) [0-9a-f]{20})\ue001")
+
+
+def placeholders_as_text(page_html: str) -> str:
+    return OWN_COMMENT.sub("\ue000\\1\ue001", page_html) if "<!--jobdesc-" in page_html else page_html
+
+
+def placeholders_as_comments(page_html: str) -> str:
+    return AS_TEXT.sub("<!--\\1-->", page_html) if "\ue000" in page_html else page_html
+
+
 def hold(html: str, macro: str) -> str:
     """A placeholder for `html` that `macro` returns, written as a block of its own in the page's Markdown."""
     key = hashlib.sha1(html.encode("utf-8")).hexdigest()[:20]

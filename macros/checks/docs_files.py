@@ -1,0 +1,121 @@
+"""What a file under docs/ may be: a page in Markdown or a picture, at an address the site does not use itself.
+
+MkDocs copies every other file of docs/ into the site as it is, and a docs file wins over a theme
+file of the same path: ``docs/assets/javascripts/print.js`` would replace the script every page loads,
+``docs/assets/stylesheets/print.css`` the printed document, ``docs/evil.html`` or an SVG with a script
+would be published as active pages, and a file under ``pdf/`` or ``positions/<slug>/editions/`` would
+pose as an archived edition. So docs/ is an allowlist: Markdown pages and PNG/JPEG/GIF/WebP pictures
+whose first bytes say they are one, never at a path the theme or the build writes. SVG is refused: it
+can carry scripts, outside references and nested ``<use>`` that takes the PDF renderer minutes.
+"""
+
+from __future__ import annotations
+
+import os
+import warnings
+from pathlib import Path
+
+from ..model.problems import Problem
+
+MARKDOWN = {".md", ".markdown", ".mdown", ".mkdn", ".mkd"}
+# Pictures by extension, each recognised by its first bytes (a renamed HTML file is not a picture).
+PICTURES = {".png": (b"\x89PNG\r\n\x1a\n",), ".jpg": (b"\xff\xd8\xff",), ".jpeg": (b"\xff\xd8\xff",),
+            ".gif": (b"GIF87a", b"GIF89a"), ".webp": (b"RIFF",)}
+# Folders of the site that only the theme and the build write: the theme's scripts and styles, the
+# search index, the downloads and a position's archive, draft and comparisons.
+RESERVED = ("assets/javascripts/", "assets/stylesheets/", "search/", "pdf/", "docx/")
+MAX_BYTES = 10 * 2**20
+MAX_PIXELS = 40_000_000
+ALLOWED_TEXT = "страницы Markdown (.md) и картинки PNG, JPEG, GIF, WebP"
+
+
+def check_docs_files(docs_dir: Path, theme_dirs: list[str]) -> list[Problem]:
+    """A problem for every file under docs/ that is not a page or a picture, or takes the site's own path."""
+    if not docs_dir.is_dir():
+        return []
+    theme_files = _theme_files(theme_dirs)
+    problems = []
+    for folder, dirs, names in os.walk(docs_dir):
+        dirs[:] = sorted(d for d in dirs if not d.startswith("."))  # MkDocs skips hidden folders and files
+        for name in sorted(n for n in names if not n.startswith(".")):
+            path = Path(folder) / name
+            if path.is_symlink():
+                continue  # refused by files.py with its target
+            relative = path.relative_to(docs_dir).as_posix()
+            if relative.startswith("templates/"):
+                continue  # MkDocs leaves docs/templates/ out of the site by default
+            problem = _judge(path, relative, theme_files)
+            if problem:
+                problems.append(problem)
+    return problems
+
+
+def _judge(path: Path, relative: str, theme_files: set[str]) -> Problem | None:
+    shown_as, suffix = f"docs/{relative}", path.suffix.lower()
+    if not relative.isprintable():
+        return Problem(shown_as.encode("ascii", "backslashreplace").decode(), "в имени файла невидимый символ",
+                       "переименуйте файл: строчные латинские буквы, цифры и дефис")
+    if suffix not in MARKDOWN and suffix not in PICTURES:
+        return Problem(shown_as, f"файл такого типа ({suffix or 'без расширения'}) не публикуется: в docs/ "
+                       f"лежат только {ALLOWED_TEXT}",
+                       "удалите файл; документ Word или PDF загружайте в систему документооборота, а на "
+                       "сайте опишите должность страницей Markdown; схему или рисунок сохраните как PNG")
+    address = _page_address(relative) if suffix in MARKDOWN else relative.lower()
+    reserved = next((prefix for prefix in RESERVED if address.startswith(prefix)), None)
+    if reserved or relative.lower() in theme_files:
+        where = f"папку /{reserved}" if reserved else f"файл /{relative}"
+        return Problem(shown_as, f"сайт сам пишет {where} (оформление, поиск, файлы для скачивания): файл из "
+                       "docs/ подменил бы их", "переложите файл в другую папку, например docs/images/")
+    if suffix in PICTURES and not _starts_with(path, PICTURES[suffix]):
+        return Problem(shown_as, f"файл называется {suffix}, но картинкой этого типа не является",
+                       "сохраните картинку заново в графическом редакторе как PNG или JPEG")
+    if suffix in PICTURES:
+        oversized = _oversized(path)
+        if oversized:
+            return Problem(shown_as, f"картинка слишком велика: {oversized}",
+                           f"уменьшите её до {MAX_PIXELS // 1_000_000} мегапикселей и {MAX_BYTES // 2**20} МБ "
+                           "(для страницы достаточно 2000 точек по ширине) и сохраните как PNG или JPEG")
+    return None
+
+
+def _page_address(relative: str) -> str:
+    """Where MkDocs publishes a page: docs/pdf.md is /pdf/, docs/search/index.md is /search/."""
+    parts = relative.lower().rsplit(".", 1)[0].split("/")
+    if parts[-1] in ("index", "readme"):
+        parts.pop()
+    return "/".join(parts) + "/"
+
+
+def _oversized(path: Path) -> str | None:
+    """Why a picture is too big to render (the PDF engine decodes every pixel), or None. Only the header is
+    read: a small file can declare a huge image."""
+    from PIL import Image  # Pillow comes with WeasyPrint
+
+    size = path.stat().st_size
+    if size > MAX_BYTES:
+        return f"{size // 2**20} МБ"
+    try:
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")  # Pillow warns of a large image; the size below says it for HR
+            with Image.open(path) as image:
+                width, height = image.size
+    except Exception:  # Pillow refuses what it cannot read, decompression bombs included
+        return "её не удаётся прочесть как картинку"
+    return f"{width} × {height} точек" if width * height > MAX_PIXELS else None
+
+
+def _starts_with(path: Path, signatures: tuple[bytes, ...]) -> bool:
+    with path.open("rb") as file:
+        head = file.read(16)
+    return any(head.startswith(signature) for signature in signatures) and (
+        path.suffix.lower() != ".webp" or head[8:12] == b"WEBP")
+
+
+def _theme_files(theme_dirs: list[str]) -> set[str]:
+    """Every file the theme (Material and the project's overrides) would publish, as site paths."""
+    found = set()
+    for root in theme_dirs:
+        for folder, _dirs, names in os.walk(root):
+            for name in names:
+                found.add((Path(folder) / name).relative_to(root).as_posix().lower())
+    return found

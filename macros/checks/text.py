@@ -1,0 +1,158 @@
+"""What HR's text may contain, character by character: no invisible controls, no constructs the readers
+disagree on, nothing large enough to stall the build.
+
+- Bidirectional controls (U+202E turns «000 001» into «100 000» on paper), zero-width characters (two
+  titles that look the same but are not) and control characters (the Word export cannot write them)
+  change what a reader sees without showing themselves; every such character is refused with its line.
+- A link reference definition (``[метка]: адрес``) is read differently by the git host's preview
+  (CommonMark) and the site (Python-Markdown) — a multi-line title, or a definition inside a paragraph,
+  is text in one and nothing in the other. Instructions link inline, ``[текст](адрес)``.
+- A file, a line and a word have a size limit well above any real instruction, so no check, renderer or
+  PDF engine meets a 60,000-character line or word.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+import unicodedata
+
+from ..model.problems import Problem
+
+MAX_FILE = 256 * 1024   # characters of a page
+MAX_LINE = 10_000       # characters of a line (a long paragraph is about 2,000)
+MAX_WORD = 300          # characters without a space (a long address is about 150)
+# Invisible characters allowed: tab, line feed, soft hyphen (a hyphenation hint, shown only at a line break).
+ALLOWED_INVISIBLE = {"\t", "\n", "\u00ad"}
+INVISIBLE_CATEGORIES = {"Cc", "Cf", "Co", "Zl", "Zp"}
+MAX_QUOTES = 10         # ">" at the start of a line
+MAX_INDENT = 40         # columns of indentation
+MAX_BRACKETS = 200      # "[" in one line
+DEEP = re.compile(r"\n([ \t>]{%d,})" % min(MAX_QUOTES + 1, MAX_INDENT + 1))  # a literal first: fast
+DEFINITION = re.compile(r"\n {0,3}\[[^\]\n]+\]:")  # searched in "\n" + text: a literal first is fast
+LONG_WORD = re.compile(r"(?<!\S)\S{%d,}" % (MAX_WORD + 1))
+LONG_LINE = re.compile(r"\n[^\n]{%d,}" % (MAX_LINE + 1))  # searched in "\n" + text
+NAMES = {"\u202e": "справа налево (RLO)", "\u202d": "слева направо (LRO)", "\u200b": "пробел нулевой ширины",
+         "\u200c": "разделитель нулевой ширины", "\u200d": "соединитель нулевой ширины",
+         "\u2060": "соединитель слов", "\ufeff": "метка порядка байтов"}
+
+
+def check_text(shown_as: str, text: str, markdown: bool = True) -> list[Problem]:
+    """Problems of a whole file's text (line numbers are the file's); templates pass markdown=False."""
+    if len(text) > MAX_FILE:
+        return [Problem(shown_as, f"файл слишком большой: {len(text)} знаков, больше {MAX_FILE}",
+                        "разделите текст на несколько должностей или страниц; инструкция обычно в 10–40 раз меньше")]
+    problems = [] if _visible(text) else _invisible(shown_as, text)
+    for found in LONG_LINE.finditer("\n" + text):
+        problems.append(Problem(shown_as, f"строка слишком длинная: {len(found.group(0)) - 1} знаков, больше {MAX_LINE}",
+                                "разбейте текст на абзацы или пункты", line=_line(text, found.start())))
+    for found in LONG_WORD.finditer(text) if max(map(len, text.split()), default=0) > MAX_WORD else ():
+        if len(found.group(0)) <= MAX_LINE:  # a longer one is the long line above
+            problems.append(Problem(shown_as, f"слово без пробелов длиной {len(found.group(0))} знаков: "
+                                    f"«{found.group(0)[:40]}…»", f"разделите его пробелами (до {MAX_WORD} знаков "
+                                    "подряд); длинный адрес оформите ссылкой покороче", line=_line(text, found.start())))
+    if markdown:
+        problems += _nesting(shown_as, text)
+        for found in DEFINITION.finditer("\n" + text):
+            problems.append(Problem(
+                shown_as, f"строка «{found.group(0).strip()[:60]}» — определение ссылки: предпросмотр git и сайт читают "
+                "такие строки по-разному", "пишите ссылку прямо в тексте: [текст](адрес); если квадратные "
+                "скобки с двоеточием нужны как текст, поставьте перед «[» обратную косую черту: \\[",
+                line=_line(text, found.start())))
+    return problems
+
+
+def check_values(shown_as: str, meta: dict, lines: dict) -> list[Problem]:
+    """Invisible characters a YAML escape (``"\\u202e"``, ``"\\x07"``) puts into a front-matter value without
+    their being in the file: the same refusal, on the field's line."""
+    problems: list[Problem] = []
+
+    def walk(value, path: tuple) -> None:
+        if isinstance(value, str):
+            found = _invisible_pattern().search(value)
+            if found:
+                name = NAMES.get(found.group(0)) or unicodedata.name(found.group(0), "управляющий символ")
+                problems.append(Problem(
+                    shown_as, f"в значении есть невидимый символ U+{ord(found.group(0)):04X} ({name})",
+                    "уберите из значения запись вида \\u…, \\x… или \\t и напишите текст обычными буквами",
+                    field=".".join(map(str, path)), line=lines.get(path[:1])))
+        elif isinstance(value, dict):
+            for key, item in value.items():
+                walk(item, (*path, key))
+        elif isinstance(value, list):
+            for index, item in enumerate(value):
+                walk(item, (*path, index))
+
+    for key, value in meta.items():
+        walk(value, (key,))
+    return problems
+
+
+def _nesting(shown_as: str, text: str) -> list[Problem]:
+    """Markdown nested deeper than any instruction needs, or a line of hundreds of links, takes the Markdown
+    reader seconds per page: limits far above real text keep every page quick to read."""
+    problems = []
+    deep = [found.start() + 1 for found in DEEP.finditer("\n" + text)
+            if found.group(1).expandtabs(4).count(">") > MAX_QUOTES or len(found.group(1).expandtabs(4)) > MAX_INDENT]
+    if deep:
+        more = f" (и ещё строк: {len(deep) - 1})" if len(deep) > 1 else ""
+        problems.append(Problem(shown_as, "слишком глубокая вложенность: отступ или знаки «>» в начале строки "
+                                f"(не больше {MAX_QUOTES} знаков «>» и {MAX_INDENT} пробелов){more}",
+                                "уберите лишние отступы и знаки «>»: пункты вкладываются не глубже трёх уровней",
+                                line=_line(text, deep[0] - 1)))
+    if text.count("[") > MAX_BRACKETS:
+        for found in re.finditer(r"^[^\n]*$", text, re.M):
+            if found.group(0).count("[") > MAX_BRACKETS:
+                problems.append(Problem(shown_as, f"в строке больше {MAX_BRACKETS} квадратных скобок",
+                                        "разбейте текст на несколько абзацев или пунктов",
+                                        line=_line(text, found.start())))
+    return problems
+
+
+def _line(text: str, offset: int) -> int:
+    return text.count("\n", 0, offset) + 1
+
+
+# Spaces are "not printable" to Python; without them a text of printable characters has nothing to refuse.
+SPACES = "\t\n\u00a0\u00ad\u2002\u2003\u2009\u202f"
+
+
+def _visible(text: str) -> bool:
+    for space in SPACES:
+        if space in text:
+            text = text.replace(space, " ")
+    return text.isprintable()
+
+
+def _invisible(shown_as: str, text: str) -> list[Problem]:
+    problems, seen_lines = [], set()
+    for found in _invisible_pattern().finditer(text):
+        char = found.group(0)
+        line = _line(text, found.start())
+        if line in seen_lines:
+            continue  # one message a line is enough to find it
+        seen_lines.add(line)
+        name = NAMES.get(char) or unicodedata.name(char, "управляющий символ")
+        problems.append(Problem(shown_as, f"невидимый символ U+{ord(char):04X} ({name}) в тексте: на экране его "
+                                "не видно, а текст он меняет (порядок знаков, сравнение названий, экспорт в Word)",
+                                "удалите символ: сотрите и наберите заново слово вокруг этого места или "
+                                "вставьте текст как простой текст (Ctrl+Shift+V)", line=line))
+    return problems
+
+
+@functools.cache
+def _invisible_pattern() -> re.Pattern:
+    """One character class of every refused character (the planes where Unicode puts them)."""
+    ranges, start, previous = [], None, None
+    for code in [*range(0x30000), *range(0xE0000, 0xE1000), 0xF0000, 0xFFFFD, 0x100000, 0x10FFFD]:
+        char = chr(code)
+        bad = (char not in ALLOWED_INVISIBLE and not 0xD800 <= code <= 0xDFFF
+               and unicodedata.category(char) in INVISIBLE_CATEGORIES)
+        if bad and start is None:
+            start = code
+        elif not bad and start is not None:
+            ranges.append((start, previous))
+            start = None
+        previous = code
+    ranges += [(0xF0000, 0xFFFFD), (0x100000, 0x10FFFD)]  # private use planes
+    return re.compile("[" + "".join(f"{re.escape(chr(a))}-{re.escape(chr(b))}" for a, b in ranges) + "]")
