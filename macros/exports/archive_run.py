@@ -92,7 +92,8 @@ def _edition_files(editions: list, site: Path, extension: str, settings, build) 
             target.parent.mkdir(parents=True, exist_ok=True)
             cache.place(own, target)
         else:
-            jobs.append(cache.Job(job.edition.slug, site / job.dest, target, _date(job.edition.approved)))
+            source = f"docs/positions/{job.edition.slug}.md, редакция {job.edition.version} (из истории git)"
+            jobs.append(cache.Job(job.edition.slug, site / job.dest, target, _date(job.edition.approved), source))
     return "Архив редакций: " + str(build(jobs, site, settings))
 
 
