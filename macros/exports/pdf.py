@@ -70,17 +70,20 @@ def render_all(work: list[tuple[Job, Path]], site_dir: Path, workers: int) -> No
         raise PageTooSlow(pages[late.call], late.seconds) from None
 
 
+FIX_TOO_SLOW = ("найдите такое место в файле, разбейте длинную строку пробелами или уберите картинку "
+                "(сохраните её как PNG) и соберите сайт заново")
+
+
 class PageTooSlow(RuntimeError):
     """A page WeasyPrint could not lay out within PAGE_TIME_LIMIT: the build stops and names its source."""
 
-    def __init__(self, job: Job, seconds: float):
+    def __init__(self, job: Job, seconds: float, fix: str = FIX_TOO_SLOW):
+        self.job, self.seconds = job, seconds
         where = job.source or str(job.html_path)
         super().__init__(
             f"{where}: страница не превратилась в PDF за {seconds:g} с (обычно это 1–2 с), сборка остановлена. "
             "Так бывает из-за очень длинного слова без пробелов (строка символов, вставленная ссылка или "
-            "данные) или картинки SVG со множеством вложенных элементов <use>. "
-            "Как исправить: найдите такое место в файле, разбейте длинную строку пробелами или уберите "
-            "картинку (сохраните её как PNG) и соберите сайт заново")
+            f"данные) или картинки SVG со множеством вложенных элементов <use>. Как исправить: {fix}")
 
 
 def engine_fingerprint() -> str:
