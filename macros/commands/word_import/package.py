@@ -19,9 +19,9 @@ MAX_XML_PART = 20 * MB     # the text of a long instruction is well under 1 MB
 MAX_OTHER_PART = 50 * MB   # a picture or an embedded object
 MAX_TOTAL = 200 * MB       # everything unpacked together
 MAX_PARTS = 5000
-# Unpacked size / packed size. Word's XML packs 5–20 times; a zip bomb, a thousand times. Small parts
+# Unpacked size / packed size. Word's XML packs 5–20 times; a zip bomb of zeros, a thousand times. Small parts
 # may pack better than this harmlessly, so the ratio counts only above RATIO_FLOOR unpacked.
-MAX_RATIO = 100
+MAX_RATIO = 200
 RATIO_FLOOR = 1 * MB
 CHUNK = 1 * MB
 
@@ -39,12 +39,12 @@ def check(path: Path) -> None:
         with zipfile.ZipFile(path) as package:
             parts = package.infolist()
             if len(parts) > MAX_PARTS:
-                raise _refused(f"в файле {len(parts)} частей (больше {MAX_PARTS}) — это не обычный документ Word; "
-                               f"{RESAVE}")
+                raise _refused(f"в файле {len(parts)} частей (больше {MAX_PARTS}) — это не обычный документ Word. "
+                               f"Как исправить: {RESAVE}")
             total, declaring = 0, []
             for part in parts:
                 if part.flag_bits & 0x1:
-                    raise _refused(f"часть «{part.filename}» зашифрована; снимите пароль и {RESAVE}")
+                    raise _refused(f"часть «{part.filename}» зашифрована. Как исправить: снимите пароль и {RESAVE}")
                 size, declares = _read_part(package, part, total)
                 total += size
                 if declares:
@@ -54,7 +54,7 @@ def check(path: Path) -> None:
                 declaring = [name for name in declaring if _parsed_as_xml(name, types)]
     except (zipfile.BadZipFile, zipfile.LargeZipFile, NotImplementedError, EOFError, OSError, ValueError,
             zlib.error) as error:
-        raise _refused(f"файл повреждён или это не документ Word ({error}); {RESAVE}") from None
+        raise _refused(f"файл повреждён или это не документ Word ({error}). Как исправить: {RESAVE}") from None
     if declaring:
         raise _refused(f"файл содержит объявление сущностей XML (DOCTYPE/ENTITY) в части «{declaring[0]}»: Word так "
                        f"не сохраняет, файл мог быть изменён другой программой, и часть текста пропала бы "
