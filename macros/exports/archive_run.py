@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 import yaml
+from mkdocs.exceptions import PluginError
 
 from ..checks import editions as checks
 from ..model import history as git
@@ -26,6 +27,9 @@ NO_HISTORY = ("Архив редакций: сборка из копии без 
 SHALLOW = ("Архив редакций: история git неполная (shallow clone) — опубликованы только действующие редакции. "
            "Нужна вся история: git fetch --unshallow (в CI: actions/checkout с fetch-depth: 0); "
            "собрать без архива намеренно: JOBDESC_ARCHIVE=0")
+
+EDITION_TOO_SLOW = ("это прежняя редакция из истории git, её текст уже не исправить; сообщите разработчикам, "
+                    "а пока соберите сайт без архива редакций: JOBDESC_ARCHIVE=0 mkdocs build")
 
 
 @dataclass
@@ -92,8 +96,12 @@ def _edition_files(editions: list, site: Path, extension: str, settings, build) 
             target.parent.mkdir(parents=True, exist_ok=True)
             cache.place(own, target)
         else:
-            jobs.append(cache.Job(job.edition.slug, site / job.dest, target, _date(job.edition.approved)))
-    return "Архив редакций: " + str(build(jobs, site, settings))
+            source = f"docs/positions/{job.edition.slug}.md, редакция {job.edition.version} (из истории git)"
+            jobs.append(cache.Job(job.edition.slug, site / job.dest, target, _date(job.edition.approved), source))
+    try:
+        return "Архив редакций: " + str(build(jobs, site, settings))
+    except pdf.PageTooSlow as slow:  # an edition's text is history: it cannot be edited any more
+        raise PluginError("Архив редакций: " + str(pdf.PageTooSlow(slow.job, slow.seconds, EDITION_TOO_SLOW))) from None
 
 
 def _date(value):

@@ -63,6 +63,7 @@ class Job:
     html_path: Path
     target: Path
     date: dt.date | None
+    source: str = ""  # how HR knows the page in messages: docs/positions/<slug>.md
 
 
 @dataclass
@@ -80,9 +81,9 @@ class Report:
                 f"({self.seconds:.1f} s)")
 
 
-def job_for(slug: str, html_path: Path, target: Path, approved) -> Job:
+def job_for(slug: str, html_path: Path, target: Path, approved, source: str = "") -> Job:
     date = approved if isinstance(approved, dt.date) else None
-    return Job(slug, Path(html_path), Path(target), date)
+    return Job(slug, Path(html_path), Path(target), date, source)
 
 
 def place(cached: Path, target: Path) -> None:

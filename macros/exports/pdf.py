@@ -15,9 +15,12 @@ from pathlib import Path
 from . import cache
 from ..render.archive_links import download_of_page
 from .cache import Job, Report
-from .workers import process_pool
+from .workers import TooSlow, run_within
 
 PDF_DIR = "pdf"
+# Wall-clock seconds one page may take to become a PDF (a position takes 1–2 s): a word of tens of
+# thousands of letters or an SVG of nested <use> would otherwise keep a renderer busy for hours.
+PAGE_TIME_LIMIT = 60.0
 # Bump when the way PDFs are made changes in a way the hash does not see.
 CACHE_FORMAT = "3"  # 3: tagged PDF/UA-1 (pdf_engine.PDF_VARIANT)
 FONT_DIRS = ("/usr/share/fonts", "/usr/local/share/fonts", "~/.fonts", "~/.local/share/fonts")
@@ -41,8 +44,8 @@ def pdf_path_of_page(src_uri: str) -> str:
     return download_of_page(src_uri, PDF_DIR)
 
 
-def job_for(slug: str, html_path: Path, site_dir: Path, approved) -> Job:
-    return cache.job_for(slug, html_path, Path(site_dir) / pdf_path(slug), approved)
+def job_for(slug: str, html_path: Path, site_dir: Path, approved, source: str = "") -> Job:
+    return cache.job_for(slug, html_path, Path(site_dir) / pdf_path(slug), approved, source)
 
 
 def build_pdfs(jobs: list[Job], site_dir: Path, settings: Settings) -> Report:
@@ -60,14 +63,27 @@ def render_all(work: list[tuple[Job, Path]], site_dir: Path, workers: int) -> No
             f"{error}. Установите Pango: apt-get install libpango-1.0-0 libpangoft2-1.0-0 "
             "(или соберите сайт без PDF: JOBDESC_PDF=0 mkdocs build)") from error
 
-    calls = [(str(job.html_path), str(site_dir), str(target), job.date) for job, target in work]
-    if len(calls) == 1 or workers == 1:
-        for call in calls:
-            render_pdf(*call)
-        return
-    with process_pool(min(workers, len(calls))) as pool:  # renderers die with the build (workers.py)
-        for future in [pool.submit(render_pdf, *call) for call in calls]:
-            future.result()  # re-raises a renderer's error here, naming nothing twice
+    pages = {(str(job.html_path), str(site_dir), str(target), job.date): job for job, target in work}
+    try:  # in processes, even a single page: only a process can be stopped whatever it is doing
+        run_within(render_pdf, list(pages), workers, PAGE_TIME_LIMIT)  # renderers die with the build
+    except TooSlow as late:
+        raise PageTooSlow(pages[late.call], late.seconds) from None
+
+
+FIX_TOO_SLOW = ("найдите такое место в файле, разбейте длинную строку пробелами или уберите картинку "
+                "(сохраните её как PNG) и соберите сайт заново")
+
+
+class PageTooSlow(RuntimeError):
+    """A page WeasyPrint could not lay out within PAGE_TIME_LIMIT: the build stops and names its source."""
+
+    def __init__(self, job: Job, seconds: float, fix: str = FIX_TOO_SLOW):
+        self.job, self.seconds = job, seconds
+        where = job.source or str(job.html_path)
+        super().__init__(
+            f"{where}: страница не превратилась в PDF за {seconds:g} с (обычно это 1–2 с), сборка остановлена. "
+            "Так бывает из-за очень длинного слова без пробелов (строка символов, вставленная ссылка или "
+            f"данные) или картинки SVG со множеством вложенных элементов <use>. Как исправить: {fix}")
 
 
 def engine_fingerprint() -> str:

@@ -44,8 +44,8 @@ def docx_path_of_page(src_uri: str) -> str:
     return download_of_page(src_uri, DOCX_DIR)
 
 
-def job_for(slug: str, html_path: Path, site_dir: Path, approved) -> Job:
-    return cache.job_for(slug, html_path, Path(site_dir) / docx_path(slug), approved)
+def job_for(slug: str, html_path: Path, site_dir: Path, approved, source: str = "") -> Job:
+    return cache.job_for(slug, html_path, Path(site_dir) / docx_path(slug), approved, source)
 
 
 def build_docx(jobs: list[Job], site_dir: Path, settings: Settings) -> Report:

@@ -6,6 +6,10 @@ shared cache. Each worker asks the kernel (Linux prctl PR_SET_PDEATHSIG) to be k
 build process dies, however it dies; when the build is interrupted by an exception, the queued
 work is cancelled at once. A half-written file is never left in the cache: renderers write to a
 ``.part`` file and rename it, and parts of killed renderers are removed by the next build.
+
+Every call also has a wall-clock limit (run_within): hostile or pathological input (a word of tens of
+thousands of letters, an SVG of nested <use>) can keep WeasyPrint busy for minutes or hours, so a call
+past its limit has every worker killed and the build stops, naming the call.
 """
 
 from __future__ import annotations
@@ -14,8 +18,9 @@ import ctypes
 import os
 import re
 import signal
-from collections.abc import Iterator
-from concurrent.futures import ProcessPoolExecutor
+import time
+from collections.abc import Callable, Iterator
+from concurrent.futures import FIRST_COMPLETED, ProcessPoolExecutor, wait
 from contextlib import contextmanager
 from pathlib import Path
 
@@ -47,6 +52,49 @@ def process_pool(workers: int) -> Iterator[ProcessPoolExecutor]:
         pool.shutdown(wait=False, cancel_futures=True)
         raise
     pool.shutdown(wait=True)
+
+
+class TooSlow(Exception):
+    """A call ran past its time limit; the pool's processes are killed and reaped."""
+
+    def __init__(self, call: tuple, seconds: float):
+        super().__init__(f"{call!r} ran longer than {seconds:g} s")
+        self.call, self.seconds = call, seconds
+
+
+def run_within(function: Callable, calls: list[tuple], workers: int, seconds: float) -> None:
+    """function(*call) for every call in a pool of processes, each call given `seconds` of wall clock.
+
+    Only as many calls as there are processes are handed over at once, so a call's clock starts when a
+    process takes it. A worker's error is re-raised here; a late call raises TooSlow once every worker
+    is killed (a renderer stuck in C code, in Pango or in a regular expression, ignores anything gentler).
+    """
+    size = min(workers, len(calls))
+    queue = list(calls)
+    with process_pool(size) as pool:
+        running: dict = {}  # future -> (call, deadline)
+        while queue or running:
+            while queue and len(running) < size:
+                call = queue.pop(0)
+                running[pool.submit(function, *call)] = (call, time.monotonic() + seconds)
+            soonest = min(deadline for _, deadline in running.values())
+            done, _ = wait(running, timeout=max(0.0, soonest - time.monotonic()), return_when=FIRST_COMPLETED)
+            for future in done:
+                running.pop(future)
+                future.result()  # re-raises a worker's error; process_pool then drops the queue
+            late = [call for call, deadline in running.values() if deadline <= time.monotonic()]
+            if late:
+                _kill_workers(pool)
+                raise TooSlow(late[0], seconds)
+
+
+def _kill_workers(pool: ProcessPoolExecutor) -> None:
+    """Kill and reap every process of the pool (Python 3.14 has pool.kill_workers(); 3.11 keeps them here)."""
+    processes = list((getattr(pool, "_processes", None) or {}).values())
+    for process in processes:
+        process.kill()
+    for process in processes:
+        process.join()
 
 
 def remove_stale_parts(folder: Path) -> None:

@@ -42,7 +42,7 @@ def on_page_context(context, page, config, nav):
             context[kind.link] = get_relative_url(kind.path_of_page(page.file.src_uri), page.url)
             if not settings.links_only:  # the archive's own build: its parent makes the files
                 jobs.append(kind.job_for(Path(page.file.src_uri).stem, page.file.abs_dest_path, config.site_dir,
-                                         page.meta.get("approved")))
+                                         page.meta.get("approved"), source=f"docs/{page.file.src_uri}"))
     return context
 
 

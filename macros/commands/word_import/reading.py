@@ -17,6 +17,7 @@ from pathlib import Path
 import docx
 from docx.oxml.ns import qn
 
+from . import package
 from .numbering import Numbering, val
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
@@ -63,6 +64,7 @@ def open_document(path: Path):
         raise UnreadableDocument("это PDF, а не .docx: нужен исходный файл Word")
     if not zipfile.is_zipfile(path):
         raise UnreadableDocument("файл не является документом Word .docx (повреждён или другого формата)")
+    package.check(path)  # sizes and XML entity declarations, before python-docx reads anything (package.py)
     try:
         return docx.Document(str(path))
     except Exception as error:  # python-docx raises many kinds for broken packages
