@@ -14,7 +14,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import run_mkdocs_build
+from conftest import ROOT, run_mkdocs_build
 from edition_history import CHANGED_NEW, RECRUITER, edit, git, make_repository, new_edition
 
 LEDGER = ".published-editions.json"
@@ -178,3 +178,10 @@ def test_an_archived_edition_that_would_print_other_text_stops_the_build(publish
     assert "positions/recruiter/editions/1.1/" in result.output and "напечаталась бы иначе" in result.output, \
         result.output[-2000:]
     assert TEXT_13 not in _text(result, "positions/recruiter/editions/1.1/"), "the published site is unchanged"
+
+
+def test_the_publish_job_builds_as_the_publishing_build():
+    workflow = (ROOT / ".github" / "workflows" / "site.yml").read_text(encoding="utf-8")
+    publish = workflow.split("\n  publish:", 1)[1]
+    assert "JOBDESC_PUBLISH=1 .venv/bin/mkdocs build" in publish, "only the publish job keeps and checks the ledger"
+    assert "JOBDESC_PUBLISH" not in workflow.split("\n  publish:", 1)[0], "a pull request's check never publishes"

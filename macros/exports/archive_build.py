@@ -7,7 +7,8 @@ macros render each edition page, but each answers from the edition's commit, its
 the positions it names, its printed templates and its company requisites (a *snapshot*, written
 by the parent as plain files). Everything else is the usual pipeline: Markdown, clause numbering,
 the same hooks, theme and checks. The page bodies are HR's text of that commit; they are expanded
-only as plain ``{{ name() }}`` calls, never as Jinja templates (the parent checked that already).
+only as plain ``{{ name() }}`` calls, never as Jinja templates (the parent checked that already); the
+commit's printed templates render in Jinja's sandbox (``PastTemplates``), never in mkdocs-macros' own environment.
 """
 
 from __future__ import annotations

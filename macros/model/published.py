@@ -58,8 +58,13 @@ def read(site_dir: Path) -> Ledger | None:
     path = Path(site_dir) / LEDGER_FILE
     if not path.is_file():
         return None
-    data = json.loads(path.read_text(encoding="utf-8"))
-    return Ledger(data["reviewed_until"], list(data.get("published") or []), dict(data.get("editions") or {}))
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+        return Ledger(str(data["reviewed_until"]), [str(c) for c in data.get("published") or []],
+                      dict(data.get("editions") or {}))
+    except (ValueError, KeyError, TypeError, AttributeError) as error:
+        raise HistoryRefused(f"Журнал публикаций {path} не читается ({error}); опубликованный сайт не изменён. "
+                             "Если файл повреждён, удалите его: следующая публикация начнёт журнал заново.") from None
 
 
 def write(site_dir: Path, ledger: Ledger) -> None:
