@@ -12,7 +12,9 @@ import json
 import shutil
 from pathlib import Path
 
+import jinja2
 import pytest
+from jinja2.sandbox import SecurityError
 
 from conftest import ROOT, run_mkdocs_build
 from edition_history import CHANGED_NEW, RECRUITER, edit, git, make_repository, new_edition
@@ -185,3 +187,36 @@ def test_the_publish_job_builds_as_the_publishing_build():
     publish = workflow.split("\n  publish:", 1)[1]
     assert "JOBDESC_PUBLISH=1 .venv/bin/mkdocs build" in publish, "only the publish job keeps and checks the ledger"
     assert "JOBDESC_PUBLISH" not in workflow.split("\n  publish:", 1)[0], "a pull request's check never publishes"
+
+
+@pytest.mark.parametrize("template", [
+    "{{ ''.__class__.__mro__ }}",
+    "{{ cycler.__init__.__globals__.os.popen('id').read() }}",
+    "{{ position.__dict__ }}",
+    "{% set x = position.duties.append('вписано') %}",
+])
+def test_a_past_template_reaching_into_python_is_refused_not_printed_as_nothing(template):
+    from macros.exports.archive_build import sandboxed
+    today = jinja2.Environment(loader=jinja2.DictLoader({}), undefined=jinja2.StrictUndefined,
+                               comment_start_string="{##", comment_end_string="##}")
+    past = sandboxed(today, jinja2.DictLoader({"t.md": template}))
+    with pytest.raises(SecurityError):
+        past.get_template("t.md").render(position=_Position())
+
+
+def test_a_past_template_keeps_todays_syntax_and_filters_but_not_the_macros_plugins_globals():
+    from macros.exports.archive_build import sandboxed
+    today = jinja2.Environment(loader=jinja2.DictLoader({}), undefined=jinja2.StrictUndefined,
+                               comment_start_string="{##", comment_end_string="##}")
+    today.filters["lcfirst"] = lambda text: text[:1].lower() + text[1:]
+    today.globals["context"] = lambda: {"config": "the unsandboxed environment is reachable from here"}
+    past = sandboxed(today, jinja2.DictLoader({"ok.md": "{## note ##}- {{ position.title | lcfirst }} {#label}",
+                                              "globals.md": "{{ context() }}"}))
+    assert past.get_template("ok.md").render(position=_Position()) == "- менеджер {#label}"
+    with pytest.raises(jinja2.UndefinedError):
+        past.get_template("globals.md").render()
+
+
+class _Position:
+    title = "Менеджер"
+    duties = ["Ведёт учёт"]
