@@ -127,6 +127,7 @@ def test_a_rewritten_published_commit_stops_the_build(publish, published):
     assert result.returncode != 0, "a force-pushed main must not be published"
     assert "История main перезаписана" in result.output and published_head[:10] in result.output, result.output[-2000:]
     assert "force-push" in result.output and "Merge commit" in result.output, "the message says why and what to do"
+    assert "Traceback" not in result.output
     assert (result.site / LEDGER).read_bytes() == before, "the published site is left as it was"
 
 
@@ -145,6 +146,7 @@ def test_an_edition_only_in_an_unreviewed_intermediate_commit_stops_the_build(pu
     assert f"редакция 1.3 файла docs/positions/recruiter.md: только в коммите {intermediate[:10]}" in result.output, \
         result.output[-2000:]
     assert "коммитом слияния" in result.output and "Rebase and merge" in result.output
+    assert "Traceback" not in result.output
 
 
 def test_a_pull_request_merged_with_a_merge_commit_is_published(publish):
@@ -179,6 +181,7 @@ def test_an_archived_edition_that_would_print_other_text_stops_the_build(publish
     assert result.returncode != 0, "an archived edition's published text must not change"
     assert "positions/recruiter/editions/1.1/" in result.output and "напечаталась бы иначе" in result.output, \
         result.output[-2000:]
+    assert "Traceback" not in result.output
     assert TEXT_13 not in _text(result, "positions/recruiter/editions/1.1/"), "the published site is unchanged"
 
 

@@ -37,6 +37,9 @@ FIX = ("Сливайте pull request в main коммитом слияния (M
        "не используйте «Rebase and merge» и fast-forward нескольких коммитов, не перезаписывайте main "
        "(force-push). См. README, «Модель безопасности».")
 
+RESET = (f"Если разработчик проверил эти коммиты и они должны остаться в main, удалите файл {LEDGER_FILE} в папке "
+         "опубликованного сайта: следующая публикация примет всю историю main и начнёт журнал заново. ")
+
 
 class HistoryRefused(PluginError):
     """The main line holds states nobody reviewed, or it changed what was published."""
@@ -98,7 +101,7 @@ def reviewed_only(history: git.History, ledger: Ledger, folder: str) -> git.Hist
             raise HistoryRefused(
                 f"История main перезаписана: коммит {commit[:10]}, уже опубликованный на сайте, больше не входит "
                 "в историю main (force-push, rebase или amend). Архив редакций не собран, опубликованный сайт не "
-                f"изменён. Верните main к истории, которая содержит {commit[:10]}. " + FIX)
+                f"изменён. Верните main к истории, которая содержит {commit[:10]}. " + RESET + FIX)
     trusted = at[ledger.reviewed_until]
     reviewed = {place for place, (commit, merge) in enumerate(line)
                 if place <= trusted or merge or commit in ledger.published} | {len(line) - 1}
@@ -147,7 +150,7 @@ def _refuse_hidden_editions(history: git.History, hidden: dict, folder: str) -> 
         raise HistoryRefused(
             "Архив редакций: эти редакции есть только в промежуточных коммитах main, которые не были ни "
             "опубликованы, ни слиты коммитом слияния, — их текст никто не проверял как редакцию:\n"
-            + "\n".join(lost) + "\nОпубликованный сайт не изменён. " + FIX)
+            + "\n".join(lost) + "\nОпубликованный сайт не изменён. " + RESET + FIX)
 
 
 def _version(content: bytes | None, path: str) -> str | None:
