@@ -44,7 +44,8 @@ def define_env(env) -> None:
         project = Path(env.conf["config_file_path"]).parent
         staff.edited.update(last_edited(Path(env.conf["docs_dir"])))
         pin_build_date(project, staff)
-        archive = find_editions(project, Path(env.conf["docs_dir"]), staff) if archive_links.links.pages else None
+        archive = (find_editions(project, Path(env.conf["docs_dir"]), staff, archive_links.found["ledger"])
+                   if archive_links.links.pages else None)
         archive_links.found.update(archive=archive, staff=staff)
         edition_checks.raise_history_problems(archive, staff)
         env.conf["nav"] = navigation(staff)

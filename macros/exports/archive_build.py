@@ -7,7 +7,8 @@ macros render each edition page, but each answers from the edition's commit, its
 the positions it names, its printed templates and its company requisites (a *snapshot*, written
 by the parent as plain files). Everything else is the usual pipeline: Markdown, clause numbering,
 the same hooks, theme and checks. The page bodies are HR's text of that commit; they are expanded
-only as plain ``{{ name() }}`` calls, never as Jinja templates (the parent checked that already).
+only as plain ``{{ name() }}`` calls, never as Jinja templates (the parent checked that already); the
+commit's printed templates render in Jinja's sandbox (``PastTemplates``), never in mkdocs-macros' own environment.
 """
 
 from __future__ import annotations
@@ -18,6 +19,7 @@ from functools import cached_property
 from pathlib import Path
 
 import jinja2
+from jinja2.sandbox import ImmutableSandboxedEnvironment, SecurityError
 from mkdocs.exceptions import PluginError
 from mkdocs.utils import get_relative_url
 
@@ -75,7 +77,32 @@ class Snapshot:
             return self.env.env
         # The commit's printed templates first, today's for everything else (screen parts, new forms).
         loader = jinja2.ChoiceLoader([jinja2.FileSystemLoader(str(self.folder / "templates")), self.env.env.loader])
-        return self.env.env.overlay(loader=loader)
+        return sandboxed(self.env.env, loader)
+
+
+class PastTemplates(ImmutableSandboxedEnvironment):
+    """A past commit's templates were reviewed only as part of their pull request's diff, if at all: they
+    render sandboxed (no `_` attributes, no mutation), and an unsafe attribute stops the build instead
+    of printing as empty text."""
+
+    def unsafe_undefined(self, obj, attribute):
+        raise SecurityError(f"обращение к {attribute!r} объекта {type(obj).__name__} запрещено")
+
+
+LEXER_OPTIONS = ("block_start_string", "block_end_string", "variable_start_string", "variable_end_string",
+                 "comment_start_string", "comment_end_string", "line_statement_prefix", "line_comment_prefix",
+                 "trim_blocks", "lstrip_blocks", "newline_sequence", "keep_trailing_newline", "autoescape",
+                 "undefined", "finalize")
+
+
+def sandboxed(today: jinja2.Environment, loader) -> PastTemplates:
+    """Today's syntax, filters and tests; of the globals only Jinja's own: mkdocs-macros' globals (its
+    `context()`, the config and plugins) lead back to the unsandboxed environment."""
+    env = PastTemplates(loader=loader, extensions=list(today.extensions),
+                        **{name: getattr(today, name) for name in LEXER_OPTIONS})
+    env.filters.update(today.filters)
+    env.tests.update(today.tests)
+    return env
 
 
 class EditionForms(Boilerplate):
@@ -129,8 +156,13 @@ class EditionForms(Boilerplate):
     def render(self, template: str, **context) -> str:
         context.setdefault("position", self.position())
         context.setdefault("page", self.env.page)
-        return self.templates().get_template(template).render(
-            company=self.extra()["company"], staff=self.snapshot().staff, **context)
+        try:
+            return self.templates().get_template(template).render(
+                company=self.extra()["company"], staff=self.snapshot().staff, **context)
+        except SecurityError as error:
+            commit = self.snapshot().folder.name[:10] if self.snapshot().folder else "рабочая копия"
+            raise ValueError(f"шаблон macros/templates/{template} коммита {commit} отклонён: {error}. Шаблоны "
+                             "прежних коммитов собираются в песочнице Jinja: код в них не выполняется") from None
 
     def before_header(self) -> str:
         return ""  # the summary card describes today's organisation, not the edition's

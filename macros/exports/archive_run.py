@@ -37,6 +37,7 @@ class Report:
     lines: list[str] = field(default_factory=list)  # the build log, INFO
     warnings: list[str] = field(default_factory=list)  # MkDocs warnings: a strict build fails
     problems: list[Problem] = field(default_factory=list)
+    printed: dict[str, tuple[str, bool]] = field(default_factory=dict)  # edition url -> (printed text, in force)
 
     def raise_problems(self) -> None:
         if self.problems:
@@ -63,6 +64,8 @@ def publish_archive(found: Archive, staff: Staff, config, settings: archive.Sett
     if documents.enabled:
         report.lines.append(_edition_files(editions, site, word.DOCX_DIR, documents, word.build_docx))
     by_src = {job.src: job for job in jobs}
+    report.printed = {job.edition.url: (outcome.models.get(job.src, {}).get("printed", ""), job.edition.current)
+                      for job in jobs if job.kind == "edition"}
     _judge(found, staff, checked, outcome, by_src, project, report)
     return report
 

@@ -18,11 +18,12 @@ from mkdocs.plugins import event_priority
 # MkDocs loads this file on its own; the project root makes `macros` importable as a package.
 sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
 from macros.exports import archive as archive_pages, archive_build, archive_run, pdf, word  # noqa: E402
+from macros.model import history as git, published  # noqa: E402
 from macros.render import qr  # noqa: E402
 from macros.render.archive_links import found, links  # noqa: E402
 
 log = logging.getLogger("mkdocs.hooks.editions")
-run: dict = {"command": "build", "settings": None, "collected": None}
+run: dict = {"command": "build", "settings": None, "collected": None, "publishing": False}
 
 
 def on_startup(command, dirty):
@@ -36,8 +37,12 @@ def on_startup(command, dirty):
                           "выходят без QR-кода" if command == "serve" else None)
 
 
+@event_priority(110)  # before macros/hooks/publishing.py (100) moves site_dir: the last site is still there
 def on_config(config):
     plan = archive_build.load_plan()
+    # The publishing build reads what the site it replaces published (model/published.py), before define_env.
+    run["publishing"] = run["command"] == "build" and plan is None and published.publishing()
+    found["ledger"] = published.read(Path(config.site_dir)) if run["publishing"] else None
     run["collected"] = archive_build.Collected(plan) if plan else None
     run["settings"] = archive_pages.Settings.for_command(run["command"], Path(config.config_file_path).parent)
     qr.forget()
@@ -65,6 +70,7 @@ def on_post_build(config):
         return
     archive, staff = found["archive"], found["staff"]
     if archive is None or staff is None:
+        _record(config, None, {})
         return
     report = archive_run.publish_archive(archive, staff, config, run["settings"], run["command"])
     for line in report.lines:
@@ -72,3 +78,16 @@ def on_post_build(config):
     for line in report.warnings:
         log.warning(line)
     report.raise_problems()
+    _record(config, archive, report.printed)
+
+
+def _record(config, archive, printed: dict) -> None:
+    """The publishing build's ledger, into the site it publishes; kept as it was when there is no archive."""
+    if not run["publishing"]:
+        return
+    previous = found["ledger"]
+    if archive is not None and archive.complete:
+        head = git.resolve(Path(config.config_file_path).parent, "HEAD")
+        published.write(Path(config.site_dir), published.next_ledger(previous, head, printed))
+    elif previous is not None:
+        published.write(Path(config.site_dir), previous)

@@ -21,6 +21,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from . import history as git
+from . import published
 from .loading import position_from_bytes
 from .positions import POSITIONS_DIR, Position, Staff
 
@@ -107,10 +108,13 @@ class Archive:
         return next((e for e in self.of(slug) if e.current), None)
 
 
-def find_editions(project: Path, docs_dir: Path, staff: Staff) -> Archive:
-    """The archive of this build: editions from git plus the work tree's, and the base state."""
+def find_editions(project: Path, docs_dir: Path, staff: Staff, ledger: published.Ledger | None = None) -> Archive:
+    """The archive of this build: editions from git plus the work tree's, and the base state. With the
+    ledger of the site being replaced, from reviewed states only (model/published.py)."""
     folder = f"{_relative(docs_dir, project)}/{POSITIONS_DIR}"
     history = git.read_history(project, [folder, TEMPLATES_DIR, CONFIG_FILE])
+    if ledger is not None and history.status == git.FULL:
+        history = published.reviewed_only(history, ledger, folder)
     archive = Archive(history)
     worktree = {p.slug: State(p, git.blob_id((docs_dir / p.src_path).read_bytes())) for p in staff.positions.values()}
     timelines, removals = _timelines(history, folder) if archive.complete else ({}, {})
@@ -131,7 +135,8 @@ def find_editions(project: Path, docs_dir: Path, staff: Staff) -> Archive:
             last.snapshot = (last.last if draft else State(now.position, now.blob) if now is not None
                              else _day_before(history, last, _removal_index(history, slug, folder)))
     if archive.complete:
-        _find_base(archive, project, folder)
+        # A publishing build checks what changed since the last publish, a state somebody reviewed.
+        _find_base(archive, project, folder, published.last_published(ledger) if ledger else None)
     return archive
 
 
@@ -211,9 +216,9 @@ def _gap(states: list, earlier: State, later: State) -> bool:
     return any(s is None for s in between)
 
 
-def _find_base(archive: Archive, project: Path, folder: str) -> None:
+def _find_base(archive: Archive, project: Path, folder: str, base: str | None = None) -> None:
     """The commit this build's changes are checked against, and every position file there."""
-    base = _base_commit(project, [folder, TEMPLATES_DIR, CONFIG_FILE])
+    base = base or _base_commit(project, [folder, TEMPLATES_DIR, CONFIG_FILE])
     if base is None:
         return
     tree = git.ls_tree(project, base, [folder, TEMPLATES_DIR, CONFIG_FILE])

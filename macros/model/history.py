@@ -7,7 +7,7 @@ which blob at each commit of the main line) and one ``git cat-file --batch`` for
 contents. It knows nothing of editions (model/editions.py) and never renders.
 
 First-parent history is the history of the main line: a pull request merged into it is one step,
-its draft commits are not. A copy without .git, or a shallow clone, has no usable history: the
+its draft commits are not (a main line that is not one step per pull request: model/published.py). A copy without .git, or a shallow clone, has no usable history: the
 ``status`` says which, and the callers publish the current editions only.
 """
 

@@ -42,5 +42,6 @@ def edition_file(slug: str, version: str, extension: str) -> str:
 
 links = Links()
 
-# What define_env found, for the hook that publishes the archive after the build: {"archive", "staff"}.
-found: dict = {"archive": None, "staff": None}
+# What define_env found, for the hook that publishes the archive after the build: {"archive", "staff"};
+# and, set by that hook before define_env, the ledger of the site a publishing build replaces (model/published.py).
+found: dict = {"archive": None, "staff": None, "ledger": None}
