@@ -49,7 +49,6 @@ def define_env(env) -> None:
         archive_links.found.update(archive=archive, staff=staff)
         edition_checks.raise_history_problems(archive, staff)
         env.conf["nav"] = navigation(staff)
-        renames.register(env.conf, staff)
         forms = Boilerplate(env, staff, archive)
         _register_rendering(env, forms, link_out=True)
         forms.register(env)
@@ -82,5 +81,8 @@ def on_pre_page_macros(env) -> None:
 
 
 def on_post_build(env) -> None:
+    staff = env.variables.get("staff")  # none in the archive build, which has no renamed positions
+    if staff is not None:
+        renames.write_redirects(Path(env.conf["site_dir"]), staff)
     # What this build used of the page cache stays; what no build used for two weeks goes.
     build_cache.current().finish()

@@ -109,7 +109,7 @@ def browser():
     try:
         from playwright.sync_api import sync_playwright
     except ImportError:
-        require_tool("playwright-python-missing", "pip install -r requirements-test.txt")
+        require_tool("playwright-python-missing", "pip install --require-hashes -r requirements-test.lock")
     with sync_playwright() as playwright:
         instance = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
         yield instance

@@ -14,6 +14,7 @@ import subprocess
 import sys
 
 import pytest
+from bs4 import BeautifulSoup
 
 from conftest import ROOT, run_mkdocs_build
 from edition_history import git
@@ -133,6 +134,11 @@ def test_rename_a_position_file(scratch, tmp_path):
     builds(done)
     redirect = (done.site / "positions" / "sales-head" / "index.html").read_text(encoding="utf-8")
     assert 'url=../head-of-sales/' in redirect, "the old address does not lead to the new one"
+    old_page = BeautifulSoup(redirect, "html.parser")
+    assert old_page.select_one("link[rel=canonical]")["href"] == "../head-of-sales/"
+    link = old_page.select_one("body a")
+    assert link["href"] == "../head-of-sales/" and link.get_text() == "Руководитель отдела продаж", \
+        "without JavaScript the old address shows a link to the new page, by the position's title"
     assert done.position("head-of-sales").find("h1")
 
 

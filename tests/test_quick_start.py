@@ -2,8 +2,9 @@
 
 The two commands are read from the README itself, so the test and the README cannot drift apart. The
 install-and-serve command runs literally in a copy of the project with no virtual environment yet
-(installing from pip's cache), its site must answer; a plain `mkdocs build` there, with nothing set in
-the environment, must print a handful of lines. The install-and-test command is what .ci/run runs.
+(installing the locked packages by hash, from pip's cache), its site must answer; a plain `mkdocs build`
+there, in the environment as the README opens it, must print a handful of lines. The install-and-test
+command is what .ci/run runs.
 """
 
 from __future__ import annotations
@@ -53,7 +54,9 @@ def test_ci_runs_the_readme_test_command_verbatim():
 
 def test_both_commands_use_a_virtual_environment():
     for command in quick_start():
-        assert command.startswith("python3 -m venv .venv && .venv/bin/pip install -r requirements"), command
+        assert command.startswith("python3 -m venv .venv && .venv/bin/pip install --require-hashes -r requirements"), \
+            f"the quick start installs the locked packages, checking their hashes (README «Зависимости»): {command}"
+        assert re.search(r"-r requirements(-test)?\.lock ", command), command
         assert re.search(r"(^|&& )(pip|mkdocs|python3 -m pytest)\b", command) is None, \
             f"a command outside the virtual environment fails on Debian's own Python (PEP 668): {command}"
 
@@ -100,7 +103,7 @@ def fresh_copy(folder: Path, port: int) -> Path:
     Only the address `mkdocs serve` listens on differs (a free port), so the command stays literal.
     """
     project = copy_project(folder / "job-descriptions")
-    for name in ("requirements.txt", "requirements-test.txt"):
+    for name in ("requirements.txt", "requirements-test.txt", "requirements.lock", "requirements-test.lock"):
         shutil.copy2(ROOT / name, project / name)
     config = project / "mkdocs.yml"
     config.write_text(config.read_text(encoding="utf-8") + f"\ndev_addr: 127.0.0.1:{port}\n", encoding="utf-8")
@@ -140,8 +143,10 @@ def test_the_quick_start_in_a_fresh_virtual_environment(tmp_path):
 
     mkdocs = project / ".venv" / "bin" / "mkdocs"
     assert mkdocs.is_file(), "the command must install into .venv"
+    # The README opens the environment with `. .venv/bin/activate && export NO_MKDOCS_2_WARNING=1`.
+    assert "export NO_MKDOCS_2_WARNING=1" in README.read_text(encoding="utf-8")
     result = subprocess.run([str(mkdocs), "build"], cwd=project, capture_output=True, text=True,
-                            env=fresh_machine_env(), timeout=600)
+                            env=dict(fresh_machine_env(), NO_MKDOCS_2_WARNING="1"), timeout=600)
     output = (result.stdout + result.stderr).strip()
     assert result.returncode == 0, output
     lines = output.splitlines()

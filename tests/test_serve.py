@@ -86,7 +86,8 @@ def live(tmp_path_factory):
     project = copy_project(tmp_path_factory.mktemp("serve") / "project")
     port = free_port()
     log = project.parent / "serve.log"
-    env = {k: v for k, v in os.environ.items() if not k.startswith("JOBDESC_") and k != "NO_MKDOCS_2_WARNING"}
+    env = {k: v for k, v in os.environ.items() if not k.startswith("JOBDESC_")}
+    env["NO_MKDOCS_2_WARNING"] = "1"  # as the README's commands set it
     with log.open("wb") as out:
         server = subprocess.Popen([sys.executable, "-m", "mkdocs", "serve", "--dev-addr", f"127.0.0.1:{port}"],
                                   cwd=project, stdout=out, stderr=subprocess.STDOUT, env=env, start_new_session=True)

@@ -2,25 +2,66 @@
 
 When HR renames a position's file (its slug, and so its address), links in mail, bookmarks and
 printed QR codes still point at the old address. The position lists its earlier names in
-`renamed_from`, and the mkdocs-redirects plugin (documented, from the MkDocs project) writes a
-redirect page at every old address; its map is filled here from the data, so nobody edits
+`renamed_from`; after the build a small page is written at every old address, the same page the
+mkdocs-redirects plugin writes (whose later releases pull in another MkDocs), so nobody edits
 mkdocs.yml for a rename.
 """
 
 from __future__ import annotations
 
+import html
+import json
+import posixpath
+import re
+from pathlib import Path
+
 from ..model.positions import POSITIONS_DIR, Staff
 
-PLUGIN = "redirects"
+SLUG = re.compile(r"[a-z0-9]+(-[a-z0-9]+)*")  # as the schema allows: never a path out of positions/
+
+# A refresh and a plain link work without JavaScript; the script only keeps a clause's #anchor,
+# which a refresh drops.
+PAGE = """<!doctype html>
+<html lang="ru">
+<head>
+<meta charset="utf-8">
+<title>Страница переехала</title>
+<link rel="canonical" href="{href}">
+<meta http-equiv="refresh" content="0; url={href}">
+<script>location.replace({script} + location.hash)</script>
+</head>
+<body>
+<p>Инструкция теперь по новому адресу: <a href="{href}">{title}</a>.</p>
+</body>
+</html>
+"""
 
 
-def redirect_maps(staff: Staff) -> dict[str, str]:
-    """positions/<old>.md -> positions/<new>.md for every earlier name of every position."""
-    return {f"{POSITIONS_DIR}/{old}.md": position.src_path for old, position in staff.renamed().items()
-            if old not in staff}
+def redirects(staff: Staff) -> dict[str, tuple[str, str]]:
+    """Old page address -> (relative link to the new page, the position's title) for every earlier name."""
+    found = {}
+    for old, position in staff.renamed().items():
+        if old in staff:  # an earlier name in use again is a mistake macros/checks/relations.py reports
+            continue
+        if not SLUG.fullmatch(old):
+            raise ValueError(f"renamed_from: {old!r} is not a file name (the schema check should have stopped the build)")
+        old_url = f"{POSITIONS_DIR}/{old}/"
+        link = posixpath.relpath(position.url, old_url) + "/"
+        found[old_url] = (link, position.title)
+    return found
 
 
-def register(conf, staff: Staff) -> None:
-    plugin = conf["plugins"].get(PLUGIN)
-    if plugin is not None:  # read by the plugin at on_files, after define_env
-        plugin.config["redirect_maps"] = {**plugin.config.get("redirect_maps", {}), **redirect_maps(staff)}
+def page(link: str, title: str) -> str:
+    """The redirect page; the link is relative (never another host) and escaped wherever it stands."""
+    if link.startswith(("/", "\\")) or ":" in link.split("/")[0]:
+        raise ValueError(f"a redirect leads only to a page of this site, not to {link!r}")
+    script = json.dumps(link).replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
+    return PAGE.format(href=html.escape(link, quote=True), script=script, title=html.escape(title))
+
+
+def write_redirects(site_dir: Path, staff: Staff) -> None:
+    """After the build: a redirect page at every old address of a renamed position."""
+    for old_url, (link, title) in redirects(staff).items():
+        target = site_dir / old_url / "index.html"
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_text(page(link, title), encoding="utf-8")
