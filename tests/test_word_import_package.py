@@ -68,7 +68,7 @@ def test_a_zip_bomb_is_refused_quickly_without_unpacking_it(scratch, tmp_path):
     assert_refused(result, scratch, f"Не импортирован {bomb}", "word/media/image1.png", "распаковывается больше",
                    RESAVE)
     assert seconds < 60, f"refusing took {seconds:.0f} s"
-    assert peak is not None and peak < BOMB_MB // 2, f"the import used {peak} MB refusing a {BOMB_MB} MB part"
+    assert peak is not None and peak < BOMB_MB * 4 // 5, f"the import used {peak} MB refusing a {BOMB_MB} MB part"
 
 
 def test_a_part_whose_directory_understates_its_size_is_refused(scratch, tmp_path):
@@ -85,7 +85,7 @@ def test_a_part_whose_directory_understates_its_size_is_refused(scratch, tmp_pat
     liar.write_bytes(bytes(data))
     result, seconds, peak = run_import(scratch, liar)
     assert_refused(result, scratch, f"Не импортирован {liar}", RESAVE)
-    assert seconds < 60 and peak < BOMB_MB // 2, (seconds, peak)
+    assert seconds < 60 and peak < BOMB_MB * 4 // 5, (seconds, peak)
 
 
 def test_an_xml_entity_declaration_is_refused_naming_the_part(scratch, tmp_path):
