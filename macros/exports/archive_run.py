@@ -55,6 +55,7 @@ def publish_archive(found: Archive, staff: Staff, config, settings: archive.Sett
     pdfs = pdf.Settings.for_command(command, project)
     if pdfs.enabled:
         report.lines.append(_edition_files(editions, site, pdf.PDF_DIR, pdfs, pdf.build_pdfs))
+        report.lines.append(_change_sheets(outcome.jobs, site, pdfs))
     documents = word.Settings.for_command(command, project)
     if documents.enabled:
         report.lines.append(_edition_files(editions, site, word.DOCX_DIR, documents, word.build_docx))
@@ -94,6 +95,13 @@ def _edition_files(editions: list, site: Path, extension: str, settings, build) 
         else:
             jobs.append(cache.Job(job.edition.slug, site / job.dest, target, _date(job.edition.approved)))
     return "Архив редакций: " + str(build(jobs, site, settings))
+
+
+def _change_sheets(jobs: list, site: Path, settings) -> str:
+    """The PDF of every «Лист изменений»: the sheet that is signed, as the page prints it."""
+    sheets = [cache.Job(job.spec["slug"], site / job.dest, site / job.spec["pdf"], None)
+              for job in jobs if job.kind == "compare" and job.spec.get("pdf")]
+    return "Листы изменений: " + str(pdf.build_pdfs(sheets, site, settings))
 
 
 def _date(value):
