@@ -128,8 +128,8 @@ def _judge(found: Archive, staff: Staff, checked: dict, outcome, by_src: dict, p
             continue
         previous = next((e for e in found.of(position.slug) if e.version == base.version), None)
         current = found.current(position.slug)
-        if previous is None or current is None:
-            continue
+        if previous is None or current is None or previous is current:
+            continue  # never an edition compared with itself (a draft of the next edition is not an edition)
         old = outcome.models.get(previous.url[:-1] + ".md", {}).get("blocks")
         new = outcome.models.get(current.url[:-1] + ".md", {}).get("blocks")
         if old is not None and old == new:
