@@ -371,6 +371,15 @@ def drafted(history, tmp_path_factory):
     edit(repo, RECRUITER, CHANGED_NEW, DRAFT_WORDING)
     edit(repo, RECRUITER, "\n## Права\n", f'\n!!! note "Порядок"\n    {NOTE_DUTY}\n\n??? note "Хранение"\n'
          f"    {DETAILS_DUTY}\n\n## Права\n")
+    # A new position whose first edition is still a draft: nothing is in force, its page is the draft.
+    trainee = (history[0].project / RECRUITER).read_text(encoding="utf-8").replace(
+        'approval: {number: 77-ОД}\n', 'approval: {number: 77-ОД}\nstatus: проект\n', 1)
+    for old, new in (("title: Менеджер по подбору персонала", "title: Стажёр по подбору персонала"),
+                     ("genitive: менеджера по подбору персонала", "genitive: стажёра по подбору персонала"),
+                     ("dative: менеджеру по подбору персонала", "dative: стажёру по подбору персонала")):
+        trainee = trainee.replace(old, new)
+    trainee = re.sub(r"\naliases: \[.*?\]\n", "\naliases: []\n", trainee)
+    (repo / "docs/positions/recruiting-trainee.md").write_text(trainee, encoding="utf-8")
     with pytest.MonkeyPatch.context() as env:
         for name, value in (("JOBDESC_ARCHIVE", "1"), ("JOBDESC_PDF", "1"), ("JOBDESC_DOCX", "1")):
             env.setenv(name, value)
@@ -442,3 +451,10 @@ def test_no_edition_is_compared_with_itself_and_search_does_not_index_the_draft(
     index = " ".join(path.read_text(encoding="utf-8") for path in (drafted.site / "search").rglob("*.json"))
     assert "/draft/" not in index and "кейсы" not in index and NOTE_DUTY not in index
     assert "Разрабатывает анкеты, тесты и другие материалы" in index, "search lost the edition in force"
+
+
+def test_a_position_whose_first_edition_is_a_draft_shows_the_draft_marked(drafted):
+    page = drafted.position("recruiting-trainee")
+    assert "Проект редакции 1.2" in _text(page.select_one("article")), "the new position's draft is not on its page"
+    assert not (drafted.site / "positions" / "recruiting-trainee" / "draft").exists(), "a draft with nothing in force moved"
+    assert "ПРОЕКТ" in _pdf_text(drafted.site / "pdf" / "recruiting-trainee.pdf")
