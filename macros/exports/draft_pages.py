@@ -13,7 +13,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import yaml
-from mkdocs.structure.files import File
+from mkdocs.structure.files import File, InclusionLevel
 
 from ..model.drafts import DRAFT_VERSION, Draft
 from ..model.positions import Staff
@@ -35,22 +35,30 @@ class DraftPages:
 
     def add_files(self, files) -> None:
         for draft in self.drafts.values():
-            files.append(File.generated(self.config, draft.page, content=draft.draft_text))
+            # Pages of their own, reached from the position's page: never in the menu (and not reported as missing there).
+            files.append(File.generated(self.config, draft.page, content=draft.draft_text,
+                                        inclusion=InclusionLevel.NOT_IN_NAV))
             title = f"{draft.in_force.position.title}: сравнение редакции {draft.in_force.version} с проектом"
             meta = yaml.safe_dump({"title": title, "hide": ["navigation", "toc"], "search": {"exclude": True},
                                    "tags": []}, allow_unicode=True, sort_keys=False)
-            files.append(File.generated(self.config, draft.comparison[:-1] + ".md", content=f"---\n{meta}---\n"))
+            files.append(File.generated(self.config, draft.comparison[:-1] + ".md", content=f"---\n{meta}---\n",
+                                        inclusion=InclusionLevel.NOT_IN_NAV))
 
     def source(self, src_uri: str) -> str | None:
         """The position's page reads the edition in force, as committed."""
         draft = self.by_position.get(src_uri)
         return draft.text if draft else None
 
-    def mark(self, page) -> None:
-        """The draft's page is HR's, not the position's: no search entry, no tags."""
-        if page.file.src_uri in self.by_page:
+    def mark(self, page, files) -> None:
+        """The draft's page is HR's, not the position's: no search entry, no tags; «edit» opens the position file."""
+        if page.file.src_uri in self.by_comparison:
+            page.edit_url = None  # generated: there is no file to edit
+        draft = self.by_page.get(page.file.src_uri)
+        if draft is not None:
             page.meta["search"] = {"exclude": True}
             page.meta["tags"] = []
+            own = files.get_file_from_path(draft.position.src_path)
+            page.edit_url = own.page.edit_url if own is not None and own.page is not None else None
 
     def page_content(self, src_uri: str, html: str) -> None:
         if src_uri in self.by_position or src_uri in self.by_page:

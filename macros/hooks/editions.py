@@ -63,7 +63,7 @@ def on_page_read_source(page, config):
 @event_priority(50)  # after the theme hook has given position pages their tags (100), before the tags plugin (-50)
 def on_page_markdown(markdown, page, config, files):
     if run["drafts"]:
-        run["drafts"].mark(page)
+        run["drafts"].mark(page, files)
     return markdown
 
 
