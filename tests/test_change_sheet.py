@@ -73,27 +73,37 @@ def test_paragraphs_and_headings_are_named_by_their_section():
         "Раздел 3 дополнить абзацем следующего содержания: «Права осуществляются по доверенности.»."]
 
 
+NOTE = ('<div class="admonition note"><p class="admonition-title">Note</p>'
+        "<p>Проверяет документы кандидатов перед собеседованием.</p></div>")
 PAGE = """
 <h2><span class="section-number">2.</span> Должностные обязанности</h2>
 <p>Менеджер выполняет следующие обязанности:</p>
 <ol class="clauses"><li data-clause="2.1"><span class="clause-number">2.1.</span> Ищет кандидатов.</li></ol>
-<div class="admonition note"><p class="admonition-title">Note</p><p>Проверяет документы кандидатов перед собеседованием.</p></div>
+{note}
 <details class="warning"><summary>Важно</summary><p>Хранит анкеты в сейфе.</p></details>
 <table><tr><td>Срок ответа</td><td>3 дня</td></tr></table>
 <p>Абзац между списками.</p>
 <ul><li>Первое.</li></ul>
 <div class="admonition reference"><p class="admonition-title">Справка</p><p>Только на экране.</p></div>
 <div class="doc-signatures"><p>Разработал: Руководитель</p></div>
-"""
+""".replace("{note}", NOTE)
 
 
 def test_every_block_that_prints_is_a_block_of_the_comparison():
     texts = [block["text"] for block in document_text.blocks(PAGE)]
-    for printed in ("Проверяет документы кандидатов перед собеседованием.", "Хранит анкеты в сейфе.", "Срок ответа 3 дня",
+    for printed in ("Note. Проверяет документы кандидатов перед собеседованием.", "Важно. Хранит анкеты в сейфе.",
+                    "Срок ответа 3 дня",
                     "Абзац между списками.", "Первое."):
         assert printed in texts, f"«{printed}» prints but the comparison does not see it: {texts}"
     assert "Только на экране." not in texts, "the screen-only «Справка» is compared as if it printed"
     assert not any("Разработал" in text for text in texts), "the signature form is compared as a clause"
+
+
+def test_a_note_added_after_a_clause_is_placed_after_it_title_first():
+    before = document_text.blocks(PAGE.replace(NOTE, ""))
+    assert change_sheet.wording(compare.amendments(before, document_text.blocks(PAGE))) == [
+        "Раздел 2 после пункта 2.1 дополнить абзацем следующего содержания: "
+        "«Note. Проверяет документы кандидатов перед собеседованием.»."]
 
 
 def test_a_duty_added_inside_a_note_is_on_the_change_sheet():
@@ -101,5 +111,5 @@ def test_a_duty_added_inside_a_note_is_on_the_change_sheet():
     after = document_text.blocks(PAGE.replace("Проверяет документы кандидатов перед собеседованием.",
                                               "Проверяет документы кандидатов перед собеседованием и их подлинность."))
     assert change_sheet.wording(compare.amendments(before, after)) == [
-        "В разделе 2 абзац «Проверяет документы кандидатов перед собеседованием.» изложить в следующей редакции: "
-        "«Проверяет документы кандидатов перед собеседованием и их подлинность.»."]
+        "В разделе 2 абзац «Note. Проверяет документы кандидатов перед собеседованием.» изложить в следующей "
+        "редакции: «Note. Проверяет документы кандидатов перед собеседованием и их подлинность.»."]

@@ -9,7 +9,8 @@ no MkDocs: the change sheet, the build's messages and a pull-request review repo
 
 A change is ``{"kind": "changed" | "removed" | "added" | "renumbered", "older": block | None,
 "newer": block | None}``, a block ``{"kind": "clause" | "heading" | "text", "number": "2.9", "text": "…"}``
-(for a heading the number is the section's, for a text block the number of the section it stands in).
+(for a heading the number is the section's, for a text block the number of the section it stands in); an
+added paragraph may say after which clause it goes: ``"after": "2.8"``.
 """
 
 from __future__ import annotations
@@ -45,7 +46,7 @@ def _sentence(change: dict) -> str:
         return _clause(kind, older, newer)
     if block["kind"] == "heading":
         return _heading(kind, older, newer)
-    return _paragraph(kind, older, newer)
+    return _paragraph(kind, older, newer, change.get("after"))
 
 
 def _clause(kind: str, older: dict | None, newer: dict | None) -> str:
@@ -66,9 +67,10 @@ def _heading(kind: str, older: dict | None, newer: dict | None) -> str:
     return f"Наименование раздела {older['number']} изложить в следующей редакции: «{newer['text']}»."
 
 
-def _paragraph(kind: str, older: dict | None, newer: dict | None) -> str:
+def _paragraph(kind: str, older: dict | None, newer: dict | None, after: str | None) -> str:
     if kind == "added":
-        where = f"Раздел {newer['number']} дополнить" if newer["number"] else "Дополнить инструкцию"
+        place = f" после пункта {after}" if after else ""
+        where = f"Раздел {newer['number']}{place} дополнить" if newer["number"] else "Дополнить инструкцию"
         return f"{where} абзацем следующего содержания: «{newer['text']}»."
     where = f"В разделе {older['number']} абзац" if older["number"] else "Абзац"
     named = f"«{_start(older['text'])}»"

@@ -25,10 +25,10 @@ SPACES = re.compile(r"\s+")
 # The document's own printed forms (trusted templates; HR's text cannot carry these classes, see
 # render/safe_html.py): they are requisites, not clauses, and are compared as printed text only.
 FORM_CLASSES = {"doc-header", "doc-signatures", "doc-acknowledgement", "jobdesc-form"}
-# Blocks read through to their own blocks; anything else that prints is one text block.
+# Blocks read through when they hold sections or clauses, else one text block; anything else that prints
+# is one text block too.
 CONTAINERS = {"div", "details", "section", "article", "main", "aside", "figure"}
-INLINE = {"a", "abbr", "b", "br", "code", "del", "em", "i", "ins", "mark", "small", "span", "strong", "sub", "sup",
-          "summary"}
+
 
 
 class _Node:
@@ -116,10 +116,25 @@ def _collect(nodes: list, section: list[str], found: list[dict]) -> None:
                 if isinstance(item, _Node) and item.tag == "li":
                     found.append({"kind": "clause", "number": item.attrs.get("data-clause", ""),
                                   "text": _without_number(item, "clause-number")})
-        elif node.tag in CONTAINERS and any(isinstance(c, _Node) and c.tag not in INLINE for c in node.children):
-            _collect(node.children, section, found)  # an admonition or details block: its paragraphs one by one
+        elif node.tag in CONTAINERS and any(_structure(c) for c in _descendants(node)):
+            _collect(node.children, section, found)  # a block holding sections or clauses: read through
+        elif node.tag in CONTAINERS:
+            _text_block(_joined(node), section, found)  # a note or details block: one paragraph, title first
         else:
             _text_block(node.text() if isinstance(node, _Node) else node, section, found)
+
+
+def _structure(node: _Node) -> bool:
+    return node.tag == "h2" or (node.tag == "ol" and "clauses" in node.classes())
+
+
+def _joined(node: _Node) -> str:
+    """A block's parts as one text, each part ended as a sentence («Порядок. Проверяет …»)."""
+    parts = [flat(child.text() if isinstance(child, _Node) else child) for child in node.children
+             if isinstance(child, str) or not _hidden(child)]
+    parts = [part for part in parts if part]
+    return " ".join(part if part[-1] in ".:;!?…»)" or index == len(parts) - 1 else part + "."
+                    for index, part in enumerate(parts))
 
 
 def _text_block(text: str, section: list[str], found: list[dict]) -> None:
