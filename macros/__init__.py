@@ -16,6 +16,7 @@ from .checks.run import checked_staff
 from .exports import archive_build
 from .model.build_date import pin_build_date
 from .model.edit_dates import last_edited
+from .model.drafts import set_drafts_aside
 from .model.editions import find_editions
 from .render import archive_links, catalog, org, plain_calls, renames, text_filters, typography
 from .render.boilerplate import Boilerplate
@@ -44,10 +45,13 @@ def define_env(env) -> None:
         project = Path(env.conf["config_file_path"]).parent
         staff.edited.update(last_edited(Path(env.conf["docs_dir"])))
         pin_build_date(project, staff)
+        # A draft needs the edition in force from git even when the archive is not published (mkdocs serve).
+        drafting = any(position.is_draft for position in staff.positions.values())
         archive = (find_editions(project, Path(env.conf["docs_dir"]), staff, archive_links.found["ledger"])
-                   if archive_links.links.pages else None)
-        archive_links.found.update(archive=archive, staff=staff)
+                   if archive_links.links.pages or drafting else None)
         edition_checks.raise_history_problems(archive, staff)
+        drafts = set_drafts_aside(staff, archive, Path(env.conf["docs_dir"]))  # from here on, a position is its edition in force
+        archive_links.found.update(archive=archive if archive_links.links.pages else None, staff=staff, drafts=drafts)
         env.conf["nav"] = navigation(staff)
         forms = Boilerplate(env, staff, archive)
         _register_rendering(env, forms, link_out=True)

@@ -30,7 +30,7 @@ from ..model.company import Company
 from ..model.editions import Archive, Edition, State, comparison_url, edition_url
 from ..model.positions import Staff
 from ..render import qr
-from ..render.archive_links import links
+from ..render.archive_links import comparison_file, links
 from . import archive_sources as sources
 from .cache import place
 from .archive_project import render_missing
@@ -130,16 +130,7 @@ class Planner:
     def comparison_job(self, older: Job, newer: Job) -> Job:
         slug, a, b = newer.edition.slug, older.edition, newer.edition
         url = comparison_url(slug, a.version, b.version)
-
-        def side(job: Job) -> dict:
-            edition = job.edition
-            return {"src": job.src, "version": edition.version, "approved": _day(edition.approved),
-                    "order": edition.position.approval_order, "current": edition.current,
-                    "url": edition.url, "model": None}
-
-        spec = {"kind": "compare", "slug": slug, "title": f"{b.position.title}: сравнение редакций {a.version} и {b.version}",
-                "name": b.position.title, "genitive": b.position.genitive, "older": side(older), "newer": side(newer),
-                "qr": qr.address(self.config.get("site_url"), url) if not qr.disabled_reason else None}
+        spec = comparison_spec(self.config, self.staff, slug, edition_side(a, older.src), edition_side(b, newer.src), url)
         job = Job(url[:-1] + ".md", "compare", spec)
         job.key = _hash({"code": self.code, "spec": spec, "older": older.key, "newer": newer.key})
         return job
@@ -148,6 +139,31 @@ class Planner:
         job.spec["snapshot"] = self.sources.snapshot_id(state)
         job.key = _hash({"code": self.code, "spec": job.spec, "inputs": self.sources.inputs(state)})
         return job
+
+
+def edition_side(edition: Edition, src: str | None = None) -> dict:
+    """One side of a comparison as the change sheet names it: version, approval, order, date in force."""
+    position = edition.position
+    return {"src": src, "version": edition.version, "approved": _day(edition.approved),
+            "order": position.approval_order, "current": edition.current, "url": edition.url, "model": None,
+            "effective": _day(edition.approved), "draft": False, "position": position}
+
+
+def comparison_spec(config, staff: Staff, slug: str, older: dict, newer: dict, url: str) -> dict:
+    """What a «Лист изменений» shows besides the changes: the organisation, the position, both editions,
+    who signs for the changes (the instruction's «Разработал»), the PDF and the QR code of the sheet."""
+    position = newer.pop("position")
+    older.pop("position", None)
+    drafter = Company(config["extra"], staff).signatories(position).drafter
+    company = config["extra"].get("company") or {}
+    return {"kind": "compare", "slug": slug, "older": older, "newer": newer,
+            "title": (f"{position.title}: сравнение редакции {older['version']} с проектом редакции {newer['version']}"
+                      if newer["draft"] else f"{position.title}: сравнение редакций {older['version']} и {newer['version']}"),
+            "name": position.title, "genitive": position.genitive,
+            "organisation": str(company.get("full_name") or company.get("name") or ""),
+            "signer": {"title": drafter.title if drafter else "", "name": drafter.name if drafter else None},
+            "pdf": comparison_file(slug, older["version"], newer["version"], "pdf") if links.pdfs else None,
+            "qr": qr.address(config.get("site_url"), url) if not qr.disabled_reason else None}
 
 
 def _day(value) -> str:

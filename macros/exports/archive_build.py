@@ -28,7 +28,7 @@ from ..model.loading import load_staff, position_from_bytes
 from ..model.positions import POSITIONS_DIR, Position, Staff
 from ..render import qr
 from ..render.boilerplate import Boilerplate
-from . import compare, document_text
+from . import change_sheet, compare, document_text
 
 PLAN_VARIABLE = "JOBDESC_ARCHIVE_PLAN"
 COMPARISON_MARKER = '<div class="edition-comparison-slot"></div>'
@@ -216,12 +216,8 @@ class Collected:
         return json.loads(Path(side["model"]).read_text(encoding="utf-8"))["blocks"]
 
     def comparison(self, spec: dict, page_url: str) -> str:
-        changes = compare.compare(self.model(spec["older"]), self.model(spec["newer"]))
-        target = spec.get("qr")
-        code = qr.svg(target) if target else ""
-        return _templates(self.plan).get_template("comparison.html").render(
-            spec=spec, changes=changes, summary=compare.summary(changes), code=code, target=target,
-            rows=int(self.plan.get("acknowledgement_rows", 12)), href=lambda url: get_relative_url(url, page_url))
+        return comparison_html(_templates(self.plan), spec, self.model(spec["older"]), self.model(spec["newer"]),
+                               int(self.plan.get("acknowledgement_rows", 12)), page_url)
 
     def write(self) -> None:
         models = {src: {"blocks": self.blocks.get(src, []), "printed": self.printed.get(src, "")}
@@ -229,9 +225,24 @@ class Collected:
         Path(self.plan["models"]).write_text(json.dumps(models, ensure_ascii=False), encoding="utf-8")
 
 
+def comparison_html(templates: jinja2.Environment, spec: dict, older: list[dict], newer: list[dict], rows: int,
+                    page_url: str) -> str:
+    """The comparison of two editions' blocks and its «Лист изменений», for an archive page or a draft's."""
+    changes = compare.compare(older, newer)
+    target = spec.get("qr")
+    return templates.get_template("comparison.html").render(
+        spec=spec, changes=changes, summary=compare.summary(changes), code=qr.svg(target) if target else "",
+        target=target, rows=rows, amendments=change_sheet.wording(compare.amendments(older, newer)),
+        href=lambda url: get_relative_url(url, page_url))
+
+
 def _templates(plan: dict) -> jinja2.Environment:
+    return comparison_templates(plan["templates_dir"])
+
+
+def comparison_templates(folder: str) -> jinja2.Environment:
     """Today's templates for the comparison: autoescaped, with the site's comment markers."""
-    env = jinja2.Environment(loader=jinja2.FileSystemLoader(plan["templates_dir"]), autoescape=True,
+    env = jinja2.Environment(loader=jinja2.FileSystemLoader(folder), autoescape=True,
                              undefined=jinja2.StrictUndefined, comment_start_string="{##",
                              comment_end_string="##}", trim_blocks=False)
     return env

@@ -60,6 +60,7 @@ def publish_archive(found: Archive, staff: Staff, config, settings: archive.Sett
     pdfs = pdf.Settings.for_command(command, project)
     if pdfs.enabled:
         report.lines.append(_edition_files(editions, site, pdf.PDF_DIR, pdfs, pdf.build_pdfs))
+        report.lines.append(_change_sheets(outcome.jobs, site, pdfs))
     documents = word.Settings.for_command(command, project)
     if documents.enabled:
         report.lines.append(_edition_files(editions, site, word.DOCX_DIR, documents, word.build_docx))
@@ -107,6 +108,13 @@ def _edition_files(editions: list, site: Path, extension: str, settings, build) 
         raise PluginError("Архив редакций: " + str(pdf.PageTooSlow(slow.job, slow.seconds, EDITION_TOO_SLOW))) from None
 
 
+def _change_sheets(jobs: list, site: Path, settings) -> str:
+    """The PDF of every «Лист изменений»: the sheet that is signed, as the page prints it."""
+    sheets = [cache.Job(job.spec["slug"], site / job.dest, site / job.spec["pdf"], None)
+              for job in jobs if job.kind == "compare" and job.spec.get("pdf")]
+    return "Листы изменений: " + str(pdf.build_pdfs(sheets, site, settings))
+
+
 def _date(value):
     return value if hasattr(value, "isoformat") else None
 
@@ -131,8 +139,8 @@ def _judge(found: Archive, staff: Staff, checked: dict, outcome, by_src: dict, p
             continue
         previous = next((e for e in found.of(position.slug) if e.version == base.version), None)
         current = found.current(position.slug)
-        if previous is None or current is None:
-            continue
+        if previous is None or current is None or previous is current:
+            continue  # never an edition compared with itself (a draft of the next edition is not an edition)
         old = outcome.models.get(previous.url[:-1] + ".md", {}).get("blocks")
         new = outcome.models.get(current.url[:-1] + ".md", {}).get("blocks")
         if old is not None and old == new:

@@ -51,6 +51,27 @@ def compare(older: list[dict], newer: list[dict]) -> list[Change]:
     return changes
 
 
+def amendments(older: list[dict], newer: list[dict]) -> list[dict]:
+    """The changes as plain data for change_sheet.wording: added, removed and changed blocks, and the
+    numbered blocks that only moved («пункт 2.10 считать пунктом 2.11»), in the newer edition's order."""
+    a, b = [_key(block) for block in older], [_key(block) for block in newer]
+    found: list[dict] = []
+    for op, i1, i2, j1, j2 in difflib.SequenceMatcher(None, a, b, autojunk=False).get_opcodes():
+        if op != "equal":
+            found += [{"kind": c.kind, "older": c.older, "newer": c.newer} for c in _pair(older[i1:i2], newer[j1:j2])]
+            continue
+        for old, new in zip(older[i1:i2], newer[j1:j2]):
+            if old["kind"] in ("clause", "heading") and old["number"] != new["number"]:
+                found.append({"kind": "renumbered", "older": old, "newer": new})
+    for change in found:  # where a new paragraph goes: after the clause before it («после пункта 2.8»)
+        if change["kind"] == "added" and change["newer"]["kind"] == "text":
+            at = next(i for i, block in enumerate(newer) if block is change["newer"])
+            before = newer[at - 1] if at else None
+            if before is not None and before["kind"] == "clause":
+                change["after"] = before["number"]
+    return found
+
+
 def _key(block: dict) -> str:
     return f"{block['kind']}:{block['text']}"
 

@@ -22,6 +22,13 @@ HIDDEN_CLASSES = {"screen-only", "print-actions", "reference", "headerlink", "md
 HIDDEN_TAGS = {"script", "style", "svg", "button", "template", "h1"}
 VOID = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr"}
 SPACES = re.compile(r"\s+")
+# The document's own printed forms (trusted templates; HR's text cannot carry these classes, see
+# render/safe_html.py): they are requisites, not clauses, and are compared as printed text only.
+FORM_CLASSES = {"doc-header", "doc-signatures", "doc-acknowledgement", "jobdesc-form"}
+# Blocks read through when they hold sections or clauses, else one text block; anything else that prints
+# is one text block too.
+CONTAINERS = {"div", "details", "section", "article", "main", "aside", "figure"}
+
 
 
 class _Node:
@@ -84,26 +91,56 @@ def flat(text: str) -> str:
 
 
 def blocks(html: str) -> list[dict]:
-    """Sections, clauses and paragraphs of a page body, in order: {kind, number, text}."""
+    """Sections, clauses and paragraphs of a page body, in order: {kind, number, text}.
+
+    Every block that prints is one of them (an admonition, a details block, a table, a paragraph between
+    lists …): a text the comparison does not see would be signed without being on the change sheet.
+    Only the document's own forms (header, signatures, acknowledgement sheet) are left to printed_text."""
     found: list[dict] = []
-    section = ""
-    for node in _tree(html).children:
-        if isinstance(node, str) or _hidden(node):
+    _collect(_tree(html).children, [""], found)
+    return found
+
+
+def _collect(nodes: list, section: list[str], found: list[dict]) -> None:
+    """Blocks of `nodes` into `found`; section[0] is the number of the section being read."""
+    for node in nodes:
+        if isinstance(node, str):
+            _text_block(node, section, found)
+        elif _hidden(node) or node.classes() & FORM_CLASSES:
             continue
-        if node.tag == "h2":
-            number = _number(node, "section-number")
-            section = number.rstrip(".")
-            found.append({"kind": "heading", "number": section, "text": _without_number(node, "section-number")})
+        elif node.tag == "h2":
+            section[0] = _number(node, "section-number").rstrip(".")
+            found.append({"kind": "heading", "number": section[0], "text": _without_number(node, "section-number")})
         elif node.tag == "ol" and "clauses" in node.classes():
             for item in node.children:
                 if isinstance(item, _Node) and item.tag == "li":
                     found.append({"kind": "clause", "number": item.attrs.get("data-clause", ""),
                                   "text": _without_number(item, "clause-number")})
-        elif node.tag in ("p", "ul", "ol", "table", "h3", "h4", "blockquote"):
-            text = flat(node.text())
-            if text:
-                found.append({"kind": "text", "number": section, "text": text})
-    return found
+        elif node.tag in CONTAINERS and any(_structure(c) for c in _descendants(node)):
+            _collect(node.children, section, found)  # a block holding sections or clauses: read through
+        elif node.tag in CONTAINERS:
+            _text_block(_joined(node), section, found)  # a note or details block: one paragraph, title first
+        else:
+            _text_block(node.text() if isinstance(node, _Node) else node, section, found)
+
+
+def _structure(node: _Node) -> bool:
+    return node.tag == "h2" or (node.tag == "ol" and "clauses" in node.classes())
+
+
+def _joined(node: _Node) -> str:
+    """A block's parts as one text, each part ended as a sentence («Порядок. Проверяет …»)."""
+    parts = [flat(child.text() if isinstance(child, _Node) else child) for child in node.children
+             if isinstance(child, str) or not _hidden(child)]
+    parts = [part for part in parts if part]
+    return " ".join(part if part[-1] in ".:;!?…»)" or index == len(parts) - 1 else part + "."
+                    for index, part in enumerate(parts))
+
+
+def _text_block(text: str, section: list[str], found: list[dict]) -> None:
+    text = flat(text)
+    if text:
+        found.append({"kind": "text", "number": section[0], "text": text})
 
 
 def printed_text(html: str) -> str:

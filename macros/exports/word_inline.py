@@ -15,7 +15,7 @@ from docx.shared import Pt
 
 from .print_style import length_pt
 
-SKIPPED = {"script", "style", "svg", "button", "nav", "details", "template", "noscript", "img", "hr", "input",
+SKIPPED = {"script", "style", "svg", "button", "nav", "template", "noscript", "img", "hr", "input",
            "form", "iframe", "object", "video", "audio", "canvas", "select", "textarea", "link", "meta"}
 BLOCKS = {"p", "div", "section", "article", "aside", "header", "footer", "main", "h1", "h2", "h3", "h4", "h5",
           "h6", "ul", "ol", "li", "table", "pre", "blockquote", "figure", "dl", "dt", "dd", "details"} | SKIPPED

@@ -17,6 +17,7 @@ from mkdocs.utils import get_relative_url
 
 # MkDocs loads this file on its own; the project root makes `macros` importable as a package.
 sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
+from macros.exports import cache  # noqa: E402
 from macros.exports.downloads import KINDS  # noqa: E402
 from macros.render.instruction import is_instruction  # noqa: E402
 
@@ -41,9 +42,17 @@ def on_page_context(context, page, config, nav):
         if settings.enabled:
             context[kind.link] = get_relative_url(kind.path_of_page(page.file.src_uri), page.url)
             if not settings.links_only:  # the archive's own build: its parent makes the files
-                jobs.append(kind.job_for(Path(page.file.src_uri).stem, page.file.abs_dest_path, config.site_dir,
-                                         page.meta.get("approved"), source=f"docs/{page.file.src_uri}"))
+                # The file lies where the page links to it (a draft's: pdf/drafts/<slug>.pdf, never the position's).
+                target = Path(config.site_dir) / kind.path_of_page(page.file.src_uri)
+                jobs.append(cache.job_for(_slug(page.file.src_uri), page.file.abs_dest_path, target,
+                                          page.meta.get("approved"), source=f"docs/{page.file.src_uri}"))
     return context
+
+
+def _slug(src_uri: str) -> str:
+    """positions/<slug>.md, or positions/<slug>/draft.md: the position's slug."""
+    path = Path(src_uri)
+    return path.parent.name if path.parent.name != "positions" and path.parent.parent.name == "positions" else path.stem
 
 
 def on_post_build(config):

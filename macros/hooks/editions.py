@@ -18,12 +18,13 @@ from mkdocs.plugins import event_priority
 # MkDocs loads this file on its own; the project root makes `macros` importable as a package.
 sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
 from macros.exports import archive as archive_pages, archive_build, archive_run, pdf, word  # noqa: E402
+from macros.exports.draft_pages import DraftPages  # noqa: E402
 from macros.model import history as git, published  # noqa: E402
 from macros.render import qr  # noqa: E402
 from macros.render.archive_links import found, links  # noqa: E402
 
 log = logging.getLogger("mkdocs.hooks.editions")
-run: dict = {"command": "build", "settings": None, "collected": None, "publishing": False}
+run: dict = {"command": "build", "settings": None, "collected": None, "publishing": False, "drafts": None}
 
 
 def on_startup(command, dirty):
@@ -49,10 +50,34 @@ def on_config(config):
     return config
 
 
+def on_files(files, config):
+    # A draft of a new edition set aside by define_env: its own page and its comparison with the edition in force.
+    run["drafts"] = None
+    if found.get("drafts"):
+        pdfs = pdf.Settings.for_command(run["command"], Path(config.config_file_path).parent)
+        run["drafts"] = DraftPages(found["drafts"], found["staff"], config, pdfs.enabled and not pdfs.links_only)
+        run["drafts"].add_files(files)
+    return files
+
+
+def on_page_read_source(page, config):
+    # The position's page of a draft set aside is the edition in force, as committed (None: read the file).
+    return run["drafts"].source(page.file.src_uri) if run["drafts"] else None
+
+
+@event_priority(50)  # after the theme hook has given position pages their tags (100), before the tags plugin (-50)
+def on_page_markdown(markdown, page, config, files):
+    if run["drafts"]:
+        run["drafts"].mark(page, files)
+    return markdown
+
+
 @event_priority(-90)  # after every other step has changed the page body
 def on_page_content(html, page, config, files):
     if run["collected"]:
         run["collected"].page_content(page.file.src_uri, html)
+    if run["drafts"]:
+        run["drafts"].page_content(page.file.src_uri, html)
     return html
 
 
@@ -60,6 +85,8 @@ def on_page_content(html, page, config, files):
 def on_page_context(context, page, config, nav):
     if run["collected"]:
         page.content = run["collected"].page_context(page.file.src_uri, page.content, page.url)
+    if run["drafts"]:
+        run["drafts"].page_context(page)
     return context
 
 
@@ -68,6 +95,9 @@ def on_post_build(config):
     if run["collected"]:
         run["collected"].write()
         return
+    pdfs = pdf.Settings.for_command(run["command"], Path(config.config_file_path).parent)
+    if run["drafts"] and pdfs.enabled:
+        log.info(run["drafts"].sheets(Path(config.site_dir), pdfs))
     archive, staff = found["archive"], found["staff"]
     if archive is None or staff is None:
         _record(config, None, {})

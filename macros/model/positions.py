@@ -17,6 +17,7 @@ POSITIONS_DIR = "positions"
 # The status of an instruction (front matter `status`): a draft being prepared, the one in force
 # (the default), or a position that no longer exists but whose page and editions are kept.
 DRAFT, IN_FORCE, ABOLISHED = "проект", "действует", "упразднена"
+DRAFT_PAGE = "draft"  # positions/<slug>/draft/: the draft of a new edition, beside the edition in force
 
 
 @dataclass(frozen=True)
@@ -130,6 +131,9 @@ class Staff:
     positions: dict[str, Position] = field(default_factory=dict)
     # src_path -> date of the last change of the file, from git (model/edit_dates.py).
     edited: dict[str, dt.date] = field(default_factory=dict)
+    # slug -> the draft of a new edition (status: проект in the work tree) while the edition in force
+    # takes the position's place in `positions` (model/drafts.py); its page is positions/<slug>/draft/.
+    drafts: dict[str, Position] = field(default_factory=dict)
 
     def __repr__(self) -> str:
         # Short on purpose: mkdocs-macros writes every variable's repr into a debug message on each
@@ -166,7 +170,17 @@ class Staff:
         return {old: position for position in self.positions.values() for old in position.renamed_from}
 
     def by_src_path(self, src_path: str) -> Position | None:
-        return self._by_src_path.get(src_path.replace("\\", "/"))
+        """The position a page shows: its own file's, or the draft at positions/<slug>/draft.md."""
+        src_path = src_path.replace("\\", "/")
+        found = self._by_src_path.get(src_path)
+        if found is None and src_path.endswith(f"/{DRAFT_PAGE}.md"):
+            found = self.drafts.get(src_path[len(POSITIONS_DIR) + 1:-len(DRAFT_PAGE) - 4])
+        return found
+
+    def forget_indexes(self) -> None:
+        """Drop the indexes built on first use: `positions` has changed (a draft set aside)."""
+        for name in ("_by_src_path", "_subordinates", "_department_heads"):
+            self.__dict__.pop(name, None)
 
     def last_edited(self, position: Position) -> dt.date | None:
         """When the position's file last changed; the approval date where git cannot tell."""

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from pathlib import PurePosixPath
 
 EDITION_PAGE = re.compile(r"^positions/([^/]+)/editions/([^/]+)\.md$")
+DRAFT_PAGE = re.compile(r"^positions/([^/]+)/draft\.md$")
 
 
 @dataclass
@@ -32,6 +33,9 @@ def download_of_page(src_uri: str, extension: str) -> str:
     edition = EDITION_PAGE.match(src_uri)
     if edition:
         return edition_file(edition.group(1), edition.group(2), extension)
+    draft = DRAFT_PAGE.match(src_uri)
+    if draft:  # the draft of a new edition: its own files, never the position's
+        return f"{extension}/drafts/{draft.group(1)}.{extension}"
     return f"{extension}/{PurePosixPath(src_uri).stem}.{extension}"
 
 
@@ -40,8 +44,14 @@ def edition_file(slug: str, version: str, extension: str) -> str:
     return f"{extension}/editions/{slug}-{version}.{extension}"
 
 
+def comparison_file(slug: str, older: str, newer: str, extension: str) -> str:
+    """The printable «Лист изменений» of two editions (newer "draft": the draft against the edition in force)."""
+    return f"{extension}/compare/{slug}-{older}-{newer}.{extension}"
+
+
 links = Links()
 
-# What define_env found, for the hook that publishes the archive after the build: {"archive", "staff"};
-# and, set by that hook before define_env, the ledger of the site a publishing build replaces (model/published.py).
-found: dict = {"archive": None, "staff": None, "ledger": None}
+# What define_env found, for the hooks that publish the archive and the drafts: {"archive", "staff", "drafts"};
+# and, set by the editions hook before define_env, the ledger of the site a publishing build replaces
+# (model/published.py).
+found: dict = {"archive": None, "staff": None, "drafts": {}, "ledger": None}

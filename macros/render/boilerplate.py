@@ -99,6 +99,11 @@ class Boilerplate:
 
     def after_header(self) -> str:
         position = self.position()
+        draft = self.staff.drafts.get(position.slug)
+        if draft is not None and position is draft:  # the draft's own page: a notice instead of the history
+            return self.render("draft_notice.html", in_force=self.archive.current(position.slug),
+                               position_url=position.url, comparison=self._draft_comparison(position.slug),
+                               href=self.href)
         editions = self.archive.of(position.slug) if self.archive else []
         pairs = [(older, newer) for at, newer in reversed(list(enumerate(editions))) for older in editions[:at]]
         known = {edition.version for edition in editions}
@@ -106,8 +111,14 @@ class Boilerplate:
         unlisted = [entry for entry in position.meta.get("history") or []
                     if isinstance(entry, dict) and str(entry.get("version")) not in known]
         return self.render("position_record.html", editions=editions, pairs=pairs, href=self.href, links=links,
+                           draft=draft, draft_url=f"{position.url}draft/",
+                           draft_comparison=self._draft_comparison(position.slug) if draft else "",
                            unlisted=unlisted, approval_of=self.rules().edition_approval,
                            edition_url=edition_url, comparison_url=comparison_url)
+
+    def _draft_comparison(self, slug: str) -> str:
+        edition = self.archive.current(slug) if self.archive else None
+        return comparison_url(slug, edition.version, "draft") if edition else ""
 
     def qr_target(self) -> str | None:
         position = self.position()
@@ -115,7 +126,7 @@ class Boilerplate:
 
     def qr_code(self) -> str:
         if self.position().is_draft:
-            return ""  # a draft has no edition of its own to lead to
+            return self.render("draft_mark.html")  # a draft has no edition to lead to: «ПРОЕКТ» on every page
         target = None if qr.disabled_reason else self.qr_target()
         if target is None:
             qr.explain_missing(qr.disabled_reason or qr.NO_SITE_URL)

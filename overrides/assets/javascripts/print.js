@@ -31,3 +31,15 @@ document.querySelectorAll("[data-print]").forEach((button) => {
   button.hidden = false;
   button.addEventListener("click", () => printDocument(button));
 });
+
+// A closed «??? note» block prints with its text, as in the PDF and the .docx (Chromium prints only the
+// title of a closed <details>); the blocks close again after printing.
+let openedForPrint = [];
+window.addEventListener("beforeprint", () => {
+  openedForPrint = [...document.querySelectorAll(".md-content details:not([open])")];
+  openedForPrint.forEach((block) => { block.open = true; });
+});
+window.addEventListener("afterprint", () => {
+  openedForPrint.forEach((block) => { block.open = false; });
+  openedForPrint = [];
+});

@@ -1,0 +1,108 @@
+"""The changes between two editions as a lawyer writes them on a «Лист изменений».
+
+One plain function over plain data: ``wording(changes)`` takes the clause changes in document order
+(dicts, as ``compare.amendments`` gives them) and returns one Russian sentence per amendment —
+«Пункт 2.9 изложить в следующей редакции: «…».», «Пункт 2.10 исключить.», «Дополнить пунктом 2.18
+следующего содержания: «…».», «Пункты 2.10–2.17 считать соответственно пунктами 2.11–2.18.». Old
+numbers name what changes, new numbers what is added, as amendments to a signed document do. No HTML,
+no MkDocs: the change sheet, the build's messages and a pull-request review report share it.
+
+A change is ``{"kind": "changed" | "removed" | "added" | "renumbered", "older": block | None,
+"newer": block | None}``, a block ``{"kind": "clause" | "heading" | "text", "number": "2.9", "text": "…"}``
+(for a heading the number is the section's, for a text block the number of the section it stands in); an
+added paragraph may say after which clause it goes: ``"after": "2.8"``.
+"""
+
+from __future__ import annotations
+
+DASH = "\u2013"  # a range of numbers: 2.10–2.17
+QUOTE_CHARS = 80  # how much of a paragraph names it when it has no number
+
+
+def wording(changes: list[dict]) -> list[str]:
+    """The amendments, one sentence each, in the order of the document."""
+    sentences: list[str] = []
+    run: list[dict] = []
+    for change in changes:
+        if change["kind"] == "renumbered" and (not run or _continues(run[-1], change)):
+            run.append(change)
+            continue
+        if run:
+            sentences.append(_renumbered(run))
+            run = []
+        if change["kind"] == "renumbered":
+            run = [change]
+        else:
+            sentences.append(_sentence(change))
+    if run:
+        sentences.append(_renumbered(run))
+    return sentences
+
+
+def _sentence(change: dict) -> str:
+    kind, older, newer = change["kind"], change.get("older"), change.get("newer")
+    block = newer or older
+    if block["kind"] == "clause":
+        return _clause(kind, older, newer)
+    if block["kind"] == "heading":
+        return _heading(kind, older, newer)
+    return _paragraph(kind, older, newer, change.get("after"))
+
+
+def _clause(kind: str, older: dict | None, newer: dict | None) -> str:
+    if kind == "removed":
+        return f"Пункт {older['number']} исключить."
+    quoted = f"«{newer['number']}. {newer['text']}»"
+    if kind == "added":
+        return f"Дополнить пунктом {newer['number']} следующего содержания: {quoted}."
+    moved = f" (в новой редакции — пункт {newer['number']})" if newer["number"] != older["number"] else ""
+    return f"Пункт {older['number']}{moved} изложить в следующей редакции: {quoted}."
+
+
+def _heading(kind: str, older: dict | None, newer: dict | None) -> str:
+    if kind == "removed":
+        return f"Раздел {older['number']} «{older['text']}» исключить."
+    if kind == "added":
+        return f"Дополнить разделом {newer['number']} «{newer['text']}»."
+    return f"Наименование раздела {older['number']} изложить в следующей редакции: «{newer['text']}»."
+
+
+def _paragraph(kind: str, older: dict | None, newer: dict | None, after: str | None) -> str:
+    if kind == "added":
+        place = f" после пункта {after}" if after else ""
+        where = f"Раздел {newer['number']}{place} дополнить" if newer["number"] else "Дополнить инструкцию"
+        return f"{where} абзацем следующего содержания: «{newer['text']}»."
+    where = f"В разделе {older['number']} абзац" if older["number"] else "Абзац"
+    named = f"«{_start(older['text'])}»"
+    if kind == "removed":
+        return f"{where} {named} исключить."
+    return f"{where} {named} изложить в следующей редакции: «{newer['text']}»."
+
+
+def _start(text: str) -> str:
+    """The first words of a paragraph, enough to find it («Менеджер по подбору … следующие обязанности:»)."""
+    if len(text) <= QUOTE_CHARS:
+        return text
+    return text[:QUOTE_CHARS].rsplit(" ", 1)[0] + "…"
+
+
+def _continues(last: dict, change: dict) -> bool:
+    """Whether two renumbered blocks of the same kind are neighbours in both editions (one range)."""
+    a, b = last["older"], change["older"]
+    return (a["kind"] == b["kind"] and _next(a["number"]) == b["number"]
+            and _next(last["newer"]["number"]) == change["newer"]["number"])
+
+
+def _next(number: str) -> str:
+    head, dot, last = number.rpartition(".")
+    return f"{head}{dot}{int(last) + 1}" if last.isdigit() else ""
+
+
+def _renumbered(run: list[dict]) -> str:
+    what = "Пункт" if run[0]["older"]["kind"] == "clause" else "Раздел"
+    first, last = run[0], run[-1]
+    if len(run) == 1:
+        return f"{what} {first['older']['number']} считать {what.lower()}ом {first['newer']['number']}."
+    old = f"{first['older']['number']}{DASH}{last['older']['number']}"
+    new = f"{first['newer']['number']}{DASH}{last['newer']['number']}"
+    return f"{what}ы {old} считать соответственно {what.lower()}ами {new}."

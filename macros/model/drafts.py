@@ -1,0 +1,71 @@
+"""A draft of a new edition never takes the place of the edition in force.
+
+While HR prepares a new edition (``status: проект`` in the work tree) of a position that has an approved
+edition in git, employees must keep seeing, printing and downloading the approved one: the position's
+page, its PDF and .docx, «Печать», search and the catalog all show the edition in force, read from git
+(model/editions.py) like an archived edition. The draft gets a page of its own, ``positions/<slug>/draft/``,
+marked «ПРОЕКТ», and a comparison with the edition in force. A position whose first edition is still a
+draft has nothing in force: its page shows the draft, marked, as before.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from .editions import Archive, Edition, comparison_url
+from .positions import DRAFT_PAGE, POSITIONS_DIR, Position, Staff
+
+DRAFT_VERSION = "draft"  # the draft's name in the address of its comparison: compare/1.0-draft/
+
+
+@dataclass(frozen=True)
+class Draft:
+    """A draft set aside, and the edition in force whose text the position's page shows meanwhile."""
+
+    position: Position   # the work tree's file: status: проект
+    in_force: Edition    # the last approved edition, from git
+    text: str            # the position file of the edition in force, as committed
+    draft_text: str      # the position file in the work tree: the draft
+
+    @property
+    def slug(self) -> str:
+        return self.position.slug
+
+    @property
+    def page(self) -> str:
+        """The draft's page, relative to docs_dir."""
+        return f"{POSITIONS_DIR}/{self.slug}/{DRAFT_PAGE}.md"
+
+    @property
+    def url(self) -> str:
+        return f"{POSITIONS_DIR}/{self.slug}/{DRAFT_PAGE}/"
+
+    @property
+    def comparison(self) -> str:
+        return comparison_url(self.slug, self.in_force.version, DRAFT_VERSION)
+
+
+def set_drafts_aside(staff: Staff, archive: Archive | None, docs_dir: Path) -> dict[str, Draft]:
+    """Put the edition in force in each draft's place in `staff`; slug -> the draft set aside."""
+    found: dict[str, Draft] = {}
+    if archive is None:
+        return found
+    for slug, position in list(staff.positions.items()):
+        edition = archive.current(slug) if position.is_draft else None
+        if edition is None or edition.position.is_draft:
+            continue
+        content = archive.history.read([edition.last.blob]).get(edition.last.blob)
+        if content is None:
+            continue
+        draft_text = (docs_dir / position.src_path).read_text(encoding="utf-8")
+        found[slug] = Draft(position, edition, content.decode("utf-8"), draft_text)
+        staff.positions[slug] = edition.position
+        staff.drafts[slug] = position
+    if found:
+        staff.forget_indexes()
+    return found
+
+
+def draft_url(slug: str) -> str:
+    return f"{POSITIONS_DIR}/{slug}/{DRAFT_PAGE}/"
