@@ -44,9 +44,11 @@ def define_env(env) -> None:
         project = Path(env.conf["config_file_path"]).parent
         staff.edited.update(last_edited(Path(env.conf["docs_dir"])))
         pin_build_date(project, staff)
-        archive = find_editions(project, Path(env.conf["docs_dir"]), staff) if archive_links.links.pages else None
-        archive_links.found.update(archive=archive, staff=staff)
-        edition_checks.raise_history_problems(archive, staff)
+        wanted = archive_links.links.pages or archive_links.links.checks
+        found = find_editions(project, Path(env.conf["docs_dir"]), staff) if wanted else None
+        archive = found if archive_links.links.pages else None  # what the pages link to
+        archive_links.found.update(archive=found, staff=staff)
+        edition_checks.raise_history_problems(found, staff)
         env.conf["nav"] = navigation(staff)
         renames.register(env.conf, staff)
         forms = Boilerplate(env, staff, archive)

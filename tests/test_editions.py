@@ -340,3 +340,23 @@ def test_the_history_entry_the_build_prints_can_be_pasted_as_printed(history, ar
     assert build.returncode == 0, build.output[-3000:]
     row = _text(build.position("recruiter").select_one(".doc-history tr[data-edition='1.2']"))
     assert "исключены корпоративные мероприятия" in row, row
+
+
+def test_a_signatory_renamed_in_its_own_new_edition_is_named_in_the_others_messages(history, archive_env, tmp_path):
+    """The head of HR gets a new title in a new edition of his own file; the recruiter's printed document
+    (he reports to him, and he signs it) changes under the same version: the message says why, and where."""
+    repo = _clone(history[0].project, tmp_path / "clone")
+    head = "docs/positions/hr-head.md"
+    edit(repo, head, "title: Руководитель отдела персонала\ngenitive: руководителя отдела персонала\n"
+         "dative: руководителю отдела персонала\n",
+         "title: Директор по персоналу\ngenitive: директора по персоналу\ndative: директору по персоналу\n")
+    edit(repo, head, 'version: "1.0"\napproved: 2026-01-28\napproval:\n  number: 11-ОД\n',
+         'version: "1.1"\napproved: 2026-10-01\napproval: {number: 95-ОД}\nchanges: должность переименована\n'
+         'history:\n  - version: "1.0"\n    approved: 2026-01-28\n    approval: {number: 11-ОД}\n')
+    build = run_mkdocs_build(repo, tmp_path / "site")
+    assert build.returncode == 1, build.output[-3000:]
+    message = re.search(r"docs/positions/recruiter\.md:\d+: поле «version»: печатный текст утверждённой редакции "
+                        r"1\.2 изменился, а номер редакции прежний: (.*)", build.output)
+    assert message, build.output[-3000:]
+    assert message.group(1).endswith("— из-за изменений в docs/positions/hr-head.md"), message.group(1)
+    assert "docs/positions/hr-head.md:" not in build.output, "the renamed position itself is a proper new edition"

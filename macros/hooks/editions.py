@@ -32,6 +32,7 @@ def on_startup(command, dirty):
     links.pages = archive_pages.Settings.for_command(command, Path.cwd()).enabled and plan is None
     links.pdfs = links.pages and pdf.Settings.for_command(command, Path.cwd()).enabled
     links.docx = links.pages and word.Settings.for_command(command, Path.cwd()).enabled
+    links.checks = command == "serve" and plan is None and not links.pages
     qr.disabled_reason = ("QR-код: при mkdocs serve адрес сайта — адрес этого компьютера, печатные формы "
                           "выходят без QR-кода" if command == "serve" else None)
 
@@ -65,6 +66,9 @@ def on_post_build(config):
         return
     archive, staff = found["archive"], found["staff"]
     if archive is None or staff is None:
+        return
+    if links.checks:  # `mkdocs serve` without the archive: only the check that no edition changed silently
+        archive_run.check_only(archive, staff, config, run["settings"]).raise_problems()
         return
     report = archive_run.publish_archive(archive, staff, config, run["settings"], run["command"])
     for line in report.lines:
