@@ -11,6 +11,14 @@ from __future__ import annotations
 
 from pathlib import Path
 
+try:  # the packages every command needs; without them, a message instead of a traceback
+    import jinja2  # noqa: F401
+    import mkdocs  # noqa: F401
+    import yaml  # noqa: F401
+except ModuleNotFoundError as missing:  # `python3 -m macros.…` with a Python outside .venv
+    from .environment import not_installed
+    raise SystemExit(not_installed(missing)) from None
+
 from .checks import editions as edition_checks
 from .checks.run import checked_staff
 from .exports import archive_build

@@ -7,6 +7,9 @@ any page is written (macros/checks/run.py); tests/test_hr_checks.py proves the w
 
 from __future__ import annotations
 
+import re
+import subprocess
+import sys
 from pathlib import Path
 
 from mkdocs.utils.yaml import yaml_load
@@ -127,3 +130,49 @@ def test_mkdocs_closing_lines_are_said_in_russian():
         "Исправьте их (они перечислены выше, строки WARNING).")
     assert closing_line(PositionsError([])).format_message() == "Сборка прервана: исправьте ошибки, перечисленные выше."
     assert closing_line(SystemExit(100)) is None, "a plugin's own exit keeps its code and its message"
+
+
+# --- The commands CONTRIBUTING.md gives HR work where they are shown -------------------------------------
+
+ROOT = Path(__file__).resolve().parent.parent
+COMMAND = re.compile(r"^(?:\.venv/bin/)?(?:python3? -m macros\.|mkdocs )")
+
+
+def _commands() -> list[str]:
+    """Every command line of CONTRIBUTING.md that runs the project's tools: code blocks and inline code."""
+    text = (ROOT / "CONTRIBUTING.md").read_text(encoding="utf-8")
+    shown = [line.strip() for block in re.findall(r"```bash\n(.*?)```", text, re.S) for line in block.splitlines()]
+    shown += re.findall(r"`([^`\n]+)`", re.sub(r"```.*?```", "", text, flags=re.S))
+    return [command for command in shown if COMMAND.match(command)]
+
+
+def test_every_command_of_the_guide_names_the_projects_python():
+    commands = _commands()
+    assert len(commands) >= 5, commands
+    bare = [command for command in commands if not command.startswith(".venv/bin/")]
+    assert not bare, f"these fail with «No module named …» unless .venv was activated: {bare}"
+
+
+def test_the_new_position_command_works_as_printed(tmp_path):
+    project = copy_project(tmp_path / "project")
+    (project / ".venv").symlink_to(Path(sys.prefix))  # the environment the guide's setup line creates
+    line = next(c for c in _commands() if "macros.new_position" in c and "--department" in c)
+    done = subprocess.run(["bash", "-c", line], cwd=project, capture_output=True, text=True, timeout=120)
+    assert done.returncode == 0, done.stdout + done.stderr
+    assert (project / "docs/positions/glavnyy-bukhgalter.md").is_file()
+
+
+def test_a_command_run_without_the_projects_packages_says_how_to_run_it(tmp_path):
+    project = copy_project(tmp_path / "project")
+    # -S: this Python without its site-packages, as a system python3 outside .venv would be.
+    done = subprocess.run([sys.executable, "-S", "-m", "macros.import_docx", "бухгалтер.docx"], cwd=project,
+                          capture_output=True, text=True, timeout=60)
+    assert done.returncode == 1
+    assert "Traceback" not in done.stderr, done.stderr
+    assert done.stderr.splitlines() == [
+        "Не установлен пакет «jinja2»: команда запущена не тем Python, в котором стоят зависимости проекта.",
+        "Окружения .venv ещё нет: создайте его один раз командой",
+        "    python3 -m venv .venv && .venv/bin/pip install -r requirements.txt",
+        "Запускайте команды через окружение проекта, из корня репозитория: .venv/bin/python -m macros.import_docx …",
+        "(или откройте окружение в этом окне терминала командой . .venv/bin/activate — после этого годятся и "
+        "python3 -m …, и mkdocs …)"]
