@@ -13,7 +13,7 @@ import subprocess
 import pytest
 
 from conftest import copy_project, require_tool, run_mkdocs_build
-from edits import KAM
+from edits import KAM, line_of
 from edition_history import (ADDED, CHANGED_NEW, CHANGED_OLD, RECRUITER, REMOVED, RIGHT_NEW, RIGHT_OLD, SITE_URL,
                              edit, git, make_repository, new_edition)
 
@@ -359,4 +359,10 @@ def test_a_signatory_renamed_in_its_own_new_edition_is_named_in_the_others_messa
                         r"1\.2 изменился, а номер редакции прежний: (.*)", build.output)
     assert message, build.output[-3000:]
     assert message.group(1).endswith("— из-за изменений в docs/positions/hr-head.md"), message.group(1)
+    # The sales head's clauses do not name him; only the «Согласовано» block of the signatures changes.
+    assert (f"docs/positions/sales-head.md:{line_of('docs/positions/sales-head.md', 'version:')}: поле «version»: печатный текст утверждённой редакции 1.0 изменился, "
+            "а номер редакции прежний: изменился текст вне пунктов (гриф, подписи, лист ознакомления): было "
+            "«__________ 20___ г. Согласовано: Руководитель отдела персонала «___» __________ 20___ г.», стало "
+            "«__________ 20___ г. Согласовано: Директор по персоналу «___» __________ 20___ г.» — из-за изменений "
+            "в docs/positions/hr-head.md\n") in build.output, build.output[-3000:]
     assert "docs/positions/hr-head.md:" not in build.output, "the renamed position itself is a proper new edition"

@@ -92,7 +92,7 @@ def silent_change(position: Position, description: str, own_declared: bool, shar
     """A change of the printed text under the same version, unless declared as an editorial correction."""
     if own_declared or (shared_declared and not own_changed):
         return None
-    where = ("из-за изменения общих шаблонов или реквизитов компании" if not own_changed else "")
+    where = (" из-за изменения общих шаблонов или реквизитов компании" if not own_changed else "")
     fix = (f'если меняются обязанности, права или ответственность — выпустите новую редакцию: version: '
            f'"{_next(position.version)}", новые approved и approval, а редакцию {position.version} '
            'перенесите в начало history (CONTRIBUTING.md, «Новая редакция»); если это исправление опечатки, '
@@ -100,8 +100,8 @@ def silent_change(position: Position, description: str, own_declared: bool, shar
     if not own_changed:
         fix += f" (для общих шаблонов — одну запись в {SHARED_CORRECTIONS})"
     return Problem(
-        shown(position), f"печатный текст утверждённой редакции {position.version} изменился {where}, а номер "
-        f"редакции прежний: {description}".replace("  ", " "),
+        shown(position), f"печатный текст утверждённой редакции {position.version} изменился{where}, а номер "
+        f"редакции прежний: {description}",
         fix, field="version", line=position.line_of("version"))
 
 
