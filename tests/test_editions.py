@@ -360,7 +360,8 @@ def test_a_signatory_renamed_in_its_own_new_edition_is_named_in_the_others_messa
     assert message, build.output[-3000:]
     assert message.group(1).endswith("— из-за изменений в docs/positions/hr-head.md"), message.group(1)
     # The sales head's clauses do not name him; only the «Согласовано» block of the signatures changes.
-    assert (f"docs/positions/sales-head.md:{line_of('docs/positions/sales-head.md', 'version:')}: поле «version»: печатный текст утверждённой редакции 1.0 изменился, "
+    line = line_of("docs/positions/sales-head.md", "version:")
+    assert (f"docs/positions/sales-head.md:{line}: поле «version»: печатный текст утверждённой редакции 1.0 изменился, "
             "а номер редакции прежний: изменился текст вне пунктов (гриф, подписи, лист ознакомления): было "
             "«__________ 20___ г. Согласовано: Руководитель отдела персонала «___» __________ 20___ г.», стало "
             "«__________ 20___ г. Согласовано: Директор по персоналу «___» __________ 20___ г.» — из-за изменений "
