@@ -7,6 +7,7 @@ any page is written (macros/checks/run.py); tests/test_hr_checks.py proves the w
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 import subprocess
 import sys
@@ -15,6 +16,7 @@ from pathlib import Path
 from mkdocs.utils.yaml import yaml_load
 
 from conftest import copy_project
+from edition_history import git
 from edits import RECRUITER, line_of, replace
 from macros.checks import signatories
 from macros.checks.run import validate_staff
@@ -56,6 +58,22 @@ def test_a_deleted_position_is_one_message_listing_every_place_that_names_it(tmp
         "; если файл удалён или переименован по ошибке, верните его")
     assert report(project) == expected
     assert "commercial-director;" not in report(project), "no «did you mean» pointing at another real position"
+
+
+def test_a_position_deleted_in_git_is_named_as_deleted_once_with_the_way_to_abolish_it(tmp_path):
+    project = copy_project(tmp_path / "project")
+    git(project, "init", "-q", "-b", "main")
+    git(project, "add", "-A")
+    git(project, "commit", "-q", "-m", "Инструкции")
+    git(project, "rm", "-q", "docs/positions/general-director.md")
+    lines = report(project).splitlines()
+    assert lines[1] == (
+        "  1. docs/positions/general-director.md: должность «general-director» удалена: файл "
+        f"docs/positions/general-director.md удалён {dt.date.today():%d.%m.%Y} (не закоммичено); ссылок на неё: 13")
+    assert lines[-1] == (
+        "    Как исправить: укажите другую должность (например, вышестоящую) или верните файл; чтобы упразднить "
+        "должность, файл не удаляют, а пишут в нём status: упразднена (CONTRIBUTING.md, «Упразднить должность»)")
+    assert len(lines) == 1 + 1 + 13 + 1, "one message: the head line, the thirteen places, the fix"
 
 
 def test_a_typo_in_one_place_is_still_one_message_with_the_likely_name(tmp_path):
