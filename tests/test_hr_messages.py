@@ -47,8 +47,9 @@ def test_a_deleted_position_is_one_message_listing_every_place_that_names_it(tmp
     places = [f"docs/positions/{slug}.md:{line_of(f'docs/positions/{slug}.md', field + ':')} — поле «{field}»"
               for slug in POSITIONS for field in ("appointed_by", "reports_to")
               if f"{field}: general-director" in (project / f"docs/positions/{slug}.md").read_text(encoding="utf-8")]
-    places += [f"mkdocs.yml:{line_of('mkdocs.yml', 'general-director: И. И. Иванов')} — поле «extra.officials.general-director»",
-               f"mkdocs.yml:{line_of('mkdocs.yml', 'official: general-director')} — поле «extra.approval.official»"]
+    officials, approver = line_of("mkdocs.yml", "general-director: И. И. Иванов"), line_of("mkdocs.yml", "official: g")
+    places += [f"mkdocs.yml:{officials} — поле «extra.officials.general-director»",
+               f"mkdocs.yml:{approver} — поле «extra.approval.official»"]
     assert len(places) == 13
     expected = (
         "Найдено ошибок в должностях: 1. Сайт не собран, прежняя версия не тронута.\n"
@@ -96,7 +97,8 @@ def test_a_title_instead_of_a_file_name_is_answered_with_the_file_name(tmp_path)
         "    Как исправить: напишите reports_to: hr-head"]
 
 
-YAML_FIX = ("    Как исправить: проверьте эту строку: после имени поля — двоеточие и пробел; значение с двоеточием или # "
+YAML_FIX = ("    Как исправить: проверьте эту строку: после имени поля — двоеточие и пробел; значение с двоеточием "
+            "или # "
             "возьмите в кавычки и закройте кавычку в конце той же строки; отступы только пробелами")
 
 

@@ -10,6 +10,7 @@ edition page's text and fills in the comparisons. Thin on purpose: the logic liv
 from __future__ import annotations
 
 import logging
+import os
 import sys
 from pathlib import Path
 
@@ -32,7 +33,8 @@ def on_startup(command, dirty):
     links.pages = archive_pages.Settings.for_command(command, Path.cwd()).enabled and plan is None
     links.pdfs = links.pages and pdf.Settings.for_command(command, Path.cwd()).enabled
     links.docx = links.pages and word.Settings.for_command(command, Path.cwd()).enabled
-    links.checks = command == "serve" and plan is None and not links.pages
+    # serve publishes no archive, yet refuses a silent change of an approved edition (JOBDESC_ARCHIVE=0: not even that).
+    links.checks = command == "serve" and plan is None and not links.pages and os.environ.get("JOBDESC_ARCHIVE") != "0"
     qr.disabled_reason = ("QR-код: при mkdocs serve адрес сайта — адрес этого компьютера, печатные формы "
                           "выходят без QR-кода" if command == "serve" else None)
 
