@@ -182,4 +182,8 @@ def test_a_successful_build_replaces_the_site_and_leaves_no_staging(scratch, tmp
     assert build.returncode == 0, build.output
     assert (site / "positions" / "recruiter" / "index.html").is_file()
     assert not (site / "stale.html").exists(), "the new site still carries a page of the old one"
+    # What HR reads of a good build is Russian: no MkDocs sentence («Documentation built in 1.43 seconds»).
+    english = [line for line in build.output.splitlines() if re.search(r"\b[A-Za-z]{3,} [a-z]{2,} [a-z]{2,}\b", line)]
+    assert not english, english
+    assert re.search(r"INFO    -  Сайт собран за [\d.]+ с\n", build.output), build.output
     assert sorted(p.name for p in tmp_path.iterdir()) == ["project", "site"]
