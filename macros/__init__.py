@@ -11,6 +11,14 @@ from __future__ import annotations
 
 from pathlib import Path
 
+try:  # the packages every command needs; without them, a message instead of a traceback
+    import jinja2  # noqa: F401
+    import mkdocs  # noqa: F401
+    import yaml  # noqa: F401
+except ModuleNotFoundError as missing:  # `python3 -m macros.…` with a Python outside .venv
+    from .environment import not_installed
+    raise SystemExit(not_installed(missing)) from None
+
 from .checks import editions as edition_checks
 from .checks.run import checked_staff
 from .exports import archive_build
@@ -45,13 +53,16 @@ def define_env(env) -> None:
         project = Path(env.conf["config_file_path"]).parent
         staff.edited.update(last_edited(Path(env.conf["docs_dir"])))
         pin_build_date(project, staff)
-        # A draft needs the edition in force from git even when the archive is not published (mkdocs serve).
+        # A draft needs the edition in force from git even when the archive is not published (mkdocs serve);
+        # serve reads the editions for the check that no approved text changed silently (links.checks).
         drafting = any(position.is_draft for position in staff.positions.values())
+        wanted = archive_links.links.pages or archive_links.links.checks or drafting
         archive = (find_editions(project, Path(env.conf["docs_dir"]), staff, archive_links.found["ledger"])
-                   if archive_links.links.pages or drafting else None)
+                   if wanted else None)
         edition_checks.raise_history_problems(archive, staff)
         drafts = set_drafts_aside(staff, archive, Path(env.conf["docs_dir"]))  # from here on, a position is its edition in force
-        archive_links.found.update(archive=archive if archive_links.links.pages else None, staff=staff, drafts=drafts)
+        checked = archive_links.links.pages or archive_links.links.checks
+        archive_links.found.update(archive=archive if checked else None, staff=staff, drafts=drafts)
         env.conf["nav"] = navigation(staff)
         forms = Boilerplate(env, staff, archive)
         _register_rendering(env, forms, link_out=True)

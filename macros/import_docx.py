@@ -3,7 +3,11 @@ documented address next to macros/new_position.py; the tool itself is macros/com
 
 import sys
 
-from .commands.import_docx import main
+try:
+    from .commands.import_docx import main
+except ModuleNotFoundError as missing:  # a package the command needs (python-docx, …) is not installed
+    from .environment import not_installed
+    raise SystemExit(not_installed(missing)) from None
 
 if __name__ == "__main__":
     sys.exit(main())

@@ -3,7 +3,11 @@ its documented address; the tool itself is macros/commands/new_position.py."""
 
 import sys
 
-from .commands.new_position import main
+try:
+    from .commands.new_position import main
+except ModuleNotFoundError as missing:  # a package the command needs (python-docx, …) is not installed
+    from .environment import not_installed
+    raise SystemExit(not_installed(missing)) from None
 
 if __name__ == "__main__":
     sys.exit(main())

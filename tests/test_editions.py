@@ -13,7 +13,7 @@ import subprocess
 import pytest
 
 from conftest import copy_project, require_tool, run_mkdocs_build
-from edits import KAM
+from edits import KAM, line_of
 from edition_history import (ADDED, CHANGED_NEW, CHANGED_OLD, RECRUITER, REMOVED, RIGHT_NEW, RIGHT_OLD, SITE_URL,
                              edit, git, make_repository, new_edition)
 
@@ -188,7 +188,7 @@ def test_the_position_page_lists_every_edition_with_dates_orders_and_links(histo
 
 def test_a_warm_build_renders_nothing_again_and_gives_the_same_archive(history):
     cold, warm = history
-    assert re.search(r"Архив редакций: \d+ страниц редакций и сравнений, 0 собрано заново", warm.output), warm.output
+    assert re.search(r"Архив редакций: \d+ страниц редакций и сравнений[^;\n]*; из них 0 собрано заново", warm.output), warm.output
     for page in ("positions/recruiter/editions/1.0/index.html", "positions/recruiter/compare/1.0-1.2/index.html",
                  "pdf/editions/recruiter-1.1.pdf"):
         assert (cold.site / page).read_bytes() == (warm.site / page).read_bytes(), f"{page} differs between builds"
@@ -293,3 +293,77 @@ def test_a_reference_to_another_positions_clause_survives_the_archive(scratch, a
     assert live is not None and " ".join(live.get_text().split()) == wording
     archived = build.page(f"positions/client-manager/editions/{current.group(1)}/").select_one(".clause-ref")
     assert archived is not None and " ".join(archived.get_text().split()) == wording, "the archived edition lost it"
+
+
+def _pasted_block(output: str, file: str) -> tuple[str, list[str]]:
+    """The fix the build prints for `file`: its instruction line, and the YAML lines below it, as printed."""
+    lines = output.splitlines()
+    start = next(i for i, line in enumerate(lines) if f"{file}:" in line and "нет записи о редакции" in line)
+    instruction = lines[start + 1]
+    assert not lines[start + 2].strip(), "the lines to paste are set apart by an empty line"
+    block = []
+    for line in lines[start + 3:]:
+        if not line.strip():
+            break
+        block.append(line)
+    return instruction, block
+
+
+def test_the_history_entry_the_build_prints_can_be_pasted_as_printed(history, archive_env, tmp_path):
+    """Two new editions without their history entries: one file already has `history:`, one has none.
+    Each entry is pasted exactly as printed, where the fix says; the next build passes and shows it."""
+    repo = _clone(history[0].project, tmp_path / "clone")
+    edit(repo, RECRUITER, 'version: "1.2"\napproved: 2026-09-01\napproval: {number: 77-ОД}\n'
+         "changes: исключены корпоративные мероприятия\n",
+         'version: "1.3"\napproved: 2026-10-01\napproval: {number: 90-ОД}\nchanges: добавлен учёт резерва\n')
+    edit(repo, RECRUITER, "\n## Права\n", "\n- Ведёт кадровый резерв.\n\n## Права\n")
+    edit(repo, KAM, 'version: "1.0"\napproved: 2026-02-02\napproval:\n  number: 14-ОД\n',
+         'version: "1.1"\napproved: 2026-10-01\napproval: {number: 91-ОД}\nchanges: добавлен отчёт\n')
+    edit(repo, KAM, "\n## Права\n", "\n- Готовит отчёт о ключевых клиентах.\n\n## Права\n")
+    build = run_mkdocs_build(repo, tmp_path / "site")
+    assert build.returncode == 1, build.output[-3000:]
+
+    instruction, block = _pasted_block(build.output, RECRUITER)
+    line = int(re.search(r"сразу под строкой «history:» \(строка (\d+)\)", instruction).group(1))
+    assert block == ['  - version: "1.2"', "    approved: 2026-09-01", "    approval: {number: 77-ОД}",
+                     "    changes: исключены корпоративные мероприятия"], build.output[-3000:]
+    text = (repo / RECRUITER).read_text(encoding="utf-8").split("\n")
+    assert text[line - 1] == "history:"
+    (repo / RECRUITER).write_text("\n".join(text[:line] + block + text[line:]), encoding="utf-8")
+
+    instruction, block = _pasted_block(build.output, KAM)
+    assert "вставьте эти строки как есть в данные должности, например перед строкой «tags:»" in instruction
+    assert block == ["history:", '  - version: "1.0"', "    approved: 2026-02-02", "    approval: {number: 14-ОД}"]
+    edit(repo, KAM, "\ntags:", "\n" + "\n".join(block) + "\ntags:")
+
+    build = run_mkdocs_build(repo, tmp_path / "site")
+    assert build.returncode == 0, build.output[-3000:]
+    row = _text(build.position("recruiter").select_one(".doc-history tr[data-edition='1.2']"))
+    assert "исключены корпоративные мероприятия" in row, row
+
+
+def test_a_signatory_renamed_in_its_own_new_edition_is_named_in_the_others_messages(history, archive_env, tmp_path):
+    """The head of HR gets a new title in a new edition of his own file; the recruiter's printed document
+    (he reports to him, and he signs it) changes under the same version: the message says why, and where."""
+    repo = _clone(history[0].project, tmp_path / "clone")
+    head = "docs/positions/hr-head.md"
+    edit(repo, head, "title: Руководитель отдела персонала\ngenitive: руководителя отдела персонала\n"
+         "dative: руководителю отдела персонала\n",
+         "title: Директор по персоналу\ngenitive: директора по персоналу\ndative: директору по персоналу\n")
+    edit(repo, head, 'version: "1.0"\napproved: 2026-01-28\napproval:\n  number: 11-ОД\n',
+         'version: "1.1"\napproved: 2026-10-01\napproval: {number: 95-ОД}\nchanges: должность переименована\n'
+         'history:\n  - version: "1.0"\n    approved: 2026-01-28\n    approval: {number: 11-ОД}\n')
+    build = run_mkdocs_build(repo, tmp_path / "site")
+    assert build.returncode == 1, build.output[-3000:]
+    message = re.search(r"docs/positions/recruiter\.md:\d+: поле «version»: печатный текст утверждённой редакции "
+                        r"1\.2 изменился, а номер редакции прежний: (.*)", build.output)
+    assert message, build.output[-3000:]
+    assert message.group(1).endswith("— из-за изменений в docs/positions/hr-head.md"), message.group(1)
+    # The sales head's clauses do not name him; only the «Согласовано» block of the signatures changes.
+    line = line_of("docs/positions/sales-head.md", "version:")
+    assert (f"docs/positions/sales-head.md:{line}: поле «version»: печатный текст утверждённой редакции 1.0 изменился, "
+            "а номер редакции прежний: изменился текст вне пунктов (гриф, подписи, лист ознакомления): было "
+            "«__________ 20___ г. Согласовано: Руководитель отдела персонала «___» __________ 20___ г.», стало "
+            "«__________ 20___ г. Согласовано: Директор по персоналу «___» __________ 20___ г.» — из-за изменений "
+            "в docs/positions/hr-head.md\n") in build.output, build.output[-3000:]
+    assert "docs/positions/hr-head.md:" not in build.output, "the renamed position itself is a proper new edition"

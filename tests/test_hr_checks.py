@@ -125,7 +125,8 @@ BAD_INPUTS = [
     BadInput("broken link: a strict-mode warning after every page is written",
              replace("docs/procedure.md", "## Кто разрабатывает инструкцию", "[образец](missing.md)\n\n"
                      "## Кто разрабатывает инструкцию"),
-             ["procedure.md", "missing.md", "Сайт не опубликован", "Aborted with 1 warnings in strict mode"]),
+             ["procedure.md", "missing.md", "Сайт не опубликован",
+              "Сборка прервана: в строгом режиме (strict) предупреждения считаются ошибками — предупреждений: 1."]),
 ]
 
 
@@ -152,6 +153,7 @@ def test_a_mistake_is_reported_and_the_last_good_site_stays(bad, published, tmp_
     missing = [part for part in bad.expected if part not in build.output]
     assert not missing, f"the message lacks {missing}:\n{build.output}"
     assert "Traceback" not in build.output or bad.exit_code == 100, f"HR sees a traceback:\n{build.output}"
+    assert "Aborted" not in build.output, f"MkDocs' English closing line reached HR:\n{build.output}"
     assert digest(site) == before, "the failed build changed the published site"
     leftovers = [p.name for p in site.parent.iterdir() if ".staging-" in p.name or ".old-" in p.name]
     assert not leftovers, f"the failed build left {leftovers} next to the site"
@@ -180,4 +182,8 @@ def test_a_successful_build_replaces_the_site_and_leaves_no_staging(scratch, tmp
     assert build.returncode == 0, build.output
     assert (site / "positions" / "recruiter" / "index.html").is_file()
     assert not (site / "stale.html").exists(), "the new site still carries a page of the old one"
+    # What HR reads of a good build is Russian: no MkDocs sentence («Documentation built in 1.43 seconds»).
+    english = [line for line in build.output.splitlines() if re.search(r"\b[A-Za-z]{3,} [a-z]{2,} [a-z]{2,}\b", line)]
+    assert not english, english
+    assert re.search(r"INFO    -  Сайт собран за [\d.]+ с\n", build.output), build.output
     assert sorted(p.name for p in tmp_path.iterdir()) == ["project", "site"]

@@ -16,7 +16,7 @@ from printed_document import check_printed_instruction
 from test_print import SLUGS
 
 sys.path.insert(0, str(ROOT))  # the project's `macros` package, as MkDocs imports it
-REPORT = re.compile(r"PDF: (\d+) regenerated, (\d+) from cache")
+REPORT = re.compile(r"PDF: (\d+) сделано заново, (\d+) из кэша")
 
 
 @pytest.mark.parametrize("slug", SLUGS)
@@ -127,7 +127,7 @@ def test_the_cache_forgets_pdfs_unused_for_two_weeks(rebuilds):
     cache = rebuilds[1].project.parent / "cache"
     assert not (cache / "stale.pdf").exists(), "a PDF no build used for 30 days is still in the cache"
     assert (cache / "recent.pdf").exists(), "a PDF used a week ago (another branch, say) must stay"
-    assert "1 unused for 14 days deleted from cache" in rebuilds[1].output
+    assert "удалено из кэша (не нужны 14 дней): 1" in rebuilds[1].output
     # + the recent one, the edited recruiter's new PDF and the new position's: nothing recent is deleted
     assert len(list(cache.glob("*.pdf"))) == len(SLUGS) + 3
 
@@ -171,7 +171,7 @@ def test_serve_makes_no_pdfs_unless_asked(monkeypatch):
     assert Settings.for_command("serve", ROOT).enabled
 
 
-WORD_REPORT = re.compile(r"Word: (\d+) regenerated, (\d+) from cache")
+WORD_REPORT = re.compile(r"Word: (\d+) сделано заново, (\d+) из кэша")
 
 
 def test_word_files_share_the_cache_and_rebuild_only_when_the_page_changes(rebuilds):

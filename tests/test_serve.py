@@ -14,6 +14,7 @@ import sys
 import time
 import urllib.error
 import urllib.request
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -21,6 +22,7 @@ import pytest
 from bs4 import BeautifulSoup
 
 from conftest import copy_project
+from edition_history import CHANGED_NEW, make_repository
 
 RECRUITER = "docs/positions/recruiter.md"
 TYPO = ("reports_to: hr-head\n", "reports_to: hr-haed\n")
@@ -38,9 +40,9 @@ class Live:
     def output(self) -> str:
         return self.log.read_text(encoding="utf-8", errors="replace")
 
-    def get(self, path: str) -> tuple[int, str]:
+    def get(self, path: str, answer_within: float = ANSWER_WITHIN) -> tuple[int, str]:
         try:
-            with urllib.request.urlopen(self.url + path, timeout=ANSWER_WITHIN) as answer:
+            with urllib.request.urlopen(self.url + path, timeout=answer_within) as answer:
                 return answer.status, answer.read().decode("utf-8")
         except urllib.error.HTTPError as error:
             return error.code, error.read().decode("utf-8", "replace")
@@ -51,13 +53,13 @@ class Live:
         assert old in text, f"the test's edit does not apply: {old!r} is not in {file}"
         path.write_text(text.replace(old, new, 1), encoding="utf-8")
 
-    def page_when(self, path: str, ready, what: str, timeout: float = 60) -> str:
-        """The page once `ready(html)` holds; every request must answer within ANSWER_WITHIN seconds."""
+    def page_when(self, path: str, ready, what: str, timeout: float = 60, answer_within: float = ANSWER_WITHIN) -> str:
+        """The page once `ready(html)` holds; every request must answer within `answer_within` seconds."""
         deadline = time.monotonic() + timeout
         while True:
             started = time.monotonic()
-            status, html = self.get(path)  # a hanging request raises a timeout here
-            assert time.monotonic() - started < ANSWER_WITHIN, f"{path} took too long to answer"
+            status, html = self.get(path, answer_within)  # a hanging request raises a timeout here
+            assert time.monotonic() - started < answer_within, f"{path} took too long to answer"
             if ready(html):
                 assert status == 200, f"{path} answered {status}"
                 return html
@@ -80,10 +82,9 @@ def free_port() -> int:
         return probe.getsockname()[1]
 
 
-@pytest.fixture(scope="module")
-def live(tmp_path_factory):
-    """`mkdocs serve` of a scratch copy, as HR starts it (no PDFs, no archive: serve's defaults)."""
-    project = copy_project(tmp_path_factory.mktemp("serve") / "project")
+@contextmanager
+def serving(project: Path):
+    """`mkdocs serve` of `project`, as HR starts it (no PDFs, no archive: serve's defaults)."""
     port = free_port()
     log = project.parent / "serve.log"
     env = {k: v for k, v in os.environ.items() if not k.startswith("JOBDESC_")}
@@ -97,6 +98,7 @@ def live(tmp_path_factory):
         while "Serving on" not in running.output():
             assert server.poll() is None and time.monotonic() < deadline, f"serve did not start:\n{running.output()}"
             time.sleep(0.2)
+        running.url = re.search(r"Serving on (\S+)", running.output()).group(1)  # with site_url's path, if any
         running.real_page()
         yield running
     finally:
@@ -106,6 +108,12 @@ def live(tmp_path_factory):
         except subprocess.TimeoutExpired:
             os.killpg(server.pid, signal.SIGKILL)
             server.wait()
+
+
+@pytest.fixture(scope="module")
+def live(tmp_path_factory):
+    with serving(copy_project(tmp_path_factory.mktemp("serve") / "project")) as running:
+        yield running
 
 
 def test_a_failed_rebuild_answers_every_page_at_once_with_its_messages(live):
@@ -173,7 +181,7 @@ def test_strict_warnings_are_listed_on_the_page(live):
     try:
         text = live.error_page("procedure/").get_text(" ", strip=True)
         assert "Предупреждение" in text and "no-such-page.md" in text, text
-        assert "strict mode" in text
+        assert "в строгом режиме (strict) предупреждения считаются ошибками — предупреждений: 1" in text, text
     finally:
         path.write_text(good, encoding="utf-8")
     live.real_page("procedure/")
@@ -215,3 +223,25 @@ def test_an_open_page_turns_into_the_message_list_and_back(live, browser, tmp_pa
     assert page.inner_text("h1") == "Менеджер по подбору персонала"
     assert not errors, errors
     context.close()
+
+
+def test_a_clause_changed_without_a_new_edition_is_reported_by_serve(tmp_path):
+    """The same check as `mkdocs build` and CI: an approved edition does not change silently while editing
+    either; serve renders just the two states of the changed position, and the page comes back once undone."""
+    with serving(make_repository(tmp_path)) as running:
+        running.edit(RECRUITER, CHANGED_NEW, CHANGED_NEW.replace("тесты", "тесты, кейсы"))
+        try:
+            # The rebuild renders the position's two states (a build of its own): pages wait for it meanwhile.
+            page = running.page_when("positions/recruiter/", lambda h: ERROR_TITLE in h, "the error page",
+                                     timeout=120, answer_within=60)
+            problem = BeautifulSoup(page, "html.parser").select_one("ol li")
+            where, what, fix = (problem.select_one(c).get_text(" ", strip=True) for c in (".where", ".what", ".fix"))
+            assert "docs/positions/recruiter.md" in where and "version" in where, where
+            assert "печатный текст утверждённой редакции 1.2 изменился" in what and "п. 2.2 изменён" in what, what
+            assert 'version: "1.3"' in fix and "corrections" in fix, fix
+        finally:
+            running.edit(RECRUITER, CHANGED_NEW.replace("тесты", "тесты, кейсы"), CHANGED_NEW)
+        back = running.page_when("positions/recruiter/", lambda h: ERROR_TITLE not in h and "<h1" in h,
+                                 "the real page", timeout=120, answer_within=60)
+        assert BeautifulSoup(back, "html.parser").h1.get_text(strip=True) == "Менеджер по подбору персонала"
+        assert "Traceback" not in running.output()

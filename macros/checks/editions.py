@@ -16,12 +16,17 @@ Judging only: the texts are given; nothing here renders or reads git.
 from __future__ import annotations
 
 import datetime as dt
+import re
+
+import yaml
 
 from ..model.editions import Archive
 from ..model.positions import Position, Staff
 from ..model.problems import PositionsError, Problem, shown
 
 SHARED_CORRECTIONS = "macros/templates/corrections.yml"
+# "1.0" as CONTRIBUTING writes it (PyYAML quotes it as '1.0': the same value, an unfamiliar look).
+QUOTED_VERSION = re.compile(r"^(- version: )'([0-9.]+)'$")
 
 
 def raise_history_problems(archive: Archive | None, staff: Staff) -> None:
@@ -39,15 +44,33 @@ def _previous_in_history(position: Position, before: Position) -> list[Problem]:
     listed = [str(entry.get("version")) for entry in position.meta.get("history") or [] if isinstance(entry, dict)]
     if before.version in listed:
         return []
-    approval = before.meta.get("approval")
-    written = (f'approval: {{{", ".join(f"{k}: {v}" for k, v in approval.items())}}}' if isinstance(approval, dict)
-               else f'approval_order: "{before.approval_order}"')
-    entry = f'- version: "{before.version}"  approved: {before.approved}  {written}'
+    history_line = position.line_of("history")
+    where = (f"вставьте эти строки как есть сразу под строкой «history:» (строка {history_line})" if history_line
+             else "вставьте эти строки как есть в данные должности, например перед строкой «tags:» или перед "
+                  "закрывающей строкой ---")
+    block = history_entry(before, with_heading=not history_line)
     return [Problem(
         shown(position), f"редакция {before.version} заменена редакцией {position.version}, но в history нет записи "
         f"о редакции {before.version}",
-        f"перенесите прежнюю редакцию в начало списка history (CONTRIBUTING.md, «Новая редакция»): {entry}",
-        field="history", line=position.line_of("history") or position.line_of("version"))]
+        f"перенесите прежнюю редакцию в начало списка history (CONTRIBUTING.md, «Новая редакция»): {where}"
+        f"\n\n{block}\n", field="history", line=history_line or position.line_of("version"))]
+
+
+def history_entry(before: Position, with_heading: bool) -> str:
+    """The previous edition as YAML lines HR can paste unchanged: at column 0, valid, with its `changes`."""
+    entry: dict = {"version": before.version, "approved": before.approved}
+    approval = before.meta.get("approval")
+    if isinstance(approval, dict) and approval:
+        entry["approval"] = approval
+    elif re.search(r"№\s*(\S+)", str(before.meta.get("approval_order") or "")):  # the former field
+        entry["approval"] = {"number": re.search(r"№\s*(\S+)", str(before.meta["approval_order"])).group(1)}
+    changes = before.meta.get("changes")
+    if isinstance(changes, str) and changes.strip():
+        entry["changes"] = changes.strip()
+    lines = yaml.safe_dump([entry], allow_unicode=True, sort_keys=False, default_flow_style=None,
+                           width=10_000).splitlines()
+    lines = ["  " + QUOTED_VERSION.sub(r'\1"\2"', line) for line in lines]
+    return "\n".join((["history:"] if with_heading else []) + lines)
 
 
 def _corrections_dated(position: Position) -> list[Problem]:
@@ -69,7 +92,7 @@ def silent_change(position: Position, description: str, own_declared: bool, shar
     """A change of the printed text under the same version, unless declared as an editorial correction."""
     if own_declared or (shared_declared and not own_changed):
         return None
-    where = ("из-за изменения общих шаблонов или реквизитов компании" if not own_changed else "")
+    where = (" из-за изменения общих шаблонов или реквизитов компании" if not own_changed else "")
     fix = (f'если меняются обязанности, права или ответственность — выпустите новую редакцию: version: '
            f'"{_next(position.version)}", новые approved и approval, а редакцию {position.version} '
            'перенесите в начало history (CONTRIBUTING.md, «Новая редакция»); если это исправление опечатки, '
@@ -77,8 +100,8 @@ def silent_change(position: Position, description: str, own_declared: bool, shar
     if not own_changed:
         fix += f" (для общих шаблонов — одну запись в {SHARED_CORRECTIONS})"
     return Problem(
-        shown(position), f"печатный текст утверждённой редакции {position.version} изменился {where}, а номер "
-        f"редакции прежний: {description}".replace("  ", " "),
+        shown(position), f"печатный текст утверждённой редакции {position.version} изменился{where}, а номер "
+        f"редакции прежний: {description}",
         fix, field="version", line=position.line_of("version"))
 
 

@@ -10,7 +10,7 @@ from pathlib import Path
 from ..model.edit_dates import deleted
 from ..model.markup import CROSS_REFERENCE, source_labels, source_references
 from ..model.positions import POSITIONS_DIR, Position, Staff, position_files
-from ..model.problems import Problem, shown
+from ..model.problems import REFERRER, Problem, shown
 
 SLUG = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
 # "Did you mean …" only for a likely typo: general-director is not a misspelt commercial-director (0.7).
@@ -101,16 +101,37 @@ def _missing_target(position: Position, staff: Staff, existing: set[str], field:
         when, commit = gone
         return [Problem(
             shown(position), f"должность «{value}» удалена: файл docs/{POSITIONS_DIR}/{value}.md удалён "
-            f"{when:%d.%m.%Y} ({commit}), а эта должность на неё ссылается",
+            f"{when:%d.%m.%Y} ({commit}){REFERRER}",
             "укажите другую должность (например, вышестоящую) или верните файл; чтобы упразднить должность, "
             "файл не удаляют, а пишут в нём status: упразднена (CONTRIBUTING.md, «Упразднить должность»)",
-            field=field, line=line)]
+            field=field, line=line, missing=value)]
+    titled = _by_title(staff, value)
+    if titled is not None:
+        return [Problem(
+            shown(position), f"«{value}» — наименование должности, а здесь пишут имя её файла",
+            f"напишите {field}: {titled.slug}" if field in REFERENCE_FIELDS else
+            f"напишите {titled.slug} вместо «{value}»", field=field, line=line)]
     close = difflib.get_close_matches(value, list(staff.positions), n=1, cutoff=CLOSE_ENOUGH)
     guess = f"возможно, имелось в виду {close[0]}; " if close else ""
     known = ", ".join(sorted(staff.positions))
     return [Problem(
         shown(position), f"должности «{value}» нет: нет файла docs/{POSITIONS_DIR}/{value}.md",
-        f"{guess}укажите имя файла существующей должности без .md, одно из: {known}", field=field, line=line)]
+        f"{guess}укажите имя файла существующей должности без .md, одно из: {known}", field=field, line=line,
+        missing=value)]
+
+
+def _by_title(staff: Staff, value: str) -> Position | None:
+    """The position whose title (in any of its written case forms) is `value`: HR wrote the name, not the file."""
+    wanted = _plain(value)
+    for candidate in staff.positions.values():
+        forms = [candidate.meta.get(key) for key in ("title", "genitive", "dative")]
+        if wanted in {_plain(form) for form in forms if isinstance(form, str)}:
+            return candidate
+    return None
+
+
+def _plain(text: str) -> str:
+    return " ".join(text.lower().replace("ё", "е").split())
 
 
 def _check_renames(staff: Staff) -> list[Problem]:

@@ -16,7 +16,7 @@ from ..model.company import Company
 from ..model.loading import load_staff
 from ..model.positions import Staff
 from ..model.problems import PositionsError, Problem
-from . import body, company, fields, files, relations, signatories, status
+from . import body, company, fields, files, headings, relations, signatories, status
 from .pages import check_pages, check_templates
 
 
@@ -25,7 +25,8 @@ def validate_staff(staff: Staff, docs_dir: Path | None = None) -> list[Problem]:
     problems: list[Problem] = []
     for position in staff.positions.values():
         problems += fields.check_front_matter(position)
-        problems += body.check_body(position)
+        glued, sections = headings.glued_headings(position)
+        problems += glued + headings.without_repeats(body.check_body(position), sections)
     problems += relations.check_relations(staff, docs_dir)
     problems += status.check_status(staff)
     return problems

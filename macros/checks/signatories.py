@@ -18,6 +18,7 @@ from ..model.company import BY_DOCUMENT, BY_OFFICIAL, SLUG, Approval, Company
 from ..model.positions import Position, Staff
 from ..model.problems import Problem, shown
 from . import company as company_settings
+from .relations import CLOSE_ENOUGH
 
 CONFIG = "mkdocs.yml"
 
@@ -33,9 +34,9 @@ def check_signatories(staff: Staff, company: Company, config_path: str | None) -
 # --- extra: in mkdocs.yml ---------------------------------------------------------------------------
 
 def _check_company(staff: Staff, company: Company, lines: dict) -> list[Problem]:
-    def problem(keys: tuple, message: str, fix: str) -> Problem:
+    def problem(keys: tuple, message: str, fix: str, missing: str | None = None) -> Problem:
         field = "extra." + ".".join(str(key) for key in keys if not isinstance(key, int))
-        return Problem(CONFIG, message, fix, field=field, line=_line(lines, "extra", *keys))
+        return Problem(CONFIG, message, fix, field=field, line=_line(lines, "extra", *keys), missing=missing)
 
     problems = []  # missing keys and wrong types: the schema (company_schema.yaml) says so
     if company.form == BY_DOCUMENT and not company.document:
@@ -47,7 +48,7 @@ def _check_company(staff: Staff, company: Company, lines: dict) -> list[Problem]
     for keys, ref in refs:
         missing = _missing_position(staff, ref)
         if missing:
-            problems.append(problem(keys, *missing))
+            problems.append(problem(keys, *missing, missing=ref))
     approver = company.approver_ref
     if approver and approver == company.drafter_ref:
         problems.append(problem(("signatories", "drafted_by"), "инструкции разрабатывает тот же, кто их утверждает",
@@ -63,22 +64,22 @@ def _check_company(staff: Staff, company: Company, lines: dict) -> list[Problem]
 def _check_position(staff: Staff, company: Company, position: Position, lines: dict) -> list[Problem]:
     meta = position.meta
 
-    def problem(field: str, message: str, fix: str, *path) -> Problem:
+    def problem(field: str, message: str, fix: str, *path, missing: str | None = None) -> Problem:
         # A missing `approval` is reported at `approved`, the date it belongs with.
         line = position.line_of(field, *path) or position.line_of("approved")
-        return Problem(shown(position), message, fix, field=field, line=line)
+        return Problem(shown(position), message, fix, field=field, line=line, missing=missing)
 
     problems = []
     own = meta.get("approval") if isinstance(meta.get("approval"), dict) else {}
     for key in ("official",):
         missing = _missing_position(staff, own.get(key))
         if missing:
-            problems.append(problem("approval", *missing, key))
+            problems.append(problem("approval", *missing, key, missing=own.get(key)))
     for field, refs in (("drafted_by", [meta.get("drafted_by")]), ("agreed_by", meta.get("agreed_by") or [])):
         for index, ref in enumerate(refs if isinstance(refs, list) else []):
             missing = _missing_position(staff, ref)
             if missing:
-                problems.append(problem(field, *missing, *([index] if field == "agreed_by" else [])))
+                problems.append(problem(field, *missing, *([index] if field == "agreed_by" else []), missing=ref))
     if problems:
         return problems  # the rules below would only repeat the missing reference
     approval = company.approval(position)
@@ -150,7 +151,7 @@ def _missing_position(staff: Staff, ref) -> tuple[str, str] | None:
     """A reference written as a file name must name a position; a title (Юрисконсульт) may be anything."""
     if not isinstance(ref, str) or not SLUG.match(ref) or ref in staff.positions:
         return None
-    close = difflib.get_close_matches(ref, list(staff.positions), n=1)
+    close = difflib.get_close_matches(ref, list(staff.positions), n=1, cutoff=CLOSE_ENOUGH)
     guess = f"возможно, имелось в виду {close[0]}; " if close else ""
     return (f"должности «{ref}» нет: нет файла docs/positions/{ref}.md",
             f"{guess}укажите имя файла должности без .md или наименование должности, у которой нет файла "

@@ -78,9 +78,12 @@ class Outcome:
     models: dict[str, dict] = field(default_factory=dict)  # src -> {"blocks": [...], "printed": "..."}
 
     def __str__(self) -> str:
+        # Both counts cover the same pages, so they add up: states rendered only for the check count too.
         published = sum(1 for job in self.jobs if job.kind != "state")
-        return (f"Архив редакций: {published} страниц редакций и сравнений, {self.rendered} собрано заново, "
-                f"{len(self.jobs) - self.rendered} из кэша ({self.seconds:.1f} s)")
+        checked = len(self.jobs) - published
+        extra = f" и {checked} для проверки правок без новой редакции" if checked else ""
+        return (f"Архив редакций: {published} страниц редакций и сравнений{extra}; из них {self.rendered} "
+                f"собрано заново, {len(self.jobs) - self.rendered} из кэша ({self.seconds:.1f} с)")
 
 
 class Planner:

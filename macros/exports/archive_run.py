@@ -20,7 +20,7 @@ from ..model.editions import Archive, State
 from ..model.positions import Staff
 from ..model.problems import PositionsError, Problem
 from ..render.archive_links import download_of_page, edition_file
-from . import archive, cache, compare, pdf, word
+from . import archive, archive_causes, cache, compare, pdf, word
 
 NO_HISTORY = ("Архив редакций: сборка из копии без истории git — опубликованы только действующие редакции; "
               "прежние редакции и проверка правок без новой редакции нужны полной копии репозитория")
@@ -64,10 +64,26 @@ def publish_archive(found: Archive, staff: Staff, config, settings: archive.Sett
     documents = word.Settings.for_command(command, project)
     if documents.enabled:
         report.lines.append(_edition_files(editions, site, word.DOCX_DIR, documents, word.build_docx))
-    by_src = {job.src: job for job in jobs}
     report.printed = {job.edition.url: (outcome.models.get(job.src, {}).get("printed", ""), job.edition.current)
                       for job in jobs if job.kind == "edition"}
-    _judge(found, staff, checked, outcome, by_src, project, report)
+    _judge(found, staff, checked, outcome, planner, project, report)
+    return report
+
+
+def check_only(found: Archive, staff: Staff, config, settings: archive.Settings) -> Report:
+    """`mkdocs serve`: render just the two states of each position changed under the same version
+    (nothing when none did; the archive's cache keeps them) and judge them as the build does."""
+    report = Report()
+    if not found.complete:
+        return report
+    planner = archive.Planner(found, staff, config, Path(config.config_file_path).parent)
+    checked = _changed_under_same_version(found, staff, planner)
+    if not checked:
+        return report
+    jobs = [planner.edition_job(found.current(slug)) for slug in checked]
+    jobs += [planner.state_job(base) for base, _ in checked.values()]
+    outcome = archive.build(planner, jobs, settings)
+    _judge(found, staff, checked, outcome, planner, planner.project, report)
     return report
 
 
@@ -119,7 +135,7 @@ def _date(value):
     return value if hasattr(value, "isoformat") else None
 
 
-def _judge(found: Archive, staff: Staff, checked: dict, outcome, by_src: dict, project: Path, report: Report) -> None:
+def _judge(found: Archive, staff: Staff, checked: dict, outcome, planner, project: Path, report: Report) -> None:
     shared = _shared_corrections(project, found)
     for slug, (base, own) in checked.items():
         position = staff[slug]
@@ -128,7 +144,8 @@ def _judge(found: Archive, staff: Staff, checked: dict, outcome, by_src: dict, p
         if before["printed"] == now["printed"]:
             continue
         changes = compare.compare(before["blocks"], now["blocks"])
-        description = compare.described(changes) if changes else "изменились реквизиты, подписи или лист ознакомления"
+        description = archive_causes.described(compare.described(changes) if changes else "", before["printed"],
+                                               now["printed"], base, found.current(slug).snapshot, planner.sources)
         own_declared = len(_corrections(position)) > len(_corrections(base.position))
         problem = checks.silent_change(position, description, own_declared, shared, own)
         if problem:

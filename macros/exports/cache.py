@@ -75,10 +75,10 @@ class Report:
     pruned: int = 0
 
     def __str__(self) -> str:
-        # Parsed by the benchmark: keep the wording "<kind>: <n> regenerated, <m> from cache".
-        pruned = f", {self.pruned} unused for {STALE_AFTER_DAYS} days deleted from cache" if self.pruned else ""
-        return (f"{self.kind}: {self.regenerated} regenerated, {self.from_cache} from cache{pruned} "
-                f"({self.seconds:.1f} s)")
+        # Parsed by the benchmark and the tests: keep "<kind>: <n> сделано заново, <m> из кэша".
+        pruned = f"; удалено из кэша (не нужны {STALE_AFTER_DAYS} дней): {self.pruned}" if self.pruned else ""
+        return (f"{self.kind}: {self.regenerated} сделано заново, {self.from_cache} из кэша{pruned} "
+                f"({self.seconds:.1f} с)")
 
 
 def job_for(slug: str, html_path: Path, target: Path, approved, source: str = "") -> Job:

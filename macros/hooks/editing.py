@@ -12,6 +12,8 @@ from pathlib import Path
 
 # MkDocs loads this file on its own; the project root makes `macros` importable as a package.
 sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
+from mkdocs.plugins import event_priority  # noqa: E402
+
 from macros.editing import build_log, live_preview  # noqa: E402
 
 
@@ -23,5 +25,9 @@ def on_serve(server, config, builder):
     return live_preview.keep_serving(server)
 
 
+@event_priority(-1000)  # the last handler of a failed build: the others (publishing.py's clean-up) run first
 def on_build_error(error):
     live_preview.note_build_error(error)
+    ending = build_log.closing_line(error)
+    if ending is not None:
+        raise ending from None  # in place of MkDocs' English "Aborted with …"

@@ -10,6 +10,7 @@ edition page's text and fills in the comparisons. Thin on purpose: the logic liv
 from __future__ import annotations
 
 import logging
+import os
 import sys
 from pathlib import Path
 
@@ -34,6 +35,8 @@ def on_startup(command, dirty):
     links.pages = archive_pages.Settings.for_command(command, Path.cwd()).enabled and plan is None
     links.pdfs = links.pages and pdf.Settings.for_command(command, Path.cwd()).enabled
     links.docx = links.pages and word.Settings.for_command(command, Path.cwd()).enabled
+    # serve publishes no archive, yet refuses a silent change of an approved edition (JOBDESC_ARCHIVE=0: not even that).
+    links.checks = command == "serve" and plan is None and not links.pages and os.environ.get("JOBDESC_ARCHIVE") != "0"
     qr.disabled_reason = ("QR-код: при mkdocs serve адрес сайта — адрес этого компьютера, печатные формы "
                           "выходят без QR-кода" if command == "serve" else None)
 
@@ -101,6 +104,9 @@ def on_post_build(config):
     archive, staff = found["archive"], found["staff"]
     if archive is None or staff is None:
         _record(config, None, {})
+        return
+    if links.checks:  # `mkdocs serve` without the archive: only the check that no edition changed silently
+        archive_run.check_only(archive, staff, config, run["settings"]).raise_problems()
         return
     report = archive_run.publish_archive(archive, staff, config, run["settings"], run["command"])
     for line in report.lines:

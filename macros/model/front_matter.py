@@ -41,7 +41,7 @@ def front_matter_problem(shown_as: str, text: str, error: Exception) -> Problem:
     if isinstance(error, NotPlainData):
         return Problem(shown_as, str(error), error.fix, line=error.line)
     if isinstance(error, yaml.YAMLError):
-        return _broken_yaml(shown_as, error)
+        return _broken_yaml(shown_as, text, error)
     return _impossible_date(shown_as, text, error)
 
 
@@ -135,21 +135,54 @@ YAML_REASONS = {
     "found unexpected end of stream": "не закрыта кавычка или скобка",
     "while scanning a quoted scalar": "не закрыта кавычка",
 }
+# Errors PyYAML notices only where the next field begins; the line HR must fix is where the construct
+# started (its context mark): a key without its colon, an unclosed quote or bracket.
+STARTED_THERE = {
+    "while scanning a simple key": "после имени поля нет двоеточия",
+    "while scanning a quoted scalar": "не закрыта кавычка",
+    "while parsing a flow sequence": "не закрыта квадратная скобка: список [ … ] пишется в одну строку",
+    "while parsing a flow mapping": "не закрыта фигурная скобка: набор { … } пишется в одну строку",
+}
+VALUE_START = re.compile(r"^\s*(?:-\s+)?(?:[^\s:#\"'][^:#]*:\s+)?([\"'])")
 
 
-def _broken_yaml(shown_as: str, error: yaml.YAMLError) -> Problem:
+def _broken_yaml(shown_as: str, text: str, error: yaml.YAMLError) -> Problem:
     mark = getattr(error, "problem_mark", None)
-    # +2: the YAML text starts on the second line of the file, and marks are 0-based.
-    line = mark.line + 2 if mark is not None else None
     reason = getattr(error, "problem", None) or str(error)
     context = getattr(error, "context", None) or ""
     meaning = next((ru for en, ru in YAML_REASONS.items() if en in reason or en in context), None)
+    started = next((ru for en, ru in STARTED_THERE.items() if context.startswith(en)), None)
+    quote = _unclosed_quote(text, mark.line if mark is not None else None)
+    if quote is not None:  # a quote left open swallows the lines after it; YAML complains far below
+        mark, meaning = quote, "не закрыта кавычка: значение продолжается на следующих строках"
+    elif started and getattr(error, "context_mark", None) is not None:
+        mark, meaning = error.context_mark, started
+        if started.startswith("после имени поля") and re.match(r"^\s*[^\s:]+:\S", _line(text, mark.line)):
+            meaning = "после двоеточия нет пробела"
+    # +2: the YAML text starts on the second line of the file, and marks are 0-based.
+    line = (mark if isinstance(mark, int) else mark.line) + 2 if mark is not None else None
     shown_reason = f"{meaning} ({reason})" if meaning else reason
     return Problem(
         shown_as, f"данные должности (front matter) не читаются как YAML: {shown_reason}",
         "проверьте эту строку: после имени поля — двоеточие и пробел; значение с двоеточием или # "
-        "возьмите в кавычки; отступы только пробелами",
+        "возьмите в кавычки и закройте кавычку в конце той же строки; отступы только пробелами",
         line=line)
+
+
+def _unclosed_quote(text: str, before: int | None) -> int | None:
+    """The 0-based line, at or before the error, whose value opens a quote it does not close."""
+    for number, line in enumerate(text.splitlines()):
+        if before is not None and number > before:
+            break
+        opened = VALUE_START.match(line)
+        if opened and opened.group(1) not in line[opened.end():].replace('\\"', ""):
+            return number
+    return None
+
+
+def _line(text: str, number: int) -> str:
+    lines = text.splitlines()
+    return lines[number] if 0 <= number < len(lines) else ""
 
 
 def _impossible_date(shown_as: str, front_matter: str, error: ValueError) -> Problem:

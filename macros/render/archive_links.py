@@ -22,6 +22,9 @@ class Links:
     pages: bool = False
     pdfs: bool = False
     docx: bool = False
+    # `mkdocs serve` publishes no archive, yet an approved edition must not change silently there either:
+    # the editions are read from git for the checks alone (macros/exports/archive_run.py, check_only).
+    checks: bool = False
 
     @staticmethod
     def pdf(slug: str, version: str) -> str:

@@ -26,7 +26,7 @@ import yaml
 
 FRONT = re.compile(r"\A---\n(.*?\n)---\n", re.S)
 DUTY = re.compile(r"^- (?!\{)(.+)$", re.M)
-ARCHIVE_LINE = re.compile(r"Архив редакций: (\d+) страниц редакций и сравнений, (\d+) собрано заново")
+ARCHIVE_LINE = re.compile(r"Архив редакций: (\d+) страниц редакций и сравнений[^;\n]*; из них (\d+) собрано заново")
 
 
 def measure(pristine: Path, scratch: Path, log) -> dict:

@@ -19,7 +19,7 @@ ROOT = Path(__file__).resolve().parents[2]
 # Never copied into a scratch project: tests, VCS data, caches and earlier outputs (a warm PDF cache
 # would make the "full build" a rebuild).
 SKIPPED = {"tests", ".git", ".ci", "site", "bench-out", "__pycache__", ".pytest_cache", ".venv", ".cache"}
-PDF_LINE = re.compile(r"PDF: (\d+) regenerated(?:[^\n]*?([\d.]+) ?s\b)?")
+PDF_LINE = re.compile(r"PDF: (\d+) сделано заново(?:[^\n]*?([\d.]+) ?с\b)?")
 TAGS = re.compile(r"<[^>]+>")
 
 
@@ -98,7 +98,7 @@ def search_index_sizes(site: Path, slugs: list[str]) -> dict:
 
 
 def pdf_report(build: Build, site: Path) -> dict:
-    """PDF count and time as the print step reports them ("PDF: N regenerated [in S s]"), or nothing."""
+    """PDF count and time as the print step reports them ("PDF: N сделано заново … (S с)"), or nothing."""
     match = PDF_LINE.search(build.output)
     files = list(site.rglob("*.pdf"))
     if not match and not files:
