@@ -130,9 +130,15 @@ def _report(result: Result, target: Path, problems: list) -> str:
                          "к разделам; перенесите нужное в инструкцию, блок удалите")
     out.append("  Требует внимания:" if attention else "  Требует внимания: ничего")
     out += [f"    - {item}" for item in attention]
+    if result.doubts:
+        out.append("  Проверьте нумерацию — здесь импорт не уверен, где пункт, а где подпункт:")
+        out += [f"    - {item}" for item in result.doubts]
     if problems:
         out.append("  Сборка остановится на этом файле, пока не исправлено:")
         out += [f"    - {problem}" for problem in problems]
+    elif result.doubts:
+        out.append("  Проверка сборки: файл собирается как проект; пока нумерация не сверена с документом, "
+                   "обязанности могут быть прочитаны неверно.")
     else:
         out.append("  Проверка сборки: файл проходит все проверки.")
     return "\n".join(out)

@@ -32,6 +32,7 @@ class Result:
     recognised: list[str] = field(default_factory=list)
     attention: list[str] = field(default_factory=list)
     fields: dict = field(default_factory=dict)
+    doubts: list[str] = field(default_factory=list)   # where the outline of clauses is a guess: the file is a draft
 
 
 def convert(path: Path, staff, department: str | None = None, today: dt.date | None = None) -> Result:
@@ -54,6 +55,12 @@ def convert(path: Path, staff, department: str | None = None, today: dt.date | N
     _names(fields, header, path, result)
     _department(fields, department, staff, result)
     _defaults(fields, header, staff, result, today or dt.date.today())
+    result.doubts = [f"абзац {line.paragraph}: {what}" for line, what in shape.doubts]
+    if result.doubts and fields.get("status") != "проект":
+        fields["status"] = "проект"
+        result.attention.append("структура пунктов прочитана не наверняка (см. «Проверьте нумерацию»): инструкция "
+                                "записана проектом (status: проект); сверьте пункты с документом и напишите "
+                                "status: действует")
     if general:
         _compare_general(general, fields, staff, result)
     draft.header_unknown = header.unknown
