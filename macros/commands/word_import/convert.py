@@ -32,6 +32,7 @@ class Result:
     recognised: list[str] = field(default_factory=list)
     attention: list[str] = field(default_factory=list)
     fields: dict = field(default_factory=dict)
+    guessed: set[str] = field(default_factory=set)    # fields filled by default, not read from the document
     doubts: list[str] = field(default_factory=list)   # where the outline of clauses is a guess: the file is a draft
 
 
@@ -122,6 +123,9 @@ def _department(fields: dict, department: str | None, staff, result: Result) -> 
 
 
 def _defaults(fields: dict, header, staff, result: Result, today: dt.date) -> None:
+    result.guessed = {key for key in ("category", "appointed_by", "reports_to", "department") if key not in fields}
+    result.guessed |= {"education"} if not fields.get("education") else set()
+    result.guessed |= {key for key, value in (("approved", header.approved), ("version", header.version)) if not value}
     if "category" not in fields:
         fields["category"] = "специалисты"
         result.attention.append("категория не указана в документе: записано «специалисты» — проверьте category")
