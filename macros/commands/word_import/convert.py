@@ -37,10 +37,11 @@ class Result:
 
 
 def convert(path: Path, staff, department: str | None = None, today: dt.date | None = None) -> Result:
-    lines = read_lines(path)
+    lines, reading_notes = read_lines(path)
     shape = shape_of(lines)
     header = read_header(shape.header)
     result = Result(path)
+    result.attention += reading_notes
     draft = Draft(staff=staff)
     fields = draft.fields
     known = {s.kind: s for s in shape.sections if s.kind}

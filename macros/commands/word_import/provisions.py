@@ -61,13 +61,13 @@ def general_provisions(clauses: list[Clause], staff) -> Provisions:
 
 
 def _category(clause, text, staff, fields):
-    match = re.search(r"относится к категории (\w+(?: \w+)?)", text)
+    match = re.search(r"(?:относится к категории|категория(?: должности)?\s*[:—–-]?)\s*[«\"“]?(\w+(?: \w+)?)", text)
     kind = next((ours for stem, ours in CATEGORIES.items() if match and match.group(1).startswith(stem)), None)
     if not kind:
         return None
     fields["category"] = kind
     title = re.split(r"\s+относится\s", clause.text, maxsplit=1)[0].strip(" ,")
-    if 2 < len(title) < 120:
+    if 2 < len(title) < 120 and "относится" in clause.text:
         fields["title"] = title[:1].upper() + title[1:]
     return f"категория: {kind}" + (f"; наименование: {fields['title']}" if "title" in fields else "")
 
@@ -93,7 +93,8 @@ def _appointment(clause, text, staff, fields):
 
 def _supervisor(clause, text, staff, fields):
     direct = re.search(r"непосредственн\w* руководител\w* [^—–-]*[—–-]\s*([^;.(]+)", text)
-    reports = re.search(r"подчиня\w+ (?:непосредственно )?([^;.(,]+)", text)
+    reports = re.search(r"(?:подчиня\w+|подотчетн\w*|находится в (?:непосредственном )?подчинении)"
+                        r"\s*[:—–-]?\s+(?:непосредственно )?([^;.(,]+)", text)
     phrase = direct.group(1) if direct else reports.group(1) if reports else None
     boss = matching.find_position(phrase, staff) if phrase else None
     if not boss:
@@ -128,12 +129,13 @@ def _stand_in(clause, text, staff, fields):
 
 
 def _requirements(clause, text, staff, fields):
-    education = re.search(r"((?:высшее|среднее|начальное|неполное)[^,;]*?)\s+образовани", text)
+    education = (re.search(r"((?:высшее|среднее|начальное|неполное)[^,;]*?)\s+образовани", text)
+                 or re.search(r"образовани\w*\s*[:—–-]?\s*((?:высшее|среднее|начальное|неполное)[^,;.]*)", text))
     if not education:
         return None
     fields["education"] = education.group(1).strip()
-    experience = re.search(r"(?:стаж\w*|опыт\w*) работы ((?!не предъявля)[^;]+?)\s*(?:[;.]|$)", text)
-    if experience and "без предъявления" not in text:
+    experience = re.search(r"(?:стаж\w*|опыт\w*)(?: работы)?(?:\s*[:—–-]\s*|\s+)((?!не предъявля)[^;]+?)\s*(?:[;.]|$)", text)
+    if experience and not re.search(r"без (?:предъявления )?требовани|без предъявления|не предъявля", text):
         fields["experience"] = experience.group(1).strip()
     return f"образование: {fields['education']}" + (f"; стаж: {fields['experience']}" if "experience" in fields else "")
 
@@ -156,8 +158,8 @@ def _purpose(clause, text, staff, fields):
 READERS = (
     (r"относится к категории", _category),
     (r"настоящая должностная инструкция (?:определяет|устанавливает|регламентирует)", _purpose),
-    (r"(?:назнача|принима|прием)\w*.*освобожд", _appointment),
-    (r"подчиня|непосредственн\w* руководител", _supervisor),
+    (r"(?:назнача|назначени|принима|прием)\w*.*(?:освобожд|увольня|увольнени)", _appointment),
+    (r"подчиня|подотчетн|находится в (?:непосредственном )?подчинении|непосредственн\w* руководител", _supervisor),
     (r"отсутстви", _stand_in),
     (r"образовани", _requirements),
     (r"руководству\w+", _governing),

@@ -34,6 +34,8 @@ SIGNATURES = re.compile(
     r"^(?:разработал|разработано|разработчик|составил|согласовано|согласовал|визы|с (?:настоящей )?(?:должностной )?"
     r"инструкцией ознакомлен|ознакомлен|лист ознакомления|экземпляр получил)", re.I)
 
+TABLE_HEAD = re.compile(r"^(?:требовани|параметр|показател|наименовани|критери)\w*\s+(?:содержани|значени|описани)", re.I)
+
 
 @dataclass
 class Item:
@@ -150,4 +152,17 @@ def _fill_sections(shape: Shape, body: list[tuple[Line, str, str]]) -> None:
             groups[-1].append(entry)
     for section, entries in zip(shape.sections, groups):
         shape.doubts += outline.fill_clauses(section, [e for e in entries if not e[0].table])
-        shape.stray += [e[0] for e in entries if e[0].table]
+        cells = [e[0] for e in entries if e[0].table]
+        if section.kind == "general":  # «Образование | высшее»: a table of requirements, one clause a row
+            section.clauses += _table_rows(cells)
+        else:
+            shape.stray += cells
+
+
+def _table_rows(cells: list[Line]) -> list[Clause]:
+    rows: dict[tuple[int, int], list[Line]] = {}
+    for line in cells:
+        rows.setdefault(line.table[:2], []).append(line)
+    return [Clause(": ".join(clean(line.text).rstrip(":") for line in row if clean(line.text)), row[0])
+            for row in rows.values() if any(clean(line.text) for line in row) and not TABLE_HEAD.match(
+                " ".join(clean(line.text) for line in row))]
