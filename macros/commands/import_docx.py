@@ -119,14 +119,11 @@ def _import_one(path: Path, docs_dir: Path, args, foreseen: dict[Path, Position]
     target = docs_dir / POSITIONS_DIR / f"{slug}.md"
     same = [p for p in staff.positions.values() if result.fields["title"].lower() in
             {str(name).lower() for name in [p.meta.get("title", ""), *(p.meta.get("aliases") or [])]}]
-    if target.exists() or (same and not args.slug):
+    if target.exists() or same:
         return f"Не импортирован {path}: {_refusal(path, docs_dir, result, target, same)}", False
     if not slug or not re.fullmatch(r"[a-z0-9][a-z0-9-]*", slug):
         return (f"Не импортирован {path}: из наименования не получилось имя файла; задайте его латиницей: "
                 f"{_command(path, '--slug', 'imya-fayla')}"), False
-    if same:
-        result.attention.append(f"наименование совпадает с должностью {same[0].src_path}: различите их в title, "
-                                "чтобы в каталоге и подписях их не путали")
     target.write_text(result.text, encoding="utf-8")
     problems = _problems(docs_dir, target)
     return _report(result, target, problems), not problems
@@ -134,14 +131,23 @@ def _import_one(path: Path, docs_dir: Path, args, foreseen: dict[Path, Position]
 
 def _refusal(path: Path, docs_dir: Path, result: Result, target: Path, same: list) -> str:
     """Why nothing was written, with commands that work as printed: the next edition, or another file name."""
-    existing = target.stem if target.exists() else same[0].slug
     positions = docs_dir / POSITIONS_DIR
+    if same:  # the site cannot have two positions of one title: the only way in is a new edition
+        return (f"должность «{result.fields['title']}» уже есть ({positions.as_posix()}/{same[0].slug}.md). Если "
+                f"документ — новая редакция её инструкции, выполните: {_command(path, '--position', same[0].slug)} "
+                "(текст станет проектом следующей редакции, история сохранится). Двух должностей с одним "
+                "наименованием на сайте быть не может: если это другая должность, сначала переименуйте одну из них")
     free = next(f"{target.stem}-{n}" for n in range(2, 1000) if not (positions / f"{target.stem}-{n}.md").exists())
-    what = (f"должность «{result.fields['title']}» уже есть ({positions.as_posix()}/{existing}.md)" if same
-            else f"файл {target.as_posix()} уже есть")
-    return (f"{what}. Если документ — новая редакция её инструкции, выполните: "
-            f"{_command(path, '--position', existing)} (текст станет проектом следующей редакции, история "
-            f"сохранится). Если это другая должность, дайте ей своё имя файла: {_command(path, '--slug', free)}")
+    return (f"файл {target.as_posix()} уже есть (должность «{_title_of(target)}»). Если документ — новая "
+            f"редакция её инструкции, выполните: {_command(path, '--position', target.stem)}. Если это другая "
+            f"должность, дайте ей своё имя файла: {_command(path, '--slug', free)}")
+
+
+def _title_of(path: Path) -> str:
+    try:
+        return str(edition.read_front_matter(path)[0].get("title", path.stem))
+    except Exception:  # a broken file still gets its name in the message
+        return path.stem
 
 
 def _command(path: Path, option: str, value: str) -> str:
