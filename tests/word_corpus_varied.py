@@ -3,7 +3,8 @@
 Roman sections with typed «1)» items, Word lists restarted in every section, Word's «I.» headings
 with legal «1.1.» clauses, letters «а)», typed «2.3.1.», a table of requirements, headers and
 footers, tracked changes, comments, a two-column «СОГЛАСОВАНО / УТВЕРЖДАЮ» table, a head with
-subordinates, bullets as duties, and one document whose nesting cannot be known for sure.
+subordinates, bullets as duties, lists pasted one per paragraph, and one document whose nesting
+cannot be known for sure. One maker per document keeps each readable apart, hence the module's length.
 Each maker writes one .docx and returns its number of duties; EXPECTED lists the facts to find.
 """
 
@@ -328,13 +329,32 @@ def latin_title_bullets(path: Path) -> int:
     return len(duties)
 
 
+def one_list_per_paragraph(path: Path) -> int:
+    """Duties pasted from several documents: each its own Word list, all looking «1.»: still one level."""
+    doc = Document()
+    _stamp(doc, order="Приказ № 32-ОД от 10.03.2026")
+    _bold(doc, "ДОЛЖНОСТНАЯ ИНСТРУКЦИЯ диспетчера")
+    _bold(doc, "1. ОБЩИЕ ПОЛОЖЕНИЯ")
+    doc.add_paragraph("1.1. Диспетчер относится к категории служащих.")
+    _bold(doc, "2. ДОЛЖНОСТНЫЕ ОБЯЗАННОСТИ")
+    duties = ["Принимает заявки на перевозку.", "Составляет маршруты.", "Выдаёт путевые листы.",
+              "Следит за движением машин."]
+    for duty in duties:
+        num_id = _add_numbering(doc, '<w:lvl w:ilvl="0"><w:start w:val="1"/><w:numFmt w:val="decimal"/>'
+                                     '<w:lvlText w:val="%1."/></w:lvl>')
+        _numbered(doc.add_paragraph(duty), num_id, 0)
+    _sections_tail(doc, bold=True, start=3)
+    doc.save(path)
+    return len(duties)
+
+
 MAKERS = {"specialist-po-kadram.docx": roman_sections_typed_parens, "zakupki.docx": word_lists_restarted,
           "ekonomist.docx": requirements_in_a_table, "sekretar.docx": headers_footers_plain_paragraphs,
           "komplektovshchik.docx": tracked_changes, "kassir.docx": with_comments,
           "yurist.docx": agreed_and_approved_columns, "nachalnik-sklada.docx": head_with_subordinates,
           "ohrana-truda.docx": roman_word_headings_legal_numbers, "prodavec.docx": letters_after_a_colon,
           "administrator.docx": nesting_unknown, "zavsklad.docx": word_list_with_parens,
-          "smm.docx": latin_title_bullets}
+          "smm.docx": latin_title_bullets, "dispetcher.docx": one_list_per_paragraph}
 
 # What the import must read from each (front matter field: value).
 EXPECTED = {
@@ -357,6 +377,7 @@ EXPECTED = {
     "zavsklad.docx": {"title": "Заведующий складом", "dative": "заведующему складом",
                       "appointed_by": "general-director", "reports_to": "commercial-director"},
     "smm.docx": {"title": "SMM-специалист", "genitive": "SMM-специалиста", "dative": "SMM-специалисту"},
+    "dispetcher.docx": {"title": "Диспетчер", "category": "служащие"},
 }
 
 

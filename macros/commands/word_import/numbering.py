@@ -58,9 +58,6 @@ class Numbering:
                     if target == abstract:
                         self.abstract_of[num_id] = owners[style]
 
-    def abstract(self, num_id: str) -> str | None:
-        return self.abstract_of.get(num_id)
-
     def label(self, num_id: str, level: int) -> tuple[str, bool] | None:
         abstract = self.abstract_of.get(num_id)
         levels = self.levels.get(abstract or "")

@@ -21,8 +21,10 @@ MAX_DEPTH = 3
 
 def family(line: Line, label: str):
     """What kind of numbering a line carries; lines of one family are siblings."""
-    if line.list_level is not None:
-        return ("list", line.list_id, line.list_level)
+    if line.bullet:  # a Word bullet reads as a typed dash
+        return ("bullet",)
+    if line.list_level is not None:  # by level and look: lists pasted one per paragraph are still one list
+        return ("list", line.list_level, _shape(line.list_label))
     if not label:
         return None
     if label[0].isdigit():
@@ -32,6 +34,13 @@ def family(line: Line, label: str):
     if re.fullmatch(r"[IVXLC]+\.?", label):
         return ("roman",)
     return ("bullet",)
+
+
+def _shape(label: str) -> str:
+    """«2.1.» -> «9.9.», «б)» -> «a)», «IV.» -> «A.»: how a number looks, whatever its value."""
+    shape = re.sub(r"\d+", "9", label)
+    shape = re.sub(r"[a-zа-яё]+", "a", shape)
+    return re.sub(r"[A-ZА-ЯЁ]+", "A", shape)
 
 
 def fill_clauses(section, entries: list[tuple[Line, str, str]]) -> list[tuple[Line, str]]:
@@ -68,8 +77,8 @@ def fill_clauses(section, entries: list[tuple[Line, str, str]]) -> list[tuple[Li
 def _level(stack: list, kind) -> int | None:
     if kind in stack:
         return stack.index(kind)
-    if kind[0] == "list" and stack and stack[0][0] == "list" and stack[0][1] == kind[1] and kind[2] < stack[0][2]:
-        return 0  # a shallower level of the clauses' own Word list: still a clause
+    if kind[0] == "list" and stack and stack[0][0] == "list" and kind[1] < stack[0][1]:
+        return 0  # a shallower level than the clauses' Word list: still a clause
     return None
 
 
@@ -78,7 +87,7 @@ def _announced(current: "structure.Clause | None", kind, line: Line) -> bool:
     if current is None or kind == ("bullet",) or _list_open(current):
         return True
     previous = current.items[-1].line if current.items else current.line
-    return kind[0] == "list" and previous.list_level is not None and kind[2] > previous.list_level
+    return kind[0] == "list" and previous.list_level is not None and kind[1] > previous.list_level
 
 
 def _unlabelled(section, current, line, text, labelled, doubts):

@@ -35,7 +35,6 @@ class Line:
     text: str
     list_label: str = ""     # the number or bullet Word's list numbering shows before the text
     list_level: int | None = None
-    list_id: str | None = None   # which Word list (its abstract numbering): levels of one list nest
     bullet: bool = False
     bold: bool = False
     heading: bool = False
@@ -112,7 +111,7 @@ class _Reader:
         if not text.strip() and p.find(f"{W}pPr/{W}rPr/{W}del") is not None:
             return  # a paragraph deleted with its mark: gone from the document, and from its numbering
         style = self.styles.get(val(p.find(f"{W}pPr/{W}pStyle")) or "")
-        label, level, bullet, list_id = self.list_label(p, style)
+        label, level, bullet = self.list_label(p, style)
         common = dict(
             paragraph=self.paragraphs, bold=bold, table=table, heading=self.is_heading(p, style),
             centered=self.alignment(p, style) == "center",
@@ -123,7 +122,7 @@ class _Reader:
                 continue
             first = index == 0
             self.lines.append(Line(text=part, list_label=label if first else "", list_level=level if first else None,
-                                   list_id=list_id if first else None, bullet=bullet and first, **common))
+                                   bullet=bullet and first, **common))
 
     def text(self, p) -> tuple[str, bool]:
         pieces, bold_flags = [], []
@@ -166,21 +165,21 @@ class _Reader:
             style = style.base_style
         return False
 
-    def list_label(self, p, style) -> tuple[str, int | None, bool, str | None]:
+    def list_label(self, p, style) -> tuple[str, int | None, bool]:
         num_pr = p.find(f"{W}pPr/{W}numPr")
         while num_pr is None and style is not None:
             ppr = style.element.find(W + "pPr")
             num_pr = ppr.find(W + "numPr") if ppr is not None else None
             style = style.base_style
         if num_pr is None:
-            return "", None, False, None
+            return "", None, False
         num_id, level = val(num_pr.find(W + "numId")), int(val(num_pr.find(W + "ilvl")) or 0)
         if not num_id or num_id == "0":
-            return "", None, False, None
+            return "", None, False
         shown = self.numbering.label(num_id, level)
         if shown is None:
-            return "", None, False, None
-        return shown[0], level, shown[1], self.numbering.abstract(num_id)
+            return "", None, False
+        return shown[0], level, shown[1]
 
     @staticmethod
     def is_heading(p, style) -> bool:
