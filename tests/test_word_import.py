@@ -209,12 +209,12 @@ def test_typed_items_after_a_roman_section_are_siblings_and_nesting_follows_the_
 
 def test_an_uncertain_outline_is_named_with_its_paragraphs_and_written_as_a_draft(corpus_import):
     report = _report_of(corpus_import.result, "administrator.docx")
-    assert "Проверьте нумерацию" in report
+    assert "Проверьте пункты" in report
     assert "абзац 11: «1) Выдаёт пропуска.»" in report and "идёт после п. 2.2" in report
     assert "проходит все проверки" not in report
     assert _front(corpus_import.project / _imported(corpus_import.result, "administrator.docx"))["status"] == "проект"
     sure = [name for name in corpus_import.duties if name != "administrator.docx"]
-    assert all("Проверьте нумерацию" not in _report_of(corpus_import.result, name) for name in sure)
+    assert all("Проверьте пункты" not in _report_of(corpus_import.result, name) for name in sure)
 
 
 def test_revisions_comments_headers_and_footers_are_read_as_word_shows_the_final_text(corpus_import):

@@ -196,13 +196,13 @@ def _report(result: Result, target: Path, problems: list) -> str:
     out.append("  Требует внимания:" if attention else "  Требует внимания: ничего")
     out += [f"    - {item}" for item in attention]
     if result.doubts:
-        out.append("  Проверьте нумерацию — здесь импорт не уверен, где пункт, а где подпункт:")
+        out.append("  Проверьте пункты — здесь импорт не уверен, где пункт, а где подпункт, или не нашёл их:")
         out += [f"    - {item}" for item in result.doubts]
     if problems:
         out.append("  Сборка остановится на этом файле, пока не исправлено:")
         out += [f"    - {problem}" for problem in problems]
     elif result.doubts:
-        out.append("  Проверка сборки: файл собирается как проект; пока нумерация не сверена с документом, "
+        out.append("  Проверка сборки: файл собирается как проект; пока пункты не сверены с документом, "
                    "обязанности могут быть прочитаны неверно.")
     else:
         out.append("  Проверка сборки: файл проходит все проверки.")

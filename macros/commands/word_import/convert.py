@@ -58,9 +58,12 @@ def convert(path: Path, staff, department: str | None = None, today: dt.date | N
     _department(fields, department, staff, result)
     _defaults(fields, header, staff, result, today or dt.date.today())
     result.doubts = [f"абзац {line.paragraph}: {what}" for line, what in shape.doubts]
+    if not ("duties" in known and known["duties"].clauses):
+        result.doubts.append("обязанностей не найдено: нет раздела «Должностные обязанности» с пунктами — "
+                             "перенесите их из документа")
     if result.doubts and fields.get("status") != "проект":
         fields["status"] = "проект"
-        result.attention.append("структура пунктов прочитана не наверняка (см. «Проверьте нумерацию»): инструкция "
+        result.attention.append("структура пунктов прочитана не наверняка (см. «Проверьте пункты»): инструкция "
                                 "записана проектом (status: проект); сверьте пункты с документом и напишите "
                                 "status: действует")
     if general:
