@@ -268,3 +268,14 @@ def test_a_taken_file_name_is_refused_with_advice_that_works(scratch, tmp_path):
         "once the title exists, the only advice is a new edition of it"
     missing = run_import(scratch, document, "--position", "no-such")
     assert missing.returncode == 2 and "recruiter" in missing.stderr and "Traceback" not in missing.stderr
+
+
+def test_a_document_without_duties_is_a_draft_and_never_said_to_pass(scratch, tmp_path):
+    from docx import Document
+    document = Document()
+    document.add_paragraph("ДОЛЖНОСТНАЯ ИНСТРУКЦИЯ курьера")
+    document.add_paragraph("Курьер доставляет документы по городу.")
+    document.save(tmp_path / "kurer.docx")
+    result = run_import(scratch, tmp_path / "kurer.docx")
+    assert "обязанностей не найдено" in result.stdout and "проходит все проверки" not in result.stdout
+    assert _front(scratch / "docs" / "positions" / "kurer.md")["status"] == "проект"

@@ -94,7 +94,7 @@ def _appointment(clause, text, staff, fields):
 
 def _supervisor(clause, text, staff, fields):
     direct = re.search(r"непосредственн\w* руководител\w* [^—–-]*[—–-]\s*([^;.(]+)", text)
-    reports = re.search(r"(?:подчиня\w+|подотчетн\w*|находится в (?:непосредственном )?подчинении)"
+    reports = re.search(r"(?:подчиня\w+|подотчет\w*|находится в (?:непосредственном )?подчинении)"
                         r"\s*[:—–-]?\s+(?:непосредственно )?([^;.(,]+)", text)
     phrase = direct.group(1) if direct else reports.group(1) if reports else None
     boss = matching.find_position(phrase, staff) if phrase else None
@@ -167,7 +167,7 @@ READERS = (
     (r"относится к категории|^категория", _category),
     (r"настоящая должностная инструкция (?:определяет|устанавливает|регламентирует)", _purpose),
     (r"(?:назнача|назначени|принима|прием)\w*.*(?:освобожд|увольня|увольнени)", _appointment),
-    (r"подчиня|подотчетн|находится в (?:непосредственном )?подчинении|непосредственн\w* руководител", _supervisor),
+    (r"подчиня|подотчет|находится в (?:непосредственном )?подчинении|непосредственн\w* руководител", _supervisor),
     (r"отсутстви", _stand_in),
     (r"образовани", _requirements),
     (r"^(?:стаж|опыт)", _experience),
