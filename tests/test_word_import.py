@@ -17,6 +17,7 @@ from types import SimpleNamespace
 
 import pytest
 import yaml
+from docx import Document
 
 from conftest import ROOT, copy_project, run_mkdocs_build
 from test_print import SLUGS
@@ -271,7 +272,6 @@ def test_a_taken_file_name_is_refused_with_advice_that_works(scratch, tmp_path):
 
 
 def test_a_document_without_duties_is_a_draft_and_never_said_to_pass(scratch, tmp_path):
-    from docx import Document
     document = Document()
     document.add_paragraph("ДОЛЖНОСТНАЯ ИНСТРУКЦИЯ курьера")
     document.add_paragraph("Курьер доставляет документы по городу.")
