@@ -58,7 +58,7 @@ def fill_clauses(section, entries: list[tuple[Line, str, str]]) -> list[tuple[Li
             continue
         level = _level(stack, kind)
         if level is None:  # a numbering not seen yet in this section
-            if stack and not _announced(current, kind, line):
+            if stack and not _announced(current, kind, line, label):
                 doubts.append((line, f"«{label} {_short(text)}» — новая нумерация после п. {_name(current)}: "
                                      "прочитан как его подпункт; если это отдельная обязанность, поправьте"))
             stack.append(kind)
@@ -82,9 +82,12 @@ def _level(stack: list, kind) -> int | None:
     return None
 
 
-def _announced(current: "structure.Clause | None", kind, line: Line) -> bool:
-    """Whether the document shows that a new numbering nests: «…:» before it, dashes, or a deeper Word level."""
+def _announced(current: "structure.Clause | None", kind, line: Line, label: str) -> bool:
+    """Whether the document shows that a new numbering nests: «…:» before it, dashes, a deeper Word level,
+    or a number that continues the clause's own («2.3.1.» under «2.3.»)."""
     if current is None or kind == ("bullet",) or _list_open(current):
+        return True
+    if kind[0] == "decimal" and current.number and label.startswith(current.number.rstrip(".") + "."):
         return True
     previous = current.items[-1].line if current.items else current.line
     return kind[0] == "list" and previous.list_level is not None and kind[1] > previous.list_level
