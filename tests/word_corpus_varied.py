@@ -348,13 +348,40 @@ def one_list_per_paragraph(path: Path) -> int:
     return len(duties)
 
 
+def numbering_from_styles(path: Path) -> int:
+    """Numbered headings by their style («Heading 1» carries the list), clauses by a list-style link."""
+    doc = Document()
+    _stamp(doc, order="Приказ № 33-ОД от 10.03.2026")
+    doc.add_paragraph("ДОЛЖНОСТНАЯ ИНСТРУКЦИЯ логиста", style="Title")
+    numbering = doc.part.numbering_part.element
+    numbering.append(parse_xml(
+        f'<w:abstractNum {W} w:abstractNumId="70"><w:styleLink w:val="InstructionList"/>'
+        '<w:lvl w:ilvl="0"><w:start w:val="1"/><w:numFmt w:val="decimal"/><w:lvlText w:val="%1."/></w:lvl>'
+        '<w:lvl w:ilvl="1"><w:start w:val="1"/><w:numFmt w:val="decimal"/><w:lvlText w:val="%1.%2."/></w:lvl>'
+        f'</w:abstractNum>'))
+    numbering.append(parse_xml(f'<w:abstractNum {W} w:abstractNumId="71"><w:numStyleLink w:val="InstructionList"/>'
+                               '</w:abstractNum>'))
+    numbering.append(parse_xml(f'<w:num {W} w:numId="70"><w:abstractNumId w:val="71"/></w:num>'))
+    heading = doc.styles["Heading 1"].element.get_or_add_pPr()
+    heading.append(parse_xml(f'<w:numPr {W}><w:ilvl w:val="0"/><w:numId w:val="70"/></w:numPr>'))
+    duties = ["Планирует доставки.", "Выбирает перевозчиков.", "Оформляет транспортные накладные."]
+    for title, clauses in (("Общие положения", ["Логист относится к категории специалистов."]),
+                           ("Должностные обязанности", duties), ("Права", RIGHTS), ("Ответственность", LIABILITY)):
+        doc.add_paragraph(title, style="Heading 1")
+        for clause in clauses:
+            _numbered(doc.add_paragraph(clause), 70, 1)
+    doc.save(path)
+    return len(duties)
+
+
 MAKERS = {"specialist-po-kadram.docx": roman_sections_typed_parens, "zakupki.docx": word_lists_restarted,
           "ekonomist.docx": requirements_in_a_table, "sekretar.docx": headers_footers_plain_paragraphs,
           "komplektovshchik.docx": tracked_changes, "kassir.docx": with_comments,
           "yurist.docx": agreed_and_approved_columns, "nachalnik-sklada.docx": head_with_subordinates,
           "ohrana-truda.docx": roman_word_headings_legal_numbers, "prodavec.docx": letters_after_a_colon,
           "administrator.docx": nesting_unknown, "zavsklad.docx": word_list_with_parens,
-          "smm.docx": latin_title_bullets, "dispetcher.docx": one_list_per_paragraph}
+          "smm.docx": latin_title_bullets, "dispetcher.docx": one_list_per_paragraph,
+          "logist.docx": numbering_from_styles}
 
 # What the import must read from each (front matter field: value).
 EXPECTED = {
@@ -378,6 +405,7 @@ EXPECTED = {
                       "appointed_by": "general-director", "reports_to": "commercial-director"},
     "smm.docx": {"title": "SMM-специалист", "genitive": "SMM-специалиста", "dative": "SMM-специалисту"},
     "dispetcher.docx": {"title": "Диспетчер", "category": "служащие"},
+    "logist.docx": {"title": "Логист", "category": "специалисты"},
 }
 
 
