@@ -83,6 +83,11 @@ def test_a_title_comes_back_from_the_genitive_of_a_document_heading(title, genit
     assert nominative(genitive) == title
 
 
+def test_a_title_without_a_russian_head_is_kept_as_written():
+    assert cases("Product Owner") == ("Product Owner", "Product Owner")
+    assert cases("CEO") == ("CEO", "CEO")
+
+
 def test_other_cases_for_sentences_that_name_a_position():
     assert inflect("Главная медицинская сестра", "instrumental") == "главной медицинской сестрой"
     assert inflect("Руководитель отдела персонала", "instrumental") == "руководителем отдела персонала"

@@ -44,8 +44,8 @@ def inflect(title: str, case: str, source: str = "nomn") -> str:
     """The title in `case` (genitive, dative, instrumental …); `source` is the case it is written in."""
     words = title.split(" ")
     head = _head(words, source)
-    if head is None:
-        return _lower_first(title) if case != "nominative" else title
+    if head is None:  # «Product Owner», «CEO»: nothing Russian to inflect
+        return title
     target = CASES[case]
     noun_at, parses = head
     gender = parses[noun_at].tag.gender if noun_at < len(parses) else None
