@@ -119,10 +119,7 @@ def _inflect_word(word: str, parse, target: str, gender) -> str:
 def _compound_part(part: str, head, wanted: set[str]) -> str:
     """«продавец» of «продавец-консультант» declines with the head; «офис» of «офис-менеджер» does not."""
     for parse in _morph().parse(part.lower()):
-        if parse.tag.POS == "NOUN" and {"nomn", "sing", "anim"} <= parse.tag.grammemes and \
-                head.tag.case == "nomn":
-            return _inflected(parse, wanted)
-        if parse.tag.POS == "NOUN" and {"gent", "sing", "anim"} <= parse.tag.grammemes and head.tag.case == "gent":
+        if parse.tag.POS == "NOUN" and {head.tag.case, "sing", "anim"} <= parse.tag.grammemes:
             return _inflected(parse, wanted)
     return part
 
