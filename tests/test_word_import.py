@@ -20,6 +20,7 @@ import yaml
 from docx import Document
 
 from conftest import ROOT, copy_project, run_mkdocs_build
+from edition_history import git
 from test_print import SLUGS
 from test_word_export import page_clauses
 from word_corpus import write_corpus
@@ -279,3 +280,22 @@ def test_a_document_without_duties_is_a_draft_and_never_said_to_pass(scratch, tm
     result = run_import(scratch, tmp_path / "kurer.docx")
     assert "обязанностей не найдено" in result.stdout and "проходит все проверки" not in result.stdout
     assert _front(scratch / "docs" / "positions" / "kurer.md")["status"] == "проект"
+
+
+def test_the_next_edition_builds_with_the_archive_of_the_edition_in_force(scratch, tmp_path, monkeypatch):
+    """As on the intranet: the repository's history has recruiter 1.0 in force; the revised file is its 1.1 draft."""
+    git(scratch, "init", "-q")
+    git(scratch, "add", "-A")
+    git(scratch, "commit", "-qm", "Редакция 1.0 действует")
+    revised_recruiter(tmp_path / "revised.docx")
+    assert run_import(scratch, tmp_path / "revised.docx", "--position", "recruiter").returncode == 0
+    git(scratch, "commit", "-qam", "Проект редакции 1.1 из Word")
+    monkeypatch.setenv("JOBDESC_ARCHIVE", "1")
+    monkeypatch.setenv("JOBDESC_ARCHIVE_CACHE", str(tmp_path / "archive-cache"))
+    monkeypatch.delenv("GITHUB_BASE_REF", raising=False)
+    build = run_mkdocs_build(scratch, tmp_path / "site")
+    assert build.returncode == 0, build.output
+    assert "пункты не отличаются" not in build.output, "a draft with new duties is not an unchanged edition"
+    assert (tmp_path / "site" / "positions" / "recruiter" / "editions" / "1.0" / "index.html").is_file(), \
+        "the edition in force stays in the archive"
+    assert "ПРОЕКТ" in build.position("recruiter").get_text()
