@@ -188,8 +188,9 @@ MAKERS = {"buhgalter.docx": typed_numbers_stamp_in_table, "kladovshchik.docx": w
 
 def write_corpus(folder: Path) -> dict[str, int]:
     """Every document of the corpus in `folder`; the number of duties of each, by file name."""
+    from word_corpus_varied import MAKERS as VARIED  # it builds on this module's helpers
     folder.mkdir(parents=True, exist_ok=True)
-    return {name: maker(folder / name) for name, maker in MAKERS.items()}
+    return {name: maker(folder / name) for name, maker in {**MAKERS, **VARIED}.items()}
 
 
 def _bold(doc, text: str) -> None:

@@ -1,23 +1,32 @@
-"""Small Russian helpers for a new position: a latin file name and first guesses at the cases.
+"""Russian words for position titles: a latin file name and the cases, inflected by pymorphy3's dictionary.
 
-The guesses follow simple rules for the leading adjectives and the first noun of a title
-(«Главный бухгалтер» -> «главного бухгалтера», «главному бухгалтеру»); the rest of the title
-(«по работе с клиентами») is kept as is. They are guesses: HR is told to check them.
+Only the head of a title changes case: its leading adjectives and its first noun («главная
+медицинская сестра» → «главной медицинской сестры»); what follows («отдела персонала», «складом»,
+«по работе с клиентами (KAM)») is already in its own case and stays. Latin words and
+abbreviations («HR», «SMM», «KAM») are never inflected. HR is still told to check the result.
 """
 
 from __future__ import annotations
 
+import functools
 import re
 
 LATIN = dict(zip(
     "абвгдеёжзийклмнопрстуфхцчшщъыьэюя",
     ["a", "b", "v", "g", "d", "e", "e", "zh", "z", "i", "y", "k", "l", "m", "n", "o", "p", "r", "s", "t",
      "u", "f", "kh", "ts", "ch", "sh", "shch", "", "y", "", "e", "yu", "ya"]))
-ADJECTIVE = re.compile(r"(ый|ий|ой|ая|яя)$")
-HUSHING = set("гкхжшчщ")  # after these, Russian writes и instead of ы
-# First parts of compound titles that never change: «офис-менеджера», but «инженера-программиста».
-FIXED_PREFIXES = {"офис", "шеф", "вице", "экс", "бизнес", "контент", "арт", "бренд", "веб", "интернет", "пресс",
-                  "генерал", "обер", "штаб", "топ", "медиа", "фитнес", "event", "smm"}
+CASES = {"nominative": "nomn", "genitive": "gent", "dative": "datv", "accusative": "accs",
+         "instrumental": "ablt", "prepositional": "loct"}
+# First parts of compound titles that keep their form: «шеф-повара», «вице-президента», «офис-менеджера».
+FIXED_PREFIXES = {"шеф", "вице", "экс", "обер", "унтер", "штаб", "генерал", "лейб", "топ"}
+CYRILLIC_WORD = re.compile(r"^[а-яё]+$", re.I)
+ADJECTIVES = {"ADJF", "PRTF"}
+
+
+@functools.lru_cache(maxsize=1)
+def _morph():
+    import pymorphy3  # loaded once, on first use (about 0.1 s): the build itself never needs it
+    return pymorphy3.MorphAnalyzer()
 
 
 def slug(title: str) -> str:
@@ -28,86 +37,108 @@ def slug(title: str) -> str:
 
 def cases(title: str) -> tuple[str, str]:
     """(genitive, dative) of a position title, lower-cased for use mid-sentence."""
+    return inflect(title, "genitive"), inflect(title, "dative")
+
+
+def inflect(title: str, case: str, source: str = "nomn") -> str:
+    """The title in `case` (genitive, dative, instrumental …); `source` is the case it is written in."""
     words = title.split(" ")
-    genitive, dative = [], []
+    head = _head(words, source)
+    if head is None:  # «Product Owner», «CEO»: nothing Russian to inflect
+        return title
+    target = CASES[case]
+    noun_at, parses = head
+    gender = parses[noun_at].tag.gender if noun_at < len(parses) else None
+    out = []
     for index, word in enumerate(words):
-        lower = _lower_first(word)
-        if ADJECTIVE.search(lower.lower()):
-            genitive.append(_adjective(lower, "genitive"))
-            dative.append(_adjective(lower, "dative"))
-            continue
-        # The first noun (each part of «инженер-программист»): after it, the words stay as written.
-        genitive.append(_compound(lower, "genitive"))
-        dative.append(_compound(lower, "dative"))
-        rest = words[index + 1:]
-        return " ".join(genitive + rest), " ".join(dative + rest)
-    return " ".join(genitive), " ".join(dative)
-
-
-def _compound(word: str, case: str) -> str:
-    parts = word.split("-")
-    return "-".join(part if part.lower() in FIXED_PREFIXES and i < len(parts) - 1 else _noun(part, case)
-                    for i, part in enumerate(parts))
-
-
-def _lower_first(word: str) -> str:
-    # Keep abbreviations such as HR or IT as written.
-    if len(word) > 1 and word[0].isupper() and not word[1].isupper():
-        return word[0].lower() + word[1:]
-    return word
-
-
-def _adjective(word: str, case: str) -> str:
-    stem, ending = word[:-2], word[-2:].lower()
-    if ending == "ая":
-        return stem + "ой"
-    if ending == "яя":
-        return stem + "ей"
-    soft = ending == "ий" and stem[-1:].lower() not in "гкх"
-    return stem + ({"genitive": "его", "dative": "ему"} if soft else {"genitive": "ого", "dative": "ому"})[case]
-
-
-def _noun(word: str, case: str) -> str:
-    if not word or not word[-1].isalpha() or not ("а" <= word[-1].lower() <= "я" or word[-1].lower() == "ё"):
-        return word  # a latin word or an abbreviation: not declined
-    last, stem = word[-1].lower(), word[:-1]
-    if last in "ьй":
-        return stem + {"genitive": "я", "dative": "ю"}[case]
-    if last == "а":
-        return stem + ({"genitive": "и" if stem[-1:].lower() in HUSHING else "ы", "dative": "е"}[case])
-    if last == "я":
-        return stem + {"genitive": "и", "dative": "е"}[case]
-    if last in "оеиую":
-        return word  # indeclinable: «атташе»
-    return word + {"genitive": "а", "dative": "у"}[case]
+        if index < len(parses):
+            out.append(_inflect_word(word, parses[index], target, gender))
+        else:
+            out.append(word)
+    text = " ".join(out)
+    return _lower_first(text) if case != "nominative" else text[:1].upper() + text[1:]
 
 
 def nominative(genitive: str) -> str:
-    """A title back from its genitive, by the same simple rules: «главного бухгалтера» -> «Главный бухгалтер»."""
-    words = genitive.split(" ")
-    result = []
+    """A title back from its genitive: «главного бухгалтера» -> «Главный бухгалтер»."""
+    return inflect(genitive, "nominative", source="gent")
+
+
+@functools.lru_cache(maxsize=None)
+def forms(title: str) -> frozenset[str]:
+    """The title in every singular case, lower-cased: what a sentence may call this position."""
+    return frozenset(inflect(title, case).lower() for case in CASES)
+
+
+def _head(words: list[str], source: str):
+    """(index of the head noun, a parse for each word of the head) or None when the title has no Russian head."""
+    parses = []
     for index, word in enumerate(words):
-        lower = word.lower()
-        if index + 1 < len(words) and re.search(r"(ого|его|ой)$", lower):
-            stem = word[:-3] if lower.endswith(("ого", "его")) else word[:-2]
-            soft = lower.endswith("его") or stem[-1:].lower() in "гкх"
-            result.append(stem + ("ая" if lower.endswith("ой") else "ий" if soft else "ый"))
+        found = _parses(word, source)
+        if not found:
+            return None
+        adjective = next((p for p in found if p.tag.POS in ADJECTIVES), None)
+        noun = next((p for p in found if p.tag.POS == "NOUN"), None)
+        following = _parses(words[index + 1], source) if index + 1 < len(words) else []
+        if adjective and following:  # «старший кассир»: «старший» agrees with a word after it
+            parses.append(adjective)
             continue
-        parts = word.split("-")
-        result.append("-".join(part if part.lower() in FIXED_PREFIXES and i < len(parts) - 1 else _noun_back(part)
-                               for i, part in enumerate(parts)))
-        result += words[index + 1:]
-        break
-    text = " ".join(result)
-    return text[:1].upper() + text[1:]
+        parses.append(noun or adjective)  # «заведующий складом»: the adjective is the noun
+        gender = parses[-1].tag.gender
+        # «главного» may be masculine or neuter: take the reading that agrees with the noun.
+        parses[:-1] = [next((p for p in _parses(w, source) if p.tag.POS in ADJECTIVES and p.tag.gender == gender),
+                            p) for w, p in zip(words, parses[:-1])]
+        return index, parses
+    return None
 
 
-def _noun_back(word: str) -> str:
-    lower = word.lower()
-    if lower.endswith("я"):
-        return word[:-1] + "ь"          # руководителя -> руководитель
-    if lower.endswith("а"):
-        return word[:-1]                # менеджера -> менеджер
-    if lower.endswith(("ы", "и")) and len(word) > 3:
-        return word[:-1] + "а"          # уборщицы -> уборщица
-    return word
+def _parses(word: str, source: str) -> list:
+    """Readings of a title word (of its last part, for «продавец-консультант») in the source case, singular."""
+    last = word.split("-")[-1]
+    if not CYRILLIC_WORD.match(last):
+        return []
+    return [p for p in _morph().parse(last.lower())
+            if {source, "sing"} <= p.tag.grammemes and p.tag.POS in ADJECTIVES | {"NOUN"}]
+
+
+def _inflect_word(word: str, parse, target: str, gender) -> str:
+    parts = word.split("-")
+    wanted = {target, "sing"} | ({gender} if gender and parse.tag.POS in ADJECTIVES else set())
+    out = []
+    for number, part in enumerate(parts):
+        last = number == len(parts) - 1
+        if last:
+            out.append(_keep_case(part, _inflected(parse, wanted)))
+        elif part.lower() in FIXED_PREFIXES or not CYRILLIC_WORD.match(part):
+            out.append(part)  # «HR-», «SMM-», «шеф-»
+        else:
+            out.append(_keep_case(part, _compound_part(part, parse, wanted)))
+    return "-".join(out)
+
+
+def _compound_part(part: str, head, wanted: set[str]) -> str:
+    """«продавец» of «продавец-консультант» declines with the head; «офис» of «офис-менеджер» does not."""
+    for parse in _morph().parse(part.lower()):
+        if parse.tag.POS == "NOUN" and {head.tag.case, "sing", "anim"} <= parse.tag.grammemes:
+            return _inflected(parse, wanted)
+    return part
+
+
+def _inflected(parse, wanted: set[str]) -> str:
+    form = parse.inflect(wanted) or parse.inflect(wanted - {"sing"})
+    return form.word if form else parse.word
+
+
+def _keep_case(original: str, inflected: str) -> str:
+    if original.isupper() and len(original) > 1:
+        return inflected.upper()
+    if original[:1].isupper():
+        return inflected[:1].upper() + inflected[1:]
+    return inflected
+
+
+def _lower_first(text: str) -> str:
+    """Lower-case the first letter for use mid-sentence, but keep abbreviations such as «HR» or «IT»."""
+    if len(text) > 1 and text[0].isupper() and not text[1].isupper():
+        return text[0].lower() + text[1:]
+    return text

@@ -152,8 +152,8 @@ def _judge(found: Archive, staff: Staff, checked: dict, outcome, planner, projec
             report.problems.append(problem)
     for position in staff.positions.values():
         base = found.base.get(position.slug)
-        if base is None or base.version == position.version:
-            continue
+        if base is None or base.version == position.version or position.is_draft:
+            continue  # a draft is not an edition yet: the edition "current" to the archive is still the old one
         previous = next((e for e in found.of(position.slug) if e.version == base.version), None)
         current = found.current(position.slug)
         if previous is None or current is None or previous is current:

@@ -32,13 +32,16 @@ class Result:
     recognised: list[str] = field(default_factory=list)
     attention: list[str] = field(default_factory=list)
     fields: dict = field(default_factory=dict)
+    guessed: set[str] = field(default_factory=set)    # fields filled by default, not read from the document
+    doubts: list[str] = field(default_factory=list)   # where the outline of clauses is a guess: the file is a draft
 
 
 def convert(path: Path, staff, department: str | None = None, today: dt.date | None = None) -> Result:
-    lines = read_lines(path)
+    lines, reading_notes = read_lines(path)
     shape = shape_of(lines)
     header = read_header(shape.header)
     result = Result(path)
+    result.attention += reading_notes
     draft = Draft(staff=staff)
     fields = draft.fields
     known = {s.kind: s for s in shape.sections if s.kind}
@@ -54,6 +57,15 @@ def convert(path: Path, staff, department: str | None = None, today: dt.date | N
     _names(fields, header, path, result)
     _department(fields, department, staff, result)
     _defaults(fields, header, staff, result, today or dt.date.today())
+    result.doubts = [f"абзац {line.paragraph}: {what}" for line, what in shape.doubts]
+    if not ("duties" in known and known["duties"].clauses):
+        result.doubts.append("обязанностей не найдено: нет раздела «Должностные обязанности» с пунктами — "
+                             "перенесите их из документа")
+    if result.doubts and fields.get("status") != "проект":
+        fields["status"] = "проект"
+        result.attention.append("структура пунктов прочитана не наверняка (см. «Проверьте пункты»): инструкция "
+                                "записана проектом (status: проект); сверьте пункты с документом и напишите "
+                                "status: действует")
     if general:
         _compare_general(general, fields, staff, result)
     draft.header_unknown = header.unknown
@@ -115,6 +127,9 @@ def _department(fields: dict, department: str | None, staff, result: Result) -> 
 
 
 def _defaults(fields: dict, header, staff, result: Result, today: dt.date) -> None:
+    result.guessed = {key for key in ("category", "appointed_by", "reports_to", "department") if key not in fields}
+    result.guessed |= {"education"} if not fields.get("education") else set()
+    result.guessed |= {key for key, value in (("approved", header.approved), ("version", header.version)) if not value}
     if "category" not in fields:
         fields["category"] = "специалисты"
         result.attention.append("категория не указана в документе: записано «специалисты» — проверьте category")

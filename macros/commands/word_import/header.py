@@ -90,11 +90,18 @@ def read_header(lines: list[Line]) -> Header:
     parts = fragments(lines)
     title_at = next((i for i, (_, text) in enumerate(parts) if TITLE.search(text)), None)
     in_stamp = False
+    agreeing = False  # inside «СОГЛАСОВАНО …»: its date and signer are not the approval's
     for index, (line, text) in enumerate(parts):
         if index == title_at:
             _read_title(header, parts, index)
+            agreeing = False
             continue
         if any(line is known and text == t for known, t in header.recognised):
+            continue
+        if STAMP_WORD.match(text):
+            agreeing = text.lower().startswith("согласов")
+        if agreeing and (find_date(text) or BLANK.match(text) or SIGNER.match(text) or len(text) < 80):
+            header.recognised.append((line, text))
             continue
         what = _classify(header, text, in_stamp, title_at is not None and index > title_at)
         if what == "stamp":

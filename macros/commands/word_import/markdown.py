@@ -93,7 +93,7 @@ def link_references(text: str, section_number: str, targets: dict[str, Clause], 
 def front_matter(fields: dict, comments: dict[str, str]) -> str:
     order = ("title", "genitive", "dative", "aliases", "department", "category", "appointed_by",
              "appointment_note", "proposed_by", "reports_to", "reports_to_also", "status", "stand_in", "education",
-             "experience", "governing_documents", "version", "approved", "approval", "tags")
+             "experience", "governing_documents", "version", "approved", "approval", "changes", "tags")
     lines = ["---"]
     for key in order:
         if key not in fields or (fields[key] in (None, [], "") and key not in ("stand_in", "appointed_by")):

@@ -3,13 +3,15 @@
 Two clauses "say the same" when their content words (stems, common synonyms folded together)
 mostly coincide: «Осуществлять взаимодействие с сотрудниками всех структурных подразделений
 предприятия» and «Взаимодействовать с работниками всех структурных подразделений организации».
-A position is found by its title in any of the three cases the site keeps (title, genitive,
-dative), or as «директор предприятия» and the like for the head of the company.
+A position is found by its title in any case (the site's title, genitive, dative and the
+other cases pymorphy3 makes), or as «директор предприятия» and the like for the head of the company.
 """
 
 from __future__ import annotations
 
 import re
+
+from ..russian_words import forms
 
 STOP = set("""и в во на с со по за к ко от до из о об обо для при а но или не ни что как его ее их все всех
 весь всем свой своих своей своего своим свои своему настоящей настоящего данной данного этой этого этих
@@ -69,7 +71,7 @@ def find_position(phrase: str, staff) -> str | None:
         return None
     best = None
     for position in staff.positions.values():
-        for name in (position.title, position.genitive, position.dative):
+        for name in (position.title, position.genitive, position.dative, *forms(str(position.title or ""))):
             candidate = normal(str(name or ""))
             if candidate and (words == candidate or words.startswith(candidate + " ")):
                 if best is None or len(candidate) > best[0]:

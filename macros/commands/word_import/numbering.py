@@ -18,6 +18,8 @@ class Numbering:
 
     def __init__(self, document):
         self.levels: dict[str, dict[int, tuple[str, str, int]]] = {}
+        self.legal: set[tuple[str, int]] = set()   # levels with isLgl: every number shown in Arabic digits
+        linked: dict[str, str] = {}                # abstract numbering -> the numbering style it follows
         self.abstract_of: dict[str, str] = {}
         self.restarts: dict[str, dict[int, int]] = {}
         self.counters: dict[str, list[int | None]] = {}
@@ -33,12 +35,28 @@ class Numbering:
                 text = val(level.find(qn("w:lvlText"))) or ""
                 start = int(val(level.find(qn("w:start"))) or 1)
                 levels[int(level.get(qn("w:ilvl")) or 0)] = (fmt, text, start)
+                if level.find(qn("w:isLgl")) is not None:
+                    self.legal.add((abstract.get(qn("w:abstractNumId")), int(level.get(qn("w:ilvl")) or 0)))
             self.levels[abstract.get(qn("w:abstractNumId"))] = levels
+            if val(abstract.find(qn("w:numStyleLink"))):
+                linked[abstract.get(qn("w:abstractNumId"))] = val(abstract.find(qn("w:numStyleLink")))
         for num in root.findall(qn("w:num")):
             num_id = num.get(qn("w:numId"))
             self.abstract_of[num_id] = val(num.find(qn("w:abstractNumId")))
             self.restarts[num_id] = {int(o.get(qn("w:ilvl")) or 0): int(val(o.find(qn("w:startOverride"))) or 1)
                                      for o in num.findall(qn("w:lvlOverride")) if o.find(qn("w:startOverride")) is not None}
+        self._follow_style_links(document, root, linked)
+
+    def _follow_style_links(self, document, root, linked: dict[str, str]) -> None:
+        """A list defined by a numbering style («1 / 1.1 / 1.11»): its levels are those of the style's own list."""
+        owners = {val(a.find(qn("w:styleLink"))): a.get(qn("w:abstractNumId")) for a in root.findall(qn("w:abstractNum"))
+                  if val(a.find(qn("w:styleLink")))}
+        for abstract, style in linked.items():
+            if style in owners:
+                self.levels[abstract] = self.levels.get(owners[style], {})
+                for num_id, target in list(self.abstract_of.items()):
+                    if target == abstract:
+                        self.abstract_of[num_id] = owners[style]
 
     def label(self, num_id: str, level: int) -> tuple[str, bool] | None:
         abstract = self.abstract_of.get(num_id)
@@ -62,7 +80,8 @@ class Numbering:
         def shown(match):
             index = int(match.group(1)) - 1
             value = counters[index] if counters[index] is not None else levels.get(index, ("decimal", "", 1))[2]
-            return _format(value, levels.get(index, ("decimal", "", 1))[0])
+            legal = (abstract, level) in self.legal
+            return _format(value, "decimal" if legal else levels.get(index, ("decimal", "", 1))[0])
 
         return re.sub(r"%(\d)", shown, text), False
 

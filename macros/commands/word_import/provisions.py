@@ -16,6 +16,7 @@ from pathlib import Path
 
 import jinja2
 
+from ...render import text_filters
 from . import matching
 from .structure import Clause
 
@@ -61,13 +62,13 @@ def general_provisions(clauses: list[Clause], staff) -> Provisions:
 
 
 def _category(clause, text, staff, fields):
-    match = re.search(r"относится к категории (\w+(?: \w+)?)", text)
+    match = re.search(r"(?:относится к категории|категория(?: должности)?\s*[:—–-]?)\s*[«\"“]?(\w+(?: \w+)?)", text)
     kind = next((ours for stem, ours in CATEGORIES.items() if match and match.group(1).startswith(stem)), None)
     if not kind:
         return None
     fields["category"] = kind
     title = re.split(r"\s+относится\s", clause.text, maxsplit=1)[0].strip(" ,")
-    if 2 < len(title) < 120:
+    if 2 < len(title) < 120 and "относится" in clause.text:
         fields["title"] = title[:1].upper() + title[1:]
     return f"категория: {kind}" + (f"; наименование: {fields['title']}" if "title" in fields else "")
 
@@ -93,7 +94,8 @@ def _appointment(clause, text, staff, fields):
 
 def _supervisor(clause, text, staff, fields):
     direct = re.search(r"непосредственн\w* руководител\w* [^—–-]*[—–-]\s*([^;.(]+)", text)
-    reports = re.search(r"подчиня\w+ (?:непосредственно )?([^;.(,]+)", text)
+    reports = re.search(r"(?:подчиня\w+|подотчет\w*|находится в (?:непосредственном )?подчинении)"
+                        r"\s*[:—–-]?\s+(?:непосредственно )?([^;.(,]+)", text)
     phrase = direct.group(1) if direct else reports.group(1) if reports else None
     boss = matching.find_position(phrase, staff) if phrase else None
     if not boss:
@@ -128,14 +130,22 @@ def _stand_in(clause, text, staff, fields):
 
 
 def _requirements(clause, text, staff, fields):
-    education = re.search(r"((?:высшее|среднее|начальное|неполное)[^,;]*?)\s+образовани", text)
+    education = (re.search(r"((?:высшее|среднее|начальное|неполное)[^,;]*?)\s+образовани", text)
+                 or re.search(r"образовани\w*\s*[:—–-]?\s*((?:высшее|среднее|начальное|неполное)[^,;.]*)", text))
     if not education:
         return None
     fields["education"] = education.group(1).strip()
-    experience = re.search(r"(?:стаж\w*|опыт\w*) работы ((?!не предъявля)[^;]+?)\s*(?:[;.]|$)", text)
-    if experience and "без предъявления" not in text:
-        fields["experience"] = experience.group(1).strip()
+    _experience(clause, text, staff, fields)
     return f"образование: {fields['education']}" + (f"; стаж: {fields['experience']}" if "experience" in fields else "")
+
+
+def _experience(clause, text, staff, fields):
+    """«стаж работы не менее 1 года», «Стаж работы: не менее 2 лет» (a row of a requirements table)."""
+    experience = re.search(r"(?:стаж\w*|опыт\w*)(?: работы)?(?:\s*[:—–-]\s*|\s+)((?!не предъявля)[^;]+?)\s*(?:[;.]|$)", text)
+    if not experience or re.search(r"без (?:предъявления )?требовани|без предъявления|не предъявля", text):
+        return None
+    fields["experience"] = experience.group(1).strip()
+    return f"стаж: {fields['experience']}"
 
 
 def _governing(clause, text, staff, fields):
@@ -154,12 +164,13 @@ def _purpose(clause, text, staff, fields):
 
 
 READERS = (
-    (r"относится к категории", _category),
+    (r"относится к категории|^категория", _category),
     (r"настоящая должностная инструкция (?:определяет|устанавливает|регламентирует)", _purpose),
-    (r"(?:назнача|принима|прием)\w*.*освобожд", _appointment),
-    (r"подчиня|непосредственн\w* руководител", _supervisor),
+    (r"(?:назнача|назначени|принима|прием)\w*.*(?:освобожд|увольня|увольнени)", _appointment),
+    (r"подчиня|подотчет|находится в (?:непосредственном )?подчинении|непосредственн\w* руководител", _supervisor),
     (r"отсутстви", _stand_in),
     (r"образовани", _requirements),
+    (r"^(?:стаж|опыт)", _experience),
     (r"руководству\w+", _governing),
 )
 
@@ -184,7 +195,9 @@ def render_general_provisions(fields: dict, staff) -> str:
     """Our section 1 for these fields, to compare with the document's wording."""
     env = jinja2.Environment(loader=jinja2.FileSystemLoader(TEMPLATES), comment_start_string="{##",
                              comment_end_string="##}", autoescape=False)
-    env.filters["lcfirst"] = lambda text: text[:1].lower() + text[1:]
+    # The build's own filters, except that `md` keeps plain words: the result is compared, never published.
+    env.filters.update(lcfirst=text_filters.lcfirst, and_list=text_filters.and_list,
+                       md=lambda value: " ".join(str(value).split()))
     meta = {key: fields.get(key) for key in ("education", "experience", "governing_documents", "appointment_note")}
     position = _Named(fields.get("title") or "", fields.get("genitive") or "", fields.get("dative") or "",
                       fields.get("category") or "специалисты", meta)

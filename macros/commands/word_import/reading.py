@@ -44,12 +44,22 @@ class Line:
     bookmarks: list[str] = field(default_factory=list)
 
 
-def read_lines(path: Path) -> list[Line]:
+def read_lines(path: Path) -> tuple[list[Line], list[str]]:
+    """The lines, and what the reader did that HR should know (tracked changes accepted, comments left out)."""
     document = open_document(path)
     numbering = Numbering(document)
     reader = _Reader(document, numbering)
-    reader.walk(document.element.body)
-    return reader.lines
+    body = document.element.body
+    reader.walk(body)
+    notes = []
+    inserted, deleted = len(list(body.iter(W + "ins"))), len(list(body.iter(W + "del")))
+    if inserted or deleted:
+        notes.append(f"в документе есть непринятые исправления (вставок: {inserted}, удалений: {deleted}): "
+                     "импортирован текст с исправлениями, как если бы их приняли — сверьте с окончательной редакцией")
+    comments = len(list(body.iter(W + "commentReference")))
+    if comments:
+        notes.append(f"в документе есть примечания ({comments}): в инструкцию они не переносятся — прочтите их в Word")
+    return reader.lines, notes
 
 
 def open_document(path: Path):
@@ -100,6 +110,8 @@ class _Reader:
                 self.walk(box, table)
         self.paragraphs += 1
         text, bold = self.text(p)
+        if not text.strip() and p.find(f"{W}pPr/{W}rPr/{W}del") is not None:
+            return  # a paragraph deleted with its mark: gone from the document, and from its numbering
         style = self.styles.get(val(p.find(f"{W}pPr/{W}pStyle")) or "")
         label, level, bullet = self.list_label(p, style)
         common = dict(

@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from . import outline
 from .reading import Line
 
 TYPED_LABEL = re.compile(
@@ -32,7 +33,8 @@ OTHER_SECTIONS = re.compile(
 SIGNATURES = re.compile(
     r"^(?:разработал|разработано|разработчик|составил|согласовано|согласовал|визы|с (?:настоящей )?(?:должностной )?"
     r"инструкцией ознакомлен|ознакомлен|лист ознакомления|экземпляр получил)", re.I)
-INTRO_END = re.compile(r"[:：]\s*$")
+
+TABLE_HEAD = re.compile(r"^(?:требовани|параметр|показател|наименовани|критери)\w*\s+(?:содержани|значени|описани)", re.I)
 
 
 @dataclass
@@ -68,6 +70,7 @@ class Shape:
     sections: list[Section]
     tail: list[Line]                      # signatures, acknowledgement sheet and what follows them
     stray: list[Line] = field(default_factory=list)   # lines inside sections that are not clauses
+    doubts: list[tuple[Line, str]] = field(default_factory=list)   # lines whose place in the outline is a guess
 
 
 def clean(text: str) -> str:
@@ -148,58 +151,18 @@ def _fill_sections(shape: Shape, body: list[tuple[Line, str, str]]) -> None:
         elif groups:
             groups[-1].append(entry)
     for section, entries in zip(shape.sections, groups):
-        _fill_clauses(section, [e for e in entries if not e[0].table], shape)
-        shape.stray += [e[0] for e in entries if e[0].table]
-
-
-def _fill_clauses(section: Section, entries: list[tuple[Line, str, str]], shape: Shape) -> None:
-    numbered = [e for e in entries if e[1] and (e[1][0].isdigit() and not e[1].endswith(")"))]
-    levels = [e[0].list_level for e in numbered if e[0].list_level is not None and not e[0].bullet]
-    clause_level = min(levels) if levels else None
-    multilevel = any(re.fullmatch(r"\d+\.\d+\.?", e[1]) for e in numbered)
-    current: Clause | None = None
-    for line, label, text in entries:
-        if not text:
-            continue
-        kind = _line_kind(line, label, text, current, numbered, clause_level, multilevel)
-        if kind == "clause":
-            current = Clause(text, line, label.rstrip("."))
-            section.clauses.append(current)
-        elif kind == "item" and current is not None:
-            depth = 1 + (1 if current.items and _deeper(line, label, current.items[-1]) else 0)
-            current.items.append(Item(depth, text, line))
-        elif current is None:
-            section.intro.append(text)
+        shape.doubts += outline.fill_clauses(section, [e for e in entries if not e[0].table])
+        cells = [e[0] for e in entries if e[0].table]
+        if section.kind == "general":  # «Образование | высшее»: a table of requirements, one clause a row
+            section.clauses += _table_rows(cells)
         else:
-            current.more.append(text)
+            shape.stray += cells
 
 
-def _line_kind(line: Line, label: str, text: str, current: Clause | None, numbered, clause_level, multilevel) -> str:
-    if line.list_level is not None and not line.bullet and clause_level is not None:
-        return "clause" if line.list_level <= clause_level else ("item" if current else "clause")
-    if label and label[0].isdigit() and not label.endswith(")"):
-        depth = len([p for p in label.split(".") if p])
-        if multilevel and depth == 1 and _list_open(current):
-            return "item"
-        return "clause" if depth <= 2 else "item"
-    if label:  # dashes, bullets, «а)», «1)»
-        return "item" if current is not None else "clause"
-    if _list_open(current):
-        return "item"
-    if not numbered:  # a section written as plain paragraphs: each is a clause, after an intro
-        return "intro" if current is None and INTRO_END.search(text) else "clause"
-    return "intro" if current is None else "more"
-
-
-def _list_open(current: Clause | None) -> bool:
-    """Whether the clause's last words announce or continue an enumeration («…руководствуется:», «…;»)."""
-    if current is None:
-        return False
-    last = current.items[-1].text if current.items else (current.more[-1] if current.more else current.text)
-    return last.rstrip().endswith((":", ";", ","))
-
-
-def _deeper(line: Line, label: str, previous: Item) -> bool:
-    if line.list_level is not None and previous.line.list_level is not None:
-        return line.list_level > previous.line.list_level
-    return False
+def _table_rows(cells: list[Line]) -> list[Clause]:
+    rows: dict[tuple[int, int], list[Line]] = {}
+    for line in cells:
+        rows.setdefault(line.table[:2], []).append(line)
+    return [Clause(": ".join(clean(line.text).rstrip(":") for line in row if clean(line.text)), row[0])
+            for row in rows.values() if any(clean(line.text) for line in row) and not TABLE_HEAD.match(
+                " ".join(clean(line.text) for line in row))]

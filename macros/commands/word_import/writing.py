@@ -121,7 +121,6 @@ def _section(section: Section, draft: Draft, texts: dict, notes: list[str]) -> l
         lines += ["{{ standard_liability() }}", *items, ""]
     elif section.kind == "duties" and not items:
         lines += ["- Впишите обязанности: в документе их не нашлось.", ""]
-        notes.append("в разделе «Должностные обязанности» не найдено ни одного пункта — впишите обязанности")
     else:
         lines += [*items, ""] if items else []
     return lines
