@@ -168,3 +168,72 @@ def test_a_branch_that_changes_no_printed_text_says_so_in_one_line(reports):
     assert re.fullmatch(r"Печатный текст инструкций не меняется \(сравнение с main, [0-9a-f]{7}\)\.\n",
                         report["markdown"]), report["markdown"]
     assert "Печатный текст инструкций не меняется" in report["page"]
+
+
+def test_hr_text_reaches_the_report_as_text():
+    """A clause is HR's text: in the CI summary and on the page it can become neither markup nor a link."""
+    from macros.review.output import markdown, page
+    from macros.review.report import Report, Review
+
+    hostile = "Пункт 2.1 изложить в следующей редакции: «<script>alert(1)</script> [ссылка](http://evil.example) **жирно**»."
+    report = Report("main", "a" * 40, "b" * 40, [Review(
+        "recruiter", "Менеджер <b>по подбору</b>", "docs/positions/recruiter.md", "1.0", "1.1", True, True,
+        "новая редакция 1.1 вместо 1.0", [hostile], ["изменён файл должности docs/positions/recruiter.md"])])
+    text, html_page = markdown(report), page(report)
+    assert "<script>" not in text and "<b>" not in text
+    assert "[ссылка](http" not in text and "**жирно**" not in text
+    assert "&lt;script&gt;alert(1)&lt;/script&gt;" in text and "\\[ссылка\\](http://evil.example)" in text
+    assert "<script" not in html_page and "<b>" not in html_page
+    assert "Менеджер &lt;b&gt;по подбору&lt;/b&gt;" in html_page and "&lt;script&gt;alert(1)" in html_page
+
+
+ROOT = Path(__file__).resolve().parent.parent
+# Who must approve a change of each kind of file (issue: HR's head for the text, a developer for code).
+OWNERS = {
+    "docs/positions/recruiter.md": "@hr/heads",
+    "docs/index.md": "@hr/heads",
+    "macros/templates/common_rights.md": "@hr/heads",
+    "macros/templates/signatures.html": "@hr/heads",
+    "macros/__init__.py": "@hr/developers",
+    "macros/review/report.py": "@hr/developers",
+    "overrides/main.html": "@hr/developers",
+    "overrides/assets/stylesheets/print.css": "@hr/developers",
+    ".github/workflows/site.yml": "@hr/developers",
+    ".github/CODEOWNERS": "@hr/developers",
+    ".gitea/CODEOWNERS": "@hr/developers",
+    ".ci/run": "@hr/developers",
+    "mkdocs.yml": "@hr/developers",
+    "requirements.txt": "@hr/developers",
+}
+
+
+def _rules(path: str) -> list[tuple[str, list[str]]]:
+    lines = (ROOT / path).read_text(encoding="utf-8").splitlines()
+    return [(line.split()[0], line.split()[1:]) for line in lines if line.strip() and not line.startswith("#")]
+
+
+def test_github_codeowners_send_text_to_hr_and_code_to_developers():
+    def matches(pattern: str, path: str) -> bool:
+        # The only forms the file uses; a new form must be taught here before it counts.
+        assert pattern == "*" or pattern.startswith("/") and "*" not in pattern, f"unexpected pattern {pattern}"
+        if pattern == "*":
+            return True
+        return path.startswith(pattern[1:]) if pattern.endswith("/") else path == pattern[1:]
+
+    rules = _rules(".github/CODEOWNERS")
+    for path, owner in OWNERS.items():
+        owners = [found for pattern, found in rules if matches(pattern, path)][-1]  # GitHub: the last match wins
+        assert owners == [owner], f"{path}: {owners}, expected {owner}"
+
+
+def test_gitea_codeowners_send_text_to_hr_and_code_to_developers():
+    def owners_of(path: str) -> list[str]:
+        found = []
+        for pattern, owners in _rules(".gitea/CODEOWNERS"):  # Gitea: every matching rule, regexps, ! negates
+            negative = pattern.startswith("!")
+            if bool(re.fullmatch(pattern.lstrip("!"), path)) != negative:
+                found += owners
+        return found
+
+    for path, owner in OWNERS.items():
+        assert owners_of(path) == [owner], f"{path}: {owners_of(path)}, expected {owner}"
