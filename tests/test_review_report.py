@@ -91,7 +91,9 @@ def run_review(repo: Path, branch: str, out: Path):
 def reports(tmp_path_factory):
     root = tmp_path_factory.mktemp("review")
     repo = make_repository(root)
-    return {branch: run_review(repo, branch, root / branch) for branch in ("changes", "reference-only")}
+    found = {branch: run_review(repo, branch, root / branch) for branch in ("changes", "reference-only")}
+    found["repo"] = repo
+    return found
 
 
 def section(markdown: str, title: str) -> str:
@@ -104,7 +106,8 @@ def section(markdown: str, title: str) -> str:
 def test_a_reworded_and_a_removed_clause_read_as_an_amending_order(reports):
     part = section(reports["changes"]["markdown"], "Менеджер по подбору персонала")
     assert "- Файл: `docs/positions/recruiter.md`; редакция: 1.0 → 1.1" in part
-    assert "- **Объявлено:** новая редакция 1.1 вместо 1.0, утверждается приказ от 10.05.2026 № 40-ОД" in part
+    assert ("- **Объявлено:** новая редакция 1.1 вместо 1.0, документ об утверждении: "
+            "приказ от 10.05.2026 № 40-ОД") in part
     assert f"1. Пункт 2.2 изложить в следующей редакции: «{CHANGED_NEW}»." in part
     assert "2. Пункт 2.9 исключить." in part
     # The clauses after the removed one move up; the approver sees it in one sentence, before section 3.
@@ -136,7 +139,8 @@ def test_a_renamed_supervisor_changes_the_subordinates_printout(reports):
                      r"— директор по продажам", part), part
     assert "наименование должности" not in section(markdown, "Менеджер по работе с клиентами")
     head = section(markdown, "Директор по продажам")
-    assert "- **Объявлено:** новая редакция 1.1 вместо 1.0, утверждается приказ от 10.05.2026 № 41-ОД" in head
+    assert ("- **Объявлено:** новая редакция 1.1 вместо 1.0, документ об утверждении: "
+            "приказ от 10.05.2026 № 41-ОД") in head
 
 
 def test_a_change_without_a_new_edition_is_flagged(reports):
@@ -170,12 +174,21 @@ def test_a_branch_that_changes_no_printed_text_says_so_in_one_line(reports):
     assert "Печатный текст инструкций не меняется" in report["page"]
 
 
+def test_an_unknown_base_is_named_with_the_fix(reports):
+    result = subprocess.run([sys.executable, "-m", "macros.review", "--base", "origin/nonexistent"],
+                            cwd=reports["repo"], capture_output=True, text=True, timeout=120)
+    assert result.returncode == 1 and "Traceback" not in result.stderr, result.stderr
+    assert result.stderr.strip() == ("Отчёт не составлен: нет ветки или коммита «origin/nonexistent»: проверьте "
+                                     "--base (например, --base origin/main; сначала выполните git fetch)")
+
+
 def test_hr_text_reaches_the_report_as_text():
     """A clause is HR's text: in the CI summary and on the page it can become neither markup nor a link."""
     from macros.review.output import markdown, page
     from macros.review.report import Report, Review
 
-    hostile = "Пункт 2.1 изложить в следующей редакции: «<script>alert(1)</script> [ссылка](http://evil.example) **жирно**»."
+    hostile = ("Пункт 2.1 изложить в следующей редакции: "
+               "«<script>alert(1)</script> [ссылка](http://evil.example) **жирно**».")
     report = Report("main", "a" * 40, "b" * 40, [Review(
         "recruiter", "Менеджер <b>по подбору</b>", "docs/positions/recruiter.md", "1.0", "1.1", True, True,
         "новая редакция 1.1 вместо 1.0", [hostile], ["изменён файл должности docs/positions/recruiter.md"])])
@@ -237,3 +250,25 @@ def test_gitea_codeowners_send_text_to_hr_and_code_to_developers():
 
     for path, owner in OWNERS.items():
         assert owners_of(path) == [owner], f"{path}: {owners_of(path)}, expected {owner}"
+
+
+def _position(version: str, extra: str = ""):
+    from macros.model.loading import position_from_text
+    text = f'---\ntitle: Юрист\nversion: "{version}"\napproved: 2026-05-10\napproval:\n  number: 40-ОД\n{extra}---\nТекст\n'
+    position, problems = position_from_text(text, "docs/positions/lawyer.md", "positions/lawyer.md")
+    assert position is not None and not problems, problems
+    return position
+
+
+def test_each_way_of_declaring_a_change_is_named():
+    from macros.review.report import _declaration
+    correction = [{"date": "2026-05-12", "note": "исправлена опечатка в общих правах"}]
+    assert _declaration(_position("1.0"), _position("1.1", "status: проект\n"), True, []) == (
+        True, "проект (status: проект): текст ещё не утверждён, подписывать пока нечего")
+    assert _declaration(_position("1.0"), _position("1.0"), False, correction) == (
+        True, "редакционная правка общих шаблонов (macros/templates/corrections.yml): "
+              "«исправлена опечатка в общих правах»")
+    # A shared correction covers the templates, never the position's own text.
+    declared, text = _declaration(_position("1.0"), _position("1.0"), True, correction)
+    assert not declared and text.startswith("НЕ ОБЪЯВЛЕНО: печатный текст меняется, а редакция прежняя (1.0).")
+    assert _declaration(None, _position("1.0"), True, []) == (True, "новая инструкция, редакция 1.0")

@@ -68,11 +68,10 @@ def _one(slug: str, old: str | None, new: str | None, base: Side, head: Side, ch
     shown = now or before
     file = POSITIONS + (shown.src_path.split("/", 1)[1] if shown else f"{slug}.md")
     direct = file in changed
-    declared, declaration = _declaration(before, now, direct, len(head.shared_corrections) > len(base.shared_corrections),
-                                         head.shared_corrections)
+    declared, declaration = _declaration(before, now, direct, head.shared_corrections[len(base.shared_corrections):])
     item = Review(slug, str(shown.meta.get("title")) if shown else slug, file,
-                  before.version if before and old is not None else "", now.version if now and new is not None else "",
-                  direct, declared, declaration)
+                  before.version if before and old is not None else "",
+                  now.version if now and new is not None else "", direct, declared, declaration)
     if old is not None and new is not None:
         item.wording = amendments(document_text.blocks(old), document_text.blocks(new))
         if not item.wording:
@@ -81,7 +80,8 @@ def _one(slug: str, old: str | None, new: str | None, base: Side, head: Side, ch
     return item
 
 
-def _declaration(before, now, direct: bool, shared_added: bool, shared: list) -> tuple[bool, str]:
+def _declaration(before, now, direct: bool, shared_added: list) -> tuple[bool, str]:
+    """Whether the change is declared, and how: (True, «новая редакция 1.1 вместо 1.0, …») or (False, …)."""
     if now is None:
         return True, "файл должности удаляется: страницы и печатной формы больше не будет"
     if before is None:
@@ -96,14 +96,15 @@ def _declaration(before, now, direct: bool, shared_added: bool, shared: list) ->
     if own:
         return True, f"редакционная правка редакции {now.version}: {_notes(own)}"
     if shared_added and not direct:
-        return True, f"редакционная правка общих шаблонов ({facts.SHARED_CORRECTIONS}): {_notes(shared[-1:])}"
+        return True, f"редакционная правка общих шаблонов ({facts.SHARED_CORRECTIONS}): {_notes(shared_added)}"
     return False, (f"НЕ ОБЪЯВЛЕНО: печатный текст меняется, а редакция прежняя ({now.version}). Объявите новую "
-                   "редакцию (version, approved, approval) или, если смысл не меняется, редакционную правку (corrections)")
+                   "редакцию (version, approved, approval) или, если смысл не меняется, "
+                   "редакционную правку (corrections)")
 
 
 def _approval(position) -> str:
     order = position.approval_order
-    return f", утверждается {order}" if order else ""
+    return f", документ об утверждении: {order}" if order else ""
 
 
 def _notes(entries: list) -> str:
@@ -125,7 +126,8 @@ def _reasons(slug: str, file: str, direct: bool, base: Side, head: Side, changed
             if other in renamed:
                 old, new = renamed[other]
                 reasons.append(f"изменено наименование должности «{old}» → «{new}» ({key}: {other})")
-    code = [name for name in changed if name.startswith(("macros/", "overrides/")) and not name.startswith(facts.TEMPLATES)]
+    code = [name for name in changed
+            if name.startswith(("macros/", "overrides/")) and not name.startswith(facts.TEMPLATES)]
     if not reasons and code:
         reasons.append("изменён код сборки: " + ", ".join(code[:5]) + (" и др." if len(code) > 5 else ""))
     return reasons or ["причина не найдена среди изменённых файлов: проверьте изменения вручную"]
