@@ -272,3 +272,21 @@ def test_each_way_of_declaring_a_change_is_named():
     declared, text = _declaration(_position("1.0"), _position("1.0"), True, correction)
     assert not declared and text.startswith("НЕ ОБЪЯВЛЕНО: печатный текст меняется, а редакция прежняя (1.0).")
     assert _declaration(None, _position("1.0"), True, []) == (True, "новая инструкция, редакция 1.0")
+
+
+def test_an_added_clause_reads_as_an_amending_order():
+    """The clauses after the new one move down first, then the freed number takes the new clause."""
+    from macros.review.wording import amendments
+
+    def clause(number, text):
+        return {"kind": "clause", "number": number, "text": text}
+
+    older = [{"kind": "heading", "number": "2", "text": "Обязанности"}, clause("2.1", "Ведёт учёт."),
+             clause("2.2", "Готовит отчёты."), clause("2.3", "Исполняет поручения."),
+             {"kind": "heading", "number": "3", "text": "Права"}, clause("3.1", "Запрашивать сведения.")]
+    newer = older[:2] + [clause("2.2", "Ведёт кадровый резерв."), clause("2.3", "Готовит отчёты."),
+                         clause("2.4", "Исполняет поручения.")] + older[4:]
+    assert amendments(older, newer) == [
+        "Пункты 2.2–2.3 считать соответственно пунктами 2.3–2.4.",
+        "Дополнить пунктом 2.2 следующего содержания: «Ведёт кадровый резерв.».",
+    ]

@@ -42,13 +42,16 @@ def _sentence(change: Change) -> str:
 
 
 def amendments(older: list[dict], newer: list[dict]) -> list[str]:
-    """All sentences of an amending order, section by section: its changes, then its renumbering."""
+    """All sentences of an amending order, section by section, as an order reads: what is reworded or
+    removed, then the renumbering, then the clauses added (their numbers are free only after it)."""
     changes = compare(older, newer)
     moved = renumbering(older, newer)
     sentences = []
     for number in sorted({section(c.older or c.newer) for c in changes} | set(moved), key=_order):
-        sentences += lawyer_wording([c for c in changes if section(c.older or c.newer) == number])
+        here = [c for c in changes if section(c.older or c.newer) == number]
+        sentences += lawyer_wording([c for c in here if c.kind != "added"])
         sentences += moved.get(number, [])
+        sentences += lawyer_wording([c for c in here if c.kind == "added"])
     return sentences
 
 
