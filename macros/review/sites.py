@@ -1,6 +1,6 @@
 """The two sides of a review: the base commit built in a throw-away git worktree, the head built where it is.
 
-Real `mkdocs build --strict` runs, PDFs and the archive switched off: the report needs only each
+Real `mkdocs build --strict` runs, PDFs, Word files and the archive switched off: the report needs only each
 position page's printed text, and a second build of the archive would double the wait for nothing.
 """
 
@@ -68,7 +68,7 @@ class Built:
 
 
 def build(project: Path, site: Path, side: str) -> Built:
-    env = dict(os.environ, NO_MKDOCS_2_WARNING="1", JOBDESC_PDF="0", JOBDESC_ARCHIVE="0")
+    env = dict(os.environ, NO_MKDOCS_2_WARNING="1", JOBDESC_PDF="0", JOBDESC_DOCX="0", JOBDESC_ARCHIVE="0")
     for name in ("JOBDESC_BASE", "GITHUB_BASE_REF"):  # the build's own edition check is not this report's concern
         env.pop(name, None)
     result = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(site)],
