@@ -34,13 +34,14 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(
         prog="python -m macros.review",
         description="Что изменится в печатных инструкциях по сравнению с базовой веткой (отчёт для согласующего).")
-    parser.add_argument("--base", required=True, help="с чем сравнивать: ветка или коммит, например origin/main")
+    parser.add_argument("--base", default="origin/main",
+                        help="с чем сравнивать: ветка или коммит (по умолчанию origin/main)")
     parser.add_argument("--output", type=Path, help="записать отчёт (Markdown) в этот файл, а не на экран")
     parser.add_argument("--site-page", type=Path, metavar="DIR",
                         help="папка собранного сайта: отчёт запишется в DIR/review/index.html")
     args = parser.parse_args(argv)
     try:
-        project = Path(sites.git(Path.cwd(), "rev-parse", "--show-toplevel").strip())
+        project = sites.repository(Path.cwd())
         report = make_report(project, args.base)
     except ReviewError as error:
         print(f"Отчёт не составлен: {error}", file=sys.stderr)

@@ -29,6 +29,14 @@ def git(project: Path, *args: str) -> str:
     return result.stdout
 
 
+def repository(folder: Path) -> Path:
+    try:
+        return Path(git(folder, "rev-parse", "--show-toplevel").strip())
+    except ReviewError:
+        raise ReviewError(f"папка {folder} — не git-репозиторий: запустите команду в папке репозитория "
+                          "с инструкциями") from None
+
+
 def base_commit(project: Path, ref: str) -> str:
     """Where the branch left the base: the same point a pull request's diff starts from."""
     try:
