@@ -108,11 +108,11 @@ def test_a_reworded_and_a_removed_clause_read_as_an_amending_order(reports):
     assert "- Файл: `docs/positions/recruiter.md`; редакция: 1.0 → 1.1" in part
     assert ("- **Объявлено:** новая редакция 1.1 вместо 1.0, документ об утверждении: "
             "приказ от 10.05.2026 № 40-ОД") in part
-    assert f"1. Пункт 2.2 изложить в следующей редакции: «{CHANGED_NEW}»." in part
+    assert f"1. Пункт 2.2 изложить в следующей редакции: «2.2. {CHANGED_NEW}»." in part
     assert "2. Пункт 2.9 исключить." in part
     # The clauses after the removed one move up; the approver sees it in one sentence, before section 3.
     assert "3. Пункты 2.10–2.13 считать соответственно пунктами 2.9–2.12." in part
-    assert f"4. Пункт 3.4 изложить в следующей редакции: «{RIGHT_NEW}»." in part
+    assert f"4. Пункт 3.4 изложить в следующей редакции: «3.4. {RIGHT_NEW}»." in part
     assert "Причина: изменён файл должности docs/positions/recruiter.md; изменён общий шаблон " \
            "macros/templates/common\\_rights.md" in part
 
@@ -127,7 +127,7 @@ def test_a_template_change_reaches_every_position_and_says_why(reports):
     part = section(indirect, "Коммерческий директор")
     assert "- **⚠️ НЕ ОБЪЯВЛЕНО:** печатный текст меняется, а редакция прежняя (1.0)." in part
     assert "- Причина: изменён общий шаблон macros/templates/common\\_rights.md" in part
-    assert part.endswith(f"\n1. Пункт 3.4 изложить в следующей редакции: «{RIGHT_NEW}».\n\n"), part
+    assert part.endswith(f"\n1. Пункт 3.4 изложить в следующей редакции: «3.4. {RIGHT_NEW}».\n\n"), part
 
 
 def test_a_renamed_supervisor_changes_the_subordinates_printout(reports):
@@ -135,7 +135,7 @@ def test_a_renamed_supervisor_changes_the_subordinates_printout(reports):
     part = section(markdown, "Менеджер по работе с ключевыми клиентами")
     assert "изменено наименование должности «Руководитель отдела продаж» → «Директор по продажам» " \
            "(reports\\_to: sales-head)" in part
-    assert re.search(r"Пункт 1\.\d+ изложить в следующей редакции: «Непосредственный руководитель [^»]*"
+    assert re.search(r"Пункт 1\.\d+ изложить в следующей редакции: «1\.\d+\. Непосредственный руководитель [^»]*"
                      r"— директор по продажам", part), part
     assert "наименование должности" not in section(markdown, "Менеджер по работе с клиентами")
     head = section(markdown, "Директор по продажам")
@@ -148,7 +148,7 @@ def test_a_change_without_a_new_edition_is_flagged(reports):
     assert "- Файл: `docs/positions/client-manager.md`; редакция: 1.0 (прежняя)" in part
     assert ("- **⚠️ НЕ ОБЪЯВЛЕНО:** печатный текст меняется, а редакция прежняя (1.0). Объявите новую редакцию "
             "(version, approved, approval) или, если смысл не меняется, редакционную правку (corrections)") in part
-    assert f"изложить в следующей редакции: «{DUTY_NEW}»." in part
+    assert re.search(rf"изложить в следующей редакции: «2\.\d+\. {re.escape(DUTY_NEW)}»\.", part), part
 
 
 def test_an_editorial_correction_is_declared(reports):
@@ -163,7 +163,7 @@ def test_the_ci_summary_and_the_site_page_carry_the_same_report(reports):
     page = report["page"]
     assert page.startswith("<!doctype html>") and '<html lang="ru">' in page
     assert "<script" not in page
-    assert html.escape(f"Пункт 2.2 изложить в следующей редакции: «{CHANGED_NEW}».") in page
+    assert html.escape(f"Пункт 2.2 изложить в следующей редакции: «2.2. {CHANGED_NEW}».") in page
     assert "НЕ ОБЪЯВЛЕНО" in page and page.count("<section") == 8
 
 
@@ -276,7 +276,7 @@ def test_each_way_of_declaring_a_change_is_named():
 
 def test_an_added_clause_reads_as_an_amending_order():
     """The clauses after the new one move down first, then the freed number takes the new clause."""
-    from macros.review.wording import amendments
+    from macros.exports import change_sheet, compare
 
     def clause(number, text):
         return {"kind": "clause", "number": number, "text": text}
@@ -286,7 +286,7 @@ def test_an_added_clause_reads_as_an_amending_order():
              {"kind": "heading", "number": "3", "text": "Права"}, clause("3.1", "Запрашивать сведения.")]
     newer = older[:2] + [clause("2.2", "Ведёт кадровый резерв."), clause("2.3", "Готовит отчёты."),
                          clause("2.4", "Исполняет поручения.")] + older[4:]
-    assert amendments(older, newer) == [
+    assert change_sheet.wording(compare.amendments(older, newer)) == [
         "Пункты 2.2–2.3 считать соответственно пунктами 2.3–2.4.",
-        "Дополнить пунктом 2.2 следующего содержания: «Ведёт кадровый резерв.».",
+        "Дополнить пунктом 2.2 следующего содержания: «2.2. Ведёт кадровый резерв.».",
     ]

@@ -20,10 +20,12 @@ QUOTE_CHARS = 80  # how much of a paragraph names it when it has no number
 
 
 def wording(changes: list[dict]) -> list[str]:
-    """The amendments, one sentence each, in the order of the document."""
+    """The amendments, one sentence each, section by section in the order of the document; inside a section
+    as an amending order reads: what is reworded or removed, then the renumbering, then what is added (a
+    number is free for a new clause only once the clauses after it have moved)."""
     sentences: list[str] = []
     run: list[dict] = []
-    for change in changes:
+    for change in _in_order(changes):
         if change["kind"] == "renumbered" and (not run or _continues(run[-1], change)):
             run.append(change)
             continue
@@ -37,6 +39,15 @@ def wording(changes: list[dict]) -> list[str]:
     if run:
         sentences.append(_renumbered(run))
     return sentences
+
+
+def _in_order(changes: list[dict]) -> list[dict]:
+    sections: dict[str, list[dict]] = {}
+    for change in changes:
+        block = change.get("newer") or change.get("older")
+        sections.setdefault(block["number"].split(".")[0], []).append(change)
+    rank = {"changed": 0, "removed": 0, "renumbered": 1, "added": 2}
+    return [change for here in sections.values() for change in sorted(here, key=lambda c: rank[c["kind"]])]
 
 
 def _sentence(change: dict) -> str:

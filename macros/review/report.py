@@ -2,7 +2,7 @@
 clauses in an amending order's words, whether the change is declared, and why it changed.
 
 Plain data in, plain data out (the Markdown and HTML are made from it in output.py), so the tests
-can read it and the wording can be swapped in one place (wording.py).
+can read it; the changes are worded as the «Лист изменений» words them (exports/change_sheet.py).
 """
 
 from __future__ import annotations
@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from ..exports import document_text
 from . import facts
 from .facts import Side
-from .wording import amendments
+from ..exports import change_sheet, compare
 
 POSITIONS = "docs/positions/"
 
@@ -73,7 +73,7 @@ def _one(slug: str, old: str | None, new: str | None, base: Side, head: Side, ch
                   before.version if before and old is not None else "",
                   now.version if now and new is not None else "", direct, declared, declaration)
     if old is not None and new is not None:
-        item.wording = amendments(document_text.blocks(old), document_text.blocks(new))
+        item.wording = change_sheet.wording(compare.amendments(document_text.blocks(old), document_text.blocks(new)))
         if not item.wording:
             item.wording = ["Изменяются реквизиты, подписи или лист ознакомления (пункты не меняются)."]
     item.reasons = _reasons(slug, file, direct, base, head, changed)
