@@ -25,6 +25,7 @@ PLACEHOLDER_NAME = re.compile(r"\bФамилия\b|\bИ\.\s*О\.")
 # «№ 14-ОД от 02.02.2026»: ГОСТ Р 7.0.97 puts the date first («от 02.02.2026 № 14-ОД»).
 NUMBER_BEFORE_DATE = re.compile(r"№\s*\S+\s+от\s+\d\d\.\d\d\.\d{4}")
 TEXT_BLOCK_CENTRE_MM = (25 + 210 - 10) / 2  # between the left (25 mm) and right (10 mm) margins
+HYPHENATED = "\u2010\n"  # WeasyPrint's hyphen at the end of a line it hyphenated (print.css: hyphens)
 WORD = re.compile(r'<word xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" yMax="([\d.]+)">(.*?)</word>')
 
 
@@ -50,8 +51,9 @@ class PrintedDocument:
 
     @functools.cached_property
     def _page_texts(self) -> list[str]:
-        # pdftotext ends every page with a form feed.
-        return _run("pdftotext", str(self.pdf), "-").split("\f")[:self.pages]
+        # pdftotext ends every page with a form feed. A word hyphenated at a line's end (the engine's
+        # U+2010, never the hyphen of «152-ФЗ») is read whole, as a person reads it.
+        return _run("pdftotext", str(self.pdf), "-").replace(HYPHENATED, "").split("\f")[:self.pages]
 
     @functools.cached_property
     def _page_words(self) -> list[list[Word]]:
