@@ -108,6 +108,32 @@ def test_a_superseded_edition_says_so_on_screen_and_on_paper_and_leads_to_the_on
     assert not page.select(".position-card, .doc-edit"), "an archived edition offers today's card or an edit link"
 
 
+def test_a_superseded_edition_prints_its_dates_and_order_in_the_documents_serif_and_no_sheet_to_sign(history):
+    """On paper: «действовала с … по <the day before the next edition>. Утверждена: приказ от … № …» in the
+    document's serif; no acknowledgement sheet (nobody acknowledges a text no longer in force), in the PDF
+    and the .docx; on screen the edition's order, never git's commit and date."""
+    from docx import Document
+
+    site = history[0]
+    pdf = site.site / "pdf" / "editions" / "recruiter-1.0.pdf"
+    printed = _pdf_text(pdf)
+    assert "действовала с 16.02.2026 по 09.05.2026. Утверждена: приказ от 16.02.2026 № 21-ОД." in printed, printed[:600]
+    assert "ЛИСТ ОЗНАКОМЛЕНИЯ" not in printed.upper(), "a superseded edition prints an acknowledgement sheet"
+    assert "ЛИСТ ОЗНАКОМЛЕНИЯ" in _pdf_text(site.site / "pdf" / "recruiter.pdf").upper()
+    fonts = subprocess.run(["pdffonts", str(pdf)], capture_output=True, text=True, check=True).stdout
+    assert "Serif" in fonts and "Sans" not in fonts, f"the PDF of a superseded edition mixes in a sans font:\n{fonts}"
+    word = " ".join(p.text for p in Document(site.site / "docx" / "editions" / "recruiter-1.0.docx").paragraphs)
+    assert "Лист ознакомления" not in word and "Утверждена: приказ от 16.02.2026" in " ".join(word.split())
+    notice = _text(site.page("positions/recruiter/editions/1.0/").select_one(".edition-notice"))
+    assert "коммит" not in notice and "№ 21-ОД" in notice, notice
+
+
+def test_the_acknowledgement_sheet_names_the_order_that_approved_the_edition(history):
+    printed = _pdf_text(history[0].site / "pdf" / "recruiter.pdf")
+    sheet = printed[printed.upper().index("ЛИСТ ОЗНАКОМЛЕНИЯ"):]
+    assert ("(редакция 1.2, утверждена приказом генерального директора от 01.09.2026 № 77-ОД)" in sheet), sheet[:300]
+
+
 def _signatures(text: str) -> str:
     """«Разработал: … Согласовано: …» up to the acknowledgement sheet."""
     found = re.search(r"Разработал:.*?(?=Лист ознакомления|$)", text, re.I)

@@ -28,6 +28,7 @@ PARAGRAPH_INDENT_TWIPS = 709  # 1.25 cm, the paragraph indent of ГОСТ Р 7.0
 DASH = "\u2014"
 APP_XML = "docProps/app.xml"
 FOOTER_DISTANCE_MM = 8.0
+PAGE_NUMBER_FROM_EDGE_MM = 11.0
 APPLICATION = f"Должностные инструкции (python-docx {version('python-docx')})"
 
 
@@ -49,7 +50,8 @@ class WordDocument:
         top, right, bottom, left = page.margins
         section.top_margin, section.right_margin = Mm(top), Mm(right)
         section.bottom_margin, section.left_margin = Mm(bottom), Mm(left)
-        section.header_distance = Mm(min(10.0, top / 2))
+        # The number's line at least 10 mm below the sheet's edge, as in the PDF (print.css @top-center).
+        section.header_distance = Mm(min(PAGE_NUMBER_FROM_EDGE_MM, top / 2))
         # Page numbers at the top centre from page 2 on (ГОСТ Р 7.0.97): the first page's header is empty.
         section.different_first_page_header_footer = True
         number = section.header.paragraphs[0]
