@@ -129,6 +129,7 @@ def test_signature_rows_carry_known_names_and_lines_for_the_rest(printed):
             texts = [w.text for w in row]
             assert texts[0] == line and texts[-1] == "г.", f"{how}: the row of «{post}» reads {texts}"
             starts[post] = (round(row[0].x0), round(row[1].x0), round(next(w for w in row if w.text.startswith("«")).x0))
-        lawyer = [w.text for w in words if abs(w.y1 - next(w for w in words if w.text == "Юрисконсульт").y1) < 3]
+        post = next(w for w in words if w.text == "Юрисконсульт")
+        lawyer = [w.text for w in sorted(words, key=lambda w: w.x0) if abs(w.y1 - post.y1) < 3]
         assert lawyer[2:5] == ["А.", "С.", "Кузнецова"], f"{how}: the lawyer's row reads {lawyer}"
         assert len(set(starts.values())) == 1, f"{how}: the signature lines do not stand one under another: {starts}"

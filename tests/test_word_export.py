@@ -173,9 +173,14 @@ def test_libreoffice_shows_the_title_apart_from_the_stamp_numbers_clear_and_sign
     number = next(w for w in printed.words(2) if w.text == "2")
     assert number.y0 >= 10 * PT_PER_MM, f"{slug}: page 2's number is {number.y0 / PT_PER_MM:.1f} mm from the edge"
     page = next(n for n in range(1, printed.pages + 1) if "Согласовано:" in printed.text(n))
+    words = printed.words(page)
+    line = re.search(r"_+", site.position(slug).select_one(".sign-line-cell").get_text()).group(0)
     rows: dict[int, float] = {}
-    for word in printed.words(page):
-        if word.text == "_" * 12:
-            rows.setdefault(round(word.y1), word.x0)
+    for word in words:
+        if word.text == line:  # the line to sign is the row's first line; the name's may follow
+            rows[round(word.y1)] = min(word.x0, rows.get(round(word.y1), word.x0))
     assert len(rows) >= 2 and max(rows.values()) - min(rows.values()) < 1.5, (
         f"{slug}: the lines to sign do not stand one under another (x in pt by row: {rows})")
+    for opening in (w for w in words if w.text.startswith("«___»")):
+        year = min((w for w in words if w.text == "г." and w.x0 > opening.x0), key=lambda w: abs(w.y1 - opening.y1))
+        assert abs(year.y1 - opening.y1) < 3, f"{slug}: the date form «___» … 20___ г. breaks over two lines"

@@ -106,9 +106,12 @@ def blocks(html: str) -> list[dict]:
     return found
 
 
+LINE = re.compile(r"_{2,}")  # a line to write on («____», ««___» ______ 20___ г.»): its length is no wording
+
+
 def printed_text(html: str) -> str:
-    """All text of the page that prints, spaces normalised."""
-    return flat(_tree(html).text())
+    """All text of the page that prints, spaces normalised, lines to write on whatever their length."""
+    return LINE.sub("__", flat(_tree(html).text()))
 
 
 def _number(node: _Node, css_class: str) -> str:

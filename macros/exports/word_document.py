@@ -51,7 +51,7 @@ class WordDocument:
         section.top_margin, section.right_margin = Mm(top), Mm(right)
         section.bottom_margin, section.left_margin = Mm(bottom), Mm(left)
         # The number's line at least 10 mm below the sheet's edge, as in the PDF (print.css @top-center).
-        section.header_distance = Mm(min(PAGE_NUMBER_FROM_EDGE_MM, top / 2))
+        section.header_distance = Mm(min(PAGE_NUMBER_FROM_EDGE_MM, top - 5))
         # Page numbers at the top centre from page 2 on (ГОСТ Р 7.0.97): the first page's header is empty.
         section.different_first_page_header_footer = True
         number = section.header.paragraphs[0]
