@@ -124,8 +124,10 @@ def test_a_superseded_edition_prints_its_dates_and_order_in_the_documents_serif_
     assert "Serif" in fonts and "Sans" not in fonts, f"the PDF of a superseded edition mixes in a sans font:\n{fonts}"
     word = " ".join(p.text for p in Document(site.site / "docx" / "editions" / "recruiter-1.0.docx").paragraphs)
     assert "Лист ознакомления" not in word and "Утверждена: приказ от 16.02.2026" in " ".join(word.split())
-    notice = _text(site.page("positions/recruiter/editions/1.0/").select_one(".edition-notice"))
+    page = site.page("positions/recruiter/editions/1.0/")
+    notice = _text(page.select_one(".edition-notice"))
     assert "коммит" not in notice and "№ 21-ОД" in notice, notice
+    assert "Последнее изменение" not in _text(page.select_one("article")), "git's date of the file, not the edition's"
 
 
 def test_the_acknowledgement_sheet_names_the_order_that_approved_the_edition(history):
