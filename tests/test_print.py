@@ -40,8 +40,8 @@ def test_browser_print_is_a_signable_document(slug, browser, served_site, site, 
 
 @pytest.mark.browser
 def test_print_button_prints_the_build_time_pdf(browser, served_site):
-    """With a PDF, «Печать» prints it (the page's layout plus the edition's QR code, which a browser
-    cannot draw in a page margin): the PDF is loaded into a hidden frame whose print dialog opens."""
+    """With a PDF, «Печать» prints it (the page's layout, hyphenated, exactly the file one downloads):
+    the PDF is loaded into a hidden frame whose print dialog opens."""
     page = browser.new_page()
     page.goto(served_site + "positions/key-account-manager/")
     button = page.get_by_role("button", name="Печать")
