@@ -17,7 +17,8 @@ from edits import KAM, line_of
 from edition_history import (ADDED, CHANGED_NEW, CHANGED_OLD, RECRUITER, REMOVED, RIGHT_NEW, RIGHT_OLD, SITE_URL,
                              edit, git, make_repository, new_edition)
 
-EDITIONS = {"1.0": ("16.02.2026", "10.05.2026"), "1.1": ("10.05.2026", "01.09.2026"), "1.2": ("01.09.2026", None)}
+# Approved on, and last day in force: the day before the next edition's approval (no day in two editions).
+EDITIONS = {"1.0": ("16.02.2026", "09.05.2026"), "1.1": ("10.05.2026", "31.08.2026"), "1.2": ("01.09.2026", None)}
 
 
 @pytest.fixture(scope="module")
@@ -54,7 +55,8 @@ def _text(page) -> str:
 
 def _pdf_text(path) -> str:
     require_tool("pdftotext", "reading the editions' PDFs")
-    return " ".join(subprocess.run(["pdftotext", str(path), "-"], capture_output=True, text=True, check=True).stdout.split())
+    text = subprocess.run(["pdftotext", str(path), "-"], capture_output=True, text=True, check=True).stdout
+    return " ".join(text.replace("\u2010\n", "").split())  # a word hyphenated at a line's end, read whole
 
 
 @pytest.mark.parametrize("version", EDITIONS)
@@ -104,6 +106,34 @@ def test_a_superseded_edition_says_so_on_screen_and_on_paper_and_leads_to_the_on
     assert link and link["href"] == "../../", "the notice does not lead to the position's page (the edition in force)"
     assert line in _pdf_text(site.site / "pdf" / "editions" / f"recruiter-{version}.pdf"), "the PDF is not marked superseded"
     assert not page.select(".position-card, .doc-edit"), "an archived edition offers today's card or an edit link"
+
+
+def test_a_superseded_edition_prints_its_dates_and_order_in_the_documents_serif_and_no_sheet_to_sign(history):
+    """On paper: «действовала с … по <the day before the next edition>. Утверждена: приказ от … № …» in the
+    document's serif; no acknowledgement sheet (nobody acknowledges a text no longer in force), in the PDF
+    and the .docx; on screen the edition's order, never git's commit and date."""
+    from docx import Document
+
+    site = history[0]
+    pdf = site.site / "pdf" / "editions" / "recruiter-1.0.pdf"
+    printed = _pdf_text(pdf)
+    assert "действовала с 16.02.2026 по 09.05.2026. Утверждена: приказ от 16.02.2026 № 21-ОД." in printed, printed[:600]
+    assert "ЛИСТ ОЗНАКОМЛЕНИЯ" not in printed.upper(), "a superseded edition prints an acknowledgement sheet"
+    assert "ЛИСТ ОЗНАКОМЛЕНИЯ" in _pdf_text(site.site / "pdf" / "recruiter.pdf").upper()
+    fonts = subprocess.run(["pdffonts", str(pdf)], capture_output=True, text=True, check=True).stdout
+    assert "Serif" in fonts and "Sans" not in fonts, f"the PDF of a superseded edition mixes in a sans font:\n{fonts}"
+    word = " ".join(p.text for p in Document(site.site / "docx" / "editions" / "recruiter-1.0.docx").paragraphs)
+    assert "Лист ознакомления" not in word and "Утверждена: приказ от 16.02.2026" in " ".join(word.split())
+    page = site.page("positions/recruiter/editions/1.0/")
+    notice = _text(page.select_one(".edition-notice"))
+    assert "коммит" not in notice and "№ 21-ОД" in notice, notice
+    assert "Последнее изменение" not in _text(page.select_one("article")), "git's date of the file, not the edition's"
+
+
+def test_the_acknowledgement_sheet_names_the_order_that_approved_the_edition(history):
+    printed = _pdf_text(history[0].site / "pdf" / "recruiter.pdf")
+    sheet = printed[printed.upper().index("ЛИСТ ОЗНАКОМЛЕНИЯ"):]
+    assert ("(редакция 1.2, утверждена приказом генерального директора от 01.09.2026 № 77-ОД)" in sheet), sheet[:300]
 
 
 def _signatures(text: str) -> str:
@@ -178,7 +208,7 @@ def test_the_position_page_lists_every_edition_with_dates_orders_and_links(histo
     assert [r["data-edition"] for r in rows] == ["1.2", "1.1", "1.0"]
     first = _text(rows[2])
     # The requisite as the stamp writes it: date before number.
-    assert "16.02.2026" in first and "от 16.02.2026 № 21-ОД" in first and "16.02.2026 — 10.05.2026" in first
+    assert "16.02.2026" in first and "от 16.02.2026 № 21-ОД" in first and "16.02.2026 — 09.05.2026" in first
     for link in site.position("recruiter").select(".doc-history a[href]"):
         target = (site.site / "positions" / "recruiter" / link["href"]).resolve()
         assert (target / "index.html").is_file() or target.is_file(), f"«{link.get_text()}» leads nowhere: {link['href']}"
@@ -226,6 +256,22 @@ def test_an_editorial_correction_is_declared_and_shown(history, archive_env, tmp
     assert build.returncode == 0, build.output[-3000:]
     row = build.position("recruiter").select_one(".doc-history tr[data-edition='1.2']")
     assert "Редакционная правка 15.09.2026: уточнено слово в п. 2.1" in _text(row)
+
+
+def test_a_shared_template_corrected_without_a_new_edition_needs_one_line_in_corrections_yml(
+        history, archive_env, tmp_path):
+    """A wording template changes the printed text of every position: refused with the file to write in,
+    then published once macros/templates/corrections.yml records the editorial correction."""
+    repo = _clone(history[0].project, tmp_path / "clone")
+    edit(repo, "macros/templates/acknowledgement_sheet.html", "Лист ознакомления</div>", "Лист ознакомления работников</div>")
+    refused = run_mkdocs_build(repo, tmp_path / "refused")
+    assert refused.returncode != 0, "a changed shared template was published without a record"
+    assert "из-за изменения общих шаблонов" in refused.output and "macros/templates/corrections.yml" in refused.output
+    corrections = repo / "macros" / "templates" / "corrections.yml"
+    corrections.write_text(corrections.read_text(encoding="utf-8")
+                           + "- {date: 2026-09-15, note: уточнено название листа ознакомления}\n", encoding="utf-8")
+    build = run_mkdocs_build(repo, tmp_path / "site")
+    assert build.returncode == 0, build.output[-3000:]
 
 
 def test_an_edit_that_does_not_print_needs_no_new_edition(history, archive_env, tmp_path):
