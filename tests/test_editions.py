@@ -15,7 +15,7 @@ import pytest
 from conftest import copy_project, require_tool, run_mkdocs_build
 from edits import KAM, line_of
 from edition_history import (ADDED, CHANGED_NEW, CHANGED_OLD, RECRUITER, REMOVED, RIGHT_NEW, RIGHT_OLD, SITE_URL,
-                             edit, git, make_repository, new_edition)
+                             edit, git, make_repository, new_edition, supersede)
 
 # Approved on, and last day in force: the day before the next edition's approval (no day in two editions).
 EDITIONS = {"1.0": ("16.02.2026", "09.05.2026"), "1.1": ("10.05.2026", "31.08.2026"), "1.2": ("01.09.2026", None)}
@@ -148,14 +148,12 @@ def test_a_superseded_edition_is_signed_by_the_same_posts_as_on_its_day(history,
     instruction is agreed by the head of HR, a position its text never names: the old edition's
     signature block still names the post, never a file name."""
     repo = _clone(history[0].project, tmp_path / "clone")
-    edit(repo, KAM, 'version: "1.0"\napproved: 2026-02-02\napproval:\n  number: 14-ОД\n',
-         'version: "1.1"\napproved: 2026-10-01\napproval:\n  number: 95-ОД\nchanges: уточнена обязанность\n'
-         'history:\n  - version: "1.0"\n    approved: 2026-02-02\n    approval: {number: 14-ОД}\n')
+    superseded, _ = supersede(repo, KAM, "2027-02-01", "16-ОД", "уточнена обязанность")
     edit(repo, KAM, "- Выполняет работу по мерчендайзингу.", "- Выполняет работу по мерчендайзингу в торговых точках.")
-    git(repo, "commit", "-qam", "КАМ: редакция 1.1")
+    git(repo, "commit", "-qam", "КАМ: новая редакция")
     build = run_mkdocs_build(repo, tmp_path / "site")
     assert build.returncode == 0, build.output[-3000:]
-    old = _signatures(_text(build.page("positions/key-account-manager/editions/1.0/")))
+    old = _signatures(_text(build.page(f"positions/key-account-manager/editions/{superseded}/")))
     assert old == _signatures(_text(build.position("key-account-manager"))), "the old edition is signed by others"
     assert "Согласовано: Руководитель отдела персонала" in old, old
     assert not re.search(r"\b(hr-head|sales-head|general-director)\b", old), "a file name printed instead of a post"
@@ -169,7 +167,7 @@ def test_the_edition_in_force_has_a_stable_page_too(history):
 
 
 @pytest.mark.parametrize("pdf, version", [("editions/recruiter-1.0.pdf", "1.0"), ("editions/recruiter-1.1.pdf", "1.1"),
-                                          ("recruiter.pdf", "1.2"), ("editions/hr-head-1.0.pdf", "1.0")])
+                                          ("recruiter.pdf", "1.2"), ("editions/hr-head-1.1.pdf", "1.1")])
 def test_the_qr_code_on_the_first_page_leads_to_exactly_that_edition(history, pdf, version, tmp_path):
     require_tool("zbarimg", "decoding the QR codes (Debian zbar-tools)")
     require_tool("pdftoppm", "rasterising the PDFs")
@@ -299,7 +297,8 @@ def test_a_copy_without_history_builds_the_editions_in_force_and_says_so_once(ar
     build = run_mkdocs_build(copy_project(tmp_path / "copy"), tmp_path / "site")
     assert build.returncode == 0, build.output[-3000:]
     assert build.output.count("сборка из копии без истории git — опубликованы только действующие редакции") == 1
-    assert (build.site / "positions" / "recruiter" / "editions" / "1.0" / "index.html").is_file()
+    version = re.search(r'^version: "(.*)"', (build.project / RECRUITER).read_text(encoding="utf-8"), re.M).group(1)
+    assert (build.site / "positions" / "recruiter" / "editions" / version / "index.html").is_file()
 
 
 def test_a_shallow_clone_is_named(history, archive_env, tmp_path):
@@ -324,12 +323,7 @@ def test_a_reference_to_another_positions_clause_survives_the_archive(scratch, a
     git(scratch, "init", "-q", "-b", "main")
     git(scratch, "add", "-A")
     git(scratch, "commit", "-q", "-m", "1.0", "--date", "2026-03-01T10:00:00")
-    text = (scratch / client).read_text(encoding="utf-8")
-    current = re.search(r'version: "(.*?)"\napproved: (.*?)\napproval:\n  number: (.*?)\n', text)
-    edit(scratch, client, current.group(0),
-         'version: "1.1"\napproved: 2026-06-01\napproval: {number: 46-ОД}\nchanges: добавлен реестр\n'
-         f'history:\n  - version: "{current.group(1)}"\n    approved: {current.group(2)}\n'
-         f'    approval: {{number: {current.group(3)}}}\n')
+    superseded, _ = supersede(scratch, client, "2027-02-01", "16-ОД", "добавлен реестр")
     edit(scratch, client, "- Соблюдает п.", "- Ведёт реестр клиентов.\n- Соблюдает п.")
     git(scratch, "commit", "-qam", "1.1")
     build = run_mkdocs_build(scratch, tmp_path / "site")
@@ -337,7 +331,7 @@ def test_a_reference_to_another_positions_clause_survives_the_archive(scratch, a
     wording = "2.7 должностной инструкции менеджера по работе с ключевыми клиентами"
     live = build.position("client-manager").select_one("a.clause-ref[href='../key-account-manager/#consult']")
     assert live is not None and " ".join(live.get_text().split()) == wording
-    archived = build.page(f"positions/client-manager/editions/{current.group(1)}/").select_one(".clause-ref")
+    archived = build.page(f"positions/client-manager/editions/{superseded}/").select_one(".clause-ref")
     assert archived is not None and " ".join(archived.get_text().split()) == wording, "the archived edition lost it"
 
 

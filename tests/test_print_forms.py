@@ -47,7 +47,7 @@ def printed(tmp_path_factory, browser):
     root = tmp_path_factory.mktemp("print-forms")
     project = copy_project(root / "project")
     _edit(project / KAM, "- Выполняет работу по мерчендайзингу.\n", "- Выполняет работу по мерчендайзингу.\n" + TABLE_AND_LISTS)
-    _edit(project / RECRUITER, "approval:\n  number: 21-ОД\n", "approval:\n  form: official\n")
+    _edit(project / RECRUITER, "approval:\n  number: 152-ОД\n", "approval:\n  form: official\n")
     # The director's name unknown (a line to write it), the lawyer's known.
     _edit(project / "mkdocs.yml", "    general-director: И. И. Иванов\n", "    Юрисконсульт: А. С. Кузнецова\n")
     with pytest.MonkeyPatch.context() as env:
@@ -105,7 +105,7 @@ def test_approval_by_signature_prints_no_order_and_a_line_for_an_unknown_name(pr
     assert page.select_one(".doc-stamp .sign-line--name"), "no line to write the director's name by hand"
     for how, pdf in both(printed, "recruiter").items():
         header = " ".join(PrintedDocument(pdf).text(1).split()).split("ДОЛЖНОСТНАЯ")[0]
-        assert "16.02.2026" in header and "приказ" not in header and "№" not in header, f"{how}: {header}"
+        assert "07.12.2026" in header and "приказ" not in header and "№" not in header, f"{how}: {header}"
 
 
 @pytest.mark.browser
