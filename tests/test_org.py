@@ -152,7 +152,7 @@ def test_key_account_managers_card_shows_where_the_role_sits(site):
     assert fields["supervisor"] == ["positions/sales-head/"]
     assert fields["also"] == ["positions/development-director/", "positions/commercial-director/"]
     assert fields["subordinates"] == "нет"
-    assert fields["stand-in"] == "должностное лицо, назначенное приказом"
+    assert fields["stand-in"] == "другой работник, с его письменного согласия"
     assert "version" not in fields, "the edition is shown once, in the document header under the card"
 
 
