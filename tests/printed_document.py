@@ -68,6 +68,15 @@ class PrintedDocument:
     def lines(self, page: int) -> list[str]:
         return [line.strip() for line in self.text(page).splitlines() if line.strip()]
 
+    @functools.cached_property
+    def _page_layouts(self) -> list[str]:
+        return _run("pdftotext", "-layout", str(self.pdf), "-").split("\f")[:self.pages]
+
+    def printed_lines(self, page: int) -> list[str]:
+        """The lines as they stand on the sheet. The reading order of ``lines`` may cut a loose justified
+        line (wide gaps, Chromium cannot hyphenate) in two, as if its end were a column of its own."""
+        return [line.strip() for line in self._page_layouts[page - 1].splitlines() if line.strip()]
+
     def words(self, page: int) -> list[Word]:
         return self._page_words[page - 1]
 
@@ -162,7 +171,7 @@ DATE_START = re.compile(r"^\d\d\.\d\d\.\d{4}")
 def _check_line_ends(doc: PrintedDocument, where: str) -> None:
     """No line of the body ends with a one-letter word, «№» or «ст.», nor with «от» before a date."""
     for page in range(1, doc.pages + 1):
-        lines = [line.split() for line in doc.lines(page)]
+        lines = [line.split() for line in doc.printed_lines(page)]
         for at, words in enumerate(lines[:-1]):
             if len(words) < 3:
                 continue  # a table's cell («№»), a page number: not a line of running text
