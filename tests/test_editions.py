@@ -353,12 +353,19 @@ def test_the_history_entry_the_build_prints_can_be_pasted_as_printed(history, ar
     """Two new editions without their history entries: one file already has `history:`, one has none.
     Each entry is pasted exactly as printed, where the fix says; the next build passes and shows it."""
     repo = _clone(history[0].project, tmp_path / "clone")
+    # The KAM's file as one that has never had a `history:` (its edition in force, nothing before it).
+    kam = (repo / KAM).read_text(encoding="utf-8")
+    (repo / KAM).write_text(re.sub(r'\nversion: "1\.1"\n(?:.*\n)*?tags:',
+                                   '\nversion: "1.1"\napproved: 2026-12-07\napproval:\n  number: 152-ОД\ntags:', kam, count=1),
+                            encoding="utf-8")
+    assert "history:" not in (repo / KAM).read_text(encoding="utf-8")
+    git(repo, "commit", "-qam", "Должность без истории редакций")
     edit(repo, RECRUITER, 'version: "1.2"\napproved: 2026-09-01\napproval: {number: 77-ОД}\n'
          "changes: исключены корпоративные мероприятия\n",
          'version: "1.3"\napproved: 2026-10-01\napproval: {number: 90-ОД}\nchanges: добавлен учёт резерва\n')
     edit(repo, RECRUITER, "\n## Права\n", "\n- Ведёт кадровый резерв.\n\n## Права\n")
-    edit(repo, KAM, 'version: "1.0"\napproved: 2026-02-02\napproval:\n  number: 14-ОД\n',
-         'version: "1.1"\napproved: 2026-10-01\napproval: {number: 91-ОД}\nchanges: добавлен отчёт\n')
+    edit(repo, KAM, 'version: "1.1"\napproved: 2026-12-07\napproval:\n  number: 152-ОД\n',
+         'version: "1.2"\napproved: 2026-12-21\napproval: {number: 160-ОД}\nchanges: добавлен отчёт\n')
     edit(repo, KAM, "\n## Права\n", "\n- Готовит отчёт о ключевых клиентах.\n\n## Права\n")
     build = run_mkdocs_build(repo, tmp_path / "site")
     assert build.returncode == 1, build.output[-3000:]
@@ -373,7 +380,7 @@ def test_the_history_entry_the_build_prints_can_be_pasted_as_printed(history, ar
 
     instruction, block = _pasted_block(build.output, KAM)
     assert "вставьте эти строки как есть в данные должности, например перед строкой «tags:»" in instruction
-    assert block == ["history:", '  - version: "1.0"', "    approved: 2026-02-02", "    approval: {number: 14-ОД}"]
+    assert block == ["history:", '  - version: "1.1"', "    approved: 2026-12-07", "    approval: {number: 152-ОД}"]
     edit(repo, KAM, "\ntags:", "\n" + "\n".join(block) + "\ntags:")
 
     build = run_mkdocs_build(repo, tmp_path / "site")
@@ -390,20 +397,19 @@ def test_a_signatory_renamed_in_its_own_new_edition_is_named_in_the_others_messa
     edit(repo, head, "title: Руководитель отдела персонала\ngenitive: руководителя отдела персонала\n"
          "dative: руководителю отдела персонала\n",
          "title: Директор по персоналу\ngenitive: директора по персоналу\ndative: директору по персоналу\n")
-    edit(repo, head, 'version: "1.0"\napproved: 2026-01-28\napproval:\n  number: 11-ОД\n',
-         'version: "1.1"\napproved: 2026-10-01\napproval: {number: 95-ОД}\nchanges: должность переименована\n'
-         'history:\n  - version: "1.0"\n    approved: 2026-01-28\n    approval: {number: 11-ОД}\n')
+    supersede(repo, head, "2026-12-21", "165-ОД", "должность переименована")
     build = run_mkdocs_build(repo, tmp_path / "site")
     assert build.returncode == 1, build.output[-3000:]
     message = re.search(r"docs/positions/recruiter\.md:\d+: поле «version»: печатный текст утверждённой редакции "
                         r"1\.2 изменился, а номер редакции прежний: (.*)", build.output)
     assert message, build.output[-3000:]
     assert message.group(1).endswith("— из-за изменений в docs/positions/hr-head.md"), message.group(1)
-    # The sales head's clauses do not name him; only the «Согласовано» block of the signatures changes.
+    # The sales head's clauses do not name him; only the «Согласовано» block of the signatures changes
+    # (a line to write on is «__» in the message whatever its length: its length is no wording).
     line = line_of("docs/positions/sales-head.md", "version:")
-    assert (f"docs/positions/sales-head.md:{line}: поле «version»: печатный текст утверждённой редакции 1.0 изменился, "
+    assert (f"docs/positions/sales-head.md:{line}: поле «version»: печатный текст утверждённой редакции 1.1 изменился, "
             "а номер редакции прежний: изменился текст вне пунктов (гриф, подписи, лист ознакомления): было "
-            "«__________ 20___ г. Согласовано: Руководитель отдела персонала «___» __________ 20___ г.», стало "
-            "«__________ 20___ г. Согласовано: Директор по персоналу «___» __________ 20___ г.» — из-за изменений "
+            "«__ 20__ г. Согласовано: Руководитель отдела персонала __ __ «__» __», стало "
+            "«__ 20__ г. Согласовано: Директор по персоналу __ __ «__» __» — из-за изменений "
             "в docs/positions/hr-head.md\n") in build.output, build.output[-3000:]
     assert "docs/positions/hr-head.md:" not in build.output, "the renamed position itself is a proper new edition"
