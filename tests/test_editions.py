@@ -356,7 +356,7 @@ def test_the_history_entry_the_build_prints_can_be_pasted_as_printed(history, ar
     # The KAM's file as one that has never had a `history:` (its edition in force, nothing before it).
     kam = (repo / KAM).read_text(encoding="utf-8")
     (repo / KAM).write_text(re.sub(r'\nversion: "1\.1"\n(?:.*\n)*?tags:',
-                                   '\nversion: "1.1"\napproved: 2026-12-07\napproval:\n  number: 152-ОД\ntags:', kam, count=1),
+                                   '\nversion: "1.1"\napproved: 2026-12-04\napproval:\n  number: 152-ОД\ntags:', kam, count=1),
                             encoding="utf-8")
     assert "history:" not in (repo / KAM).read_text(encoding="utf-8")
     git(repo, "commit", "-qam", "Должность без истории редакций")
@@ -364,7 +364,7 @@ def test_the_history_entry_the_build_prints_can_be_pasted_as_printed(history, ar
          "changes: исключены корпоративные мероприятия\n",
          'version: "1.3"\napproved: 2026-10-01\napproval: {number: 90-ОД}\nchanges: добавлен учёт резерва\n')
     edit(repo, RECRUITER, "\n## Права\n", "\n- Ведёт кадровый резерв.\n\n## Права\n")
-    edit(repo, KAM, 'version: "1.1"\napproved: 2026-12-07\napproval:\n  number: 152-ОД\n',
+    edit(repo, KAM, 'version: "1.1"\napproved: 2026-12-04\napproval:\n  number: 152-ОД\n',
          'version: "1.2"\napproved: 2026-12-21\napproval: {number: 160-ОД}\nchanges: добавлен отчёт\n')
     edit(repo, KAM, "\n## Права\n", "\n- Готовит отчёт о ключевых клиентах.\n\n## Права\n")
     build = run_mkdocs_build(repo, tmp_path / "site")
@@ -380,7 +380,7 @@ def test_the_history_entry_the_build_prints_can_be_pasted_as_printed(history, ar
 
     instruction, block = _pasted_block(build.output, KAM)
     assert "вставьте эти строки как есть в данные должности, например перед строкой «tags:»" in instruction
-    assert block == ["history:", '  - version: "1.1"', "    approved: 2026-12-07", "    approval: {number: 152-ОД}"]
+    assert block == ["history:", '  - version: "1.1"', "    approved: 2026-12-04", "    approval: {number: 152-ОД}"]
     edit(repo, KAM, "\ntags:", "\n" + "\n".join(block) + "\ntags:")
 
     build = run_mkdocs_build(repo, tmp_path / "site")
