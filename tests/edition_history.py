@@ -1,6 +1,7 @@
 """A scratch repository with real commits: three editions of the recruiter's instruction.
 
-- commit 1: the project as it is, with a site_url (for the QR codes): edition 1.0;
+- commit 1: the project as it is, with a site_url (for the QR codes), the recruiter's file written as
+  edition 1.0 (approved 16.02.2026) whatever edition the sample is at now;
 - commit 2: edition 1.1 — duty «Разрабатывает анкеты…» reworded, a duty added after «Участвует в
   поддержании…», and the shared template of common rights reworded in the same commit;
 - commit 3: edition 1.2 — duty «Организует совместные праздники…» removed.
@@ -9,6 +10,7 @@
 from __future__ import annotations
 
 import os
+import re
 import subprocess
 from pathlib import Path
 
@@ -21,7 +23,9 @@ CHANGED_OLD = "Разрабатывает анкеты, опросные лис�
 CHANGED_NEW = "Разрабатывает анкеты, тесты и другие материалы для оценки кандидатов и опросов работников."
 ADDED = "Ведёт учёт кандидатов в электронной системе подбора и хранит результаты их оценки."
 AFTER = "Участвует в поддержании корпоративной культуры в коллективе."
-REMOVED = "Организует совместные праздники, совместный отдых в выходные дни, поездки и другие мероприятия, направленные на сплочение коллектива."
+REMOVED = ("В пределах своего рабочего времени организует корпоративные праздники, поездки и другие мероприятия, "
+           "направленные на сплочение коллектива; к работе в выходные и нерабочие праздничные дни привлекается "
+           "только в порядке, установленном статьёй 113 Трудового кодекса Российской Федерации.")
 RIGHT_OLD = "Взаимодействовать с работниками всех структурных подразделений общества."
 RIGHT_NEW = "Взаимодействовать по рабочим вопросам с работниками всех подразделений общества."
 
@@ -51,7 +55,29 @@ def new_edition(repo: Path, version: str, approved: str, order: str, changes: st
     # `order` is «№ 40-ОД от 10.05.2026»; the file keeps its number in `approval`, its date in `approved`.
     history = "".join(f'\n  - version: "{v}"\n    approved: {a}\n    approval: {{number: {o.split()[1]}}}' for v, a, o in earlier)
     path.write_text(f'{head}\nversion: "{version}"\napproved: {approved}\napproval: {{number: {order.split()[1]}}}\n'
-                    f"changes: {changes}\nhistory:{history}\ntags:{rest}", encoding="utf-8")
+                    f"changes: {changes}\n" + (f"history:{history}\n" if earlier else "") + f"tags:{rest}",
+                    encoding="utf-8")
+
+
+def supersede(repo: Path, file: str, approved: str, number: str, changes: str) -> tuple[str, str]:
+    """CONTRIBUTING «Новая редакция»: the edition in force goes to the top of `history` (its corrections stay
+    in its archive), the next version takes its place. Returns the versions superseded and new."""
+    path = repo / file
+    text = path.read_text(encoding="utf-8")
+    current = re.search(r'\nversion: "(.*?)"\napproved: (\S+)\napproval:\n  number: (\S+)\n(?:changes: (.*)\n)?', text)
+    assert current, f"{file}: no edition approved by an order number"
+    entry = (f'  - version: "{current.group(1)}"\n    approved: {current.group(2)}\n'
+             f'    approval: {{number: {current.group(3)}}}\n' + (f"    changes: {current.group(4)}\n" if current.group(4) else ""))
+    text = re.sub(r"\ncorrections:\n(?:  .*\n)+", "\n", text)
+    old_version = current.group(1)
+    version = ".".join(old_version.split(".")[:-1] + [str(int(old_version.split(".")[-1]) + 1)])
+    new = f'\nversion: "{version}"\napproved: {approved}\napproval: {{number: {number}}}\nchanges: {changes}\n'
+    if "\nhistory:\n" in text:
+        text = text.replace(current.group(0), new, 1).replace("\nhistory:\n", "\nhistory:\n" + entry, 1)
+    else:
+        text = text.replace(current.group(0), new + "history:\n" + entry, 1)
+    path.write_text(text, encoding="utf-8")
+    return old_version, version
 
 
 def make_repository(root: Path) -> Path:
@@ -59,6 +85,7 @@ def make_repository(root: Path) -> Path:
     (repo / ".gitignore").write_text("/site*/\n/.cache/\n__pycache__/\n", encoding="utf-8")
     edit(repo, "mkdocs.yml", "site_name: Должностные инструкции\n",
          f"site_name: Должностные инструкции\nsite_url: {SITE_URL}\n")
+    new_edition(repo, "1.0", "2026-02-16", "№ 21-ОД от 16.02.2026", "первая редакция", [])
     git(repo, "init", "-q", "-b", "main")
     git(repo, "add", "-A")
     git(repo, "commit", "-q", "-m", "Редакция 1.0", "--date", "2026-02-16T10:00:00")

@@ -73,3 +73,28 @@ def recruiter_text() -> str:
 def digest(site: Path) -> dict[str, str]:
     return {p.relative_to(site).as_posix(): hashlib.sha256(p.read_bytes()).hexdigest()
             for p in sorted(site.rglob("*.html"))}
+
+
+def good_site(tmp_path_factory) -> tuple[Path, dict[str, str]]:
+    """A good site built once (for a module's fixture); every refused build of that module targets it."""
+    from conftest import copy_project, run_mkdocs_build
+    root = tmp_path_factory.mktemp("published")
+    build = run_mkdocs_build(copy_project(root / "good"), root / "site")
+    assert build.returncode == 0, build.output
+    return root / "site", digest(root / "site")
+
+
+def refused_build(bad: BadInput, published: tuple[Path, dict[str, str]], tmp_path: Path):
+    """`bad` applied to a scratch copy built into the published site: the build names the problem, shows HR no
+    traceback and leaves the published site as it was. Returns the build for a test's own further checks."""
+    from conftest import copy_project, run_mkdocs_build
+    site, before = published
+    project = copy_project(tmp_path / "project")
+    bad.edit(project)
+    build = run_mkdocs_build(project, site)
+    assert build.returncode == bad.exit_code, f"exit code {build.returncode}:\n{build.output}"
+    missing = [part for part in bad.expected if part not in build.output]
+    assert not missing, f"the message lacks {missing}:\n{build.output}"
+    assert "Traceback" not in build.output or bad.exit_code == 100, f"HR sees a traceback:\n{build.output}"
+    assert digest(site) == before, "the refused build changed the published site"
+    return build

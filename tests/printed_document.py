@@ -25,6 +25,7 @@ PLACEHOLDER_NAME = re.compile(r"\bФамилия\b|\bИ\.\s*О\.")
 # «№ 14-ОД от 02.02.2026»: ГОСТ Р 7.0.97 puts the date first («от 02.02.2026 № 14-ОД»).
 NUMBER_BEFORE_DATE = re.compile(r"№\s*\S+\s+от\s+\d\d\.\d\d\.\d{4}")
 TEXT_BLOCK_CENTRE_MM = (25 + 210 - 10) / 2  # between the left (25 mm) and right (10 mm) margins
+HYPHENATED = "\u2010\n"  # WeasyPrint's hyphen at the end of a line it hyphenated (print.css: hyphens)
 WORD = re.compile(r'<word xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" yMax="([\d.]+)">(.*?)</word>')
 
 
@@ -50,8 +51,9 @@ class PrintedDocument:
 
     @functools.cached_property
     def _page_texts(self) -> list[str]:
-        # pdftotext ends every page with a form feed.
-        return _run("pdftotext", str(self.pdf), "-").split("\f")[:self.pages]
+        # pdftotext ends every page with a form feed. A word hyphenated at a line's end (the engine's
+        # U+2010, never the hyphen of «152-ФЗ») is read whole, as a person reads it.
+        return _run("pdftotext", str(self.pdf), "-").replace(HYPHENATED, "").split("\f")[:self.pages]
 
     @functools.cached_property
     def _page_words(self) -> list[list[Word]]:
@@ -65,6 +67,15 @@ class PrintedDocument:
 
     def lines(self, page: int) -> list[str]:
         return [line.strip() for line in self.text(page).splitlines() if line.strip()]
+
+    @functools.cached_property
+    def _page_layouts(self) -> list[str]:
+        return _run("pdftotext", "-layout", str(self.pdf), "-").split("\f")[:self.pages]
+
+    def printed_lines(self, page: int) -> list[str]:
+        """The lines as they stand on the sheet. The reading order of ``lines`` may cut a loose justified
+        line (wide gaps, Chromium cannot hyphenate) in two, as if its end were a column of its own."""
+        return [line.strip() for line in self._page_layouts[page - 1].splitlines() if line.strip()]
 
     def words(self, page: int) -> list[Word]:
         return self._page_words[page - 1]
@@ -88,6 +99,12 @@ def check_printed_instruction(pdf: Path, page: BeautifulSoup, how: str) -> None:
     centre = (number.x0 + number.x1) / 2 - doc.size[0] / 2
     assert abs(centre) < 20 * PT_PER_MM and number.y1 < 20 * PT_PER_MM, (
         f"{where}: the page number is not centred in the top margin")
+    for page_number in range(2, doc.pages + 1):
+        shown = next(w for w in doc.words(page_number) if w.text == str(page_number))
+        assert shown.y0 >= 10 * PT_PER_MM, (
+            f"{where}: the number of page {page_number} is {shown.y0 / PT_PER_MM:.1f} mm from the top edge, "
+            "under 10 mm (ГОСТ Р 7.0.97: a printer may cut it off)")
+    _check_line_ends(doc, where)
     for number in page.select("li[data-clause] > .clause-number, li[data-clause] > p > .clause-number"):
         clause = _own_text(number.find_parent("li"))
         start = " ".join(clause.split()[:4])
@@ -144,6 +161,24 @@ def _check_first_page(doc: PrintedDocument, page: BeautifulSoup, where: str) -> 
     right_edge = doc.size[0] - 10 * PT_PER_MM
     assert word.x0 >= right_edge - 80 * PT_PER_MM - 1, f"{where}: the approval stamp is not within 8 cm of the right margin"
     assert word.y0 < doc.size[1] / 4, f"{where}: the approval stamp is not at the top of page 1"
+
+
+# What Russian typesetting never leaves at the end of a line: a one-letter word, «№», «ст.», «п.».
+HANGING = {*"аАвВиИкКоОсСуУяЯ", "«О", "«В", "«С", "№", "ст.", "п.", "ч."}
+DATE_START = re.compile(r"^\d\d\.\d\d\.\d{4}")
+
+
+def _check_line_ends(doc: PrintedDocument, where: str) -> None:
+    """No line of the body ends with a one-letter word, «№» or «ст.», nor with «от» before a date."""
+    for page in range(1, doc.pages + 1):
+        lines = [line.split() for line in doc.printed_lines(page)]
+        for at, words in enumerate(lines[:-1]):
+            if len(words) < 3:
+                continue  # a table's cell («№»), a page number: not a line of running text
+            last, following = words[-1], lines[at + 1][0]
+            assert last not in HANGING, f"{where}, page {page}: a line ends with «{last}»: «{' '.join(words)}»"
+            assert not (last == "от" and DATE_START.match(following)), (
+                f"{where}, page {page}: «от» ends a line and its date «{following}» starts the next")
 
 
 def _check_one_approval_form(doc: PrintedDocument, where: str) -> None:

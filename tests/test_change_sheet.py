@@ -113,3 +113,9 @@ def test_a_duty_added_inside_a_note_is_on_the_change_sheet():
     assert change_sheet.wording(compare.amendments(before, after)) == [
         "В разделе 2 абзац «Note. Проверяет документы кандидатов перед собеседованием.» изложить в следующей "
         "редакции: «Note. Проверяет документы кандидатов перед собеседованием и их подлинность.»."]
+
+
+def test_a_clause_removed_and_another_added_under_its_number_is_set_out_anew():
+    newer = DUTIES[:3] + ["Совсем другая обязанность, ничего общего с прежней."] + DUTIES[4:]
+    assert change_sheet.wording(compare.amendments(_edition(DUTIES), _edition(newer))) == [
+        "Пункт 2.4 изложить в следующей редакции: «2.4. Совсем другая обязанность, ничего общего с прежней.»."]

@@ -27,7 +27,8 @@ def _text(page) -> str:
 
 def _pdf_text(path) -> str:
     require_tool("pdftotext", "reading the PDFs")
-    return " ".join(subprocess.run(["pdftotext", str(path), "-"], capture_output=True, text=True, check=True).stdout.split())
+    text = subprocess.run(["pdftotext", str(path), "-"], capture_output=True, text=True, check=True).stdout
+    return " ".join(text.replace("\u2010\n", "").split())  # a word hyphenated at a line's end, read whole
 
 
 # --- «Лист изменений»: what a lawyer signs ---------------------------------------------------------

@@ -15,9 +15,10 @@ import pytest
 from conftest import copy_project, require_tool, run_mkdocs_build
 from edits import KAM, line_of
 from edition_history import (ADDED, CHANGED_NEW, CHANGED_OLD, RECRUITER, REMOVED, RIGHT_NEW, RIGHT_OLD, SITE_URL,
-                             edit, git, make_repository, new_edition)
+                             edit, git, make_repository, new_edition, supersede)
 
-EDITIONS = {"1.0": ("16.02.2026", "10.05.2026"), "1.1": ("10.05.2026", "01.09.2026"), "1.2": ("01.09.2026", None)}
+# Approved on, and last day in force: the day before the next edition's approval (no day in two editions).
+EDITIONS = {"1.0": ("16.02.2026", "09.05.2026"), "1.1": ("10.05.2026", "31.08.2026"), "1.2": ("01.09.2026", None)}
 
 
 @pytest.fixture(scope="module")
@@ -54,7 +55,8 @@ def _text(page) -> str:
 
 def _pdf_text(path) -> str:
     require_tool("pdftotext", "reading the editions' PDFs")
-    return " ".join(subprocess.run(["pdftotext", str(path), "-"], capture_output=True, text=True, check=True).stdout.split())
+    text = subprocess.run(["pdftotext", str(path), "-"], capture_output=True, text=True, check=True).stdout
+    return " ".join(text.replace("\u2010\n", "").split())  # a word hyphenated at a line's end, read whole
 
 
 @pytest.mark.parametrize("version", EDITIONS)
@@ -106,6 +108,34 @@ def test_a_superseded_edition_says_so_on_screen_and_on_paper_and_leads_to_the_on
     assert not page.select(".position-card, .doc-edit"), "an archived edition offers today's card or an edit link"
 
 
+def test_a_superseded_edition_prints_its_dates_and_order_in_the_documents_serif_and_no_sheet_to_sign(history):
+    """On paper: «действовала с … по <the day before the next edition>. Утверждена: приказ от … № …» in the
+    document's serif; no acknowledgement sheet (nobody acknowledges a text no longer in force), in the PDF
+    and the .docx; on screen the edition's order, never git's commit and date."""
+    from docx import Document
+
+    site = history[0]
+    pdf = site.site / "pdf" / "editions" / "recruiter-1.0.pdf"
+    printed = _pdf_text(pdf)
+    assert "действовала с 16.02.2026 по 09.05.2026. Утверждена: приказ от 16.02.2026 № 21-ОД." in printed, printed[:600]
+    assert "ЛИСТ ОЗНАКОМЛЕНИЯ" not in printed.upper(), "a superseded edition prints an acknowledgement sheet"
+    assert "ЛИСТ ОЗНАКОМЛЕНИЯ" in _pdf_text(site.site / "pdf" / "recruiter.pdf").upper()
+    fonts = subprocess.run(["pdffonts", str(pdf)], capture_output=True, text=True, check=True).stdout
+    assert "Serif" in fonts and "Sans" not in fonts, f"the PDF of a superseded edition mixes in a sans font:\n{fonts}"
+    word = " ".join(p.text for p in Document(site.site / "docx" / "editions" / "recruiter-1.0.docx").paragraphs)
+    assert "Лист ознакомления" not in word and "Утверждена: приказ от 16.02.2026" in " ".join(word.split())
+    page = site.page("positions/recruiter/editions/1.0/")
+    notice = _text(page.select_one(".edition-notice"))
+    assert "коммит" not in notice and "№ 21-ОД" in notice, notice
+    assert "Последнее изменение" not in _text(page.select_one("article")), "git's date of the file, not the edition's"
+
+
+def test_the_acknowledgement_sheet_names_the_order_that_approved_the_edition(history):
+    printed = _pdf_text(history[0].site / "pdf" / "recruiter.pdf")
+    sheet = printed[printed.upper().index("ЛИСТ ОЗНАКОМЛЕНИЯ"):]
+    assert ("(редакция 1.2, утверждена приказом генерального директора от 01.09.2026 № 77-ОД)" in sheet), sheet[:300]
+
+
 def _signatures(text: str) -> str:
     """«Разработал: … Согласовано: …» up to the acknowledgement sheet."""
     found = re.search(r"Разработал:.*?(?=Лист ознакомления|$)", text, re.I)
@@ -118,14 +148,12 @@ def test_a_superseded_edition_is_signed_by_the_same_posts_as_on_its_day(history,
     instruction is agreed by the head of HR, a position its text never names: the old edition's
     signature block still names the post, never a file name."""
     repo = _clone(history[0].project, tmp_path / "clone")
-    edit(repo, KAM, 'version: "1.0"\napproved: 2026-02-02\napproval:\n  number: 14-ОД\n',
-         'version: "1.1"\napproved: 2026-10-01\napproval:\n  number: 95-ОД\nchanges: уточнена обязанность\n'
-         'history:\n  - version: "1.0"\n    approved: 2026-02-02\n    approval: {number: 14-ОД}\n')
+    superseded, _ = supersede(repo, KAM, "2027-02-01", "16-ОД", "уточнена обязанность")
     edit(repo, KAM, "- Выполняет работу по мерчендайзингу.", "- Выполняет работу по мерчендайзингу в торговых точках.")
-    git(repo, "commit", "-qam", "КАМ: редакция 1.1")
+    git(repo, "commit", "-qam", "КАМ: новая редакция")
     build = run_mkdocs_build(repo, tmp_path / "site")
     assert build.returncode == 0, build.output[-3000:]
-    old = _signatures(_text(build.page("positions/key-account-manager/editions/1.0/")))
+    old = _signatures(_text(build.page(f"positions/key-account-manager/editions/{superseded}/")))
     assert old == _signatures(_text(build.position("key-account-manager"))), "the old edition is signed by others"
     assert "Согласовано: Руководитель отдела персонала" in old, old
     assert not re.search(r"\b(hr-head|sales-head|general-director)\b", old), "a file name printed instead of a post"
@@ -139,7 +167,7 @@ def test_the_edition_in_force_has_a_stable_page_too(history):
 
 
 @pytest.mark.parametrize("pdf, version", [("editions/recruiter-1.0.pdf", "1.0"), ("editions/recruiter-1.1.pdf", "1.1"),
-                                          ("recruiter.pdf", "1.2"), ("editions/hr-head-1.0.pdf", "1.0")])
+                                          ("recruiter.pdf", "1.2"), ("editions/hr-head-1.1.pdf", "1.1")])
 def test_the_qr_code_on_the_first_page_leads_to_exactly_that_edition(history, pdf, version, tmp_path):
     require_tool("zbarimg", "decoding the QR codes (Debian zbar-tools)")
     require_tool("pdftoppm", "rasterising the PDFs")
@@ -178,7 +206,7 @@ def test_the_position_page_lists_every_edition_with_dates_orders_and_links(histo
     assert [r["data-edition"] for r in rows] == ["1.2", "1.1", "1.0"]
     first = _text(rows[2])
     # The requisite as the stamp writes it: date before number.
-    assert "16.02.2026" in first and "от 16.02.2026 № 21-ОД" in first and "16.02.2026 — 10.05.2026" in first
+    assert "16.02.2026" in first and "от 16.02.2026 № 21-ОД" in first and "16.02.2026 — 09.05.2026" in first
     for link in site.position("recruiter").select(".doc-history a[href]"):
         target = (site.site / "positions" / "recruiter" / link["href"]).resolve()
         assert (target / "index.html").is_file() or target.is_file(), f"«{link.get_text()}» leads nowhere: {link['href']}"
@@ -228,6 +256,22 @@ def test_an_editorial_correction_is_declared_and_shown(history, archive_env, tmp
     assert "Редакционная правка 15.09.2026: уточнено слово в п. 2.1" in _text(row)
 
 
+def test_a_shared_template_corrected_without_a_new_edition_needs_one_line_in_corrections_yml(
+        history, archive_env, tmp_path):
+    """A wording template changes the printed text of every position: refused with the file to write in,
+    then published once macros/templates/corrections.yml records the editorial correction."""
+    repo = _clone(history[0].project, tmp_path / "clone")
+    edit(repo, "macros/templates/acknowledgement_sheet.html", "Лист ознакомления</div>", "Лист ознакомления работников</div>")
+    refused = run_mkdocs_build(repo, tmp_path / "refused")
+    assert refused.returncode != 0, "a changed shared template was published without a record"
+    assert "из-за изменения общих шаблонов" in refused.output and "macros/templates/corrections.yml" in refused.output
+    corrections = repo / "macros" / "templates" / "corrections.yml"
+    corrections.write_text(corrections.read_text(encoding="utf-8")
+                           + "- {date: 2026-09-15, note: уточнено название листа ознакомления}\n", encoding="utf-8")
+    build = run_mkdocs_build(repo, tmp_path / "site")
+    assert build.returncode == 0, build.output[-3000:]
+
+
 def test_an_edit_that_does_not_print_needs_no_new_edition(history, archive_env, tmp_path):
     """Other names of the position are screen-only: changing them under the same version is no change of
     the approved text, also for a position agreed by one its text never names (the head of HR for the KAM)."""
@@ -253,7 +297,8 @@ def test_a_copy_without_history_builds_the_editions_in_force_and_says_so_once(ar
     build = run_mkdocs_build(copy_project(tmp_path / "copy"), tmp_path / "site")
     assert build.returncode == 0, build.output[-3000:]
     assert build.output.count("сборка из копии без истории git — опубликованы только действующие редакции") == 1
-    assert (build.site / "positions" / "recruiter" / "editions" / "1.0" / "index.html").is_file()
+    version = re.search(r'^version: "(.*)"', (build.project / RECRUITER).read_text(encoding="utf-8"), re.M).group(1)
+    assert (build.site / "positions" / "recruiter" / "editions" / version / "index.html").is_file()
 
 
 def test_a_shallow_clone_is_named(history, archive_env, tmp_path):
@@ -278,12 +323,7 @@ def test_a_reference_to_another_positions_clause_survives_the_archive(scratch, a
     git(scratch, "init", "-q", "-b", "main")
     git(scratch, "add", "-A")
     git(scratch, "commit", "-q", "-m", "1.0", "--date", "2026-03-01T10:00:00")
-    text = (scratch / client).read_text(encoding="utf-8")
-    current = re.search(r'version: "(.*?)"\napproved: (.*?)\napproval:\n  number: (.*?)\n', text)
-    edit(scratch, client, current.group(0),
-         'version: "1.1"\napproved: 2026-06-01\napproval: {number: 46-ОД}\nchanges: добавлен реестр\n'
-         f'history:\n  - version: "{current.group(1)}"\n    approved: {current.group(2)}\n'
-         f'    approval: {{number: {current.group(3)}}}\n')
+    superseded, _ = supersede(scratch, client, "2027-02-01", "16-ОД", "добавлен реестр")
     edit(scratch, client, "- Соблюдает п.", "- Ведёт реестр клиентов.\n- Соблюдает п.")
     git(scratch, "commit", "-qam", "1.1")
     build = run_mkdocs_build(scratch, tmp_path / "site")
@@ -291,7 +331,7 @@ def test_a_reference_to_another_positions_clause_survives_the_archive(scratch, a
     wording = "2.7 должностной инструкции менеджера по работе с ключевыми клиентами"
     live = build.position("client-manager").select_one("a.clause-ref[href='../key-account-manager/#consult']")
     assert live is not None and " ".join(live.get_text().split()) == wording
-    archived = build.page(f"positions/client-manager/editions/{current.group(1)}/").select_one(".clause-ref")
+    archived = build.page(f"positions/client-manager/editions/{superseded}/").select_one(".clause-ref")
     assert archived is not None and " ".join(archived.get_text().split()) == wording, "the archived edition lost it"
 
 
@@ -313,12 +353,19 @@ def test_the_history_entry_the_build_prints_can_be_pasted_as_printed(history, ar
     """Two new editions without their history entries: one file already has `history:`, one has none.
     Each entry is pasted exactly as printed, where the fix says; the next build passes and shows it."""
     repo = _clone(history[0].project, tmp_path / "clone")
+    # The KAM's file as one that has never had a `history:` (its edition in force, nothing before it).
+    kam = (repo / KAM).read_text(encoding="utf-8")
+    (repo / KAM).write_text(re.sub(r'\nversion: "1\.1"\n(?:.*\n)*?tags:',
+                                   '\nversion: "1.1"\napproved: 2026-12-04\napproval:\n  number: 152-ОД\ntags:', kam, count=1),
+                            encoding="utf-8")
+    assert "history:" not in (repo / KAM).read_text(encoding="utf-8")
+    git(repo, "commit", "-qam", "Должность без истории редакций")
     edit(repo, RECRUITER, 'version: "1.2"\napproved: 2026-09-01\napproval: {number: 77-ОД}\n'
          "changes: исключены корпоративные мероприятия\n",
          'version: "1.3"\napproved: 2026-10-01\napproval: {number: 90-ОД}\nchanges: добавлен учёт резерва\n')
     edit(repo, RECRUITER, "\n## Права\n", "\n- Ведёт кадровый резерв.\n\n## Права\n")
-    edit(repo, KAM, 'version: "1.0"\napproved: 2026-02-02\napproval:\n  number: 14-ОД\n',
-         'version: "1.1"\napproved: 2026-10-01\napproval: {number: 91-ОД}\nchanges: добавлен отчёт\n')
+    edit(repo, KAM, 'version: "1.1"\napproved: 2026-12-04\napproval:\n  number: 152-ОД\n',
+         'version: "1.2"\napproved: 2026-12-21\napproval: {number: 160-ОД}\nchanges: добавлен отчёт\n')
     edit(repo, KAM, "\n## Права\n", "\n- Готовит отчёт о ключевых клиентах.\n\n## Права\n")
     build = run_mkdocs_build(repo, tmp_path / "site")
     assert build.returncode == 1, build.output[-3000:]
@@ -333,7 +380,7 @@ def test_the_history_entry_the_build_prints_can_be_pasted_as_printed(history, ar
 
     instruction, block = _pasted_block(build.output, KAM)
     assert "вставьте эти строки как есть в данные должности, например перед строкой «tags:»" in instruction
-    assert block == ["history:", '  - version: "1.0"', "    approved: 2026-02-02", "    approval: {number: 14-ОД}"]
+    assert block == ["history:", '  - version: "1.1"', "    approved: 2026-12-04", "    approval: {number: 152-ОД}"]
     edit(repo, KAM, "\ntags:", "\n" + "\n".join(block) + "\ntags:")
 
     build = run_mkdocs_build(repo, tmp_path / "site")
@@ -350,20 +397,19 @@ def test_a_signatory_renamed_in_its_own_new_edition_is_named_in_the_others_messa
     edit(repo, head, "title: Руководитель отдела персонала\ngenitive: руководителя отдела персонала\n"
          "dative: руководителю отдела персонала\n",
          "title: Директор по персоналу\ngenitive: директора по персоналу\ndative: директору по персоналу\n")
-    edit(repo, head, 'version: "1.0"\napproved: 2026-01-28\napproval:\n  number: 11-ОД\n',
-         'version: "1.1"\napproved: 2026-10-01\napproval: {number: 95-ОД}\nchanges: должность переименована\n'
-         'history:\n  - version: "1.0"\n    approved: 2026-01-28\n    approval: {number: 11-ОД}\n')
+    supersede(repo, head, "2026-12-21", "165-ОД", "должность переименована")
     build = run_mkdocs_build(repo, tmp_path / "site")
     assert build.returncode == 1, build.output[-3000:]
     message = re.search(r"docs/positions/recruiter\.md:\d+: поле «version»: печатный текст утверждённой редакции "
                         r"1\.2 изменился, а номер редакции прежний: (.*)", build.output)
     assert message, build.output[-3000:]
     assert message.group(1).endswith("— из-за изменений в docs/positions/hr-head.md"), message.group(1)
-    # The sales head's clauses do not name him; only the «Согласовано» block of the signatures changes.
+    # The sales head's clauses do not name him; only the «Согласовано» block of the signatures changes
+    # (a line to write on is «__» in the message whatever its length: its length is no wording).
     line = line_of("docs/positions/sales-head.md", "version:")
-    assert (f"docs/positions/sales-head.md:{line}: поле «version»: печатный текст утверждённой редакции 1.0 изменился, "
+    assert (f"docs/positions/sales-head.md:{line}: поле «version»: печатный текст утверждённой редакции 1.1 изменился, "
             "а номер редакции прежний: изменился текст вне пунктов (гриф, подписи, лист ознакомления): было "
-            "«__________ 20___ г. Согласовано: Руководитель отдела персонала «___» __________ 20___ г.», стало "
-            "«__________ 20___ г. Согласовано: Директор по персоналу «___» __________ 20___ г.» — из-за изменений "
+            "«__ 20__ г. Согласовано: Руководитель отдела персонала __ __ «__» __», стало "
+            "«__ 20__ г. Согласовано: Директор по персоналу __ __ «__» __» — из-за изменений "
             "в docs/positions/hr-head.md\n") in build.output, build.output[-3000:]
     assert "docs/positions/hr-head.md:" not in build.output, "the renamed position itself is a proper new edition"

@@ -115,6 +115,9 @@ def test_general_provisions_are_grammatical(combinations, number, combination):
         assert appointed.endswith("приказом генерального директора, изданным по представлению руководителя "
                                   "отдела персонала.")
     absence = next(clause for clause in clauses if "На период отсутствия" in clause)
-    assert ("руководителю отдела продаж" if stand_in else "другому должностному лицу") in absence
+    # Covering for an absent colleague is offered, never imposed: written consent and extra pay (ТК РФ ст. 60.2, 72.2, 151).
+    assert ("поручено руководителю отдела продаж только" if stand_in else "поручено другому работнику только") in absence
+    assert "с письменного согласия этого работника" in absence and "с доплатой" in absence
+    assert "объявляется приказом" not in absence
     governed = " ".join(clauses[-1:])
     assert ("регламентом проверок" in text) == documents and governed.endswith("настоящей должностной инструкцией.")

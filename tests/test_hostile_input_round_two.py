@@ -13,8 +13,8 @@ from pathlib import Path
 
 import pytest
 
-from conftest import ROOT, copy_project, run_mkdocs_build
-from edits import RECRUITER, BadInput, digest, line_of, replace
+from conftest import ROOT
+from edits import RECRUITER, BadInput, good_site, line_of, refused_build, replace
 from macros.checks.docs_files import check_docs_files
 from macros.checks.offline import outside_resources
 from macros.checks.pages import check_page_meta
@@ -262,20 +262,9 @@ BUILDS = [
 
 @pytest.fixture(scope="module")
 def published(tmp_path_factory):
-    root = tmp_path_factory.mktemp("published")
-    build = run_mkdocs_build(copy_project(root / "good"), root / "site")
-    assert build.returncode == 0, build.output
-    return root / "site", digest(root / "site")
+    return good_site(tmp_path_factory)
 
 
 @pytest.mark.parametrize("bad", BUILDS, ids=str)
 def test_the_build_refuses_and_the_last_good_site_stays(bad, published, tmp_path):
-    site, before = published
-    project = copy_project(tmp_path / "project")
-    bad.edit(project)
-    build = run_mkdocs_build(project, site)
-    assert build.returncode == 1, f"exit code {build.returncode}:\n{build.output}"
-    missing = [part for part in bad.expected if part not in build.output]
-    assert not missing, f"the message lacks {missing}:\n{build.output}"
-    assert "Traceback" not in build.output, build.output
-    assert digest(site) == before, "the refused build changed the published site"
+    refused_build(bad, published, tmp_path)

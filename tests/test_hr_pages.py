@@ -148,14 +148,14 @@ def test_every_position_shows_its_version_record(site, slug):
 def test_history_lists_every_approved_version_newest_first(hostile):
     rows = [[td.get_text() for td in tr.select("td")]
             for tr in hostile.position("recruiter").select(".doc-history tbody tr")]
-    assert [row[0] for row in rows] == ["1.0 (действующая)", "0.9"]
-    assert rows[0][1] == "16.02.2026" and rows[1][1] == "05.05.2025"
+    assert [row[0] for row in rows] == ["1.1 (действующая)", "0.9"]
+    assert rows[0][1] == "04.12.2026" and rows[1][1] == "05.05.2025"
     assert rows[1][3] == f"первая редакция {MARKUP}"
 
 
 def test_outside_git_the_last_change_is_the_approval_date(hostile):
     record = hostile.position("key-account-manager").select_one(".doc-record").get_text()
-    assert "Последнее изменение: 02.02.2026" in record
+    assert "Последнее изменение: 04.12.2026" in record
 
 
 def git(project, *args, date: str) -> None:

@@ -77,18 +77,19 @@ def page_url(page_path: str, href: str) -> str:
 
 
 def catalog_rows(build) -> list[dict]:
-    """The catalog on the home page: one dict per row, with the department heading above its table."""
+    """The catalog on the home page: one dict per row, with the department heading above its table.
+    Texts as the files have them: the typography's no-break spaces («с\u00a0клиентами») read as spaces."""
     rows = []
     for table in build.page("/").select("article table"):
-        department = table.find_previous("h2").get_text(strip=True)
+        department = table.find_previous("h2").get_text(strip=True).replace("\u00a0", " ")
         for tr in table.select("tbody tr"):
             cells = tr.find_all("td")
             boss = cells[2].find("a")
             rows.append({
                 "department": department,
                 "url": page_url("", cells[0].find("a")["href"]),
-                "title": cells[0].get_text(strip=True),
-                "category": cells[1].get_text(strip=True),
+                "title": cells[0].get_text(strip=True).replace("\u00a0", " "),
+                "category": cells[1].get_text(strip=True).replace("\u00a0", " "),
                 "reports_to": page_url("", boss["href"]) if boss else None,
             })
     return rows
@@ -152,7 +153,7 @@ def test_key_account_managers_card_shows_where_the_role_sits(site):
     assert fields["supervisor"] == ["positions/sales-head/"]
     assert fields["also"] == ["positions/development-director/", "positions/commercial-director/"]
     assert fields["subordinates"] == "нет"
-    assert fields["stand-in"] == "должностное лицо, назначенное приказом"
+    assert fields["stand-in"] == "другой работник, с его письменного согласия"
     assert "version" not in fields, "the edition is shown once, in the document header under the card"
 
 

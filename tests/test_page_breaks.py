@@ -29,9 +29,10 @@ sys.path.insert(0, str(ROOT))  # the project's `macros` package, as MkDocs impor
 
 RECRUITER = "docs/positions/recruiter.md"
 LAST_DUTY = "- Исполняет служебные поручения руководителя отдела персонала.\n"
-# How many one-line duties each scratch position adds: «3. Права» falls from the middle of page 2
-# (20) to the next page (28); between, it would end page 2 if nothing kept it with its clause.
-PADDING = range(21, 28)
+# How many one-line duties each scratch position adds: through this range «3. Права» comes down page 2
+# line by line, and for some of them it would end page 2 if nothing kept it with its clause (both tests
+# below check that it still would: a longer recruiter's text moves the range).
+PADDING = range(16, 25)
 HEADING, FIRST_CLAUSE = "3. Права", "3.1."
 # What switches the rule off: every heading and opening line may end a page.
 NO_KEEP = "@media print { .md-typeset h2, .md-typeset h2 + p { break-after: auto !important; } }"

@@ -29,6 +29,19 @@ def test_build_time_pdf_is_a_signable_document(slug, site):
     check_printed_instruction(pdf, site.position(slug), "the build-time PDF")
 
 
+def test_justified_lines_of_the_pdf_are_hyphenated_between_russian_syllables(site):
+    """The key account manager's long clauses (1.2, 1.6, 2.5, 2.13 gaped without it): words are broken at
+    line ends with a hyphen, each a word of the page broken between syllables, 3 letters or more a side."""
+    require_tool("pdftotext", "reading the build-time PDFs")
+    raw = subprocess.run(["pdftotext", str(site.site / "pdf" / "key-account-manager.pdf"), "-"],
+                         capture_output=True, text=True, check=True).stdout
+    breaks = re.findall(r"(\w+)\u2010\n(\w+)", raw)
+    assert len(breaks) >= 5, f"the PDF hyphenates {len(breaks)} words: justified lines gape"
+    page = " ".join(site.position("key-account-manager").select_one("article").get_text(" ").split())
+    for head, tail in breaks:
+        assert head + tail in page and len(head) >= 3 and len(tail) >= 3, f"a word broken as «{head}-{tail}»"
+
+
 @pytest.mark.parametrize("slug", SLUGS)
 def test_build_time_pdf_is_tagged_for_screen_readers(slug, site):
     """PDF/UA-1: a tagged structure (headings, lists, the acknowledgement table with header cells), the

@@ -47,7 +47,7 @@ def printed(tmp_path_factory, browser):
     root = tmp_path_factory.mktemp("print-forms")
     project = copy_project(root / "project")
     _edit(project / KAM, "- Выполняет работу по мерчендайзингу.\n", "- Выполняет работу по мерчендайзингу.\n" + TABLE_AND_LISTS)
-    _edit(project / RECRUITER, "approval:\n  number: 21-ОД\n", "approval:\n  form: official\n")
+    _edit(project / RECRUITER, "approval:\n  number: 152-ОД\n", "approval:\n  form: official\n")
     # The director's name unknown (a line to write it), the lawyer's known.
     _edit(project / "mkdocs.yml", "    general-director: И. И. Иванов\n", "    Юрисконсульт: А. С. Кузнецова\n")
     with pytest.MonkeyPatch.context() as env:
@@ -105,20 +105,31 @@ def test_approval_by_signature_prints_no_order_and_a_line_for_an_unknown_name(pr
     assert page.select_one(".doc-stamp .sign-line--name"), "no line to write the director's name by hand"
     for how, pdf in both(printed, "recruiter").items():
         header = " ".join(PrintedDocument(pdf).text(1).split()).split("ДОЛЖНОСТНАЯ")[0]
-        assert "16.02.2026" in header and "приказ" not in header and "№" not in header, f"{how}: {header}"
+        assert "04.12.2026" in header and "приказ" not in header and "№" not in header, f"{how}: {header}"
 
 
 @pytest.mark.browser
 def test_signature_rows_carry_known_names_and_lines_for_the_rest(printed):
+    """Each row: the post, a line to sign, the name or a line to write it, the date form; every line is
+    drawn the same way (underscores, no cell borders) and each column starts at one place in every row."""
     page = printed[0].position("key-account-manager")
     rows = {row.select_one(".sign-title").get_text(strip=True): row for row in page.select(".sign-table tr")
             if row.select_one(".sign-title")}
     assert list(rows) == ["Руководитель отдела продаж", "Руководитель отдела персонала", "Юрисконсульт"]
     assert rows["Юрисконсульт"].select_one(".sign-name").get_text() == "А.\u00a0С.\u00a0Кузнецова"
-    assert rows["Руководитель отдела продаж"].select_one(".sign-name--blank .sign-blank") is not None
+    line = rows["Юрисконсульт"].select_one(".sign-line-cell").get_text()
+    assert set(line) == {"_"} and rows["Руководитель отдела продаж"].select_one(".sign-name--blank").get_text() == line
     for how, pdf in both(printed, "key-account-manager").items():
         doc = PrintedDocument(pdf)
         words = next(doc.words(n) for n in range(1, doc.pages + 1) if "Согласовано:" in doc.text(n))
+        starts = {}
+        for post in rows:
+            last = [w for w in words if w.text == post.split()[-1]][-1]
+            row = sorted((w for w in words if abs(w.y1 - last.y1) < 3 and w.x0 > last.x1), key=lambda w: w.x0)
+            texts = [w.text for w in row]
+            assert texts[0] == line and texts[-1] == "г.", f"{how}: the row of «{post}» reads {texts}"
+            starts[post] = (round(row[0].x0), round(row[1].x0), round(next(w for w in row if w.text.startswith("«")).x0))
         post = next(w for w in words if w.text == "Юрисконсульт")
-        line = [w.text for w in words if abs(w.y0 - post.y0) < 3 and w.x0 > post.x0]
-        assert line[:3] == ["А.", "С.", "Кузнецова"], f"{how}: the lawyer's row reads {line}"
+        lawyer = [w.text for w in sorted(words, key=lambda w: w.x0) if abs(w.y1 - post.y1) < 3]
+        assert lawyer[2:5] == ["А.", "С.", "Кузнецова"], f"{how}: the lawyer's row reads {lawyer}"
+        assert len(set(starts.values())) == 1, f"{how}: the signature lines do not stand one under another: {starts}"

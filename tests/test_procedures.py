@@ -17,7 +17,7 @@ import pytest
 from bs4 import BeautifulSoup
 
 from conftest import ROOT, run_mkdocs_build
-from edition_history import git
+from edition_history import git, supersede
 
 KAM, SALES_HEAD, CLIENT = ("docs/positions/key-account-manager.md", "docs/positions/sales-head.md",
                            "docs/positions/client-manager.md")
@@ -87,11 +87,9 @@ def test_new_edition(scratch, tmp_path):
     """«Новая редакция»: the old edition moves into history, the new one is written, the text changes."""
     project = repository(scratch)
     # The edition in force moves into history; its corrections stay in its archive (CONTRIBUTING.md).
-    current = re.search(r'version: "1.0"\n(?:.*\n)*?(?=tags:)', (project / KAM).read_text(encoding="utf-8")).group(0)
-    change(project, KAM, current,
-           'version: "1.1"\napproved: 2026-06-01\napproval: {number: 45-ОД}\n'
-           "changes: добавлен пункт о работе с CRM\n"
-           'history:\n  - version: "1.0"\n    approved: 2026-02-02\n    approval: {number: 14-ОД}\n')
+    text = (project / KAM).read_text(encoding="utf-8")
+    approved = re.search(r"^approved: (\d{4})-(\d\d)-(\d\d)", text, re.M)
+    old, new = supersede(project, KAM, "2027-02-01", "15-ОД", "добавлен пункт о работе с CRM")
     change(project, KAM, "- Выполняет работу по мерчендайзингу.\n",
            "- Выполняет работу по мерчендайзингу.\n- Ведёт историю работы с клиентом в CRM.\n")
     with pytest.MonkeyPatch.context() as env:
@@ -100,9 +98,10 @@ def test_new_edition(scratch, tmp_path):
     builds(done)
     page = done.position("key-account-manager")
     text = " ".join(page.get_text(" ").split())
-    assert "Редакция 1.1" in text and "от 01.06.2026 № 45-ОД" in text and "Ведёт историю работы с клиентом в CRM" in text
+    assert f"Редакция {new}" in text and "от 01.02.2027 № 15-ОД" in text and "Ведёт историю работы с клиентом в CRM" in text
     history = " ".join(page.select_one(".doc-history").get_text(" ").split())
-    assert "1.0" in history and "02.02.2026" in history and "добавлен пункт о работе с CRM" in history
+    was = f"{approved.group(3)}.{approved.group(2)}.{approved.group(1)}"
+    assert old in history and was in history and "добавлен пункт о работе с CRM" in history
 
 
 def test_abolish_a_position(scratch, tmp_path):
@@ -166,13 +165,7 @@ def test_change_the_supervisor(scratch, tmp_path):
         env.setenv("JOBDESC_ARCHIVE", "1")
         fails(run_mkdocs_build(project, tmp_path / "silent"), f"{CLIENT}:", "печатный текст утверждённой редакции",
               "новую редакцию")
-        text = (project / CLIENT).read_text(encoding="utf-8")
-        old = re.search(r'version: "(.*?)"\napproved: (.*?)\napproval:\n  number: (.*?)\n(?:.*\n)*?(?=tags:)', text)
-        change(project, CLIENT, old.group(0),
-               'version: "1.1"\napproved: 2026-06-01\napproval: {number: 46-ОД}\n'
-               "changes: руководитель — коммерческий директор\n"
-               f'history:\n  - version: "{old.group(1)}"\n    approved: {old.group(2)}\n'
-               f'    approval: {{number: {old.group(3)}}}\n')
+        supersede(project, CLIENT, "2027-02-01", "16-ОД", "руководитель — коммерческий директор")
         done = run_mkdocs_build(project, tmp_path / "site")
     builds(done)
     page = " ".join(done.position("client-manager").get_text(" ").split())

@@ -19,7 +19,8 @@ from pathlib import Path
 
 import pytest
 
-from edition_history import (CHANGED_NEW, CHANGED_OLD, REMOVED, RIGHT_NEW, RIGHT_OLD, RIGHTS, edit, git)
+from edition_history import (CHANGED_NEW, CHANGED_OLD, REMOVED, RIGHT_NEW, RIGHT_OLD, RIGHTS, edit, git,
+                             supersede)
 from conftest import copy_project
 
 RECRUITER = "docs/positions/recruiter.md"
@@ -29,18 +30,6 @@ GENERAL_DIRECTOR = "docs/positions/general-director.md"
 DUTY_OLD = "Ищет и привлекает новых клиентов."
 DUTY_NEW = "Ищет и привлекает новых клиентов, в том числе на отраслевых выставках."
 CORRECTION = "уточнена формулировка общих прав"
-
-
-def declare_edition(repo: Path, file: str, version: str, approved: str, number: str) -> None:
-    """A new edition in the file's front matter, the one in force moved to `history`."""
-    path = repo / file
-    text = path.read_text(encoding="utf-8")
-    old = re.search(r'\nversion: "(.+)"\napproved: (.+)\napproval:\n  number: (.+)\n', text)
-    assert old, f"the test's edit does not apply: no version/approved/approval in {file}"
-    path.write_text(text.replace(old.group(0), (
-        f'\nversion: "{version}"\napproved: {approved}\napproval:\n  number: {number}\n'
-        f'history:\n  - version: "{old.group(1)}"\n    approved: {old.group(2)}\n'
-        f'    approval: {{number: {old.group(3)}}}\n'), 1), encoding="utf-8")
 
 
 def make_repository(root: Path) -> Path:
@@ -53,16 +42,16 @@ def make_repository(root: Path) -> Path:
     git(repo, "checkout", "-q", "-b", "changes")
     edit(repo, RECRUITER, CHANGED_OLD, CHANGED_NEW)
     edit(repo, RECRUITER, f"- {REMOVED}\n", "")
-    declare_edition(repo, RECRUITER, "1.1", "2026-05-10", "40-ОД")
+    assert supersede(repo, RECRUITER, "2027-02-01", "40-ОД", "уточнены обязанности") == ("1.1", "1.2")
     edit(repo, RIGHTS, RIGHT_OLD, RIGHT_NEW)
     for field, old, new in (("title", "Руководитель отдела продаж", "Директор по продажам"),
                             ("genitive", "руководителя отдела продаж", "директора по продажам"),
                             ("dative", "руководителю отдела продаж", "директору по продажам")):
         edit(repo, SALES_HEAD, f"{field}: {old}\n", f"{field}: {new}\n")
     edit(repo, SALES_HEAD, "Руководитель отдела продаж выполняет", "Директор по продажам выполняет")
-    declare_edition(repo, SALES_HEAD, "1.1", "2026-05-10", "41-ОД")
+    assert supersede(repo, SALES_HEAD, "2027-02-01", "41-ОД", "изменено наименование должности") == ("1.1", "1.2")
     edit(repo, CLIENT_MANAGER, DUTY_OLD, DUTY_NEW)
-    edit(repo, GENERAL_DIRECTOR, "\ntags:", f"\ncorrections:\n  - {{date: 2026-05-12, note: {CORRECTION}}}\ntags:")
+    edit(repo, GENERAL_DIRECTOR, "\ntags:", f"\ncorrections:\n  - {{date: 2027-02-03, note: {CORRECTION}}}\ntags:")
     git(repo, "commit", "-qam", "Новые редакции, общие права, правка без редакции")
 
     git(repo, "checkout", "-q", "-b", "reference-only", "main")
@@ -105,9 +94,9 @@ def section(markdown: str, title: str) -> str:
 
 def test_a_reworded_and_a_removed_clause_read_as_an_amending_order(reports):
     part = section(reports["changes"]["markdown"], "Менеджер по подбору персонала")
-    assert "- Файл: `docs/positions/recruiter.md`; редакция: 1.0 → 1.1" in part
-    assert ("- **Объявлено:** новая редакция 1.1 вместо 1.0, документ об утверждении: "
-            "приказ от 10.05.2026 № 40-ОД") in part
+    assert "- Файл: `docs/positions/recruiter.md`; редакция: 1.1 → 1.2" in part
+    assert ("- **Объявлено:** новая редакция 1.2 вместо 1.1, документ об утверждении: "
+            "приказ от 01.02.2027 № 40-ОД") in part
     assert f"1. Пункт 2.2 изложить в следующей редакции: «2.2. {CHANGED_NEW}»." in part
     assert "2. Пункт 2.9 исключить." in part
     # The clauses after the removed one move up; the approver sees it in one sentence, before section 3.
@@ -125,7 +114,7 @@ def test_a_template_change_reaches_every_position_and_says_why(reports):
         in markdown
     indirect = markdown.split("### Косвенно изменённые инструкции", 1)[1]
     part = section(indirect, "Коммерческий директор")
-    assert "- **⚠️ НЕ ОБЪЯВЛЕНО:** печатный текст меняется, а редакция прежняя (1.0)." in part
+    assert "- **⚠️ НЕ ОБЪЯВЛЕНО:** печатный текст меняется, а редакция прежняя (1.1)." in part
     assert "- Причина: изменён общий шаблон macros/templates/common\\_rights.md" in part
     assert part.endswith(f"\n1. Пункт 3.4 изложить в следующей редакции: «3.4. {RIGHT_NEW}».\n\n"), part
 
@@ -139,21 +128,21 @@ def test_a_renamed_supervisor_changes_the_subordinates_printout(reports):
                      r"— директор по продажам", part), part
     assert "наименование должности" not in section(markdown, "Менеджер по работе с клиентами")
     head = section(markdown, "Директор по продажам")
-    assert ("- **Объявлено:** новая редакция 1.1 вместо 1.0, документ об утверждении: "
-            "приказ от 10.05.2026 № 41-ОД") in head
+    assert ("- **Объявлено:** новая редакция 1.2 вместо 1.1, документ об утверждении: "
+            "приказ от 01.02.2027 № 41-ОД") in head
 
 
 def test_a_change_without_a_new_edition_is_flagged(reports):
     part = section(reports["changes"]["markdown"], "Менеджер по работе с клиентами")
-    assert "- Файл: `docs/positions/client-manager.md`; редакция: 1.0 (прежняя)" in part
-    assert ("- **⚠️ НЕ ОБЪЯВЛЕНО:** печатный текст меняется, а редакция прежняя (1.0). Объявите новую редакцию "
+    assert "- Файл: `docs/positions/client-manager.md`; редакция: 1.1 (прежняя)" in part
+    assert ("- **⚠️ НЕ ОБЪЯВЛЕНО:** печатный текст меняется, а редакция прежняя (1.1). Объявите новую редакцию "
             "(version, approved, approval) или, если смысл не меняется, редакционную правку (corrections)") in part
     assert re.search(rf"изложить в следующей редакции: «2\.\d+\. {re.escape(DUTY_NEW)}»\.", part), part
 
 
 def test_an_editorial_correction_is_declared(reports):
     part = section(reports["changes"]["markdown"], "Генеральный директор")
-    assert f"- **Объявлено:** редакционная правка редакции 1.0: «{CORRECTION}»" in part
+    assert f"- **Объявлено:** редакционная правка редакции 1.1: «{CORRECTION}»" in part
 
 
 def test_the_ci_summary_and_the_site_page_carry_the_same_report(reports):

@@ -10,13 +10,14 @@ from __future__ import annotations
 
 import re
 import subprocess
+import zipfile
 
 import docx
 import pytest
 from docx.oxml.ns import qn
 
 from conftest import ROOT, require_tool
-from printed_document import PrintedDocument
+from printed_document import PT_PER_MM, PrintedDocument
 from test_print import SLUGS
 
 MM = 36000  # EMU per millimetre
@@ -141,3 +142,45 @@ def test_libreoffice_prints_the_docx_like_the_pdf(slug, site, libreoffice_pdfs):
 
 def _tables_text(document) -> str:
     return "\n".join(c.text for t in document.tables for r in t.rows for c in r.cells)
+
+
+def test_docx_properties_name_the_organisation_and_the_program_that_made_it(site):
+    """File → Properties in Word: the author and company are the organisation of mkdocs.yml, the
+    application is this site's export; not python-docx's template («Microsoft Macintosh Word»)."""
+    path = site.site / "docx" / "recruiter.docx"
+    organisation = site.position("recruiter").select_one(".doc-org").get_text(" ", strip=True)
+    assert docx.Document(str(path)).core_properties.author == organisation
+    with zipfile.ZipFile(path) as package:
+        app = package.read("docProps/app.xml").decode("utf-8")
+    assert "Macintosh" not in app and "Microsoft" not in app, app
+    assert f"<Company>{organisation}</Company>" in app and "<Application>Должностные инструкции" in app, app
+
+
+@pytest.mark.parametrize("slug", SLUGS)
+def test_libreoffice_shows_the_title_apart_from_the_stamp_numbers_clear_and_signatures_without_heads(
+        slug, site, libreoffice_pdfs):
+    """As printed from the .docx: a clear space between the approval stamp and «ДОЛЖНОСТНАЯ ИНСТРУКЦИЯ»
+    (as in the PDF), page numbers 10 mm or more below the edge, no «Должность | Подпись | Расшифровка
+    подписи | Дата» row that the PDF does not have, and the lines to sign standing one under another."""
+    require_tool("pdftotext", "reading PDFs")
+    printed = PrintedDocument(libreoffice_pdfs / f"{slug}.pdf")
+    words = printed.words(1)
+    title = next(w for w in words if w.text == "ДОЛЖНОСТНАЯ")
+    stamp = max(w.y1 for w in words if w.y1 <= title.y0 and w.x0 > printed.size[0] / 2)
+    assert (title.y0 - stamp) / PT_PER_MM >= 6, (
+        f"{slug}: the title is {(title.y0 - stamp) / PT_PER_MM:.1f} mm under the approval stamp, no space between them")
+    assert "Расшифровка подписи" not in printed.text(), f"{slug}: the .docx prints the signature block's column heads"
+    number = next(w for w in printed.words(2) if w.text == "2")
+    assert number.y0 >= 10 * PT_PER_MM, f"{slug}: page 2's number is {number.y0 / PT_PER_MM:.1f} mm from the edge"
+    page = next(n for n in range(1, printed.pages + 1) if "Согласовано:" in printed.text(n))
+    words = printed.words(page)
+    line = re.search(r"_+", site.position(slug).select_one(".sign-line-cell").get_text()).group(0)
+    rows: dict[int, float] = {}
+    for word in words:
+        if word.text == line:  # the line to sign is the row's first line; the name's may follow
+            rows[round(word.y1)] = min(word.x0, rows.get(round(word.y1), word.x0))
+    assert len(rows) >= 2 and max(rows.values()) - min(rows.values()) < 1.5, (
+        f"{slug}: the lines to sign do not stand one under another (x in pt by row: {rows})")
+    for opening in (w for w in words if w.text.startswith("«___»")):
+        year = min((w for w in words if w.text == "г." and w.x0 > opening.x0), key=lambda w: abs(w.y1 - opening.y1))
+        assert abs(year.y1 - opening.y1) < 3, f"{slug}: the date form «___» … 20___ г. breaks over two lines"

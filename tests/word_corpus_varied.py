@@ -410,9 +410,10 @@ EXPECTED = {
 
 
 def revised_recruiter(path: Path) -> int:
-    """The lawyer's revision of a position the site has (recruiter.md): the next edition, not a new position."""
+    """The lawyer's revision of a position the site has (recruiter.md): the next edition, not a new position,
+    approved after the edition in force (04.12.2026)."""
     doc = Document()
-    _stamp(doc, date="«20» марта 2026 г.", order="Приказ № 40-ОД от 20.03.2026")
+    _stamp(doc, date="«20» марта 2027 г.", order="Приказ № 40-ОД от 20.03.2027")
     _bold(doc, "ДОЛЖНОСТНАЯ ИНСТРУКЦИЯ менеджера по подбору персонала")
     _bold(doc, "I. Общие положения")
     doc.add_paragraph("1) Менеджер по подбору персонала относится к категории специалистов.")

@@ -110,11 +110,9 @@ class Planner:
         position, slug = edition.position, edition.slug
         notice = {
             "current": edition.current, "version": edition.version, "approved": _day(edition.approved),
-            "until": _day(edition.until), "order": position.approval_order,
+            "until": _day(edition.last_day), "order": position.approval_order,
             "position_url": f"positions/{slug}/" if slug in self.staff else None,
             "status": str(position.meta.get("status") or ""),
-            "first_commit": (edition.first.commit or "")[:10], "first_date": _day(edition.first.date),
-            "last_commit": (edition.last.commit or "")[:10], "last_date": _day(edition.last.date),
             "corrections": [{"date": _day(c.get("date")), "note": str(c.get("note") or "")} for c in edition.corrections],
         }
         spec = {"kind": "edition", "slug": slug, "version": edition.version, "notice": notice,

@@ -101,7 +101,11 @@ def _changed_under_same_version(found: Archive, staff: Staff, planner) -> dict[s
         # mkdocs.yml is also code: only its requisites (`extra:`) are part of the documents.
         before["config"], now["config"] = planner.sources.requisites(base), planner.sources.requisites(current.snapshot)
         if before != now:
-            own = before["position"] != now["position"] or before["named"] != now["named"]
+            # The base state names its positions as one digest of its commit's folder, the work tree as
+            # blobs: the positions the work tree names are compared blob by blob at the base commit.
+            named = now["named"] if isinstance(now["named"], dict) else {}
+            at_base = planner.sources.positions_at(base)
+            own = before["position"] != now["position"] or any(at_base.get(s) != b for s, b in named.items())
             changed[position.slug] = (base, own)
     return changed
 

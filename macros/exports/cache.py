@@ -27,9 +27,11 @@ from .workers import remove_stale_parts
 STALE_AFTER_DAYS = 14
 
 ARTICLE = re.compile(r"<article\b.*?</article>", re.S)
-# The position card (macros/templates/position_card.html) is screen-only and lists the subordinates:
-# a new subordinate changes the card, never the printed page, so the card stays out of the cache key.
-SCREEN_CARD = re.compile(r'<aside class="position-card screen-only".*?</aside>', re.S)
+# What is marked screen-only never prints (print.css hides it, the Word export reads that too) and
+# changes with the rest of the site: the position card lists the subordinates, the history table
+# grows links once the archive is read (a draft anywhere makes a build read it). Out of the cache key.
+SCREEN_ONLY = re.compile(r'<(\w+)\b[^>]*\bclass="[^"]*(?<![\w-])screen-only(?![\w-])[^"]*"[^>]*>')
+VOID = {"area", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr"}
 TITLE = re.compile(r"<title>.*?</title>", re.S)
 STYLESHEET = re.compile(r"<link\b[^>]*\brel=\"stylesheet\"[^>]*\bhref=\"([^\"]+)\"")
 IMAGE = re.compile(r"<img\b[^>]*\bsrc=\"([^\"]+)\"")
@@ -135,12 +137,12 @@ def cache_key(job: Job, site_dir: Path, fingerprint: str, styles: dict | None = 
     article = ARTICLE.search(html)
     title = TITLE.search(html)
     digest = hashlib.sha256()
-    printed = SCREEN_CARD.sub("", article.group(0)) if article else None
+    printed = printed_part(article.group(0)) if article else None
     for part in (fingerprint, str(job.date), title and title.group(0), printed):
         digest.update(str(part).encode("utf-8") + b"\0")
     # Only the article prints; the navigation around it (which changes when any position is
     # added) is hidden in print, so it does not invalidate every download.
-    local = STYLESHEET.findall(html) + IMAGE.findall(article.group(0) if article else "")
+    local = STYLESHEET.findall(html) + IMAGE.findall(printed or "")
     page = job.html_path.resolve().as_uri()
     for url in local:
         where = urljoin(page, url.split("#")[0].split("?")[0])  # the same file from any folder
@@ -149,6 +151,27 @@ def cache_key(job: Job, site_dir: Path, fingerprint: str, styles: dict | None = 
             styles[where] = hashlib.sha256(path.read_bytes()).digest() if path else b"-"
         digest.update(url.encode("utf-8") + b"\0" + styles[where] + b"\0")
     return digest.hexdigest()
+
+
+def printed_part(article: str) -> str:
+    """The article without its screen-only elements, each removed with everything it holds."""
+    kept, at = [], 0
+    while (start := SCREEN_ONLY.search(article, at)) is not None:
+        kept.append(article[at:start.start()])
+        at = _element_end(article, start.group(1).lower(), start)
+    return "".join(kept) + article[at:]
+
+
+def _element_end(html: str, tag: str, start: re.Match) -> int:
+    """Where the element opened by `start` ends: after its matching end tag (same-name elements nest)."""
+    if tag in VOID or start.group(0).endswith("/>"):
+        return start.end()
+    depth = 1
+    for found in re.compile(rf"<(/?){tag}\b[^>]*>", re.I).finditer(html, start.end()):
+        depth += -1 if found.group(1) else 1
+        if depth == 0:
+            return found.end()
+    return len(html)
 
 
 def local_file(url: str, html_path: Path, site_dir: Path) -> Path | None:

@@ -43,11 +43,26 @@ def wording(changes: list[dict]) -> list[str]:
 
 def _in_order(changes: list[dict]) -> list[dict]:
     sections: dict[str, list[dict]] = {}
-    for change in changes:
+    for change in _rewritten(changes):
         block = change.get("newer") or change.get("older")
         sections.setdefault(block["number"].split(".")[0], []).append(change)
     rank = {"changed": 0, "removed": 0, "renumbered": 1, "added": 2}
     return [change for here in sections.values() for change in sorted(here, key=lambda c: rank[c["kind"]])]
+
+
+def _rewritten(changes: list[dict]) -> list[dict]:
+    """A clause removed and another added under the same number, with nothing else moving to that number, is
+    one clause set out anew («пункт 1.4 изложить в следующей редакции»), however little of its text stayed."""
+    added = {c["newer"]["number"]: c for c in changes if c["kind"] == "added" and c["newer"]["kind"] == "clause"}
+    taken = {c["newer"]["number"] for c in changes if c["kind"] in ("renumbered", "changed")}
+    paired: dict[int, dict] = {}
+    for change in changes:
+        number = change["older"]["number"] if change["kind"] == "removed" else None
+        if number in added and number not in taken and change["older"]["kind"] == "clause":
+            paired[id(change)] = {"kind": "changed", "older": change["older"], "newer": added.pop(number)["newer"]}
+    gone = {id(c) for c in changes if c["kind"] == "added" and c["newer"]["kind"] == "clause"} - \
+        {id(c) for c in added.values()}
+    return [paired.get(id(c), c) for c in changes if id(c) not in gone]
 
 
 def _sentence(change: dict) -> str:

@@ -143,9 +143,12 @@ def _text_block(text: str, section: list[str], found: list[dict]) -> None:
         found.append({"kind": "text", "number": section[0], "text": text})
 
 
+LINE = re.compile(r"_{2,}")  # a line to write on («____», ««___» ______ 20___ г.»): its length is no wording
+
+
 def printed_text(html: str) -> str:
-    """All text of the page that prints, spaces normalised."""
-    return flat(_tree(html).text())
+    """All text of the page that prints, spaces normalised, lines to write on whatever their length."""
+    return LINE.sub("__", flat(_tree(html).text()))
 
 
 def _number(node: _Node, css_class: str) -> str:

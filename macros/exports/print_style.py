@@ -16,7 +16,10 @@ from pathlib import Path
 import cssselect2
 import tinycss2
 
-PRINT_CSS = Path(__file__).resolve().parents[2] / "overrides" / "assets" / "stylesheets" / "print.css"
+STYLESHEETS = Path(__file__).resolve().parents[2] / "overrides" / "assets" / "stylesheets"
+PRINT_CSS = STYLESHEETS / "print.css"
+# The archive's printed parts (an edition's notice, no acknowledgement sheet for a superseded one).
+EDITIONS_CSS = STYLESHEETS / "editions.css"
 # Properties a child takes from its parent when it does not set them (as in CSS).
 INHERITED = {"text-align", "font-weight", "font-size", "font-style", "text-transform", "text-indent",
              "font-family", "line-height"}
@@ -54,8 +57,11 @@ class PrintStyle:
         return style
 
 
-def load(path: Path = PRINT_CSS) -> PrintStyle:
-    rules = tinycss2.parse_stylesheet(path.read_text(encoding="utf-8"), skip_comments=True, skip_whitespace=True)
+def load(*paths: Path) -> PrintStyle:
+    """print.css and editions.css (or the given files), in the order a page links them."""
+    rules = []
+    for path in paths or (PRINT_CSS, EDITIONS_CSS):
+        rules += tinycss2.parse_stylesheet(path.read_text(encoding="utf-8"), skip_comments=True, skip_whitespace=True)
     page, matcher, order = Page(), cssselect2.Matcher(), 0
     for rule in _print_rules(rules):
         if rule.type == "at-rule" and rule.lower_at_keyword == "page":

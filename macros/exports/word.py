@@ -85,7 +85,7 @@ def docx_from_html(html: str, date: dt.date | None = None, style=None) -> bytes:
     writer.bookmarks = _bookmarks(article)
     _style_headings(word, size)
     writer.container(wrapper, outer, word.doc, 0)
-    return word.to_bytes(date, _title(article))
+    return word.to_bytes(date, _title(article), _organisation(article))
 
 
 def _outer_style(style, wrapper) -> dict:
@@ -129,6 +129,14 @@ def _style_headings(word, size: float) -> None:
             fonts.attrib.pop(f"{{http://schemas.openxmlformats.org/wordprocessingml/2006/main}}{theme}", None)
         heading.paragraph_format.alignment = WD_ALIGN_PARAGRAPH.CENTER
         heading.paragraph_format.keep_with_next = True
+
+
+def _organisation(article) -> str:
+    """The organisation the document header names (extra.organisation of mkdocs.yml): the file's author."""
+    for element in article.iter():
+        if "doc-org" in (element.get("class") or "").split():
+            return " ".join(" ".join(element.itertext()).split())
+    return ""
 
 
 def _title(article) -> str:

@@ -12,6 +12,7 @@ from __future__ import annotations
 import datetime as dt
 import io
 import zipfile
+from importlib.metadata import version
 
 from docx import Document
 from docx.enum.text import WD_ALIGN_PARAGRAPH
@@ -25,6 +26,10 @@ from .print_style import Page
 SECTION, CLAUSE, ITEM = 0, 1, 2
 PARAGRAPH_INDENT_TWIPS = 709  # 1.25 cm, the paragraph indent of ГОСТ Р 7.0.97
 DASH = "\u2014"
+APP_XML = "docProps/app.xml"
+FOOTER_DISTANCE_MM = 8.0
+PAGE_NUMBER_FROM_EDGE_MM = 11.0
+APPLICATION = f"Должностные инструкции (python-docx {version('python-docx')})"
 
 
 class WordDocument:
@@ -45,7 +50,8 @@ class WordDocument:
         top, right, bottom, left = page.margins
         section.top_margin, section.right_margin = Mm(top), Mm(right)
         section.bottom_margin, section.left_margin = Mm(bottom), Mm(left)
-        section.header_distance = Mm(min(10.0, top / 2))
+        # The number's line at least 10 mm below the sheet's edge, as in the PDF (print.css @top-center).
+        section.header_distance = Mm(min(PAGE_NUMBER_FROM_EDGE_MM, top - 5))
         # Page numbers at the top centre from page 2 on (ГОСТ Р 7.0.97): the first page's header is empty.
         section.different_first_page_header_footer = True
         number = section.header.paragraphs[0]
@@ -69,6 +75,19 @@ class WordDocument:
         normal.space_before, normal.space_after = Pt(0), Pt(0)
         normal.line_spacing = 1.08  # CSS line-height 1.25 of a 12 pt serif is about Word's 1.08 lines
         normal.widow_control = True
+
+    def first_page_code(self, target: str) -> None:
+        """The document's QR code at the bottom right of the first page, in its footer (the margin, as in
+        the PDF: render/qr.py): SIZE_MM square, 8 mm above the sheet's edge; Word and LibreOffice shorten
+        the first page's text to make room for it."""
+        from ..render import qr
+        section = self.doc.sections[0]
+        section.footer_distance = Mm(FOOTER_DISTANCE_MM)
+        footer = section.first_page_footer.paragraphs[0]
+        footer.alignment = WD_ALIGN_PARAGRAPH.RIGHT
+        footer.paragraph_format.space_before = footer.paragraph_format.space_after = Pt(0)
+        footer.paragraph_format.line_spacing = 1.0
+        footer.add_run().add_picture(io.BytesIO(qr.png(target)), width=Mm(qr.SIZE_MM), height=Mm(qr.SIZE_MM))
 
     # --- numbering -----------------------------------------------------------------------
 
@@ -139,27 +158,43 @@ class WordDocument:
 
     # --- saving --------------------------------------------------------------------------
 
-    def to_bytes(self, date: dt.date | None, title: str) -> bytes:
+    def to_bytes(self, date: dt.date | None, title: str, organisation: str = "") -> bytes:
+        """The file, its properties saying who issued it and what made it (python-docx's template
+        says «Microsoft Macintosh Word», which nobody used)."""
         stamp = dt.datetime.combine(date or dt.date(2000, 1, 1), dt.time())
         core = self.doc.core_properties
-        core.title, core.author, core.last_modified_by = title, "", ""
+        core.title, core.author, core.last_modified_by = title, organisation, organisation
+        core.comments = ""
         core.created = core.modified = stamp
         core.revision = 1
         raw = io.BytesIO()
         self.doc.save(raw)
-        return _stable_zip(raw.getvalue(), stamp)
+        return _stable_zip(raw.getvalue(), stamp, {APP_XML: _app_properties(organisation)})
 
 
 def _xml_text(text: str) -> str:
     return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
 
 
-def _stable_zip(data: bytes, stamp: dt.datetime) -> bytes:
-    """The same package with every member dated `stamp`: python-docx dates them by the clock."""
+def _app_properties(organisation: str) -> bytes:
+    """docProps/app.xml: the application that made the file and the organisation it belongs to."""
+    return ('<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
+            '<Properties xmlns="http://schemas.openxmlformats.org/officeDocument/2006/extended-properties" '
+            'xmlns:vt="http://schemas.openxmlformats.org/officeDocument/2006/docPropsVTypes">'
+            f"<Application>{_xml_text(APPLICATION)}</Application><DocSecurity>0</DocSecurity>"
+            f"<ScaleCrop>false</ScaleCrop><Company>{_xml_text(organisation)}</Company>"
+            "<LinksUpToDate>false</LinksUpToDate><SharedDoc>false</SharedDoc>"
+            "<HyperlinksChanged>false</HyperlinksChanged></Properties>").encode("utf-8")
+
+
+def _stable_zip(data: bytes, stamp: dt.datetime, replaced: dict[str, bytes] | None = None) -> bytes:
+    """The same package with every member dated `stamp` (python-docx dates them by the clock), and
+    the members in `replaced` written anew."""
+    replaced = replaced or {}
     out = io.BytesIO()
     with zipfile.ZipFile(io.BytesIO(data)) as source, zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as target:
         for item in source.infolist():
             info = zipfile.ZipInfo(item.filename, date_time=stamp.timetuple()[:6])
             info.compress_type = zipfile.ZIP_DEFLATED
-            target.writestr(info, source.read(item.filename))
+            target.writestr(info, replaced.get(item.filename) or source.read(item.filename))
     return out.getvalue()

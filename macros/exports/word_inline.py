@@ -69,6 +69,8 @@ class InlineWriter:
                 text = text[1:]
             if not text:
                 return
+        if style.get("white-space") == "nowrap":  # kept on one line: Word's non-breaking space and hyphen
+            text = text.replace(" ", "\u00a0").replace("-", "\u2011")
         run = paragraph.add_run(text)
         if style.get("font-weight") in BOLD:
             run.bold = True

@@ -24,7 +24,8 @@ DEFAULT_BORDER = "0.5pt solid #000"  # a table print.css says nothing about is r
 
 
 def write_table(writer, wrapper, style: dict, target) -> None:
-    rows = [row for row in wrapper.query_all("tr") if _table_of(row) is wrapper.etree_element]
+    rows = [row for row in wrapper.query_all("tr")
+            if _table_of(row) is wrapper.etree_element and not _hidden(writer, row, style)]
     if not rows:
         return
     cells = [[cell for cell in row.iter_children() if cell.etree_element.tag in ("td", "th")] for row in rows]
@@ -87,6 +88,13 @@ def _table_of(row):
     while parent is not None and parent.etree_element.tag != "table":
         parent = parent.parent
     return parent.etree_element if parent is not None else None
+
+
+def _hidden(writer, row, style: dict) -> bool:
+    """A row print.css hides, itself or by its group (the signature block's column heads): not on paper."""
+    group = row.parent
+    return any(writer.style.computed(node, style).get("display") == "none"
+               for node in (row, group) if node is not None and node.etree_element.tag != "table")
 
 
 def _span(cell) -> int:

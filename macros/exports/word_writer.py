@@ -47,6 +47,9 @@ class Writer(InlineWriter):
         element = wrapper.etree_element
         if not isinstance(element.tag, str) or element.tag in SKIPPED:
             return
+        if element.get("data-qr"):  # the document's QR code: printed in the first page's margin, not in the text
+            self.word.first_page_code(element.get("data-qr"))
+            return
         style = self.style.computed(wrapper, parent)
         if style.get("display") == "none":
             return
@@ -112,8 +115,9 @@ class Writer(InlineWriter):
                 paragraph.paragraph_format.keep_with_next = True
         if style.get("break-after") == "avoid":
             written[-1].paragraph_format.keep_with_next = True
-        top = length_pt(style.get("margin-top"), self.size(style))
-        if top and not written[0].paragraph_format.space_before:
+        # A block's own space above (the gap between the approval stamp and the title is padding).
+        top = sum(length_pt(style.get(f"{box}-top"), self.size(style)) or 0.0 for box in ("margin", "padding"))
+        if top > 0 and not written[0].paragraph_format.space_before:
             written[0].paragraph_format.space_before = Pt(top)
 
     def heading(self, wrapper, style: dict, target) -> None:

@@ -70,6 +70,11 @@ class Edition:
         return self.position.approved
 
     @property
+    def last_day(self) -> dt.date | None:
+        """The last day it was in force: the day before the next edition's (two editions never share a day)."""
+        return self.until - dt.timedelta(days=1) if isinstance(self.until, dt.date) else self.until
+
+    @property
     def corrections(self) -> list[dict]:
         return [c for c in self.position.meta.get("corrections") or [] if isinstance(c, dict)]
 

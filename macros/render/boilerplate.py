@@ -192,7 +192,8 @@ class Boilerplate:
             if self.position().is_draft:
                 return ""
             rows = int(self.extra()["acknowledgement_rows"])
-            return self.hold(self.render("acknowledgement_sheet.html", rows=rows), "acknowledgement_sheet")
+            return self.hold(self.render("acknowledgement_sheet.html", rows=rows,
+                                         approval=self.rules().approval(self.position())), "acknowledgement_sheet")
 
     def related_slug(self, slug: str) -> Position:
         return self.staff[slug]

@@ -2,13 +2,18 @@
 
 It encodes the stable address of exactly the edition on the paper, built from ``site_url``, so
 whoever holds a printout can open the text it was printed from, even years and editions later.
-The code is drawn by segno as inline SVG: vector in the PDF, nothing fetched from anywhere.
-Without ``site_url`` (or under ``mkdocs serve``, whose address is the developer's machine) there
-is no code: the build says so once. Placement on the first page: editions.css.
+It is drawn in the bottom right margin box of the first page (``@page :first``), the one place both
+print engines (the browser and WeasyPrint) put beside the text and never over it; the margin box
+takes an image, not an element, so the page carries the code as an inline SVG in a <style> of its
+own. The .docx puts it in the first page's footer (exports/word_document.py). Without ``site_url``
+(or under ``mkdocs serve``, whose address is the developer's machine) there is no code: the build
+says so once. The first page's taller bottom margin that makes room: editions.css.
 """
 
 from __future__ import annotations
 
+import base64
+import io
 import logging
 from urllib.parse import quote
 
@@ -16,8 +21,9 @@ import segno
 from markupsafe import Markup
 
 log = logging.getLogger("mkdocs.plugins.jobdesc.qr")
-# The printed square, quiet zone included: about 0.45 mm a module for a 90-character address.
-SIZE_MM = 22
+# The printed square, quiet zone included: about 0.45 mm a module for a 90-character address, which an
+# office printer and a phone camera manage; it sits 7 mm or more inside the sheet's bottom edge (editions.css).
+SIZE_MM = 20
 _said = {"why": None}
 
 
@@ -28,13 +34,27 @@ def address(site_url: str | None, url: str) -> str | None:
     return site_url.rstrip("/") + "/" + quote(url, safe="/.-_~")
 
 
+def symbol(target: str):
+    return segno.make(target, error="m", micro=False)
+
+
 def svg(target: str) -> Markup:
-    """The code for `target` as an inline SVG element, SIZE_MM square."""
-    code = segno.make(target, error="m", micro=False)
+    """The code for `target`, printed at the bottom right of the first page: a <style> whose @page rule
+    fills that margin box with the code as an SVG image, SIZE_MM square (nothing fetched from anywhere)."""
+    code = symbol(target)
     modules = code.symbol_size(scale=1, border=4)[0]
-    drawn = code.svg_inline(scale=SIZE_MM / modules, unit="mm", border=4, svgclass="doc-qr-code",
-                            lineclass=None, omitsize=False)
-    return Markup(drawn)
+    drawn = code.svg_inline(scale=SIZE_MM / modules, unit="mm", border=4, lineclass=None, omitsize=False)
+    drawn = drawn.replace("<svg ", '<svg xmlns="http://www.w3.org/2000/svg" ', 1) if "xmlns" not in drawn else drawn
+    data = base64.b64encode(drawn.encode("utf-8")).decode("ascii")
+    return Markup(f'<style>@page :first {{ @bottom-right {{ content: url("data:image/svg+xml;base64,{data}"); }} }}'
+                  "</style>")
+
+
+def png(target: str) -> bytes:
+    """The same code as a PNG (Word's pictures), 10 pixels a module."""
+    out = io.BytesIO()
+    symbol(target).save(out, kind="png", scale=10, border=4)
+    return out.getvalue()
 
 
 def explain_missing(reason: str) -> None:

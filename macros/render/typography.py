@@ -1,7 +1,8 @@
 """Non-breaking spaces where Russian typesetting wants them; never a changed word.
 
-A printed instruction must not break «и т. | п.», «п. | 2.7», «№ | 14-ОД» or «И. И. | Иванов» across
-lines, nor start a line with a dash. Only an existing space is ever replaced, by U+00A0: no letter,
+A printed instruction must not break «и т. | п.», «п. | 2.7», «№ | 14-ОД», «от | 16.02.2026» or
+«И. И. | Иванов» across lines, nor end a line with a one-letter word («в», «с», ««О») or start one
+with a dash. Only an existing space is ever replaced, by U+00A0: no letter,
 digit or punctuation mark is added, removed or moved, so the text HR wrote, the page and the PDF read
 the same words.
 
@@ -23,6 +24,7 @@ from markupsafe import Markup
 
 NBSP = "\u00a0"
 SPACE = r"[ \t\n\r]+"  # an ordinary space (a non-breaking one is left as it is)
+ONE_LETTER_WORDS = "аАвВиИкКоОсСуУяЯ"  # the Russian words of one letter: prepositions, conjunctions, «я»
 
 RULES: list[tuple[re.Pattern, str]] = [
     # «и т. п.», «т. е.», «т. д.», «т. ч.», «т. к.»: the whole abbreviation, and the «и»/«в» before it.
@@ -39,6 +41,10 @@ RULES: list[tuple[re.Pattern, str]] = [
     (re.compile(rf"(\d){SPACE}(?=[а-яё])"), rf"\1{NBSP}"),
     # A dash never starts a line.
     (re.compile(rf"(?<=\S){SPACE}(?=[—–]\s)"), NBSP),
+    # A one-letter word («в», «с», «и», «о», ««О») stays with the word after it, never at a line's end.
+    (re.compile(rf"(?<![\w.\-])([{ONE_LETTER_WORDS}]){SPACE}(?=\S)"), rf"\1{NBSP}"),
+    # «от» with the date after it: «приказ от 16.02.2026».
+    (re.compile(rf"\b([оО]т){SPACE}(?=\d{{1,2}}\.\d{{1,2}}\.\d{{2,4}})"), rf"\1{NBSP}"),
 ]
 # Elements whose text is not prose.
 SKIPPED = {"code", "pre", "script", "style", "kbd", "samp", "textarea", "svg", "math"}
@@ -53,6 +59,8 @@ GUARDED_RULES: list[tuple[re.Pattern, list[tuple[re.Pattern, str]]]] = [
     (re.compile(rf"\.{SPACE}\d"), RULES[6:7]),
     (re.compile(rf"\d{SPACE}[а-яё]"), RULES[7:8]),
     (re.compile(r"[—–]"), RULES[8:9]),
+    (re.compile(rf"(?<![\w.\-])[{ONE_LETTER_WORDS}]\s"), RULES[9:10]),
+    (re.compile(r"[оО]т\s\d"), RULES[10:11]),
 ]
 QUICK = re.compile("|".join(guard.pattern for guard, _ in GUARDED_RULES))  # no rule applies without a match
 

@@ -14,6 +14,7 @@ Target: the warm build with the archive takes at most 1.3 times the one without.
 
 from __future__ import annotations
 
+import datetime
 import os
 import re
 import shutil
@@ -35,9 +36,9 @@ def measure(pristine: Path, scratch: Path, log) -> dict:
     (repo / ".gitignore").write_text("/site/\n/.cache/\n", encoding="utf-8")
     _git(repo, "add", "-A")
     _git(repo, "commit", "-qm", "1.0")
-    for step, day in enumerate(("2026-05-10", "2026-09-01"), start=1):
+    for step in (1, 2):
         for path in sorted((repo / "docs" / "positions").glob("*.md")):
-            _new_edition(path, day)
+            _new_edition(path)
         _git(repo, "commit", "-qam", f"edition {step}")
     caches = {"JOBDESC_ARCHIVE_CACHE": str(scratch / "archive-cache"), "JOBDESC_PDF_CACHE": str(scratch / "pdf-cache")}
     log("[editions] cold build (empty caches), with PDFs")
@@ -70,8 +71,10 @@ def table(result: dict) -> str:
     return "\n".join(lines)
 
 
-def _new_edition(path: Path, day: str) -> None:
-    """The position's next edition (its minor version plus one), approved the same way as its current one."""
+def _new_edition(path: Path) -> None:
+    """The position's next edition (its minor version plus one), approved the same way as its current one,
+    30 days after it: an edition in `history` must be approved before the one in force, whatever date the
+    samples carry."""
     text = path.read_text(encoding="utf-8")
     match = FRONT.match(text)
     meta, body = yaml.safe_load(match.group(1)), text[match.end():]
@@ -83,7 +86,7 @@ def _new_edition(path: Path, day: str) -> None:
     approval = dict(meta.get("approval") or {})
     approval["protocol" if "protocol" in approval else "number"] = f"{version}-ОД"
     meta["history"] = [earlier] + list(meta.get("history") or [])
-    meta.update(version=version, approved=__import__("datetime").date.fromisoformat(day),
+    meta.update(version=version, approved=meta["approved"] + datetime.timedelta(days=30),
                 approval=approval, changes=f"редакция {version}")
     meta.pop("corrections", None)
     duty = DUTY.search(body)

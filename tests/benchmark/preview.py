@@ -10,6 +10,7 @@ that a dirty build may leave other pages' menus stale, so strict mode would stop
 
 from __future__ import annotations
 
+import html
 import os
 import signal
 import socket
@@ -37,6 +38,12 @@ def fetch(url: str) -> str | None:
             return response.read().decode("utf-8", "replace")
     except (urllib.error.URLError, OSError):
         return None
+
+
+def shown(page: str | None) -> str:
+    """The page's text as a reader sees its spaces: the typography binds a one-letter word to the next
+    («в&nbsp;предпросмотре»), so the marker is looked for with no-break spaces read as spaces."""
+    return html.unescape(page or "").replace("\xa0", " ")
 
 
 def wait_for(condition, limit_s: float, step_s: float = 0.02) -> float | None:
@@ -68,7 +75,7 @@ def latency(project: Path, slug: str, dirty: bool, number: int) -> float | None:
         try:
             started = time.perf_counter()
             source.write_text(changed, encoding="utf-8")
-            seen = wait_for(lambda: marker in (fetch(page_url) or ""), CHANGE_S)
+            seen = wait_for(lambda: marker in shown(fetch(page_url)), CHANGE_S)
             return None if seen is None else time.perf_counter() - started
         finally:
             source.write_text(text, encoding="utf-8")

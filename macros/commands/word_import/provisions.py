@@ -115,13 +115,15 @@ def _supervisor(clause, text, staff, fields):
 
 
 def _stand_in(clause, text, staff, fields):
-    match = re.search(r"(?:передаются|переходят к|возлагаются на|исполняет|исполняются|замещает)\s+([^;.,]+)", text)
+    # «… может быть поручено другому работнику только с письменного согласия …» (the template's own wording).
+    match = re.search(r"(?:передаются|переходят к|возлагаются на|исполняет|исполняются|замещает|поручено)"
+                      r"\s+([^;.,:]+?)(?=\s+только\b|[;.,:]|$)", text)
     if not match:
         return None
     phrase = match.group(1)
     if re.search(r"(другому|иному|назначенному|должностному) лицу|лицо|работник", phrase):
         fields["stand_in"] = None
-        return "замещает: другое лицо по приказу"
+        return "замещает: другой работник с его согласия"
     slug = matching.find_position(phrase, staff)
     if not slug:
         return None

@@ -1,9 +1,8 @@
 // «Печать» button of a position page. The button is hidden in the HTML and shown here, so without
 // JavaScript nobody sees a dead button.
 // When the build made the position's PDF, the button prints that PDF: the official printout, the same
-// document as the page's print layout (print.css) plus the QR code of the edition at the bottom right of
-// the first page, which a browser cannot draw in a page margin. Without a PDF (mkdocs serve) it prints
-// the page itself.
+// document as the page's print layout (print.css), hyphenated (Chromium on Linux has no Russian
+// dictionary) and byte for byte the file one downloads. Without a PDF (mkdocs serve) it prints the page.
 function printDocument(button) {
   const pdf = button.dataset.pdf;
   if (!pdf) {
