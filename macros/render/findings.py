@@ -44,8 +44,11 @@ def report_on_page(page_of, message: str, fix: str, needle: str) -> None:
     """A problem of the page being converted (`page_of()` returns it), at the line where `needle` stands."""
     try:
         page = page_of()
-        source = Path(page.file.abs_src_path).read_text(encoding="utf-8-sig").replace("\r\n", "\n")
-        shown_as = f"docs/{page.file.src_uri}"
+        if page.file.abs_src_path:
+            source = Path(page.file.abs_src_path).read_text(encoding="utf-8-sig").replace("\r\n", "\n")
+        else:  # a generated page (a draft's): its text is the file it names as its source
+            source = page.file.content_string
+        shown_as = getattr(page.file, "source_file", None) or f"docs/{page.file.src_uri}"
     except Exception:  # converted outside a page (another plugin's Markdown): no file to name
         shown_as, source = "docs/", ""
     report(Problem(shown_as, message, fix, line=line_of(source, needle)))
