@@ -102,3 +102,18 @@ def make_repository(root: Path) -> Path:
                 [("1.1", "2026-05-10", "№ 40-ОД от 10.05.2026"), ("1.0", "2026-02-16", "№ 21-ОД от 16.02.2026")])
     git(repo, "commit", "-qam", "Редакция 1.2")
     return repo
+
+
+def build_with_archive(repo: Path, root: Path):
+    """The scratch repository built strictly with the archive, PDFs and .docx on, each cache private to `root`."""
+    import pytest
+    from conftest import run_mkdocs_build
+    with pytest.MonkeyPatch.context() as env:
+        for name, value in (("JOBDESC_ARCHIVE", "1"), ("JOBDESC_PDF", "1"), ("JOBDESC_DOCX", "1")):
+            env.setenv(name, value)
+        for name in ("ARCHIVE", "PDF", "DOCX"):
+            env.setenv(f"JOBDESC_{name}_CACHE", str(root / f"{name.lower()}-cache"))
+        env.delenv("GITHUB_BASE_REF", raising=False)
+        build = run_mkdocs_build(repo, root / "site")
+    assert build.returncode == 0, build.output[-3000:]
+    return build

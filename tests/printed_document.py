@@ -291,3 +291,11 @@ def _unescape(text: str) -> str:
 
 def _run(*command: str) -> str:
     return subprocess.run(command, capture_output=True, text=True, check=True).stdout
+
+
+def pdf_text(path: Path) -> str:
+    """A PDF's text in one line, a word WeasyPrint hyphenated at a line's end read whole."""
+    from conftest import require_tool
+    require_tool("pdftotext", "reading the PDFs")
+    text = subprocess.run(["pdftotext", str(path), "-"], capture_output=True, text=True, check=True).stdout
+    return " ".join(text.replace(HYPHENATED, "").split())

@@ -13,8 +13,9 @@ import subprocess
 
 import pytest
 
-from conftest import require_tool, run_mkdocs_build
-from edition_history import ADDED, CHANGED_NEW, RECRUITER, RIGHT_NEW, edit, make_repository
+from conftest import require_tool
+from edition_history import ADDED, CHANGED_NEW, RECRUITER, RIGHT_NEW, build_with_archive, edit, make_repository
+from printed_document import pdf_text
 
 NOTE_DUTY = "Проверяет подлинность документов кандидатов перед собеседованием."
 DETAILS_DUTY = "Хранит анкеты кандидатов в запираемом шкафу."
@@ -23,12 +24,6 @@ DRAFT_WORDING = CHANGED_NEW.replace("тесты", "тесты, кейсы")
 
 def _text(page) -> str:
     return " ".join(page.get_text(" ").split())
-
-
-def _pdf_text(path) -> str:
-    require_tool("pdftotext", "reading the PDFs")
-    text = subprocess.run(["pdftotext", str(path), "-"], capture_output=True, text=True, check=True).stdout
-    return " ".join(text.replace("\u2010\n", "").split())  # a word hyphenated at a line's end, read whole
 
 
 # --- «Лист изменений»: what a lawyer signs ---------------------------------------------------------
@@ -71,7 +66,7 @@ def test_the_change_sheet_has_a_pdf_in_black_and_white_without_word_marks(drafte
     link = page.find("a", string=re.compile("Скачать лист изменений"))
     assert link and link["href"].endswith("pdf/compare/recruiter-1.0-1.1.pdf"), link
     path = site.site / "pdf" / "compare" / "recruiter-1.0-1.1.pdf"
-    printed = _pdf_text(path)
+    printed = pdf_text(path)
     assert f"Дополнить пунктом 2.9 следующего содержания: «2.9. {ADDED}»." in printed
     assert "Пункты 2.9–2.13 считать соответственно пунктами 2.10–2.14." in printed
     subprocess.run(["pdftoppm", "-r", "40", "-png", str(path), str(tmp_path / "sheet")], check=True)
@@ -114,15 +109,7 @@ def drafted(tmp_path_factory):
         trainee = trainee.replace(old, new)
     trainee = re.sub(r"\naliases: \[.*?\]\n", "\naliases: []\n", trainee)
     (repo / "docs/positions/recruiting-trainee.md").write_text(trainee, encoding="utf-8")
-    with pytest.MonkeyPatch.context() as env:
-        for name, value in (("JOBDESC_ARCHIVE", "1"), ("JOBDESC_PDF", "1"), ("JOBDESC_DOCX", "1")):
-            env.setenv(name, value)
-        for name in ("ARCHIVE", "PDF", "DOCX"):
-            env.setenv(f"JOBDESC_{name}_CACHE", str(root / f"{name.lower()}-cache"))
-        env.delenv("GITHUB_BASE_REF", raising=False)
-        build = run_mkdocs_build(repo, root / "site")
-    assert build.returncode == 0, build.output[-3000:]
-    return build
+    return build_with_archive(repo, root)
 
 
 def test_the_position_page_and_its_downloads_stay_the_edition_in_force(drafted):
@@ -132,7 +119,7 @@ def test_the_position_page_and_its_downloads_stay_the_edition_in_force(drafted):
     assert DRAFT_WORDING not in text and NOTE_DUTY not in text, "the position page shows the unapproved draft"
     pdf = drafted.site / "pdf" / "recruiter.pdf"
     assert page.find("a", string=re.compile("Скачать PDF"))["href"].endswith("pdf/recruiter.pdf")
-    assert CHANGED_NEW[:60] in _pdf_text(pdf) and "ПРОЕКТ" not in _pdf_text(pdf), "the PDF is the draft's"
+    assert CHANGED_NEW[:60] in pdf_text(pdf) and "ПРОЕКТ" not in pdf_text(pdf), "the PDF is the draft's"
     from docx import Document
     docx = " ".join(p.text for p in Document(drafted.site / "docx" / "recruiter.docx").paragraphs)
     assert DRAFT_WORDING[:50] not in docx and CHANGED_NEW[:50] in " ".join(docx.split())
@@ -191,4 +178,23 @@ def test_a_position_whose_first_edition_is_a_draft_shows_the_draft_marked(drafte
     page = drafted.position("recruiting-trainee")
     assert "Проект редакции 1.2" in _text(page.select_one("article")), "the new position's draft is not on its page"
     assert not (drafted.site / "positions" / "recruiting-trainee" / "draft").exists(), "a draft with nothing in force moved"
-    assert "ПРОЕКТ" in _pdf_text(drafted.site / "pdf" / "recruiting-trainee.pdf")
+    assert "ПРОЕКТ" in pdf_text(drafted.site / "pdf" / "recruiting-trainee.pdf")
+
+
+def test_markup_in_a_draft_is_refused_with_the_file_and_line_hr_edits(tmp_path):
+    """The draft's page is generated from the position file: a refusal names that file and its line."""
+    from conftest import run_mkdocs_build
+    repo = make_repository(tmp_path)
+    edit(repo, RECRUITER, 'version: "1.2"\napproved: 2026-09-01\napproval: {number: 77-ОД}\n',
+         'version: "1.3"\nstatus: проект\napproved: 2026-12-01\napproval: {number: "___"}\n')
+    edit(repo, RECRUITER, "history:\n", 'history:\n  - version: "1.2"\n    approved: 2026-09-01\n'
+         "    approval: {number: 77-ОД}\n")
+    edit(repo, RECRUITER, "\n## Права\n", '\n<!--><div class="print-only">Скрытый пункт.</div><!-- -->\n\n## Права\n')
+    line = (repo / RECRUITER).read_text(encoding="utf-8").split("\n").index(
+        '<!--><div class="print-only">Скрытый пункт.</div><!-- -->') + 1
+    with pytest.MonkeyPatch.context() as env:
+        env.setenv("JOBDESC_ARCHIVE", "0")
+        env.setenv("JOBDESC_PDF", "0")
+        build = run_mkdocs_build(repo, tmp_path / "site")
+    assert build.returncode == 1, build.output[-3000:]
+    assert f"{RECRUITER}:{line}: HTML-комментарий в тексте не публикуется" in build.output, build.output[-3000:]

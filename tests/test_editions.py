@@ -16,6 +16,7 @@ from conftest import copy_project, require_tool, run_mkdocs_build
 from edits import KAM, line_of
 from edition_history import (ADDED, CHANGED_NEW, CHANGED_OLD, RECRUITER, REMOVED, RIGHT_NEW, RIGHT_OLD, SITE_URL,
                              edit, git, make_repository, new_edition, supersede)
+from printed_document import pdf_text
 
 # Approved on, and last day in force: the day before the next edition's approval (no day in two editions).
 EDITIONS = {"1.0": ("16.02.2026", "09.05.2026"), "1.1": ("10.05.2026", "31.08.2026"), "1.2": ("01.09.2026", None)}
@@ -53,12 +54,6 @@ def _text(page) -> str:
     return " ".join(page.get_text(" ").split())
 
 
-def _pdf_text(path) -> str:
-    require_tool("pdftotext", "reading the editions' PDFs")
-    text = subprocess.run(["pdftotext", str(path), "-"], capture_output=True, text=True, check=True).stdout
-    return " ".join(text.replace("\u2010\n", "").split())  # a word hyphenated at a line's end, read whole
-
-
 @pytest.mark.parametrize("version", EDITIONS)
 def test_every_edition_has_its_page_and_pdf_with_its_own_text(history, version):
     site = history[0]
@@ -66,7 +61,7 @@ def test_every_edition_has_its_page_and_pdf_with_its_own_text(history, version):
     text = _text(page.select_one("article"))
     pdf = site.site / "pdf" / "editions" / f"recruiter-{version}.pdf"
     assert pdf.is_file(), f"edition {version} has no PDF named after its version"
-    printed = _pdf_text(pdf)
+    printed = pdf_text(pdf)
     own = {"1.0": [CHANGED_OLD, RIGHT_OLD, REMOVED], "1.1": [CHANGED_NEW, ADDED, RIGHT_NEW, REMOVED],
            "1.2": [CHANGED_NEW, ADDED, RIGHT_NEW]}[version]
     foreign = {"1.0": [CHANGED_NEW, ADDED, RIGHT_NEW], "1.1": [CHANGED_OLD, RIGHT_OLD], "1.2": [REMOVED, CHANGED_OLD]}[version]
@@ -104,7 +99,7 @@ def test_a_superseded_edition_says_so_on_screen_and_on_paper_and_leads_to_the_on
     assert notice is not None and line in " ".join(notice.get_text().split()), f"edition {version} is not marked as superseded: {notice}"
     link = notice.find("a", string=re.compile("Действующая редакция"))
     assert link and link["href"] == "../../", "the notice does not lead to the position's page (the edition in force)"
-    assert line in _pdf_text(site.site / "pdf" / "editions" / f"recruiter-{version}.pdf"), "the PDF is not marked superseded"
+    assert line in pdf_text(site.site / "pdf" / "editions" / f"recruiter-{version}.pdf"), "the PDF is not marked superseded"
     assert not page.select(".position-card, .doc-edit"), "an archived edition offers today's card or an edit link"
 
 
@@ -116,10 +111,10 @@ def test_a_superseded_edition_prints_its_dates_and_order_in_the_documents_serif_
 
     site = history[0]
     pdf = site.site / "pdf" / "editions" / "recruiter-1.0.pdf"
-    printed = _pdf_text(pdf)
+    printed = pdf_text(pdf)
     assert "действовала с 16.02.2026 по 09.05.2026. Утверждена: приказ от 16.02.2026 № 21-ОД." in printed, printed[:600]
     assert "ЛИСТ ОЗНАКОМЛЕНИЯ" not in printed.upper(), "a superseded edition prints an acknowledgement sheet"
-    assert "ЛИСТ ОЗНАКОМЛЕНИЯ" in _pdf_text(site.site / "pdf" / "recruiter.pdf").upper()
+    assert "ЛИСТ ОЗНАКОМЛЕНИЯ" in pdf_text(site.site / "pdf" / "recruiter.pdf").upper()
     fonts = subprocess.run(["pdffonts", str(pdf)], capture_output=True, text=True, check=True).stdout
     assert "Serif" in fonts and "Sans" not in fonts, f"the PDF of a superseded edition mixes in a sans font:\n{fonts}"
     word = " ".join(p.text for p in Document(site.site / "docx" / "editions" / "recruiter-1.0.docx").paragraphs)
@@ -131,7 +126,7 @@ def test_a_superseded_edition_prints_its_dates_and_order_in_the_documents_serif_
 
 
 def test_the_acknowledgement_sheet_names_the_order_that_approved_the_edition(history):
-    printed = _pdf_text(history[0].site / "pdf" / "recruiter.pdf")
+    printed = pdf_text(history[0].site / "pdf" / "recruiter.pdf")
     sheet = printed[printed.upper().index("ЛИСТ ОЗНАКОМЛЕНИЯ"):]
     assert ("(редакция 1.2, утверждена приказом генерального директора от 01.09.2026 № 77-ОД)" in sheet), sheet[:300]
 

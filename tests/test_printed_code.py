@@ -19,8 +19,8 @@ from pathlib import Path
 
 import pytest
 
-from conftest import QuietHandler, require_tool, run_mkdocs_build
-from edition_history import SITE_URL, make_repository
+from conftest import QuietHandler, require_tool
+from edition_history import SITE_URL, build_with_archive, make_repository
 from printed_document import PT_PER_MM, PrintedDocument
 
 DPI = 200
@@ -41,15 +41,7 @@ PRINTABLE_PAGES = {  # every kind of page that carries a code: a position, an ar
 def archive_site(tmp_path_factory):
     root = tmp_path_factory.mktemp("printed-code")
     repo = make_repository(root)
-    with pytest.MonkeyPatch.context() as env:
-        for name, value in (("JOBDESC_ARCHIVE", "1"), ("JOBDESC_PDF", "1"), ("JOBDESC_DOCX", "1")):
-            env.setenv(name, value)
-        for name in ("ARCHIVE", "PDF", "DOCX"):
-            env.setenv(f"JOBDESC_{name}_CACHE", str(root / f"{name.lower()}-cache"))
-        env.delenv("GITHUB_BASE_REF", raising=False)
-        build = run_mkdocs_build(repo, root / "site")
-    assert build.returncode == 0, build.output[-3000:]
-    return build
+    return build_with_archive(repo, root)
 
 
 def _render(pdf: Path, page: int, folder: Path) -> Path:
