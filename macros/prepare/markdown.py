@@ -52,8 +52,8 @@ def _fill_references(text: str, numbers: dict[str, str], numbers_of: Callable) -
         if known is None:
             return found.group(0)  # reported by checks/relations.py or render/clauses.py
         position, labels = known
-        words = " ".join(filter(None, [labels.get(other.group(2)), f"должностной инструкции {position.genitive}"]))
-        return f"[{md(words)}]({target})"
+        words = " ".join(filter(None, [labels.get(other.group(2)), f"должностной инструкции {md(position.genitive)}"]))
+        return f"[{words}]({target})"
     return SOURCE_REFERENCE.sub(filled, text)
 
 
@@ -62,34 +62,52 @@ def _fill_references(text: str, numbers: dict[str, str], numbers_of: Callable) -
 FENCE = re.compile(r"^[ \t]*(`{3,}|~{3,})")
 HTML_BLOCK = re.compile(r"^[ \t]{0,3}<[!/A-Za-z]")
 ADMONITION = re.compile(r'^([ \t]*(?:!!!|\?\?\?\+?)[ \t]+[\w -]*?")(.*)("[ \t]*)$')
+# Blocks of one line (a heading, a table row) and lines that end a paragraph or make it a heading (---, ===).
+ONE_LINE = re.compile(r"^[ \t]*(?:>[ \t]?)*(?:#{1,6}(?:[ \t]|$)|\|)")
+RULE = re.compile(r"^[ \t]*(?:-{3,}|={3,}|\*{3,}|_{3,})[ \t]*$")
 PREFIX = re.compile(r"^[ \t]*(?:>[ \t]?)*(?:(?:[-*+]|\d{1,9}[.)])[ \t]+)?(?:#{1,6}[ \t]+)?")
 # Where Markdown starts or ends an element inside a line; an escape or entity is one opaque character.
 INLINE = re.compile(r"(?P<code>`+[^`]*`+)|(?P<html><[^>\n]+>)|(?P<close>\]\([^)\s]*\))|(?P<open>!?\[)"
-                    r"|(?P<emphasis>\*{1,3}|(?<!\w)_{1,3}|_{1,3}(?!\w))|(?P<cell>\|)")
+                    r"|(?P<emphasis>\*{1,3}|(?<!\w)_{1,3}|_{1,3}(?!\w))|(?P<cell>\|)"
+                    r"|(?P<br> {2,}\n)")
 PLACEHOLDER = re.compile("\x02(?:wzxhzdk:)?\\d+\x03")
 OPAQUE = re.compile(r"\\[\\`*_{}\[\]()#+\-.!|>]|&(?:#\d+|#x[0-9a-fA-F]+|\w+);")
 
 
 def typeset_markdown(text: str) -> str:
-    """Every line of prose typeset as the site typesets the text it becomes; code and raw HTML untouched."""
-    out, fence, html = [], None, False
-    for line in text.split("\n"):
+    """Every paragraph of prose typeset as the site typesets the text it becomes; code and raw HTML untouched.
+    A paragraph's lines are typeset together: the site binds «и» at a line's end to the next line's word."""
+    lines, out, fence, html = text.split("\n"), [], None, False
+    index = 0
+    while index < len(lines):
+        line = lines[index]
         opened = FENCE.match(line)
         if fence or opened:
             fence = None if fence and opened and opened.group(1)[0] == fence else (fence or opened.group(1)[0])
             out.append(line)
+            index += 1
             continue
         html = (html and bool(line.strip())) or bool(HTML_BLOCK.match(line))
-        if html or not line.strip():
-            out.append(line)
-            continue
         title = ADMONITION.match(line)
-        if title:
+        if html or not line.strip() or RULE.match(line):
+            out.append(line)
+        elif title:
             out.append(title.group(1) + _typeset_inline(title.group(2)) + title.group(3))
-            continue
-        head = PREFIX.match(line).group(0)
-        out.append(head + _typeset_inline(line[len(head):]))
+        else:
+            head = PREFIX.match(line).group(0)
+            run = [line[len(head):]]
+            while not ONE_LINE.match(line) and index + 1 < len(lines) and _continues(lines[index + 1]):
+                index += 1
+                run.append(lines[index])
+            out.append(head + _typeset_inline("\n".join(run)))
+        index += 1
     return "\n".join(out)
+
+
+def _continues(line: str) -> bool:
+    """Whether a line goes on with the paragraph above it rather than starting a block of its own."""
+    return bool(line.strip()) and not (FENCE.match(line) or HTML_BLOCK.match(line) or ITEM.match(line)
+                                       or ONE_LINE.match(line) or RULE.match(line) or ADMONITION.match(line))
 
 
 def _typeset_inline(text: str) -> str:
