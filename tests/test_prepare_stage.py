@@ -43,7 +43,7 @@ def plain(tmp_path_factory):
     """prepare() run in-process on the project, written out and built by the plain MkDocs CLI."""
     out = tmp_path_factory.mktemp("prepared")
     prepared = prepare(ROOT)
-    write_project(prepared, out, ROOT / "docs")
+    write_project(prepared, out, prepared.docs_dir)
     result = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(out / "site")],
                             cwd=out, capture_output=True, text=True, timeout=300,
                             env=dict(os.environ, NO_MKDOCS_2_WARNING="1"))
@@ -150,6 +150,22 @@ def test_hr_mistakes_are_reported_by_prepare_with_file_and_line(scratch):
     assert f"docs/positions/recruiter.md:{heading}: в разделе «Должностные обязанности» нет ни одной обязанности" in shown
     assert f"docs/positions/recruiter.md:{call}: неизвестный макрос «signature()»" in shown
     assert "возможно, имелось в виду signatures()" in shown
+
+
+def test_hostile_markup_is_refused_by_prepare_as_by_the_site(scratch):
+    recruiter = scratch / "docs/positions/recruiter.md"
+    text = recruiter.read_text(encoding="utf-8").replace(
+        "- Участвует в поддержании", "- Участвует <script>alert(1)</script> в поддержании").replace(
+        "- Исполняет служебные", "- Исполняет [служебные](javascript:alert(1))")
+    recruiter.write_text(text, encoding="utf-8")
+    lines = text.split("\n")
+    with pytest.raises(PositionsError) as raised:
+        prepare(scratch)
+    shown = str(raised.value)
+    script = next(number for number, line in enumerate(lines, 1) if "<script>" in line)
+    link = next(number for number, line in enumerate(lines, 1) if "javascript:" in line)
+    assert f"docs/positions/recruiter.md:{script}: " in shown and "<script>" in shown
+    assert f"docs/positions/recruiter.md:{link}: " in shown and "javascript" in shown
 
 
 def test_the_prepare_command_refuses_a_mistake_without_a_traceback(scratch, tmp_path):

@@ -21,12 +21,15 @@ from ..model.edit_dates import last_edited
 from ..model.editions import find_editions
 from ..model.front_matter import FRONT_MATTER
 from ..model.positions import Position, default_tags
-from ..render import catalog, org, plain_calls, text_filters, typography, verbatim
+from ..model.problems import PositionsError
+from ..render import catalog, findings, org, plain_calls, text_filters, typography, verbatim
 from ..render.boilerplate import Boilerplate
+from ..render.clauses import ClauseExtension
 from ..render.instruction import is_instruction
 from ..render.navigation import navigation
 from .host import MacroHost
 from .markdown import number_clauses, typeset_markdown
+from .refusals import Refusals
 
 # Which page is which, by the macro it calls (or Material's tags marker).
 KINDS = {"position_catalog": "catalog", "org_chart": "structure"}
@@ -41,6 +44,7 @@ class Prepared:
     manifest: dict[str, dict] = field(default_factory=dict)
     nav: list = field(default_factory=list)
     site: dict = field(default_factory=dict)  # site_name, repo_url, edit_uri: what the theme shows
+    docs_dir: Path | None = None  # where the pages came from (other files there are copied as they are)
 
 
 def prepare(project_dir: Path) -> Prepared:
@@ -48,6 +52,7 @@ def prepare(project_dir: Path) -> Prepared:
     host = MacroHost(Path(project_dir) / "mkdocs.yml")
     docs_dir = Path(host.conf["docs_dir"])
     verbatim.clear()
+    findings.clear()
     with checked_staff(host) as staff:  # the build's checks; problems found inside are reported together
         staff.edited.update(last_edited(docs_dir))
         archive = find_editions(Path(project_dir), docs_dir, staff)
@@ -59,27 +64,31 @@ def prepare(project_dir: Path) -> Prepared:
         forms.register(host)
         catalog.register(host, staff)
         org.register(host, staff)
-    prepared = Prepared(nav=navigation(staff), site={key: host.conf[key] for key in
-                                                     ("site_name", "site_description", "repo_url", "edit_uri")})
+    prepared = Prepared(nav=navigation(staff), docs_dir=docs_dir, site={
+        key: host.conf[key] for key in ("site_name", "site_description", "repo_url", "edit_uri")})
+    refusals = Refusals(host, ClauseExtension(lambda: host.page, forms.clause_numbers))
     for path in sorted(docs_dir.rglob("*.md")):
         src_uri = path.relative_to(docs_dir).as_posix()
         position = staff.by_src_path(src_uri)
         host.at(src_uri)
         if position is not None:
-            prepared.pages[src_uri] = _position_page(position, host, forms)
+            prepared.pages[src_uri] = _position_page(position, host, forms, refusals)
             prepared.manifest[src_uri] = {"kind": "position", "slug": position.slug, "title": position.title,
                                           "edition": position.version, "draft": position.is_draft}
         else:
             text = path.read_text(encoding="utf-8-sig")
-            prepared.pages[src_uri] = _other_page(text, host)
+            prepared.pages[src_uri] = _other_page(text, host, refusals)
             kind = next((KINDS[name] for name in KINDS if f"{name}()" in text), None)
             prepared.manifest[src_uri] = {"kind": kind or ("tags" if TAGS_MARKER in text else "page")}
+    problems = findings.take()
+    if problems:
+        raise PositionsError(problems)
     return prepared
 
 
-def _position_page(position: Position, host: MacroHost, forms: Boilerplate) -> str:
+def _position_page(position: Position, host: MacroHost, forms: Boilerplate, refusals: Refusals) -> str:
     """Front matter the theme reads (title and tags, as text) and the instruction's full printed text."""
-    body = plain_calls.expand(position.body, host.macros)
+    body = refusals.checked(plain_calls.expand(position.body, host.macros))
     if is_instruction(verbatim.release(body)):
         body = number_clauses(body, forms.clause_numbers)
     body = _forms_in(typeset_markdown(body))
@@ -90,11 +99,12 @@ def _position_page(position: Position, host: MacroHost, forms: Boilerplate) -> s
     return "---\n" + "\n".join(meta) + "\n---\n\n" + body.strip("\n") + "\n"
 
 
-def _other_page(text: str, host: MacroHost) -> str:
+def _other_page(text: str, host: MacroHost, refusals: Refusals) -> str:
     """A page that is not a position (catalog, structure, tags, guides): its calls expanded, typeset."""
     found = FRONT_MATTER.match(text)
     head, body = (text[:found.end()], text[found.end():]) if found else ("", text)
     expanded = plain_calls.expand(body, host.macros)
+    refusals.checked((expanded or "").replace(TAGS_MARKER, ""))  # Material puts the tags list in its place
     return head + _forms_in(typeset_markdown(expanded if expanded is not None else body)) + "\n"
 
 

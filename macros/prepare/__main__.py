@@ -24,7 +24,7 @@ def main(argv: list[str] | None = None) -> int:
     except PositionsError as error:
         print(error, file=sys.stderr)
         return 1
-    write_project(prepared, options.out, options.project.resolve() / "docs")
+    write_project(prepared, options.out, prepared.docs_dir)
     print(f"Готово: {len(prepared.pages)} страниц в {options.out}/docs; сборка: mkdocs build -f {options.out}/mkdocs.yml")
     return 0
 
