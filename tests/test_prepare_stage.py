@@ -127,8 +127,8 @@ def test_a_reference_to_another_positions_clause_is_written_out(scratch):
         "- Консультирует руководителей", "- {#advice} Консультирует руководителей"), encoding="utf-8")
     manager = scratch / "docs/positions/client-manager.md"
     text = manager.read_text(encoding="utf-8")
-    manager.write_text(text.replace("\n## Права\n", "\n- Обращается за советом по п. [](recruiter.md#advice).\n\n## Права\n", 1),
-                       encoding="utf-8")
+    duty = "\n- Обращается за советом по п. [](recruiter.md#advice).\n"
+    manager.write_text(text.replace("\n## Права\n", duty + "\n## Права\n", 1), encoding="utf-8")
     pages = prepare(scratch).pages
     assert f"п.{NBSP}[2.5{NBSP}должностной инструкции менеджера по подбору персонала](recruiter.md#advice)" \
         in pages["positions/client-manager.md"]
@@ -147,7 +147,8 @@ def test_hr_mistakes_are_reported_by_prepare_with_file_and_line(scratch):
     shown = str(raised.value)
     heading = lines.index("## Должностные обязанности") + 1
     call = lines.index("{{ signature() }}") + 1
-    assert f"docs/positions/recruiter.md:{heading}: в разделе «Должностные обязанности» нет ни одной обязанности" in shown
+    assert f"docs/positions/recruiter.md:{heading}: в разделе «Должностные обязанности» нет ни одной обязанности" \
+        in shown
     assert f"docs/positions/recruiter.md:{call}: неизвестный макрос «signature()»" in shown
     assert "возможно, имелось в виду signatures()" in shown
 

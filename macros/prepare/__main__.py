@@ -17,7 +17,8 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m macros.prepare",
                                      description="Подготовить страницы сайта как обычный проект MkDocs.")
     parser.add_argument("--out", required=True, type=Path, help="папка, куда записать проект")
-    parser.add_argument("--project", type=Path, default=Path("."), help="корень репозитория (по умолчанию текущая папка)")
+    parser.add_argument("--project", type=Path, default=Path("."),
+                        help="корень репозитория (по умолчанию текущая папка)")
     options = parser.parse_args(argv)
     try:
         prepared = prepare(options.project.resolve())
@@ -25,7 +26,8 @@ def main(argv: list[str] | None = None) -> int:
         print(error, file=sys.stderr)
         return 1
     write_project(prepared, options.out, prepared.docs_dir)
-    print(f"Готово: {len(prepared.pages)} страниц в {options.out}/docs; сборка: mkdocs build -f {options.out}/mkdocs.yml")
+    print(f"Готово: {len(prepared.pages)} страниц в {options.out}/docs; "
+          f"сборка без кода проекта: mkdocs build -f {options.out}/mkdocs.yml")
     return 0
 
 

@@ -43,9 +43,12 @@ def write_project(prepared: Prepared, out_dir: Path, docs_dir: Path | None = Non
               "theme": {"name": "material", "language": "ru", "font": False},
               "plugins": [{"search": {"lang": "ru"}}, "tags"],
               "markdown_extensions": EXTENSIONS, "nav": prepared.nav,
-              "not_in_nav": "\n".join(f"/{src_uri}" for src_uri in prepared.pages if not _in_nav(prepared.nav, src_uri))}
-    (out_dir / "mkdocs.yml").write_text(yaml.safe_dump(config, allow_unicode=True, sort_keys=False), encoding="utf-8")
-    (out_dir / "manifest.json").write_text(json.dumps(prepared.manifest, ensure_ascii=False, indent=1), encoding="utf-8")
+              "not_in_nav": "\n".join(f"/{src_uri}" for src_uri in prepared.pages
+                                       if not _in_nav(prepared.nav, src_uri))}
+    settings = yaml.safe_dump(config, allow_unicode=True, sort_keys=False)
+    (out_dir / "mkdocs.yml").write_text(settings, encoding="utf-8")
+    manifest = json.dumps(prepared.manifest, ensure_ascii=False, indent=1)
+    (out_dir / "manifest.json").write_text(manifest, encoding="utf-8")
     return out_dir
 
 
