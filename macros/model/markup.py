@@ -34,6 +34,11 @@ def clause_id(section: int, clause: int) -> str:
     return f"p{section}-{clause}"
 
 
+def clause_number(section: int, clause: int) -> str:
+    """How clause `clause` of section `section` is numbered and referred to: "2.7" (printed as «2.7.»)."""
+    return f"{section}.{clause}"
+
+
 def only_simple_calls(markdown: str, macros: Mapping[str, Callable]) -> list[str] | None:
     """The names called, when every Jinja tag of the page is a call of a known macro; else None."""
     if any(marker in markdown for marker in OTHER_JINJA):

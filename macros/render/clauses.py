@@ -26,7 +26,7 @@ from markdown import Extension
 from markdown.preprocessors import Preprocessor
 from markdown.treeprocessors import Treeprocessor
 
-from ..model.markup import CROSS_REFERENCE, clause_id, section_id
+from ..model.markup import CROSS_REFERENCE, clause_id, clause_number, section_id
 from . import findings, preview, preview_check, verbatim
 from .instruction import is_instruction
 
@@ -55,7 +55,7 @@ class ClauseNumbering(Treeprocessor):
                 element.set("class", (element.get("class", "") + " clauses").strip())
                 for item in element.findall("li"):
                     clause += 1
-                    number = f"{section}.{clause}"
+                    number = clause_number(section, clause)
                     label = _take_label(item)
                     item.set("id", label or clause_id(section, clause))
                     item.set("data-clause", number)

@@ -25,6 +25,8 @@ import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 
+from ..model.markup import clause_number
+
 # markdown-it-py is imported on first use: a build whose pages all come from the page cache
 # (model/build_cache.py) never parses with it.
 
@@ -159,11 +161,19 @@ def _label(text: str) -> str | None:
     return found.group(1) if found else None
 
 
+def numbered(sections: list[Section]):
+    """(section number, section, [(clause number "2.7", clause), …]) for every section, as the site numbers
+    them; the build proves the site numbers exactly this outline (first_difference). The prepare stage
+    writes these numbers into the page (macros/prepare/markdown.py)."""
+    for number, section in enumerate(sections, 1):
+        yield number, section, [(clause_number(number, index), clause)
+                                for index, clause in enumerate(section.clauses, 1)]
+
+
 def label_numbers(sections: list[Section]) -> dict[str, str]:
-    """label -> its clause number, as the site numbers the page ("2.7"); the build proves the site
-    numbers exactly this outline (first_difference), so it holds for the site's numbers too."""
-    return {clause.label: f"{number}.{index}" for number, section in enumerate(sections, 1)
-            for index, clause in enumerate(section.clauses, 1) if clause.label}
+    """label -> its clause number ("2.7"), as the site numbers the page."""
+    return {clause.label: number for _, _, clauses in numbered(sections) for number, clause in clauses
+            if clause.label}
 
 
 def _opening(text: str) -> str:

@@ -1,0 +1,119 @@
+"""The *prepare* stage: the project's files in, plain Markdown pages out, with nothing left for a site
+generator to compute.
+
+``prepare(project_dir)`` reads and validates the positions with the build's own checks (all problems at
+once, as one PositionsError), expands the macros with the same templates, numbers clauses, fills
+references, applies typography and puts the forms in as the raw HTML the site shows. The pages it
+returns render to the same text with plain ``mkdocs build`` and no code of ours (tests/test_prepare_stage.py).
+``python -m macros.prepare --out DIR`` writes them as a complete MkDocs project (project.py).
+"""
+
+from __future__ import annotations
+
+import html
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from ..checks import editions as edition_checks
+from ..checks.run import checked_staff
+from ..model.drafts import set_drafts_aside
+from ..model.edit_dates import last_edited
+from ..model.editions import find_editions
+from ..model.front_matter import FRONT_MATTER
+from ..model.positions import Position, default_tags
+from ..model.problems import PositionsError
+from ..render import catalog, findings, org, plain_calls, text_filters, typography, verbatim
+from ..render.boilerplate import Boilerplate
+from ..render.clauses import ClauseExtension
+from ..render.instruction import is_instruction
+from ..render.navigation import navigation
+from .host import MacroHost
+from .markdown import number_clauses, typeset_markdown
+from .refusals import Refusals
+
+# Which page is which, by the macro it calls (or Material's tags marker).
+KINDS = {"position_catalog": "catalog", "org_chart": "structure"}
+TAGS_MARKER = "<!-- material/tags -->"
+
+
+@dataclass
+class Prepared:
+    """What the render stage needs: each page's Markdown by its path under docs/, what it is, and the menu."""
+
+    pages: dict[str, str] = field(default_factory=dict)
+    manifest: dict[str, dict] = field(default_factory=dict)
+    nav: list = field(default_factory=list)
+    site: dict = field(default_factory=dict)  # site_name, repo_url, edit_uri: what the theme shows
+    docs_dir: Path | None = None  # where the pages came from (other files there are copied as they are)
+
+
+def prepare(project_dir: Path) -> Prepared:
+    """Every page of the site as plain Markdown; raises PositionsError (file, line, fix) on HR's mistakes."""
+    host = MacroHost(Path(project_dir) / "mkdocs.yml")
+    docs_dir = Path(host.conf["docs_dir"])
+    verbatim.clear()
+    findings.clear()
+    with checked_staff(host) as staff:  # the build's checks; problems found inside are reported together
+        staff.edited.update(last_edited(docs_dir))
+        archive = find_editions(Path(project_dir), docs_dir, staff)
+        edition_checks.raise_history_problems(archive, staff)
+        set_drafts_aside(staff, archive, docs_dir)
+        forms = Boilerplate(host, staff, archive)
+        text_filters.register(host)
+        host.filter(typography.nbsp)
+        forms.register(host)
+        catalog.register(host, staff)
+        org.register(host, staff)
+    prepared = Prepared(nav=navigation(staff), docs_dir=docs_dir, site={
+        key: host.conf[key] for key in ("site_name", "site_description", "repo_url", "edit_uri")})
+    refusals = Refusals(host, ClauseExtension(lambda: host.page, forms.clause_numbers))
+    for path in sorted(docs_dir.rglob("*.md")):
+        src_uri = path.relative_to(docs_dir).as_posix()
+        position = staff.by_src_path(src_uri)
+        host.at(src_uri)
+        if position is not None:
+            prepared.pages[src_uri] = _position_page(position, host, forms, refusals)
+            prepared.manifest[src_uri] = {"kind": "position", "slug": position.slug, "title": position.title,
+                                          "edition": position.version, "draft": position.is_draft}
+        else:
+            text = path.read_text(encoding="utf-8-sig")
+            prepared.pages[src_uri] = _other_page(text, host, refusals)
+            kind = next((KINDS[name] for name in KINDS if f"{name}()" in text), None)
+            prepared.manifest[src_uri] = {"kind": kind or ("tags" if TAGS_MARKER in text else "page")}
+    problems = findings.take()
+    if problems:
+        raise PositionsError(problems)
+    return prepared
+
+
+def _position_page(position: Position, host: MacroHost, forms: Boilerplate, refusals: Refusals) -> str:
+    """Front matter the theme reads (title and tags, as text) and the instruction's full printed text."""
+    body = refusals.checked(plain_calls.expand(position.body, host.macros))
+    if is_instruction(verbatim.release(body)):
+        body = number_clauses(body, forms.clause_numbers)
+    body = _forms_in(typeset_markdown(body))
+    tags = position.meta.get("tags") or default_tags(position.meta)
+    # The theme writes titles and tags as HTML: escaped here, as hooks/theme.py does for the site.
+    meta = [f"title: {_yaml_text(html.escape(position.title))}",
+            "tags: [" + ", ".join(_yaml_text(html.escape(str(tag))) for tag in tags) + "]"]
+    return "---\n" + "\n".join(meta) + "\n---\n\n" + body.strip("\n") + "\n"
+
+
+def _other_page(text: str, host: MacroHost, refusals: Refusals) -> str:
+    """A page that is not a position (catalog, structure, tags, guides): its calls expanded, typeset."""
+    found = FRONT_MATTER.match(text)
+    head, body = (text[:found.end()], text[found.end():]) if found else ("", text)
+    expanded = plain_calls.expand(body, host.macros)
+    refusals.checked((expanded or "").replace(TAGS_MARKER, ""))  # Material puts the tags list in its place
+    return head + _forms_in(typeset_markdown(expanded if expanded is not None else body)) + "\n"
+
+
+def _forms_in(text: str) -> str:
+    """The held forms put back as raw HTML blocks, with no blank line inside (one block in any renderer)."""
+    return verbatim.TOKEN.sub(
+        lambda token: "\n".join(line for line in verbatim.release(token.group(0)).split("\n") if line.strip()),
+        text)
+
+
+def _yaml_text(value: str) -> str:
+    return '"' + value.replace("\\", "\\\\").replace('"', '\\"') + '"'

@@ -1,0 +1,58 @@
+"""The macros' host without mkdocs-macros: what Boilerplate, catalog and org need of an "env".
+
+The macros were written against mkdocs-macros' ``env`` (``conf``, ``env`` — the Jinja environment,
+``macro()``, ``filter()``, ``page``). The prepare stage runs them with no site generator at all, so
+this object offers the same few names, set up the way mkdocs.yml sets up the plugin (templates from
+``include_dir``, strict undefined names, the ``{## ##}`` comments), and a page is a plain MkDocs File.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from jinja2 import Environment, FileSystemLoader, StrictUndefined
+from mkdocs.config import load_config
+from mkdocs.structure.files import File
+from mkdocs.structure.pages import Page
+
+
+class MacroHost:
+    """Registers macros and filters like mkdocs-macros does, and renders templates the same way."""
+
+    def __init__(self, config_file: Path):
+        self.conf = load_config(config_file=str(config_file))
+        self.config = _plugin_options(config_file)  # the `macros:` entry of mkdocs.yml
+        project = Path(self.conf["config_file_path"]).parent
+        options = {"loader": FileSystemLoader(str(project / self.config.get("include_dir", "macros/templates"))),
+                   "undefined": StrictUndefined}
+        options.update({key[3:]: value for key, value in self.config.items() if key.startswith("j2_") and value})
+        self.env = Environment(**options)
+        self.macros: dict = {}
+        self.variables: dict = {}
+        self.page: Page | None = None
+
+    def macro(self, function, name: str = ""):
+        self.macros[name or function.__name__] = function
+        self.env.globals[name or function.__name__] = function
+        return function
+
+    def filter(self, function, name: str = ""):
+        self.env.filters[name or function.__name__] = function
+        return function
+
+    def at(self, src_uri: str) -> Page:
+        """Make `src_uri` (relative to docs/) the page being prepared: the macros read it from `page`."""
+        file = File(src_uri, self.conf["docs_dir"], self.conf["site_dir"], self.conf["use_directory_urls"])
+        self.page = Page(None, file, self.conf)
+        return self.page
+
+
+def _plugin_options(config_file: Path) -> dict:
+    """The mkdocs-macros options as written in mkdocs.yml (plain YAML: the file holds no Python tags)."""
+    import yaml
+
+    settings = yaml.safe_load(config_file.read_text(encoding="utf-8")) or {}
+    for plugin in settings.get("plugins") or []:
+        if isinstance(plugin, dict) and "macros" in plugin:
+            return dict(plugin["macros"] or {})
+    return {}

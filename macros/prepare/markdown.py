@@ -1,0 +1,153 @@
+"""An instruction's Markdown with what the site adds while converting it written into the text itself.
+
+In the site, clause numbers, filled references and non-breaking spaces are added inside the Markdown
+conversion (render/clauses.py, render/typography.py). A plain Markdown renderer has none of that, so
+the prepare stage writes them into the Markdown: the same outline (render/preview.py, which the
+build proves is how the site numbers a page), the same numbers and the same typography rules, applied
+to the same text nodes the site's tree would hold.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+
+from ..model.markup import CROSS_REFERENCE, SOURCE_REFERENCE
+from ..render import preview
+from ..render.clauses import LABEL_AT_START
+from ..render.text_filters import md
+from ..render.typography import typeset
+
+HEADING = re.compile(r"^([ \t]{0,3}#{2}[ \t]+)")
+ITEM = re.compile(r"^([ \t]*(?:[-*+]|\d{1,9}[.)])[ \t]+)")
+
+
+def number_clauses(text: str, numbers_of: Callable) -> str:
+    """Section and clause numbers written at each heading and item («1\\.», «1.1\\.»: escaped, so no renderer
+    reads them as a list of its own), labels turned into anchors and empty references filled in."""
+    lines, _ = preview.read(text.split("\n"))
+    _, sections = preview.read(lines)  # read again: line numbers of the rewritten text
+    for number, section, clauses in preview.numbered(sections):
+        lines[section.line] = _prefixed(lines[section.line], HEADING, f"{number}\\.")
+        for clause_number, clause in clauses:
+            lines[clause.line] = _prefixed(lines[clause.line], ITEM, f"{clause_number}\\.")
+    return _fill_references("\n".join(lines), preview.label_numbers(sections), numbers_of)
+
+
+def _prefixed(line: str, syntax: re.Pattern, number: str) -> str:
+    found = syntax.match(line)
+    head, rest = (found.group(1), line[found.end():]) if found else ("", line)
+    label = LABEL_AT_START.match(rest) if syntax is ITEM else None
+    anchor = f'<a id="{label.group(1)}"></a>' if label else ""
+    return f"{head}{anchor}{number} {rest[label.end():] if label else rest.lstrip()}"
+
+
+def _fill_references(text: str, numbers: dict[str, str], numbers_of: Callable) -> str:
+    def filled(found: re.Match) -> str:
+        target = found.group(1)
+        if target.startswith("#") and target[1:] in numbers:
+            return f"[{numbers[target[1:]]}]({target})"
+        other = CROSS_REFERENCE.match(target)
+        known = numbers_of(other.group(1)) if other else None
+        if known is None:
+            return found.group(0)  # reported by checks/relations.py or render/clauses.py
+        position, labels = known
+        words = " ".join(filter(None, [labels.get(other.group(2)), f"должностной инструкции {md(position.genitive)}"]))
+        return f"[{words}]({target})"
+    return SOURCE_REFERENCE.sub(filled, text)
+
+
+# --- Typography: the site's rules, over the text nodes Markdown will make of each line -------------------
+
+FENCE = re.compile(r"^[ \t]*(`{3,}|~{3,})")
+HTML_BLOCK = re.compile(r"^[ \t]{0,3}<[!/A-Za-z]")
+ADMONITION = re.compile(r'^([ \t]*(?:!!!|\?\?\?\+?)[ \t]+[\w -]*?")(.*)("[ \t]*)$')
+# Blocks of one line (a heading, a table row) and lines that end a paragraph or make it a heading (---, ===).
+ONE_LINE = re.compile(r"^[ \t]*(?:>[ \t]?)*(?:#{1,6}(?:[ \t]|$)|\|)")
+RULE = re.compile(r"^[ \t]*(?:-{3,}|={3,}|\*{3,}|_{3,})[ \t]*$")
+PREFIX = re.compile(r"^[ \t]*(?:>[ \t]?)*(?:(?:[-*+]|\d{1,9}[.)])[ \t]+)?(?:#{1,6}[ \t]+)?")
+# Where Markdown starts or ends an element inside a line; an escape or entity is one opaque character.
+INLINE = re.compile(r"(?P<code>`+[^`]*`+)|(?P<html><[^>\n]+>)|(?P<close>\]\([^)\s]*\))|(?P<open>!?\[)"
+                    r"|(?P<emphasis>\*{1,3}|(?<!\w)_{1,3}|_{1,3}(?!\w))|(?P<cell>\|)"
+                    r"|(?P<br> {2,}\n)")
+PLACEHOLDER = re.compile("\x02(?:wzxhzdk:)?\\d+\x03")
+OPAQUE = re.compile(r"\\[\\`*_{}\[\]()#+\-.!|>]|&(?:#\d+|#x[0-9a-fA-F]+|\w+);")
+
+
+def typeset_markdown(text: str) -> str:
+    """Every paragraph of prose typeset as the site typesets the text it becomes; code and raw HTML untouched.
+    A paragraph's lines are typeset together: the site binds «и» at a line's end to the next line's word."""
+    lines, out, fence, html = text.split("\n"), [], None, False
+    index = 0
+    while index < len(lines):
+        line = lines[index]
+        opened = FENCE.match(line)
+        if fence or opened:
+            fence = None if fence and opened and opened.group(1)[0] == fence else (fence or opened.group(1)[0])
+            out.append(line)
+            index += 1
+            continue
+        html = (html and bool(line.strip())) or bool(HTML_BLOCK.match(line))
+        title = ADMONITION.match(line)
+        if html or not line.strip() or RULE.match(line):
+            out.append(line)
+        elif title:
+            out.append(title.group(1) + _typeset_inline(title.group(2)) + title.group(3))
+        else:
+            head = PREFIX.match(line).group(0)
+            run = [line[len(head):]]
+            while not ONE_LINE.match(line) and index + 1 < len(lines) and _continues(lines[index + 1]):
+                index += 1
+                run.append(lines[index])
+            out.append(head + _typeset_inline("\n".join(run)))
+        index += 1
+    return "\n".join(out)
+
+
+def _continues(line: str) -> bool:
+    """Whether a line goes on with the paragraph above it rather than starting a block of its own."""
+    return bool(line.strip()) and not (FENCE.match(line) or HTML_BLOCK.match(line) or ITEM.match(line)
+                                       or ONE_LINE.match(line) or RULE.match(line) or ADMONITION.match(line))
+
+
+def _typeset_inline(text: str) -> str:
+    """One line's inline Markdown, each text run typeset with the first character of the element after it
+    (as render/typography.py binds «п. » to a link reading «2.7»)."""
+    parts, emphasis_open, end = [], False, 0
+    for found in INLINE.finditer(text):
+        parts.append(("text", text[end:found.start()]))
+        kind = found.lastgroup
+        if kind == "emphasis":
+            kind, emphasis_open = ("close" if emphasis_open else "open"), not emphasis_open
+        parts.append((kind, found.group(0)))
+        end = found.end()
+    parts.append(("text", text[end:]))
+    out = []
+    for index, (kind, value) in enumerate(parts):
+        out.append(_typeset_run(value, _following(parts, index)) if kind == "text" else value)
+    return "".join(out)
+
+
+def _following(parts: list, index: int) -> str:
+    """The first character the next element shows, when the next thing on the line opens one."""
+    after = index + 1
+    if after >= len(parts) or parts[after][0] != "open":
+        return ""
+    while after < len(parts) and parts[after][0] == "open":
+        after += 1
+    return parts[after][1][:1] if after < len(parts) and parts[after][0] == "text" else ""
+
+
+def _typeset_run(text: str, following: str) -> str:
+    """Python-Markdown keeps escapes and entities as placeholders while the site typesets: so does this."""
+    if not text or text.isspace():
+        return text
+    held: list[str] = []
+
+    def hold(found: re.Match) -> str:
+        held.append(found.group(0))
+        escaped = found.group(0)[1] if found.group(0).startswith("\\") else None
+        return f"\x02{ord(escaped)}\x03" if escaped else f"\x02wzxhzdk:{len(held) - 1}\x03"
+    done = typeset(OPAQUE.sub(hold, text), following)
+    back = iter(held)  # typesetting changes only spaces: the placeholders come back in their order
+    return PLACEHOLDER.sub(lambda found: next(back), done)
