@@ -65,13 +65,18 @@ def test_a_docs_file_that_is_not_a_page_or_a_picture_or_takes_the_sites_path_is_
     assert REFUSED_FILES[name] in problems[0].message and problems[0].fix, problems[0]
 
 
-def test_a_theme_file_of_the_same_path_is_refused_even_as_a_picture(tmp_path):
+@pytest.mark.parametrize("name", ["assets/images/favicon.png", "Assets/IMAGES/Favicon.PNG"])
+def test_a_theme_file_of_the_same_path_is_refused_even_as_a_picture(name, tmp_path):
+    """A web server that ignores case would serve HR's file in place of the theme's, so case does not matter."""
     theme = tmp_path / "theme"
     (theme / "assets" / "images").mkdir(parents=True)
     (theme / "assets" / "images" / "favicon.png").write_bytes(PNG)
-    docs = docs_with(tmp_path, {"assets/images/favicon.png": PNG})
+    (theme / "assets" / "images" / "logo").mkdir()  # a theme folder is not a file a picture could replace
+    small = picture("PNG", 4, 4)
+    docs = docs_with(tmp_path, {name: PNG, "assets/images/logo.png": small, "assets/images/favicon/x.png": small})
     problems = check_docs_files(docs, [str(theme)])
-    assert len(problems) == 1 and "файл /assets/images/favicon.png" in problems[0].message
+    assert [p.file for p in problems] == [f"docs/{name}"], problems
+    assert f"файл /{name}" in problems[0].message
 
 
 def picture(kind: str, width: int, height: int) -> bytes:

@@ -33,7 +33,7 @@ def check_docs_files(docs_dir: Path, theme_dirs: list[str]) -> list[Problem]:
     """A problem for every file under docs/ that is not a page or a picture, or takes the site's own path."""
     if not docs_dir.is_dir():
         return []
-    theme_files = _theme_files(theme_dirs)
+    theme_files = _ThemeFiles(theme_dirs)
     problems = []
     for folder, dirs, names in os.walk(docs_dir):
         dirs[:] = sorted(d for d in dirs if not d.startswith("."))  # MkDocs skips hidden folders and files
@@ -50,7 +50,7 @@ def check_docs_files(docs_dir: Path, theme_dirs: list[str]) -> list[Problem]:
     return problems
 
 
-def _judge(path: Path, relative: str, theme_files: set[str]) -> Problem | None:
+def _judge(path: Path, relative: str, theme_files: _ThemeFiles) -> Problem | None:
     shown_as, suffix = f"docs/{relative}", path.suffix.lower()
     if not relative.isprintable():
         return Problem(shown_as.encode("ascii", "backslashreplace").decode(), "в имени файла невидимый символ",
@@ -111,11 +111,35 @@ def _starts_with(path: Path, signatures: tuple[bytes, ...]) -> bool:
         path.suffix.lower() != ".webp" or head[8:12] == b"WEBP")
 
 
-def _theme_files(theme_dirs: list[str]) -> set[str]:
-    """Every file the theme (Material and the project's overrides) would publish, as site paths."""
-    found = set()
-    for root in theme_dirs:
-        for folder, _dirs, names in os.walk(root):
-            for name in names:
-                found.add((Path(folder) / name).relative_to(root).as_posix().lower())
-    return found
+class _ThemeFiles:
+    """The files the theme (Material and the project's overrides) would publish, looked up by site path.
+
+    Only the folders on a docs file's own path are listed (Material ships thousands of icons that no
+    docs file's path goes through); names compare case-insensitively, as a web server may.
+    """
+
+    def __init__(self, theme_dirs: list[str]):
+        self.roots = [Path(root) for root in theme_dirs]
+        self.listed: dict[Path, dict[str, Path]] = {}
+
+    def __contains__(self, relative: str) -> bool:
+        *folders, name = relative.lower().split("/")
+        for root in self.roots:
+            folder = root
+            for part in folders:
+                folder = self._names(folder).get(part)
+                if folder is None or not folder.is_dir():
+                    break
+            else:
+                found = self._names(folder).get(name)
+                if found is not None and found.is_file():
+                    return True
+        return False
+
+    def _names(self, folder: Path) -> dict[str, Path]:
+        if folder not in self.listed:
+            try:
+                self.listed[folder] = {entry.name.lower(): Path(entry.path) for entry in os.scandir(folder)}
+            except OSError:
+                self.listed[folder] = {}
+        return self.listed[folder]
