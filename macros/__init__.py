@@ -32,6 +32,7 @@ from .render.clauses import ClauseExtension
 from .render.navigation import navigation
 from .model import build_cache
 from .model.build_cache import BuildCache
+from .plugin import of as plugin_of
 from .render.page_cache import ConvertedPages
 from .render.safe_html import SafeHtmlExtension
 
@@ -39,8 +40,10 @@ from .render.safe_html import SafeHtmlExtension
 def define_env(env) -> None:
     builtin = set(env.macros)  # mkdocs-macros' own, such as macros_info(): never callable from a page
     # Work of earlier builds that depends only on its input (model/build_cache.py), for every step below.
+    site = plugin_of(env.conf)  # None in a build without our plugin: the options' defaults
     build_cache.use(BuildCache.for_project(Path(env.conf["config_file_path"]).parent, {
-        "extensions": env.conf["markdown_extensions"], "options": env.conf["mdx_configs"]}))
+        "extensions": env.conf["markdown_extensions"], "options": env.conf["mdx_configs"]},
+        site.config.page_cache if site else ""))
     plan = archive_build.load_plan()
     if plan is not None:
         _define_archive_build(env, plan)

@@ -91,14 +91,16 @@ def test_positions_read_the_same_whether_or_not_jinja_renders_them(scratch, tmp_
         assert (jinja.site / page).read_bytes() == (expanded.site / page).read_bytes(), f"{slug} differs"
 
 
-def test_without_the_hook_the_forms_are_written_inline_and_read_the_same(scratch, tmp_path):
-    """A build that does not run macros/hooks/forms.py (Zensical runs only define_env) gets the
-    forms as inline HTML: the same document, only slower to build and indexed by search."""
+def test_without_the_plugin_the_forms_are_written_inline_and_read_the_same(scratch, tmp_path):
+    """A build that does not run the site's plugin (macros/mkdocs_hooks.py; Zensical runs only define_env)
+    gets the forms as inline HTML: the same document, only slower to build and indexed by search."""
     held = run_mkdocs_build(scratch, tmp_path / "held")
     assert held.returncode == 0, held.output
     config = scratch / "mkdocs.yml"
     lines = config.read_text(encoding="utf-8").splitlines(keepends=True)
-    config.write_text("".join(line for line in lines if "macros/hooks/forms.py" not in line), encoding="utf-8")
+    assert "  - macros/mkdocs_hooks.py\n" in lines, "mkdocs.yml no longer lists the plugin's hooks file"
+    config.write_text("".join(line for line in lines if line not in ("hooks:\n", "  - macros/mkdocs_hooks.py\n")),
+                      encoding="utf-8")
     inline = run_mkdocs_build(scratch, tmp_path / "inline")
     assert inline.returncode == 0, inline.output
     for slug in POSITIONS:

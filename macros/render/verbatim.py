@@ -4,12 +4,12 @@ The approval stamp, the signature block and the acknowledgement sheet are raw HT
 templates; Markdown has nothing to do with them. Left in the page's Markdown they would be parsed
 three times per page (by Markdown's raw-HTML preprocessor, by MkDocs' anchor collector and by
 Material's search indexer), which at a few hundred positions cost more than the rest of the page.
-So a macro *holds* its HTML here and writes a one-line HTML comment in its place; the MkDocs hook
-macros/hooks/forms.py *releases* the blocks into the page once the search index has read it. Search
+So a macro *holds* its HTML here and writes a one-line HTML comment in its place; the site's plugin
+(macros/hooks/forms.py) *releases* the blocks into the page once the search index has read it. Search
 gains nothing from empty signature lines and table cells, so nothing a reader looks for is lost.
 
 The key is the block's own hash: the same HTML always gets the same comment, and a rebuild needs
-no counter. A build without the hook (Zensical, say, which runs only ``define_env``) gets the HTML
+no counter. A build without the plugin (Zensical, say, which runs only ``define_env``) gets the HTML
 inline, as before: slower, the same page. Standard library only.
 """
 
@@ -24,13 +24,13 @@ LEFTOVER = re.compile(r"jobdesc-verbatim (\w+) [0-9a-f]{20}")
 
 _held: dict[str, str] = {}
 
-# An attribute of macros/hooks/forms.py; MkDocs registers each hook module among the plugins.
+# An attribute of the site's plugin (macros/plugin.py), which mkdocs_hooks.py's module carries as `plugin`.
 RELEASER = "releases_verbatim_blocks"
 
 
 def released_in(config) -> bool:
-    """Whether this build runs the hook that puts held blocks back into the pages."""
-    return any(getattr(plugin, RELEASER, False) for plugin in config["plugins"].values())
+    """Whether this build runs the plugin that puts held blocks back into the pages."""
+    return any(getattr(getattr(plugin, "plugin", plugin), RELEASER, False) for plugin in config["plugins"].values())
 
 
 # HTML our own macros put into a page's Markdown (render/safe_html.py lets exactly these blocks through),
