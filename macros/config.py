@@ -58,3 +58,6 @@ class JobDescConfig(base.Config):
     docx_cache = Text()             # JOBDESC_DOCX_CACHE (default .cache/docx)
     docx_workers = Text()           # JOBDESC_DOCX_WORKERS (default 2)
     page_cache = Text()             # work of earlier builds (JOBDESC_PAGE_CACHE; default .cache/pages, 0: none)
+    # The stamp, signatures and acknowledgement sheet skip Markdown and search and are put back per page
+    # (render/verbatim.py); false writes them inline, as a build without this plugin does (slower, same page).
+    hold_forms = c.Type(bool, default=True)

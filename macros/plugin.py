@@ -34,14 +34,13 @@ from .hooks.compact import compact, drop_gaps_between_blocks
 from .hooks.downloads import Downloads
 from .hooks.publishing import Staging
 from .hooks.search_entries import SearchEntries
-from .render import findings, verbatim
+from .render.findings import Findings
+from .render.verbatim import HeldBlocks
 
 
 class JobDescPlugin(BasePlugin[JobDescConfig]):
     """Prepare (define_env, editions), check and finish (search index, PDFs, .docx, publishing) one site."""
 
-    # render/verbatim.py: with this plugin in the build, macros hold their blocks and it puts them back.
-    releases_verbatim_blocks = True
 
     def __init__(self):
         self.command = "build"
@@ -49,6 +48,13 @@ class JobDescPlugin(BasePlugin[JobDescConfig]):
         self.search = SearchEntries()          # kept across `mkdocs serve --dirty` rebuilds
         self.staging: Staging | None = None    # `mkdocs build` only
         self.downloads: Downloads | None = None
+        self.findings = Findings()             # problems found while rendering, reported all at once
+        self.held_blocks = HeldBlocks()        # the forms macros hold out of Markdown, put back per page
+
+    @property
+    def releases_verbatim_blocks(self) -> bool:
+        """render/verbatim.py: whether macros hold their forms and this plugin puts them back (option hold_forms)."""
+        return bool(self.config.get("hold_forms", True))
 
     def on_startup(self, *, command, dirty):
         self.command, self.dirty = command, dirty
@@ -67,8 +73,8 @@ class JobDescPlugin(BasePlugin[JobDescConfig]):
         return config
 
     def on_pre_build(self, *, config):
-        verbatim.clear()  # `mkdocs serve` builds many times in one process
-        findings.clear()
+        self.held_blocks.clear()  # `mkdocs serve` builds many times in one process
+        self.findings.clear()
         self.search.start(self.dirty)
 
     def on_files(self, files, *, config):
@@ -83,13 +89,13 @@ class JobDescPlugin(BasePlugin[JobDescConfig]):
         return editions.on_page_markdown(markdown, page, config, files)
 
     def on_page_content(self, html, *, page, config, files):
-        html = safety.sanitise(html, page)  # before anything reads the body
+        html = safety.sanitise(html, page, self.held_blocks, self.findings)  # before anything reads the body
         html = drop_gaps_between_blocks(html)
         return editions.on_page_content(html, page, config, files)
 
     def on_env(self, env, *, config, files):
         theme.register_tests(env)
-        safety.stop_if_found()  # every page is converted, none written yet
+        safety.stop_if_found(self.findings)  # every page is converted, none written yet
         return env
 
     @event_priority(100)
@@ -100,7 +106,7 @@ class JobDescPlugin(BasePlugin[JobDescConfig]):
 
     @event_priority(-10)
     def _finish_page(self, context, *, page, config, nav):
-        forms.put_back(page)
+        forms.put_back(page, self.held_blocks)
         context = editions.on_page_context(context, page, config, nav)
         self.downloads.link(context, page, config)
         return context
@@ -109,7 +115,7 @@ class JobDescPlugin(BasePlugin[JobDescConfig]):
 
     def on_post_page(self, output, *, page, config):
         output = compact(output)  # a fifth smaller
-        safety.check_written_page(output, page)
+        safety.check_written_page(output, page, self.findings)
         return output
 
     @event_priority(-50)
@@ -117,8 +123,8 @@ class JobDescPlugin(BasePlugin[JobDescConfig]):
         self.downloads.make(config)
         editions.on_post_build(config)
         self.search.write(Path(config.site_dir), config.extra.get("search_synonyms"))
-        safety.check_search_index(Path(config.site_dir))
-        safety.stop_if_found()
+        safety.check_search_index(Path(config.site_dir), self.findings)
+        safety.stop_if_found(self.findings)
         if self.staging is not None:
             self.staging.finish(config)
 

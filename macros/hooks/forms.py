@@ -11,8 +11,8 @@ from mkdocs.exceptions import PluginError
 from ..render import verbatim
 
 
-def put_back(page) -> None:
-    page.content = verbatim.release(page.content or "")
+def put_back(page, blocks: verbatim.HeldBlocks) -> None:
+    page.content = blocks.release(page.content or "")
     macro = verbatim.misplaced(page.content)
     if macro:
         raise PluginError(

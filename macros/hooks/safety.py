@@ -18,16 +18,17 @@ from pathlib import Path
 
 from ..checks.offline import outside_resources, outside_resources_of_page
 from ..model.problems import PositionsError, Problem
-from ..render import findings, verbatim
+from ..render import verbatim
+from ..render.findings import Findings, line_of
 from ..render.safe_html import removed_markup, sanitised
 
 FIX_OUTSIDE = ("сайт работает во внутренней сети: всё, что страница показывает, лежит в репозитории; "
                "уберите этот адрес или положите файл в docs/ и сошлитесь на него")
 
 
-def sanitise(html: str, page) -> str:
+def sanitise(html: str, page, blocks: verbatim.HeldBlocks, findings: Findings) -> str:
     """A page body as converted, without what HR may not publish; anything removed is reported."""
-    hr_content, forms = verbatim.shield(html)  # the site's own forms, when written inline, are not HR's
+    hr_content, forms = blocks.shield(html)  # the site's own forms, when written inline, are not HR's
     hr_content = verbatim.placeholders_as_text(hr_content)
     cleaned, nothing_removed = sanitised(hr_content)
     cleaned = verbatim.placeholders_as_comments(cleaned)
@@ -39,15 +40,15 @@ def sanitise(html: str, page) -> str:
     return verbatim.unshield(cleaned, forms)
 
 
-def check_written_page(output: str, page) -> None:
+def check_written_page(output: str, page, findings: Findings) -> None:
     """The page exactly as it is written: nothing in it is fetched from another host."""
     for url in outside_resources_of_page(output):
         source = Path(page.file.abs_src_path).read_text(encoding="utf-8-sig") if page.file.abs_src_path else ""
         findings.report(Problem(f"docs/{page.file.src_uri}", f"страница загружает ресурс с другого сервера: {url}",
-                                FIX_OUTSIDE, line=findings.line_of(source, url)))
+                                FIX_OUTSIDE, line=line_of(source, url)))
 
 
-def check_search_index(site_dir: Path) -> None:
+def check_search_index(site_dir: Path, findings: Findings) -> None:
     """After the search index is written: none of its text fetches from another host either."""
     index = site_dir / "search" / "search_index.json"
     if index.is_file():
@@ -57,7 +58,7 @@ def check_search_index(site_dir: Path) -> None:
                                         f"в поисковом индексе ресурс с другого сервера: {url}", FIX_OUTSIDE))
 
 
-def stop_if_found() -> None:
+def stop_if_found(findings: Findings) -> None:
     problems = findings.take()
     if problems:
         raise PositionsError(problems)
