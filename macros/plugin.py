@@ -27,7 +27,7 @@ from pathlib import Path
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, CombinedEvent, event_priority
 
-from .config import PLACE, JobDescConfig
+from .config import JobDescConfig, problem
 from .editing import build_log, live_preview
 from .hooks import editions, forms, safety, theme
 from .hooks.compact import compact, drop_gaps_between_blocks
@@ -66,7 +66,7 @@ class JobDescPlugin(BasePlugin[JobDescConfig]):
         errors, unknown = self.load_config(config.extra.get("jobdesc") or {}, config.config_file_path)
         errors = [*errors, *unknown]  # a misspelt option would otherwise be ignored in silence
         if errors:
-            raise PluginError("; ".join(f"mkdocs.yml, {PLACE}.{name}: {error}" for name, error in errors))
+            raise PluginError("\n".join(problem(name, error) for name, error in errors))
         editions.on_config(config)  # reads the last site's ledger before site_dir moves
         self.staging = Staging.begin(config, self.dirty) if self.command == "build" else None
         self.downloads = Downloads(self.command, Path(config.config_file_path).parent, self.config)
