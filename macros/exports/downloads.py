@@ -3,7 +3,7 @@
 Both are made the same way: every instruction page of the build links to its file and becomes a job;
 after the site is written, the shared cache (cache.py) copies the files that did not change and the
 kind's engine makes the rest. That is said once here, for the one hook that drives it
-(macros/hooks/downloads.py); pdf.py and word.py only say how their file is made.
+(macros/hooks/downloads.py, run by macros/plugin.py); pdf.py and word.py only say how their file is made.
 """
 
 from __future__ import annotations
