@@ -41,9 +41,8 @@ from .render.verbatim import HeldBlocks
 class JobDescPlugin(BasePlugin[JobDescConfig]):
     """Prepare (define_env, editions), check and finish (search index, PDFs, .docx, publishing) one site."""
 
-
     def __init__(self):
-        self.command = "build"
+        self.command: str | None = None        # None: built through MkDocs' API, which runs no on_startup
         self.dirty = False
         self.search = SearchEntries()          # kept across `mkdocs serve --dirty` rebuilds
         self.staging: Staging | None = None    # `mkdocs build` only
@@ -69,7 +68,7 @@ class JobDescPlugin(BasePlugin[JobDescConfig]):
             raise PluginError("\n".join(problem(name, error) for name, error in errors))
         editions.on_config(config)  # reads the last site's ledger before site_dir moves
         self.staging = Staging.begin(config, self.dirty) if self.command == "build" else None
-        self.downloads = Downloads(self.command, Path(config.config_file_path).parent, self.config)
+        self.downloads = Downloads(self.command or "build", Path(config.config_file_path).parent, self.config)
         return config
 
     def on_pre_build(self, *, config):
