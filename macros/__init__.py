@@ -29,9 +29,11 @@ from .model.editions import find_editions
 from .render import archive_links, catalog, org, plain_calls, renames, text_filters, typography
 from .render.boilerplate import Boilerplate
 from .render.clauses import ClauseExtension
+from .render.findings import Findings
 from .render.navigation import navigation
 from .model import build_cache
 from .model.build_cache import BuildCache
+from .plugin import of as plugin_of
 from .render.page_cache import ConvertedPages
 from .render.safe_html import SafeHtmlExtension
 
@@ -39,8 +41,10 @@ from .render.safe_html import SafeHtmlExtension
 def define_env(env) -> None:
     builtin = set(env.macros)  # mkdocs-macros' own, such as macros_info(): never callable from a page
     # Work of earlier builds that depends only on its input (model/build_cache.py), for every step below.
+    site = plugin_of(env.conf)  # None in a build without our plugin: the options' defaults
     build_cache.use(BuildCache.for_project(Path(env.conf["config_file_path"]).parent, {
-        "extensions": env.conf["markdown_extensions"], "options": env.conf["mdx_configs"]}))
+        "extensions": env.conf["markdown_extensions"], "options": env.conf["mdx_configs"]},
+        site.config.page_cache if site else ""))
     plan = archive_build.load_plan()
     if plan is not None:
         _define_archive_build(env, plan)
@@ -68,16 +72,19 @@ def define_env(env) -> None:
         _register_rendering(env, forms, link_out=True)
         forms.register(env)
         catalog.register(env, staff)
-        org.register(env, staff)
+        org.register(env, staff, forms.blocks)
     plain_calls.record_site_macros(env.macros, builtin)
 
 
 def _register_rendering(env, forms: Boilerplate, link_out: bool) -> None:
     """What every page of an instruction needs, in the site and in the archive build alike."""
     cache = build_cache.current()
-    env.conf["markdown_extensions"] += [ClauseExtension(lambda: env.page, forms.clause_numbers, link_out, cache),
-                                        SafeHtmlExtension(lambda: env.page), typography.TypographyExtension(),
-                                        ConvertedPages(cache)]
+    site = plugin_of(env.conf)  # the plugin stops the build on what is found; without it, nobody asks
+    found = site.findings if site else Findings()
+    env.conf["markdown_extensions"] += [
+        ClauseExtension(lambda: env.page, forms.clause_numbers, link_out, cache, found, forms.blocks),
+        SafeHtmlExtension(lambda: env.page, forms.blocks, found), typography.TypographyExtension(),
+        ConvertedPages(cache, found)]
     text_filters.register(env)
     env.filter(typography.nbsp)
 

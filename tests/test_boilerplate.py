@@ -91,23 +91,25 @@ def test_positions_read_the_same_whether_or_not_jinja_renders_them(scratch, tmp_
         assert (jinja.site / page).read_bytes() == (expanded.site / page).read_bytes(), f"{slug} differs"
 
 
-def test_without_the_hook_the_forms_are_written_inline_and_read_the_same(scratch, tmp_path):
-    """A build that does not run macros/hooks/forms.py (Zensical runs only define_env) gets the
-    forms as inline HTML: the same document, only slower to build and indexed by search."""
+def test_forms_not_held_are_written_inline_and_read_the_same(scratch, tmp_path):
+    """A build whose macros do not hold the forms back (option hold_forms: false, as in a build without the
+    site's plugin: Zensical runs only define_env) gets them as inline HTML: the same document, only slower
+    to build and indexed by search."""
     held = run_mkdocs_build(scratch, tmp_path / "held")
     assert held.returncode == 0, held.output
     config = scratch / "mkdocs.yml"
-    lines = config.read_text(encoding="utf-8").splitlines(keepends=True)
-    config.write_text("".join(line for line in lines if "macros/hooks/forms.py" not in line), encoding="utf-8")
+    text = config.read_text(encoding="utf-8")
+    assert "\n  jobdesc:\n" in text, "mkdocs.yml has no extra.jobdesc options"
+    config.write_text(text.replace("\n  jobdesc:\n", "\n  jobdesc:\n    hold_forms: false\n"), encoding="utf-8")
     inline = run_mkdocs_build(scratch, tmp_path / "inline")
     assert inline.returncode == 0, inline.output
     for slug in POSITIONS:
         text = [" ".join(build.position(slug).select_one("article").get_text(" ").split()) for build in (held, inline)]
-        assert text[0] == text[1], f"{slug} reads differently without the hook"
+        assert text[0] == text[1], f"{slug} reads differently when its forms are not held"
         assert inline.position(slug).select_one(".doc-acknowledgement tbody tr"), slug
     from search_support import index_entries
     index = " ".join(entry["text"] for entry in index_entries(inline.site))
-    assert "Лист ознакомления" in index, "without the hook the forms are ordinary page content"
+    assert "Лист ознакомления" in index, "forms not held are ordinary page content"
 
 
 def configured_rows(project) -> int:

@@ -154,16 +154,15 @@ def test_unused_entries_go_after_two_weeks_and_used_ones_stay(tmp_path):
     assert BuildCache(tmp_path, {"settings": 2}).key("used") != later.key("used"), "the settings are part of every key"
 
 
-def test_the_cache_can_be_moved_and_turned_off(tmp_path, monkeypatch):
-    monkeypatch.setenv("JOBDESC_PAGE_CACHE", "0")
-    off = BuildCache.for_project(tmp_path, {})
+def test_the_cache_can_be_moved_and_turned_off(tmp_path):
+    """Option page_cache (JOBDESC_PAGE_CACHE through mkdocs.yml, tests/test_plugin.py): 0 keeps nothing,
+    a folder moves the cache, nothing set keeps it in .cache/pages."""
+    off = BuildCache.for_project(tmp_path, {}, "0")
     assert off.folder is None and off.get("tree", "x") is None
     off.put("tree", "x", {})
     assert not (tmp_path / ".cache").exists()
-    monkeypatch.setenv("JOBDESC_PAGE_CACHE", str(tmp_path / "elsewhere"))
-    assert BuildCache.for_project(tmp_path, {}).folder == tmp_path / "elsewhere"
-    monkeypatch.delenv("JOBDESC_PAGE_CACHE")
-    assert BuildCache.for_project(tmp_path, {}).folder == tmp_path / ".cache" / "pages"
+    assert BuildCache.for_project(tmp_path, {}, str(tmp_path / "elsewhere")).folder == tmp_path / "elsewhere"
+    assert BuildCache.for_project(tmp_path, {}, "").folder == tmp_path / ".cache" / "pages"
     assert build_cache.STALE_AFTER_DAYS == 14
 
 

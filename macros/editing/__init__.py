@@ -5,5 +5,5 @@ Belongs here: the build's console output kept to the lines that tell HR somethin
 failure's messages on every page until they are fixed (live_preview.py). Nothing here changes
 what a successful build writes.
 
-May import: model, render. Imported by: hooks (macros/hooks/editing.py).
+May import: model, render. Imported by: the site's plugin (macros/plugin.py).
 """

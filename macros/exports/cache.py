@@ -48,13 +48,19 @@ class Settings:
     links_only: bool = False
 
     @classmethod
-    def from_environment(cls, command: str, project_dir: Path, variable: str, folder: str):
-        # `mkdocs serve` must stay fast: nothing unless <variable>=1; <variable>=0 turns it off in a build.
-        wanted = os.environ.get(variable, "")
+    def chosen(cls, command: str, project_dir: Path, folder: str, wanted: str = "", cache_dir: str = "",
+               workers: str = ""):
+        """From the build's options (macros/config.py): `mkdocs serve` must stay fast, so nothing there
+        unless wanted is "1"; "0" turns it off in a build."""
         enabled = wanted == "1" if command == "serve" else wanted != "0"
-        cache_dir = os.environ.get(f"{variable}_CACHE") or Path(project_dir) / ".cache" / folder
-        workers = int(os.environ.get(f"{variable}_WORKERS") or 2)
-        return cls(enabled, Path(cache_dir).expanduser(), max(1, workers), wanted == "links")
+        where = Path(cache_dir or Path(project_dir) / ".cache" / folder).expanduser()
+        return cls(enabled, where, max(1, int(workers or 2)), wanted == "links")
+
+    @classmethod
+    def from_environment(cls, command: str, project_dir: Path, variable: str, folder: str):
+        """The same, for the archive's steps that are not handed the options yet (<variable>, _CACHE, _WORKERS)."""
+        return cls.chosen(command, project_dir, folder, os.environ.get(variable, ""),
+                          os.environ.get(f"{variable}_CACHE", ""), os.environ.get(f"{variable}_WORKERS", ""))
 
 
 @dataclass(frozen=True)

@@ -3,7 +3,7 @@
 Both are made the same way: every instruction page of the build links to its file and becomes a job;
 after the site is written, the shared cache (cache.py) copies the files that did not change and the
 kind's engine makes the rest. That is said once here, for the one hook that drives it
-(macros/hooks/downloads.py); pdf.py and word.py only say how their file is made.
+(macros/hooks/downloads.py, run by macros/plugin.py); pdf.py and word.py only say how their file is made.
 """
 
 from __future__ import annotations
@@ -19,7 +19,8 @@ from . import cache, pdf, word
 class Kind:
     name: str                                     # in the log and in messages: «PDF», «Word»
     link: str                                     # the template variable of its link (print-actions.html)
-    settings: Callable[[str, Path], cache.Settings]
+    option: str                                   # its options' prefix in macros/config.py: pdf, docx
+    settings: type[cache.Settings]
     path_of_page: Callable[[str], str]            # where a page's file lies in the site
     job_for: Callable[..., cache.Job]
     build: Callable[[list, Path, cache.Settings], cache.Report]
@@ -27,8 +28,8 @@ class Kind:
 
 
 KINDS = (
-    Kind("PDF", "pdf_url", pdf.Settings.for_command, pdf.pdf_path_of_page, pdf.job_for, pdf.build_pdfs,
+    Kind("PDF", "pdf_url", "pdf", pdf.Settings, pdf.pdf_path_of_page, pdf.job_for, pdf.build_pdfs,
          "не удалось сделать PDF должности"),
-    Kind("Word", "docx_url", word.Settings.for_command, word.docx_path_of_page, word.job_for, word.build_docx,
+    Kind("Word", "docx_url", "docx", word.Settings, word.docx_path_of_page, word.job_for, word.build_docx,
          "не удалось сделать .docx должности"),
 )

@@ -1,9 +1,9 @@
-"""MkDocs hooks: the thin files `mkdocs.yml` lists under `hooks:`.
+"""The build's steps that are not macros, called by the site's plugin (macros/plugin.py) at MkDocs' events.
 
-MkDocs loads each file by its path, not as part of this package, so each one puts the project
-root on sys.path and imports what it needs from the layers (publishing.py imports nothing).
-Each file answers one MkDocs event or two and keeps no logic of its own beyond wiring; the work
-is done in model/, checks/, render/, search/ and exports/. Nothing imports these files.
+Each module does one job over a page or the built site (sanitise, search entries, forms, downloads,
+publishing…) as plain functions and small objects; the plugin decides when, passes what they need, and
+keeps what a build remembers. The work itself is done in model/, checks/, render/, search/ and exports/.
+editions.py still has the shape of an MkDocs hook; the plugin calls its functions.
 
-May import: every layer. Imported by: nobody (MkDocs loads them).
+May import: every layer. Imported by: macros/plugin.py.
 """

@@ -1,4 +1,4 @@
-"""MkDocs hook: drop whitespace that renders as nothing, from the page body and from the page.
+"""Drop whitespace that renders as nothing, from the page body and from the page (macros/plugin.py runs it).
 
 - The page body (Markdown's HTML, before the search index reads it): whitespace between two
   block-level tags (``</li>\n<li>``) renders as nothing. Without it, Material's search indexer
@@ -14,8 +14,6 @@ Elements where whitespace is content (pre, textarea) or code (script, style) are
 from __future__ import annotations
 
 import re
-
-from mkdocs.plugins import event_priority
 
 VERBATIM = re.compile(r"(<(pre|textarea|script|style)\b.*?</\2\s*>)", re.S | re.I)
 # A line break and the indentation or blank lines after it. (Spaces before a break are rare in
@@ -41,13 +39,3 @@ def compact(html: str) -> str:
 
 def drop_gaps_between_blocks(html: str) -> str:
     return _outside_verbatim(html, BLOCK_GAP, r"\1")
-
-
-@event_priority(100)  # before the search plugin indexes the page
-def on_page_content(html: str, **kwargs) -> str:
-    return drop_gaps_between_blocks(html)
-
-
-@event_priority(-100)
-def on_post_page(output: str, **kwargs) -> str:
-    return compact(output)

@@ -1,4 +1,4 @@
-"""MkDocs hook (mkdocs.yml `hooks:`): a failed build never empties or half-writes the last good site.
+"""A failed build never empties or half-writes the last good site (run by macros/plugin.py).
 
 Plain `mkdocs build` empties site_dir right after on_pre_build and writes pages one by one; a
 build that then fails (a macro error exits with code 100 mid-build, a strict-mode warning aborts
@@ -6,18 +6,16 @@ only after on_post_build) leaves an empty or half-written folder where the intra
 
 So, for `mkdocs build` only (serve and gh-deploy are untouched):
 
-1. on_config (first of all plugins) points config.site_dir at a staging folder next to the
+1. on_config (before every other plugin's) points config.site_dir at a staging folder next to the
    target, ``<site>.staging-<pid>``; every plugin and hook writes there.
-2. on_post_build runs LAST (priority -100: after every other post-build step, such as writing
-   PDFs into the site) and, unless strict mode has counted warnings, publishes the staging
-   folder: target and staging are exchanged in one atomic rename (Linux renameat2
+2. The plugin's last post-build step (after every other, such as writing PDFs into the site),
+   unless strict mode has counted warnings, publishes the staging folder: target and staging are exchanged in one atomic rename (Linux renameat2
    RENAME_EXCHANGE; elsewhere two renames), then the old site is removed.
 3. Whatever ends the build otherwise (an exception, SystemExit from mkdocs-macros, Ctrl+C), an
    atexit handler removes the staging folder. Folders left by a killed build (their process is
    gone) are removed when the next build starts.
 
-A post-build step of another hook must therefore use config.site_dir, never a path of its own.
-Loaded by MkDocs from its path, so it imports nothing from the macros package.
+A post-build step must therefore use config.site_dir, never a path of its own.
 """
 
 from __future__ import annotations
@@ -28,47 +26,46 @@ import logging
 import os
 import re
 import shutil
+from dataclasses import dataclass
 from pathlib import Path
 
-from mkdocs.plugins import event_priority
 from mkdocs.utils import CountHandler
 
 log = logging.getLogger("mkdocs.hooks.publishing")
-state = {"command": None, "dirty": False, "target": None, "staging": None}
 
 
-def on_startup(command, dirty):
-    state.update(command=command, dirty=dirty)
+@dataclass
+class Staging:
+    """One `mkdocs build`'s staging folder beside the site it will replace (the plugin keeps it)."""
 
+    target: Path
+    folder: Path
 
-@event_priority(100)  # before other plugins read site_dir
-def on_config(config):
-    if state["command"] != "build":
-        return config
-    target = Path(config.site_dir).resolve()
-    remove_stale_folders(target)
-    staging = target.with_name(f"{target.name}.staging-{os.getpid()}")
-    shutil.rmtree(staging, ignore_errors=True)
-    if state["dirty"] and target.is_dir():
-        shutil.copytree(target, staging, symlinks=True)  # --dirty rebuilds on top of the last site
-    staging.mkdir(parents=True, exist_ok=True)
-    atexit.register(discard, staging, target)  # a no-op once published
-    state.update(target=target, staging=staging)
-    config.site_dir = str(staging)
-    return config
+    @classmethod
+    def begin(cls, config, dirty: bool) -> "Staging":
+        """Point config.site_dir at a fresh staging folder; every later step writes there."""
+        target = Path(config.site_dir).resolve()
+        remove_stale_folders(target)
+        folder = target.with_name(f"{target.name}.staging-{os.getpid()}")
+        shutil.rmtree(folder, ignore_errors=True)
+        if dirty and target.is_dir():
+            shutil.copytree(target, folder, symlinks=True)  # --dirty rebuilds on top of the last site
+        folder.mkdir(parents=True, exist_ok=True)
+        atexit.register(discard, folder, target)  # a no-op once published
+        config.site_dir = str(folder)
+        return cls(target, folder)
 
-
-@event_priority(-100)  # the very last post-build step: everything is written by now
-def on_post_build(config):
-    target, staging = state["target"], state["staging"]
-    if staging is None or Path(config.site_dir) != staging:
-        return
-    if warnings_counted():
-        log.info("Сайт не опубликован из-за предупреждений строгой сборки; в %s осталась прежняя версия", target)
-        return
-    publish(staging, target)
-    config.site_dir = str(target)
-    log.info("Сайт опубликован в %s", target)
+    def finish(self, config) -> None:
+        """The very last post-build step: put the staging folder in place of the site, unless strict mode will abort."""
+        if Path(config.site_dir) != self.folder:
+            return
+        if warnings_counted():
+            log.info("Сайт не опубликован из-за предупреждений строгой сборки; в %s осталась прежняя версия",
+                     self.target)
+            return
+        publish(self.folder, self.target)
+        config.site_dir = str(self.target)
+        log.info("Сайт опубликован в %s", self.target)
 
 
 def discard(staging: Path, target: Path) -> None:

@@ -1,4 +1,4 @@
-"""MkDocs hook (mkdocs.yml `hooks:`): the site's own search index (macros/search/index.py).
+"""The site's own search index (macros/search/index.py), gathered page by page; run by macros/plugin.py.
 
 Reads each page's body once, as the page's template will get it, before the held forms are put
 back (they are not searched), and writes the index after the build, and the search worker as one
@@ -7,50 +7,40 @@ every page is marked with its documented ``search.exclude`` setting, so it parse
 writes an index without documents that carries our settings.
 """
 
+from __future__ import annotations
+
 import html
-import sys
 from pathlib import Path
 
-from mkdocs.plugins import event_priority
-
-# MkDocs loads this file on its own; the project root makes `macros` importable as a package.
-sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
-from macros.model import build_cache  # noqa: E402
-from macros.search import index as search_index, worker as search_worker  # noqa: E402
-
-# Kept across rebuilds of `mkdocs serve --dirty`, where only changed pages pass through on_page_content.
-_records: dict[str, search_index.PageRecord] = {}
-_dirty = False
+from ..model import build_cache
+from ..search import index as search_index, worker as search_worker
 
 
-def on_startup(command, dirty):
-    global _dirty
-    _dirty = dirty
+class SearchEntries:
+    """Every page's entries of this build; kept across rebuilds of `mkdocs serve --dirty`, where only
+    changed pages are rendered again."""
 
+    def __init__(self):
+        self.records: dict[str, search_index.PageRecord] = {}
 
-def on_pre_build(config):
-    if not _dirty:
-        _records.clear()
+    def start(self, dirty: bool) -> None:
+        if not dirty:
+            self.records.clear()
 
+    def read(self, page) -> None:
+        """Before Material's search plugin sees the page: ours reads it, Material's is told to skip it."""
+        setting = page.meta.get("search")
+        if isinstance(setting, dict) and setting.get("exclude"):
+            self.records.pop(page.url, None)
+        else:
+            tags = page.meta.get("tags") if isinstance(page.meta.get("tags"), list) else []
+            # Front-matter title and tags were escaped for the theme (hooks/theme.py); here they are text.
+            self.records[page.url] = search_index.kept_page_record(  # from .cache/pages when the page is unchanged
+                build_cache.current(), page.url, html.unescape(str(page.title or "")),
+                [html.unescape(str(tag)) for tag in tags], page.content or "")
+        page.meta["search"] = dict(setting if isinstance(setting, dict) else {}, exclude=True)
 
-# Before Material's search plugin (0) reads the page and before forms.py (-10) puts the held forms
-# back: the forms (stamp, signatures, acknowledgement sheet) are not searched.
-@event_priority(5)
-def on_page_context(context, page, config, nav):
-    setting = page.meta.get("search")
-    if isinstance(setting, dict) and setting.get("exclude"):
-        _records.pop(page.url, None)
-    else:
-        tags = page.meta.get("tags") if isinstance(page.meta.get("tags"), list) else []
-        # The theme hook has escaped front-matter title and tags (they reach Material as HTML); here they are text.
-        _records[page.url] = search_index.kept_page_record(  # from .cache/pages when the page is unchanged
-            build_cache.current(), page.url, html.unescape(str(page.title or "")), [html.unescape(str(tag)) for tag in tags],
-            page.content or "")
-    page.meta["search"] = dict(setting if isinstance(setting, dict) else {}, exclude=True)
-    return context
-
-
-@event_priority(-60)  # after Material's search plugin has written its (empty) index, before safety.py checks the site
-def on_post_build(config):
-    search_index.write(Path(config.site_dir), list(_records.values()), config.extra.get("search_synonyms"))
-    search_worker.bundle(Path(config.site_dir))
+    def write(self, site_dir: Path, synonyms) -> None:
+        """After Material's search plugin has written its (empty) index."""
+        search_index.write(site_dir, list(self.records.values()), synonyms)
+        search_worker.bundle(site_dir)

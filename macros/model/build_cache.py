@@ -18,8 +18,8 @@ computing it found no problem, or the problems are part of the result; a build f
 same site, byte for byte, and reports the same problems as one without it (tests/test_page_cache.py).
 
 The files are JSON (never pickle: a cache folder is data, not code) named by their key, written whole
-or not at all; one that no build has used for 14 days is deleted. ``JOBDESC_PAGE_CACHE=<folder>`` moves
-the cache, ``JOBDESC_PAGE_CACHE=0`` turns it off. Standard library only.
+or not at all; one that no build has used for 14 days is deleted. The option page_cache (macros/config.py,
+``JOBDESC_PAGE_CACHE``) moves the cache to a folder, ``0`` turns it off. Standard library only.
 """
 
 from __future__ import annotations
@@ -47,8 +47,8 @@ class BuildCache:
         self.salt = fingerprint(settings) if folder else ""
 
     @classmethod
-    def for_project(cls, project: Path, settings: object) -> "BuildCache":
-        wanted = os.environ.get("JOBDESC_PAGE_CACHE", "")
+    def for_project(cls, project: Path, settings: object, wanted: str = "") -> "BuildCache":
+        """wanted: the option page_cache (macros/config.py): a folder, "0" for none, "" for .cache/pages."""
         if wanted == "0":
             return cls(None)
         return cls(Path(wanted).expanduser() if wanted else project / ".cache" / "pages", settings)

@@ -22,7 +22,8 @@ from ..model.editions import find_editions
 from ..model.front_matter import FRONT_MATTER
 from ..model.positions import Position, default_tags
 from ..model.problems import PositionsError
-from ..render import catalog, findings, org, plain_calls, text_filters, typography, verbatim
+from ..render import catalog, org, plain_calls, text_filters, typography, verbatim
+from ..render.findings import Findings
 from ..render.boilerplate import Boilerplate
 from ..render.clauses import ClauseExtension
 from ..render.instruction import is_instruction
@@ -51,8 +52,9 @@ def prepare(project_dir: Path) -> Prepared:
     """Every page of the site as plain Markdown; raises PositionsError (file, line, fix) on HR's mistakes."""
     host = MacroHost(Path(project_dir) / "mkdocs.yml")
     docs_dir = Path(host.conf["docs_dir"])
-    verbatim.clear()
-    findings.clear()
+    found = Findings()  # what converting the pages finds, reported together at the end
+    blocks = verbatim.blocks_in(host.conf)  # the held forms of this run
+    blocks.clear()
     with checked_staff(host) as staff:  # the build's checks; problems found inside are reported together
         staff.edited.update(last_edited(docs_dir))
         archive = find_editions(Path(project_dir), docs_dir, staff)
@@ -63,35 +65,36 @@ def prepare(project_dir: Path) -> Prepared:
         host.filter(typography.nbsp)
         forms.register(host)
         catalog.register(host, staff)
-        org.register(host, staff)
+        org.register(host, staff, blocks)
     prepared = Prepared(nav=navigation(staff), docs_dir=docs_dir, site={
         key: host.conf[key] for key in ("site_name", "site_description", "repo_url", "edit_uri")})
-    refusals = Refusals(host, ClauseExtension(lambda: host.page, forms.clause_numbers))
+    refusals = Refusals(host, ClauseExtension(lambda: host.page, forms.clause_numbers, True, None, found, blocks),
+                        blocks, found)
     for path in sorted(docs_dir.rglob("*.md")):
         src_uri = path.relative_to(docs_dir).as_posix()
         position = staff.by_src_path(src_uri)
         host.at(src_uri)
         if position is not None:
-            prepared.pages[src_uri] = _position_page(position, host, forms, refusals)
+            prepared.pages[src_uri] = _position_page(position, host, forms, refusals, blocks)
             prepared.manifest[src_uri] = {"kind": "position", "slug": position.slug, "title": position.title,
                                           "edition": position.version, "draft": position.is_draft}
         else:
             text = path.read_text(encoding="utf-8-sig")
-            prepared.pages[src_uri] = _other_page(text, host, refusals)
+            prepared.pages[src_uri] = _other_page(text, host, refusals, blocks)
             kind = next((KINDS[name] for name in KINDS if f"{name}()" in text), None)
             prepared.manifest[src_uri] = {"kind": kind or ("tags" if TAGS_MARKER in text else "page")}
-    problems = findings.take()
+    problems = found.take()
     if problems:
         raise PositionsError(problems)
     return prepared
 
 
-def _position_page(position: Position, host: MacroHost, forms: Boilerplate, refusals: Refusals) -> str:
+def _position_page(position: Position, host: MacroHost, forms: Boilerplate, refusals: Refusals, blocks) -> str:
     """Front matter the theme reads (title and tags, as text) and the instruction's full printed text."""
     body = refusals.checked(plain_calls.expand(position.body, host.macros))
-    if is_instruction(verbatim.release(body)):
+    if is_instruction(blocks.release(body)):
         body = number_clauses(body, forms.clause_numbers)
-    body = _forms_in(typeset_markdown(body))
+    body = _forms_in(typeset_markdown(body), blocks)
     tags = position.meta.get("tags") or default_tags(position.meta)
     # The theme writes titles and tags as HTML: escaped here, as hooks/theme.py does for the site.
     meta = [f"title: {_yaml_text(html.escape(position.title))}",
@@ -99,19 +102,19 @@ def _position_page(position: Position, host: MacroHost, forms: Boilerplate, refu
     return "---\n" + "\n".join(meta) + "\n---\n\n" + body.strip("\n") + "\n"
 
 
-def _other_page(text: str, host: MacroHost, refusals: Refusals) -> str:
+def _other_page(text: str, host: MacroHost, refusals: Refusals, blocks) -> str:
     """A page that is not a position (catalog, structure, tags, guides): its calls expanded, typeset."""
     found = FRONT_MATTER.match(text)
     head, body = (text[:found.end()], text[found.end():]) if found else ("", text)
     expanded = plain_calls.expand(body, host.macros)
     refusals.checked((expanded or "").replace(TAGS_MARKER, ""))  # Material puts the tags list in its place
-    return head + _forms_in(typeset_markdown(expanded if expanded is not None else body)) + "\n"
+    return head + _forms_in(typeset_markdown(expanded if expanded is not None else body), blocks) + "\n"
 
 
-def _forms_in(text: str) -> str:
+def _forms_in(text: str, blocks) -> str:
     """The held forms put back as raw HTML blocks, with no blank line inside (one block in any renderer)."""
     return verbatim.TOKEN.sub(
-        lambda token: "\n".join(line for line in verbatim.release(token.group(0)).split("\n") if line.strip()),
+        lambda token: "\n".join(line for line in blocks.release(token.group(0)).split("\n") if line.strip()),
         text)
 
 

@@ -48,10 +48,11 @@ class MacroHost:
 
 
 def _plugin_options(config_file: Path) -> dict:
-    """The mkdocs-macros options as written in mkdocs.yml (plain YAML: the file holds no Python tags)."""
-    import yaml
+    """The mkdocs-macros options as written in mkdocs.yml (read as MkDocs reads it: `!ENV` tags, no Python tags)."""
+    from mkdocs.utils.yaml import yaml_load
 
-    settings = yaml.safe_load(config_file.read_text(encoding="utf-8")) or {}
+    with config_file.open(encoding="utf-8") as source:
+        settings = yaml_load(source) or {}
     for plugin in settings.get("plugins") or []:
         if isinstance(plugin, dict) and "macros" in plugin:
             return dict(plugin["macros"] or {})

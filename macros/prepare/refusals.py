@@ -14,10 +14,10 @@ from ..render.safe_html import SafeHtmlExtension
 
 
 class Refusals:
-    def __init__(self, host, clauses):
+    def __init__(self, host, clauses, blocks, findings):
         conf = host.conf
         self.converter = markdown.Markdown(
-            extensions=[*conf["markdown_extensions"], clauses, SafeHtmlExtension(lambda: host.page)],
+            extensions=[*conf["markdown_extensions"], clauses, SafeHtmlExtension(lambda: host.page, blocks, findings)],
             extension_configs=conf["mdx_configs"])
 
     def checked(self, text: str | None) -> str | None:

@@ -29,8 +29,9 @@ class Boilerplate:
         self.speaking_for: Position | None = None  # another position, while its clauses are numbered
         self.clause_writers: dict = {}  # the macros that write numbered clauses, by name
         self._numbered: dict = {}
-        # Finished forms skip Markdown and search when macros/hooks/forms.py will put them back.
-        self.hold = verbatim.hold if verbatim.released_in(env.conf) else verbatim.inline
+        # Finished forms skip Markdown and search when the site's plugin will put them back (hooks/forms.py).
+        self.blocks = verbatim.blocks_in(env.conf)
+        self.hold = self.blocks.hold if verbatim.released_in(env.conf) else self.blocks.inline
 
     def position(self) -> Position:
         if self.speaking_for is not None:
@@ -149,7 +150,7 @@ class Boilerplate:
             stamp = self.render("approval_stamp.html", approval=self.rules().approval(self.position()))
             return (self.hold(self.before_header() + "\n" + stamp + self.qr_code(),
                               "approval_stamp")
-                    + verbatim.trusted(self.render("aliases.html"))
+                    + self.blocks.trusted(self.render("aliases.html"))
                     + self.hold(self.after_header(), "approval_stamp"))
 
         @instruction_macro

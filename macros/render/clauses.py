@@ -27,7 +27,7 @@ from markdown.preprocessors import Preprocessor
 from markdown.treeprocessors import Treeprocessor
 
 from ..model.markup import CROSS_REFERENCE, clause_id, clause_number, section_id
-from . import findings, preview, preview_check, verbatim
+from . import preview, preview_check
 from .instruction import is_instruction
 
 LABEL_AT_START = re.compile(r"^\s*\{#([A-Za-z][\w-]*)\}\s*")
@@ -39,7 +39,7 @@ class ClauseNumbering(Treeprocessor):
         self.extension = extension
 
     def run(self, root: etree.Element) -> None:
-        if not any(is_instruction(verbatim.release(block)) for block in self.md.htmlStash.rawHtmlBlocks):
+        if not any(is_instruction(self.extension.blocks.release(block)) for block in self.md.htmlStash.rawHtmlBlocks):
             return
         section = 0
         clause = 0
@@ -125,11 +125,13 @@ class ClauseExtension(Extension):
 
     `page_of()`: the page being converted (for messages); `numbers_of(slug)`: another position and the
     numbers of its labelled clauses; `link_out`: whether a reference links to that position's page;
-    `cache`: where the preview's reading of a page is kept between builds (model/build_cache.py)."""
+    `cache`: where the preview's reading of a page is kept between builds (model/build_cache.py);
+    `findings`: where problems are reported (render/findings.py); `blocks`: the held forms (render/verbatim.py)."""
 
-    def __init__(self, page_of, numbers_of, link_out: bool = True, cache=None):
+    def __init__(self, page_of, numbers_of, link_out: bool, cache, findings, blocks):
         super().__init__()
         self.page_of, self.numbers_of, self.link_out, self.cache = page_of, numbers_of, link_out, cache
+        self.findings, self.blocks = findings, blocks
 
     def extendMarkdown(self, md):
         # After fenced code is set aside (superfences, 25), before raw HTML blocks are (20).
@@ -143,14 +145,14 @@ class ClauseExtension(Extension):
             holder = item[0] if not (item.text or "").strip() and len(item) and item[0].tag == "p" else item
             label = LABEL_AT_START.match(holder.text or "") if item.get("data-clause") is None else None
             if label:
-                findings.report_on_page(
+                self.findings.report_on_page(
                     self.page_of, f"метка «{{#{label.group(1)}}}» стоит не у пункта раздела (у подпункта или в "
                     "списке вне разделов): сайт показал бы её как текст", "метку ставят только в начале пункта "
                     "раздела, «- {#метка} Текст»; сошлитесь на этот пункт или уберите метку", "{#" + label.group(1))
         for link in root.iter("a"):
             href = link.get("href", "")
             if href.startswith("#") and len(href) > 1 and not (link.text or "").strip() and not len(link):
-                findings.report_on_page(
+                self.findings.report_on_page(
                     self.page_of, f"ссылка [](#{href[1:]}) ведёт на метку, которая не стала пунктом: на странице "
                     "была бы пустая ссылка", "сошлитесь на пункт раздела с этой меткой или напишите текст ссылки",
                     f"[]({href})")
@@ -162,7 +164,7 @@ class ClauseExtension(Extension):
         if difference:
             lines, line = getattr(md, "jobdesc_lines", []), difference.line
             needle = difference.needle or (lines[line].strip()[:60] if line is not None and line < len(lines) else "")
-            findings.report_on_page(self.page_of, difference.message, difference.fix, needle)
+            self.findings.report_on_page(self.page_of, difference.message, difference.fix, needle)
 
     def cross_references(self, root: etree.Element) -> None:
         """«п. [](recruiter.md#screening)» -> «п. 2.3 должностной инструкции менеджера по подбору персонала»."""

@@ -2,8 +2,8 @@
 
 Most of HR's mistakes are found before the build (checks/); a few can only be seen while a page
 is converted (raw HTML, a link that is not allowed) or once it is written (a resource from another
-host). Those are collected here, page by page, and the safety hook (hooks/safety.py) stops the
-build with all of them at once: after every page is converted (on_env, before any is written),
+host). Those are collected here, page by page, and the plugin (macros/plugin.py, hooks/safety.py)
+stops the build with all of them at once: after every page is converted (on_env, before any is written),
 and again after the site is written (before it is published).
 """
 
@@ -14,44 +14,43 @@ from pathlib import Path
 
 from ..model.problems import Problem
 
-_found: list[Problem] = []
-_reports = [0]  # every report ever made in this process, repeated ones too (render/page_cache.py asks)
 
+class Findings:
+    """One build's problems found while rendering (the plugin keeps them and clears them before each build)."""
 
-def report(problem: Problem) -> None:
-    _reports[0] += 1
-    if problem not in _found:
-        _found.append(problem)
+    def __init__(self):
+        self.found: list[Problem] = []
+        self.reports = 0  # every report made, repeated ones too (render/page_cache.py asks)
 
+    def report(self, problem: Problem) -> None:
+        self.reports += 1
+        if problem not in self.found:
+            self.found.append(problem)
 
-def reported() -> int:
-    """How many reports have been made so far: a page whose conversion changed it is never cached."""
-    return _reports[0]
+    def reported(self) -> int:
+        """How many reports have been made so far: a page whose conversion changed it is never cached."""
+        return self.reports
 
+    def take(self) -> list[Problem]:
+        """Everything reported so far, forgotten once taken."""
+        found, self.found = self.found, []
+        return found
 
-def take() -> list[Problem]:
-    """Everything reported so far, forgotten once taken."""
-    found = list(_found)
-    _found.clear()
-    return found
+    def clear(self) -> None:
+        self.found = []
 
-
-def clear() -> None:
-    _found.clear()
-
-
-def report_on_page(page_of, message: str, fix: str, needle: str) -> None:
-    """A problem of the page being converted (`page_of()` returns it), at the line where `needle` stands."""
-    try:
-        page = page_of()
-        if page.file.abs_src_path:
-            source = Path(page.file.abs_src_path).read_text(encoding="utf-8-sig").replace("\r\n", "\n")
-        else:  # a generated page (a draft's): its text is the file it names as its source
-            source = page.file.content_string
-        shown_as = getattr(page.file, "source_file", None) or f"docs/{page.file.src_uri}"
-    except Exception:  # converted outside a page (another plugin's Markdown): no file to name
-        shown_as, source = "docs/", ""
-    report(Problem(shown_as, message, fix, line=line_of(source, needle)))
+    def report_on_page(self, page_of, message: str, fix: str, needle: str) -> None:
+        """A problem of the page being converted (`page_of()` returns it), at the line where `needle` stands."""
+        try:
+            page = page_of()
+            if page.file.abs_src_path:
+                source = Path(page.file.abs_src_path).read_text(encoding="utf-8-sig").replace("\r\n", "\n")
+            else:  # a generated page (a draft's): its text is the file it names as its source
+                source = page.file.content_string
+            shown_as = getattr(page.file, "source_file", None) or f"docs/{page.file.src_uri}"
+        except Exception:  # converted outside a page (another plugin's Markdown): no file to name
+            shown_as, source = "docs/", ""
+        self.report(Problem(shown_as, message, fix, line=line_of(source, needle)))
 
 
 def line_of(source: str, needle: str, first_line: int = 1) -> int | None:

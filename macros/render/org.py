@@ -85,10 +85,10 @@ def reporting_tree(staff: Staff) -> list[dict]:
     return [branch(p, frozenset({p.slug})) for p in tops]
 
 
-def register(env, staff: Staff) -> None:
+def register(env, staff: Staff, blocks) -> None:
     env.filter(node_id)
     env.filter(mermaid_text)
-    hold = verbatim.hold if verbatim.released_in(env.conf) else verbatim.inline
+    hold = blocks.hold if verbatim.released_in(env.conf) else blocks.inline
 
     @env.macro
     def org_chart() -> str:

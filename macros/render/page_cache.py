@@ -21,27 +21,26 @@ from markdown.treeprocessors import Treeprocessor
 from markdown.util import AtomicString
 
 from ..model.build_cache import BuildCache
-from . import findings
 
 
 class ConvertedPages(Extension):
     """Registered from define_env for every page."""
 
-    def __init__(self, cache: BuildCache):
+    def __init__(self, cache: BuildCache, findings):
         super().__init__()
-        self.cache = cache
+        self.cache, self.findings = cache, findings
 
     def extendMarkdown(self, md):
-        md.preprocessors.register(_Lookup(md, self.cache), "jobdesc_cache_lookup", 1)  # after every other one
-        md.treeprocessors.register(_Keep(md, self.cache), "jobdesc_cache_keep", 19)  # right after "inline" (20)
+        md.preprocessors.register(_Lookup(md, self.cache, self.findings), "jobdesc_cache_lookup", 1)  # after every other one
+        md.treeprocessors.register(_Keep(md, self.cache, self.findings), "jobdesc_cache_keep", 19)  # right after "inline" (20)
 
 
 class _Lookup(Preprocessor):
     """Last of the preprocessors: a page parsed before gets an empty text to parse, and its tree back at _Keep."""
 
-    def __init__(self, md, cache: BuildCache):
+    def __init__(self, md, cache: BuildCache, findings):
         super().__init__(md)
-        self.cache = cache
+        self.cache, self.findings = cache, findings
 
     def run(self, lines: list[str]) -> list[str]:
         stash = self.md.htmlStash
@@ -51,16 +50,16 @@ class _Lookup(Preprocessor):
         key = self.cache.key("\n".join(lines), *stash.rawHtmlBlocks)
         entry = self.cache.get("tree", key)
         self.md.jobdesc_tree = {"key": key, "entry": entry, "stashed": len(stash.rawHtmlBlocks),
-                                "reports": findings.reported()}
+                                "reports": self.findings.reported()}
         return [] if entry is not None else lines
 
 
 class _Keep(Treeprocessor):
     """Right after the inline stage: put a kept tree back, or keep this one."""
 
-    def __init__(self, md, cache: BuildCache):
+    def __init__(self, md, cache: BuildCache, findings):
         super().__init__(md)
-        self.cache = cache
+        self.cache, self.findings = cache, findings
 
     def run(self, root: etree.Element) -> None:
         pending, self.md.jobdesc_tree = getattr(self.md, "jobdesc_tree", None), None
@@ -75,7 +74,7 @@ class _Keep(Treeprocessor):
             return
         added = stash.rawHtmlBlocks[pending["stashed"]:]
         # Kept only when nothing was reported and what was set aside is plain data: a comment or an entity.
-        if findings.reported() != pending["reports"] or stash.tag_counter or not all(map(_plain_stash, added)):
+        if self.findings.reported() != pending["reports"] or stash.tag_counter or not all(map(_plain_stash, added)):
             return
         tree = [dump_tree(child) for child in root]
         if None not in tree and (root.text is None or type(root.text) is str):

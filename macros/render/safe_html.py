@@ -35,7 +35,6 @@ from markdown.preprocessors import Preprocessor
 from markdown.treeprocessors import Treeprocessor
 
 from ..model import build_cache
-from . import findings, verbatim
 
 SCHEME = re.compile(r"^\s*([A-Za-z][A-Za-z0-9+.-]*):")
 ESCAPED = re.compile("\x02(\\d+)\x03")
@@ -54,11 +53,12 @@ PAGE_FIX = ("страница пишется обычным Markdown: списк
 
 
 class SafeHtmlExtension(Extension):
-    """Registered from define_env for every page; `page_of` returns the page being converted."""
+    """Registered from define_env for every page; `page_of` returns the page being converted, `blocks` knows
+    the site's own HTML (render/verbatim.py), `findings` takes the problems (render/findings.py)."""
 
-    def __init__(self, page_of: Callable[[], object]):
+    def __init__(self, page_of: Callable[[], object], blocks, findings):
         super().__init__()
-        self.page_of = page_of
+        self.page_of, self.blocks, self.findings = page_of, blocks, findings
 
     def extendMarkdown(self, md):
         # Raw HTML blocks are stashed by Python-Markdown's html_block preprocessor (20); other
@@ -71,7 +71,7 @@ class SafeHtmlExtension(Extension):
 
     def refuse_raw(self, raw: str) -> str | None:
         """The text to print instead of raw HTML HR wrote, or None when it may stay as it is."""
-        if verbatim.is_trusted(raw):
+        if self.blocks.is_trusted(raw):
             return None
         shown = " ".join(raw.split())
         shown = f"«{shown[:60]}{'…' if len(shown) > 60 else ''}»"
@@ -84,7 +84,7 @@ class SafeHtmlExtension(Extension):
         return html.escape(raw, quote=False)  # quotes stay as typed, as the sanitiser writes them
 
     def report(self, message: str, fix: str, needle: str) -> None:
-        findings.report_on_page(self.page_of, message, fix, needle)
+        self.findings.report_on_page(self.page_of, message, fix, needle)
 
 
 class _StashMark(Preprocessor):

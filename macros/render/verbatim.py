@@ -4,12 +4,12 @@ The approval stamp, the signature block and the acknowledgement sheet are raw HT
 templates; Markdown has nothing to do with them. Left in the page's Markdown they would be parsed
 three times per page (by Markdown's raw-HTML preprocessor, by MkDocs' anchor collector and by
 Material's search indexer), which at a few hundred positions cost more than the rest of the page.
-So a macro *holds* its HTML here and writes a one-line HTML comment in its place; the MkDocs hook
-macros/hooks/forms.py *releases* the blocks into the page once the search index has read it. Search
+So a macro *holds* its HTML here and writes a one-line HTML comment in its place; the site's plugin
+(macros/hooks/forms.py) *releases* the blocks into the page once the search index has read it. Search
 gains nothing from empty signature lines and table cells, so nothing a reader looks for is lost.
 
 The key is the block's own hash: the same HTML always gets the same comment, and a rebuild needs
-no counter. A build without the hook (Zensical, say, which runs only ``define_env``) gets the HTML
+no counter. A build without the plugin (Zensical, say, which runs only ``define_env``) gets the HTML
 inline, as before: slower, the same page. Standard library only.
 """
 
@@ -22,58 +22,87 @@ TOKEN = re.compile(r"<!--jobdesc-verbatim (\w+) ([0-9a-f]{20})-->")
 # A placeholder that Markdown did not leave as a comment (inside a code block, say) is escaped text.
 LEFTOVER = re.compile(r"jobdesc-verbatim (\w+) [0-9a-f]{20}")
 
-_held: dict[str, str] = {}
-
-# An attribute of macros/hooks/forms.py; MkDocs registers each hook module among the plugins.
+# An attribute of the site's plugin (macros/plugin.py), which mkdocs_hooks.py's module carries as `plugin`.
 RELEASER = "releases_verbatim_blocks"
-
-
-def released_in(config) -> bool:
-    """Whether this build runs the hook that puts held blocks back into the pages."""
-    return any(getattr(plugin, RELEASER, False) for plugin in config["plugins"].values())
-
-
-# HTML our own macros put into a page's Markdown (render/safe_html.py lets exactly these blocks through),
-# and the forms written inline when no hook releases held blocks (keyed like held blocks).
-_trusted: set[str] = set()
-_inline: dict[str, str] = {}
 INLINE_FORM = re.compile(r'<div class="jobdesc-form" data-form="([0-9a-f]{20})">')
 
 
-def trusted(html: str) -> str:
-    """Mark a block of template HTML that goes through Markdown as the site's own, not HR's raw HTML."""
-    _trusted.add(html.strip())
-    return html
+def _owners(config):
+    return [getattr(plugin, "plugin", plugin) for plugin in config["plugins"].values()]
 
 
-def is_trusted(html: str) -> bool:
-    return html.strip() in _trusted or TOKEN.fullmatch(html.strip()) is not None
+def released_in(config) -> bool:
+    """Whether this build runs the plugin that puts held blocks back into the pages."""
+    return any(getattr(owner, RELEASER, False) for owner in _owners(config))
 
 
-def inline(html: str, macro: str) -> str:
-    """What a macro returns when nothing would put a held block back: the HTML itself, as its own block.
-
-    Wrapped in one element, so Python-Markdown passes it on as one raw block that safe_html.py
-    recognises as the site's own (it would otherwise store each top-level element apart)."""
-    key = hashlib.sha1(html.encode("utf-8")).hexdigest()[:20]
-    block = trusted(f'<div class="jobdesc-form" data-form="{key}">{html}</div>')
-    _inline[key] = block
-    return f"\n\n{block}\n\n"
+def blocks_in(config) -> "HeldBlocks":
+    """The blocks of this build: the plugin's (it puts them back), or new ones for a build without it."""
+    for owner in _owners(config):
+        blocks = getattr(owner, "held_blocks", None)
+        if isinstance(blocks, HeldBlocks):
+            return blocks
+    return HeldBlocks()
 
 
-def shield(page_html: str) -> tuple[str, dict[str, str]]:
-    """The page with the site's inline forms replaced by tokens, so a sanitiser sees only HR's content."""
-    if "jobdesc-form" not in page_html:
-        return page_html, {}
-    parts, shielded, end = [], {}, 0
-    for match in INLINE_FORM.finditer(page_html):
-        block = _inline.get(match.group(1))
-        if match.start() < end or block is None or not page_html.startswith(block, match.start()):
-            continue
-        parts += [page_html[end:match.start()], f"<!--jobdesc-shield {match.group(1)}-->"]
-        shielded[match.group(1)] = block
-        end = match.start() + len(block)
-    return "".join(parts) + page_html[end:], shielded
+class HeldBlocks:
+    """One build's finished blocks, by key: the held ones, the trusted template HTML that goes through
+    Markdown (render/safe_html.py lets exactly these through), and the forms written inline when no
+    plugin puts held blocks back (keyed like held blocks). `mkdocs serve` clears them before each build."""
+
+    def __init__(self):
+        self.held: dict[str, str] = {}
+        self.trusted_html: set[str] = set()
+        self.inline_forms: dict[str, str] = {}
+
+    def clear(self) -> None:
+        self.held.clear()
+        self.trusted_html.clear()
+        self.inline_forms.clear()
+
+    def trusted(self, html: str) -> str:
+        """Mark a block of template HTML that goes through Markdown as the site's own, not HR's raw HTML."""
+        self.trusted_html.add(html.strip())
+        return html
+
+    def is_trusted(self, html: str) -> bool:
+        return html.strip() in self.trusted_html or TOKEN.fullmatch(html.strip()) is not None
+
+    def hold(self, html: str, macro: str) -> str:
+        """A placeholder for `html` that `macro` returns, written as a block of its own in the page's Markdown."""
+        key = hashlib.sha1(html.encode("utf-8")).hexdigest()[:20]
+        self.held[key] = html
+        return f"\n\n<!--jobdesc-verbatim {macro} {key}-->\n\n"
+
+    def inline(self, html: str, macro: str) -> str:
+        """What a macro returns when nothing would put a held block back: the HTML itself, as its own block.
+
+        Wrapped in one element, so Python-Markdown passes it on as one raw block that safe_html.py
+        recognises as the site's own (it would otherwise store each top-level element apart)."""
+        key = hashlib.sha1(html.encode("utf-8")).hexdigest()[:20]
+        block = self.trusted(f'<div class="jobdesc-form" data-form="{key}">{html}</div>')
+        self.inline_forms[key] = block
+        return f"\n\n{block}\n\n"
+
+    def release(self, content: str) -> str:
+        """`content` with every placeholder replaced by the block it stands for."""
+        if "<!--jobdesc-verbatim " not in content:
+            return content
+        return TOKEN.sub(lambda match: self.held[match.group(2)], content)
+
+    def shield(self, page_html: str) -> tuple[str, dict[str, str]]:
+        """The page with the site's inline forms replaced by tokens, so a sanitiser sees only HR's content."""
+        if "jobdesc-form" not in page_html:
+            return page_html, {}
+        parts, shielded, end = [], {}, 0
+        for match in INLINE_FORM.finditer(page_html):
+            block = self.inline_forms.get(match.group(1))
+            if match.start() < end or block is None or not page_html.startswith(block, match.start()):
+                continue
+            parts += [page_html[end:match.start()], f"<!--jobdesc-shield {match.group(1)}-->"]
+            shielded[match.group(1)] = block
+            end = match.start() + len(block)
+        return "".join(parts) + page_html[end:], shielded
 
 
 def unshield(page_html: str, shielded: dict[str, str]) -> str:
@@ -96,28 +125,7 @@ def placeholders_as_comments(page_html: str) -> str:
     return AS_TEXT.sub("<!--\\1-->", page_html) if "\ue000" in page_html else page_html
 
 
-def hold(html: str, macro: str) -> str:
-    """A placeholder for `html` that `macro` returns, written as a block of its own in the page's Markdown."""
-    key = hashlib.sha1(html.encode("utf-8")).hexdigest()[:20]
-    _held[key] = html
-    return f"\n\n<!--jobdesc-verbatim {macro} {key}-->\n\n"
-
-
-def release(content: str) -> str:
-    """`content` with every placeholder replaced by the block it stands for."""
-    if "<!--jobdesc-verbatim " not in content:
-        return content
-    return TOKEN.sub(lambda match: _held[match.group(2)], content)
-
-
 def misplaced(content: str) -> str | None:
     """The macro whose block could not be put back (its placeholder was escaped as text), if any."""
     match = LEFTOVER.search(content) if "jobdesc-verbatim" in content else None
     return match.group(1) if match else None
-
-
-def clear() -> None:
-    """Forget the blocks of an earlier build (`mkdocs serve` builds many times in one process)."""
-    _held.clear()
-    _trusted.clear()
-    _inline.clear()

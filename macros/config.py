@@ -1,0 +1,90 @@
+"""The build's own settings: `extra: jobdesc:` in mkdocs.yml, typed like a MkDocs plugin's options.
+
+A developer's switches (PDFs and .docx on or off, where caches live) used to be environment
+variables read in the module that needed them. Now they are read once, here, as a plugin config
+(the way Material's plugins declare theirs), and handed down as parameters. mkdocs.yml fills each
+option from the environment with MkDocs' documented ``!ENV`` tag, so ``JOBDESC_PDF=0 mkdocs build``
+works as before; ``!ENV`` reads a variable and runs no code (tests/test_supply_chain.py).
+"""
+
+from __future__ import annotations
+
+from mkdocs.config import base, config_options as c
+
+PLACE = "extra.jobdesc"  # where mkdocs.yml holds these options, for messages
+PREFIX = "JOBDESC_"  # an option's environment variable: JOBDESC_ and its name in capitals
+
+
+class Switch(c.BaseConfigOption[str]):
+    """'' (the command decides: on in a build, off in `mkdocs serve`), '0', '1' or, where allowed, 'links'.
+
+    ``!ENV`` reads a variable as YAML (``0`` is a number, an empty value is null), so those are accepted too."""
+
+    def __init__(self, *allowed: str):
+        super().__init__()
+        self.allowed = ("", "0", "1", *allowed)
+        self.default = ""
+
+    def run_validation(self, value: object) -> str:
+        if value is None:
+            return ""
+        if isinstance(value, bool):
+            return "1" if value else "0"
+        text = str(value)
+        if text not in self.allowed:
+            raise base.ValidationError(
+                f"значение {value!r} не подходит; возможные: {', '.join(repr(a) for a in self.allowed if a)}"
+                " или пусто (решает команда: mkdocs build — да, mkdocs serve — нет)")
+        return text
+
+
+class Text(c.BaseConfigOption[str]):
+    """A folder or a number from the environment, as text; '' when not set."""
+
+    def __init__(self):
+        super().__init__()
+        self.default = ""
+
+    def run_validation(self, value: object) -> str:
+        return "" if value is None else str(value)
+
+
+class Count(Text):
+    """A number of workers from the environment, as text; '' when not set (the default)."""
+
+    def run_validation(self, value: object) -> str:
+        text = super().run_validation(value)
+        if text and not (text.isdigit() and int(text) >= 1):
+            raise base.ValidationError(f"значение {value!r} не подходит: нужно целое число от 1")
+        return text
+
+
+class JobDescConfig(base.Config):
+    """What `mkdocs.yml` may say under `extra: jobdesc:`; each option's environment variable in brackets."""
+
+    pdf = Switch("links")           # a PDF of every position (JOBDESC_PDF); links: pages only link to them
+    pdf_cache = Text()              # where made PDFs are kept (JOBDESC_PDF_CACHE; default .cache/pdf)
+    pdf_workers = Count()           # PDFs made at once (JOBDESC_PDF_WORKERS; default 2)
+    docx = Switch("links")          # a .docx of every position (JOBDESC_DOCX)
+    docx_cache = Text()             # JOBDESC_DOCX_CACHE (default .cache/docx)
+    docx_workers = Count()          # JOBDESC_DOCX_WORKERS (default 2)
+    page_cache = Text()             # work of earlier builds (JOBDESC_PAGE_CACHE; default .cache/pages, 0: none)
+    # The stamp, signatures and acknowledgement sheet skip Markdown and search and are put back per page
+    # (render/verbatim.py); false writes them inline, as a build without this plugin does (slower, same page).
+    hold_forms = c.Type(bool, default=True)
+
+
+OPTIONS = sorted(name for name, value in vars(JobDescConfig).items() if isinstance(value, c.BaseConfigOption))
+FROM_ENVIRONMENT = {name for name, value in vars(JobDescConfig).items() if isinstance(value, (Switch, Text))}
+
+
+def problem(name: str, error) -> str:
+    """A wrong option as the person running the build reads it: where it is set, what is wrong, the fix."""
+    if name not in OPTIONS:
+        return (f"mkdocs.yml, {PLACE}.{name}: такой настройки нет ({error}). Исправление: уберите её или "
+                f"исправьте имя; есть: {', '.join(OPTIONS)}")
+    if name not in FROM_ENVIRONMENT:
+        return f"mkdocs.yml, {PLACE}.{name}: {error}. Исправление: впишите там подходящее значение"
+    variable = PREFIX + name.upper()
+    return (f"mkdocs.yml, {PLACE}.{name} (переменная окружения {variable}): {error}. "
+            f"Исправление: задайте {variable} подходящим значением или уберите переменную")

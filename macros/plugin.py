@@ -1,0 +1,147 @@
+"""The MkDocs side of the site in one object: every event we answer, in the order MkDocs runs them.
+
+Each event calls plain functions of the layers (hooks/ holds the build steps, render/, search/,
+exports/ and editing/ the work); what a build remembers lives on the plugin, not in module globals,
+and its settings are a typed config (macros/config.py) read once from `extra: jobdesc:`.
+mkdocs-macros runs `define_env` (macros/__init__.py) in its own on_config and finds this object
+with `of(config)`.
+
+MkDocs loads plugins only through installed entry points, so macros/mkdocs_hooks.py (listed in
+mkdocs.yml `hooks:`) makes the one JobDescPlugin and hands MkDocs its events. Priorities matter only
+against the other plugins in mkdocs.yml; ours run in the order written here. Those that matter:
+
+- on_config 110: before every other plugin's on_config (mkdocs-macros' runs define_env, which reads
+  what the editions step found), so the staging folder is in place before anyone reads site_dir;
+- on_page_markdown 50: before mkdocs-macros (0) expands the page and the tags plugin (-50) collects tags;
+- on_page_context 100, then -10: before Material's search plugin (0), which must skip every page (ours
+  is the index), and after it, since it strips ``data-search-*`` attributes from what it sees;
+- on_post_build -50: after Material's search plugin (0) has written its empty index and mkdocs-macros
+  (0) its redirects; the publishing of the site is our last step;
+- on_build_error -1000: the last handler of a failed build.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from mkdocs.exceptions import PluginError
+from mkdocs.plugins import BasePlugin, CombinedEvent, event_priority
+
+from .config import JobDescConfig, problem
+from .editing import build_log, live_preview
+from .hooks import editions, forms, safety, theme
+from .hooks.compact import compact, drop_gaps_between_blocks
+from .hooks.downloads import Downloads
+from .hooks.publishing import Staging
+from .hooks.search_entries import SearchEntries
+from .render.findings import Findings
+from .render.verbatim import HeldBlocks
+
+
+class JobDescPlugin(BasePlugin[JobDescConfig]):
+    """Prepare (define_env, editions), check and finish (search index, PDFs, .docx, publishing) one site."""
+
+    def __init__(self):
+        self.command: str | None = None        # None: built through MkDocs' API, which runs no on_startup
+        self.dirty = False
+        self.search = SearchEntries()          # kept across `mkdocs serve --dirty` rebuilds
+        self.staging: Staging | None = None    # `mkdocs build` only
+        self.downloads: Downloads | None = None
+        self.findings = Findings()             # problems found while rendering, reported all at once
+        self.held_blocks = HeldBlocks()        # the forms macros hold out of Markdown, put back per page
+
+    @property
+    def releases_verbatim_blocks(self) -> bool:
+        """render/verbatim.py: whether macros hold their forms and this plugin puts them back (option hold_forms)."""
+        return bool(self.config.get("hold_forms", True))
+
+    def on_startup(self, *, command, dirty):
+        self.command, self.dirty = command, dirty
+        build_log.keep_short()
+        editions.on_startup(command, dirty)
+
+    @event_priority(110)
+    def on_config(self, config):
+        errors, unknown = self.load_config(config.extra.get("jobdesc") or {}, config.config_file_path)
+        errors = [*errors, *unknown]  # a misspelt option would otherwise be ignored in silence
+        if errors:
+            raise PluginError("\n".join(problem(name, error) for name, error in errors))
+        editions.on_config(config)  # reads the last site's ledger before site_dir moves
+        self.staging = Staging.begin(config, self.dirty) if self.command == "build" else None
+        self.downloads = Downloads(self.command or "build", Path(config.config_file_path).parent, self.config)
+        return config
+
+    def on_pre_build(self, *, config):
+        self.held_blocks.clear()  # `mkdocs serve` builds many times in one process
+        self.findings.clear()
+        self.search.start(self.dirty)
+
+    def on_files(self, files, *, config):
+        return editions.on_files(files, config)
+
+    def on_page_read_source(self, *, page, config):
+        return editions.on_page_read_source(page, config)
+
+    @event_priority(50)
+    def on_page_markdown(self, markdown, *, page, config, files):
+        theme.tags_as_text(page)
+        return editions.on_page_markdown(markdown, page, config, files)
+
+    def on_page_content(self, html, *, page, config, files):
+        html = safety.sanitise(html, page, self.held_blocks, self.findings)  # before anything reads the body
+        html = drop_gaps_between_blocks(html)
+        return editions.on_page_content(html, page, config, files)
+
+    def on_env(self, env, *, config, files):
+        theme.register_tests(env)
+        safety.stop_if_found(self.findings)  # every page is converted, none written yet
+        return env
+
+    @event_priority(100)
+    def _read_page(self, context, *, page, config, nav):
+        theme.titles_as_text(page)
+        self.search.read(page)  # the held forms are not in the body yet: they are not searched
+        return context
+
+    @event_priority(-10)
+    def _finish_page(self, context, *, page, config, nav):
+        forms.put_back(page, self.held_blocks)
+        context = editions.on_page_context(context, page, config, nav)
+        self.downloads.link(context, page, config)
+        return context
+
+    on_page_context = CombinedEvent(_read_page, _finish_page)
+
+    def on_post_page(self, output, *, page, config):
+        output = compact(output)  # a fifth smaller
+        safety.check_written_page(output, page, self.findings)
+        return output
+
+    @event_priority(-50)
+    def on_post_build(self, *, config):
+        self.downloads.make(config)
+        editions.on_post_build(config)
+        self.search.write(Path(config.site_dir), config.extra.get("search_synonyms"))
+        safety.check_search_index(Path(config.site_dir), self.findings)
+        safety.stop_if_found(self.findings)
+        if self.staging is not None:
+            self.staging.finish(config)
+
+    def on_serve(self, server, *, config, builder):
+        return live_preview.keep_serving(server)
+
+    @event_priority(-1000)
+    def on_build_error(self, *, error):
+        live_preview.note_build_error(error)
+        ending = build_log.closing_line(error)
+        if ending is not None:
+            raise ending from None  # in place of MkDocs' English "Aborted with …"
+
+
+def of(config) -> JobDescPlugin | None:
+    """The plugin of this build (mkdocs_hooks.py makes it), or None when a build runs without it."""
+    for plugin in config["plugins"].values():
+        found = getattr(plugin, "plugin", plugin)
+        if isinstance(found, JobDescPlugin):
+            return found
+    return None
