@@ -1,4 +1,4 @@
-"""Shortcuts that make the build cheaper give exactly the answers of the slow way (README «Замер производительности»).
+"""Shortcuts that make the build cheaper give exactly the answers of the slow way (tests/benchmark/README.md).
 
 - Typography runs each group of rules only where the text has what the group needs
   (macros/render/typography.py): on every line the site is made of, and on lines made to trip each

@@ -22,13 +22,13 @@ PORT_IN_DOCS = "8000"
 
 
 def artifact_command() -> str:
-    """The line CONTRIBUTING.md gives HR (the README gives developers the same one)."""
+    """The line CONTRIBUTING.md gives HR (.ci/README.md gives developers the same one)."""
     found = []
-    for document in ("CONTRIBUTING.md", "README.md"):
+    for document in ("CONTRIBUTING.md", ".ci/README.md"):
         text = (ROOT / document).read_text(encoding="utf-8")
         found += [line.strip() for block in re.findall(r"```bash\n(.*?)```", text, flags=re.S)
                   for line in block.splitlines() if "http.server" in line]
-    assert len(found) == 2 and found[0] == found[1], f"CONTRIBUTING and README must give the same line: {found}"
+    assert len(found) == 2 and found[0] == found[1], f"CONTRIBUTING and .ci/README.md must give the same line: {found}"
     assert found[0].endswith(f" {PORT_IN_DOCS}") and "site.zip" in found[0], found[0]
     return found[0]
 

@@ -152,15 +152,16 @@ def test_mkdocs_closing_lines_are_said_in_russian():
     assert closing_line(SystemExit(100)) is None, "a plugin's own exit keeps its code and its message"
 
 
-# --- The commands CONTRIBUTING.md gives HR work where they are shown -------------------------------------
+# --- The commands CONTRIBUTING.md and the site's guide give HR work where they are shown -----------------
 
 ROOT = Path(__file__).resolve().parent.parent
 COMMAND = re.compile(r"^(?:\.venv/bin/)?(?:python3? -m macros\.|mkdocs )")
 
 
 def _commands() -> list[str]:
-    """Every command line of CONTRIBUTING.md that runs the project's tools: code blocks and inline code."""
-    text = (ROOT / "CONTRIBUTING.md").read_text(encoding="utf-8")
+    """Every command line of CONTRIBUTING.md and docs/guide/ that runs the project's tools: code blocks and inline code."""
+    text = "\n".join(path.read_text(encoding="utf-8")
+                     for path in [ROOT / "CONTRIBUTING.md", *sorted((ROOT / "docs" / "guide").glob("*.md"))])
     shown = [line.strip() for block in re.findall(r"```bash\n(.*?)```", text, re.S) for line in block.splitlines()]
     shown += re.findall(r"`([^`\n]+)`", re.sub(r"```.*?```", "", text, flags=re.S))
     return [command for command in shown if COMMAND.match(command)]

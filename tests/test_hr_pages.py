@@ -204,16 +204,17 @@ def test_a_new_position_in_one_step(scratch, tmp_path):
     assert home.select_one("a[href='positions/glavnyy-bukhgalter/']"), "the catalog lists the new position"
 
 
-def test_contributing_documents_every_front_matter_field():
+def test_the_guide_documents_every_front_matter_field():
+    """The site's guide page «Поля данных должности» explains every field with the schema's own words."""
     from macros.checks.fields import schema
-    guide = (ROOT / "CONTRIBUTING.md").read_text(encoding="utf-8")
+    guide = (ROOT / "docs" / "guide" / "fields.md").read_text(encoding="utf-8")
     properties = schema()["properties"]
     fields = list(properties) + list(properties["history"]["items"]["properties"])
     missing = [name for name in fields if f"`{name}`" not in guide]
-    assert not missing, f"CONTRIBUTING.md does not explain the fields {missing}"
+    assert not missing, f"docs/guide/fields.md does not explain the fields {missing}"
     for name, spec in properties.items():
         row = next((line for line in guide.splitlines() if line.startswith(f"| `{name}`")), "")
-        assert spec["description"] in row, f"CONTRIBUTING.md: the row of `{name}` must carry the schema's description"
+        assert spec["description"] in row, f"docs/guide/fields.md: the row of `{name}` must carry the schema's description"
 
 
 def test_the_old_format_note_is_gone_and_the_git_host_files_exist():

@@ -26,6 +26,7 @@ import yaml
 from bs4 import BeautifulSoup
 
 from conftest import ROOT
+from macros.model.markup import without_code
 from macros.model.problems import PositionsError
 from macros.prepare import prepare
 from macros.prepare.markdown import typeset_markdown
@@ -51,6 +52,12 @@ def plain(tmp_path_factory):
     return out, prepared
 
 
+def built_page(src_uri: str) -> Path:
+    """Where MkDocs writes a page: «guide/index.md» is guide/index.html, «guide/fields.md» guide/fields/index.html."""
+    source = Path(src_uri)
+    return (source.parent if source.stem == "index" else source.with_suffix("")) / "index.html"
+
+
 def article_text(page: Path, leave_out: tuple[str, ...] = ()) -> str:
     article = BeautifulSoup(page.read_text(encoding="utf-8"), "html.parser").select_one("article")
     for selector in leave_out:
@@ -68,8 +75,8 @@ def test_the_prepared_project_holds_no_code_of_ours(plain):
     assert "hooks" not in config and config["theme"] == {"name": "material", "language": "ru", "font": False}
     assert [next(iter(p)) if isinstance(p, dict) else p for p in config["plugins"]] == ["search", "tags"]
     assert not any((out / "docs").rglob("*.py")) and "macros" not in (out / "mkdocs.yml").read_text(encoding="utf-8")
-    for text in prepared.pages.values():
-        assert "{{" not in text and "jobdesc-verbatim" not in text, "a macro call or held form left in a page"
+    for text in prepared.pages.values():  # a guide page may show a call to HR as code
+        assert "{{" not in without_code(text) and "jobdesc-verbatim" not in text, "a macro call or held form left"
     kinds = {path: entry["kind"] for path, entry in prepared.manifest.items()}
     assert kinds["index.md"] == "catalog" and kinds["structure.md"] == "structure" and kinds["tags.md"] == "tags"
     assert prepared.manifest["positions/recruiter.md"]["edition"] == "1.1"
@@ -95,7 +102,7 @@ def test_catalog_structure_tags_and_guides_read_the_same_as_on_the_site(plain, s
     others = [path for path, entry in prepared.manifest.items() if entry["kind"] != "position"]
     assert {"index.md", "structure.md", "tags.md"} <= set(others)
     for src_uri in others:
-        page = Path("index.html" if src_uri == "index.md" else Path(src_uri).with_suffix("") / "index.html")
+        page = built_page(src_uri)
         assert article_text(out / "site" / page) == article_text(site.site / page), f"{src_uri} differs"
     for page in ("index.html", "structure/index.html"):
         text = article_text(out / "site" / page).replace(NBSP, " ")

@@ -3,7 +3,7 @@
 Each test below does what the section of CONTRIBUTING with the same name tells HR to do, in its order,
 and checks what the section promises: which build fails and what it says, and what the site shows when
 the procedure is done. A test at the end makes sure every section of CONTRIBUTING with numbered steps
-has its test, so a new procedure cannot be documented without one.
+has its test, so a new procedure cannot be documented without one (nor in the site's guide, docs/guide/).
 """
 
 from __future__ import annotations
@@ -199,3 +199,13 @@ def test_every_procedure_in_contributing_has_its_test():
         module, name = target.split("::")
         assert title in with_steps or f"## {title}" in guide, f"CONTRIBUTING.md has no section «{title}»"
         assert hasattr(importlib.import_module(module), name), f"{target} does not exist"
+
+
+def test_the_sites_guide_describes_no_procedure_without_a_test():
+    """HR's guide in the site (docs/guide/) is reference; a procedure with numbered steps there needs its test too."""
+    for page in sorted((ROOT / "docs" / "guide").glob("*.md")):
+        sections = re.split(r"^## ", page.read_text(encoding="utf-8"), flags=re.M)[1:]
+        with_steps = [section.split("\n", 1)[0].strip() for section in sections
+                      if re.search(r"^1\. ", section, flags=re.M)]
+        untested = [title for title in with_steps if title not in PROCEDURE_TESTS]
+        assert not untested, f"docs/guide/{page.name} describes procedures without a test: {untested}"

@@ -61,7 +61,13 @@ def test_both_commands_use_a_virtual_environment():
             f"a command outside the virtual environment fails on Debian's own Python (PEP 668): {command}"
 
 
-@pytest.mark.parametrize("document", ["README.md", "CONTRIBUTING.md"])
+# Every document that shows a command to paste: the front door, HR's procedures and guide, the developer notes.
+DOCUMENTS = ["README.md", "CONTRIBUTING.md", *sorted(str(p.relative_to(ROOT)) for p in ROOT.glob("docs/guide/*.md")),
+             *sorted(str(p.relative_to(ROOT)) for p in ROOT.glob("macros/**/*.md") if "templates" not in p.parts),
+             "overrides/README.md", "tests/README.md", "tests/benchmark/README.md", ".ci/README.md"]
+
+
+@pytest.mark.parametrize("document", DOCUMENTS)
 def test_commands_in_the_documents_paste_as_written(document):
     """No `[--option …]` placeholders: pasted, the brackets become arguments and the command fails."""
     for block in fenced_bash((ROOT / document).read_text(encoding="utf-8")):
@@ -69,8 +75,9 @@ def test_commands_in_the_documents_paste_as_written(document):
             assert not re.search(r"\s\[[^\]]*\]", line), f"{document}: a command with placeholders: {line}"
 
 
-def test_the_readme_new_position_command_works_when_pasted(scratch):
-    text = README.read_text(encoding="utf-8")
+def test_the_notes_new_position_command_works_when_pasted(scratch):
+    """The command macros/commands/README.md shows developers (CONTRIBUTING's own is tested in test_hr_messages)."""
+    text = (ROOT / "macros" / "commands" / "README.md").read_text(encoding="utf-8")
     command = next(c for c in fenced_bash(text) if c.startswith("python3 -m macros.new_position"))
     env = dict(os.environ, PYTHONPATH=str(scratch))
     result = subprocess.run(command.replace("python3", sys.executable, 1), shell=True, cwd=scratch,

@@ -20,7 +20,7 @@ def check_body(position: Position) -> list[Problem]:
     if not position.body.strip():
         return [Problem(
             shown(position), "ниже данных должности (после второй строки ---) нет текста инструкции",
-            "создайте файл командой python3 -m macros.new_position или скопируйте образец из CONTRIBUTING.md",
+            "создайте файл командой python3 -m macros.new_position или скопируйте образец со страницы сайта «Файл должности» (docs/guide/position-file.md)",
             line=position.body_line)]
     problems = _check_skeleton(position)
     problems += _check_duties(position)
@@ -46,7 +46,7 @@ def _check_skeleton(position: Position) -> list[Problem]:
         if not re.search(r"\{\{-?\s*" + name + r"\(\s*\)\s*-?\}\}", position.body):
             problems.append(Problem(
                 shown(position), f"нет строки {{{{ {name}() }}}} — без неё инструкция неполная",
-                "верните строку на её место по образцу из CONTRIBUTING.md"))
+                "верните строку на её место по образцу на странице сайта «Файл должности» (docs/guide/position-file.md)"))
     return problems
 
 

@@ -24,7 +24,7 @@ import pathspec
 import yaml
 
 from ..model.front_matter import FRONT_MATTER, front_matter_problem, parse_front_matter
-from ..model.markup import SIMPLE_CALL
+from ..model.markup import SIMPLE_CALL, without_code
 from ..model.positions import Staff, position_files
 from ..model.problems import Problem
 from ..model.text_files import read_text
@@ -162,9 +162,11 @@ def _check_site_only(shown_as: str, body: str, first: int) -> list[Problem]:
 
 def check_template_syntax(shown_as: str, body: str, first: int, site_macros: dict,
                           is_position: bool = True) -> list[Problem]:
-    """A problem for every piece of template syntax that is not a plain call of a site macro."""
+    """A problem for every piece of template syntax that is not a plain call of a site macro (outside code,
+    on a page that is not a position: render/plain_calls.py leaves code alone there)."""
     if "{" not in body and "}" not in body:
         return []  # every piece of template syntax has a brace
+    body = body if is_position else without_code(body)
     problems = []
     for found in TEMPLATE_SYNTAX.finditer(body):
         line = first + body.count("\n", 0, found.start())

@@ -18,4 +18,4 @@ def put_back(page, blocks: verbatim.HeldBlocks) -> None:
         raise PluginError(
             f"docs/{page.file.src_uri}: блок {{{{ {macro}() }}}} не может стоять здесь (например, внутри блока кода)."
             f" Исправление: поставьте {{{{ {macro}() }}}} на отдельную строку без отступа,"
-            " с пустой строкой до и после, как в образце из CONTRIBUTING.md")
+            " с пустой строкой до и после, как в образце на странице сайта «Файл должности» (docs/guide/position-file.md)")

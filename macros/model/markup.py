@@ -39,6 +39,27 @@ def clause_number(section: int, clause: int) -> str:
     return f"{section}.{clause}"
 
 
+# Code a page shows as text (a guide page showing «{{ signatures() }}» to HR): fenced blocks and code spans.
+FENCE = re.compile(r"^[ \t]*(`{3,}|~{3,})")
+CODE_SPAN = re.compile(r"(?<!`)(`+)(?!`)((?:[^\n]|\n(?![ \t]*\n))+?)(?<!`)\1(?!`)")
+
+
+def without_code(markdown: str) -> str:
+    """The text with its fenced blocks and code spans blanked, same length and lines. Used only for pages
+    that are not positions: what it blanks is never expanded, and at worst a brace shows as text."""
+    out, fence = [], ""
+    for line in markdown.splitlines(keepends=True):
+        opened = FENCE.match(line)
+        closes = fence and opened and opened.group(1)[0] == fence[0] and len(opened.group(1)) >= len(fence) \
+            and not line[opened.end():].strip()
+        if fence or opened:
+            out.append(re.sub(r"[^\n]", " ", line))
+            fence = "" if closes else (fence or opened.group(1))
+        else:
+            out.append(line)
+    return CODE_SPAN.sub(lambda span: re.sub(r"[^\n]", " ", span.group(0)), "".join(out))
+
+
 def only_simple_calls(markdown: str, macros: Mapping[str, Callable]) -> list[str] | None:
     """The names called, when every Jinja tag of the page is a call of a known macro; else None."""
     if any(marker in markdown for marker in OTHER_JINJA):

@@ -35,7 +35,7 @@ from .loading import position_from_bytes
 LEDGER_FILE = ".published-editions.json"  # a dot file: MkDocs never copies one from docs/
 FIX = ("Сливайте pull request в main коммитом слияния (Merge commit) или одним коммитом (Squash and merge); "
        "не используйте «Rebase and merge» и fast-forward нескольких коммитов, не перезаписывайте main "
-       "(force-push). См. README, «Модель безопасности».")
+       "(force-push). См. macros/SECURITY.md, «Как сливать pull request в main».")
 
 RESET = (f"Если разработчик проверил эти коммиты и они должны остаться в main, удалите файл {LEDGER_FILE} в папке "
          "опубликованного сайта: следующая публикация примет всю историю main и начнёт журнал заново. ")

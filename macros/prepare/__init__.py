@@ -106,7 +106,7 @@ def _other_page(text: str, host: MacroHost, refusals: Refusals, blocks) -> str:
     """A page that is not a position (catalog, structure, tags, guides): its calls expanded, typeset."""
     found = FRONT_MATTER.match(text)
     head, body = (text[:found.end()], text[found.end():]) if found else ("", text)
-    expanded = plain_calls.expand(body, host.macros)
+    expanded = plain_calls.expand(body, host.macros, skip_code=True)  # a guide shows calls in code as text
     refusals.checked((expanded or "").replace(TAGS_MARKER, ""))  # Material puts the tags list in its place
     return head + _forms_in(typeset_markdown(expanded if expanded is not None else body), blocks) + "\n"
 

@@ -1,4 +1,4 @@
-"""The site navigation, generated from the positions: fixed pages, then the positions by department.
+"""The site navigation, generated from the positions: fixed pages, HR's guide, then the positions by department.
 
 The departments sit one level below a «Должности» section so that Material's navigation.prune can
 collapse every department but the current page's: with navigation.sections, top-level sections are
@@ -20,6 +20,19 @@ FIXED_PAGES = [
     {"Подразделения и категории": "tags.md"},
     {"Порядок разработки и утверждения": "procedure.md"},
 ]
+# HR's guide: how to write and change the instructions, read in the site itself (docs/guide/).
+GUIDE_SECTION = {"Руководство отдела персонала": [
+    {"Как править инструкции": "guide/index.md"},
+    {"Файл должности": "guide/position-file.md"},
+    {"Поля данных должности": "guide/fields.md"},
+    {"Гриф утверждения и подписи": "guide/approval.md"},
+    {"Редакции, проект, архив": "guide/editions.md"},
+    {"Печать, PDF и Word": "guide/printing.md"},
+    {"Перенос инструкций из Word": "guide/word-import.md"},
+    {"Поиск": "guide/search.md"},
+    {"Сообщения проверки": "guide/errors.md"},
+    {"Настройки компании": "guide/company.md"},
+]}
 POSITIONS_SECTION = "Должности"
 # A department with more positions than this is shown in the menu as groups by category.
 LARGE_DEPARTMENT = 30
@@ -32,7 +45,7 @@ def navigation(staff: Staff) -> list:
         {str(escape(department)): _department_items(staff, positions)}
         for department, positions in departments_in_rank_order(staff).items()
     ]
-    return [*FIXED_PAGES, {POSITIONS_SECTION: departments}]
+    return [*FIXED_PAGES, GUIDE_SECTION, {POSITIONS_SECTION: departments}]
 
 
 def _item(position) -> dict:

@@ -19,7 +19,7 @@ from collections.abc import Callable, Mapping
 
 from mkdocs.exceptions import PluginError
 
-from ..model.markup import SIMPLE_CALL, only_simple_calls
+from ..model.markup import SIMPLE_CALL, only_simple_calls, without_code
 
 # The macros this site registers (not the plugin's own), recorded by define_env on every config load.
 SITE_MACROS: dict[str, Callable] = {}
@@ -32,11 +32,17 @@ def record_site_macros(macros: Mapping[str, Callable], builtin: set[str]) -> dic
     return dict(SITE_MACROS)
 
 
-def expand(markdown: str, macros: Mapping[str, Callable]) -> str | None:
-    """The page with every call replaced by its result, or None if it has anything but known calls."""
-    if only_simple_calls(markdown, macros) is None:
+def expand(markdown: str, macros: Mapping[str, Callable], skip_code: bool = False) -> str | None:
+    """The page with every call replaced by its result, or None if it has anything but known calls.
+    With skip_code (pages other than positions), calls shown in code stay text: a guide shows them to HR."""
+    judged = without_code(markdown) if skip_code else markdown
+    if only_simple_calls(judged, macros) is None:
         return None
-    text = SIMPLE_CALL.sub(lambda call: str(macros[call.group(1)]()), markdown)
+    parts, last = [], 0
+    for call in SIMPLE_CALL.finditer(judged):
+        parts += [markdown[last:call.start()], str(macros[call.group(1)]())]
+        last = call.end()
+    text = "".join(parts) + markdown[last:]
     return text[:-1] if text.endswith("\n") else text
 
 
@@ -48,7 +54,7 @@ def expand_page(env) -> None:
     # From here on the page is never compiled: render_macros false is the switch that mkdocs-macros
     # honours before any other (even before render_by_default and force_render_paths).
     try:
-        text = expand(env.markdown, SITE_MACROS)
+        text = expand(env.markdown, SITE_MACROS, skip_code=not page.file.src_uri.startswith("positions/"))
     except Exception as error:  # a macro that cannot run here: name the page, never a traceback
         raise PluginError(f"docs/{page.file.src_uri}: макрос не выполнен: {error}") from None
     if text is None:  # checks/pages.py stops such a page before the build; this is the last guard

@@ -2,7 +2,7 @@
 
 Why not Material's index: Material's page script downloads search/search_index.json whole on every
 page open and its worker builds a lunr index from it before the first answer — seconds at a thousand
-positions. Here the browser loads only what a query needs (see README «Поиск»):
+positions. Here the browser loads only what a query needs (see macros/search/README.md):
 
 - ``search/search_index.json`` — still written by Material's search plugin, but with no documents
   (every page is marked ``search.exclude``); the settings the worker needs ride in its ``config``

@@ -1,4 +1,4 @@
-"""pytest plugin for mutation testing with mutmut (README «Мутационное тестирование»); never loaded otherwise.
+"""pytest plugin for mutation testing with mutmut (tests/README.md «Мутационное тестирование»); never loaded otherwise.
 
 mutmut decides which tests to run against a mutant from the functions each test called, recorded
 in the pytest process. Our tests call the code where it really runs: in `mkdocs build`

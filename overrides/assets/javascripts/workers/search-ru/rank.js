@@ -8,7 +8,8 @@
  * guessed word (other layout, transliteration, typo) counts less than a word as typed. Pages are
  * ordered by: a title that holds every query word (the fewer other words, the better: «менеджер по
  * работе с клиентами» before «… с ключевыми клиентами»), then how many query words the page has,
- * then its best entry (and a tenth of its other entries). The first six pages come with their
+ * then positions before other pages (the guide, the benchmark), then its best entry (and a tenth of
+ * its other entries). The first six pages come with their
  * matching sections and clauses and highlighted text; the rest with their title only, so no query
  * loads more than a few pages' text.
  *
@@ -114,10 +115,13 @@
       group.score = group.entries.reduce((sum, [, value], i) => sum + value * (i ? 0.1 : 1), 0)
       group.covered = group.coverage.reduce((a, b) => a + b, 0)
       group.distance = Infinity
+      // The site is its positions: of pages the title does not decide, a position comes before a guide page.
+      group.other = pages[group.page][0].startsWith("positions/") ? 0 : 1
       if (group.coverage.every(Boolean))  // a title can hold every query word only if the page does
         group.distance = titleDistance(pageShown(pages, tags, group.page, stopWords).words, terms)
     }
-    groups.sort((a, b) => (a.distance - b.distance) || (b.covered - a.covered) || (b.score - a.score))
+    groups.sort((a, b) => (a.distance - b.distance) || (b.covered - a.covered) || (a.other - b.other) ||
+                          (b.score - a.score))
     return { groups, scores }
   }
 
