@@ -264,6 +264,11 @@ BUILDS = [
              [RIGHTS, "«\\\\fileserver\\hr»", FIX]),
     BadInput("a picture outside docs/", before_rights("![пароли](../../../../etc/passwd.png)"),
              [RIGHTS, "вне папки docs/", FIX]),
+    # Material reads its settings from the element with id __config: a heading may not take that id.
+    BadInput("a heading whose id is Material's own",
+             replace(PROCEDURE, "## Кто разрабатывает инструкцию", "## __config\n\n## Кто разрабатывает инструкцию"),
+             [f"{PROCEDURE}:{line_of(PROCEDURE, '## Кто разрабатывает инструкцию')}", '(<h2 id="__config">)',
+              "санитайзер её удалил", FIX]),
 ]
 
 
@@ -277,8 +282,10 @@ def test_the_prepare_stage_refuses_with_file_line_and_fix(bad, tmp_path):
     refused_by_prepare(bad, tmp_path)
 
 
-# In every run, a real build for a file docs/ may not hold and for markup hidden from the Markdown reader.
-EVERY_RUN = {"print.js replaced from docs/", "text hidden on screen but printed, behind <!-->"}
+# In every run, a real build for a file docs/ may not hold, for markup hidden from the Markdown reader and for
+# markup only the sanitiser removes.
+EVERY_RUN = {"print.js replaced from docs/", "text hidden on screen but printed, behind <!-->",
+             "a heading whose id is Material's own"}
 
 
 @pytest.mark.parametrize("bad", end_to_end(BUILDS, EVERY_RUN), ids=str)
