@@ -84,19 +84,13 @@ def digest(site: Path) -> dict[str, str]:
             for p in sorted(site.rglob("*.html"))}
 
 
-_published: dict[int, tuple[Path, dict[str, str]]] = {}
-
-
 def good_site(tmp_path_factory) -> tuple[Path, dict[str, str]]:
-    """A good site built once per test session (for the modules' fixtures); every refused build targets it,
-    and each must leave it as it was."""
+    """A good site built once (for a module's fixture); every refused build of that module targets it."""
     from conftest import copy_project, run_mkdocs_build
-    if id(tmp_path_factory) not in _published:
-        root = tmp_path_factory.mktemp("published")
-        build = run_mkdocs_build(copy_project(root / "good"), root / "site")
-        assert build.returncode == 0, build.output
-        _published[id(tmp_path_factory)] = root / "site", digest(root / "site")
-    return _published[id(tmp_path_factory)]
+    root = tmp_path_factory.mktemp("published")
+    build = run_mkdocs_build(copy_project(root / "good"), root / "site")
+    assert build.returncode == 0, build.output
+    return root / "site", digest(root / "site")
 
 
 def refused_build(bad: BadInput, published: tuple[Path, dict[str, str]], tmp_path: Path):
