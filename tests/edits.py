@@ -109,9 +109,9 @@ def refused_build(bad: BadInput, published: tuple[Path, dict[str, str]], tmp_pat
     return build
 
 
-# What prepare() reads of a project: the pages, the theme overrides, the shared wording and the hooks
-# mkdocs.yml names (MkDocs loads them with the configuration). The Python code is the checkout's own.
-PREPARE_PARTS = ("docs", "overrides", "macros/templates", "macros/hooks", "mkdocs.yml")
+# What prepare() reads of a project: the pages, the theme overrides, the shared wording and the hooks file
+# mkdocs.yml names (MkDocs loads it with the configuration). The Python code is the checkout's own.
+PREPARE_PARTS = ("docs", "overrides", "macros/templates", "macros/mkdocs_hooks.py", "mkdocs.yml")
 
 
 def prepare_copy(target: Path) -> Path:
