@@ -1,13 +1,20 @@
 """Edits HR (or an attacker with HR's rights) makes to a scratch copy of the project, and what the
 build must say about them: shared by the corpora of mistakes (test_hr_checks.py) and of hostile
-input (test_hostile_input.py)."""
+input (test_hostile_input*.py).
+
+Every case is checked twice: in-process against the prepare stage (macros/prepare: the build's own
+checks and page conversion, a fraction of a second) in every run, and by a real `mkdocs build` into a
+published site — a few representative cases in every run, the rest marked slow (run by .ci/run)."""
 
 from __future__ import annotations
 
 import hashlib
+import shutil
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Callable
+
+import pytest
 
 RECRUITER = "docs/positions/recruiter.md"
 HR_HEAD = "docs/positions/hr-head.md"
@@ -22,6 +29,8 @@ class BadInput:
     edit: Callable[[Path], None]
     expected: list[str]  # parts of the message, e.g. "docs/positions/recruiter.md:9", "reports_to"
     exit_code: int = 1
+    # False where only the built site shows the mistake (MkDocs' own link check): then every run builds it.
+    in_process: bool = True
 
     def __str__(self) -> str:
         return self.name
@@ -98,3 +107,48 @@ def refused_build(bad: BadInput, published: tuple[Path, dict[str, str]], tmp_pat
     assert "Traceback" not in build.output or bad.exit_code == 100, f"HR sees a traceback:\n{build.output}"
     assert digest(site) == before, "the refused build changed the published site"
     return build
+
+
+# What prepare() reads of a project: the pages, the theme overrides, the shared wording and the hooks file
+# mkdocs.yml names (MkDocs loads it with the configuration). The Python code is the checkout's own.
+PREPARE_PARTS = ("docs", "overrides", "macros/templates", "macros/mkdocs_hooks.py", "mkdocs.yml")
+
+
+def prepare_copy(target: Path) -> Path:
+    from conftest import ROOT
+    for part in PREPARE_PARTS:
+        source = ROOT / part
+        if source.is_dir():
+            shutil.copytree(source, target / part, ignore=shutil.ignore_patterns("__pycache__"))
+        else:
+            (target / part).parent.mkdir(parents=True, exist_ok=True)
+            shutil.copy2(source, target / part)
+    return target
+
+
+def refused_by_prepare(bad: BadInput, tmp_path: Path) -> str:
+    """`bad` applied to a scratch copy, prepared in-process: refused with every part of the expected message
+    (file:line, what is wrong, the fix) and no other exception. Returns the message for further checks."""
+    from macros.model.problems import PositionsError
+    from macros.prepare import prepare
+    project = prepare_copy(tmp_path / "project")
+    bad.edit(project)
+    with pytest.raises(PositionsError) as raised:
+        prepare(project)
+    shown = str(raised.value)
+    missing = [part for part in bad.expected if part not in shown]
+    assert not missing, f"the message lacks {missing}:\n{shown}"
+    return shown
+
+
+def in_process(corpus: list[BadInput]) -> list[BadInput]:
+    return [bad for bad in corpus if bad.in_process]
+
+
+def end_to_end(corpus: list[BadInput], every_run: set[str]) -> list:
+    """Every case of `corpus` as a real build: those named in `every_run` (one or two of each kind of check)
+    and those prepare cannot see in every run, the rest only in the slow run."""
+    unknown = every_run - {bad.name for bad in corpus}
+    assert not unknown, f"no such cases: {unknown}"
+    return [bad if bad.name in every_run or not bad.in_process
+            else pytest.param(bad, marks=pytest.mark.slow, id=str(bad)) for bad in corpus]

@@ -4,7 +4,9 @@ Under CONTRIBUTING a change to docs/ is approved by HR alone and published by th
 so everything below is what someone with HR's rights could try. Each input either
 
 - stops the build with the file, the line and the fix, no traceback, and the last good site left
-  byte for byte as it was (REFUSED), or
+  byte for byte as it was (REFUSED: every case refused in-process by the prepare stage, which runs the
+  build's own checks and page conversion; a real build for one case of each kind in every run, for all
+  of them in the slow run), or
 - builds, and then the page shows the input as typed text: opened in Chromium it runs no script,
   opens no dialog and requests nothing from another host (SHOWN_AS_TEXT; all of them are applied
   to one scratch copy and built once).
@@ -27,7 +29,8 @@ from typing import Callable
 import pytest
 
 from conftest import QuietHandler, copy_project, require_tool, run_mkdocs_build
-from edits import KAM, RECRUITER, BadInput, good_site, line_of, refused_build, replace
+from edits import (KAM, RECRUITER, BadInput, end_to_end, good_site, in_process, line_of, refused_build,
+                   refused_by_prepare, replace)
 
 CLIENT = "docs/positions/client-manager.md"
 SALES_HEAD = "docs/positions/sales-head.md"
@@ -280,7 +283,17 @@ def test_the_corpus_has_at_least_forty_cases():
     assert len(REFUSED) + len(SHOWN_AS_TEXT) >= 40
 
 
-@pytest.mark.parametrize("bad", REFUSED, ids=str)
+@pytest.mark.parametrize("bad", in_process(REFUSED), ids=str)
+def test_hostile_input_is_refused_before_any_page_is_written(bad, tmp_path):
+    refused_by_prepare(bad, tmp_path)
+
+
+# A real build in every run for one case of each way the build refuses: a check before any page is
+# converted (template syntax, a symlink) and a refusal found while a page is converted (raw HTML).
+EVERY_RUN = {"Jinja reaching os through lipsum", "a symlink to a system file", "a script"}
+
+
+@pytest.mark.parametrize("bad", end_to_end(REFUSED, EVERY_RUN), ids=str)
 def test_hostile_input_is_refused_and_the_last_good_site_stays(bad, published, tmp_path):
     refused_build(bad, published, tmp_path)
 

@@ -1,8 +1,9 @@
 """A pull request changes text and nothing else, round two (issue 23): the classes a second attack found.
 
 Each class is closed where the input is first read, so most cases are checked in-process against the
-checks themselves (fast, many inputs); a handful of real builds keep the wiring honest: the build stops
-with the file, the line and the fix, no traceback, and the last good site stays as it was.
+checks themselves (fast, many inputs); whole-project cases in-process against the prepare stage, and by
+real builds (two in every run, all in the slow run) that keep the wiring honest: the build stops with the
+file, the line and the fix, no traceback, and the last good site stays as it was.
 """
 
 from __future__ import annotations
@@ -14,7 +15,8 @@ from pathlib import Path
 import pytest
 
 from conftest import ROOT
-from edits import RECRUITER, BadInput, good_site, line_of, refused_build, replace
+from edits import (RECRUITER, BadInput, end_to_end, good_site, in_process, line_of, refused_build,
+                   refused_by_prepare, replace)
 from macros.checks.docs_files import check_docs_files
 from macros.checks.offline import outside_resources
 from macros.checks.pages import check_page_meta
@@ -226,7 +228,7 @@ def test_the_outside_request_check_reads_hostile_pages_in_linear_time():
     assert outside_resources("<p>" + "=" * 1000 + '</p><img src="//evil.example/x.png">') == ["//evil.example/x.png"]
 
 
-# --- End to end: the build stops, names the file and line, and the last good site stays ----------------
+# --- Whole project: refused before any page is written; the build stops and the last good site stays -----
 
 PROCEDURE = "docs/procedure.md"
 
@@ -262,6 +264,11 @@ BUILDS = [
              [RIGHTS, "«\\\\fileserver\\hr»", FIX]),
     BadInput("a picture outside docs/", before_rights("![пароли](../../../../etc/passwd.png)"),
              [RIGHTS, "вне папки docs/", FIX]),
+    # Material reads its settings from the element with id __config: a heading may not take that id.
+    BadInput("a heading whose id is Material's own",
+             replace(PROCEDURE, "## Кто разрабатывает инструкцию", "## __config\n\n## Кто разрабатывает инструкцию"),
+             [f"{PROCEDURE}:{line_of(PROCEDURE, '## Кто разрабатывает инструкцию')}", '(<h2 id="__config">)',
+              "санитайзер её удалил", FIX]),
 ]
 
 
@@ -270,6 +277,17 @@ def published(tmp_path_factory):
     return good_site(tmp_path_factory)
 
 
-@pytest.mark.parametrize("bad", BUILDS, ids=str)
+@pytest.mark.parametrize("bad", in_process(BUILDS), ids=str)
+def test_the_prepare_stage_refuses_with_file_line_and_fix(bad, tmp_path):
+    refused_by_prepare(bad, tmp_path)
+
+
+# In every run, a real build for a file docs/ may not hold, for markup hidden from the Markdown reader and for
+# markup only the sanitiser removes.
+EVERY_RUN = {"print.js replaced from docs/", "text hidden on screen but printed, behind <!-->",
+             "a heading whose id is Material's own"}
+
+
+@pytest.mark.parametrize("bad", end_to_end(BUILDS, EVERY_RUN), ids=str)
 def test_the_build_refuses_and_the_last_good_site_stays(bad, published, tmp_path):
     refused_build(bad, published, tmp_path)

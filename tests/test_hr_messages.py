@@ -1,8 +1,9 @@
 """HR's messages, read word for word as HR reads them (issue 26): one message for a missing position with
 every place that refers to it, the line to fix in broken YAML, a title answered with its file name.
 
-The checks run in-process on a scratch copy of the project, exactly as `mkdocs build` runs them before
-any page is written (macros/checks/run.py); tests/test_hr_checks.py proves the wiring with real builds.
+The prepare stage runs in-process on a scratch copy of the project: the same checks `mkdocs build` runs
+before any page is written (macros/checks/run.py) and the same page conversion; tests/test_hr_checks.py
+proves the wiring with real builds.
 """
 
 from __future__ import annotations
@@ -13,32 +14,24 @@ import subprocess
 import sys
 from pathlib import Path
 
-from mkdocs.utils.yaml import yaml_load
-
 from conftest import copy_project
 from edition_history import git
 from edits import RECRUITER, line_of, replace
-from macros.checks import signatories
-from macros.checks.run import validate_staff
 from macros.editing.build_log import closing_line
-from macros.model.company import Company
-from macros.model.loading import load_staff
 from macros.model.problems import PositionsError
+from macros.prepare import prepare
 
 POSITIONS = ["client-manager", "commercial-director", "development-director", "hr-head", "key-account-manager",
              "recruiter", "sales-head"]
 
 
 def report(project: Path) -> str:
-    """What the build prints about HR's files, without building."""
-    docs = project / "docs"
-    config_file = project / "mkdocs.yml"
-    with open(config_file, encoding="utf-8") as config:
-        extra = yaml_load(config)["extra"]
-    staff, found = load_staff(docs)
-    problems = found + validate_staff(staff, docs)
-    problems += signatories.check_signatories(staff, Company(extra, staff), str(config_file))
-    return str(PositionsError(problems)) if problems else ""
+    """What the build prints about HR's files, without building: the prepare stage's refusal."""
+    try:
+        prepare(project)
+    except PositionsError as error:
+        return str(error)
+    return ""
 
 
 def test_a_deleted_position_is_one_message_listing_every_place_that_names_it(tmp_path):

@@ -2,26 +2,39 @@
 
 Raw HTML, unsafe links and outside images (render/safe_html.py), labels that name no clause and a
 numbering the git preview would read differently (render/clauses.py) are found inside the Markdown
-conversion. Prepared pages skip the site's conversion, so each page is converted here once, with the
-site's own extensions, for these checks alone; what they find is reported with the file and the line.
+conversion; markup the sanitiser would remove (an id of Material's own parts, say: hooks/safety.py) and
+a form macro whose block cannot be put back (inside a code block: hooks/forms.py) right after it.
+Prepared pages skip the site's conversion, so each page is converted here once, with the site's own
+extensions, for these checks alone; what they find is reported with the file and the line.
 """
 
 from __future__ import annotations
 
 import markdown
 
+from ..hooks import safety
+from ..render import verbatim
 from ..render.safe_html import SafeHtmlExtension
 
 
 class Refusals:
     def __init__(self, host, clauses, blocks, findings):
         conf = host.conf
+        self.page_of, self.blocks, self.findings = (lambda: host.page), blocks, findings
         self.converter = markdown.Markdown(
-            extensions=[*conf["markdown_extensions"], clauses, SafeHtmlExtension(lambda: host.page, blocks, findings)],
+            extensions=[*conf["markdown_extensions"], clauses, SafeHtmlExtension(self.page_of, blocks, findings)],
             extension_configs=conf["mdx_configs"])
 
     def checked(self, text: str | None) -> str | None:
         """`text`, once converted for the checks (their problems go to render/findings.py)."""
         if text is not None:
-            self.converter.reset().convert(text)
+            page_html = self.converter.reset().convert(text)
+            safety.sanitise(page_html, self.page_of(), self.blocks, self.findings)  # the site's last guard
+            macro = verbatim.misplaced(self.blocks.release(page_html))
+            if macro:  # the build stops on the same leftover placeholder (hooks/forms.py), in the same words
+                call = f"{{{{ {macro}() }}}}"
+                self.findings.report_on_page(
+                    self.page_of, f"блок {call} не может стоять здесь (например, внутри блока кода)",
+                    f"поставьте {call} на отдельную строку без отступа, с пустой строкой до и после, как в образце "
+                    "на странице сайта «Файл должности» (docs/guide/position-file.md)", call)
         return text

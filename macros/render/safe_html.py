@@ -268,16 +268,20 @@ def same_markup(original: str, cleaned: str) -> bool:
 
 
 def removed_markup(original: str, cleaned: str) -> tuple[str, str]:
-    """(what the sanitiser removed, shown as a tag; a piece of it to find in the source) — the first one."""
-    kept = _skeleton(cleaned)
-    for match in TAG.finditer(original):
-        tag, attributes = match.group(1).lower(), match.group(2)
-        names = tuple(sorted(ATTRIBUTE_NAME.findall(attributes)))
-        if (tag, names) in kept:
-            kept.remove((tag, names))
+    """(what the sanitiser removed, shown as a tag; a piece of it to find in the source) — the first one.
+    The tags are walked in order (a heading that lost its id is not taken for a later one that kept it);
+    tags the sanitiser added (a closing tag, an implied <tbody>) are stepped over. Linear in the page."""
+    kept, at = _skeleton(cleaned), 0
+    for match, tag in zip(TAG.finditer(original), _skeleton(original)):
+        ahead = kept[at:at + 8]
+        if ahead[:1] == [tag]:
+            at += 1
             continue
-        value = re.search(r"""=\s*["']?([^"'\s>]+)""", attributes)
-        return match.group(0)[:80], value.group(1) if value else f"<{tag}"
+        if ahead and ahead[0][0] != tag[0] and tag in ahead:
+            at += ahead.index(tag) + 1
+            continue
+        value = re.search(r"""=\s*["']?([^"'\s>]+)""", match.group(2))
+        return match.group(0)[:80], value.group(1) if value else f"<{tag[0]}"
     return "", ""
 
 
