@@ -1,67 +1,57 @@
-"""The archive of editions in the built site: every edition's page and PDF, and every comparison.
+"""The archive of editions as pages of the site's own build: every edition and every comparison.
 
-After the site is built (macros/hooks/editions.py, on_post_build), this module decides which pages the
-archive has: for every edition of every position (model/editions.py) a page at its stable address
-``positions/<slug>/editions/<version>/`` with a PDF ``pdf/editions/<slug>-<version>.pdf``, and for every
-two editions of a position a comparison ``positions/<slug>/compare/<older>-<newer>/``. A published
-edition never changes, so each page is rendered once and kept in a cache folder under a key made of
-everything it shows: the blobs of its position file and of the positions it names, its printed
-templates, mkdocs.yml, the notice and QR address on it, and today's code. Missing pages are rendered
-together by one `mkdocs build` of a temporary project (today's code and config, the editions'
-files as of their commits; see archive_build.py), then copied into the site. Its PDFs are made by
-exports/pdf.py like every other PDF, so they share its cache.
-
-Never a half-written site: an edition today's code cannot render stops the build (the publishing
-hook keeps the last good site) with the edition, its commit and the reason.
+For every edition of every position (model/editions.py) a page at its stable address
+``positions/<slug>/editions/<version>/`` and for every two editions of a position a comparison
+``positions/<slug>/compare/<older>-<newer>/`` («Лист изменений»). They are added in on_files as
+generated files (MkDocs' ``File.generated``) whose Markdown is the edition's own text of its commit;
+the ordinary render path turns them into HTML with the site's theme, the instruction macros answer
+from the edition's commit (exports/archive_forms.py), and the downloads step makes their PDF and
+.docx like any instruction page's. Not in the menu, not searched, not in sitemap.xml.
 """
 
 from __future__ import annotations
 
-import hashlib
-import json
 import os
-import time
-from dataclasses import dataclass, field
-from importlib.metadata import version as installed
+from dataclasses import dataclass
 from pathlib import Path
 
+import yaml
+from mkdocs.exceptions import PluginError
+from mkdocs.structure.files import File, InclusionLevel
 
 from ..model.company import Company
 from ..model.editions import Archive, Edition, State, comparison_url, edition_url
+from ..model.markup import only_simple_calls
 from ..model.positions import Staff
 from ..render import qr
 from ..render.archive_links import comparison_file, links
-from . import archive_sources as sources
-from .cache import place
-from .archive_project import render_missing
+from . import archive_sources as sources, document_text
+from .archive_forms import Archived, ArchiveForms, Snapshot, comparison_html, comparison_templates
 
-STALE_AFTER_DAYS = 14
-CODE_PARTS = ("macros", "overrides", "mkdocs.yml")
-PACKAGES = ("mkdocs", "mkdocs-material", "mkdocs-macros-plugin", "pymdown-extensions", "Markdown", "segno")
+TEMPLATES = Path(__file__).resolve().parents[1] / "templates"
+# The macros an instruction's text may call; anything else in an old edition's text is refused.
+FORMS = ("approval_stamp", "general_provisions", "common_rights", "standard_liability", "signatures",
+         "acknowledgement_sheet")
 
 
 @dataclass(frozen=True)
 class Settings:
     enabled: bool
-    cache_dir: Path
 
     @classmethod
     def for_command(cls, command: str, project_dir: Path) -> "Settings":
         # `mkdocs serve` stays fast: no archive unless JOBDESC_ARCHIVE=1; JOBDESC_ARCHIVE=0 turns it off.
         wanted = os.environ.get("JOBDESC_ARCHIVE", "")
-        enabled = wanted == "1" if command == "serve" else wanted != "0"
-        cache = os.environ.get("JOBDESC_ARCHIVE_CACHE") or project_dir / ".cache" / "editions"
-        return cls(enabled, Path(cache).expanduser())
+        return cls(wanted == "1" if command == "serve" else wanted != "0")
 
 
 @dataclass
 class Job:
-    """One page of the archive build: what it is, its cache key and what the build needs to make it."""
+    """One page of the archive: its source address, what it is and what it shows."""
 
     src: str
     kind: str  # edition | state (rendered for a check only) | compare
     spec: dict
-    key: str = ""
     edition: Edition | None = None
     state: State | None = None
 
@@ -70,40 +60,21 @@ class Job:
         return self.src[:-3] + "/index.html"
 
 
-@dataclass
-class Outcome:
-    jobs: list[Job]
-    rendered: int
-    seconds: float
-    models: dict[str, dict] = field(default_factory=dict)  # src -> {"blocks": [...], "printed": "..."}
-
-    def __str__(self) -> str:
-        # Both counts cover the same pages, so they add up: states rendered only for the check count too.
-        published = sum(1 for job in self.jobs if job.kind != "state")
-        checked = len(self.jobs) - published
-        extra = f" и {checked} для проверки правок без новой редакции" if checked else ""
-        return (f"Архив редакций: {published} страниц редакций и сравнений{extra}; из них {self.rendered} "
-                f"собрано заново, {len(self.jobs) - self.rendered} из кэша ({self.seconds:.1f} с)")
-
-
 class Planner:
-    """The pages of the archive and their keys, for one build."""
+    """The pages of the archive, for one build."""
 
     def __init__(self, archive: Archive, staff: Staff, config, project: Path):
         self.archive, self.staff, self.config, self.project = archive, staff, config, project
-        # A page links to its PDF and .docx only when the build publishes them: part of what it shows.
-        self.code = code_fingerprint(project) + f"|pdf={links.pdfs}|docx={links.docx}"
         company = Company(config["extra"], staff)
         self.sources = sources.Sources(archive, project, Path(config["docs_dir"]), company.signing_positions)
 
-    def jobs(self, checked: list[State]) -> list[Job]:
+    def jobs(self) -> list[Job]:
         jobs: list[Job] = []
         for slug in sorted(self.archive.editions):
             editions = [self.edition_job(edition) for edition in self.archive.of(slug)]
             jobs += editions
             for at, newer in enumerate(editions):
                 jobs += [self.comparison_job(older, newer) for older in editions[:at]]
-        jobs += [self.state_job(state) for state in checked]
         return jobs
 
     def edition_job(self, edition: Edition) -> Job:
@@ -116,30 +87,25 @@ class Planner:
             "corrections": [{"date": _day(c.get("date")), "note": str(c.get("note") or "")} for c in edition.corrections],
         }
         spec = {"kind": "edition", "slug": slug, "version": edition.version, "notice": notice,
-                "title": f"{position.title} — редакция {edition.version}",
-                "qr": qr.address(self.config.get("site_url"), edition_url(slug, edition.version))
-                if not qr.disabled_reason else None}
-        job = Job(edition_url(slug, edition.version)[:-1] + ".md", "edition", spec, edition=edition,
-                  state=edition.snapshot)
-        return self._keyed(job, edition.snapshot)
+                "title": f"{position.title} — редакция {edition.version}", "qr": self.qr(edition_url(slug, edition.version)),
+                "snapshot": self.sources.snapshot_id(edition.snapshot)}
+        return Job(edition_url(slug, edition.version)[:-1] + ".md", "edition", spec, edition=edition, state=edition.snapshot)
 
-    def state_job(self, state: State) -> Job:
+    def state_job(self, state: State, src: str) -> Job:
+        """A state rendered only for the check that no edition changed silently: its printed text."""
         spec = {"kind": "state", "slug": state.position.slug, "version": state.version, "notice": {},
-                "title": state.position.title, "qr": None}
-        return self._keyed(Job(f"checks/{state.position.slug}.md", "state", spec, state=state), state)
+                "title": state.position.title, "qr": self.qr(edition_url(state.position.slug, state.version)),
+                "snapshot": self.sources.snapshot_id(state)}
+        return Job(src, "state", spec, state=state)
 
     def comparison_job(self, older: Job, newer: Job) -> Job:
         slug, a, b = newer.edition.slug, older.edition, newer.edition
         url = comparison_url(slug, a.version, b.version)
         spec = comparison_spec(self.config, self.staff, slug, edition_side(a, older.src), edition_side(b, newer.src), url)
-        job = Job(url[:-1] + ".md", "compare", spec)
-        job.key = _hash({"code": self.code, "spec": spec, "older": older.key, "newer": newer.key})
-        return job
+        return Job(url[:-1] + ".md", "compare", spec)
 
-    def _keyed(self, job: Job, state: State) -> Job:
-        job.spec["snapshot"] = self.sources.snapshot_id(state)
-        job.key = _hash({"code": self.code, "spec": job.spec, "inputs": self.sources.inputs(state)})
-        return job
+    def qr(self, url: str) -> str | None:
+        return qr.address(self.config.get("site_url"), url) if not qr.disabled_reason else None
 
 
 def edition_side(edition: Edition, src: str | None = None) -> dict:
@@ -167,63 +133,76 @@ def comparison_spec(config, staff: Staff, slug: str, older: dict, newer: dict, u
             "qr": qr.address(config.get("site_url"), url) if not qr.disabled_reason else None}
 
 
+class ArchivePages:
+    """The archive's pages of one build: added to the files, their text read as they render, the
+    comparisons filled in from the blocks of both editions (MkDocs renders every body before it
+    writes any page)."""
+
+    def __init__(self, planner: Planner, forms: ArchiveForms, jobs: list[Job]):
+        self.planner, self.forms, self.jobs = planner, forms, jobs
+        self.by_src = {job.src: job for job in jobs}
+        self.blocks: dict[str, list[dict]] = {}
+        self.printed: dict[str, str] = {}
+        self.templates = comparison_templates(str(TEMPLATES))
+        states = [job.state for job in jobs if job.state is not None]
+        docs_dir = Path(planner.config["docs_dir"])
+        self.snapshots = {key: Snapshot(None if key == sources.WORKTREE else key, files, docs_dir, forms.env)
+                          for key, files in planner.sources.snapshots(states).items()}
+
+    def add_files(self, files, config) -> None:
+        for job in self.jobs:
+            meta = {"title": job.spec["title"], "hide": ["navigation", "toc"], "search": {"exclude": True},
+                    "sitemap": False}
+            body = ""
+            if job.kind == "edition":
+                body = text_of(job)
+                if hasattr(job.edition.approved, "isoformat"):
+                    meta["approved"] = job.edition.approved  # the date stamped into its PDF and .docx
+                if job.edition.current:  # its PDF and .docx are the position's own (archive_run.copy_in_force)
+                    meta["prints_as"] = f"positions/{job.edition.slug}.md"
+            self.add(job)
+            content = f"---\n{yaml.safe_dump(meta, allow_unicode=True, sort_keys=False)}---\n\n{body}"
+            file = File.generated(config, job.src, content=content, inclusion=InclusionLevel.NOT_IN_NAV)
+            if job.state is not None:  # messages name the file HR knows, and the edition
+                file.source_file = f"docs/{job.state.position.src_path} (редакция {job.spec['version']} из истории git)"
+            files.append(file)
+
+    def add(self, job: Job) -> None:
+        if job.kind != "compare":
+            self.forms.pages[job.src] = Archived(job.spec, self.snapshots[job.spec["snapshot"]])
+
+    def page_content(self, src: str, html: str) -> None:
+        job = self.by_src.get(src)
+        if job is not None and job.kind == "edition":
+            self.blocks[src] = document_text.blocks(html)
+
+    def page_context(self, page) -> None:
+        job = self.by_src.get(page.file.src_uri)
+        if job is None:
+            return
+        if job.kind == "edition":
+            self.printed[job.src] = document_text.printed_text(page.content)
+            return
+        spec, rows = job.spec, int(self.planner.config["extra"].get("acknowledgement_rows", 12))
+        page.content = comparison_html(self.templates, spec, self.blocks.get(spec["older"]["src"], []),
+                                       self.blocks.get(spec["newer"]["src"], []), rows, page.url)
+
+
+def text_of(job: Job) -> str:
+    """The edition's own text (HR's, untrusted): only plain macro calls may stand in it."""
+    body = job.state.position.body
+    if only_simple_calls(body, dict.fromkeys(FORMS)) is None:
+        state = job.state
+        commit = f"коммит {state.commit[:10]}" + (f" от {_day(state.date)}" if state.date else "") \
+            if state.commit else "рабочая копия"
+        raise PluginError(
+            f"Архив редакций: сегодняшний код не может собрать редакцию {state.version} должности "
+            f"docs/{state.position.src_path} ({commit}): в тексте есть что-то кроме строк вида {{{{ имя() }}}} "
+            "с макросами инструкции; такой текст не собирается. Как исправить: прежние редакции собираются "
+            "сегодняшним кодом из файлов своего коммита; поправьте код так, чтобы они снова собирались "
+            "(опубликованный сайт не изменён). Временно можно собрать сайт без архива: JOBDESC_ARCHIVE=0 mkdocs build")
+    return body
+
+
 def _day(value) -> str:
     return value.strftime("%d.%m.%Y") if hasattr(value, "strftime") else ""
-
-
-def _hash(data) -> str:
-    return hashlib.sha256(json.dumps(data, sort_keys=True, ensure_ascii=False, default=str).encode()).hexdigest()
-
-
-def code_fingerprint(project: Path) -> str:
-    """Today's code and config, and the versions of the packages that render: a change re-renders the archive."""
-    digest = hashlib.sha256()
-    for part in CODE_PARTS:
-        root = project / part
-        files = [root] if root.is_file() else sorted(p for p in root.rglob("*") if p.is_file() and "__pycache__" not in p.parts)
-        for path in files:
-            digest.update(path.relative_to(project).as_posix().encode() + b"\0" + path.read_bytes() + b"\0")
-    for name in PACKAGES:
-        digest.update(f"{name}={installed(name)}".encode())
-    return digest.hexdigest()
-
-
-def build(planner: Planner, jobs: list[Job], settings: Settings) -> Outcome:
-    """Render the jobs the cache lacks (one archive build), and return every job's model."""
-    started = time.monotonic()
-    settings.cache_dir.mkdir(parents=True, exist_ok=True)
-    missing = [job for job in jobs if not (settings.cache_dir / f"{job.key}.html").is_file()]
-    if missing:
-        render_missing(planner, missing, jobs, settings)
-    outcome = Outcome(jobs, len(missing), 0.0)
-    for job in jobs:
-        model = settings.cache_dir / f"{job.key}.json"
-        if job.kind != "compare" and model.is_file():
-            outcome.models[job.src] = json.loads(model.read_text(encoding="utf-8"))
-        for path in (settings.cache_dir / f"{job.key}.html", model):
-            if path.exists():
-                os.utime(path)
-    prune(settings.cache_dir, {job.key for job in jobs})
-    outcome.seconds = time.monotonic() - started
-    return outcome
-
-
-def publish(outcome: Outcome, settings: Settings, site_dir: Path) -> list[Job]:
-    """Put every published page into the site; return the edition pages (for their PDFs)."""
-    editions = []
-    for job in outcome.jobs:
-        if job.kind == "state":
-            continue
-        target = site_dir / job.dest
-        target.parent.mkdir(parents=True, exist_ok=True)
-        place(settings.cache_dir / f"{job.key}.html", target)
-        if job.kind == "edition":
-            editions.append(job)
-    return editions
-
-
-def prune(cache_dir: Path, keep: set[str]) -> None:
-    oldest = time.time() - STALE_AFTER_DAYS * 86400
-    for path in cache_dir.glob("*.*"):
-        if path.stem not in keep and path.suffix in (".html", ".json") and path.stat().st_mtime < oldest:
-            path.unlink(missing_ok=True)

@@ -1,8 +1,9 @@
-"""One run of the archive after the site's build: plan, render what is missing, publish, judge.
+"""One run of the archive in the site's build: its pages before the build, its checks after it.
 
-Called by macros/hooks/editions.py. Says in one line what it did, names a history it could not read
-(a copy without .git, a shallow clone), puts the editions' pages and PDFs into the site, and
-turns what changed since the base commit into the problems and warnings of checks/editions.py.
+Called by macros/hooks/editions.py. ``plan`` adds the editions' pages and comparisons to the build's
+files; ``finish`` says in one line what was published, names a history it could not read (a copy
+without .git, a shallow clone), makes the PDF of every «Лист изменений», and turns what changed
+since the base commit into the problems and warnings of checks/editions.py.
 """
 
 from __future__ import annotations
@@ -11,25 +12,26 @@ import os
 from dataclasses import dataclass, field
 from pathlib import Path
 
+import markdown
 import yaml
-from mkdocs.exceptions import PluginError
+from mkdocs.structure.files import File
+from mkdocs.structure.pages import Page
 
 from ..checks import editions as checks
 from ..model import history as git
 from ..model.editions import Archive, State
 from ..model.positions import Staff
 from ..model.problems import PositionsError, Problem
+from ..render import plain_calls, verbatim
 from ..render.archive_links import download_of_page, edition_file
-from . import archive, archive_causes, cache, compare, pdf, word
+from . import archive, archive_causes, cache, compare, document_text, pdf, word
+from .archive_forms import ArchiveForms
 
 NO_HISTORY = ("Архив редакций: сборка из копии без истории git — опубликованы только действующие редакции; "
               "прежние редакции и проверка правок без новой редакции нужны полной копии репозитория")
 SHALLOW = ("Архив редакций: история git неполная (shallow clone) — опубликованы только действующие редакции. "
            "Нужна вся история: git fetch --unshallow (в CI: actions/checkout с fetch-depth: 0); "
            "собрать без архива намеренно: JOBDESC_ARCHIVE=0")
-
-EDITION_TOO_SLOW = ("это прежняя редакция из истории git, её текст уже не исправить; сообщите разработчикам, "
-                    "а пока соберите сайт без архива редакций: JOBDESC_ARCHIVE=0 mkdocs build")
 
 
 @dataclass
@@ -44,46 +46,41 @@ class Report:
             raise PositionsError(self.problems)
 
 
-def publish_archive(found: Archive, staff: Staff, config, settings: archive.Settings, command: str) -> Report:
-    report = Report()
+def plan(found: Archive, staff: Staff, config, forms: ArchiveForms, files) -> archive.ArchivePages:
+    """The archive's pages, added to this build's files."""
+    planner = archive.Planner(found, staff, config, Path(config.config_file_path).parent)
+    pages = archive.ArchivePages(planner, forms, planner.jobs())
+    pages.add_files(files, config)
+    return pages
+
+
+def finish(pages: archive.ArchivePages, config, command: str) -> Report:
+    """After the build: the change sheets' PDFs, the editions' printed texts, the checks."""
+    found, staff, report = pages.planner.archive, pages.planner.staff, Report()
     if found.history.status == git.NO_HISTORY:
         report.lines.append(NO_HISTORY)
     elif found.history.status == git.SHALLOW:
         report.warnings.append(SHALLOW)
-    project, site = Path(config.config_file_path).parent, Path(config.site_dir)
-    planner = archive.Planner(found, staff, config, project)
-    checked = _changed_under_same_version(found, staff, planner)
-    jobs = planner.jobs([base for base, _ in checked.values()])
-    outcome = archive.build(planner, jobs, settings)
-    editions = archive.publish(outcome, settings, site)
-    report.lines.append(str(outcome))
-    pdfs = pdf.Settings.for_command(command, project)
+    published = sum(1 for job in pages.jobs if job.kind == "edition")
+    report.lines.append(f"Архив редакций: {published} страниц редакций и {len(pages.jobs) - published} сравнений")
+    pdfs = pdf.Settings.for_command(command, pages.planner.project)
     if pdfs.enabled:
-        report.lines.append(_edition_files(editions, site, pdf.PDF_DIR, pdfs, pdf.build_pdfs))
-        report.lines.append(_change_sheets(outcome.jobs, site, pdfs))
-    documents = word.Settings.for_command(command, project)
-    if documents.enabled:
-        report.lines.append(_edition_files(editions, site, word.DOCX_DIR, documents, word.build_docx))
-    report.printed = {job.edition.url: (outcome.models.get(job.src, {}).get("printed", ""), job.edition.current)
-                      for job in jobs if job.kind == "edition"}
-    _judge(found, staff, checked, outcome, planner, project, report)
+        report.lines.append(_change_sheets(pages.jobs, Path(config.site_dir), pdfs))
+    for kind, enabled in ((pdf.PDF_DIR, pdfs.enabled), (word.DOCX_DIR, word.Settings.for_command(command, pages.planner.project).enabled)):
+        if enabled:
+            copy_in_force(pages.jobs, Path(config.site_dir), kind)
+    report.printed = {job.edition.url: (pages.printed.get(job.src, ""), job.edition.current)
+                      for job in pages.jobs if job.kind == "edition"}
+    _judge(pages.planner, pages.forms, config, pages.blocks, report)
     return report
 
 
-def check_only(found: Archive, staff: Staff, config, settings: archive.Settings) -> Report:
+def check_only(found: Archive, staff: Staff, config, forms: ArchiveForms) -> Report:
     """`mkdocs serve`: render just the two states of each position changed under the same version
-    (nothing when none did; the archive's cache keeps them) and judge them as the build does."""
+    and judge them as the build does."""
     report = Report()
-    if not found.complete:
-        return report
-    planner = archive.Planner(found, staff, config, Path(config.config_file_path).parent)
-    checked = _changed_under_same_version(found, staff, planner)
-    if not checked:
-        return report
-    jobs = [planner.edition_job(found.current(slug)) for slug in checked]
-    jobs += [planner.state_job(base) for base, _ in checked.values()]
-    outcome = archive.build(planner, jobs, settings)
-    _judge(found, staff, checked, outcome, planner, planner.project, report)
+    if found.complete:
+        _judge(archive.Planner(found, staff, config, Path(config.config_file_path).parent), forms, config, {}, report)
     return report
 
 
@@ -110,22 +107,17 @@ def _changed_under_same_version(found: Archive, staff: Staff, planner) -> dict[s
     return changed
 
 
-def _edition_files(editions: list, site: Path, extension: str, settings, build) -> str:
-    """The PDF (or .docx) of every edition page; the one in force is the position's own file under its edition name."""
-    jobs = []
-    for job in editions:
-        target = site / edition_file(job.edition.slug, job.edition.version, extension)
-        own = site / download_of_page(f"positions/{job.edition.slug}.md", extension)
-        if job.edition.current and own.is_file():
-            target.parent.mkdir(parents=True, exist_ok=True)
-            cache.place(own, target)
-        else:
-            source = f"docs/positions/{job.edition.slug}.md, редакция {job.edition.version} (из истории git)"
-            jobs.append(cache.Job(job.edition.slug, site / job.dest, target, _date(job.edition.approved), source))
-    try:
-        return "Архив редакций: " + str(build(jobs, site, settings))
-    except pdf.PageTooSlow as slow:  # an edition's text is history: it cannot be edited any more
-        raise PluginError("Архив редакций: " + str(pdf.PageTooSlow(slow.job, slow.seconds, EDITION_TOO_SLOW))) from None
+def copy_in_force(jobs: list, site: Path, extension: str) -> None:
+    """The PDF (or .docx) of the edition in force is the position's own file under the edition's name
+    (the downloads step made the position's, after the site was written)."""
+    for job in jobs:
+        if job.kind == "edition" and job.edition.current:
+            own = site / download_of_page(f"positions/{job.edition.slug}.md", extension)
+            target = site / edition_file(job.edition.slug, job.edition.version, extension)
+            if own.is_file():
+                target.parent.mkdir(parents=True, exist_ok=True)
+                target.unlink(missing_ok=True)
+                cache.place(own, target)
 
 
 def _change_sheets(jobs: list, site: Path, settings) -> str:
@@ -135,16 +127,37 @@ def _change_sheets(jobs: list, site: Path, settings) -> str:
     return "Листы изменений: " + str(pdf.build_pdfs(sheets, site, settings))
 
 
-def _date(value):
-    return value if hasattr(value, "isoformat") else None
+def rendered(planner: archive.Planner, forms: ArchiveForms, config, states: dict[str, State]) -> dict[str, dict]:
+    """src -> {"blocks", "printed"} of each state, rendered by the site's own Markdown and macros outside
+    MkDocs' page loop: a state checked is never published, so it is no page of the site."""
+    jobs = [planner.state_job(state, src) for src, state in states.items()]
+    pages = archive.ArchivePages(planner, forms, jobs)
+    models = {}
+    for job in jobs:
+        pages.add(job)
+        body = archive.text_of(job)
+        page = Page(None, File.generated(config, job.src, content=body), config)
+        with forms.rendering(page):
+            text = plain_calls.expand(body, plain_calls.SITE_MACROS)
+            html = markdown.Markdown(extensions=config["markdown_extensions"],
+                                     extension_configs=config["mdx_configs"] or {}).convert(text)
+        models[job.src] = {"blocks": document_text.blocks(html),
+                           "printed": document_text.printed_text(verbatim.release(html))}
+        del forms.pages[job.src]
+    return models
 
 
-def _judge(found: Archive, staff: Staff, checked: dict, outcome, planner, project: Path, report: Report) -> None:
+def _judge(planner: archive.Planner, forms: ArchiveForms, config, blocks: dict, report: Report) -> None:
+    found, staff, project = planner.archive, planner.staff, planner.project
+    checked = _changed_under_same_version(found, staff, planner)
+    states = {}
+    for slug, (base, _) in checked.items():
+        states[f"checks/{slug}/base.md"], states[f"checks/{slug}/now.md"] = base, found.current(slug).snapshot
+    models = rendered(planner, forms, config, states) if states else {}
     shared = _shared_corrections(project, found)
     for slug, (base, own) in checked.items():
         position = staff[slug]
-        before = outcome.models[f"checks/{slug}.md"]
-        now = outcome.models[found.current(slug).url[:-1] + ".md"]
+        before, now = models[f"checks/{slug}/base.md"], models[f"checks/{slug}/now.md"]
         if before["printed"] == now["printed"]:
             continue
         changes = compare.compare(before["blocks"], now["blocks"])
@@ -162,8 +175,7 @@ def _judge(found: Archive, staff: Staff, checked: dict, outcome, planner, projec
         current = found.current(position.slug)
         if previous is None or current is None or previous is current:
             continue  # never an edition compared with itself (a draft of the next edition is not an edition)
-        old = outcome.models.get(previous.url[:-1] + ".md", {}).get("blocks")
-        new = outcome.models.get(current.url[:-1] + ".md", {}).get("blocks")
+        old, new = blocks.get(previous.url[:-1] + ".md"), blocks.get(current.url[:-1] + ".md")
         if old is not None and old == new:
             message = checks.unchanged_new_edition(position, base.version)
             report.lines.append("ПРЕДУПРЕЖДЕНИЕ: " + message)
