@@ -146,7 +146,8 @@ class ArchivePages:
         self.templates = comparison_templates(str(TEMPLATES))
         states = [job.state for job in jobs if job.state is not None]
         docs_dir = Path(planner.config["docs_dir"])
-        self.snapshots = {key: Snapshot(None if key == sources.WORKTREE else key, files, docs_dir, forms.env)
+        parsed: dict = {}
+        self.snapshots = {key: Snapshot(None if key == sources.WORKTREE else key, files, docs_dir, forms.env, parsed)
                           for key, files in planner.sources.snapshots(states).items()}
 
     def add_files(self, files, config) -> None:

@@ -30,8 +30,11 @@ from . import change_sheet, compare
 class Snapshot:
     """The files an edition is made of, as of one commit (files None: the work tree): read on first use."""
 
-    def __init__(self, commit: str | None, files: dict | None, docs_dir: Path, env):
+    def __init__(self, commit: str | None, files: dict | None, docs_dir: Path, env, parsed: dict | None = None):
         self.commit, self.files, self.docs_dir, self.env = commit, files, docs_dir, env
+        # Position files read once whatever the number of commits that hold them (a commit's whole staff
+        # is its snapshot, and most files are the same from one commit to the next).
+        self.parsed = {} if parsed is None else parsed
 
     @cached_property
     def staff(self) -> Staff:
@@ -39,7 +42,9 @@ class Snapshot:
             return load_staff(self.docs_dir)[0]
         staff = Staff()
         for name, content in sorted(self.files["positions"].items()):
-            position, _ = position_from_bytes(content, name, f"{POSITIONS_DIR}/{name}")
+            if (name, content) not in self.parsed:
+                self.parsed[name, content] = position_from_bytes(content, name, f"{POSITIONS_DIR}/{name}")[0]
+            position = self.parsed[name, content]
             if position is not None:
                 staff.positions[position.slug] = position
         return staff

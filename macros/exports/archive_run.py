@@ -56,22 +56,26 @@ def plan(found: Archive, staff: Staff, config, forms: ArchiveForms, files) -> ar
 
 def finish(pages: archive.ArchivePages, config, command: str) -> Report:
     """After the build: the change sheets' PDFs, the editions' printed texts, the checks."""
-    found, staff, report = pages.planner.archive, pages.planner.staff, Report()
+    found, project, site, report = pages.planner.archive, pages.planner.project, Path(config.site_dir), Report()
     if found.history.status == git.NO_HISTORY:
         report.lines.append(NO_HISTORY)
     elif found.history.status == git.SHALLOW:
         report.warnings.append(SHALLOW)
-    published = sum(1 for job in pages.jobs if job.kind == "edition")
-    report.lines.append(f"Архив редакций: {published} страниц редакций и {len(pages.jobs) - published} сравнений")
-    pdfs = pdf.Settings.for_command(command, pages.planner.project)
+    editions = sum(1 for job in pages.jobs if job.kind == "edition")
+    summary = f"Архив редакций: {editions} страниц редакций и {len(pages.jobs) - editions} сравнений"
+    report.lines.append(summary)  # completed once the checks have counted what they compared
+    at = len(report.lines) - 1
+    checked = _judge(pages.planner, pages.forms, config, pages.blocks, report)
+    if checked:
+        report.lines[at] += f"; сверено с базовым коммитом должностей, изменённых без новой редакции: {checked}"
+    pdfs = pdf.Settings.for_command(command, project)
     if pdfs.enabled:
-        report.lines.append(_change_sheets(pages.jobs, Path(config.site_dir), pdfs))
-    for kind, enabled in ((pdf.PDF_DIR, pdfs.enabled), (word.DOCX_DIR, word.Settings.for_command(command, pages.planner.project).enabled)):
+        report.lines.append(_change_sheets(pages.jobs, site, pdfs))
+    for extension, enabled in ((pdf.PDF_DIR, pdfs.enabled), (word.DOCX_DIR, word.Settings.for_command(command, project).enabled)):
         if enabled:
-            copy_in_force(pages.jobs, Path(config.site_dir), kind)
+            copy_in_force(pages.jobs, site, extension)
     report.printed = {job.edition.url: (pages.printed.get(job.src, ""), job.edition.current)
                       for job in pages.jobs if job.kind == "edition"}
-    _judge(pages.planner, pages.forms, config, pages.blocks, report)
     return report
 
 
@@ -147,7 +151,9 @@ def rendered(planner: archive.Planner, forms: ArchiveForms, config, states: dict
     return models
 
 
-def _judge(planner: archive.Planner, forms: ArchiveForms, config, blocks: dict, report: Report) -> None:
+def _judge(planner: archive.Planner, forms: ArchiveForms, config, blocks: dict, report: Report) -> int:
+    """Problems for editions changed silently, warnings for new editions that change nothing; how many
+    positions changed under the same version were compared."""
     found, staff, project = planner.archive, planner.staff, planner.project
     checked = _changed_under_same_version(found, staff, planner)
     states = {}
@@ -181,6 +187,7 @@ def _judge(planner: archive.Planner, forms: ArchiveForms, config, blocks: dict, 
             report.lines.append("ПРЕДУПРЕЖДЕНИЕ: " + message)
             if os.environ.get("GITHUB_ACTIONS") == "true":
                 print(f"::warning file=docs/{position.src_path},line={position.line_of('version') or 1}::{message}")
+    return len(checked)
 
 
 def _corrections(position) -> list:
