@@ -2,17 +2,23 @@
 
 For every edition of every position (model/editions.py) a page at its stable address
 ``positions/<slug>/editions/<version>/`` and for every two editions of a position a comparison
-``positions/<slug>/compare/<older>-<newer>/`` («Лист изменений»). They are added in on_files as
-generated files (MkDocs' ``File.generated``) whose Markdown is the edition's own text of its commit;
-the ordinary render path turns them into HTML with the site's theme, the instruction macros answer
-from the edition's commit (exports/archive_forms.py), and the downloads step makes their PDF and
-.docx like any instruction page's. Not in the menu, not searched, not in sitemap.xml.
+``positions/<slug>/compare/<older>-<newer>/`` («Лист изменений»). A page this build has to make is
+added in on_files as a generated file (MkDocs' ``File.generated``) whose Markdown is the edition's own
+text of its commit; the ordinary render path turns it into HTML with the site's theme, and the
+instruction macros answer from the edition's commit (exports/archive_forms.py). A published edition
+never changes, so each page is kept in a cache folder under a key made of everything it shows (the
+blobs of its position file and of the positions it names, its printed templates, mkdocs.yml, the
+notice and QR address on it, the site's menu and today's code): a later build copies it instead of
+rendering it again. Not in the menu, not searched, not in sitemap.xml.
 """
-
 from __future__ import annotations
 
+import hashlib
+import json
 import os
+import time
 from dataclasses import dataclass
+from importlib.metadata import version as installed
 from pathlib import Path
 
 import yaml
@@ -26,23 +32,30 @@ from ..model.positions import Staff
 from ..render import qr
 from ..render.archive_links import comparison_file, links
 from . import archive_sources as sources, document_text
+from .cache import place
 from .archive_forms import Archived, ArchiveForms, Snapshot, comparison_html, comparison_templates
 
 TEMPLATES = Path(__file__).resolve().parents[1] / "templates"
 # The macros an instruction's text may call; anything else in an old edition's text is refused.
 FORMS = ("approval_stamp", "general_provisions", "common_rights", "standard_liability", "signatures",
          "acknowledgement_sheet")
+STALE_AFTER_DAYS = 14
+CODE_PARTS = ("macros", "overrides", "mkdocs.yml")
+PACKAGES = ("mkdocs", "mkdocs-material", "mkdocs-macros-plugin", "pymdown-extensions", "Markdown", "segno")
 
 
 @dataclass(frozen=True)
 class Settings:
     enabled: bool
+    cache_dir: Path
 
     @classmethod
     def for_command(cls, command: str, project_dir: Path) -> "Settings":
         # `mkdocs serve` stays fast: no archive unless JOBDESC_ARCHIVE=1; JOBDESC_ARCHIVE=0 turns it off.
         wanted = os.environ.get("JOBDESC_ARCHIVE", "")
-        return cls(wanted == "1" if command == "serve" else wanted != "0")
+        enabled = wanted == "1" if command == "serve" else wanted != "0"
+        cache = os.environ.get("JOBDESC_ARCHIVE_CACHE") or project_dir / ".cache" / "editions"
+        return cls(enabled, Path(cache).expanduser())
 
 
 @dataclass
@@ -54,6 +67,7 @@ class Job:
     spec: dict
     edition: Edition | None = None
     state: State | None = None
+    key: str = ""
 
     @property
     def dest(self) -> str:
@@ -65,6 +79,9 @@ class Planner:
 
     def __init__(self, archive: Archive, staff: Staff, config, project: Path):
         self.archive, self.staff, self.config, self.project = archive, staff, config, project
+        # A page links to its PDF and .docx only when the build publishes them; its menu is the site's.
+        menu = hashlib.sha256(json.dumps(config["nav"], sort_keys=True, ensure_ascii=False, default=str).encode())
+        self.code = code_fingerprint(project) + f"|pdf={links.pdfs}|docx={links.docx}|nav={menu.hexdigest()}"
         company = Company(config["extra"], staff)
         self.sources = sources.Sources(archive, project, Path(config["docs_dir"]), company.signing_positions)
 
@@ -89,20 +106,27 @@ class Planner:
         spec = {"kind": "edition", "slug": slug, "version": edition.version, "notice": notice,
                 "title": f"{position.title} — редакция {edition.version}", "qr": self.qr(edition_url(slug, edition.version)),
                 "snapshot": self.sources.snapshot_id(edition.snapshot)}
-        return Job(edition_url(slug, edition.version)[:-1] + ".md", "edition", spec, edition=edition, state=edition.snapshot)
+        job = Job(edition_url(slug, edition.version)[:-1] + ".md", "edition", spec, edition=edition, state=edition.snapshot)
+        return self._keyed(job, edition.snapshot)
 
     def state_job(self, state: State, src: str) -> Job:
         """A state rendered only for the check that no edition changed silently: its printed text."""
         spec = {"kind": "state", "slug": state.position.slug, "version": state.version, "notice": {},
                 "title": state.position.title, "qr": self.qr(edition_url(state.position.slug, state.version)),
                 "snapshot": self.sources.snapshot_id(state)}
-        return Job(src, "state", spec, state=state)
+        return self._keyed(Job(src, "state", spec, state=state), state)
 
     def comparison_job(self, older: Job, newer: Job) -> Job:
         slug, a, b = newer.edition.slug, older.edition, newer.edition
         url = comparison_url(slug, a.version, b.version)
         spec = comparison_spec(self.config, self.staff, slug, edition_side(a, older.src), edition_side(b, newer.src), url)
-        return Job(url[:-1] + ".md", "compare", spec)
+        job = Job(url[:-1] + ".md", "compare", spec)
+        job.key = _hash({"code": self.code, "spec": spec, "older": older.key, "newer": newer.key})
+        return job
+
+    def _keyed(self, job: Job, state: State) -> Job:
+        job.key = _hash({"code": self.code, "spec": job.spec, "inputs": self.sources.inputs(state)})
+        return job
 
     def qr(self, url: str) -> str | None:
         return qr.address(self.config.get("site_url"), url) if not qr.disabled_reason else None
@@ -134,33 +158,43 @@ def comparison_spec(config, staff: Staff, slug: str, older: dict, newer: dict, u
 
 
 class ArchivePages:
-    """The archive's pages of one build: added to the files, their text read as they render, the
-    comparisons filled in from the blocks of both editions (MkDocs renders every body before it
-    writes any page)."""
+    """The archive's pages of one build: those the cache lacks are added to the files and their text is read
+    as they render; the comparisons are filled in from the blocks of both editions (MkDocs renders every
+    body before it writes any page); after the build every page is in the cache and in the site."""
 
-    def __init__(self, planner: Planner, forms: ArchiveForms, jobs: list[Job]):
-        self.planner, self.forms, self.jobs = planner, forms, jobs
-        self.by_src = {job.src: job for job in jobs}
-        self.blocks: dict[str, list[dict]] = {}
-        self.printed: dict[str, str] = {}
+    def __init__(self, planner: Planner, forms: ArchiveForms, jobs: list[Job], settings: Settings):
+        self.planner, self.forms, self.jobs, self.settings = planner, forms, jobs, settings
+        started = time.monotonic()
+        settings.cache_dir.mkdir(parents=True, exist_ok=True)
+        self.missing = [job for job in jobs if not self.cached(job)]
+        self.by_src = {job.src: job for job in self.missing}
+        self.models: dict[str, dict] = {}  # src -> {"blocks": [...], "printed": "..."} of every edition and state
+        self.checked: dict = {}  # slug -> (its state at the base, whether its own files changed), set by archive_run
+        for job in jobs:
+            if job.kind != "compare" and job.src not in self.by_src and self.cached(job):
+                self.models[job.src] = json.loads(self.path(job, ".json").read_text(encoding="utf-8"))
         self.templates = comparison_templates(str(TEMPLATES))
-        states = [job.state for job in jobs if job.state is not None]
-        docs_dir = Path(planner.config["docs_dir"])
-        parsed: dict = {}
+        states = [job.state for job in self.missing if job.state is not None]
+        docs_dir, parsed = Path(planner.config["docs_dir"]), {}
         self.snapshots = {key: Snapshot(None if key == sources.WORKTREE else key, files, docs_dir, forms.env, parsed)
                           for key, files in planner.sources.snapshots(states).items()}
+        self.seconds = time.monotonic() - started  # the archive's own work, not the pages MkDocs renders for it
+
+    def path(self, job: Job, suffix: str) -> Path:
+        return self.settings.cache_dir / f"{job.key}{suffix}"
+
+    def cached(self, job: Job) -> bool:
+        """An edition's page needs its text (model) too; a state checked only its model."""
+        parts = {"edition": (".html", ".json"), "compare": (".html",), "state": (".json",)}[job.kind]
+        return all(self.path(job, suffix).is_file() for suffix in parts)
 
     def add_files(self, files, config) -> None:
-        for job in self.jobs:
+        for job in self.missing:
+            if job.kind == "state":
+                continue  # rendered for the checks only, never published (archive_run.rendered)
             meta = {"title": job.spec["title"], "hide": ["navigation", "toc"], "search": {"exclude": True},
-                    "sitemap": False}
-            body = ""
-            if job.kind == "edition":
-                body = text_of(job)
-                if hasattr(job.edition.approved, "isoformat"):
-                    meta["approved"] = job.edition.approved  # the date stamped into its PDF and .docx
-                if job.edition.current:  # its PDF and .docx are the position's own (archive_run.copy_in_force)
-                    meta["prints_as"] = f"positions/{job.edition.slug}.md"
+                    "sitemap": False, "archived": True}  # the archive makes its PDF and .docx (archive_run.py)
+            body = text_of(job) if job.kind == "edition" else ""
             self.add(job)
             content = f"---\n{yaml.safe_dump(meta, allow_unicode=True, sort_keys=False)}---\n\n{body}"
             file = File.generated(config, job.src, content=content, inclusion=InclusionLevel.NOT_IN_NAV)
@@ -175,18 +209,56 @@ class ArchivePages:
     def page_content(self, src: str, html: str) -> None:
         job = self.by_src.get(src)
         if job is not None and job.kind == "edition":
-            self.blocks[src] = document_text.blocks(html)
+            self.models[src] = {"blocks": document_text.blocks(html), "printed": ""}
 
     def page_context(self, page) -> None:
         job = self.by_src.get(page.file.src_uri)
         if job is None:
             return
         if job.kind == "edition":
-            self.printed[job.src] = document_text.printed_text(page.content)
+            self.models[job.src]["printed"] = document_text.printed_text(page.content)
             return
         spec, rows = job.spec, int(self.planner.config["extra"].get("acknowledgement_rows", 12))
-        page.content = comparison_html(self.templates, spec, self.blocks.get(spec["older"]["src"], []),
-                                       self.blocks.get(spec["newer"]["src"], []), rows, page.url)
+        older, newer = (self.models.get(spec[side]["src"], {}).get("blocks", []) for side in ("older", "newer"))
+        page.content = comparison_html(self.templates, spec, older, newer, rows, page.url)
+
+    def keep(self, job: Job, model: dict) -> None:
+        """A state rendered for the checks only: its text, kept like a page's."""
+        self.models[job.src] = model
+        self.store(self.path(job, ".json"), json.dumps(model, ensure_ascii=False).encode("utf-8"))
+
+    def publish(self, site: Path) -> str:
+        """Every page this build rendered into the cache, every other one from the cache into the site."""
+        started = time.monotonic()
+        for job in self.jobs:
+            if job.kind == "state":
+                continue
+            target = site / job.dest
+            if job.src in self.by_src:
+                self.store(self.path(job, ".html"), target.read_bytes())
+                if job.kind == "edition":
+                    self.store(self.path(job, ".json"), json.dumps(self.models[job.src], ensure_ascii=False).encode())
+            else:
+                target.parent.mkdir(parents=True, exist_ok=True)
+                target.unlink(missing_ok=True)
+                place(self.path(job, ".html"), target)
+        for job in self.jobs:
+            for suffix in (".html", ".json"):
+                if self.path(job, suffix).exists():
+                    os.utime(self.path(job, suffix))
+        prune(self.settings.cache_dir, {job.key for job in self.jobs})
+        published = sum(1 for job in self.jobs if job.kind != "state")
+        checked = len(self.jobs) - published
+        extra = f" и {checked} для проверки правок без новой редакции" if checked else ""
+        rendered = sum(1 for job in self.jobs if job.src in self.by_src)
+        return (f"Архив редакций: {published} страниц редакций и сравнений{extra}; из них {rendered} "
+                f"собрано заново, {len(self.jobs) - rendered} из кэша ({self.seconds + time.monotonic() - started:.1f} с)")
+
+    @staticmethod
+    def store(path: Path, content: bytes) -> None:
+        partial = path.with_name(f"{path.name}.{os.getpid()}.part")
+        partial.write_bytes(content)
+        os.replace(partial, path)
 
 
 def text_of(job: Job) -> str:
@@ -207,3 +279,27 @@ def text_of(job: Job) -> str:
 
 def _day(value) -> str:
     return value.strftime("%d.%m.%Y") if hasattr(value, "strftime") else ""
+
+
+def _hash(data) -> str:
+    return hashlib.sha256(json.dumps(data, sort_keys=True, ensure_ascii=False, default=str).encode()).hexdigest()
+
+
+def code_fingerprint(project: Path) -> str:
+    """Today's code and config, and the versions of the packages that render: a change re-renders the archive."""
+    digest = hashlib.sha256()
+    for part in CODE_PARTS:
+        root = project / part
+        files = [root] if root.is_file() else sorted(p for p in root.rglob("*") if p.is_file() and "__pycache__" not in p.parts)
+        for path in files:
+            digest.update(path.relative_to(project).as_posix().encode() + b"\0" + path.read_bytes() + b"\0")
+    for name in PACKAGES:
+        digest.update(f"{name}={installed(name)}".encode())
+    return digest.hexdigest()
+
+
+def prune(cache_dir: Path, keep: set[str]) -> None:
+    oldest = time.time() - STALE_AFTER_DAYS * 86400
+    for path in cache_dir.glob("*.*"):
+        if path.stem not in keep and path.suffix in (".html", ".json") and path.stat().st_mtime < oldest:
+            path.unlink(missing_ok=True)

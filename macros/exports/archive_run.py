@@ -1,9 +1,10 @@
 """One run of the archive in the site's build: its pages before the build, its checks after it.
 
-Called by macros/hooks/editions.py. ``plan`` adds the editions' pages and comparisons to the build's
-files; ``finish`` says in one line what was published, names a history it could not read (a copy
-without .git, a shallow clone), makes the PDF of every «Лист изменений», and turns what changed
-since the base commit into the problems and warnings of checks/editions.py.
+Called by macros/hooks/editions.py. ``plan`` adds the pages the archive's cache lacks to the build's
+files; ``finish`` keeps them in the cache and puts the others into the site, says in one line what it
+did, names a history it could not read (a copy without .git, a shallow clone), makes the editions'
+PDFs and .docx and the change sheets' PDFs, and turns what changed since the base commit into the
+problems and warnings of checks/editions.py.
 """
 
 from __future__ import annotations
@@ -14,6 +15,7 @@ from pathlib import Path
 
 import markdown
 import yaml
+from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File
 from mkdocs.structure.pages import Page
 
@@ -33,6 +35,9 @@ SHALLOW = ("Архив редакций: история git неполная (sh
            "Нужна вся история: git fetch --unshallow (в CI: actions/checkout с fetch-depth: 0); "
            "собрать без архива намеренно: JOBDESC_ARCHIVE=0")
 
+EDITION_TOO_SLOW = ("это прежняя редакция из истории git, её текст уже не исправить; сообщите разработчикам, "
+                    "а пока соберите сайт без архива редакций: JOBDESC_ARCHIVE=0 mkdocs build")
+
 
 @dataclass
 class Report:
@@ -46,46 +51,61 @@ class Report:
             raise PositionsError(self.problems)
 
 
-def plan(found: Archive, staff: Staff, config, forms: ArchiveForms, files) -> archive.ArchivePages:
-    """The archive's pages, added to this build's files."""
+def plan(found: Archive, staff: Staff, config, forms: ArchiveForms, files, settings: archive.Settings
+         ) -> archive.ArchivePages:
+    """The archive's pages, those the cache lacks added to this build's files; and the states to check."""
     planner = archive.Planner(found, staff, config, Path(config.config_file_path).parent)
-    pages = archive.ArchivePages(planner, forms, planner.jobs())
+    checked = _changed_under_same_version(found, staff, planner)
+    pages = archive.ArchivePages(planner, forms, planner.jobs() + _state_jobs(planner, checked), settings)
+    pages.checked = checked
     pages.add_files(files, config)
     return pages
 
 
 def finish(pages: archive.ArchivePages, config, command: str) -> Report:
-    """After the build: the change sheets' PDFs, the editions' printed texts, the checks."""
+    """After the build: the archive's pages cached and published, their PDFs and .docx, the checks."""
     found, project, site, report = pages.planner.archive, pages.planner.project, Path(config.site_dir), Report()
     if found.history.status == git.NO_HISTORY:
         report.lines.append(NO_HISTORY)
     elif found.history.status == git.SHALLOW:
         report.warnings.append(SHALLOW)
-    editions = sum(1 for job in pages.jobs if job.kind == "edition")
-    summary = f"Архив редакций: {editions} страниц редакций и {len(pages.jobs) - editions} сравнений"
-    report.lines.append(summary)  # completed once the checks have counted what they compared
-    at = len(report.lines) - 1
-    checked = _judge(pages.planner, pages.forms, config, pages.blocks, report)
-    if checked:
-        report.lines[at] += f"; сверено с базовым коммитом должностей, изменённых без новой редакции: {checked}"
+    rendered(pages, config)
+    report.lines.append(pages.publish(site))
+    editions = [job for job in pages.jobs if job.kind == "edition"]
     pdfs = pdf.Settings.for_command(command, project)
     if pdfs.enabled:
+        report.lines.append(_edition_files(editions, site, pdf.PDF_DIR, pdfs, pdf.build_pdfs))
         report.lines.append(_change_sheets(pages.jobs, site, pdfs))
-    for extension, enabled in ((pdf.PDF_DIR, pdfs.enabled), (word.DOCX_DIR, word.Settings.for_command(command, project).enabled)):
-        if enabled:
-            copy_in_force(pages.jobs, site, extension)
-    report.printed = {job.edition.url: (pages.printed.get(job.src, ""), job.edition.current)
-                      for job in pages.jobs if job.kind == "edition"}
+    documents = word.Settings.for_command(command, project)
+    if documents.enabled:
+        report.lines.append(_edition_files(editions, site, word.DOCX_DIR, documents, word.build_docx))
+    report.printed = {job.edition.url: (pages.models.get(job.src, {}).get("printed", ""), job.edition.current)
+                      for job in editions}
+    _judge(pages, report)
     return report
 
 
-def check_only(found: Archive, staff: Staff, config, forms: ArchiveForms) -> Report:
+def check_only(found: Archive, staff: Staff, config, forms: ArchiveForms, settings: archive.Settings) -> Report:
     """`mkdocs serve`: render just the two states of each position changed under the same version
-    and judge them as the build does."""
+    (nothing when none did; the archive's cache keeps them) and judge them as the build does."""
     report = Report()
-    if found.complete:
-        _judge(archive.Planner(found, staff, config, Path(config.config_file_path).parent), forms, config, {}, report)
+    if not found.complete:
+        return report
+    planner = archive.Planner(found, staff, config, Path(config.config_file_path).parent)
+    checked = _changed_under_same_version(found, staff, planner)
+    if checked:
+        pages = archive.ArchivePages(planner, forms, _state_jobs(planner, checked), settings)
+        pages.checked = checked
+        rendered(pages, config)
+        _judge(pages, report)
     return report
+
+
+def _state_jobs(planner: archive.Planner, checked: dict) -> list:
+    """Both states of every position changed under the same version: at the base and now."""
+    found = planner.archive
+    return [planner.state_job(state, f"checks/{slug}/{side}.md") for slug, (base, _) in checked.items()
+            for side, state in (("base", base), ("now", found.current(slug).snapshot))]
 
 
 def _changed_under_same_version(found: Archive, staff: Staff, planner) -> dict[str, tuple[State, bool]]:
@@ -111,17 +131,27 @@ def _changed_under_same_version(found: Archive, staff: Staff, planner) -> dict[s
     return changed
 
 
-def copy_in_force(jobs: list, site: Path, extension: str) -> None:
-    """The PDF (or .docx) of the edition in force is the position's own file under the edition's name
-    (the downloads step made the position's, after the site was written)."""
-    for job in jobs:
-        if job.kind == "edition" and job.edition.current:
-            own = site / download_of_page(f"positions/{job.edition.slug}.md", extension)
-            target = site / edition_file(job.edition.slug, job.edition.version, extension)
-            if own.is_file():
-                target.parent.mkdir(parents=True, exist_ok=True)
-                target.unlink(missing_ok=True)
-                cache.place(own, target)
+def _edition_files(editions: list, site: Path, extension: str, settings, build) -> str:
+    """The PDF (or .docx) of every edition page; the one in force is the position's own file under its edition name."""
+    jobs = []
+    for job in editions:
+        target = site / edition_file(job.edition.slug, job.edition.version, extension)
+        own = site / download_of_page(f"positions/{job.edition.slug}.md", extension)
+        if job.edition.current and own.is_file():
+            target.parent.mkdir(parents=True, exist_ok=True)
+            target.unlink(missing_ok=True)
+            cache.place(own, target)
+        else:
+            source = f"docs/positions/{job.edition.slug}.md, редакция {job.edition.version} (из истории git)"
+            jobs.append(cache.Job(job.edition.slug, site / job.dest, target, _date(job.edition.approved), source))
+    try:
+        return "Архив редакций: " + str(build(jobs, site, settings))
+    except pdf.PageTooSlow as slow:  # an edition's text is history: it cannot be edited any more
+        raise PluginError("Архив редакций: " + str(pdf.PageTooSlow(slow.job, slow.seconds, EDITION_TOO_SLOW))) from None
+
+
+def _date(value):
+    return value if hasattr(value, "isoformat") else None
 
 
 def _change_sheets(jobs: list, site: Path, settings) -> str:
@@ -131,35 +161,27 @@ def _change_sheets(jobs: list, site: Path, settings) -> str:
     return "Листы изменений: " + str(pdf.build_pdfs(sheets, site, settings))
 
 
-def rendered(planner: archive.Planner, forms: ArchiveForms, config, states: dict[str, State]) -> dict[str, dict]:
-    """src -> {"blocks", "printed"} of each state, rendered by the site's own Markdown and macros outside
-    MkDocs' page loop: a state checked is never published, so it is no page of the site."""
-    jobs = [planner.state_job(state, src) for src, state in states.items()]
-    pages = archive.ArchivePages(planner, forms, jobs)
-    models = {}
-    for job in jobs:
+def rendered(pages: archive.ArchivePages, config) -> None:
+    """The text of each state to check that the cache lacks, rendered by the site's own macros and Markdown
+    outside MkDocs' page loop: a state checked is never published, so it is no page of the site."""
+    for job in pages.missing:
+        if job.kind != "state":
+            continue
         pages.add(job)
         body = archive.text_of(job)
         page = Page(None, File.generated(config, job.src, content=body), config)
-        with forms.rendering(page):
+        with pages.forms.rendering(page):
             text = plain_calls.expand(body, plain_calls.SITE_MACROS)
             html = markdown.Markdown(extensions=config["markdown_extensions"],
                                      extension_configs=config["mdx_configs"] or {}).convert(text)
-        models[job.src] = {"blocks": document_text.blocks(html),
-                           "printed": document_text.printed_text(verbatim.release(html))}
-        del forms.pages[job.src]
-    return models
+        pages.keep(job, {"blocks": document_text.blocks(html), "printed": document_text.printed_text(verbatim.release(html))})
+        del pages.forms.pages[job.src]
 
 
-def _judge(planner: archive.Planner, forms: ArchiveForms, config, blocks: dict, report: Report) -> int:
-    """Problems for editions changed silently, warnings for new editions that change nothing; how many
-    positions changed under the same version were compared."""
+def _judge(pages: archive.ArchivePages, report: Report) -> None:
+    """Problems for editions changed silently, warnings for new editions that change nothing."""
+    planner, models, checked = pages.planner, pages.models, pages.checked
     found, staff, project = planner.archive, planner.staff, planner.project
-    checked = _changed_under_same_version(found, staff, planner)
-    states = {}
-    for slug, (base, _) in checked.items():
-        states[f"checks/{slug}/base.md"], states[f"checks/{slug}/now.md"] = base, found.current(slug).snapshot
-    models = rendered(planner, forms, config, states) if states else {}
     shared = _shared_corrections(project, found)
     for slug, (base, own) in checked.items():
         position = staff[slug]
@@ -181,13 +203,13 @@ def _judge(planner: archive.Planner, forms: ArchiveForms, config, blocks: dict, 
         current = found.current(position.slug)
         if previous is None or current is None or previous is current:
             continue  # never an edition compared with itself (a draft of the next edition is not an edition)
-        old, new = blocks.get(previous.url[:-1] + ".md"), blocks.get(current.url[:-1] + ".md")
+        old = models.get(previous.url[:-1] + ".md", {}).get("blocks")
+        new = models.get(current.url[:-1] + ".md", {}).get("blocks")
         if old is not None and old == new:
             message = checks.unchanged_new_edition(position, base.version)
             report.lines.append("ПРЕДУПРЕЖДЕНИЕ: " + message)
             if os.environ.get("GITHUB_ACTIONS") == "true":
                 print(f"::warning file=docs/{position.src_path},line={position.line_of('version') or 1}::{message}")
-    return len(checked)
 
 
 def _corrections(position) -> list:

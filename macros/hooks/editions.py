@@ -24,7 +24,7 @@ from macros.render import qr  # noqa: E402
 from macros.render.archive_links import found, links  # noqa: E402
 
 log = logging.getLogger("mkdocs.hooks.editions")
-run: dict = {"command": "build", "archive": None, "publishing": False, "drafts": None}
+run: dict = {"command": "build", "settings": None, "archive": None, "publishing": False, "drafts": None}
 
 
 def on_startup(command, dirty):
@@ -44,6 +44,7 @@ def on_config(config):
     # The publishing build reads what the site it replaces published (model/published.py), before define_env.
     run["publishing"] = run["command"] == "build" and published.publishing()
     found["ledger"] = published.read(Path(config.site_dir)) if run["publishing"] else None
+    run["settings"] = archive_pages.Settings.for_command(run["command"], Path(config.config_file_path).parent)
     qr.forget()
     return config
 
@@ -52,7 +53,7 @@ def on_files(files, config):
     # Every edition and comparison: a page of this build, its text from its own commit.
     run["archive"] = None
     if links.pages and found.get("archive") is not None and found.get("staff") is not None:
-        run["archive"] = archive_run.plan(found["archive"], found["staff"], config, found["forms"], files)
+        run["archive"] = archive_run.plan(found["archive"], found["staff"], config, found["forms"], files, run["settings"])
     # A draft of a new edition set aside by define_env: its own page and its comparison with the edition in force.
     run["drafts"] = None
     if found.get("drafts"):
@@ -102,7 +103,7 @@ def on_post_build(config):
         _record(config, None, {})
         return
     if links.checks:  # `mkdocs serve` without the archive: only the check that no edition changed silently
-        archive_run.check_only(archive, staff, config, found["forms"]).raise_problems()
+        archive_run.check_only(archive, staff, config, found["forms"], run["settings"]).raise_problems()
         return
     if run["archive"] is None:
         _record(config, None, {})
