@@ -27,6 +27,7 @@ from ..model.problems import PositionsError, Problem
 from ..render import plain_calls, verbatim
 from ..render.archive_links import download_of_page, edition_file
 from . import archive, archive_causes, cache, compare, document_text, pdf, word
+from .archive_pages import ArchivePages
 from .archive_forms import ArchiveForms
 
 NO_HISTORY = ("Архив редакций: сборка из копии без истории git — опубликованы только действующие редакции; "
@@ -52,17 +53,17 @@ class Report:
 
 
 def plan(found: Archive, staff: Staff, config, forms: ArchiveForms, files, settings: archive.Settings
-         ) -> archive.ArchivePages:
+         ) -> ArchivePages:
     """The archive's pages, those the cache lacks added to this build's files; and the states to check."""
     planner = archive.Planner(found, staff, config, Path(config.config_file_path).parent)
     checked = _changed_under_same_version(found, staff, planner)
-    pages = archive.ArchivePages(planner, forms, planner.jobs() + _state_jobs(planner, checked), settings)
+    pages = ArchivePages(planner, forms, planner.jobs() + _state_jobs(planner, checked), settings)
     pages.checked = checked
     pages.add_files(files, config)
     return pages
 
 
-def finish(pages: archive.ArchivePages, config, command: str) -> Report:
+def finish(pages: ArchivePages, config, command: str) -> Report:
     """After the build: the archive's pages cached and published, their PDFs and .docx, the checks."""
     found, project, site, report = pages.planner.archive, pages.planner.project, Path(config.site_dir), Report()
     if found.history.status == git.NO_HISTORY:
@@ -94,7 +95,7 @@ def check_only(found: Archive, staff: Staff, config, forms: ArchiveForms, settin
     planner = archive.Planner(found, staff, config, Path(config.config_file_path).parent)
     checked = _changed_under_same_version(found, staff, planner)
     if checked:
-        pages = archive.ArchivePages(planner, forms, _state_jobs(planner, checked), settings)
+        pages = ArchivePages(planner, forms, _state_jobs(planner, checked), settings)
         pages.checked = checked
         rendered(pages, config)
         _judge(pages, report)
@@ -161,7 +162,7 @@ def _change_sheets(jobs: list, site: Path, settings) -> str:
     return "Листы изменений: " + str(pdf.build_pdfs(sheets, site, settings))
 
 
-def rendered(pages: archive.ArchivePages, config) -> None:
+def rendered(pages: ArchivePages, config) -> None:
     """The text of each state to check that the cache lacks, rendered by the site's own macros and Markdown
     outside MkDocs' page loop: a state checked is never published, so it is no page of the site."""
     for job in pages.missing:
@@ -178,7 +179,7 @@ def rendered(pages: archive.ArchivePages, config) -> None:
         del pages.forms.pages[job.src]
 
 
-def _judge(pages: archive.ArchivePages, report: Report) -> None:
+def _judge(pages: ArchivePages, report: Report) -> None:
     """Problems for editions changed silently, warnings for new editions that change nothing."""
     planner, models, checked = pages.planner, pages.models, pages.checked
     found, staff, project = planner.archive, planner.staff, planner.project
