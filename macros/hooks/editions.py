@@ -1,9 +1,10 @@
 """MkDocs hook (mkdocs.yml `hooks:`): the archive of editions, and the check that no edition changed silently.
 
-Every edition's page and comparison is a page of this build (added in on_files, macros/exports/archive.py);
-the comparisons are filled in from the editions' rendered text; after the build the change sheets get
-their PDFs and a position whose printed text changed since the base commit is judged
-(macros/checks/editions.py). Thin on purpose: the logic lives in the layers.
+Every edition's page and comparison the archive's cache lacks is a page of this build (added in on_files,
+macros/exports/archive_pages.py), the comparisons filled in from the editions' rendered text; after the
+build the cached pages join them, the editions get their PDF and .docx, the change sheets their PDF, and a
+position whose printed text changed since the base commit is judged (macros/checks/editions.py). Thin on
+purpose: the logic lives in the layers.
 """
 
 from __future__ import annotations
@@ -17,7 +18,7 @@ from mkdocs.plugins import event_priority
 
 # MkDocs loads this file on its own; the project root makes `macros` importable as a package.
 sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
-from macros.exports import archive as archive_pages, archive_run, pdf, word  # noqa: E402
+from macros.exports import archive, archive_run, pdf, word  # noqa: E402
 from macros.exports.draft_pages import DraftPages  # noqa: E402
 from macros.model import history as git, published  # noqa: E402
 from macros.render import qr  # noqa: E402
@@ -30,7 +31,7 @@ run: dict = {"command": "build", "settings": None, "archive": None, "publishing"
 def on_startup(command, dirty):
     # Before any plugin's on_config: define_env (mkdocs-macros) reads what the archive will publish.
     run["command"] = command
-    links.pages = archive_pages.Settings.for_command(command, Path.cwd()).enabled
+    links.pages = archive.Settings.for_command(command, Path.cwd()).enabled
     links.pdfs = links.pages and pdf.Settings.for_command(command, Path.cwd()).enabled
     links.docx = links.pages and word.Settings.for_command(command, Path.cwd()).enabled
     # serve publishes no archive, yet refuses a silent change of an approved edition (JOBDESC_ARCHIVE=0: not even that).
@@ -44,7 +45,7 @@ def on_config(config):
     # The publishing build reads what the site it replaces published (model/published.py), before define_env.
     run["publishing"] = run["command"] == "build" and published.publishing()
     found["ledger"] = published.read(Path(config.site_dir)) if run["publishing"] else None
-    run["settings"] = archive_pages.Settings.for_command(run["command"], Path(config.config_file_path).parent)
+    run["settings"] = archive.Settings.for_command(run["command"], Path(config.config_file_path).parent)
     qr.forget()
     return config
 
@@ -98,12 +99,12 @@ def on_post_build(config):
     pdfs = pdf.Settings.for_command(run["command"], Path(config.config_file_path).parent)
     if run["drafts"] and pdfs.enabled:
         log.info(run["drafts"].sheets(Path(config.site_dir), pdfs))
-    archive, staff = found["archive"], found["staff"]
-    if archive is None or staff is None:
+    editions, staff = found["archive"], found["staff"]
+    if editions is None or staff is None:
         _record(config, None, {})
         return
     if links.checks:  # `mkdocs serve` without the archive: only the check that no edition changed silently
-        archive_run.check_only(archive, staff, config, found["forms"], run["settings"]).raise_problems()
+        archive_run.check_only(editions, staff, config, found["forms"], run["settings"]).raise_problems()
         return
     if run["archive"] is None:
         _record(config, None, {})
@@ -114,15 +115,15 @@ def on_post_build(config):
     for line in report.warnings:
         log.warning(line)
     report.raise_problems()
-    _record(config, archive, report.printed)
+    _record(config, editions, report.printed)
 
 
-def _record(config, archive, printed: dict) -> None:
+def _record(config, editions, printed: dict) -> None:
     """The publishing build's ledger, into the site it publishes; kept as it was when there is no archive."""
     if not run["publishing"]:
         return
     previous = found["ledger"]
-    if archive is not None and archive.complete:
+    if editions is not None and editions.complete:
         head = git.resolve(Path(config.config_file_path).parent, "HEAD")
         published.write(Path(config.site_dir), published.next_ledger(previous, head, printed))
     elif previous is not None:
