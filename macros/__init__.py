@@ -2,9 +2,8 @@
 
 Data flow: position files -> validated model (all positions, once) -> macros and templates -> page HTML.
 Editions: git history -> model/editions.py -> the history table of each page here, and the archive's
-pages after the build (macros/hooks/editions.py). In the archive build itself (a temporary project that
-renders old editions, see macros/exports/archive_build.py) the same macros answer from each edition's
-commit instead. Nothing here patches MkDocs or Material internals.
+pages of the same build (macros/hooks/editions.py), on which the same macros answer from each edition's
+commit (macros/exports/archive_forms.py). Nothing here patches MkDocs or Material internals.
 """
 
 from __future__ import annotations
@@ -21,13 +20,12 @@ except ModuleNotFoundError as missing:  # `python3 -m macros.…` with a Python 
 
 from .checks import editions as edition_checks
 from .checks.run import checked_staff
-from .exports import archive_build
+from .exports.archive_forms import ArchiveForms
 from .model.build_date import pin_build_date
 from .model.edit_dates import last_edited
 from .model.drafts import set_drafts_aside
 from .model.editions import find_editions
 from .render import archive_links, catalog, org, plain_calls, renames, text_filters, typography
-from .render.boilerplate import Boilerplate
 from .render.clauses import ClauseExtension
 from .render.findings import Findings
 from .render.navigation import navigation
@@ -45,11 +43,6 @@ def define_env(env) -> None:
     build_cache.use(BuildCache.for_project(Path(env.conf["config_file_path"]).parent, {
         "extensions": env.conf["markdown_extensions"], "options": env.conf["mdx_configs"]},
         site.config.page_cache if site else ""))
-    plan = archive_build.load_plan()
-    if plan is not None:
-        _define_archive_build(env, plan)
-        plain_calls.record_site_macros(env.macros, builtin)
-        return
     # Everything registered inside the block is known to the check of the pages' macro calls,
     # which runs when the block ends; any problem stops the build before a page is written.
     with checked_staff(env) as staff:
@@ -66,34 +59,29 @@ def define_env(env) -> None:
         edition_checks.raise_history_problems(archive, staff)
         drafts = set_drafts_aside(staff, archive, Path(env.conf["docs_dir"]))  # from here on, a position is its edition in force
         checked = archive_links.links.pages or archive_links.links.checks
-        archive_links.found.update(archive=archive if checked else None, staff=staff, drafts=drafts)
         env.conf["nav"] = navigation(staff)
-        forms = Boilerplate(env, staff, archive)
-        _register_rendering(env, forms, link_out=True)
+        forms = ArchiveForms(env, staff, archive)  # on an archived edition's page, its commit answers
+        archive_links.found.update(archive=archive if checked else None, staff=staff, drafts=drafts, forms=forms)
+        _register_rendering(env, forms)
         forms.register(env)
         catalog.register(env, staff)
         org.register(env, staff, forms.blocks)
     plain_calls.record_site_macros(env.macros, builtin)
 
 
-def _register_rendering(env, forms: Boilerplate, link_out: bool) -> None:
-    """What every page of an instruction needs, in the site and in the archive build alike."""
+def _register_rendering(env, forms: ArchiveForms) -> None:
+    """What every page of an instruction needs. An archived edition's references are numbered from its own
+    commit and link nowhere (the positions they name may be gone or renumbered since)."""
     cache = build_cache.current()
     site = plugin_of(env.conf)  # the plugin stops the build on what is found; without it, nobody asks
     found = site.findings if site else Findings()
+    link_out = lambda: forms.here() is None  # noqa: E731
     env.conf["markdown_extensions"] += [
         ClauseExtension(lambda: env.page, forms.clause_numbers, link_out, cache, found, forms.blocks),
         SafeHtmlExtension(lambda: env.page, forms.blocks, found), typography.TypographyExtension(),
         ConvertedPages(cache, found)]
     text_filters.register(env)
     env.filter(typography.nbsp)
-
-
-def _define_archive_build(env, plan: dict) -> None:
-    env.conf["nav"] = [{"Все должности": "index.md"}]
-    forms = archive_build.EditionForms(env, plan)
-    _register_rendering(env, forms, link_out=False)  # references are numbered from the edition's own commit
-    forms.register(env)
 
 
 def on_pre_page_macros(env) -> None:
@@ -103,7 +91,7 @@ def on_pre_page_macros(env) -> None:
 
 
 def on_post_build(env) -> None:
-    staff = env.variables.get("staff")  # none in the archive build, which has no renamed positions
+    staff = env.variables.get("staff")
     if staff is not None:
         renames.write_redirects(Path(env.conf["site_dir"]), staff)
     # What this build used of the page cache stays; what no build used for two weeks goes.

@@ -170,7 +170,7 @@ def test_the_drafts_change_sheet_compares_it_with_the_edition_in_force(drafted):
 def test_no_edition_is_compared_with_itself_and_search_does_not_index_the_draft(drafted):
     assert "не отличаются от редакции" not in drafted.output, drafted.output[-2000:]
     index = " ".join(path.read_text(encoding="utf-8") for path in (drafted.site / "search").rglob("*.json"))
-    assert "/draft/" not in index and "кейсы" not in index and NOTE_DUTY not in index
+    assert "recruiter/draft/" not in index and "кейсы" not in index and NOTE_DUTY not in index
     assert "Разрабатывает анкеты, тесты и другие материалы" in index, "search lost the edition in force"
 
 

@@ -217,10 +217,22 @@ def test_a_warm_build_renders_nothing_again_and_gives_the_same_archive(history):
         assert (cold.site / page).read_bytes() == (warm.site / page).read_bytes(), f"{page} differs between builds"
 
 
+def test_an_archived_edition_is_a_page_of_the_site_with_its_menu(history):
+    """Editions are pages of the site's own build (no build of their own): on a phone, the menu of an old
+    edition leads to the site's pages, as on every other page."""
+    site = history[0]
+    links = site.page("positions/recruiter/editions/1.0/").select("nav.md-nav--primary a.md-nav__link[href]")
+    assert len({link["href"] for link in links}) > 1, "the archived page has no menu of the site"
+    for link in links:
+        target = (site.site / "positions" / "recruiter" / "editions" / "1.0" / link["href"]).resolve()
+        assert (target / "index.html").is_file() or target.is_file(), f"«{link.get_text()}» leads nowhere"
+
+
 def test_archived_pages_are_not_in_search_or_sitemap(history):
     site = history[0].site
-    assert "/editions/" not in (site / "search" / "search_index.json").read_text(encoding="utf-8")
-    assert "/editions/" not in (site / "sitemap.xml").read_text(encoding="utf-8")
+    archived = re.compile(r"positions/[^/\"<]+/editions/")  # not the guide's page about editions
+    assert not archived.search((site / "search" / "search_index.json").read_text(encoding="utf-8"))
+    assert not archived.search((site / "sitemap.xml").read_text(encoding="utf-8"))
 
 
 def _clone(repo, target):

@@ -199,7 +199,7 @@ def test_the_publish_job_builds_as_the_publishing_build():
     "{% set x = position.duties.append('вписано') %}",
 ])
 def test_a_past_template_reaching_into_python_is_refused_not_printed_as_nothing(template):
-    from macros.exports.archive_build import sandboxed
+    from macros.exports.archive_forms import sandboxed
     today = jinja2.Environment(loader=jinja2.DictLoader({}), undefined=jinja2.StrictUndefined,
                                comment_start_string="{##", comment_end_string="##}")
     past = sandboxed(today, jinja2.DictLoader({"t.md": template}))
@@ -208,7 +208,7 @@ def test_a_past_template_reaching_into_python_is_refused_not_printed_as_nothing(
 
 
 def test_a_past_template_keeps_todays_syntax_and_filters_but_not_the_macros_plugins_globals():
-    from macros.exports.archive_build import sandboxed
+    from macros.exports.archive_forms import sandboxed
     today = jinja2.Environment(loader=jinja2.DictLoader({}), undefined=jinja2.StrictUndefined,
                                comment_start_string="{##", comment_end_string="##}")
     today.filters["lcfirst"] = lambda text: text[:1].lower() + text[1:]

@@ -1,40 +1,35 @@
-"""The archive of editions in the built site: every edition's page and PDF, and every comparison.
+"""The archive of editions: which pages it has, what each shows, and the key it is cached under.
 
-After the site is built (macros/hooks/editions.py, on_post_build), this module decides which pages the
-archive has: for every edition of every position (model/editions.py) a page at its stable address
-``positions/<slug>/editions/<version>/`` with a PDF ``pdf/editions/<slug>-<version>.pdf``, and for every
-two editions of a position a comparison ``positions/<slug>/compare/<older>-<newer>/``. A published
-edition never changes, so each page is rendered once and kept in a cache folder under a key made of
-everything it shows: the blobs of its position file and of the positions it names, its printed
-templates, mkdocs.yml, the notice and QR address on it, and today's code. Missing pages are rendered
-together by one `mkdocs build` of a temporary project (today's code and config, the editions'
-files as of their commits; see archive_build.py), then copied into the site. Its PDFs are made by
-exports/pdf.py like every other PDF, so they share its cache.
-
-Never a half-written site: an edition today's code cannot render stops the build (the publishing
-hook keeps the last good site) with the edition, its commit and the reason.
+For every edition of every position (model/editions.py) a page at its stable address
+``positions/<slug>/editions/<version>/`` and for every two editions of a position a comparison
+``positions/<slug>/compare/<older>-<newer>/`` («Лист изменений»), all pages of the site's own build
+(archive_pages.py). A published edition never changes, so each page is rendered once and kept under a
+key made of everything it shows: the blobs of its position file and of the positions it names, its
+printed templates, mkdocs.yml, the notice and QR address on it, the site's menu and today's code.
 """
-
 from __future__ import annotations
 
 import hashlib
 import json
 import os
 import time
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from importlib.metadata import version as installed
 from pathlib import Path
 
+from mkdocs.exceptions import PluginError
 
 from ..model.company import Company
 from ..model.editions import Archive, Edition, State, comparison_url, edition_url
+from ..model.markup import only_simple_calls
 from ..model.positions import Staff
 from ..render import qr
 from ..render.archive_links import comparison_file, links
 from . import archive_sources as sources
-from .cache import place
-from .archive_project import render_missing
 
+# The macros an instruction's text may call; anything else in an old edition's text is refused.
+FORMS = ("approval_stamp", "general_provisions", "common_rights", "standard_liability", "signatures",
+         "acknowledgement_sheet")
 STALE_AFTER_DAYS = 14
 CODE_PARTS = ("macros", "overrides", "mkdocs.yml")
 PACKAGES = ("mkdocs", "mkdocs-material", "mkdocs-macros-plugin", "pymdown-extensions", "Markdown", "segno")
@@ -56,54 +51,38 @@ class Settings:
 
 @dataclass
 class Job:
-    """One page of the archive build: what it is, its cache key and what the build needs to make it."""
+    """One page of the archive: its source address, what it is and what it shows."""
 
     src: str
     kind: str  # edition | state (rendered for a check only) | compare
     spec: dict
-    key: str = ""
     edition: Edition | None = None
     state: State | None = None
+    key: str = ""
 
     @property
     def dest(self) -> str:
         return self.src[:-3] + "/index.html"
 
 
-@dataclass
-class Outcome:
-    jobs: list[Job]
-    rendered: int
-    seconds: float
-    models: dict[str, dict] = field(default_factory=dict)  # src -> {"blocks": [...], "printed": "..."}
-
-    def __str__(self) -> str:
-        # Both counts cover the same pages, so they add up: states rendered only for the check count too.
-        published = sum(1 for job in self.jobs if job.kind != "state")
-        checked = len(self.jobs) - published
-        extra = f" и {checked} для проверки правок без новой редакции" if checked else ""
-        return (f"Архив редакций: {published} страниц редакций и сравнений{extra}; из них {self.rendered} "
-                f"собрано заново, {len(self.jobs) - self.rendered} из кэша ({self.seconds:.1f} с)")
-
-
 class Planner:
-    """The pages of the archive and their keys, for one build."""
+    """The pages of the archive, for one build."""
 
     def __init__(self, archive: Archive, staff: Staff, config, project: Path):
         self.archive, self.staff, self.config, self.project = archive, staff, config, project
-        # A page links to its PDF and .docx only when the build publishes them: part of what it shows.
-        self.code = code_fingerprint(project) + f"|pdf={links.pdfs}|docx={links.docx}"
+        # A page links to its PDF and .docx only when the build publishes them; its menu is the site's.
+        menu = hashlib.sha256(json.dumps(config["nav"], sort_keys=True, ensure_ascii=False, default=str).encode())
+        self.code = code_fingerprint(project) + f"|pdf={links.pdfs}|docx={links.docx}|nav={menu.hexdigest()}"
         company = Company(config["extra"], staff)
         self.sources = sources.Sources(archive, project, Path(config["docs_dir"]), company.signing_positions)
 
-    def jobs(self, checked: list[State]) -> list[Job]:
+    def jobs(self) -> list[Job]:
         jobs: list[Job] = []
         for slug in sorted(self.archive.editions):
             editions = [self.edition_job(edition) for edition in self.archive.of(slug)]
             jobs += editions
             for at, newer in enumerate(editions):
                 jobs += [self.comparison_job(older, newer) for older in editions[:at]]
-        jobs += [self.state_job(state) for state in checked]
         return jobs
 
     def edition_job(self, edition: Edition) -> Job:
@@ -116,17 +95,17 @@ class Planner:
             "corrections": [{"date": _day(c.get("date")), "note": str(c.get("note") or "")} for c in edition.corrections],
         }
         spec = {"kind": "edition", "slug": slug, "version": edition.version, "notice": notice,
-                "title": f"{position.title} — редакция {edition.version}",
-                "qr": qr.address(self.config.get("site_url"), edition_url(slug, edition.version))
-                if not qr.disabled_reason else None}
-        job = Job(edition_url(slug, edition.version)[:-1] + ".md", "edition", spec, edition=edition,
-                  state=edition.snapshot)
+                "title": f"{position.title} — редакция {edition.version}", "qr": self.qr(edition_url(slug, edition.version)),
+                "snapshot": self.sources.snapshot_id(edition.snapshot)}
+        job = Job(edition_url(slug, edition.version)[:-1] + ".md", "edition", spec, edition=edition, state=edition.snapshot)
         return self._keyed(job, edition.snapshot)
 
-    def state_job(self, state: State) -> Job:
+    def state_job(self, state: State, src: str) -> Job:
+        """A state rendered only for the check that no edition changed silently: its printed text."""
         spec = {"kind": "state", "slug": state.position.slug, "version": state.version, "notice": {},
-                "title": state.position.title, "qr": None}
-        return self._keyed(Job(f"checks/{state.position.slug}.md", "state", spec, state=state), state)
+                "title": state.position.title, "qr": self.qr(edition_url(state.position.slug, state.version)),
+                "snapshot": self.sources.snapshot_id(state)}
+        return self._keyed(Job(src, "state", spec, state=state), state)
 
     def comparison_job(self, older: Job, newer: Job) -> Job:
         slug, a, b = newer.edition.slug, older.edition, newer.edition
@@ -137,9 +116,11 @@ class Planner:
         return job
 
     def _keyed(self, job: Job, state: State) -> Job:
-        job.spec["snapshot"] = self.sources.snapshot_id(state)
         job.key = _hash({"code": self.code, "spec": job.spec, "inputs": self.sources.inputs(state)})
         return job
+
+    def qr(self, url: str) -> str | None:
+        return qr.address(self.config.get("site_url"), url) if not qr.disabled_reason else None
 
 
 def edition_side(edition: Edition, src: str | None = None) -> dict:
@@ -167,6 +148,22 @@ def comparison_spec(config, staff: Staff, slug: str, older: dict, newer: dict, u
             "qr": qr.address(config.get("site_url"), url) if not qr.disabled_reason else None}
 
 
+def text_of(job: Job) -> str:
+    """The edition's own text (HR's, untrusted): only plain macro calls may stand in it."""
+    body = job.state.position.body
+    if only_simple_calls(body, dict.fromkeys(FORMS)) is None:
+        state = job.state
+        commit = f"коммит {state.commit[:10]}" + (f" от {_day(state.date)}" if state.date else "") \
+            if state.commit else "рабочая копия"
+        raise PluginError(
+            f"Архив редакций: сегодняшний код не может собрать редакцию {state.version} должности "
+            f"docs/{state.position.src_path} ({commit}): в тексте есть что-то кроме строк вида {{{{ имя() }}}} "
+            "с макросами инструкции; такой текст не собирается. Как исправить: прежние редакции собираются "
+            "сегодняшним кодом из файлов своего коммита; поправьте код так, чтобы они снова собирались "
+            "(опубликованный сайт не изменён). Временно можно собрать сайт без архива: JOBDESC_ARCHIVE=0 mkdocs build")
+    return body
+
+
 def _day(value) -> str:
     return value.strftime("%d.%m.%Y") if hasattr(value, "strftime") else ""
 
@@ -186,40 +183,6 @@ def code_fingerprint(project: Path) -> str:
     for name in PACKAGES:
         digest.update(f"{name}={installed(name)}".encode())
     return digest.hexdigest()
-
-
-def build(planner: Planner, jobs: list[Job], settings: Settings) -> Outcome:
-    """Render the jobs the cache lacks (one archive build), and return every job's model."""
-    started = time.monotonic()
-    settings.cache_dir.mkdir(parents=True, exist_ok=True)
-    missing = [job for job in jobs if not (settings.cache_dir / f"{job.key}.html").is_file()]
-    if missing:
-        render_missing(planner, missing, jobs, settings)
-    outcome = Outcome(jobs, len(missing), 0.0)
-    for job in jobs:
-        model = settings.cache_dir / f"{job.key}.json"
-        if job.kind != "compare" and model.is_file():
-            outcome.models[job.src] = json.loads(model.read_text(encoding="utf-8"))
-        for path in (settings.cache_dir / f"{job.key}.html", model):
-            if path.exists():
-                os.utime(path)
-    prune(settings.cache_dir, {job.key for job in jobs})
-    outcome.seconds = time.monotonic() - started
-    return outcome
-
-
-def publish(outcome: Outcome, settings: Settings, site_dir: Path) -> list[Job]:
-    """Put every published page into the site; return the edition pages (for their PDFs)."""
-    editions = []
-    for job in outcome.jobs:
-        if job.kind == "state":
-            continue
-        target = site_dir / job.dest
-        target.parent.mkdir(parents=True, exist_ok=True)
-        place(settings.cache_dir / f"{job.key}.html", target)
-        if job.kind == "edition":
-            editions.append(job)
-    return editions
 
 
 def prune(cache_dir: Path, keep: set[str]) -> None:

@@ -1,8 +1,10 @@
-"""One run of the archive after the site's build: plan, render what is missing, publish, judge.
+"""One run of the archive in the site's build: its pages before the build, its checks after it.
 
-Called by macros/hooks/editions.py. Says in one line what it did, names a history it could not read
-(a copy without .git, a shallow clone), puts the editions' pages and PDFs into the site, and
-turns what changed since the base commit into the problems and warnings of checks/editions.py.
+Called by macros/hooks/editions.py. ``plan`` adds the pages the archive's cache lacks to the build's
+files; ``finish`` keeps them in the cache and puts the others into the site, says in one line what it
+did, names a history it could not read (a copy without .git, a shallow clone), makes the editions'
+PDFs and .docx and the change sheets' PDFs, and turns what changed since the base commit into the
+problems and warnings of checks/editions.py.
 """
 
 from __future__ import annotations
@@ -11,16 +13,22 @@ import os
 from dataclasses import dataclass, field
 from pathlib import Path
 
+import markdown
 import yaml
 from mkdocs.exceptions import PluginError
+from mkdocs.structure.files import File
+from mkdocs.structure.pages import Page
 
 from ..checks import editions as checks
 from ..model import history as git
 from ..model.editions import Archive, State
 from ..model.positions import Staff
 from ..model.problems import PositionsError, Problem
+from ..render import plain_calls
 from ..render.archive_links import download_of_page, edition_file
-from . import archive, archive_causes, cache, compare, pdf, word
+from . import archive, archive_causes, cache, compare, document_text, pdf, word
+from .archive_pages import ArchivePages
+from .archive_forms import ArchiveForms
 
 NO_HISTORY = ("Архив редакций: сборка из копии без истории git — опубликованы только действующие редакции; "
               "прежние редакции и проверка правок без новой редакции нужны полной копии репозитория")
@@ -44,33 +52,41 @@ class Report:
             raise PositionsError(self.problems)
 
 
-def publish_archive(found: Archive, staff: Staff, config, settings: archive.Settings, command: str) -> Report:
-    report = Report()
+def plan(found: Archive, staff: Staff, config, forms: ArchiveForms, files, settings: archive.Settings
+         ) -> ArchivePages:
+    """The archive's pages, those the cache lacks added to this build's files; and the states to check."""
+    planner = archive.Planner(found, staff, config, Path(config.config_file_path).parent)
+    checked = _changed_under_same_version(found, staff, planner)
+    pages = ArchivePages(planner, forms, planner.jobs() + _state_jobs(planner, checked), settings)
+    pages.checked = checked
+    pages.add_files(files, config)
+    return pages
+
+
+def finish(pages: ArchivePages, config, command: str) -> Report:
+    """After the build: the archive's pages cached and published, their PDFs and .docx, the checks."""
+    found, project, site, report = pages.planner.archive, pages.planner.project, Path(config.site_dir), Report()
     if found.history.status == git.NO_HISTORY:
         report.lines.append(NO_HISTORY)
     elif found.history.status == git.SHALLOW:
         report.warnings.append(SHALLOW)
-    project, site = Path(config.config_file_path).parent, Path(config.site_dir)
-    planner = archive.Planner(found, staff, config, project)
-    checked = _changed_under_same_version(found, staff, planner)
-    jobs = planner.jobs([base for base, _ in checked.values()])
-    outcome = archive.build(planner, jobs, settings)
-    editions = archive.publish(outcome, settings, site)
-    report.lines.append(str(outcome))
+    rendered(pages, config)
+    report.lines.append(pages.publish(site))
+    editions = [job for job in pages.jobs if job.kind == "edition"]
     pdfs = pdf.Settings.for_command(command, project)
     if pdfs.enabled:
         report.lines.append(_edition_files(editions, site, pdf.PDF_DIR, pdfs, pdf.build_pdfs))
-        report.lines.append(_change_sheets(outcome.jobs, site, pdfs))
+        report.lines.append(_change_sheets(pages.jobs, site, pdfs))
     documents = word.Settings.for_command(command, project)
     if documents.enabled:
         report.lines.append(_edition_files(editions, site, word.DOCX_DIR, documents, word.build_docx))
-    report.printed = {job.edition.url: (outcome.models.get(job.src, {}).get("printed", ""), job.edition.current)
-                      for job in jobs if job.kind == "edition"}
-    _judge(found, staff, checked, outcome, planner, project, report)
+    report.printed = {job.edition.url: (pages.models.get(job.src, {}).get("printed", ""), job.edition.current)
+                      for job in editions}
+    _judge(pages, report)
     return report
 
 
-def check_only(found: Archive, staff: Staff, config, settings: archive.Settings) -> Report:
+def check_only(found: Archive, staff: Staff, config, forms: ArchiveForms, settings: archive.Settings) -> Report:
     """`mkdocs serve`: render just the two states of each position changed under the same version
     (nothing when none did; the archive's cache keeps them) and judge them as the build does."""
     report = Report()
@@ -78,13 +94,19 @@ def check_only(found: Archive, staff: Staff, config, settings: archive.Settings)
         return report
     planner = archive.Planner(found, staff, config, Path(config.config_file_path).parent)
     checked = _changed_under_same_version(found, staff, planner)
-    if not checked:
-        return report
-    jobs = [planner.edition_job(found.current(slug)) for slug in checked]
-    jobs += [planner.state_job(base) for base, _ in checked.values()]
-    outcome = archive.build(planner, jobs, settings)
-    _judge(found, staff, checked, outcome, planner, planner.project, report)
+    if checked:
+        pages = ArchivePages(planner, forms, _state_jobs(planner, checked), settings)
+        pages.checked = checked
+        rendered(pages, config)
+        _judge(pages, report)
     return report
+
+
+def _state_jobs(planner: archive.Planner, checked: dict) -> list:
+    """Both states of every position changed under the same version: at the base and now."""
+    found = planner.archive
+    return [planner.state_job(state, f"checks/{slug}/{side}.md") for slug, (base, _) in checked.items()
+            for side, state in (("base", base), ("now", found.current(slug).snapshot))]
 
 
 def _changed_under_same_version(found: Archive, staff: Staff, planner) -> dict[str, tuple[State, bool]]:
@@ -118,6 +140,7 @@ def _edition_files(editions: list, site: Path, extension: str, settings, build) 
         own = site / download_of_page(f"positions/{job.edition.slug}.md", extension)
         if job.edition.current and own.is_file():
             target.parent.mkdir(parents=True, exist_ok=True)
+            target.unlink(missing_ok=True)
             cache.place(own, target)
         else:
             source = f"docs/positions/{job.edition.slug}.md, редакция {job.edition.version} (из истории git)"
@@ -128,6 +151,10 @@ def _edition_files(editions: list, site: Path, extension: str, settings, build) 
         raise PluginError("Архив редакций: " + str(pdf.PageTooSlow(slow.job, slow.seconds, EDITION_TOO_SLOW))) from None
 
 
+def _date(value):
+    return value if hasattr(value, "isoformat") else None
+
+
 def _change_sheets(jobs: list, site: Path, settings) -> str:
     """The PDF of every «Лист изменений»: the sheet that is signed, as the page prints it."""
     sheets = [cache.Job(job.spec["slug"], site / job.dest, site / job.spec["pdf"], None)
@@ -135,16 +162,31 @@ def _change_sheets(jobs: list, site: Path, settings) -> str:
     return "Листы изменений: " + str(pdf.build_pdfs(sheets, site, settings))
 
 
-def _date(value):
-    return value if hasattr(value, "isoformat") else None
+def rendered(pages: ArchivePages, config) -> None:
+    """The text of each state to check that the cache lacks, rendered by the site's own macros and Markdown
+    outside MkDocs' page loop: a state checked is never published, so it is no page of the site."""
+    for job in pages.missing:
+        if job.kind != "state":
+            continue
+        pages.add(job)
+        body = archive.text_of(job)
+        page = Page(None, File.generated(config, job.src, content=body), config)
+        with pages.forms.rendering(page):
+            text = plain_calls.expand(body, plain_calls.SITE_MACROS)
+            html = markdown.Markdown(extensions=config["markdown_extensions"],
+                                     extension_configs=config["mdx_configs"] or {}).convert(text)
+        pages.keep(job, {"blocks": document_text.blocks(html), "printed": document_text.printed_text(pages.forms.blocks.release(html))})
+        del pages.forms.pages[job.src]
 
 
-def _judge(found: Archive, staff: Staff, checked: dict, outcome, planner, project: Path, report: Report) -> None:
+def _judge(pages: ArchivePages, report: Report) -> None:
+    """Problems for editions changed silently, warnings for new editions that change nothing."""
+    planner, models, checked = pages.planner, pages.models, pages.checked
+    found, staff, project = planner.archive, planner.staff, planner.project
     shared = _shared_corrections(project, found)
     for slug, (base, own) in checked.items():
         position = staff[slug]
-        before = outcome.models[f"checks/{slug}.md"]
-        now = outcome.models[found.current(slug).url[:-1] + ".md"]
+        before, now = models[f"checks/{slug}/base.md"], models[f"checks/{slug}/now.md"]
         if before["printed"] == now["printed"]:
             continue
         changes = compare.compare(before["blocks"], now["blocks"])
@@ -162,8 +204,8 @@ def _judge(found: Archive, staff: Staff, checked: dict, outcome, planner, projec
         current = found.current(position.slug)
         if previous is None or current is None or previous is current:
             continue  # never an edition compared with itself (a draft of the next edition is not an edition)
-        old = outcome.models.get(previous.url[:-1] + ".md", {}).get("blocks")
-        new = outcome.models.get(current.url[:-1] + ".md", {}).get("blocks")
+        old = models.get(previous.url[:-1] + ".md", {}).get("blocks")
+        new = models.get(current.url[:-1] + ".md", {}).get("blocks")
         if old is not None and old == new:
             message = checks.unchanged_new_edition(position, base.version)
             report.lines.append("ПРЕДУПРЕЖДЕНИЕ: " + message)

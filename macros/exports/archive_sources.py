@@ -2,7 +2,7 @@
 mkdocs.yml, as of its commit (or the work tree), named by git blob ids and written out as plain files.
 
 The blob ids are the cache key of an edition's page (exports/archive.py); the files are the snapshot
-the archive build renders it from (exports/archive_build.py). Templates that are not part of the
+its page is rendered from (exports/archive_forms.py). Templates that are not part of the
 document (the screen-only card and record, the catalog, the archive's own forms) always come from
 today's code, so old commits only contribute their wording.
 """
@@ -126,30 +126,29 @@ class Sources:
             self._extras[blob] = json.dumps(_extra(content), sort_keys=True, ensure_ascii=False, default=str)
         return self._extras[blob]
 
-    def materialise(self, states: list[State], folder: Path) -> dict[str, str | None]:
-        """Write the snapshot of every commit these states come from; snapshot id -> its folder."""
-        snapshots: dict[str, str | None] = {}
+    def snapshots(self, states: list[State]) -> dict[str, dict | None]:
+        """The files of every commit these states come from, read from git in one go: snapshot id ->
+        {"positions": name -> bytes, "templates": name -> bytes, "extra": dict} (None: the work tree)."""
+        snapshots: dict[str, dict | None] = {}
         by_commit: dict[str, list[State]] = {}
         for state in states:
             if state.commit is None:
                 snapshots[WORKTREE] = None
             else:
                 by_commit.setdefault(state.commit, []).append(state)
+        wanted = {}
         for commit, group in by_commit.items():
-            target = folder / commit
             # The company as of that commit: every position (see _named), the edition's own file first.
-            files = {f"{POSITIONS_DIR}/{s.position.slug}.md": s.blob for s in group}
+            positions = {f"{s.position.slug}.md": s.blob for s in group}
             for slug, blob in self.positions_at(group[0]).items():
-                files.setdefault(f"{POSITIONS_DIR}/{slug}.md", blob)
-            files.update({f"templates/{name}": blob for name, blob in self.templates(group[0]).items()})
-            config = self.blob(group[0], CONFIG_FILE)
-            contents = self.archive.history.read([b for b in [*files.values(), config] if b])
-            for name, blob in files.items():
-                (target / name).parent.mkdir(parents=True, exist_ok=True)
-                (target / name).write_bytes(contents[blob])
-            extra = _extra(contents.get(config, b"")) if config else {}
-            (target / "extra.json").write_text(json.dumps(extra, ensure_ascii=False, default=str), encoding="utf-8")
-            snapshots[commit] = str(target)
+                positions.setdefault(f"{slug}.md", blob)
+            wanted[commit] = (positions, self.templates(group[0]), self.blob(group[0], CONFIG_FILE))
+        contents = self.archive.history.read(sorted({b for positions, templates, config in wanted.values()
+                                                     for b in [*positions.values(), *templates.values(), config] if b}))
+        for commit, (positions, templates, config) in wanted.items():
+            snapshots[commit] = {"positions": {name: contents[blob] for name, blob in positions.items()},
+                                 "templates": {name: contents[blob] for name, blob in templates.items()},
+                                 "extra": _extra(contents.get(config, b"")) if config else {}}
         return snapshots
 
 

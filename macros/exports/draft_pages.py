@@ -18,7 +18,7 @@ from mkdocs.structure.files import File, InclusionLevel
 from ..model.drafts import DRAFT_VERSION, Draft
 from ..model.positions import Staff
 from ..render.archive_links import comparison_file
-from . import archive, archive_build, cache, document_text, pdf
+from . import archive, archive_forms, cache, document_text, pdf
 
 TEMPLATES = Path(__file__).resolve().parents[1] / "templates"
 
@@ -76,8 +76,8 @@ class DraftPages:
         spec = archive.comparison_spec(self.config, self.staff, draft.slug, in_force, newer, draft.comparison)
         spec["pdf"] = comparison_file(draft.slug, draft.in_force.version, DRAFT_VERSION, "pdf") if self.pdfs else None
         rows = int(self.config["extra"].get("acknowledgement_rows", 12))
-        page.content = archive_build.comparison_html(
-            archive_build.comparison_templates(str(TEMPLATES)), spec,
+        page.content = archive_forms.comparison_html(
+            archive_forms.comparison_templates(str(TEMPLATES)), spec,
             self.blocks.get(f"positions/{draft.slug}.md", []), self.blocks.get(draft.page, []), rows, page.url)
 
     def sheets(self, site: Path, settings: pdf.Settings) -> str:

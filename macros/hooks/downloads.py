@@ -35,7 +35,8 @@ class Downloads:
         for kind, settings, jobs in self.kinds:
             if settings.enabled:
                 context[kind.link] = get_relative_url(kind.path_of_page(page.file.src_uri), page.url)
-                if not settings.links_only:  # the archive's own build: its parent makes the files
+                # An archived edition's files are the archive's (most of its pages come from its cache, not this build).
+                if not settings.links_only and not page.meta.get("archived"):
                     # The file lies where the page links to it (a draft's: pdf/drafts/<slug>.pdf, never the position's).
                     target = Path(config.site_dir) / kind.path_of_page(page.file.src_uri)
                     jobs.append(cache.job_for(_slug(page.file.src_uri), page.file.abs_dest_path, target,

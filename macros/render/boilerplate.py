@@ -3,7 +3,7 @@
 The wording lives in the templates, not here: this module only gathers what a template
 needs (the page's position, the positions it refers to, the company requisites). An archived
 edition is rendered by the same macros with the position, templates and requisites of its
-commit (render/edition_forms.py overrides the few methods that say where those come from).
+commit (exports/archive_forms.py overrides the few methods that say where those come from).
 """
 
 from __future__ import annotations

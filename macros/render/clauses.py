@@ -124,7 +124,7 @@ class ClauseExtension(Extension):
     """Registered from define_env; runs after inline processing and before the table of contents (5).
 
     `page_of()`: the page being converted (for messages); `numbers_of(slug)`: another position and the
-    numbers of its labelled clauses; `link_out`: whether a reference links to that position's page;
+    numbers of its labelled clauses; `link_out` (or a callable): whether a reference links to that position's page;
     `cache`: where the preview's reading of a page is kept between builds (model/build_cache.py);
     `findings`: where problems are reported (render/findings.py); `blocks`: the held forms (render/verbatim.py)."""
 
@@ -179,6 +179,6 @@ class ClauseExtension(Extension):
             number = numbers.get(target.group(2))
             link.text = " ".join(filter(None, [number, f"должностной инструкции {position.genitive}"]))
             link.set("class", (link.get("class", "") + " clause-ref").strip())
-            if not self.link_out:
+            if not (self.link_out() if callable(self.link_out) else self.link_out):
                 link.attrib.pop("href")
-                link.tag = "span"  # MkDocs' own link check would look for the other page in the archive build
+                link.tag = "span"  # an archived edition names the clause; the page it was in may be gone

@@ -1,0 +1,129 @@
+"""The archive's pages in one build: which of them this build renders, what they say, and the cache.
+
+A page the archive's cache lacks is added to the build's files (MkDocs' ``File.generated``) with the
+edition's own text of its commit as Markdown; the site's render path makes it HTML, and the instruction
+macros answer from that commit (archive_forms.py). As the pages render, the text of each edition is
+read; a comparison is filled in from the texts of its two editions (MkDocs renders every body before it
+writes any page). After the build each rendered page goes into the cache, the cached ones into the site.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import time
+from pathlib import Path
+
+import yaml
+from mkdocs.structure.files import File, InclusionLevel
+
+from . import archive_sources as sources, document_text
+from .archive import Job, Planner, Settings, prune, text_of
+from .archive_forms import Archived, ArchiveForms, Snapshot, comparison_html, comparison_templates
+from .cache import place
+
+TEMPLATES = Path(__file__).resolve().parents[1] / "templates"
+
+
+class ArchivePages:
+    """The archive's pages of one build: those the cache lacks are added to the files and their text is read
+    as they render; the comparisons are filled in from the blocks of both editions (MkDocs renders every
+    body before it writes any page); after the build every page is in the cache and in the site."""
+
+    def __init__(self, planner: Planner, forms: ArchiveForms, jobs: list[Job], settings: Settings):
+        self.planner, self.forms, self.jobs, self.settings = planner, forms, jobs, settings
+        started = time.monotonic()
+        settings.cache_dir.mkdir(parents=True, exist_ok=True)
+        self.missing = [job for job in jobs if not self.cached(job)]
+        self.by_src = {job.src: job for job in self.missing}
+        self.models: dict[str, dict] = {}  # src -> {"blocks": [...], "printed": "..."} of every edition and state
+        self.checked: dict = {}  # slug -> (its state at the base, whether its own files changed), set by archive_run
+        for job in jobs:
+            if job.kind != "compare" and job.src not in self.by_src and self.cached(job):
+                self.models[job.src] = json.loads(self.path(job, ".json").read_text(encoding="utf-8"))
+        self.templates = comparison_templates(str(TEMPLATES))
+        states = [job.state for job in self.missing if job.state is not None]
+        docs_dir, parsed = Path(planner.config["docs_dir"]), {}
+        self.snapshots = {key: Snapshot(None if key == sources.WORKTREE else key, files, docs_dir, forms.env, parsed)
+                          for key, files in planner.sources.snapshots(states).items()}
+        self.seconds = time.monotonic() - started  # the archive's own work, not the pages MkDocs renders for it
+
+    def path(self, job: Job, suffix: str) -> Path:
+        return self.settings.cache_dir / f"{job.key}{suffix}"
+
+    def cached(self, job: Job) -> bool:
+        """An edition's page needs its text (model) too; a state checked only its model."""
+        parts = {"edition": (".html", ".json"), "compare": (".html",), "state": (".json",)}[job.kind]
+        return all(self.path(job, suffix).is_file() for suffix in parts)
+
+    def add_files(self, files, config) -> None:
+        for job in self.missing:
+            if job.kind == "state":
+                continue  # rendered for the checks only, never published (archive_run.rendered)
+            meta = {"title": job.spec["title"], "hide": ["navigation", "toc"], "search": {"exclude": True},
+                    "sitemap": False, "archived": True}  # the archive makes its PDF and .docx (archive_run.py)
+            body = text_of(job) if job.kind == "edition" else ""
+            self.add(job)
+            content = f"---\n{yaml.safe_dump(meta, allow_unicode=True, sort_keys=False)}---\n\n{body}"
+            file = File.generated(config, job.src, content=content, inclusion=InclusionLevel.NOT_IN_NAV)
+            if job.state is not None:  # messages name the file HR knows, and the edition
+                file.source_file = f"docs/{job.state.position.src_path} (редакция {job.spec['version']} из истории git)"
+            files.append(file)
+
+    def add(self, job: Job) -> None:
+        if job.kind != "compare":
+            self.forms.pages[job.src] = Archived(job.spec, self.snapshots[job.spec["snapshot"]])
+
+    def page_content(self, src: str, html: str) -> None:
+        job = self.by_src.get(src)
+        if job is not None and job.kind == "edition":
+            self.models[src] = {"blocks": document_text.blocks(html), "printed": ""}
+
+    def page_context(self, page) -> None:
+        job = self.by_src.get(page.file.src_uri)
+        if job is None:
+            return
+        if job.kind == "edition":
+            self.models[job.src]["printed"] = document_text.printed_text(page.content)
+            return
+        spec, rows = job.spec, int(self.planner.config["extra"].get("acknowledgement_rows", 12))
+        older, newer = (self.models.get(spec[side]["src"], {}).get("blocks", []) for side in ("older", "newer"))
+        page.content = comparison_html(self.templates, spec, older, newer, rows, page.url)
+
+    def keep(self, job: Job, model: dict) -> None:
+        """A state rendered for the checks only: its text, kept like a page's."""
+        self.models[job.src] = model
+        self.store(self.path(job, ".json"), json.dumps(model, ensure_ascii=False).encode("utf-8"))
+
+    def publish(self, site: Path) -> str:
+        """Every page this build rendered into the cache, every other one from the cache into the site."""
+        started = time.monotonic()
+        for job in self.jobs:
+            if job.kind == "state":
+                continue
+            target = site / job.dest
+            if job.src in self.by_src:
+                self.store(self.path(job, ".html"), target.read_bytes())
+                if job.kind == "edition":
+                    self.store(self.path(job, ".json"), json.dumps(self.models[job.src], ensure_ascii=False).encode())
+            else:
+                target.parent.mkdir(parents=True, exist_ok=True)
+                target.unlink(missing_ok=True)
+                place(self.path(job, ".html"), target)
+        for job in self.jobs:
+            for suffix in (".html", ".json"):
+                if self.path(job, suffix).exists():
+                    os.utime(self.path(job, suffix))
+        prune(self.settings.cache_dir, {job.key for job in self.jobs})
+        published = sum(1 for job in self.jobs if job.kind != "state")
+        checked = len(self.jobs) - published
+        extra = f" и {checked} для проверки правок без новой редакции" if checked else ""
+        rendered = sum(1 for job in self.jobs if job.src in self.by_src)
+        return (f"Архив редакций: {published} страниц редакций и сравнений{extra}; из них {rendered} "
+                f"собрано заново, {len(self.jobs) - rendered} из кэша ({self.seconds + time.monotonic() - started:.1f} с)")
+
+    @staticmethod
+    def store(path: Path, content: bytes) -> None:
+        partial = path.with_name(f"{path.name}.{os.getpid()}.part")
+        partial.write_bytes(content)
+        os.replace(partial, path)
