@@ -49,6 +49,7 @@ class JobDescPlugin(BasePlugin[JobDescConfig]):
         self.built_from: incremental.Fingerprint | None = None  # the last successful build's sources
         self.building_from: incremental.Fingerprint | None = None
         self.search = SearchEntries()          # kept across incremental rebuilds
+        self.template_code = incremental.TemplateCode()  # `mkdocs serve`: theme templates compiled once
         self.staging: Staging | None = None    # `mkdocs build` only
         self.downloads: Downloads | None = None
         self.findings = Findings()             # problems found while rendering, reported all at once
@@ -90,6 +91,7 @@ class JobDescPlugin(BasePlugin[JobDescConfig]):
             self.building_from = incremental.fingerprint(config, [f.src_uri for f in files.documentation_pages()])
             stale = incremental.stale_pages(self.built_from, self.building_from)
             incremental.render_again(config, files, stale)
+            incremental.skip_unchanged_templates(config, stale)
             self.search.start(keep=stale is not None)  # the records of pages not rendered again stay
         return files
 
@@ -108,6 +110,8 @@ class JobDescPlugin(BasePlugin[JobDescConfig]):
 
     def on_env(self, env, *, config, files):
         theme.register_tests(env)
+        if self.command == "serve":
+            env.bytecode_cache = self.template_code
         safety.stop_if_found(self.findings)  # every page is converted, none written yet
         return env
 

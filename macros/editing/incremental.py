@@ -14,6 +14,7 @@ import subprocess
 from dataclasses import dataclass
 from pathlib import Path
 
+from jinja2 import BytecodeCache
 from mkdocs import utils
 
 from ..model.positions import POSITIONS_DIR
@@ -41,22 +42,24 @@ def fingerprint(config, src_uris: list[str]) -> Fingerprint:
     for uri in sorted(src_uris):  # a page added or removed (a draft's pages included)
         rest.update(f"page {uri}\n".encode())
     rest.update(_git_head(project).encode())
-    watched = [Path(config.config_file_path), *(Path(d) for d in config.theme.dirs if "site-packages" not in Path(d).parts),
-               project / "macros" / "templates", docs]
+    others = [Path(config.config_file_path), project / "macros" / "templates",
+              *(Path(d) for d in config.theme.dirs if "site-packages" not in Path(d).parts)]  # overrides/
+    for path in _files(others):
+        stat = path.stat()
+        rest.update(f"{path} {stat.st_mtime_ns} {stat.st_size}\n".encode())
     heads, bodies, texts = {}, {}, {}
-    for path in _files(watched):
-        name = path.relative_to(docs).as_posix() if _inside(path, docs) else None
-        if name is not None and name.endswith(".md"):
-            text = path.read_text(encoding="utf-8", errors="replace")
-            texts[name] = text
-            if _is_position(name):
-                head, body = split_front_matter(text)
-                heads[name], bodies[name] = _digest(head), _digest(body)
-                continue
-            rest.update(f"{name} {_digest(text)}\n".encode())
-        else:
+    for path in _files([docs]):
+        name = path.relative_to(docs).as_posix()
+        if not name.endswith(".md"):
             stat = path.stat()
-            rest.update(f"{path} {stat.st_mtime_ns} {stat.st_size}\n".encode())
+            rest.update(f"{name} {stat.st_mtime_ns} {stat.st_size}\n".encode())
+            continue
+        texts[name] = text = path.read_text(encoding="utf-8", errors="replace")
+        if _is_position(name):
+            head, body = split_front_matter(text)
+            heads[name], bodies[name] = _digest(head), _digest(body)
+        else:
+            rest.update(f"{name} {_digest(text)}\n".encode())
     return Fingerprint(rest.hexdigest(), heads, bodies, texts)
 
 
@@ -85,6 +88,29 @@ def render_again(config, files, stale: set[str] | None) -> None:
             Path(file.abs_dest_path).unlink(missing_ok=True)
 
 
+def skip_unchanged_templates(config, stale: set[str] | None) -> None:
+    """404.html shows only the menu (titles come from front matter): a rebuild for bodies keeps the last one,
+    which at 300 positions saves rendering the whole menu once more."""
+    if stale is not None and (Path(config.site_dir) / "404.html").is_file():
+        config.theme.static_templates.discard("404.html")
+
+
+class TemplateCode(BytecodeCache):
+    """Compiled theme templates kept across rebuilds: MkDocs makes a new Jinja environment for each build,
+    which compiled Material's fifty templates again every time. Jinja checks each template's source
+    checksum, so an edited template is compiled anew."""
+
+    def __init__(self):
+        self.code: dict[str, bytes] = {}
+
+    def load_bytecode(self, bucket) -> None:
+        if bucket.key in self.code:
+            bucket.bytecode_from_string(self.code[bucket.key])
+
+    def dump_bytecode(self, bucket) -> None:
+        self.code[bucket.key] = bucket.bytecode_to_string()
+
+
 class DirtyBuildNotice(logging.Filter):
     """Drops MkDocs' warning that a dirty build leaves pages stale: with stale_pages it does not, and strict
     mode would otherwise fail every rebuild. Any other warning passes."""
@@ -106,21 +132,9 @@ def _is_position(name: str) -> bool:
 
 
 def _files(roots: list[Path]):
-    seen = set()
     for root in roots:
         found = [root] if root.is_file() else sorted(p for p in root.rglob("*") if p.is_file()) if root.is_dir() else []
-        for path in found:
-            if path not in seen and "__pycache__" not in path.parts:
-                seen.add(path)
-                yield path
-
-
-def _inside(path: Path, folder: Path) -> bool:
-    try:
-        path.resolve().relative_to(folder.resolve())
-        return True
-    except ValueError:
-        return False
+        yield from (path for path in found if "__pycache__" not in path.parts)
 
 
 def _digest(text: str) -> str:
