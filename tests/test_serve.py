@@ -23,6 +23,8 @@ from pathlib import Path
 import pytest
 from bs4 import BeautifulSoup
 
+from mkdocs.config import load_config
+
 from conftest import copy_project
 from edition_history import CHANGED_NEW, make_repository
 
@@ -90,14 +92,14 @@ def free_port() -> int:
 
 
 @contextmanager
-def serving(project: Path):
+def serving(project: Path, command: list[str] = SERVE):
     """`mkdocs serve --dirty` of `project`, as HR starts it (no PDFs, no archive: serve's defaults)."""
     port = free_port()
     log = project.parent / "serve.log"
     env = {k: v for k, v in os.environ.items() if not k.startswith("JOBDESC_")}
     env["NO_MKDOCS_2_WARNING"] = "1"  # as the README's commands set it
     with log.open("wb") as out:
-        server = subprocess.Popen([sys.executable, "-m", *SERVE, "--dev-addr", f"127.0.0.1:{port}"],
+        server = subprocess.Popen([sys.executable, "-m", *command, "--dev-addr", f"127.0.0.1:{port}"],
                                   cwd=project, stdout=out, stderr=subprocess.STDOUT, env=env, start_new_session=True)
     running = Live(project, f"http://127.0.0.1:{port}/", log)
     try:
@@ -189,6 +191,42 @@ def test_the_search_index_lists_every_page_after_a_rebuild(live):
         live.edit(RECRUITER, f"\n- {duty}\n\n## Права", "\n\n## Права")
     live.page_when("positions/recruiter/", lambda h: "<h1" in h and duty not in text_of(h), "the duty gone")
     assert indexed() == every
+
+
+def test_which_pages_an_edit_makes_stale(tmp_path):
+    """Only a change to positions' bodies is rebuilt page by page: those positions and the pages naming them."""
+    from macros.editing.incremental import fingerprint, stale_pages
+
+    project = copy_project(tmp_path / "project")
+    config = load_config(config_file=str(project / "mkdocs.yml"), site_dir=str(tmp_path / "site"))
+    pages = [p.relative_to(project / "docs").as_posix() for p in (project / "docs").rglob("*.md")]
+    edit = lambda file, old, new: (project / file).write_text(
+        (project / file).read_text(encoding="utf-8").replace(old, new, 1), encoding="utf-8")
+    before = fingerprint(config, pages)
+    assert stale_pages(None, before) is None, "the first build renders every page"
+    assert stale_pages(before, fingerprint(config, pages)) == set()
+    edit(CLIENT, "\n\n## Права", "\n- Соблюдает п. [](key-account-manager.md#consult).\n\n## Права")
+    referring = fingerprint(config, pages)
+    assert stale_pages(before, referring) == {"positions/client-manager.md"}
+    edit(KEY_ACCOUNT, CONSULT, f"- Новый пункт.\n{CONSULT}")
+    assert stale_pages(referring, fingerprint(config, pages)) == \
+        {"positions/key-account-manager.md", "positions/client-manager.md"}
+    for file, old, new in [(KEY_ACCOUNT, "title: Менеджер", "title: Старший менеджер"),
+                           ("docs/procedure.md", "\n", "\n\n"), ("mkdocs.yml", "\n", "\n\n")]:
+        settled = fingerprint(config, pages)
+        edit(file, old, new)
+        assert stale_pages(settled, fingerprint(config, pages)) is None, f"{file}: every page renders again"
+    assert stale_pages(referring, fingerprint(config, [*pages, "positions/new.md"])) is None
+
+
+def test_plain_serve_shows_an_edit_too(tmp_path):
+    """Without --dirty every page is rendered again on each edit: slower, the same pages."""
+    with serving(copy_project(tmp_path / "project"), ["mkdocs", "serve"]) as running:
+        duty = "Проверяет предпросмотр без --dirty."
+        running.edit(RECRUITER, "\n\n## Права", f"\n- {duty}\n\n## Права")
+        running.page_when("positions/recruiter/", lambda h: duty in text_of(h), "the new duty")
+        running.edit(KEY_ACCOUNT, "title: Менеджер по работе с ключевыми клиентами", "title: Менеджер по ключевым клиентам")
+        running.page_when("positions/sales-head/", lambda h: "Менеджер по ключевым клиентам" in h, "the new title")
 
 
 def test_a_failed_rebuild_answers_every_page_at_once_with_its_messages(live):
