@@ -22,13 +22,14 @@ against the other plugins in mkdocs.yml; ours run in the order written here. Tho
 
 from __future__ import annotations
 
+import logging
 from pathlib import Path
 
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, CombinedEvent, event_priority
 
 from .config import JobDescConfig, problem
-from .editing import build_log, live_preview
+from .editing import build_log, incremental, live_preview
 from .hooks import editions, forms, safety, theme
 from .hooks.compact import compact, drop_gaps_between_blocks
 from .hooks.downloads import Downloads
@@ -44,7 +45,11 @@ class JobDescPlugin(BasePlugin[JobDescConfig]):
     def __init__(self):
         self.command: str | None = None        # None: built through MkDocs' API, which runs no on_startup
         self.dirty = False
-        self.search = SearchEntries()          # kept across `mkdocs serve --dirty` rebuilds
+        self.incremental = False               # `mkdocs serve --dirty`: only stale pages are rendered again
+        self.built_from: incremental.Fingerprint | None = None  # the last successful build's sources
+        self.building_from: incremental.Fingerprint | None = None
+        self.search = SearchEntries()          # kept across incremental rebuilds
+        self.template_code = incremental.TemplateCode()  # `mkdocs serve`: theme templates compiled once
         self.staging: Staging | None = None    # `mkdocs build` only
         self.downloads: Downloads | None = None
         self.findings = Findings()             # problems found while rendering, reported all at once
@@ -58,6 +63,9 @@ class JobDescPlugin(BasePlugin[JobDescConfig]):
     def on_startup(self, *, command, dirty):
         self.command, self.dirty = command, dirty
         build_log.keep_short()
+        self.incremental = command == "serve" and dirty
+        if self.incremental:  # on_files decides which pages are stale, so MkDocs' warning is not true here
+            logging.getLogger(build_log.BUILD_LOGGER).addFilter(incremental.DirtyBuildNotice())
         editions.on_startup(command, dirty)
 
     @event_priority(110)
@@ -74,10 +82,18 @@ class JobDescPlugin(BasePlugin[JobDescConfig]):
     def on_pre_build(self, *, config):
         self.held_blocks.clear()  # `mkdocs serve` builds many times in one process
         self.findings.clear()
-        self.search.start(self.dirty)
+        if not self.incremental:
+            self.search.start(keep=False)
 
     def on_files(self, files, *, config):
-        return editions.on_files(files, config)
+        files = editions.on_files(files, config)
+        if self.incremental:
+            self.building_from = incremental.fingerprint(config, [f.src_uri for f in files.documentation_pages()])
+            stale = incremental.stale_pages(self.built_from, self.building_from)
+            incremental.render_again(config, files, stale)
+            incremental.skip_unchanged_templates(config, stale)
+            self.search.start(keep=stale is not None)  # the records of pages not rendered again stay
+        return files
 
     def on_page_read_source(self, *, page, config):
         return editions.on_page_read_source(page, config)
@@ -94,6 +110,8 @@ class JobDescPlugin(BasePlugin[JobDescConfig]):
 
     def on_env(self, env, *, config, files):
         theme.register_tests(env)
+        if self.command == "serve":
+            env.bytecode_cache = self.template_code
         safety.stop_if_found(self.findings)  # every page is converted, none written yet
         return env
 
@@ -126,12 +144,14 @@ class JobDescPlugin(BasePlugin[JobDescConfig]):
         safety.stop_if_found(self.findings)
         if self.staging is not None:
             self.staging.finish(config)
+        self.built_from = self.building_from
 
     def on_serve(self, server, *, config, builder):
         return live_preview.keep_serving(server)
 
     @event_priority(-1000)
     def on_build_error(self, *, error):
+        self.built_from = None  # a failed build may have written some pages: the next one renders all
         live_preview.note_build_error(error)
         ending = build_log.closing_line(error)
         if ending is not None:

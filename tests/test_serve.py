@@ -1,11 +1,13 @@
-"""`mkdocs serve` while editing: a failed rebuild answers every page at once with its messages, the same
-mistake made again is explained again in full, a broken mkdocs.yml gets a short message, and fixing
-the file brings the page back — in a real `mkdocs serve` on a scratch copy, over HTTP and in Chromium.
+"""`mkdocs serve --dirty` while editing: a saved edit shows on its page and on every page that depends on
+it (menus, cross-references, search), a failed rebuild answers every page at once with its messages,
+the same mistake made again is explained again in full, a broken mkdocs.yml gets a short message, and
+fixing the file brings the page back — in a real `mkdocs serve` on a scratch copy, over HTTP and in Chromium.
 """
 
 from __future__ import annotations
 
 import os
+import json
 import re
 import signal
 import socket
@@ -21,6 +23,8 @@ from pathlib import Path
 import pytest
 from bs4 import BeautifulSoup
 
+from mkdocs.config import load_config
+
 from conftest import copy_project
 from edition_history import CHANGED_NEW, make_repository
 
@@ -29,6 +33,11 @@ TYPO = ("reports_to: hr-head\n", "reports_to: hr-haed\n")
 MISSING = "должности «hr-haed» нет"
 ANSWER_WITHIN = 5  # seconds: a page that takes longer is the old hang
 ERROR_TITLE = "<title>Сайт не собран — ошибки в файлах</title>"
+# How HR runs the preview (the printed command of README «Быстрый старт»): only stale pages are rendered again.
+SERVE = ["mkdocs", "serve", "--dirty"]
+KEY_ACCOUNT = "docs/positions/key-account-manager.md"
+CLIENT = "docs/positions/client-manager.md"
+CONSULT = "- {#consult} В случае необходимости"
 
 
 @dataclass
@@ -83,14 +92,14 @@ def free_port() -> int:
 
 
 @contextmanager
-def serving(project: Path):
-    """`mkdocs serve` of `project`, as HR starts it (no PDFs, no archive: serve's defaults)."""
+def serving(project: Path, command: list[str] = SERVE):
+    """`mkdocs serve --dirty` of `project`, as HR starts it (no PDFs, no archive: serve's defaults)."""
     port = free_port()
     log = project.parent / "serve.log"
     env = {k: v for k, v in os.environ.items() if not k.startswith("JOBDESC_")}
     env["NO_MKDOCS_2_WARNING"] = "1"  # as the README's commands set it
     with log.open("wb") as out:
-        server = subprocess.Popen([sys.executable, "-m", "mkdocs", "serve", "--dev-addr", f"127.0.0.1:{port}"],
+        server = subprocess.Popen([sys.executable, "-m", *command, "--dev-addr", f"127.0.0.1:{port}"],
                                   cwd=project, stdout=out, stderr=subprocess.STDOUT, env=env, start_new_session=True)
     running = Live(project, f"http://127.0.0.1:{port}/", log)
     try:
@@ -114,6 +123,110 @@ def serving(project: Path):
 def live(tmp_path_factory):
     with serving(copy_project(tmp_path_factory.mktemp("serve") / "project")) as running:
         yield running
+
+
+def text_of(html: str) -> str:
+    return BeautifulSoup(html, "html.parser").get_text(" ", strip=True).replace("\xa0", " ")
+
+
+def test_a_saved_edit_of_a_duty_shows_on_its_page(live):
+    duty = "Ведёт учёт звонков ключевым клиентам для проверки предпросмотра."
+    live.edit(KEY_ACCOUNT, CONSULT, f"- {duty}\n{CONSULT}")
+    try:
+        live.page_when("positions/key-account-manager/", lambda h: duty in text_of(h), "the new duty")
+    finally:
+        live.edit(KEY_ACCOUNT, f"- {duty}\n{CONSULT}", CONSULT)
+    live.page_when("positions/key-account-manager/", lambda h: "<h1" in h and duty not in text_of(h), "the duty gone")
+    assert "dirty" not in live.output(), "MkDocs' warning about dirty builds is not true here and must not show"
+
+
+def test_a_new_title_shows_in_the_menu_of_other_pages(live):
+    old, new = "title: Менеджер по работе с ключевыми клиентами", "title: Менеджер по ключевым клиентам"
+    live.edit(KEY_ACCOUNT, old, new)
+    try:
+        menu = lambda h: [a.get_text(" ", strip=True) for a in BeautifulSoup(h, "html.parser").select("nav a")]
+        html = live.page_when("positions/sales-head/", lambda h: "Менеджер по ключевым клиентам" in menu(h),
+                              "the new title in the menu")
+        assert "Менеджер по работе с ключевыми клиентами" not in menu(html)
+    finally:
+        live.edit(KEY_ACCOUNT, new, old)
+    live.page_when("positions/sales-head/", lambda h: "Менеджер по ключевым клиентам" not in h, "the old title back")
+
+
+def test_a_cross_reference_follows_the_renumbered_clause(live):
+    """client-manager is not edited when key-account-manager's clause moves down: its page still says the new number."""
+    reference = "- Соблюдает порядок п. [](key-account-manager.md#consult).\n\n## Права"
+    said = re.compile(r"Соблюдает порядок п\. (\d+(?:\.\d+)+)")
+    number = lambda h: (said.search(text_of(h)) or [None, None])[1]
+    added = "- Ведёт учёт звонков ключевым клиентам."
+    live.edit(CLIENT, "\n\n## Права", "\n" + reference)
+    try:
+        before = number(live.page_when("positions/client-manager/", number, "the reference"))
+        live.edit(KEY_ACCOUNT, CONSULT, f"{added}\n{CONSULT}")
+        try:
+            *head, last = before.split(".")
+            moved = ".".join([*head, str(int(last) + 1)])
+            live.page_when("positions/client-manager/", lambda h: number(h) == moved, f"п. {moved} instead of {before}")
+        finally:
+            live.edit(KEY_ACCOUNT, f"{added}\n{CONSULT}", CONSULT)
+        live.page_when("positions/client-manager/", lambda h: number(h) == before, f"п. {before} again")
+    finally:
+        live.edit(CLIENT, "\n" + reference, "\n\n## Права")
+    live.page_when("positions/client-manager/", lambda h: "<h1" in h and number(h) is None, "the reference gone")
+
+
+def test_the_search_index_lists_every_page_after_a_rebuild(live):
+    def indexed() -> set[str]:
+        status, text = live.get("search/ru/pages.json")
+        return {page[0] for page in json.loads(text)["pages"]} if status == 200 else set()
+
+    every = indexed()
+    assert {"positions/recruiter/", "positions/client-manager/", "structure/"} <= every, every
+    duty = "Проверяет полноту поискового указателя."
+    live.edit(RECRUITER, "\n\n## Права", f"\n- {duty}\n\n## Права")
+    try:
+        live.page_when("positions/recruiter/", lambda h: duty in text_of(h), "the new duty")
+        assert indexed() == every
+    finally:
+        live.edit(RECRUITER, f"\n- {duty}\n\n## Права", "\n\n## Права")
+    live.page_when("positions/recruiter/", lambda h: "<h1" in h and duty not in text_of(h), "the duty gone")
+    assert indexed() == every
+
+
+def test_which_pages_an_edit_makes_stale(tmp_path):
+    """Only a change to positions' bodies is rebuilt page by page: those positions and the pages naming them."""
+    from macros.editing.incremental import fingerprint, stale_pages
+
+    project = copy_project(tmp_path / "project")
+    config = load_config(config_file=str(project / "mkdocs.yml"), site_dir=str(tmp_path / "site"))
+    pages = [p.relative_to(project / "docs").as_posix() for p in (project / "docs").rglob("*.md")]
+    edit = lambda file, old, new: (project / file).write_text(
+        (project / file).read_text(encoding="utf-8").replace(old, new, 1), encoding="utf-8")
+    before = fingerprint(config, pages)
+    assert stale_pages(None, before) is None, "the first build renders every page"
+    assert stale_pages(before, fingerprint(config, pages)) == set()
+    edit(CLIENT, "\n\n## Права", "\n- Соблюдает п. [](key-account-manager.md#consult).\n\n## Права")
+    referring = fingerprint(config, pages)
+    assert stale_pages(before, referring) == {"positions/client-manager.md"}
+    edit(KEY_ACCOUNT, CONSULT, f"- Новый пункт.\n{CONSULT}")
+    assert stale_pages(referring, fingerprint(config, pages)) == \
+        {"positions/key-account-manager.md", "positions/client-manager.md"}
+    for file, old, new in [(KEY_ACCOUNT, "title: Менеджер", "title: Старший менеджер"),
+                           ("docs/procedure.md", "\n", "\n\n"), ("mkdocs.yml", "\n", "\n\n")]:
+        settled = fingerprint(config, pages)
+        edit(file, old, new)
+        assert stale_pages(settled, fingerprint(config, pages)) is None, f"{file}: every page renders again"
+    assert stale_pages(referring, fingerprint(config, [*pages, "positions/new.md"])) is None
+
+
+def test_plain_serve_shows_an_edit_too(tmp_path):
+    """Without --dirty every page is rendered again on each edit: slower, the same pages."""
+    with serving(copy_project(tmp_path / "project"), ["mkdocs", "serve"]) as running:
+        duty = "Проверяет предпросмотр без --dirty."
+        running.edit(RECRUITER, "\n\n## Права", f"\n- {duty}\n\n## Права")
+        running.page_when("positions/recruiter/", lambda h: duty in text_of(h), "the new duty")
+        running.edit(KEY_ACCOUNT, "title: Менеджер по работе с ключевыми клиентами", "title: Менеджер по ключевым клиентам")
+        running.page_when("positions/sales-head/", lambda h: "Менеджер по ключевым клиентам" in h, "the new title")
 
 
 def test_a_failed_rebuild_answers_every_page_at_once_with_its_messages(live):

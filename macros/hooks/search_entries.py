@@ -17,14 +17,14 @@ from ..search import index as search_index, worker as search_worker
 
 
 class SearchEntries:
-    """Every page's entries of this build; kept across rebuilds of `mkdocs serve --dirty`, where only
-    changed pages are rendered again."""
+    """Every page's entries; an incremental rebuild of `mkdocs serve --dirty` (editing/incremental.py)
+    keeps the records of the pages it does not render again and replaces the others."""
 
     def __init__(self):
         self.records: dict[str, search_index.PageRecord] = {}
 
-    def start(self, dirty: bool) -> None:
-        if not dirty:
+    def start(self, keep: bool) -> None:
+        if not keep:
             self.records.clear()
 
     def read(self, page) -> None:

@@ -1,0 +1,150 @@
+"""Which pages a `mkdocs serve --dirty` rebuild renders again, so that the fast rebuild is a correct one.
+
+MkDocs' dirty build renders only pages whose output is older than their source; alone that leaves
+other pages stale (menus and cards show titles from front matter, a cross-reference shows another
+position's clause number). Here: only a change to the body of positions is rebuilt page by page
+(those positions and every page naming them); any other change rebuilds the whole site.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import logging
+import subprocess
+from dataclasses import dataclass
+from pathlib import Path
+
+from jinja2 import BytecodeCache
+from mkdocs import utils
+
+from ..model.positions import POSITIONS_DIR
+
+# mkdocs/commands/build.py, logged on every dirty build; strict mode would count it as a failure.
+DIRTY_WARNING = "A 'dirty' build is being performed"
+
+
+@dataclass(frozen=True)
+class Fingerprint:
+    """What one build was made from: the rest (settings, templates, theme, other pages, git HEAD, the
+    list of pages) as one digest, and each position's front matter and body separately."""
+
+    rest: str
+    heads: dict[str, str]   # position src_uri -> digest of its front matter
+    bodies: dict[str, str]  # position src_uri -> digest of its body
+    texts: dict[str, str]   # every Markdown page's source text, to find the pages naming a position
+
+
+def fingerprint(config, src_uris: list[str]) -> Fingerprint:
+    """Read in a few milliseconds at 300 positions: stat for files, text only for Markdown pages."""
+    project = Path(config.config_file_path).parent
+    docs = Path(config.docs_dir)
+    rest = hashlib.sha256()
+    for uri in sorted(src_uris):  # a page added or removed (a draft's pages included)
+        rest.update(f"page {uri}\n".encode())
+    rest.update(_git_head(project).encode())
+    others = [Path(config.config_file_path), project / "macros" / "templates",
+              *(Path(d) for d in config.theme.dirs if "site-packages" not in Path(d).parts)]  # overrides/
+    for path in _files(others):
+        stat = path.stat()
+        rest.update(f"{path} {stat.st_mtime_ns} {stat.st_size}\n".encode())
+    heads, bodies, texts = {}, {}, {}
+    for path in _files([docs]):
+        name = path.relative_to(docs).as_posix()
+        if not name.endswith(".md"):
+            stat = path.stat()
+            rest.update(f"{name} {stat.st_mtime_ns} {stat.st_size}\n".encode())
+            continue
+        texts[name] = text = path.read_text(encoding="utf-8", errors="replace")
+        if _is_position(name):
+            head, body = split_front_matter(text)
+            heads[name], bodies[name] = _digest(head), _digest(body)
+        else:
+            rest.update(f"{name} {_digest(text)}\n".encode())
+    return Fingerprint(rest.hexdigest(), heads, bodies, texts)
+
+
+def stale_pages(previous: Fingerprint | None, current: Fingerprint) -> set[str] | None:
+    """The pages (src_uri) to render again, or None for every page."""
+    if previous is None or previous.rest != current.rest or previous.heads != current.heads \
+            or previous.bodies.keys() != current.bodies.keys():
+        return None
+    changed = {name for name, body in current.bodies.items() if previous.bodies[name] != body}
+    stale = set(changed)
+    for name in changed:  # cross-references `[](other.md#label)` name the file; so would any other link
+        file_name = name.rsplit("/", 1)[-1]
+        stale.update(other for other, text in current.texts.items() if file_name in text)
+    return stale
+
+
+def render_again(config, files, stale: set[str] | None) -> None:
+    """Make MkDocs' dirty build render these pages: an output that is missing is always rebuilt
+    (File.is_modified); for every page, the whole site folder is emptied."""
+    if stale is None:
+        utils.clean_directory(config.site_dir)
+        return
+    for name in stale:
+        file = files.get_file_from_path(name)
+        if file is not None:
+            Path(file.abs_dest_path).unlink(missing_ok=True)
+
+
+def skip_unchanged_templates(config, stale: set[str] | None) -> None:
+    """404.html shows only the menu (titles come from front matter): a rebuild for bodies keeps the last one,
+    which at 300 positions saves rendering the whole menu once more."""
+    if stale is not None and (Path(config.site_dir) / "404.html").is_file():
+        config.theme.static_templates.discard("404.html")
+
+
+class TemplateCode(BytecodeCache):
+    """Compiled theme templates kept across rebuilds: MkDocs makes a new Jinja environment for each build,
+    which compiled Material's fifty templates again every time. Jinja checks each template's source
+    checksum, so an edited template is compiled anew."""
+
+    def __init__(self):
+        self.code: dict[str, bytes] = {}
+
+    def load_bytecode(self, bucket) -> None:
+        if bucket.key in self.code:
+            bucket.bytecode_from_string(self.code[bucket.key])
+
+    def dump_bytecode(self, bucket) -> None:
+        self.code[bucket.key] = bucket.bytecode_to_string()
+
+
+class DirtyBuildNotice(logging.Filter):
+    """Drops MkDocs' warning that a dirty build leaves pages stale: with stale_pages it does not, and strict
+    mode would otherwise fail every rebuild. Any other warning passes."""
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        return not (record.levelno == logging.WARNING and record.getMessage().startswith(DIRTY_WARNING))
+
+
+def split_front_matter(text: str) -> tuple[str, str]:
+    if text.startswith("---\n"):
+        end = text.find("\n---\n", 4)
+        if end != -1:
+            return text[:end + 5], text[end + 5:]
+    return "", text
+
+
+def _is_position(name: str) -> bool:
+    return name.startswith(f"{POSITIONS_DIR}/") and name.count("/") == 1
+
+
+def _files(roots: list[Path]):
+    for root in roots:
+        found = [root] if root.is_file() else sorted(p for p in root.rglob("*") if p.is_file()) if root.is_dir() else []
+        yield from (path for path in found if "__pycache__" not in path.parts)
+
+
+def _digest(text: str) -> str:
+    return hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()
+
+
+def _git_head(project: Path) -> str:
+    """The commit the history checks compare with: a commit or checkout changes what every page may say."""
+    try:
+        return subprocess.run(["git", "rev-parse", "HEAD"], cwd=project, capture_output=True, text=True,
+                              timeout=10).stdout.strip()
+    except (OSError, subprocess.SubprocessError):
+        return ""
