@@ -42,7 +42,7 @@ def quick_start() -> tuple[str, str]:
     assert len(commands) == 2, f"the quick start must give exactly two commands, it gives {commands}"
     serve, test = commands
     assert "\n" not in serve and "\n" not in test, "each quick-start command is one line to paste"
-    assert serve.endswith("mkdocs serve") and "pytest" in test, commands
+    assert serve.endswith("mkdocs serve --dirty") and "pytest" in test, commands
     return serve, test
 
 
