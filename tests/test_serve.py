@@ -209,8 +209,10 @@ def test_which_pages_an_edit_makes_stale(tmp_path):
     referring = fingerprint(config, pages)
     assert stale_pages(before, referring) == {"positions/client-manager.md"}
     edit(KEY_ACCOUNT, CONSULT, f"- Новый пункт.\n{CONSULT}")
+    naming = {page for page in pages  # a guide page may name the sample file too: it is rebuilt as well
+              if "key-account-manager.md" in (project / "docs" / page).read_text(encoding="utf-8")}
     assert stale_pages(referring, fingerprint(config, pages)) == \
-        {"positions/key-account-manager.md", "positions/client-manager.md"}
+        {"positions/key-account-manager.md", "positions/client-manager.md"} | naming
     for file, old, new in [(KEY_ACCOUNT, "title: Менеджер", "title: Старший менеджер"),
                            ("docs/procedure.md", "\n", "\n\n"), ("mkdocs.yml", "\n", "\n\n")]:
         settled = fingerprint(config, pages)
