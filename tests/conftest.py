@@ -48,7 +48,7 @@ def run_mkdocs_build(project: Path, site: Path, *extra: str) -> Build:
     env = dict(os.environ, NO_MKDOCS_2_WARNING="1")
     # Build-time PDFs take seconds: the project's own site has them, scratch copies only when a test asks.
     env.setdefault("JOBDESC_PDF", "1" if project == ROOT else "0")
-    # The archive of editions needs a second build of its own: scratch copies have it when a test asks.
+    # The archive of editions (its pages, PDFs and checks) costs seconds: scratch copies have it when a test asks.
     env.setdefault("JOBDESC_ARCHIVE", "1" if project == ROOT else "0")
     result = subprocess.run(
         [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(site), *extra],

@@ -6,7 +6,7 @@ and the prepared pages do not claim them (see macros/prepare/__init__.py):
 - ``.print-actions``: «Печать», «Скачать PDF», «Скачать Word» — buttons of the theme override
   (overrides/main.html) for files the finish stage writes (PDF, .docx);
 - ``td.doc-history-links`` in «История редакций»: links to archived editions' pages, PDFs and comparisons,
-  which the archive build publishes (issue 24, item 2). The table itself is compared.
+  which the archive publishes in the same build. The table itself is compared.
 Everything else in the article is compared character for character (non-breaking spaces included):
 title, tags, position card, approval stamp, aliases, edit record, history table, numbered clauses, filled
 references, signatures, acknowledgement sheet and «Справка».

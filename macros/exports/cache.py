@@ -44,7 +44,8 @@ class Settings:
     enabled: bool
     cache_dir: Path
     workers: int
-    # <variable>=links: pages link to their downloads, which another build makes (the archive build's parent).
+    # <variable>=links: pages link to their downloads without making them (no build of this project asks for it
+    # since the archive's pages joined the site's build).
     links_only: bool = False
 
     @classmethod

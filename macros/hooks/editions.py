@@ -1,4 +1,4 @@
-"""MkDocs hook (mkdocs.yml `hooks:`): the archive of editions, and the check that no edition changed silently.
+"""The archive of editions, and the check that no edition changed silently; run by macros/plugin.py.
 
 Every edition's page and comparison the archive's cache lacks is a page of this build (added in on_files,
 macros/exports/archive_pages.py), the comparisons filled in from the editions' rendered text; after the
@@ -14,9 +14,10 @@ import os
 import sys
 from pathlib import Path
 
+# The plugin calls these functions at its events, in its own order: the priorities below, left from when this
+# was a hooks file of its own, have no effect; nor has the path below (the plugin imports this as a package).
 from mkdocs.plugins import event_priority
 
-# MkDocs loads this file on its own; the project root makes `macros` importable as a package.
 sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
 from macros.exports import archive, archive_run, pdf, word  # noqa: E402
 from macros.exports.draft_pages import DraftPages  # noqa: E402
@@ -40,7 +41,7 @@ def on_startup(command, dirty):
                           "выходят без QR-кода" if command == "serve" else None)
 
 
-@event_priority(110)  # before macros/hooks/publishing.py (100) moves site_dir: the last site is still there
+@event_priority(110)  # the plugin calls it before staging moves site_dir: the last site is still there
 def on_config(config):
     # The publishing build reads what the site it replaces published (model/published.py), before define_env.
     run["publishing"] = run["command"] == "build" and published.publishing()
@@ -69,7 +70,7 @@ def on_page_read_source(page, config):
     return run["drafts"].source(page.file.src_uri) if run["drafts"] else None
 
 
-@event_priority(50)  # after the theme hook has given position pages their tags (100), before the tags plugin (-50)
+@event_priority(50)  # the plugin: after the tags are text, before the tags plugin (-50)
 def on_page_markdown(markdown, page, config, files):
     if run["drafts"]:
         run["drafts"].mark(page, files)
@@ -85,7 +86,7 @@ def on_page_content(html, page, config, files):
     return html
 
 
-@event_priority(-20)  # after macros/hooks/forms.py has put the held blocks back (-10)
+@event_priority(-20)  # the plugin: after the held blocks are back (forms.put_back)
 def on_page_context(context, page, config, nav):
     if run["archive"]:
         run["archive"].page_context(page)
@@ -94,7 +95,7 @@ def on_page_context(context, page, config, nav):
     return context
 
 
-@event_priority(-50)  # after the position PDFs (pdfs.py), before publishing (-100)
+@event_priority(-50)  # the plugin: after the position PDFs and .docx, before publishing
 def on_post_build(config):
     pdfs = pdf.Settings.for_command(run["command"], Path(config.config_file_path).parent)
     if run["drafts"] and pdfs.enabled:

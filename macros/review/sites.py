@@ -1,7 +1,7 @@
 """The two sides of a review: the base commit built in a throw-away git worktree, the head built where it is.
 
 Real `mkdocs build --strict` runs, PDFs, Word files and the archive switched off: the report needs only each
-position page's printed text, and a second build of the archive would double the wait for nothing.
+position page's printed text, and the archive's pages and checks would only add to the wait.
 """
 
 from __future__ import annotations
