@@ -27,8 +27,9 @@ from macros.render.page_cache import dump_tree, load_tree
 RECRUITER = "docs/positions/recruiter.md"
 
 
-def _entries(project: Path) -> dict[Path, float]:
-    return {path: path.stat().st_mtime for path in (project / ".cache" / "pages").glob("*/*.json")}
+def _entries(project: Path) -> dict[tuple[str, str], int]:
+    """(kind, key) -> the day a build last used it, for every result kept in `.cache/pages/`."""
+    return BuildCache(project / ".cache" / "pages").listing()
 
 
 def _site_files(site: Path) -> dict[str, bytes]:
@@ -45,18 +46,19 @@ def test_a_warm_build_takes_every_page_from_the_cache_and_writes_the_same_site(s
     _build(scratch, tmp_path / "cold")
     kept = _entries(scratch)
     positions = list((scratch / "docs" / "positions").glob("*.md"))
-    trees = [path for path in kept if path.parent.name == "tree"]
+    trees = [entry for entry in kept if entry[0] == "tree"]
     assert len(trees) >= len(positions), "every position's parsed page is kept after the first build"
-    assert any(path.parent.name == "preview" for path in kept), "the preview's reading is kept"
-    assert any(path.parent.name == "search" for path in kept), "the search entries are kept"
-    long_ago = time.time() - 3 * 86400
-    for path in kept:
-        os.utime(path, (long_ago, long_ago))
+    assert any(kind == "preview" for kind, _ in kept), "the preview's reading is kept"
+    assert any(kind == "search" for kind, _ in kept), "the search entries are kept"
+    assert len(list((scratch / ".cache" / "pages").iterdir())) <= 2 * len({kind for kind, _ in kept}), \
+        "a file per kind of result, not one per page"
+    for days in (scratch / ".cache" / "pages").glob("*.used.json"):  # as if kept three days ago
+        days.write_text(json.dumps({key: day - 3 for key, day in json.loads(days.read_text()).items()}))
 
     _build(scratch, tmp_path / "warm")
     after = _entries(scratch)
     assert set(after) == set(kept), "a build with nothing changed parses no page anew"
-    assert all(after[path] > long_ago for path in trees), "the warm build used the kept pages"
+    assert all(after[entry] == kept[entry] for entry in trees), "the warm build used the kept pages today"
     cold, warm = _site_files(tmp_path / "cold"), _site_files(tmp_path / "warm")
     assert sorted(cold) == sorted(warm)
     changed = [name for name in cold if cold[name] != warm[name]]
@@ -82,7 +84,7 @@ def test_a_changed_text_template_or_code_is_never_served_from_the_cache(scratch,
     code = scratch / "macros" / "render" / "typography.py"
     code.write_text(code.read_text(encoding="utf-8") + "\n# a change to the code\n", encoding="utf-8")
     _build(scratch, tmp_path / "third")
-    new = [path for path in set(_entries(scratch)) - before if path.parent.name == "tree"]
+    new = [entry for entry in set(_entries(scratch)) - before if entry[0] == "tree"]
     assert len(new) >= len(list((scratch / "docs" / "positions").glob("*.md"))), \
         "a change to the code parses every page anew"
 
@@ -138,20 +140,39 @@ def test_a_kept_tree_is_the_tree_that_was_kept():
 
 
 def test_unused_entries_go_after_two_weeks_and_used_ones_stay(tmp_path):
-    cache = BuildCache(tmp_path, {"settings": 1})
-    for name in ("used", "young", "old"):
-        cache.put("tree", cache.key(name), {"name": name})
     now = time.time()
     month_ago = now - 30 * 86400
-    paths = {name: tmp_path / "tree" / f"{cache.key(name)}.json" for name in ("used", "young", "old")}
+    first = BuildCache(tmp_path, {"settings": 1})
     for name in ("used", "old"):
-        os.utime(paths[name], (month_ago, month_ago))
+        first.put("tree", first.key(name), {"name": name})
+    first.finish(month_ago)
     later = BuildCache(tmp_path, {"settings": 1})
     assert later.get("tree", later.key("used")) == {"name": "used"}
+    later.put("tree", later.key("young"), {"name": "young"})
     later.finish(now)
-    assert paths["used"].is_file() and paths["young"].is_file()
-    assert not paths["old"].exists()
+    again = BuildCache(tmp_path, {"settings": 1})
+    assert again.get("tree", again.key("used")) == {"name": "used"}, "used today: it stays"
+    assert again.get("tree", again.key("young")) == {"name": "young"}, "put today: it stays"
+    assert again.get("tree", again.key("old")) is None, "no build used it for a month: it is gone"
+    assert len((tmp_path / "tree.jsonl").read_text(encoding="utf-8").splitlines()) == 2, "and gone from the file"
     assert BuildCache(tmp_path, {"settings": 2}).key("used") != later.key("used"), "the settings are part of every key"
+
+
+def test_a_torn_or_garbled_line_is_only_work_done_again(tmp_path):
+    """A build killed mid-write leaves half a line; the next build does that work again and mends the file."""
+    cache = BuildCache(tmp_path, {"settings": 1})
+    for name in ("a", "b"):
+        cache.put("tree", cache.key(name), {"name": name})
+    cache.finish()
+    data = tmp_path / "tree.jsonl"
+    whole = data.read_text(encoding="utf-8")
+    data.write_text(whole.replace('"b"}', '"b', 1)[:-1], encoding="utf-8")
+    later = BuildCache(tmp_path, {"settings": 1})
+    assert later.get("tree", later.key("a")) == {"name": "a"}
+    assert later.get("tree", later.key("b")) is None
+    later.put("tree", later.key("b"), {"name": "b"})
+    later.finish()
+    assert data.read_text(encoding="utf-8") == whole, "the file is whole again"
 
 
 def test_the_cache_can_be_moved_and_turned_off(tmp_path):

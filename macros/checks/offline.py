@@ -86,9 +86,10 @@ def _in_markup(text: str) -> list[str]:
 
 def candidates(text: str):
     """(attribute name, where it stands, its value) of every resource attribute whose value could leave the site."""
+    leaving = LEAVING.search
     for match in VALUE.finditer(text):
-        value = next((g for g in match.groups() if g is not None), "")
-        if not LEAVING.search(value):
+        value = match[match.lastindex]  # the one alternative that matched: quoted '…', "…" or bare
+        if not leaving(value):
             continue
         end = match.start()
         while end and text[end - 1].isspace():

@@ -1,4 +1,4 @@
-"""A page as Python-Markdown parsed it, kept between builds (model/build_cache.py, folder ``tree``).
+"""A page as Python-Markdown parsed it, kept between builds (model/build_cache.py, kind ``tree``).
 
 Python-Markdown reads a page in stages: preprocessors (which set raw HTML aside), the block stage, the
 inline stage, then tree processors and serialisation. The block and inline stages are most of its work

@@ -32,6 +32,8 @@ from ..model.markup import clause_number
 
 INDENT = re.compile(r"^[ \t]*")
 LABEL = re.compile(r"^\s*\{#([A-Za-z][\w-]*)\}")
+WORD = re.compile(r"[^\W\d_]+")
+LEADING_LABEL = re.compile(r"^\s*\{#[^}]*\}")
 MARKER = re.compile(r"^[ \t]*(?:[-*+]|\d{1,9}[.)])([ \t]+|$)")
 LIST_FIX = ("каждый пункт — с новой строки, начиная с «- »; перед списком — пустая строка или строка текста; "
             "вложенные пункты сдвигайте на 2 или 4 пробела, таблицу внутри пункта — на отступ его текста; "
@@ -55,8 +57,10 @@ class Section:
 
 @lru_cache(maxsize=1)
 def _parser():
+    """Blocks only: the words of a heading or a clause are parsed when the outline asks for them (_Inline),
+    a fifth of the work, since most inline text (sub-items, tables, prose) is never read."""
     from markdown_it import MarkdownIt
-    return MarkdownIt("commonmark").enable("table")
+    return MarkdownIt("commonmark").enable("table").disable(["inline", "text_join"])
 
 
 def read(lines: list[str]) -> tuple[list[str], list[Section]]:
@@ -66,11 +70,34 @@ def read(lines: list[str]) -> tuple[list[str], list[Section]]:
 
 
 def _read(lines: list[str]) -> tuple["_Edits", list[Section]]:
-    root = _Node.tree(_parser().parse("\n".join(lines)))
+    env: dict = {}  # link reference definitions the block stage found, for the inline parse
+    root = _Node.tree(_parser().parse("\n".join(lines), env), env)
     edits = _Edits()
     for node in root.children:
         _visit(node, lines, edits, depth=0)
     return edits, outline(root)
+
+
+class _Inline:
+    """An inline token's words, parsed on first use the way markdown-it's core "inline" and "text_join"
+    rules would have parsed them in the full parse."""
+
+    __slots__ = ("token", "env", "parsed")
+
+    def __init__(self, token, env: dict):
+        self.token, self.env, self.parsed = token, env, None
+
+    def text(self) -> str:
+        if self.parsed is None:
+            from markdown_it.rules_core.text_join import _join_text_tokens
+            parts: list = []
+            parser = _parser()
+            parser.inline.parse(self.token.content, parser, self.env, parts)
+            for part in parts:
+                if part.children:
+                    part.children = _join_text_tokens(part.children)
+            self.parsed = "".join(part.content for part in _join_text_tokens(parts) if part.type == "text")
+        return self.parsed
 
 
 class _Node:
@@ -79,10 +106,10 @@ class _Node:
     __slots__ = ("type", "tag", "map", "children", "inline")
 
     def __init__(self, type_: str, tag: str = "", map_=None, inline=None):
-        self.type, self.tag, self.map, self.children, self.inline = type_, tag, map_, [], inline or []
+        self.type, self.tag, self.map, self.children, self.inline = type_, tag, map_, [], inline
 
     @classmethod
-    def tree(cls, tokens) -> "_Node":
+    def tree(cls, tokens, env: dict) -> "_Node":
         root = cls("root")
         stack = [root]
         for token in tokens:
@@ -93,12 +120,13 @@ class _Node:
             elif token.nesting == -1:
                 stack.pop()
             else:  # "inline" (a paragraph's or heading's words), "fence", "hr"…
-                stack[-1].children.append(cls(token.type, token.tag, token.map, token.children))
+                inline = _Inline(token, env) if token.type == "inline" else None
+                stack[-1].children.append(cls(token.type, token.tag, token.map, inline))
         return root
 
     def text(self) -> str:
         """The words of every inline part within, as text (code and markup left out)."""
-        return "".join(part.content for node in self._walk() for part in node.inline if part.type == "text")
+        return "".join(node.inline.text() for node in self._walk() if node.inline is not None)
 
     def _walk(self):
         yield self
@@ -136,8 +164,9 @@ def outline(root) -> list[Section]:
         if node.type == "heading" and node.tag == "h2":
             sections.append(Section(_text(node), node.map[0]))
         elif node.type in ("bullet_list", "ordered_list") and sections:
-            sections[-1].clauses += [Clause(item.map[0], _shape(item), _opening(_own_text(item)),
-                                            _label(_own_text(item))) for item in node.children]
+            for item in node.children:
+                text = _own_text(item)
+                sections[-1].clauses.append(Clause(item.map[0], _shape(item), _opening(text), _label(text)))
     return sections
 
 
@@ -178,8 +207,8 @@ def label_numbers(sections: list[Section]) -> dict[str, str]:
 
 def _opening(text: str) -> str:
     """The first three words of a clause, letters only: the same whether read from Markdown or from HTML."""
-    words = re.findall(r"[^\W\d_]+", re.sub(r"^\s*\{#[^}]*\}", "", text).lower())
-    return " ".join(words[:3])
+    words = WORD.finditer(LEADING_LABEL.sub("", text, count=1).lower())
+    return " ".join(found.group() for found, _ in zip(words, range(3)))
 
 
 def _text(node: _Node) -> str:
