@@ -1,9 +1,7 @@
 """The files a position page offers to download — its PDF and its .docx — as one list.
 
-Both are made the same way: every instruction page of the build links to its file and becomes a job;
-after the site is written, the shared cache (cache.py) copies the files that did not change and the
-kind's engine makes the rest. That is said once here, for the one hook that drives it
-(macros/hooks/downloads.py, run by macros/plugin.py); pdf.py and word.py only say how their file is made.
+Each page links to its files and becomes a job; after the site is written the shared cache (cache.py)
+copies what did not change and the kind's engine makes the rest (run by macros/hooks/downloads.py).
 """
 
 from __future__ import annotations

@@ -1,9 +1,5 @@
-"""Build-time PDFs of the position pages, regenerated only when what they show has changed.
-
-After MkDocs has written the site, every position page (the pages carrying approval_stamp())
-is rendered to ``pdf/<slug>.pdf`` with the same print stylesheet as the browser's print.
-Which PDFs are current is decided by the cache shared with the Word export (cache.py): a hash of
-the printed page, its stylesheets and this engine's fingerprint (version, installed fonts).
+"""Build-time PDFs of the position pages, regenerated only when what they show has changed
+(the cache shared with Word, cache.py, keyed also by this engine's version and installed fonts).
 """
 
 from __future__ import annotations

@@ -56,12 +56,8 @@ _parsed: dict[str, weasyprint.CSS] = {}
 
 
 def printable_page(html: str) -> str:
-    """The page reduced to what prints: its article inside Material's content containers.
-
-    Everything else of the page (header, navigation, search, footer) is hidden by print.css
-    anyway; leaving it out spares the renderer styling hundreds of invisible elements.
-    The same containers and attributes keep every print.css and Material selector matching.
-    """
+    """The page reduced to what prints: its article inside Material's content containers, so every
+    print.css selector still matches and the renderer styles no hidden navigation."""
     article = ARTICLE.search(html)
     if article is None:
         return html
@@ -87,11 +83,8 @@ def stylesheets(html: str, base_url: str, fetcher: URLFetcher) -> list[weasyprin
 
 
 def render_pdf(html_path: str, site_dir: str, target: str, date: dt.date | None) -> str:
-    """Write the PDF of the page at html_path to target; returns target.
-
-    The PDF's creation and modification dates are the approval date, so the same page
-    always gives the same bytes (builds are compared byte for byte).
-    """
+    """Write the PDF of the page at html_path to target; its dates are the approval date, so the same
+    page always gives the same bytes."""
     fetcher = SiteOnlyFetcher(Path(site_dir))
     html = Path(html_path).read_text(encoding="utf-8")
     base_url = Path(html_path).resolve().as_uri()

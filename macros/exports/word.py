@@ -1,10 +1,7 @@
-"""Word (.docx) of every instruction, made from its built page at build time and cached like the PDFs.
+"""Word (.docx) of every instruction, made from its built page and print.css, cached like the PDFs.
 
-``docx_from_html(html)`` is the whole export: any caller with a built page (the current edition
-here, an archived edition elsewhere) gets the same document. It reads only the page and
-print.css; no office suite is needed. The build step (``build_docx``) decides which pages need a
-new file through the cache shared with the PDFs (cache.py). The fingerprint holds the libraries'
-versions and this export's own source, so a change to the code makes every .docx anew.
+``docx_from_html(html)`` is the whole export; its fingerprint holds the libraries' versions and this
+export's own source, so a change to the code makes every .docx anew.
 """
 
 from __future__ import annotations

@@ -1,10 +1,7 @@
 """The Word file itself: page, fonts, page numbers, real multilevel numbering, bookmarks and fields.
 
-What python-docx does not offer directly is written here as WordprocessingML, once: the
-clause list (sections 1., 2., …; clauses 2.1., 2.2., …; enumerations with a dash) is one Word
-multilevel list, so inserting a clause in Word or LibreOffice renumbers the rest, and a reference
-«п. 2.7» is a REF field to a bookmark on that clause. Saving is deterministic: the zip carries the
-approval date, not the clock, so the same page always gives the same bytes (builds are compared).
+Clauses are one Word multilevel list (inserting a clause renumbers the rest), «п. 2.7» a REF field;
+the zip carries the approval date, not the clock, so the same page gives the same bytes.
 """
 
 from __future__ import annotations

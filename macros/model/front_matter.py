@@ -1,12 +1,7 @@
 """Front matter: the YAML block between the two `---` lines, read as plain data with a line for every field.
 
-HR's front matter is plain data: fields, lists and text. YAML can do much more, and none of it is
-wanted here: anchors and aliases (``&a`` / ``*a``) let a few lines expand into gigabytes (an
-"alias bomb" that exhausts memory while every copy is walked for line numbers and checked), and
-tags (``!!python/…``) ask the loader for objects. So before anything is built, the block is
-scanned as a stream of YAML events and refused — with the line and the fix, usually "put the
-value in quotes" — if it has any of these, or if it is implausibly large. Only then is it
-composed, constructed and given line numbers.
+Anchors and aliases can expand a few lines into gigabytes and tags ask the loader for objects, so the
+block is first scanned as YAML events and refused (with the line and the fix) if it has any or is too large.
 """
 
 from __future__ import annotations

@@ -1,8 +1,5 @@
-"""The position model: every position file read once, before any page is rendered.
-
-A position is one Markdown file under ``docs/positions/``: YAML front matter (the data)
-plus the position-specific prose. Pages and macros read positions from here and never
-re-parse front matter themselves.
+"""The position model: every position file under ``docs/positions/`` (front matter + prose) read once,
+before any page is rendered; nothing else re-parses front matter.
 """
 
 from __future__ import annotations

@@ -1,7 +1,5 @@
-"""The org structure implied by the positions' ``reports_to``: rank order, summary cards, org chart.
-
-Nothing here is maintained by hand: subordinates, the order of positions inside a department
-and the chart are all derived from the validated model, so adding one position file is enough.
+"""The org structure implied by ``reports_to``: rank order, summary cards, org chart, all derived
+from the model, so adding one position file is enough.
 """
 
 from __future__ import annotations
