@@ -20,14 +20,13 @@ class Kind:
     option: str                                   # its options' prefix in macros/config.py: pdf, docx
     settings: type[cache.Settings]
     path_of_page: Callable[[str], str]            # where a page's file lies in the site
-    job_for: Callable[..., cache.Job]
     build: Callable[[list, Path, cache.Settings], cache.Report]
     failure: str                                  # what could not be made, for the build's message
 
 
 KINDS = (
-    Kind("PDF", "pdf_url", "pdf", pdf.Settings, pdf.pdf_path_of_page, pdf.job_for, pdf.build_pdfs,
+    Kind("PDF", "pdf_url", "pdf", pdf.Settings, pdf.pdf_path_of_page, pdf.build_pdfs,
          "не удалось сделать PDF должности"),
-    Kind("Word", "docx_url", "docx", word.Settings, word.docx_path_of_page, word.job_for, word.build_docx,
+    Kind("Word", "docx_url", "docx", word.Settings, word.docx_path_of_page, word.build_docx,
          "не удалось сделать .docx должности"),
 )

@@ -30,18 +30,9 @@ class Settings(cache.Settings):
         return cls.from_environment(command, project_dir, "JOBDESC_PDF", "pdf")
 
 
-def pdf_path(slug: str) -> str:
-    """Where the PDF of a position lies in the site, relative to its root."""
-    return f"{PDF_DIR}/{slug}.pdf"
-
-
 def pdf_path_of_page(src_uri: str) -> str:
     """The PDF of a page: a position's own, or an edition's (positions/<slug>/editions/<version>.md)."""
     return download_of_page(src_uri, PDF_DIR)
-
-
-def job_for(slug: str, html_path: Path, site_dir: Path, approved, source: str = "") -> Job:
-    return cache.job_for(slug, html_path, Path(site_dir) / pdf_path(slug), approved, source)
 
 
 def build_pdfs(jobs: list[Job], site_dir: Path, settings: Settings) -> Report:

@@ -17,7 +17,6 @@ from urllib.parse import unquote, urljoin, urlsplit
 import weasyprint
 from weasyprint.urls import URLFetcher, URLFetcherResponse
 
-ENGINE = f"WeasyPrint {weasyprint.__version__}"
 PDF_VARIANT = "pdf/ua-1"
 
 # Material's stylesheet is written for browsers; WeasyPrint reports every rule it skips.

@@ -31,18 +31,9 @@ class Settings(cache.Settings):
         return cls.from_environment(command, project_dir, "JOBDESC_DOCX", "docx")
 
 
-def docx_path(slug: str) -> str:
-    """Where the .docx of a position lies in the site, relative to its root."""
-    return f"{DOCX_DIR}/{slug}.docx"
-
-
 def docx_path_of_page(src_uri: str) -> str:
     """The .docx of a page: a position's own, or an archived edition's."""
     return download_of_page(src_uri, DOCX_DIR)
-
-
-def job_for(slug: str, html_path: Path, site_dir: Path, approved, source: str = "") -> Job:
-    return cache.job_for(slug, html_path, Path(site_dir) / docx_path(slug), approved, source)
 
 
 def build_docx(jobs: list[Job], site_dir: Path, settings: Settings) -> Report:

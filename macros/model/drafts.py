@@ -61,7 +61,3 @@ def set_drafts_aside(staff: Staff, archive: Archive | None, docs_dir: Path) -> d
     if found:
         staff.forget_indexes()
     return found
-
-
-def draft_url(slug: str) -> str:
-    return f"{POSITIONS_DIR}/{slug}/{DRAFT_PAGE}/"
