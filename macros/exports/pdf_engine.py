@@ -49,8 +49,7 @@ OPENING_TAG = {name: re.compile(rf"<{name}\b[^>]*>") for name in ("html", "body"
 TITLE = re.compile(r"<title>.*?</title>", re.S)
 ARTICLE = re.compile(r"<article\b.*?</article>", re.S)
 
-# Parsed stylesheets, kept for the life of a renderer process: every page links the same
-# few stylesheets, and parsing Material's (about 140 KB) took half the time of a PDF.
+# Parsed stylesheets, kept for the life of a renderer process: every page links the same few.
 _parsed: dict[str, weasyprint.CSS] = {}
 
 
@@ -93,8 +92,7 @@ def render_pdf(html_path: str, site_dir: str, target: str, date: dt.date | None)
     stamp = (date or dt.date(2000, 1, 1)).isoformat()
     document.metadata.created = document.metadata.modified = stamp
     partial = f"{target}.{os.getpid()}.part"
-    # Tagged PDF (PDF/UA-1): the document's structure, language and title for screen readers and for
-    # reading on screen; the pages print exactly as before.
+    # Tagged PDF (PDF/UA-1): structure, language and title for screen readers; the print is unchanged.
     document.write_pdf(partial, pdf_variant=PDF_VARIANT)
     os.replace(partial, target)  # atomic: a cache shared by parallel builds never holds half a file
     return target

@@ -8,8 +8,7 @@ from __future__ import annotations
 import re
 
 VERBATIM = re.compile(r"(<(pre|textarea|script|style)\b.*?</\2\s*>)", re.S | re.I)
-# A line break and the indentation or blank lines after it. (Spaces before a break are rare in
-# Material's output, and a pattern that starts at every space is several times slower.)
+# A line break and the indentation or blank lines after it (a pattern starting at every space is slower).
 BLANK_RUN = re.compile(r"\n\s+")
 BLOCK = r"(?:p|li|ol|ul|dl|dt|dd|div|table|thead|tbody|tfoot|tr|td|th|h[1-6]|section|details|summary|blockquote|hr)"
 BLOCK_GAP = re.compile(rf"(<{BLOCK}\b[^>]*>|</{BLOCK}>)\s+(?=</?{BLOCK}\b)")

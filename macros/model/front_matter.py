@@ -14,7 +14,7 @@ import yaml
 from . import build_cache
 from .problems import Problem
 
-# libyaml's loader when PyYAML has it: ten times faster than the pure-Python one (what MkDocs uses too).
+# libyaml's loader when PyYAML has it, as MkDocs does: faster than the pure-Python one.
 YAML_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 FRONT_MATTER = re.compile(r"\A---[ \t]*\r?\n(.*?\r?\n)?---[ \t]*(?:\r?\n|\Z)", re.S)
 # A real position's front matter is 1–2 KB; anything near this is not a position.
