@@ -32,13 +32,13 @@ class _Node:
     def classes(self) -> set[str]:
         return set((self.attrs.get("class") or "").split())
 
-    def text(self, hidden=True) -> str:
+    def text(self) -> str:
         parts = []
         for child in self.children:
             if isinstance(child, str):
                 parts.append(child)
-            elif not (hidden and _hidden(child)):
-                parts.append(child.text(hidden) + (" " if child.tag in ("br", "li", "p", "tr", "td", "th", "div") else ""))
+            elif not _hidden(child):
+                parts.append(child.text() + (" " if child.tag in ("br", "li", "p", "tr", "td", "th", "div") else ""))
         return "".join(parts)
 
 
