@@ -131,11 +131,10 @@ def prune_cache(cache_dir: Path, suffix: str, keep: set[Path], now: float | None
     return pruned
 
 
-def cache_key(job: Job, site_dir: Path, fingerprint: str, styles: dict | None = None) -> str:
+def cache_key(job: Job, site_dir: Path, fingerprint: str, styles: dict) -> str:
     """A hash of everything the download shows: the printed part of the page and what styles it.
     `styles` keeps the digest of each linked file by its address, for the jobs of one build (hundreds of
     pages link the same few stylesheets; a later build, say of `mkdocs serve`, reads them again)."""
-    styles = {} if styles is None else styles
     html = job.html_path.read_text(encoding="utf-8")
     article = ARTICLE.search(html)
     title = TITLE.search(html)
