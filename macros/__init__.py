@@ -1,9 +1,7 @@
-"""mkdocs-macros entry point: the one place where everything is registered.
+"""mkdocs-macros entry point: the one place where every macro, filter and check is registered.
 
-Data flow: position files -> validated model (all positions, once) -> macros and templates -> page HTML.
-Editions: git history -> model/editions.py -> the history table of each page here, and the archive's
-pages of the same build (macros/hooks/editions.py), on which the same macros answer from each edition's
-commit (macros/exports/archive_forms.py). Nothing here patches MkDocs or Material internals.
+Position files -> validated model (once) -> macros and templates -> page HTML; archived editions answer
+the same macros from their own commit (exports/archive_forms.py). Nothing here patches MkDocs or Material.
 """
 
 from __future__ import annotations

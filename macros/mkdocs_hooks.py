@@ -1,9 +1,7 @@
 """The one file mkdocs.yml lists under `hooks:`: it makes the site's plugin and hands MkDocs its events.
 
-MkDocs loads a plugin only from an installed package's entry point; a hooks file needs no
-installation. So this file creates the one JobDescPlugin (macros/plugin.py) and exposes each of its
-event handlers under the event's name, priorities included. MkDocs loads this file once per process,
-so the plugin (and what it remembers) lives as long as `mkdocs serve` does.
+MkDocs loads a plugin only from an installed entry point; a hooks file needs no installation. It is
+loaded once per process, so the plugin lives as long as `mkdocs serve` does.
 """
 
 import sys

@@ -1,4 +1,4 @@
-"""The review report of a pull request (`python -m macros.review --base main`), as the approver reads it.
+"""The review report of a pull request (`python -m macros.commands.review --base main`), as the approver reads it.
 
 A scratch repository: `main` is the project as it is; branch `changes` carries, in different positions,
 a reworded and a removed clause under a new edition (recruiter), a shared template change that reaches
@@ -68,7 +68,7 @@ def run_review(repo: Path, branch: str, out: Path):
     summary.write_text("Тесты пройдены.\n", encoding="utf-8")
     env = dict(os.environ, GITHUB_STEP_SUMMARY=str(summary))
     result = subprocess.run(
-        [sys.executable, "-m", "macros.review", "--base", "main", "--output", str(out / "report.md"),
+        [sys.executable, "-m", "macros.commands.review", "--base", "main", "--output", str(out / "report.md"),
          "--site-page", str(out / "site")], cwd=repo, capture_output=True, text=True, env=env, timeout=900)
     assert result.returncode == 0, f"the review command failed:\n{result.stdout}\n{result.stderr}"
     return {"markdown": (out / "report.md").read_text(encoding="utf-8"),
@@ -164,7 +164,7 @@ def test_a_branch_that_changes_no_printed_text_says_so_in_one_line(reports):
 
 
 def test_an_unknown_base_is_named_with_the_fix(reports):
-    result = subprocess.run([sys.executable, "-m", "macros.review", "--base", "origin/nonexistent"],
+    result = subprocess.run([sys.executable, "-m", "macros.commands.review", "--base", "origin/nonexistent"],
                             cwd=reports["repo"], capture_output=True, text=True, timeout=120)
     assert result.returncode == 1 and "Traceback" not in result.stderr, result.stderr
     assert result.stderr.strip() == ("Отчёт не составлен: нет ветки или коммита «origin/nonexistent»: проверьте "
@@ -173,8 +173,8 @@ def test_an_unknown_base_is_named_with_the_fix(reports):
 
 def test_hr_text_reaches_the_report_as_text():
     """A clause is HR's text: in the CI summary and on the page it can become neither markup nor a link."""
-    from macros.review.output import markdown, page
-    from macros.review.report import Report, Review
+    from macros.commands.review.output import markdown, page
+    from macros.commands.review.report import Report, Review
 
     hostile = ("Пункт 2.1 изложить в следующей редакции: "
                "«<script>alert(1)</script> [ссылка](http://evil.example) **жирно**».")
@@ -197,7 +197,7 @@ OWNERS = {
     "macros/templates/common_rights.md": "@hr/heads",
     "macros/templates/signatures.html": "@hr/heads",
     "macros/__init__.py": "@hr/developers",
-    "macros/review/report.py": "@hr/developers",
+    "macros/commands/review/report.py": "@hr/developers",
     "overrides/main.html": "@hr/developers",
     "overrides/assets/stylesheets/print.css": "@hr/developers",
     ".github/workflows/site.yml": "@hr/developers",
@@ -250,7 +250,7 @@ def _position(version: str, extra: str = ""):
 
 
 def test_each_way_of_declaring_a_change_is_named():
-    from macros.review.report import _declaration
+    from macros.commands.review.report import _declaration
     correction = [{"date": "2026-05-12", "note": "исправлена опечатка в общих правах"}]
     assert _declaration(_position("1.0"), _position("1.1", "status: проект\n"), True, []) == (
         True, "проект (status: проект): текст ещё не утверждён, подписывать пока нечего")

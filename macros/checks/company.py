@@ -1,10 +1,7 @@
 """The company's settings (`extra:` in mkdocs.yml) checked like a position, before any page is built.
 
-Every position prints the company's requisites, signatories and the acknowledgement sheet's rows,
-and search reads the synonym groups. A missing key used to surface as a traceback blaming
-whichever position was rendered first; a string where a list belongs (``agreed_with: Юрисконсульт``)
-printed a signature row per letter. So `extra:` is validated against company_schema.yaml, and
-every problem names the key, its line in mkdocs.yml and the fix.
+Every position prints them, so a missing key or a string where a list belongs would otherwise surface as
+a traceback or a signature row per letter; each problem names the key, its line and the fix.
 """
 
 from __future__ import annotations

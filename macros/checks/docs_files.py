@@ -1,12 +1,8 @@
-"""What a file under docs/ may be: a page in Markdown or a picture, at an address the site does not use itself.
+"""What a file under docs/ may be: a Markdown page or a picture, at an address the site does not use itself.
 
-MkDocs copies every other file of docs/ into the site as it is, and a docs file wins over a theme
-file of the same path: ``docs/assets/javascripts/print.js`` would replace the script every page loads,
-``docs/assets/stylesheets/print.css`` the printed document, ``docs/evil.html`` or an SVG with a script
-would be published as active pages, and a file under ``pdf/`` or ``positions/<slug>/editions/`` would
-pose as an archived edition. So docs/ is an allowlist: Markdown pages and PNG/JPEG/GIF/WebP pictures
-whose first bytes say they are one, never at a path the theme or the build writes. SVG is refused: it
-can carry scripts, outside references and nested ``<use>`` that takes the PDF renderer minutes.
+MkDocs publishes every other docs file as it is and lets it replace a theme file of the same path
+(print.js, print.css, an archived edition's PDF), so docs/ is an allowlist. SVG is refused: it can
+carry scripts, outside references and nested ``<use>`` that takes the PDF renderer minutes.
 """
 
 from __future__ import annotations
@@ -112,11 +108,8 @@ def _starts_with(path: Path, signatures: tuple[bytes, ...]) -> bool:
 
 
 class _ThemeFiles:
-    """The files the theme (Material and the project's overrides) would publish, looked up by site path.
-
-    Only the folders on a docs file's own path are listed (Material ships thousands of icons that no
-    docs file's path goes through); names compare case-insensitively, as a web server may.
-    """
+    """The files the theme would publish, by site path: only the folders on a docs file's own path
+    (Material ships thousands of icons); names compare case-insensitively, as a web server may."""
 
     def __init__(self, theme_dirs: list[str]):
         self.roots = [Path(root) for root in theme_dirs]

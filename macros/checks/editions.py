@@ -1,16 +1,8 @@
 """An approved edition's text does not change silently: checks of a change against the base commit.
 
-Two kinds of check, both about what changed since the base (model/editions.py: the commit a pull
-request starts from, or the previous commit):
-
-- before any page is written: a new ``version`` must move the previous edition into ``history``, and
-  the ``corrections`` of an edition cannot predate its approval;
-- after the archive has rendered both states of a changed position (exports/archive.py): printed text
-  that changed under the same ``version`` needs a declared editorial correction (``corrections`` in the
-  position file, or for shared templates and requisites ``macros/templates/corrections.yml``), and a new
-  edition whose clauses did not change at all gets a warning.
-
-Judging only: the texts are given; nothing here renders or reads git.
+Before any page: a new ``version`` moves the previous edition into ``history``; ``corrections`` cannot
+predate approval. After both states are rendered: printed text changed under the same ``version`` needs
+a declared correction, and a new edition with no changed clause gets a warning. Judging only.
 """
 
 from __future__ import annotations

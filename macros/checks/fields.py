@@ -1,9 +1,5 @@
-"""The front matter of one position: the schema's rules, history and tags, as messages HR can act on.
-
-Field-level rules live in ``position_schema.yaml`` (JSON Schema, checked by the jsonschema
-library) and are turned here into messages: the file, the line, the field and what to write
-instead. Rules that need more than one file live in relations.py, rules about the text below
-the front matter in body.py; run.py runs them all.
+"""The front matter of one position: the schema's rules (position_schema.yaml), history and tags,
+as messages HR can act on. Rules across files: relations.py; about the text: body.py.
 """
 
 from __future__ import annotations
@@ -103,11 +99,8 @@ def _check_history(position: Position) -> list[Problem]:
 
 
 def _check_tags(position: Position) -> list[Problem]:
-    """Tags list the position on «Подразделения и категории»: under its own department and category.
-
-    They are set from those two fields when the file has no `tags` (hooks/theme.py); written by hand,
-    they must be exactly those two, or a moved position would stay listed under its old department.
-    """
+    """Tags must be exactly the department and the category (set from them when absent, hooks/theme.py),
+    or a moved position would stay listed under its old department."""
     tags, meta = position.meta.get("tags"), position.meta
     if not isinstance(tags, list) or not all(isinstance(tag, str) for tag in tags):
         return []  # absent (optional) or malformed: the schema reports the latter

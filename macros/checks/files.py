@@ -1,14 +1,7 @@
 """Only the repository's own files: no symbolic links where content, theme or wording is read from.
 
-MkDocs follows a symlink under docs/ like any file: ``docs/assets/x.txt -> /etc/passwd`` would
-publish the build machine's file, and a link to a Markdown file outside the repository would
-publish it as a page. The same holds for the theme overrides and the templates the macros read.
-A pull request can add a symlink as easily as a file, so every symlink in those folders stops
-the build with its path; nothing is read through it (model/positions.py skips them as well).
-
-The build's caches (`.cache/`: pages, PDFs, Word files, archived editions) are taken as finished
-work: a file committed there would be published as it is. They are never part of the repository, so
-a tracked file under `.cache/` stops the build too.
+MkDocs follows a symlink like a file (``docs/x.txt -> /etc/passwd`` would be published), and a file
+committed under `.cache/` would be published as finished work: both stop the build with the path.
 """
 
 from __future__ import annotations

@@ -1,17 +1,8 @@
 """Pages are not programs: every page under docs/ is text with plain calls of the site's macros.
 
-mkdocs-macros would render every page as a Jinja template with the configuration, the environment
-and Python objects in reach (``{{ lipsum.__globals__ }}`` leads to ``os``). A pull request to
-docs/ is approved by HR alone, so no page may carry template syntax beyond ``{{ name() }}``
-calls of the macros this site registers (not the plugin's own ``macros_info()`` or ``context()``),
-and the instruction macros only in position files. Everything else — variables, filters,
-arguments, ``{% … %}``, ``{## … ##}``, a stray ``{{`` — stops the build before it starts, with
-the file, the line and the fix. The build never renders a page through Jinja (mkdocs.yml sets
-``render_by_default: false``; render/plain_calls.py expands the calls itself); a page that really
-needs Jinja is opted in by a developer in mkdocs.yml (``force_render_paths``), never by the page.
-
-Every page is also read here the way MkDocs will read it — encoding, front matter as plain data —
-so such a mistake in any page, not only in positions, is reported together with the rest.
+A Jinja page reaches Python objects (``{{ lipsum.__globals__ }}``) and docs/ is approved by HR alone, so
+anything beyond ``{{ name() }}`` of the site's own macros stops the build with file, line and fix; only a
+developer opts a page into Jinja (mkdocs.yml ``force_render_paths``). Every page is also read as MkDocs will.
 """
 
 from __future__ import annotations

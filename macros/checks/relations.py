@@ -153,18 +153,13 @@ def _check_renames(staff: Staff) -> list[Problem]:
     return problems
 
 
-def _supervisor_slug(position: Position) -> str | None:
-    value = position.meta.get("reports_to")
-    return value if isinstance(value, str) else None
-
-
 def _check_cycles(staff: Staff) -> list[Problem]:
     problems, reported = [], set()
     for start in sorted(staff.positions):
         chain, slug = [], start
         while slug in staff and slug not in chain:
             chain.append(slug)
-            slug = _supervisor_slug(staff[slug])
+            slug = staff[slug].ref("reports_to")
         if slug in chain and slug not in reported:
             loop = chain[chain.index(slug):]
             reported.update(loop)

@@ -1,10 +1,7 @@
 """All of HR's mistakes in one run, found before MkDocs writes anything.
 
-``define_env`` registers everything inside ``with checked_staff(env) as staff:``. On entering,
-the project's files are checked (no symlinks, the company's `extra:` settings), and every
-position file is read and validated; on leaving, every page's template syntax is checked against
-the macros registered inside the block (the site's own, not the plugin's); then all problems are
-raised together as one PositionsError (MkDocs prints it and exits with code 1).
+``with checked_staff(env) as staff:`` checks the project's files and every position on entering, every
+page's template syntax against the macros registered inside on leaving, then raises one PositionsError.
 """
 
 from __future__ import annotations

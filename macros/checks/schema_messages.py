@@ -1,9 +1,5 @@
-"""A JSON Schema's complaints as messages HR can act on: the file, the line, the field, what to write.
-
-Two documents are checked against schemas: each position's front matter (position_schema.yaml)
-and the company's settings under `extra:` in mkdocs.yml (company_schema.yaml). jsonschema finds
-what is wrong; this module words it in Russian and points at the line, using the schema's own
-``description`` and ``x-fix`` (an example of a correct line) of the nearest field that has them.
+"""A JSON Schema's complaints (positions and `extra:`) as messages HR can act on: the file, the line,
+the field, and the ``description`` and ``x-fix`` of the nearest field in the schema that has them.
 """
 
 from __future__ import annotations

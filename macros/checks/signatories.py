@@ -1,12 +1,7 @@
 """Approval and signatures that a lawyer would accept, or the build says why not (file, line, fix).
 
-The rules (model/company.py says where the data comes from):
-- one form of the approval requisite per edition: a document needs its number (or its protocol's),
-  an official's «УТВЕРЖДАЮ» carries no number;
-- nobody approves his own instruction; the drafter is never the approver; nobody both drafts and
-  agrees; the approver does not also agree;
-- every official named by a position's file name names an existing position.
-Problems in `extra:` name mkdocs.yml and the line; problems in a position name its file and line.
+One form of approval per edition (a document needs its number); nobody approves his own instruction,
+drafts and approves, drafts and agrees, or approves and agrees; every official named exists.
 """
 
 from __future__ import annotations

@@ -1,12 +1,5 @@
-"""The status of an instruction, checked: a draft may be unfinished, an instruction in force may not,
-and nothing may depend on a position that was abolished.
-
-A new position starts as a draft (`status: проект`, written by the new-position command) with
-placeholder duties and a blank order number; published as it is, it would print «приказ № ___ от
-___» under an approval stamp. So an instruction in force may carry none of the template's
-placeholders, in its text or its data, and every problem names the line and what to write. An
-abolished position (`status: упразднена`) keeps its page and editions, so its file stays; a position
-that still reports to it, or names it as stand-in, appointer or proposer, is an error naming both files.
+"""The status of an instruction: a draft may be unfinished, an instruction in force may not (no
+template placeholders, which would print «приказ № ___»), and nothing may depend on an abolished position.
 """
 
 from __future__ import annotations

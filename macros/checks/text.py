@@ -1,14 +1,6 @@
-"""What HR's text may contain, character by character: no invisible controls, no constructs the readers
-disagree on, nothing large enough to stall the build.
-
-- Bidirectional controls (U+202E turns «000 001» into «100 000» on paper), zero-width characters (two
-  titles that look the same but are not) and control characters (the Word export cannot write them)
-  change what a reader sees without showing themselves; every such character is refused with its line.
-- A link reference definition (``[метка]: адрес``) is read differently by the git host's preview
-  (CommonMark) and the site (Python-Markdown) — a multi-line title, or a definition inside a paragraph,
-  is text in one and nothing in the other. Instructions link inline, ``[текст](адрес)``.
-- A file, a line and a word have a size limit well above any real instruction, so no check, renderer or
-  PDF engine meets a 60,000-character line or word.
+"""What HR's text may contain, character by character: no invisible controls (bidi, zero-width), no link
+reference definitions (the git preview and the site read them differently), nothing large enough to
+stall the build (size limits on files, lines and words).
 """
 
 from __future__ import annotations

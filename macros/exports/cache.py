@@ -1,10 +1,7 @@
 """The build-time cache shared by every download made from a built page (PDF, Word).
 
-A download depends on the printed part of its page (the article, without the screen-only
-position card), the page's title, the stylesheets it links, the date stamped into the file and
-the engine that makes it. A hash of all that names the file in a cache folder, so an unchanged
-position is copied from the cache instead of being made again. Each kind of download brings its
-own engine fingerprint, file suffix and renderer; this module must not know how any of them works.
+A hash of the printed part of the page, its title, stylesheets, date and the engine's fingerprint names
+the file, so an unchanged position is copied instead of made again; the engines stay outside.
 """
 
 from __future__ import annotations
@@ -135,11 +132,10 @@ def prune_cache(cache_dir: Path, suffix: str, keep: set[Path], now: float | None
     return pruned
 
 
-def cache_key(job: Job, site_dir: Path, fingerprint: str, styles: dict | None = None) -> str:
+def cache_key(job: Job, site_dir: Path, fingerprint: str, styles: dict) -> str:
     """A hash of everything the download shows: the printed part of the page and what styles it.
     `styles` keeps the digest of each linked file by its address, for the jobs of one build (hundreds of
     pages link the same few stylesheets; a later build, say of `mkdocs serve`, reads them again)."""
-    styles = {} if styles is None else styles
     html = job.html_path.read_text(encoding="utf-8")
     article = ARTICLE.search(html)
     title = TITLE.search(html)

@@ -1,16 +1,7 @@
 """The changes between two editions as a lawyer writes them on a «Лист изменений».
 
-One plain function over plain data: ``wording(changes)`` takes the clause changes in document order
-(dicts, as ``compare.amendments`` gives them) and returns one Russian sentence per amendment —
-«Пункт 2.9 изложить в следующей редакции: «…».», «Пункт 2.10 исключить.», «Дополнить пунктом 2.18
-следующего содержания: «…».», «Пункты 2.10–2.17 считать соответственно пунктами 2.11–2.18.». Old
-numbers name what changes, new numbers what is added, as amendments to a signed document do. No HTML,
-no MkDocs: the change sheet, the build's messages and a pull-request review report share it.
-
-A change is ``{"kind": "changed" | "removed" | "added" | "renumbered", "older": block | None,
-"newer": block | None}``, a block ``{"kind": "clause" | "heading" | "text", "number": "2.9", "text": "…"}``
-(for a heading the number is the section's, for a text block the number of the section it stands in); an
-added paragraph may say after which clause it goes: ``"after": "2.8"``.
+``wording(changes)``: the clause changes of ``compare.amendments`` ({"kind", "older", "newer", "after"})
+in, one Russian sentence per amendment out («Пункт 2.10 исключить.»); old numbers name what changes.
 """
 
 from __future__ import annotations

@@ -1,14 +1,7 @@
 """Two editions compared clause by clause: what was added, removed and changed, and where inside a clause.
 
-The diff library is the standard library's difflib. Why not another: the documents are small (a few
-dozen clauses of a few dozen words), so speed is no concern; SequenceMatcher's longest-matching-block
-approach gives the alignments a person expects (a new clause shows as one insertion, not as every
-following clause changed), it is deterministic, maintained with Python itself and adds no dependency
-to a build that runs on an isolated intranet machine.
-
-Two passes: the clauses of both editions are aligned as sequences of texts (numbers left out, so a
-renumbered clause is unchanged); inside each replaced stretch, clauses are paired by similarity, and a
-pair gets a word-level diff. Unpaired clauses are added or removed. Input and output are plain text.
+difflib: the documents are small, and its longest-matching-block alignment shows a new clause as one
+insertion. Clauses are aligned without numbers, replaced stretches paired by similarity and word-diffed.
 """
 
 from __future__ import annotations

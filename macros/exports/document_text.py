@@ -1,13 +1,5 @@
-"""The text of a rendered instruction, as the compare view and the edition checks need it.
-
-Two readings of a page's HTML, both with the standard library's HTML parser:
-
-- ``blocks``: the body as a list of sections, clauses and paragraphs, each with its printed number
-  (2.3) and plain text, for the clause-by-clause comparison of two editions;
-- ``printed_text``: everything that reaches paper (header, clauses, signatures, acknowledgement
-  sheet), none of what is screen-only, for "did the printed text of this edition change?".
-
-Text only, never HTML: whatever HR wrote reaches a comparison as text and is escaped again there.
+"""The text of a rendered instruction: ``blocks`` (numbered sections, clauses, paragraphs) for the
+comparison, ``printed_text`` (all that reaches paper) for the edition checks. Text only, never HTML.
 """
 
 from __future__ import annotations
@@ -40,13 +32,13 @@ class _Node:
     def classes(self) -> set[str]:
         return set((self.attrs.get("class") or "").split())
 
-    def text(self, hidden=True) -> str:
+    def text(self) -> str:
         parts = []
         for child in self.children:
             if isinstance(child, str):
                 parts.append(child)
-            elif not (hidden and _hidden(child)):
-                parts.append(child.text(hidden) + (" " if child.tag in ("br", "li", "p", "tr", "td", "th", "div") else ""))
+            elif not _hidden(child):
+                parts.append(child.text() + (" " if child.tag in ("br", "li", "p", "tr", "td", "th", "div") else ""))
         return "".join(parts)
 
 
@@ -93,9 +85,8 @@ def flat(text: str) -> str:
 def blocks(html: str) -> list[dict]:
     """Sections, clauses and paragraphs of a page body, in order: {kind, number, text}.
 
-    Every block that prints is one of them (an admonition, a details block, a table, a paragraph between
-    lists …): a text the comparison does not see would be signed without being on the change sheet.
-    Only the document's own forms (header, signatures, acknowledgement sheet) are left to printed_text."""
+    Every block that prints is one of them: a text the comparison does not see would be signed without
+    being on the change sheet. The document's own forms are left to printed_text."""
     found: list[dict] = []
     _collect(_tree(html).children, [""], found)
     return found

@@ -1,11 +1,7 @@
 """The pages of drafts set aside (model/drafts.py) in the site's own build, and their «Лист изменений».
 
-For every draft of a new edition: the position's page reads the edition in force as committed; the draft
-is a generated page ``positions/<slug>/draft/`` (its own PDF and .docx, «ПРОЕКТ» on every printed page,
-not searched, no tags); its comparison with the edition in force is a generated page
-``positions/<slug>/compare/<in force>-draft/`` filled, like the archive's comparisons, from the blocks of
-both pages once their bodies are rendered (MkDocs renders every body before it writes any page), with a
-PDF of its change sheet. Called by macros/hooks/editions.py.
+A draft is a generated page ``positions/<slug>/draft/`` («ПРОЕКТ», its own PDF and .docx, not searched),
+compared with the edition in force at ``compare/<in force>-draft/``. Called by hooks/editions.py.
 """
 
 from __future__ import annotations

@@ -1,9 +1,5 @@
-"""Build-time PDFs of the position pages, regenerated only when what they show has changed.
-
-After MkDocs has written the site, every position page (the pages carrying approval_stamp())
-is rendered to ``pdf/<slug>.pdf`` with the same print stylesheet as the browser's print.
-Which PDFs are current is decided by the cache shared with the Word export (cache.py): a hash of
-the printed page, its stylesheets and this engine's fingerprint (version, installed fonts).
+"""Build-time PDFs of the position pages, regenerated only when what they show has changed
+(the cache shared with Word, cache.py, keyed also by this engine's version and installed fonts).
 """
 
 from __future__ import annotations
@@ -34,18 +30,9 @@ class Settings(cache.Settings):
         return cls.from_environment(command, project_dir, "JOBDESC_PDF", "pdf")
 
 
-def pdf_path(slug: str) -> str:
-    """Where the PDF of a position lies in the site, relative to its root."""
-    return f"{PDF_DIR}/{slug}.pdf"
-
-
 def pdf_path_of_page(src_uri: str) -> str:
     """The PDF of a page: a position's own, or an edition's (positions/<slug>/editions/<version>.md)."""
     return download_of_page(src_uri, PDF_DIR)
-
-
-def job_for(slug: str, html_path: Path, site_dir: Path, approved, source: str = "") -> Job:
-    return cache.job_for(slug, html_path, Path(site_dir) / pdf_path(slug), approved, source)
 
 
 def build_pdfs(jobs: list[Job], site_dir: Path, settings: Settings) -> Report:

@@ -17,7 +17,6 @@ from urllib.parse import unquote, urljoin, urlsplit
 import weasyprint
 from weasyprint.urls import URLFetcher, URLFetcherResponse
 
-ENGINE = f"WeasyPrint {weasyprint.__version__}"
 PDF_VARIANT = "pdf/ua-1"
 
 # Material's stylesheet is written for browsers; WeasyPrint reports every rule it skips.
@@ -50,18 +49,13 @@ OPENING_TAG = {name: re.compile(rf"<{name}\b[^>]*>") for name in ("html", "body"
 TITLE = re.compile(r"<title>.*?</title>", re.S)
 ARTICLE = re.compile(r"<article\b.*?</article>", re.S)
 
-# Parsed stylesheets, kept for the life of a renderer process: every page links the same
-# few stylesheets, and parsing Material's (about 140 KB) took half the time of a PDF.
+# Parsed stylesheets, kept for the life of a renderer process: every page links the same few.
 _parsed: dict[str, weasyprint.CSS] = {}
 
 
 def printable_page(html: str) -> str:
-    """The page reduced to what prints: its article inside Material's content containers.
-
-    Everything else of the page (header, navigation, search, footer) is hidden by print.css
-    anyway; leaving it out spares the renderer styling hundreds of invisible elements.
-    The same containers and attributes keep every print.css and Material selector matching.
-    """
+    """The page reduced to what prints: its article inside Material's content containers, so every
+    print.css selector still matches and the renderer styles no hidden navigation."""
     article = ARTICLE.search(html)
     if article is None:
         return html
@@ -87,11 +81,8 @@ def stylesheets(html: str, base_url: str, fetcher: URLFetcher) -> list[weasyprin
 
 
 def render_pdf(html_path: str, site_dir: str, target: str, date: dt.date | None) -> str:
-    """Write the PDF of the page at html_path to target; returns target.
-
-    The PDF's creation and modification dates are the approval date, so the same page
-    always gives the same bytes (builds are compared byte for byte).
-    """
+    """Write the PDF of the page at html_path to target; its dates are the approval date, so the same
+    page always gives the same bytes."""
     fetcher = SiteOnlyFetcher(Path(site_dir))
     html = Path(html_path).read_text(encoding="utf-8")
     base_url = Path(html_path).resolve().as_uri()
@@ -101,8 +92,7 @@ def render_pdf(html_path: str, site_dir: str, target: str, date: dt.date | None)
     stamp = (date or dt.date(2000, 1, 1)).isoformat()
     document.metadata.created = document.metadata.modified = stamp
     partial = f"{target}.{os.getpid()}.part"
-    # Tagged PDF (PDF/UA-1): the document's structure, language and title for screen readers and for
-    # reading on screen; the pages print exactly as before.
+    # Tagged PDF (PDF/UA-1): structure, language and title for screen readers; the print is unchanged.
     document.write_pdf(partial, pdf_variant=PDF_VARIANT)
     os.replace(partial, target)  # atomic: a cache shared by parallel builds never holds half a file
     return target

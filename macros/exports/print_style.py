@@ -1,10 +1,7 @@
 """The print stylesheet read for the Word export: page size and margins, what is hidden, how blocks look.
 
-The printout's layout lives in one file, overrides/assets/stylesheets/print.css; the .docx must
-follow it rather than a copy of its numbers. This module reads the @page rule and the rules that
-apply in print (top level and ``@media print``), matches them against a built page with the same
-selector engine WeasyPrint uses (cssselect2), and answers, per element, the handful of properties
-Word has an equivalent for. It is not a CSS engine: no layout, no pseudo-elements, no var().
+The .docx follows print.css rather than a copy of its numbers: @page and print rules matched with
+cssselect2, answering only the properties Word has. Not a CSS engine: no layout, no var().
 """
 
 from __future__ import annotations

@@ -1,10 +1,7 @@
-"""Word (.docx) of every instruction, made from its built page at build time and cached like the PDFs.
+"""Word (.docx) of every instruction, made from its built page and print.css, cached like the PDFs.
 
-``docx_from_html(html)`` is the whole export: any caller with a built page (the current edition
-here, an archived edition elsewhere) gets the same document. It reads only the page and
-print.css; no office suite is needed. The build step (``build_docx``) decides which pages need a
-new file through the cache shared with the PDFs (cache.py). The fingerprint holds the libraries'
-versions and this export's own source, so a change to the code makes every .docx anew.
+``docx_from_html(html)`` is the whole export; its fingerprint holds the libraries' versions and this
+export's own source, so a change to the code makes every .docx anew.
 """
 
 from __future__ import annotations
@@ -34,18 +31,9 @@ class Settings(cache.Settings):
         return cls.from_environment(command, project_dir, "JOBDESC_DOCX", "docx")
 
 
-def docx_path(slug: str) -> str:
-    """Where the .docx of a position lies in the site, relative to its root."""
-    return f"{DOCX_DIR}/{slug}.docx"
-
-
 def docx_path_of_page(src_uri: str) -> str:
     """The .docx of a page: a position's own, or an archived edition's."""
     return download_of_page(src_uri, DOCX_DIR)
-
-
-def job_for(slug: str, html_path: Path, site_dir: Path, approved, source: str = "") -> Job:
-    return cache.job_for(slug, html_path, Path(site_dir) / docx_path(slug), approved, source)
 
 
 def build_docx(jobs: list[Job], site_dir: Path, settings: Settings) -> Report:

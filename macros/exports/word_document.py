@@ -1,10 +1,7 @@
 """The Word file itself: page, fonts, page numbers, real multilevel numbering, bookmarks and fields.
 
-What python-docx does not offer directly is written here as WordprocessingML, once: the
-clause list (sections 1., 2., …; clauses 2.1., 2.2., …; enumerations with a dash) is one Word
-multilevel list, so inserting a clause in Word or LibreOffice renumbers the rest, and a reference
-«п. 2.7» is a REF field to a bookmark on that clause. Saving is deterministic: the zip carries the
-approval date, not the clock, so the same page always gives the same bytes (builds are compared).
+Clauses are one Word multilevel list (inserting a clause renumbers the rest), «п. 2.7» a REF field;
+the zip carries the approval date, not the clock, so the same page gives the same bytes.
 """
 
 from __future__ import annotations
@@ -13,6 +10,7 @@ import datetime as dt
 import io
 import zipfile
 from importlib.metadata import version
+from xml.sax.saxutils import escape as _xml_text
 
 from docx import Document
 from docx.enum.text import WD_ALIGN_PARAGRAPH
@@ -172,10 +170,6 @@ class WordDocument:
         return _stable_zip(raw.getvalue(), stamp, {APP_XML: _app_properties(organisation)})
 
 
-def _xml_text(text: str) -> str:
-    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
-
-
 def _app_properties(organisation: str) -> bytes:
     """docProps/app.xml: the application that made the file and the organisation it belongs to."""
     return ('<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
@@ -187,10 +181,9 @@ def _app_properties(organisation: str) -> bytes:
             "<HyperlinksChanged>false</HyperlinksChanged></Properties>").encode("utf-8")
 
 
-def _stable_zip(data: bytes, stamp: dt.datetime, replaced: dict[str, bytes] | None = None) -> bytes:
+def _stable_zip(data: bytes, stamp: dt.datetime, replaced: dict[str, bytes]) -> bytes:
     """The same package with every member dated `stamp` (python-docx dates them by the clock), and
     the members in `replaced` written anew."""
-    replaced = replaced or {}
     out = io.BytesIO()
     with zipfile.ZipFile(io.BytesIO(data)) as source, zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as target:
         for item in source.infolist():

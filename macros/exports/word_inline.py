@@ -1,7 +1,5 @@
-"""Inline content of a printed block as Word runs: text, bold and italics, breaks, reference fields, blank lines.
-
-Split from word_writer.py (blocks) so that each stays readable; what a run looks like comes from the
-element's print style (print_style.py), never from a list of template classes.
+"""Inline content of a printed block as Word runs: text, bold and italics, breaks, reference fields,
+blank lines; what a run looks like comes from the element's print style (print_style.py).
 """
 
 from __future__ import annotations

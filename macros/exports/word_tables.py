@@ -1,9 +1,5 @@
-"""Tables of a printed page as real Word tables, and floated blocks set side by side.
-
-An HTML table (the signature block, the acknowledgement sheet, a table HR wrote) becomes a Word
-table with the same rows, merged cells, column widths, borders, row heights and repeated header
-rows as print.css gives it. Blocks that print.css floats left and right (the organisation and the
-approval stamp) become one row of a borderless table: Word has no floats a user can edit safely.
+"""Tables of a printed page as real Word tables, with print.css's widths, borders and merged cells;
+blocks print.css floats side by side become one borderless row (Word has no safe floats).
 """
 
 from __future__ import annotations

@@ -1,11 +1,7 @@
 """Walks the printed part of a built page and writes it into a Word document, block by block.
 
-The page is read as it prints, never as the source it came from: what print.css hides is left out,
-headings with a .section-number and lists of class "clauses" become one real Word multilevel list
-(the printed numbers are not copied as text), references to clauses become REF fields, and every
-other block (the document header, the signature block, the acknowledgement sheet, HR's paragraphs
-and tables) is written generically from its elements and its print style. So a change to the
-templates or to print.css reaches the .docx without a change here; this module names no template.
+The page is read as it prints (what print.css hides is left out; numbered clauses become one Word list,
+references REF fields), so a change to the templates or print.css reaches the .docx without a change here.
 """
 
 from __future__ import annotations

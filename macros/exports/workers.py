@@ -1,15 +1,8 @@
 """Renderer processes that never outlive the build.
 
-PDFs are rendered in a pool of processes. If the build is stopped — Ctrl+C, a `kill`, a CI job
-cancelled — those processes must stop too, not go on rendering the queue and writing into the
-shared cache. Each worker asks the kernel (Linux prctl PR_SET_PDEATHSIG) to be killed when the
-build process dies, however it dies; when the build is interrupted by an exception, the queued
-work is cancelled at once. A half-written file is never left in the cache: renderers write to a
-``.part`` file and rename it, and parts of killed renderers are removed by the next build.
-
-Every call also has a wall-clock limit (run_within): hostile or pathological input (a word of tens of
-thousands of letters, an SVG of nested <use>) can keep WeasyPrint busy for minutes or hours, so a call
-past its limit has every worker killed and the build stops, naming the call.
+Each worker asks the kernel (prctl PR_SET_PDEATHSIG) to die with the build, queued work is cancelled on
+an exception, and every call has a wall-clock limit (run_within): hostile input can keep WeasyPrint busy
+for hours. Renderers write ``.part`` files and rename them, so the cache never holds half a file.
 """
 
 from __future__ import annotations
@@ -63,12 +56,9 @@ class TooSlow(Exception):
 
 
 def run_within(function: Callable, calls: list[tuple], workers: int, seconds: float) -> None:
-    """function(*call) for every call in a pool of processes, each call given `seconds` of wall clock.
-
-    Only as many calls as there are processes are handed over at once, so a call's clock starts when a
-    process takes it. A worker's error is re-raised here; a late call raises TooSlow once every worker
-    is killed (a renderer stuck in C code, in Pango or in a regular expression, ignores anything gentler).
-    """
+    """function(*call) for every call in a pool of processes, each given `seconds` of wall clock from when
+    a process takes it. A worker's error is re-raised; a late call kills every worker and raises TooSlow
+    (a renderer stuck in C code ignores anything gentler)."""
     size = min(workers, len(calls))
     queue = list(calls)
     with process_pool(size) as pool:

@@ -1,14 +1,6 @@
-"""Drop whitespace that renders as nothing, from the page body and from the page (macros/plugin.py runs it).
-
-- The page body (Markdown's HTML, before the search index reads it): whitespace between two
-  block-level tags (``</li>\n<li>``) renders as nothing. Without it, Material's search indexer
-  handles a third fewer text events per page.
-- The whole page (after Material's templates): they indent their output generously — most bytes
-  of a navigation entry are spaces and blank lines. A run of whitespace that contains a line
-  break renders exactly like one line break, so it is replaced by one. This takes about a fifth
-  off every page.
-
-Elements where whitespace is content (pre, textarea) or code (script, style) are left as they are.
+"""Drop whitespace that renders as nothing: between block tags of the page body (less for the search
+indexer to read) and runs with a line break in the whole page (Material's templates indent generously).
+Whitespace inside pre, textarea, script and style is left as it is.
 """
 
 from __future__ import annotations
@@ -16,8 +8,7 @@ from __future__ import annotations
 import re
 
 VERBATIM = re.compile(r"(<(pre|textarea|script|style)\b.*?</\2\s*>)", re.S | re.I)
-# A line break and the indentation or blank lines after it. (Spaces before a break are rare in
-# Material's output, and a pattern that starts at every space is several times slower.)
+# A line break and the indentation or blank lines after it (a pattern starting at every space is slower).
 BLANK_RUN = re.compile(r"\n\s+")
 BLOCK = r"(?:p|li|ol|ul|dl|dt|dd|div|table|thead|tbody|tfoot|tr|td|th|h[1-6]|section|details|summary|blockquote|hr)"
 BLOCK_GAP = re.compile(rf"(<{BLOCK}\b[^>]*>|</{BLOCK}>)\s+(?=</?{BLOCK}\b)")

@@ -1,8 +1,5 @@
 """A PDF and a .docx of every position page, made after the site is written; run by macros/plugin.py.
-
-It tells macros/exports/ which pages were built and gives each page its «Скачать PDF» and
-«Скачать Word» links; what each file is and how it is cached is in macros/exports/downloads.py.
-`mkdocs serve` makes none unless asked (options pdf and docx, macros/config.py).
+Each page gets its «Скачать» links; `mkdocs serve` makes none unless asked (macros/config.py).
 """
 
 from __future__ import annotations

@@ -1,7 +1,5 @@
-"""Put the held HTML blocks back into each page (see render/verbatim.py); run by macros/plugin.py.
-
-Runs after Material's search plugin has seen the page and before anything that reads the finished
-page body: the downloads' links and the theme.
+"""Put the held HTML blocks back into each page (render/verbatim.py): after Material's search plugin
+has seen the page, before the downloads' links and the theme read it. Run by macros/plugin.py.
 """
 
 from __future__ import annotations

@@ -1,14 +1,8 @@
 """Nothing HR writes is published as active content or fetched from another host; run by macros/plugin.py.
 
-The rules live in macros/render/safe_html.py (what a page's HTML may contain) and
-macros/checks/offline.py (what a built page may fetch); this module applies them to the build:
-
-- Every page's HTML passes the nh3 sanitiser before search reads it; anything it has to remove is
-  a problem (Markdown-level refusals were already reported by safe_html.py with file and line).
-- Once every page is converted (on_env, before any page is written) the problems found so far
-  stop the build, all of them at once.
-- Every written page (and the search index) is read for resources on another host; any such
-  resource stops the build before the site is published (hooks/publishing.py).
+The rules are render/safe_html.py's and checks/offline.py's: every page passes the nh3 sanitiser before
+search reads it, every written page and the search index are read for outside resources, and what is
+found stops the build, all at once, before anything is written or published.
 """
 
 from __future__ import annotations

@@ -1,15 +1,7 @@
 """What the theme reads of a page is text, and one answer to "instruction?" (run by macros/plugin.py).
 
-MkDocs and Material treat page titles and tag names as HTML: Material writes ``page.meta.title``
-unescaped into ``<title>`` and the header, ``tag.name`` unescaped into the tags above the title and
-on the tags page, and the search index takes ``page.title`` as HTML. HR writes plain text in front
-matter, so a title like ``Инженер <по ТБ>`` must show as written and a ``<script>`` must stay text.
-The navigation (macros/render/navigation.py) passes escaped titles; this module does the same for
-``page.meta.title`` and ``page.meta.tags`` before the theme and the tags plugin read them.
-
-The theme (overrides/main.html) also asks whether a page is an instruction; it asks the same
-function as everything else (macros/render/instruction.py), registered as the Jinja test
-``instruction``: ``{% if page.content is instruction %}``.
+Material writes ``page.meta.title`` and tag names unescaped into the page, so they are escaped here
+(``Инженер <по ТБ>`` shows as written); the Jinja test ``instruction`` asks render/instruction.py.
 """
 
 from __future__ import annotations

@@ -1,10 +1,5 @@
-"""The build's date comes from the last commit (or the content), never from the clock.
-
-MkDocs stamps the sitemap and its gzip header with the build date unless SOURCE_DATE_EPOCH
-is set (https://reproducible-builds.org/specs/source-date-epoch/). Setting it from the last
-commit makes two builds of the same commit byte-identical, whenever they run. Outside a git
-checkout (a copy of the project) the latest approval date of a position is used instead.
-A value set by the user or CI is respected.
+"""The build's date comes from the last commit (or the latest approval), never from the clock:
+SOURCE_DATE_EPOCH makes two builds of one commit byte-identical. A value set by the user or CI wins.
 """
 
 from __future__ import annotations

@@ -1,19 +1,9 @@
 """Who approves, drafts and agrees an instruction: the company's rules from mkdocs.yml `extra:`.
 
-ГОСТ Р 7.0.97-2025 knows two forms of the approval requisite, and a document carries exactly one:
-by an official («УТВЕРЖДАЮ», the official's position, signature, its transcript, date) or by a
-document («УТВЕРЖДЕНА приказом генерального директора от 02.02.2026 № 14-ОД»; a meeting decides by
-протокол: «решением общего собрания участников общества (протокол от 12.01.2026 № 1)»). The company
-chooses the form once (`extra.approval`); a position may override it (front matter `approval:`).
-
-The signatories come from data as well: `extra.officials` says who holds which post; the drafter of
-an instruction is the head of the position's department (for a head: its supervisor), or HR's
-official (`extra.signatories.drafted_by`) where that would be nobody or the approver; the officials in
-`extra.signatories.agreed_by` agree, except the one who drafted. A position may name its own.
-
-An official is written as a position's file name (``hr-head``) or, for a post without a position
-file, as its title (``Юрисконсульт``). A post whose holder is not in `extra.officials` gets a line
-to write the name by hand. Only data here: the checks (checks/signatories.py) say what is wrong.
+ГОСТ Р 7.0.97-2025: approval by an official («УТВЕРЖДАЮ») or by a document («УТВЕРЖДЕНА приказом …»),
+chosen once in `extra.approval`, overridable per position. The drafter is the department's head (for a
+head, its supervisor) or HR's official; `extra.signatories.agreed_by` agree. Officials are written as a
+position's file name or a title. Only data here: checks/signatories.py says what is wrong.
 """
 
 from __future__ import annotations

@@ -1,11 +1,7 @@
 """A draft of a new edition never takes the place of the edition in force.
 
-While HR prepares a new edition (``status: проект`` in the work tree) of a position that has an approved
-edition in git, employees must keep seeing, printing and downloading the approved one: the position's
-page, its PDF and .docx, «Печать», search and the catalog all show the edition in force, read from git
-(model/editions.py) like an archived edition. The draft gets a page of its own, ``positions/<slug>/draft/``,
-marked «ПРОЕКТ», and a comparison with the edition in force. A position whose first edition is still a
-draft has nothing in force: its page shows the draft, marked, as before.
+While HR prepares a new edition, the page, PDF, .docx, search and catalog show the approved one, read
+from git; the draft gets its own page ``positions/<slug>/draft/``. A first edition still in draft shows marked.
 """
 
 from __future__ import annotations
@@ -65,7 +61,3 @@ def set_drafts_aside(staff: Staff, archive: Archive | None, docs_dir: Path) -> d
     if found:
         staff.forget_indexes()
     return found
-
-
-def draft_url(slug: str) -> str:
-    return f"{POSITIONS_DIR}/{slug}/{DRAFT_PAGE}/"

@@ -1,8 +1,5 @@
-"""When each position file was last changed, from git: one `git log` for all positions.
-
-Outside a git checkout (a copy of the files, an archive) the approval date stands in; the
-build never uses the clock, so the same sources always build the same site. CI must check out
-the full history (fetch-depth: 0), or every file would date from the last commit.
+"""When each position file was last changed, from one `git log` (the approval date outside git, never
+the clock). CI must check out the full history, or every file would date from the last commit.
 """
 
 from __future__ import annotations
@@ -35,11 +32,8 @@ def last_edited(docs_dir: Path) -> dict[str, dt.date]:
 
 
 def deleted(docs_dir: Path, src_path: str) -> tuple[dt.date, str] | None:
-    """When and in which commit a position file was deleted (None if it never existed or git cannot tell).
-
-    Only asked when a reference points at a missing file, so that the message can say the file was
-    deleted rather than that it never existed. A file deleted in the working copy but not yet
-    committed counts as deleted today."""
+    """When and in which commit a position file was deleted (None if never or unknown), so a message can
+    say "deleted" rather than "never existed"; uncommitted deletion counts as today."""
     folder = docs_dir / POSITIONS_DIR
     name = src_path.split("/", 1)[-1]
     try:

@@ -1,16 +1,8 @@
 """Editions of every position, found in git: which versions there were, when, and at which commits.
 
-An edition is a value the ``version`` field of a position file took on the main line, while the
-file was not a draft (``status: проект`` is being prepared, not approved: a draft is never an edition;
-while the work tree holds a draft, the last approved edition stays in force). Its text is
-the file (with the templates and mkdocs.yml) at the last commit that still had that value: the
-approved text with the editorial corrections declared while it was in force (``corrections``).
-It was in force from its ``approved`` date until the next edition's ``approved`` date. The edition
-in force is the one in the work tree.
-
-Also here: the *base* against which a build checks that an edition's text did not change silently
-(the commit a pull request starts from, or the previous commit) and the state of every file there.
-Reading only: rendering is exports/archive.py's job, judging is checks/editions.py's.
+An edition is a value of ``version`` on the main line while not a draft; its text is the files at the
+last commit with that value (corrections included), in force until the next edition's ``approved``.
+Also the *base* a change is checked against. Reading only.
 """
 
 from __future__ import annotations

@@ -1,12 +1,7 @@
 """Front matter: the YAML block between the two `---` lines, read as plain data with a line for every field.
 
-HR's front matter is plain data: fields, lists and text. YAML can do much more, and none of it is
-wanted here: anchors and aliases (``&a`` / ``*a``) let a few lines expand into gigabytes (an
-"alias bomb" that exhausts memory while every copy is walked for line numbers and checked), and
-tags (``!!python/…``) ask the loader for objects. So before anything is built, the block is
-scanned as a stream of YAML events and refused — with the line and the fix, usually "put the
-value in quotes" — if it has any of these, or if it is implausibly large. Only then is it
-composed, constructed and given line numbers.
+Anchors and aliases can expand a few lines into gigabytes and tags ask the loader for objects, so the
+block is first scanned as YAML events and refused (with the line and the fix) if it has any or is too large.
 """
 
 from __future__ import annotations
@@ -19,7 +14,7 @@ import yaml
 from . import build_cache
 from .problems import Problem
 
-# libyaml's loader when PyYAML has it: ten times faster than the pure-Python one (what MkDocs uses too).
+# libyaml's loader when PyYAML has it, as MkDocs does: faster than the pure-Python one.
 YAML_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 FRONT_MATTER = re.compile(r"\A---[ \t]*\r?\n(.*?\r?\n)?---[ \t]*(?:\r?\n|\Z)", re.S)
 # A real position's front matter is 1–2 KB; anything near this is not a position.

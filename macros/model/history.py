@@ -1,14 +1,6 @@
-"""The repository's history of the files an edition is made of, read from git in two calls.
-
-An edition of a position is not copied by hand anywhere: it is whatever the position file, the
-boilerplate templates and mkdocs.yml were at the commits where the file's ``version`` had that value.
-This module only reads git: one ``git log --first-parent --raw`` over those paths (which file had
-which blob at each commit of the main line) and one ``git cat-file --batch`` for the blobs'
-contents. It knows nothing of editions (model/editions.py) and never renders.
-
-First-parent history is the history of the main line: a pull request merged into it is one step,
-its draft commits are not (a main line that is not one step per pull request: model/published.py). A copy without .git, or a shallow clone, has no usable history: the
-``status`` says which, and the callers publish the current editions only.
+"""The main line's history of the files an edition is made of, read from git in two calls
+(``git log --first-parent --raw`` and ``git cat-file --batch``). Knows nothing of editions; a copy
+without .git or a shallow clone says so in ``status``, and callers publish the current editions only.
 """
 
 from __future__ import annotations

@@ -1,7 +1,5 @@
-"""Reading position files: bytes -> text -> front matter + body, with a problem for each way it can fail.
-
-The steps live in their own modules: text_files.py (encodings, line ends), front_matter.py (YAML as
-plain data, with a line for every field); this module puts them together into Positions.
+"""Reading position files: bytes -> text (text_files.py) -> front matter (front_matter.py) + body,
+with a problem for each way it can fail.
 """
 
 from __future__ import annotations

@@ -1,9 +1,5 @@
-"""The source-level grammar of HR's Markdown: macro calls, clause labels and references.
-
-Checks (before the build) and rendering (during it) must read a page's source the same way,
-so the patterns live here once: which ``{{ name() }}`` calls a page makes, where a clause label
-``{#consult}`` is declared and where ``[](#consult)`` refers to it, with their line numbers.
-Reading only: nothing here renders or judges.
+"""The source-level grammar of HR's Markdown: macro calls, clause labels and references, with lines.
+Checks and rendering must read a page the same way, so the patterns live here once.
 """
 
 from __future__ import annotations

@@ -1,8 +1,5 @@
-"""The position model: every position file read once, before any page is rendered.
-
-A position is one Markdown file under ``docs/positions/``: YAML front matter (the data)
-plus the position-specific prose. Pages and macros read positions from here and never
-re-parse front matter themselves.
+"""The position model: every position file under ``docs/positions/`` (front matter + prose) read once,
+before any page is rendered; nothing else re-parses front matter.
 """
 
 from __future__ import annotations
@@ -32,25 +29,12 @@ class Position:
     # File line of each front-matter field or list item, keyed by its path: ("history", 0, "approved").
     lines: dict[tuple, int] = field(default_factory=dict, compare=False, repr=False)
 
-    @property
-    def title(self) -> str:
-        return self.meta["title"]
-
-    @property
-    def genitive(self) -> str:
-        return self.meta["genitive"]
-
-    @property
-    def dative(self) -> str:
-        return self.meta["dative"]
-
-    @property
-    def department(self) -> str:
-        return self.meta["department"]
-
-    @property
-    def category(self) -> str:
-        return self.meta["category"]
+    # Required fields (the schema has checked them): the front matter's values, read-only.
+    title = property(lambda self: self.meta["title"])
+    genitive = property(lambda self: self.meta["genitive"])
+    dative = property(lambda self: self.meta["dative"])
+    department = property(lambda self: self.meta["department"])
+    category = property(lambda self: self.meta["category"])
 
     @property
     def aliases(self) -> list[str]:
@@ -136,8 +120,7 @@ class Staff:
     drafts: dict[str, Position] = field(default_factory=dict)
 
     def __repr__(self) -> str:
-        # Short on purpose: mkdocs-macros writes every variable's repr into a debug message on each
-        # build, and the full dataclass repr of 300 positions with their texts took a third of a second.
+        # Short on purpose: mkdocs-macros writes every variable's repr into a debug message on each build.
         return f"Staff({len(self.positions)} positions)"
 
     def __contains__(self, slug: object) -> bool:

@@ -1,21 +1,9 @@
 """What the publishing build has published, and the rule that the archive shows only reviewed states.
 
-A pull request is reviewed as one diff; the archive renders states of the main line. When the main
-line gets several commits of one pull request (fast-forward, "rebase and merge") or is rewritten
-(force-push), some of its states were never reviewed. So the publishing build (JOBDESC_PUBLISH=1)
-keeps a *ledger* in the site it publishes, LEDGER_FILE: the main line up to which every commit was
-taken as reviewed when the ledger started, the commits it published since, and a digest of every
-edition's printed text. The next publishing build reads it from the site it is about to replace and:
-
-1. refuses when a commit it published is no longer on the main line (the history was rewritten);
-2. renders editions only from reviewed states: a published commit, a merge commit (its first-parent
-   diff is the pull request's diff) or the new HEAD. A commit that is none of these is folded into the
-   next reviewed one, as if it never existed; an edition that only such commits had stops the build;
-3. refuses when an edition that was already archived at the last publish would now print other text.
-
-Merge commits are chosen as the reviewed unit because that is what git can tell apart without the
-forge's API; a squash merge is one commit too, reviewed and published by its own run. Without a
-ledger (a first publish, any other build) every main-line commit is taken, as before.
+Several commits of one pull request or a force-push put unreviewed states on the main line, so the
+publishing build (JOBDESC_PUBLISH=1) keeps a *ledger* in its site: it (1) refuses a rewritten history,
+(2) renders editions only from reviewed states (a published commit, a merge, the new HEAD; others are
+folded into the next) and (3) refuses an archived edition whose printed text changed.
 """
 
 from __future__ import annotations

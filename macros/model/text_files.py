@@ -1,11 +1,5 @@
-"""HR's files as text: bytes -> str the way MkDocs will read them, or a problem naming the encoding.
-
-MkDocs reads pages as UTF-8 (a BOM allowed) with universal newlines, so a file saved on Windows
-(CRLF) or with a BOM is the same text for it. Our checks read the same bytes and must see the same
-text, or they would report missing sections in a file that builds fine. A file in another encoding
-cannot be read at all: the message names the encoding it most likely is (Windows-1251, KOI8-R,
-DOS 866, UTF-16…) and the command that converts it, because "not UTF-8" alone does not help HR.
-Standard library only.
+"""HR's files as text, read the way MkDocs reads them (UTF-8, BOM allowed, universal newlines), or a
+problem naming the encoding the file most likely is and the command that converts it.
 """
 
 from __future__ import annotations

@@ -1,11 +1,7 @@
-"""The *prepare* stage: the project's files in, plain Markdown pages out, with nothing left for a site
-generator to compute.
+"""The *prepare* stage: the project's files in, plain Markdown pages out, nothing left for a generator.
 
-``prepare(project_dir)`` reads and validates the positions with the build's own checks (all problems at
-once, as one PositionsError), expands the macros with the same templates, numbers clauses, fills
-references, applies typography and puts the forms in as the raw HTML the site shows. The pages it
-returns render to the same text with plain ``mkdocs build`` and no code of ours (tests/test_prepare_stage.py).
-``python -m macros.prepare --out DIR`` writes them as a complete MkDocs project (project.py).
+``prepare(project_dir)`` validates with the build's checks, expands the macros, numbers clauses, fills
+references and applies typography; the pages build to the same text with plain ``mkdocs build``.
 """
 
 from __future__ import annotations

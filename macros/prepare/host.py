@@ -1,9 +1,5 @@
-"""The macros' host without mkdocs-macros: what Boilerplate, catalog and org need of an "env".
-
-The macros were written against mkdocs-macros' ``env`` (``conf``, ``env`` — the Jinja environment,
-``macro()``, ``filter()``, ``page``). The prepare stage runs them with no site generator at all, so
-this object offers the same few names, set up the way mkdocs.yml sets up the plugin (templates from
-``include_dir``, strict undefined names, the ``{## ##}`` comments), and a page is a plain MkDocs File.
+"""The macros' host without mkdocs-macros: the few names of its ``env`` (conf, Jinja env, macro(),
+filter(), page) set up the way mkdocs.yml sets up the plugin.
 """
 
 from __future__ import annotations

@@ -1,10 +1,5 @@
-"""An instruction's Markdown with what the site adds while converting it written into the text itself.
-
-In the site, clause numbers, filled references and non-breaking spaces are added inside the Markdown
-conversion (render/clauses.py, render/typography.py). A plain Markdown renderer has none of that, so
-the prepare stage writes them into the Markdown: the same outline (render/preview.py, which the
-build proves is how the site numbers a page), the same numbers and the same typography rules, applied
-to the same text nodes the site's tree would hold.
+"""An instruction's Markdown with what the site adds while converting it (clause numbers, filled
+references, non-breaking spaces) written into the text itself, for a plain Markdown renderer.
 """
 
 from __future__ import annotations

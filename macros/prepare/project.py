@@ -1,8 +1,5 @@
-"""The prepared pages as a complete MkDocs project that needs nothing of ours to build.
-
-Its mkdocs.yml names Material, the Russian language, Material's own search and tags plugins and the
-standard Markdown extensions the site uses — no hooks, no macros plugin, no module of this project.
-Any Markdown site generator can take its docs/ folder; manifest.json says what each page is.
+"""The prepared pages as a complete MkDocs project (Material, its search and tags, standard extensions)
+that needs nothing of ours to build; manifest.json says what each page is.
 """
 
 from __future__ import annotations

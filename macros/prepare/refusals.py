@@ -1,11 +1,6 @@
-"""What the site refuses while it converts a page, refused by the prepare stage too.
-
-Raw HTML, unsafe links and outside images (render/safe_html.py), labels that name no clause and a
-numbering the git preview would read differently (render/clauses.py) are found inside the Markdown
-conversion; markup the sanitiser would remove (an id of Material's own parts, say: hooks/safety.py) and
-a form macro whose block cannot be put back (inside a code block: hooks/forms.py) right after it.
-Prepared pages skip the site's conversion, so each page is converted here once, with the site's own
-extensions, for these checks alone; what they find is reported with the file and the line.
+"""What the site refuses while it converts a page (unsafe HTML and links, stray labels, a numbering the
+preview reads differently, markup the sanitiser removes, a misplaced form), refused by prepare too:
+each page is converted once with the site's own extensions, for these checks alone.
 """
 
 from __future__ import annotations

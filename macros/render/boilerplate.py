@@ -1,9 +1,5 @@
-"""Macros HR calls in a position file; each renders one template from macros/templates/.
-
-The wording lives in the templates, not here: this module only gathers what a template
-needs (the page's position, the positions it refers to, the company requisites). An archived
-edition is rendered by the same macros with the position, templates and requisites of its
-commit (exports/archive_forms.py overrides the few methods that say where those come from).
+"""Macros HR calls in a position file; each renders one template from macros/templates/ and only gathers
+what it needs. An archived edition overrides where those come from (exports/archive_forms.py).
 """
 
 from __future__ import annotations

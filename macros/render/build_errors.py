@@ -1,12 +1,6 @@
-"""The page `mkdocs serve` shows instead of every page while the last rebuild has failed.
-
-One self-contained HTML page (inline style and script, nothing fetched: the site's own assets may
-be gone with the failed build) listing HR's problems with file, line and fix, then any other
-message of the build. Every text is escaped by the template: messages quote HR's values. The page
-asks the server for the number of finished rebuilds every second and reloads itself when it
-changes, so fixing the file brings the real page back (live_preview.py answers that address).
-
-Must not: be written into the site, or show anything the build did not say.
+"""The page `mkdocs serve` shows while the last rebuild has failed: one self-contained HTML page
+listing the problems (escaped), reloading itself when a rebuild finishes (live_preview.py).
+Must not: be written into the site.
 """
 
 from __future__ import annotations

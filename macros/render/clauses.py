@@ -1,20 +1,8 @@
 """Clause numbering and cross-references.
 
-HR writes plain Markdown: ``## Section`` headings and ``- item`` lists. The build numbers
-every top-level section (1., 2., ...) and every item of the lists directly under it
-(2.1, 2.2, ...), so inserting a duty renumbers everything after it.
-
-An item may carry a label at its start, ``- {#consult} Text``; a link with empty text
-to that label, ``п. [](#consult)``, is filled with the item's current number. A link to a label
-of another position, ``п. [](recruiter.md#screening)``, reads «п. 2.3 должностной инструкции
-менеджера по подбору персонала»: that position's numbers are read from its own text (see
-Boilerplate.clause_numbers), so they do not depend on which page MkDocs converts first, and an
-archived edition is numbered from the files of its own commit (there the reference is plain text:
-the archive's pages link nowhere outside themselves).
-
-A «Справка» block (``!!! reference "Справка"``) is not part of any numbered section: its title
-becomes a heading of the section's level, so the table of contents lists «Справка» beside the
-sections, with the block's own headings under it, not under «4. Ответственность».
+Every top-level section (1., 2.) and the items of its lists (2.1, 2.2) are numbered at build time.
+``- {#consult} Text`` labels an item, ``п. [](#consult)`` is filled with its number, ``[](recruiter.md#x)``
+reads «п. 2.3 должностной инструкции …». A «Справка» block's title becomes a heading of the section's level.
 """
 
 from __future__ import annotations
@@ -122,11 +110,7 @@ class PreviewReading(Preprocessor):
 
 class ClauseExtension(Extension):
     """Registered from define_env; runs after inline processing and before the table of contents (5).
-
-    `page_of()`: the page being converted (for messages); `numbers_of(slug)`: another position and the
-    numbers of its labelled clauses; `link_out` (or a callable): whether a reference links to that position's page;
-    `cache`: where the preview's reading of a page is kept between builds (model/build_cache.py);
-    `findings`: where problems are reported (render/findings.py); `blocks`: the held forms (render/verbatim.py)."""
+    `page_of`, `numbers_of`, `link_out`, `cache`, `findings` and `blocks` are what the processors need."""
 
     def __init__(self, page_of, numbers_of, link_out: bool, cache, findings, blocks):
         super().__init__()

@@ -1,10 +1,5 @@
-"""Problems found while pages are rendered, reported together before any page is written.
-
-Most of HR's mistakes are found before the build (checks/); a few can only be seen while a page
-is converted (raw HTML, a link that is not allowed) or once it is written (a resource from another
-host). Those are collected here, page by page, and the plugin (macros/plugin.py, hooks/safety.py)
-stops the build with all of them at once: after every page is converted (on_env, before any is written),
-and again after the site is written (before it is published).
+"""Problems found while pages are rendered (raw HTML, outside resources), collected page by page and
+reported together before any page is written and again before the site is published.
 """
 
 from __future__ import annotations

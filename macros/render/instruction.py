@@ -1,9 +1,5 @@
-"""The one answer to "is this page an instruction?".
-
-An instruction is a page whose HTML carries the marker that approval_stamp() writes
-(macros/templates/approval_stamp.html). Only such pages get numbered clauses (clauses.py), the
-«Печать» and «Скачать PDF» buttons (overrides/main.html, through the Jinja test the theme hook
-registers) and a PDF (exports/pdf.py). Everything that needs the answer asks here.
+"""The one answer to "is this page an instruction?": its HTML carries approval_stamp()'s marker.
+Only such pages get numbered clauses, «Печать» and «Скачать PDF», and a PDF.
 """
 
 from __future__ import annotations

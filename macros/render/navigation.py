@@ -1,10 +1,7 @@
 """The site navigation, generated from the positions: fixed pages, HR's guide, then the positions by department.
 
-The departments sit one level below a «Должности» section so that Material's navigation.prune can
-collapse every department but the current page's: with navigation.sections, top-level sections are
-always rendered in full, so departments at the top level would put every position on every page.
-A large department is split once more, by category, and a large category by whom its positions
-report to (a team), so a page's menu stays short however many positions its department has.
+Departments sit under «Должности» so navigation.prune collapses all but the current page's; a large
+department is split by category and a large category by team, so a page's menu stays short.
 """
 
 from __future__ import annotations

@@ -1,7 +1,5 @@
-"""The org structure implied by the positions' ``reports_to``: rank order, summary cards, org chart.
-
-Nothing here is maintained by hand: subordinates, the order of positions inside a department
-and the chart are all derived from the validated model, so adding one position file is enough.
+"""The org structure implied by ``reports_to``: rank order, summary cards, org chart, all derived
+from the model, so adding one position file is enough.
 """
 
 from __future__ import annotations
@@ -14,15 +12,10 @@ from mkdocs.utils import get_relative_url
 from . import verbatim
 from ..model.positions import Position, Staff
 
-def rank(staff: Staff, position: Position) -> int:
-    """How many supervisors stand above the position (0 for the head of the company)."""
-    return staff.rank(position)
-
-
 def departments_in_rank_order(staff: Staff) -> dict[str, list[Position]]:
     """Departments as in Staff.departments(); inside each, the department's head first."""
     return {
-        name: sorted(positions, key=lambda p: (rank(staff, p), p.title))
+        name: sorted(positions, key=lambda p: (staff.rank(p), p.title))
         for name, positions in staff.departments().items()
     }
 

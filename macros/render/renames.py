@@ -1,10 +1,5 @@
-"""A renamed position keeps its old address: the page at positions/<old>/ sends the reader on.
-
-When HR renames a position's file (its slug, and so its address), links in mail, bookmarks and
-printed QR codes still point at the old address. The position lists its earlier names in
-`renamed_from`; after the build a small page is written at every old address, the same page the
-mkdocs-redirects plugin writes (whose later releases pull in another MkDocs), so nobody edits
-mkdocs.yml for a rename.
+"""A renamed position keeps its old address: after the build a page at every `renamed_from` address
+sends the reader on (the page mkdocs-redirects writes, without its dependency).
 """
 
 from __future__ import annotations

@@ -1,10 +1,5 @@
-"""Jinja filters for Russian document text, and for front-matter values placed into Markdown.
-
-A front-matter value is text: HTML templates print it with ``| e``, but a Markdown template
-(general_provisions.md, catalog.md) hands it to Markdown afterwards, where ``*``, ``_``, ``|``,
-``[x](javascript:…)`` or a line break followed by ``## …`` would become formatting, links, table
-cells or whole sections. ``| md`` makes a value literal text for Markdown: one line, HTML-escaped,
-and every character Python-Markdown gives a meaning backslash-escaped (it prints them as typed).
+"""Jinja filters for Russian document text, and ``| md``: a front-matter value placed into Markdown as
+literal text (one line, HTML-escaped, Markdown's special characters backslash-escaped).
 """
 
 from __future__ import annotations

@@ -1,16 +1,8 @@
 """Finished HTML blocks that skip the Markdown pipeline: held by a macro, put back after indexing.
 
-The approval stamp, the signature block and the acknowledgement sheet are raw HTML rendered from
-templates; Markdown has nothing to do with them. Left in the page's Markdown they would be parsed
-three times per page (by Markdown's raw-HTML preprocessor, by MkDocs' anchor collector and by
-Material's search indexer), which at a few hundred positions cost more than the rest of the page.
-So a macro *holds* its HTML here and writes a one-line HTML comment in its place; the site's plugin
-(macros/hooks/forms.py) *releases* the blocks into the page once the search index has read it. Search
-gains nothing from empty signature lines and table cells, so nothing a reader looks for is lost.
-
-The key is the block's own hash: the same HTML always gets the same comment, and a rebuild needs
-no counter. A build without the plugin (Zensical, say, which runs only ``define_env``) gets the HTML
-inline, as before: slower, the same page. Standard library only.
+The approval stamp, signatures and acknowledgement sheet would be parsed three times a page for
+nothing; a macro holds its HTML under its hash and writes a one-line comment, and hooks/forms.py puts
+it back. Without the plugin the HTML goes inline: slower, the same page.
 """
 
 from __future__ import annotations
@@ -75,10 +67,8 @@ class HeldBlocks:
         return f"\n\n<!--jobdesc-verbatim {macro} {key}-->\n\n"
 
     def inline(self, html: str, macro: str) -> str:
-        """What a macro returns when nothing would put a held block back: the HTML itself, as its own block.
-
-        Wrapped in one element, so Python-Markdown passes it on as one raw block that safe_html.py
-        recognises as the site's own (it would otherwise store each top-level element apart)."""
+        """The HTML itself when nothing would put a held block back, wrapped in one element so that
+        safe_html.py recognises it as one raw block of the site's own."""
         key = hashlib.sha1(html.encode("utf-8")).hexdigest()[:20]
         block = self.trusted(f'<div class="jobdesc-form" data-form="{key}">{html}</div>')
         self.inline_forms[key] = block

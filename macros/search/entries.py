@@ -1,17 +1,6 @@
-"""A page's search entries: the page itself, each section under a heading, each numbered clause.
-
-A hit in duty 2.9 should lead to duty 2.9, not to the top of «Должностные обязанности»: every
-numbered clause (``<li id="…" data-clause="2.9">``, written by render/clauses.py) is an entry of its
-own, titled «п. 2.9», and its text is taken out of its section (stored once). Headings split the
-rest of the page into sections, as in Material's own index; the text before the first heading
-belongs to the page entry (for a position: the line «Также называют: …»).
-
-The page body is read with patterns, not an HTML parser: it is the Markdown output of our own
-build, and a full parse of every page cost more than everything else the index does. Forms held
-out of the page (render/verbatim.py) are not in the body yet and so are never indexed; nor is the
-source of a diagram (a reader sees its labels drawn, not «p_key_account_manager -->»).
-
-Must not: read files or know about the index format (that is shards.py). Standard library only.
+"""A page's search entries: the page itself, each section under a heading, each numbered clause
+(«п. 2.9», so a hit leads to the duty). The body is our own build's output, read with patterns;
+held forms and diagram sources are never indexed. Standard library only.
 """
 
 from __future__ import annotations

@@ -1,14 +1,6 @@
-"""Words as search sees them: the one definition the build and the browser share.
-
-A word is a run of letters and digits, lower-cased, with «ё» folded into «е». The browser worker
-(overrides/assets/javascripts/workers/search-ru.js) cuts the query the same way
-(``/[\\p{L}\\p{N}]+/gu``), so a word written on a page and the same word typed in the box are
-equal strings. Function words (prepositions, conjunctions, particles) are left out of the index;
-the list travels to the browser in the index settings, so both sides drop the same words.
-
-Must not: stem. Word forms are matched in the browser (stem of the query, prefix of the indexed
-word), so the index holds words exactly as written and never depends on a stemmer's version.
-Standard library only.
+"""Words as search sees them: letters and digits, lower-cased, «ё» as «е», the same cut the browser
+worker makes (search-ru.js); function words are dropped on both sides. No stemming here: word forms
+are matched in the browser, so the index never depends on a stemmer's version.
 """
 
 from __future__ import annotations

@@ -1,13 +1,5 @@
-"""The search worker as one file: its parts written in, in order, where it would load them.
-
-overrides/assets/javascripts/workers/search-ru.js loads its parts (Material's Russian stemmer and
-our modules in search-ru/) with importScripts: eight requests one after another before the worker
-can answer, the slowest step of a first query. After the build has copied the theme's files, the
-line that loads them is replaced by the parts themselves, in the order the file lists them
-(``const PARTS = [...]``). Without this step (another build tool, say) the worker loads them itself
-and works the same, only slower to start.
-
-Must not: change a part. Standard library only.
+"""The search worker as one file: the parts search-ru.js would load one by one with importScripts
+(the slowest step of a first query) written in, in its order. Without this step it loads them itself.
 """
 
 from __future__ import annotations

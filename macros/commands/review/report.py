@@ -9,10 +9,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from ..exports import document_text
+from ...exports import document_text
 from . import facts
 from .facts import Side
-from ..exports import change_sheet, compare
+from ...exports import change_sheet, compare
 
 POSITIONS = "docs/positions/"
 

@@ -11,8 +11,8 @@ from pathlib import Path
 
 import yaml
 
-from ..model.loading import load_staff
-from ..model.positions import Staff
+from ...model.loading import load_staff
+from ...model.positions import Staff
 
 TEMPLATES = "macros/templates/"
 SHARED_CORRECTIONS = "macros/templates/corrections.yml"

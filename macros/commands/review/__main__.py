@@ -1,4 +1,4 @@
-"""`python -m macros.review --base origin/main`: the review report of the current branch, in Russian.
+"""`python -m macros.commands.review --base origin/main`: the review report of the current branch, in Russian.
 
 Writes Markdown to standard output (or --output), appends it to the CI job summary when
 $GITHUB_STEP_SUMMARY is set, and writes review/index.html under --site-page for the site artifact.
@@ -32,7 +32,7 @@ def make_report(project: Path, base: str) -> Report:
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(
-        prog="python -m macros.review",
+        prog="python -m macros.commands.review",
         description="Что изменится в печатных инструкциях по сравнению с базовой веткой (отчёт для согласующего).")
     parser.add_argument("--base", default="origin/main",
                         help="с чем сравнивать: ветка или коммит (по умолчанию origin/main)")
