@@ -29,9 +29,10 @@ from mkdocs.plugins import BasePlugin, CombinedEvent, event_priority
 
 from .config import JobDescConfig, problem
 from .editing import build_log, live_preview
-from .hooks import editions, forms, safety, theme
+from .hooks import forms, safety, theme
 from .hooks.compact import compact, drop_gaps_between_blocks
 from .hooks.downloads import Downloads
+from .hooks.editions import Editions
 from .hooks.publishing import Staging
 from .hooks.search_entries import SearchEntries
 from .render.findings import Findings
@@ -49,6 +50,7 @@ class JobDescPlugin(BasePlugin[JobDescConfig]):
         self.downloads: Downloads | None = None
         self.findings = Findings()             # problems found while rendering, reported all at once
         self.held_blocks = HeldBlocks()        # the forms macros hold out of Markdown, put back per page
+        self.editions = Editions()             # the archive of editions and drafts (hooks/editions.py)
 
     @property
     def releases_verbatim_blocks(self) -> bool:
@@ -58,7 +60,6 @@ class JobDescPlugin(BasePlugin[JobDescConfig]):
     def on_startup(self, *, command, dirty):
         self.command, self.dirty = command, dirty
         build_log.keep_short()
-        editions.on_startup(command, dirty)
 
     @event_priority(110)
     def on_config(self, config):
@@ -66,7 +67,7 @@ class JobDescPlugin(BasePlugin[JobDescConfig]):
         errors = [*errors, *unknown]  # a misspelt option would otherwise be ignored in silence
         if errors:
             raise PluginError("\n".join(problem(name, error) for name, error in errors))
-        editions.on_config(config)  # reads the last site's ledger before site_dir moves
+        self.editions.configure(config, self.command, self.config)  # reads the last site's ledger before site_dir moves
         self.staging = Staging.begin(config, self.dirty) if self.command == "build" else None
         self.downloads = Downloads(self.command or "build", Path(config.config_file_path).parent, self.config)
         return config
@@ -77,20 +78,20 @@ class JobDescPlugin(BasePlugin[JobDescConfig]):
         self.search.start(self.dirty)
 
     def on_files(self, files, *, config):
-        return editions.on_files(files, config)
+        return self.editions.on_files(files, config)
 
     def on_page_read_source(self, *, page, config):
-        return editions.on_page_read_source(page, config)
+        return self.editions.on_page_read_source(page, config)
 
     @event_priority(50)
     def on_page_markdown(self, markdown, *, page, config, files):
         theme.tags_as_text(page)
-        return editions.on_page_markdown(markdown, page, config, files)
+        return self.editions.on_page_markdown(markdown, page, config, files)
 
     def on_page_content(self, html, *, page, config, files):
         html = safety.sanitise(html, page, self.held_blocks, self.findings)  # before anything reads the body
         html = drop_gaps_between_blocks(html)
-        return editions.on_page_content(html, page, config, files)
+        return self.editions.on_page_content(html, page, config, files)
 
     def on_env(self, env, *, config, files):
         theme.register_tests(env)
@@ -106,7 +107,7 @@ class JobDescPlugin(BasePlugin[JobDescConfig]):
     @event_priority(-10)
     def _finish_page(self, context, *, page, config, nav):
         forms.put_back(page, self.held_blocks)
-        context = editions.on_page_context(context, page, config, nav)
+        context = self.editions.on_page_context(context, page, config, nav)
         self.downloads.link(context, page, config)
         return context
 
@@ -120,7 +121,7 @@ class JobDescPlugin(BasePlugin[JobDescConfig]):
     @event_priority(-50)
     def on_post_build(self, *, config):
         self.downloads.make(config)
-        editions.on_post_build(config)
+        self.editions.on_post_build(config)
         self.search.write(Path(config.site_dir), config.extra.get("search_synonyms"))
         safety.check_search_index(Path(config.site_dir), self.findings)
         safety.stop_if_found(self.findings)

@@ -2,10 +2,10 @@
 
 A pull request is reviewed as one diff; the archive renders states of the main line. When the main
 line gets several commits of one pull request (fast-forward, "rebase and merge") or is rewritten
-(force-push), some of its states were never reviewed. So the publishing build (JOBDESC_PUBLISH=1)
-keeps a *ledger* in the site it publishes, LEDGER_FILE: the main line up to which every commit was
-taken as reviewed when the ledger started, the commits it published since, and a digest of every
-edition's printed text. The next publishing build reads it from the site it is about to replace and:
+(force-push), some of its states were never reviewed. So the publishing build (option publish:
+JOBDESC_PUBLISH=1) keeps a *ledger* in the site it publishes, LEDGER_FILE: the main line up to which
+every commit was taken as reviewed when the ledger started, the commits it published since, and a
+digest of every edition's printed text. The next publishing build reads it from the site it is about to replace and:
 
 1. refuses when a commit it published is no longer on the main line (the history was rewritten);
 2. renders editions only from reviewed states: a published commit, a merge commit (its first-parent
@@ -22,7 +22,6 @@ from __future__ import annotations
 
 import hashlib
 import json
-import os
 import subprocess
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -50,11 +49,6 @@ class Ledger:
     reviewed_until: str  # every main-line commit up to this one was taken as reviewed
     published: list[str] = field(default_factory=list)  # heads published since, oldest first
     editions: dict[str, dict] = field(default_factory=dict)  # edition url -> {"printed": sha256, "current": bool}
-
-
-def publishing() -> bool:
-    """Whether this build publishes the site (the CI publish job sets JOBDESC_PUBLISH=1)."""
-    return os.environ.get("JOBDESC_PUBLISH") == "1"
 
 
 def read(site_dir: Path) -> Ledger | None:
