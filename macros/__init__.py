@@ -50,7 +50,9 @@ def define_env(env) -> None:
         env.variables["staff"] = staff
         project = Path(env.conf["config_file_path"]).parent
         staff.edited.update(last_edited(Path(env.conf["docs_dir"])))
-        pin_build_date(project, staff)
+        pinned = pin_build_date(project, staff, site.build_date if site else None)
+        if site:
+            site.build_date = pinned
         # A draft needs the edition in force from git even when the archive is not published (mkdocs serve);
         # serve reads the editions for the check that no approved text changed silently (links.checks).
         # What the archive publishes is the plugin's (hooks/editions.py); without it, no archive.

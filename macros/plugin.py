@@ -51,6 +51,7 @@ class JobDescPlugin(BasePlugin[JobDescConfig]):
         self.findings = Findings()             # problems found while rendering, reported all at once
         self.held_blocks = HeldBlocks()        # the forms macros hold out of Markdown, put back per page
         self.editions = Editions()             # the archive of editions and drafts (hooks/editions.py)
+        self.build_date: str | None = None     # SOURCE_DATE_EPOCH as define_env set it (model/build_date.py)
 
     @property
     def releases_verbatim_blocks(self) -> bool:
