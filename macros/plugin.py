@@ -52,6 +52,7 @@ class JobDescPlugin(BasePlugin[JobDescConfig]):
         self.held_blocks = HeldBlocks()        # the forms macros hold out of Markdown, put back per page
         self.editions = Editions()             # the archive of editions and drafts (hooks/editions.py)
         self.build_date: str | None = None     # SOURCE_DATE_EPOCH as define_env set it (model/build_date.py)
+        self.preview: live_preview.LivePreview | None = None  # `mkdocs serve`: what the last rebuild said
 
     @property
     def releases_verbatim_blocks(self) -> bool:
@@ -130,11 +131,12 @@ class JobDescPlugin(BasePlugin[JobDescConfig]):
             self.staging.finish(config)
 
     def on_serve(self, server, *, config, builder):
-        return live_preview.keep_serving(server)
+        self.preview = live_preview.keep_serving(server)
+        return server
 
     @event_priority(-1000)
     def on_build_error(self, *, error):
-        live_preview.note_build_error(error)
+        live_preview.note_build_error(self.preview, error)
         ending = build_log.closing_line(error)
         if ending is not None:
             raise ending from None  # in place of MkDocs' English "Aborted with …"
