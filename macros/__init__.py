@@ -19,11 +19,12 @@ except ModuleNotFoundError as missing:  # `python3 -m macros.…` with a Python 
 from .checks import editions as edition_checks
 from .checks.run import checked_staff
 from .exports.archive_forms import ArchiveForms
+from .hooks.editions import Editions
 from .model.build_date import pin_build_date
 from .model.edit_dates import last_edited
 from .model.drafts import set_drafts_aside
 from .model.editions import find_editions
-from .render import archive_links, catalog, org, plain_calls, renames, text_filters, typography
+from .render import catalog, org, plain_calls, renames, text_filters, typography
 from .render.clauses import ClauseExtension
 from .render.findings import Findings
 from .render.navigation import navigation
@@ -47,24 +48,29 @@ def define_env(env) -> None:
         env.variables["staff"] = staff
         project = Path(env.conf["config_file_path"]).parent
         staff.edited.update(last_edited(Path(env.conf["docs_dir"])))
-        pin_build_date(project, staff)
+        pinned = pin_build_date(project, staff, site.build_date if site else None)
+        if site:
+            site.build_date = pinned
         # A draft needs the edition in force from git even when the archive is not published (mkdocs serve);
         # serve reads the editions for the check that no approved text changed silently (links.checks).
+        # What the archive publishes is the plugin's (hooks/editions.py); without it, no archive.
+        editions = site.editions if site else Editions()
+        links = editions.links
         drafting = any(position.is_draft for position in staff.positions.values())
-        wanted = archive_links.links.pages or archive_links.links.checks or drafting
-        archive = (find_editions(project, Path(env.conf["docs_dir"]), staff, archive_links.found["ledger"])
+        wanted = links.pages or links.checks or drafting
+        archive = (find_editions(project, Path(env.conf["docs_dir"]), staff, editions.ledger, editions.base)
                    if wanted else None)
         edition_checks.raise_history_problems(archive, staff)
         drafts = set_drafts_aside(staff, archive, Path(env.conf["docs_dir"]))  # from here on, a position is its edition in force
-        checked = archive_links.links.pages or archive_links.links.checks
+        checked = links.pages or links.checks
         env.conf["nav"] = navigation(staff)
-        forms = ArchiveForms(env, staff, archive)  # on an archived edition's page, its commit answers
-        archive_links.found.update(archive=archive if checked else None, staff=staff, drafts=drafts, forms=forms)
+        forms = ArchiveForms(env, staff, archive, links, editions.codes)  # on an archived edition's page, its commit answers
+        editions.take(archive if checked else None, staff, drafts, forms)
         _register_rendering(env, forms)
         forms.register(env)
         catalog.register(env, staff)
         org.register(env, staff, forms.blocks)
-    plain_calls.record_site_macros(env.macros, builtin)
+    forms.site_macros.update(plain_calls.site_macros(env.macros, builtin))
 
 
 def _register_rendering(env, forms: ArchiveForms) -> None:
@@ -85,7 +91,14 @@ def _register_rendering(env, forms: ArchiveForms) -> None:
 def on_pre_page_macros(env) -> None:
     # A page's `{{ name() }}` calls are expanded here, and the page is never compiled as a Jinja
     # template (render/plain_calls.py): nothing HR writes is evaluated, an archived edition's text included.
-    plain_calls.expand_page(env)
+    site = plugin_of(env.conf)
+    plain_calls.expand_page(env, site.editions.forms.site_macros if site else _own_macros(env.macros))
+
+
+def _own_macros(macros: dict) -> dict:
+    """Without the plugin, nothing keeps what define_env registered: the macros defined in this package."""
+    return {name: macro for name, macro in macros.items()
+            if getattr(macro, "__module__", "").split(".")[0] == __name__.split(".")[0]}
 
 
 def on_post_build(env) -> None:

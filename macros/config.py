@@ -1,10 +1,10 @@
 """The build's own settings: `extra: jobdesc:` in mkdocs.yml, typed like a MkDocs plugin's options.
 
-A developer's switches (PDFs and .docx on or off, where caches live) used to be environment
-variables read in the module that needed them. Now they are read once, here, as a plugin config
-(the way Material's plugins declare theirs), and handed down as parameters. mkdocs.yml fills each
-option from the environment with MkDocs' documented ``!ENV`` tag, so ``JOBDESC_PDF=0 mkdocs build``
-works as before; ``!ENV`` reads a variable and runs no code (tests/test_supply_chain.py).
+A developer's switches (PDFs, .docx and the archive on or off, where caches live, the base of the
+edition check, whether this build publishes) used to be environment variables read in the module
+that needed them. Now they are read once, here, as a plugin config (the way Material's plugins declare
+theirs), and handed down as parameters. mkdocs.yml fills each option from the environment with
+MkDocs' documented ``!ENV`` tag, so ``JOBDESC_PDF=0 mkdocs build`` works as before; ``!ENV`` reads a variable and runs no code (tests/test_supply_chain.py).
 """
 
 from __future__ import annotations
@@ -49,6 +49,21 @@ class Text(c.BaseConfigOption[str]):
         return "" if value is None else str(value)
 
 
+class Flag(c.BaseConfigOption[bool]):
+    """On with '1', off with '0' or nothing: a step no command takes by itself (publishing the site)."""
+
+    def __init__(self):
+        super().__init__()
+        self.default = False
+
+    def run_validation(self, value: object) -> bool:
+        if value is None or isinstance(value, bool):
+            return bool(value)
+        if str(value) not in ("", "0", "1"):
+            raise base.ValidationError(f"значение {value!r} не подходит; возможные: '1' (да), '0' или пусто (нет)")
+        return str(value) == "1"
+
+
 class Count(Text):
     """A number of workers from the environment, as text; '' when not set (the default)."""
 
@@ -69,13 +84,17 @@ class JobDescConfig(base.Config):
     docx_cache = Text()             # JOBDESC_DOCX_CACHE (default .cache/docx)
     docx_workers = Count()          # JOBDESC_DOCX_WORKERS (default 2)
     page_cache = Text()             # work of earlier builds (JOBDESC_PAGE_CACHE; default .cache/pages, 0: none)
+    archive = Switch()              # the archive of editions (JOBDESC_ARCHIVE); 0 in mkdocs serve: not even its check
+    archive_cache = Text()          # its rendered pages (JOBDESC_ARCHIVE_CACHE; default .cache/editions)
+    base = Text()                   # the branch or commit edits are checked against (JOBDESC_BASE)
+    publish = Flag()                # this build publishes the site: its ledger (JOBDESC_PUBLISH; the CI publish job)
     # The stamp, signatures and acknowledgement sheet skip Markdown and search and are put back per page
     # (render/verbatim.py); false writes them inline, as a build without this plugin does (slower, same page).
     hold_forms = c.Type(bool, default=True)
 
 
 OPTIONS = sorted(name for name, value in vars(JobDescConfig).items() if isinstance(value, c.BaseConfigOption))
-FROM_ENVIRONMENT = {name for name, value in vars(JobDescConfig).items() if isinstance(value, (Switch, Text))}
+FROM_ENVIRONMENT = {name for name, value in vars(JobDescConfig).items() if isinstance(value, (Switch, Text, Flag))}
 
 
 def problem(name: str, error) -> str:

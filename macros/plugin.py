@@ -30,9 +30,10 @@ from mkdocs.plugins import BasePlugin, CombinedEvent, event_priority
 
 from .config import JobDescConfig, problem
 from .editing import build_log, incremental, live_preview
-from .hooks import editions, forms, safety, theme
+from .hooks import forms, safety, theme
 from .hooks.compact import compact, drop_gaps_between_blocks
 from .hooks.downloads import Downloads
+from .hooks.editions import Editions
 from .hooks.publishing import Staging
 from .hooks.search_entries import SearchEntries
 from .render.findings import Findings
@@ -54,6 +55,9 @@ class JobDescPlugin(BasePlugin[JobDescConfig]):
         self.downloads: Downloads | None = None
         self.findings = Findings()             # problems found while rendering, reported all at once
         self.held_blocks = HeldBlocks()        # the forms macros hold out of Markdown, put back per page
+        self.editions = Editions()             # the archive of editions and drafts (hooks/editions.py)
+        self.build_date: str | None = None     # SOURCE_DATE_EPOCH as define_env set it (model/build_date.py)
+        self.preview: live_preview.LivePreview | None = None  # `mkdocs serve`: what the last rebuild said
 
     @property
     def releases_verbatim_blocks(self) -> bool:
@@ -66,7 +70,6 @@ class JobDescPlugin(BasePlugin[JobDescConfig]):
         self.incremental = command == "serve" and dirty
         if self.incremental:  # on_files decides which pages are stale, so MkDocs' warning is not true here
             logging.getLogger(build_log.BUILD_LOGGER).addFilter(incremental.DirtyBuildNotice())
-        editions.on_startup(command, dirty)
 
     @event_priority(110)
     def on_config(self, config):
@@ -74,7 +77,7 @@ class JobDescPlugin(BasePlugin[JobDescConfig]):
         errors = [*errors, *unknown]  # a misspelt option would otherwise be ignored in silence
         if errors:
             raise PluginError("\n".join(problem(name, error) for name, error in errors))
-        editions.on_config(config)  # reads the last site's ledger before site_dir moves
+        self.editions.configure(config, self.command, self.config)  # reads the last site's ledger before site_dir moves
         self.staging = Staging.begin(config, self.dirty) if self.command == "build" else None
         self.downloads = Downloads(self.command or "build", Path(config.config_file_path).parent, self.config)
         return config
@@ -86,7 +89,7 @@ class JobDescPlugin(BasePlugin[JobDescConfig]):
             self.search.start(keep=False)
 
     def on_files(self, files, *, config):
-        files = editions.on_files(files, config)
+        files = self.editions.on_files(files, config)
         if self.incremental:
             self.building_from = incremental.fingerprint(config, [f.src_uri for f in files.documentation_pages()])
             stale = incremental.stale_pages(self.built_from, self.building_from)
@@ -96,17 +99,17 @@ class JobDescPlugin(BasePlugin[JobDescConfig]):
         return files
 
     def on_page_read_source(self, *, page, config):
-        return editions.on_page_read_source(page, config)
+        return self.editions.on_page_read_source(page, config)
 
     @event_priority(50)
     def on_page_markdown(self, markdown, *, page, config, files):
         theme.tags_as_text(page)
-        return editions.on_page_markdown(markdown, page, config, files)
+        return self.editions.on_page_markdown(markdown, page, config, files)
 
     def on_page_content(self, html, *, page, config, files):
         html = safety.sanitise(html, page, self.held_blocks, self.findings)  # before anything reads the body
         html = drop_gaps_between_blocks(html)
-        return editions.on_page_content(html, page, config, files)
+        return self.editions.on_page_content(html, page, config, files)
 
     def on_env(self, env, *, config, files):
         theme.register_tests(env)
@@ -124,7 +127,7 @@ class JobDescPlugin(BasePlugin[JobDescConfig]):
     @event_priority(-10)
     def _finish_page(self, context, *, page, config, nav):
         forms.put_back(page, self.held_blocks)
-        context = editions.on_page_context(context, page, config, nav)
+        context = self.editions.on_page_context(context, page, config, nav)
         self.downloads.link(context, page, config)
         return context
 
@@ -138,7 +141,7 @@ class JobDescPlugin(BasePlugin[JobDescConfig]):
     @event_priority(-50)
     def on_post_build(self, *, config):
         self.downloads.make(config)
-        editions.on_post_build(config)
+        self.editions.on_post_build(config)
         self.search.write(Path(config.site_dir), config.extra.get("search_synonyms"))
         safety.check_search_index(Path(config.site_dir), self.findings)
         safety.stop_if_found(self.findings)
@@ -147,12 +150,13 @@ class JobDescPlugin(BasePlugin[JobDescConfig]):
         self.built_from = self.building_from
 
     def on_serve(self, server, *, config, builder):
-        return live_preview.keep_serving(server)
+        self.preview = live_preview.keep_serving(server)
+        return server
 
     @event_priority(-1000)
     def on_build_error(self, *, error):
         self.built_from = None  # a failed build may have written some pages: the next one renders all
-        live_preview.note_build_error(error)
+        live_preview.note_build_error(self.preview, error)
         ending = build_log.closing_line(error)
         if ending is not None:
             raise ending from None  # in place of MkDocs' English "Aborted with …"

@@ -175,13 +175,22 @@ def test_pdfs_can_be_switched_off(rebuilds):
 
 
 def test_serve_makes_no_pdfs_unless_asked(monkeypatch):
+    from mkdocs.config import load_config
     from macros.exports.pdf import Settings
+    from macros.plugin import of
 
-    monkeypatch.delenv("JOBDESC_PDF", raising=False)
-    assert not Settings.for_command("serve", ROOT).enabled
-    assert Settings.for_command("build", ROOT).enabled
-    monkeypatch.setenv("JOBDESC_PDF", "1")
-    assert Settings.for_command("serve", ROOT).enabled
+    def options(**variables):
+        monkeypatch.delenv("JOBDESC_PDF", raising=False)
+        for name, value in variables.items():
+            monkeypatch.setenv(name, value)
+        config = load_config(str(ROOT / "mkdocs.yml"))
+        plugin = of(config)
+        plugin.load_config(config.extra["jobdesc"], config.config_file_path)
+        return plugin.config
+
+    assert not Settings.for_options("serve", ROOT, options()).enabled
+    assert Settings.for_options("build", ROOT, options()).enabled
+    assert Settings.for_options("serve", ROOT, options(JOBDESC_PDF="1")).enabled
 
 
 WORD_REPORT = re.compile(r"Word: (\d+) сделано заново, (\d+) из кэша")

@@ -16,7 +16,8 @@ from macros.plugin import JobDescPlugin, of
 
 def configured(monkeypatch, **variables):
     """mkdocs.yml as MkDocs reads it, with these environment variables set (and the others of ours unset)."""
-    for name in ("JOBDESC_PDF", "JOBDESC_DOCX", "JOBDESC_PAGE_CACHE", "JOBDESC_PDF_WORKERS"):
+    for name in ("JOBDESC_PDF", "JOBDESC_DOCX", "JOBDESC_PAGE_CACHE", "JOBDESC_PDF_WORKERS", "JOBDESC_ARCHIVE",
+                 "JOBDESC_ARCHIVE_CACHE", "JOBDESC_BASE", "JOBDESC_PUBLISH"):
         monkeypatch.delenv(name, raising=False)
     for name, value in variables.items():
         monkeypatch.setenv(name, value)
@@ -35,7 +36,32 @@ def test_mkdocs_yml_runs_one_plugin_object_whose_options_come_from_the_environme
     assert plugin.config.hold_forms is True
 
 
-@pytest.mark.parametrize("option, value", [("pdf", "maybe"), ("pdf_workers", "many"), ("pfd", "0")])
+def test_the_archive_its_base_and_publishing_are_options_too(monkeypatch, tmp_path):
+    config = configured(monkeypatch, JOBDESC_ARCHIVE="0", JOBDESC_ARCHIVE_CACHE=str(tmp_path / "editions"),
+                        JOBDESC_BASE="origin/main", JOBDESC_PUBLISH="1")
+    plugin = JobDescPlugin()
+    plugin.on_startup(command="serve", dirty=False)
+    plugin.on_config(config)
+    assert (plugin.config.archive, plugin.config.archive_cache, plugin.config.base, plugin.config.publish) == (
+        "0", str(tmp_path / "editions"), "origin/main", True)
+    editions = plugin.editions
+    assert not editions.settings.enabled and editions.settings.cache_dir == tmp_path / "editions"
+    assert not editions.links.pages and not editions.links.checks, "JOBDESC_ARCHIVE=0: serve skips even the check"
+    assert not editions.publishing, "only `mkdocs build` publishes, whatever JOBDESC_PUBLISH says"
+    assert editions.base == "origin/main"
+    assert editions.codes.disabled_reason, "under mkdocs serve the printouts carry no QR code, and the log says why"
+
+    config = configured(monkeypatch)
+    plugin = JobDescPlugin()
+    plugin.on_startup(command="serve", dirty=False)
+    plugin.on_config(config)
+    assert plugin.config.publish is False and plugin.config.archive == ""
+    assert not plugin.editions.links.pages and plugin.editions.links.checks, (
+        "without JOBDESC_ARCHIVE, serve publishes no archive yet checks that no approved edition changed silently")
+
+
+@pytest.mark.parametrize("option, value", [("pdf", "maybe"), ("pdf_workers", "many"), ("pfd", "0"),
+                                           ("archive", "links"), ("archive", "yes"), ("publish", "2")])
 def test_a_wrong_option_names_where_it_is_set_and_the_fix(monkeypatch, option, value):
     config = configured(monkeypatch)
     config.extra["jobdesc"][option] = value

@@ -107,22 +107,19 @@ class LivePreview:
         return failure
 
 
-_session: LivePreview | None = None
+def keep_serving(server) -> LivePreview:
+    """For on_serve: the server answers every request whatever the last rebuild did; the plugin keeps
+    the session it returns, for on_build_error."""
+    session = LivePreview(server)
+    server.builder = session.rebuild
+    server.set_app(session.app)
+    return session
 
 
-def keep_serving(server):
-    """For on_serve: the server answers every request whatever the last rebuild did."""
-    global _session
-    _session = LivePreview(server)
-    server.builder = _session.rebuild
-    server.set_app(_session.app)
-    return server
-
-
-def note_build_error(error: BaseException) -> None:
+def note_build_error(session: LivePreview | None, error: BaseException) -> None:
     """For on_build_error: the error itself (the exception that reaches serve is MkDocs' Abort)."""
-    if _session is not None:
-        _session.error = error
+    if session is not None:
+        session.error = error
 
 
 def _report(stopped: BaseException) -> None:

@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import hashlib
 import json
-import os
 import time
 from dataclasses import dataclass
 from importlib.metadata import version as installed
@@ -24,7 +23,7 @@ from ..model.editions import Archive, Edition, State, comparison_url, edition_ur
 from ..model.markup import only_simple_calls
 from ..model.positions import Staff
 from ..render import qr
-from ..render.archive_links import comparison_file, links
+from ..render.archive_links import Links, comparison_file
 from . import archive_sources as sources
 
 # The macros an instruction's text may call; anything else in an old edition's text is refused.
@@ -41,11 +40,11 @@ class Settings:
     cache_dir: Path
 
     @classmethod
-    def for_command(cls, command: str, project_dir: Path) -> "Settings":
-        # `mkdocs serve` stays fast: no archive unless JOBDESC_ARCHIVE=1; JOBDESC_ARCHIVE=0 turns it off.
-        wanted = os.environ.get("JOBDESC_ARCHIVE", "")
+    def chosen(cls, command: str, project_dir: Path, wanted: str = "", cache_dir: str = "") -> "Settings":
+        """From the options archive and archive_cache (macros/config.py): `mkdocs serve` stays fast, so no
+        archive there unless wanted is "1"; "0" turns it off in a build."""
         enabled = wanted == "1" if command == "serve" else wanted != "0"
-        cache = os.environ.get("JOBDESC_ARCHIVE_CACHE") or project_dir / ".cache" / "editions"
+        cache = cache_dir or project_dir / ".cache" / "editions"
         return cls(enabled, Path(cache).expanduser())
 
 
@@ -68,8 +67,9 @@ class Job:
 class Planner:
     """The pages of the archive, for one build."""
 
-    def __init__(self, archive: Archive, staff: Staff, config, project: Path):
+    def __init__(self, archive: Archive, staff: Staff, config, project: Path, links: Links, codes: qr.Codes):
         self.archive, self.staff, self.config, self.project = archive, staff, config, project
+        self.links, self.codes = links, codes
         # A page links to its PDF and .docx only when the build publishes them; its menu is the site's.
         menu = hashlib.sha256(json.dumps(config["nav"], sort_keys=True, ensure_ascii=False, default=str).encode())
         self.code = code_fingerprint(project) + f"|pdf={links.pdfs}|docx={links.docx}|nav={menu.hexdigest()}"
@@ -110,7 +110,8 @@ class Planner:
     def comparison_job(self, older: Job, newer: Job) -> Job:
         slug, a, b = newer.edition.slug, older.edition, newer.edition
         url = comparison_url(slug, a.version, b.version)
-        spec = comparison_spec(self.config, self.staff, slug, edition_side(a, older.src), edition_side(b, newer.src), url)
+        spec = comparison_spec(self.config, self.staff, slug, edition_side(a, older.src), edition_side(b, newer.src), url,
+                               self.codes, self.links.pdfs)
         job = Job(url[:-1] + ".md", "compare", spec)
         job.key = _hash({"code": self.code, "spec": spec, "older": older.key, "newer": newer.key})
         return job
@@ -120,7 +121,7 @@ class Planner:
         return job
 
     def qr(self, url: str) -> str | None:
-        return qr.address(self.config.get("site_url"), url) if not qr.disabled_reason else None
+        return self.codes.address(self.config.get("site_url"), url)
 
 
 def edition_side(edition: Edition, src: str | None = None) -> dict:
@@ -131,7 +132,8 @@ def edition_side(edition: Edition, src: str | None = None) -> dict:
             "effective": _day(edition.approved), "draft": False, "position": position}
 
 
-def comparison_spec(config, staff: Staff, slug: str, older: dict, newer: dict, url: str) -> dict:
+def comparison_spec(config, staff: Staff, slug: str, older: dict, newer: dict, url: str, codes: qr.Codes,
+                    pdfs: bool) -> dict:
     """What a «Лист изменений» shows besides the changes: the organisation, the position, both editions,
     who signs for the changes (the instruction's «Разработал»), the PDF and the QR code of the sheet."""
     position = newer.pop("position")
@@ -144,8 +146,8 @@ def comparison_spec(config, staff: Staff, slug: str, older: dict, newer: dict, u
             "name": position.title, "genitive": position.genitive,
             "organisation": str(company.get("full_name") or company.get("name") or ""),
             "signer": {"title": drafter.title if drafter else "", "name": drafter.name if drafter else None},
-            "pdf": comparison_file(slug, older["version"], newer["version"], "pdf") if links.pdfs else None,
-            "qr": qr.address(config.get("site_url"), url) if not qr.disabled_reason else None}
+            "pdf": comparison_file(slug, older["version"], newer["version"], "pdf") if pdfs else None,
+            "qr": codes.address(config.get("site_url"), url)}
 
 
 def text_of(job: Job) -> str:

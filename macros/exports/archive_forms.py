@@ -98,8 +98,8 @@ class Archived:
 class ArchiveForms(Boilerplate):
     """The site's instruction macros; on a page of the archive, everything comes from the edition's snapshot."""
 
-    def __init__(self, env, staff: Staff, archive=None):
-        super().__init__(env, staff, archive)
+    def __init__(self, env, staff: Staff, archive=None, links=None, codes=None):
+        super().__init__(env, staff, archive, links, codes)
         self.pages: dict[str, Archived] = {}  # src_uri -> the archived page
 
     def here(self) -> Archived | None:

@@ -55,7 +55,7 @@ class Report:
 def plan(found: Archive, staff: Staff, config, forms: ArchiveForms, files, settings: archive.Settings
          ) -> ArchivePages:
     """The archive's pages, those the cache lacks added to this build's files; and the states to check."""
-    planner = archive.Planner(found, staff, config, Path(config.config_file_path).parent)
+    planner = archive.Planner(found, staff, config, Path(config.config_file_path).parent, forms.links, forms.codes)
     checked = _changed_under_same_version(found, staff, planner)
     pages = ArchivePages(planner, forms, planner.jobs() + _state_jobs(planner, checked), settings)
     pages.checked = checked
@@ -63,9 +63,9 @@ def plan(found: Archive, staff: Staff, config, forms: ArchiveForms, files, setti
     return pages
 
 
-def finish(pages: ArchivePages, config, command: str) -> Report:
+def finish(pages: ArchivePages, config, pdfs: pdf.Settings, documents: word.Settings) -> Report:
     """After the build: the archive's pages cached and published, their PDFs and .docx, the checks."""
-    found, project, site, report = pages.planner.archive, pages.planner.project, Path(config.site_dir), Report()
+    found, site, report = pages.planner.archive, Path(config.site_dir), Report()
     if found.history.status == git.NO_HISTORY:
         report.lines.append(NO_HISTORY)
     elif found.history.status == git.SHALLOW:
@@ -73,11 +73,9 @@ def finish(pages: ArchivePages, config, command: str) -> Report:
     rendered(pages, config)
     report.lines.append(pages.publish(site))
     editions = [job for job in pages.jobs if job.kind == "edition"]
-    pdfs = pdf.Settings.for_command(command, project)
     if pdfs.enabled:
         report.lines.append(_edition_files(editions, site, pdf.PDF_DIR, pdfs, pdf.build_pdfs))
         report.lines.append(_change_sheets(pages.jobs, site, pdfs))
-    documents = word.Settings.for_command(command, project)
     if documents.enabled:
         report.lines.append(_edition_files(editions, site, word.DOCX_DIR, documents, word.build_docx))
     report.printed = {job.edition.url: (pages.models.get(job.src, {}).get("printed", ""), job.edition.current)
@@ -92,7 +90,7 @@ def check_only(found: Archive, staff: Staff, config, forms: ArchiveForms, settin
     report = Report()
     if not found.complete:
         return report
-    planner = archive.Planner(found, staff, config, Path(config.config_file_path).parent)
+    planner = archive.Planner(found, staff, config, Path(config.config_file_path).parent, forms.links, forms.codes)
     checked = _changed_under_same_version(found, staff, planner)
     if checked:
         pages = ArchivePages(planner, forms, _state_jobs(planner, checked), settings)
@@ -172,7 +170,7 @@ def rendered(pages: ArchivePages, config) -> None:
         body = archive.text_of(job)
         page = Page(None, File.generated(config, job.src, content=body), config)
         with pages.forms.rendering(page):
-            text = plain_calls.expand(body, plain_calls.SITE_MACROS)
+            text = plain_calls.expand(body, pages.forms.site_macros)
             html = markdown.Markdown(extensions=config["markdown_extensions"],
                                      extension_configs=config["mdx_configs"] or {}).convert(text)
         pages.keep(job, {"blocks": document_text.blocks(html), "printed": document_text.printed_text(pages.forms.blocks.release(html))})

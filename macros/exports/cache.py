@@ -55,10 +55,10 @@ class Settings:
         return cls(enabled, where, max(1, int(workers or 2)), wanted == "links")
 
     @classmethod
-    def from_environment(cls, command: str, project_dir: Path, variable: str, folder: str):
-        """The same, for the archive's steps that are not handed the options yet (<variable>, _CACHE, _WORKERS)."""
-        return cls.chosen(command, project_dir, folder, os.environ.get(variable, ""),
-                          os.environ.get(f"{variable}_CACHE", ""), os.environ.get(f"{variable}_WORKERS", ""))
+    def from_options(cls, command: str, project_dir: Path, options, option: str):
+        """The same from the plugin's options <option>, <option>_cache and <option>_workers (pdf, docx)."""
+        return cls.chosen(command, project_dir, option, options[option], options[f"{option}_cache"],
+                          options[f"{option}_workers"])
 
 
 @dataclass(frozen=True)

@@ -13,6 +13,7 @@ from mkdocs.structure.files import File, InclusionLevel
 
 from ..model.drafts import DRAFT_VERSION, Draft
 from ..model.positions import Staff
+from ..render import qr
 from ..render.archive_links import comparison_file
 from . import archive, archive_forms, cache, document_text, pdf
 
@@ -22,8 +23,8 @@ TEMPLATES = Path(__file__).resolve().parents[1] / "templates"
 class DraftPages:
     """The draft pages of one build: which files they are, their sources, their comparisons."""
 
-    def __init__(self, drafts: dict[str, Draft], staff: Staff, config, pdfs: bool):
-        self.drafts, self.staff, self.config, self.pdfs = drafts, staff, config, pdfs
+    def __init__(self, drafts: dict[str, Draft], staff: Staff, config, pdfs: bool, codes: qr.Codes):
+        self.drafts, self.staff, self.config, self.pdfs, self.codes = drafts, staff, config, pdfs, codes
         self.by_position = {f"positions/{slug}.md": draft for slug, draft in drafts.items()}
         self.by_page = {draft.page: draft for draft in drafts.values()}
         self.by_comparison = {draft.comparison[:-1] + ".md": draft for draft in drafts.values()}
@@ -69,7 +70,8 @@ class DraftPages:
         in_force["url"] = f"positions/{draft.slug}/"  # the position's page shows it
         newer = {"src": None, "version": draft.position.version, "approved": "", "order": "", "current": False,
                  "url": draft.url, "model": None, "effective": "", "draft": True, "position": draft.position}
-        spec = archive.comparison_spec(self.config, self.staff, draft.slug, in_force, newer, draft.comparison)
+        spec = archive.comparison_spec(self.config, self.staff, draft.slug, in_force, newer, draft.comparison,
+                                       self.codes, self.pdfs)
         spec["pdf"] = comparison_file(draft.slug, draft.in_force.version, DRAFT_VERSION, "pdf") if self.pdfs else None
         rows = int(self.config["extra"].get("acknowledgement_rows", 12))
         page.content = archive_forms.comparison_html(

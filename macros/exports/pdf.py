@@ -23,11 +23,11 @@ FONT_DIRS = ("/usr/share/fonts", "/usr/local/share/fonts", "~/.fonts", "~/.local
 
 
 class Settings(cache.Settings):
-    """JOBDESC_PDF=0/1, JOBDESC_PDF_CACHE (default .cache/pdf), JOBDESC_PDF_WORKERS (default 2)."""
+    """Options pdf, pdf_cache (default .cache/pdf), pdf_workers (default 2): macros/config.py."""
 
     @classmethod
-    def for_command(cls, command: str, project_dir: Path) -> "Settings":
-        return cls.from_environment(command, project_dir, "JOBDESC_PDF", "pdf")
+    def for_options(cls, command: str, project_dir: Path, options) -> "Settings":
+        return cls.from_options(command, project_dir, options, "pdf")
 
 
 def pdf_path_of_page(src_uri: str) -> str:

@@ -24,11 +24,11 @@ LIBRARIES = ("python-docx", "lxml", "tinyhtml5", "cssselect2", "tinycss2")
 
 
 class Settings(cache.Settings):
-    """JOBDESC_DOCX=0/1, JOBDESC_DOCX_CACHE (default .cache/docx)."""
+    """Options docx, docx_cache (default .cache/docx), docx_workers: macros/config.py."""
 
     @classmethod
-    def for_command(cls, command: str, project_dir: Path) -> "Settings":
-        return cls.from_environment(command, project_dir, "JOBDESC_DOCX", "docx")
+    def for_options(cls, command: str, project_dir: Path, options) -> "Settings":
+        return cls.from_options(command, project_dir, options, "docx")
 
 
 def docx_path_of_page(src_uri: str) -> str:

@@ -1,131 +1,132 @@
-"""The archive of editions, and the check that no edition changed silently; run by macros/plugin.py.
+"""The plugin's editions step: the archive of editions, drafts set aside, and the check that no edition changed silently.
 
 Every edition's page and comparison the archive's cache lacks is a page of this build (added in on_files,
 macros/exports/archive_pages.py), the comparisons filled in from the editions' rendered text; after the
 build the cached pages join them, the editions get their PDF and .docx, the change sheets their PDF, and a
-position whose printed text changed since the base commit is judged (macros/checks/editions.py). Thin on
-purpose: the logic lives in the layers.
+position whose printed text changed since the base commit is judged (macros/checks/editions.py). The plugin
+(macros/plugin.py) owns one Editions and calls it in its events; the logic lives in the layers.
 """
 
 from __future__ import annotations
 
 import logging
-import os
-import sys
 from pathlib import Path
 
-# The plugin calls these functions at its events, in its own order: the priorities below, left from when this
-# was a hooks file of its own, have no effect; nor has the path below (the plugin imports this as a package).
-from mkdocs.plugins import event_priority
-
-sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
-from macros.exports import archive, archive_run, pdf, word  # noqa: E402
-from macros.exports.draft_pages import DraftPages  # noqa: E402
-from macros.model import history as git, published  # noqa: E402
-from macros.render import qr  # noqa: E402
-from macros.render.archive_links import found, links  # noqa: E402
+from ..exports import archive, archive_run, pdf, word
+from ..exports.draft_pages import DraftPages
+from ..model import history as git, published
+from ..render import qr
+from ..render.archive_links import Links
 
 log = logging.getLogger("mkdocs.hooks.editions")
-run: dict = {"command": "build", "settings": None, "archive": None, "publishing": False, "drafts": None}
 
 
-def on_startup(command, dirty):
-    # Before any plugin's on_config: define_env (mkdocs-macros) reads what the archive will publish.
-    run["command"] = command
-    links.pages = archive.Settings.for_command(command, Path.cwd()).enabled
-    links.pdfs = links.pages and pdf.Settings.for_command(command, Path.cwd()).enabled
-    links.docx = links.pages and word.Settings.for_command(command, Path.cwd()).enabled
-    # serve publishes no archive, yet refuses a silent change of an approved edition (JOBDESC_ARCHIVE=0: not even that).
-    links.checks = command == "serve" and not links.pages and os.environ.get("JOBDESC_ARCHIVE") != "0"
-    qr.disabled_reason = ("QR-код: при mkdocs serve адрес сайта — адрес этого компьютера, печатные формы "
-                          "выходят без QR-кода" if command == "serve" else None)
+class Editions:
+    """What this build publishes of the archive (links, QR codes), what define_env found for it, and the
+    archive's and the drafts' pages of the build under way."""
 
+    def __init__(self):
+        self.command = "build"
+        self.links = Links()        # what pages may link to: the archive's pages, PDFs, .docx
+        self.codes = qr.Codes()     # whether printouts carry a QR code, said once a build
+        self.settings: archive.Settings | None = None
+        self.pdfs: pdf.Settings | None = None
+        self.documents: word.Settings | None = None
+        self.base = ""              # option base: what edits are checked against
+        self.publishing = False
+        self.ledger: published.Ledger | None = None  # what the site this build replaces published
+        # What define_env found (macros/__init__.py): the editions, the positions, drafts set aside, the macros.
+        self.archive = self.staff = self.forms = None
+        self.drafts_found: dict = {}
+        self.pages = None           # the archive's pages of this build (exports/archive_pages.py)
+        self.drafts: DraftPages | None = None
 
-@event_priority(110)  # the plugin calls it before staging moves site_dir: the last site is still there
-def on_config(config):
-    # The publishing build reads what the site it replaces published (model/published.py), before define_env.
-    run["publishing"] = run["command"] == "build" and published.publishing()
-    found["ledger"] = published.read(Path(config.site_dir)) if run["publishing"] else None
-    run["settings"] = archive.Settings.for_command(run["command"], Path(config.config_file_path).parent)
-    qr.forget()
-    return config
+    def configure(self, config, command: str | None, options) -> None:
+        """on_config, before define_env reads what the archive will publish. command None: a build through
+        MkDocs' API, which runs no on_startup: no archive, as before."""
+        project = Path(config.config_file_path).parent
+        self.command = command or "build"
+        self.settings = archive.Settings.chosen(self.command, project, options.archive, options.archive_cache)
+        self.pdfs = pdf.Settings.for_options(self.command, project, options)
+        self.documents = word.Settings.for_options(self.command, project, options)
+        self.base = options.base
+        if command is not None:
+            pages = self.settings.enabled
+            # serve publishes no archive, yet refuses a silent change of an approved edition (archive 0: not even that).
+            self.links = Links(pages, pages and self.pdfs.enabled, pages and self.documents.enabled,
+                               command == "serve" and not pages and options.archive != "0")
+        self.codes = qr.Codes(qr.NOT_IN_SERVE if command == "serve" else None)
+        # The publishing build reads what the site it replaces published (model/published.py), before site_dir moves.
+        self.publishing = self.command == "build" and options.publish
+        self.ledger = published.read(Path(config.site_dir)) if self.publishing else None
 
+    def take(self, archive, staff, drafts, forms) -> None:
+        """What define_env found: the editions (None when neither published nor checked) and the rest."""
+        self.archive, self.staff, self.drafts_found, self.forms = archive, staff, drafts, forms
 
-def on_files(files, config):
-    # Every edition and comparison: a page of this build, its text from its own commit.
-    run["archive"] = None
-    if links.pages and found.get("archive") is not None and found.get("staff") is not None:
-        run["archive"] = archive_run.plan(found["archive"], found["staff"], config, found["forms"], files, run["settings"])
-    # A draft of a new edition set aside by define_env: its own page and its comparison with the edition in force.
-    run["drafts"] = None
-    if found.get("drafts"):
-        pdfs = pdf.Settings.for_command(run["command"], Path(config.config_file_path).parent)
-        run["drafts"] = DraftPages(found["drafts"], found["staff"], config, pdfs.enabled and not pdfs.links_only)
-        run["drafts"].add_files(files)
-    return files
+    def on_files(self, files, config):
+        # Every edition and comparison: a page of this build, its text from its own commit.
+        self.pages = None
+        if self.links.pages and self.archive is not None and self.staff is not None:
+            self.pages = archive_run.plan(self.archive, self.staff, config, self.forms, files, self.settings)
+        # A draft of a new edition set aside by define_env: its own page and its comparison with the edition in force.
+        self.drafts = None
+        if self.drafts_found:
+            self.drafts = DraftPages(self.drafts_found, self.staff, config,
+                                     self.pdfs.enabled and not self.pdfs.links_only, self.codes)
+            self.drafts.add_files(files)
+        return files
 
+    def on_page_read_source(self, page, config):
+        # The position's page of a draft set aside is the edition in force, as committed (None: read the file).
+        return self.drafts.source(page.file.src_uri) if self.drafts else None
 
-def on_page_read_source(page, config):
-    # The position's page of a draft set aside is the edition in force, as committed (None: read the file).
-    return run["drafts"].source(page.file.src_uri) if run["drafts"] else None
+    def on_page_markdown(self, markdown, page, config, files):
+        if self.drafts:
+            self.drafts.mark(page, files)
+        return markdown
 
+    def on_page_content(self, html, page, config, files):
+        # The body as every other step left it.
+        if self.pages:
+            self.pages.page_content(page.file.src_uri, html)
+        if self.drafts:
+            self.drafts.page_content(page.file.src_uri, html)
+        return html
 
-@event_priority(50)  # the plugin: after the tags are text, before the tags plugin (-50)
-def on_page_markdown(markdown, page, config, files):
-    if run["drafts"]:
-        run["drafts"].mark(page, files)
-    return markdown
+    def on_page_context(self, context, page, config, nav):
+        if self.pages:
+            self.pages.page_context(page)
+        if self.drafts:
+            self.drafts.page_context(page)
+        return context
 
+    def on_post_build(self, config):
+        if self.drafts and self.pdfs.enabled:
+            log.info(self.drafts.sheets(Path(config.site_dir), self.pdfs))
+        if self.archive is None or self.staff is None:
+            self._record(config, None, {})
+            return
+        if self.links.checks:  # `mkdocs serve` without the archive: only the check that no edition changed silently
+            archive_run.check_only(self.archive, self.staff, config, self.forms, self.settings).raise_problems()
+            return
+        if self.pages is None:
+            self._record(config, None, {})
+            return
+        report = archive_run.finish(self.pages, config, self.pdfs, self.documents)
+        for line in report.lines:
+            log.info(line)
+        for line in report.warnings:
+            log.warning(line)
+        report.raise_problems()
+        self._record(config, self.archive, report.printed)
 
-@event_priority(-90)  # after every other step has changed the page body
-def on_page_content(html, page, config, files):
-    if run["archive"]:
-        run["archive"].page_content(page.file.src_uri, html)
-    if run["drafts"]:
-        run["drafts"].page_content(page.file.src_uri, html)
-    return html
-
-
-@event_priority(-20)  # the plugin: after the held blocks are back (forms.put_back)
-def on_page_context(context, page, config, nav):
-    if run["archive"]:
-        run["archive"].page_context(page)
-    if run["drafts"]:
-        run["drafts"].page_context(page)
-    return context
-
-
-@event_priority(-50)  # the plugin: after the position PDFs and .docx, before publishing
-def on_post_build(config):
-    pdfs = pdf.Settings.for_command(run["command"], Path(config.config_file_path).parent)
-    if run["drafts"] and pdfs.enabled:
-        log.info(run["drafts"].sheets(Path(config.site_dir), pdfs))
-    editions, staff = found["archive"], found["staff"]
-    if editions is None or staff is None:
-        _record(config, None, {})
-        return
-    if links.checks:  # `mkdocs serve` without the archive: only the check that no edition changed silently
-        archive_run.check_only(editions, staff, config, found["forms"], run["settings"]).raise_problems()
-        return
-    if run["archive"] is None:
-        _record(config, None, {})
-        return
-    report = archive_run.finish(run["archive"], config, run["command"])
-    for line in report.lines:
-        log.info(line)
-    for line in report.warnings:
-        log.warning(line)
-    report.raise_problems()
-    _record(config, editions, report.printed)
-
-
-def _record(config, editions, printed: dict) -> None:
-    """The publishing build's ledger, into the site it publishes; kept as it was when there is no archive."""
-    if not run["publishing"]:
-        return
-    previous = found["ledger"]
-    if editions is not None and editions.complete:
-        head = git.resolve(Path(config.config_file_path).parent, "HEAD")
-        published.write(Path(config.site_dir), published.next_ledger(previous, head, printed))
-    elif previous is not None:
-        published.write(Path(config.site_dir), previous)
+    def _record(self, config, editions, printed: dict) -> None:
+        """The publishing build's ledger, into the site it publishes; kept as it was when there is no archive."""
+        if not self.publishing:
+            return
+        if editions is not None and editions.complete:
+            head = git.resolve(Path(config.config_file_path).parent, "HEAD")
+            published.write(Path(config.site_dir), published.next_ledger(self.ledger, head, printed))
+        elif self.ledger is not None:
+            published.write(Path(config.site_dir), self.ledger)

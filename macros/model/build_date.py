@@ -12,16 +12,17 @@ from pathlib import Path
 from .positions import Staff
 
 VARIABLE = "SOURCE_DATE_EPOCH"
-_pinned: str | None = None  # the value this module set, so `mkdocs serve` may update it
 
 
-def pin_build_date(project_dir: Path, staff: Staff) -> None:
-    global _pinned
-    if VARIABLE in os.environ and os.environ[VARIABLE] != _pinned:
-        return
+def pin_build_date(project_dir: Path, staff: Staff, pinned: str | None = None) -> str | None:
+    """Set the variable unless the user or CI did; `pinned` is what an earlier build of this process set
+    (the plugin keeps it, so `mkdocs serve` may update its own value). Returns the value pinned now."""
+    if VARIABLE in os.environ and os.environ[VARIABLE] != pinned:
+        return pinned
     epoch = last_commit_epoch(project_dir) or latest_approval_epoch(staff)
     if epoch is not None:
-        _pinned = os.environ[VARIABLE] = str(epoch)
+        pinned = os.environ[VARIABLE] = str(epoch)
+    return pinned
 
 
 def last_commit_epoch(project_dir: Path) -> int | None:

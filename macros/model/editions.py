@@ -105,9 +105,10 @@ class Archive:
         return next((e for e in self.of(slug) if e.current), None)
 
 
-def find_editions(project: Path, docs_dir: Path, staff: Staff, ledger: published.Ledger | None = None) -> Archive:
-    """The archive of this build: editions from git plus the work tree's, and the base state. With the
-    ledger of the site being replaced, from reviewed states only (model/published.py)."""
+def find_editions(project: Path, docs_dir: Path, staff: Staff, ledger: published.Ledger | None = None,
+                  base_ref: str = "") -> Archive:
+    """The archive of this build: editions from git plus the work tree's, and the base state (base_ref: the
+    option base, a branch or commit). With the ledger of the site being replaced, from reviewed states only."""
     folder = f"{_relative(docs_dir, project)}/{POSITIONS_DIR}"
     history = git.read_history(project, [folder, TEMPLATES_DIR, CONFIG_FILE])
     if ledger is not None and history.status == git.FULL:
@@ -133,7 +134,7 @@ def find_editions(project: Path, docs_dir: Path, staff: Staff, ledger: published
                              else _day_before(history, last, _removal_index(history, slug, folder)))
     if archive.complete:
         # A publishing build checks what changed since the last publish, a state somebody reviewed.
-        _find_base(archive, project, folder, published.last_published(ledger) if ledger else None)
+        _find_base(archive, project, folder, published.last_published(ledger) if ledger else None, base_ref)
     return archive
 
 
@@ -213,9 +214,9 @@ def _gap(states: list, earlier: State, later: State) -> bool:
     return any(s is None for s in between)
 
 
-def _find_base(archive: Archive, project: Path, folder: str, base: str | None = None) -> None:
+def _find_base(archive: Archive, project: Path, folder: str, base: str | None = None, base_ref: str = "") -> None:
     """The commit this build's changes are checked against, and every position file there."""
-    base = base or _base_commit(project, [folder, TEMPLATES_DIR, CONFIG_FILE])
+    base = base or _base_commit(project, [folder, TEMPLATES_DIR, CONFIG_FILE], base_ref)
     if base is None:
         return
     tree = git.ls_tree(project, base, [folder, TEMPLATES_DIR, CONFIG_FILE])
@@ -231,10 +232,9 @@ def _find_base(archive: Archive, project: Path, folder: str, base: str | None = 
                 archive.base[slug] = State(position, blob, base)
 
 
-def _base_commit(project: Path, paths: list[str]) -> str | None:
-    """JOBDESC_BASE, else the start of a pull request (GITHUB_BASE_REF), else HEAD for uncommitted
-    edits, else the previous commit on the main line."""
-    explicit = os.environ.get("JOBDESC_BASE")
+def _base_commit(project: Path, paths: list[str], explicit: str = "") -> str | None:
+    """The option base (JOBDESC_BASE), else the start of a pull request (GITHUB_BASE_REF, set by the CI
+    runner itself), else HEAD for uncommitted edits, else the previous commit on the main line."""
     target = os.environ.get("GITHUB_BASE_REF")
     if explicit or target:
         ref = explicit or f"origin/{target}"

@@ -1,7 +1,7 @@
 """What the publishing build has published, and the rule that the archive shows only reviewed states.
 
 Several commits of one pull request or a force-push put unreviewed states on the main line, so the
-publishing build (JOBDESC_PUBLISH=1) keeps a *ledger* in its site: it (1) refuses a rewritten history,
+publishing build (option publish, JOBDESC_PUBLISH=1) keeps a *ledger* in its site: it (1) refuses a rewritten history,
 (2) renders editions only from reviewed states (a published commit, a merge, the new HEAD; others are
 folded into the next) and (3) refuses an archived edition whose printed text changed.
 """
@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import hashlib
 import json
-import os
 import subprocess
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -38,11 +37,6 @@ class Ledger:
     reviewed_until: str  # every main-line commit up to this one was taken as reviewed
     published: list[str] = field(default_factory=list)  # heads published since, oldest first
     editions: dict[str, dict] = field(default_factory=dict)  # edition url -> {"printed": sha256, "current": bool}
-
-
-def publishing() -> bool:
-    """Whether this build publishes the site (the CI publish job sets JOBDESC_PUBLISH=1)."""
-    return os.environ.get("JOBDESC_PUBLISH") == "1"
 
 
 def read(site_dir: Path) -> Ledger | None:

@@ -53,7 +53,8 @@ def prepare(project_dir: Path) -> Prepared:
     blocks.clear()
     with checked_staff(host) as staff:  # the build's checks; problems found inside are reported together
         staff.edited.update(last_edited(docs_dir))
-        archive = find_editions(Path(project_dir), docs_dir, staff)
+        base_ref = (host.conf["extra"].get("jobdesc") or {}).get("base")  # the option base, as the plugin reads it
+        archive = find_editions(Path(project_dir), docs_dir, staff, base_ref=str(base_ref or ""))
         edition_checks.raise_history_problems(archive, staff)
         set_drafts_aside(staff, archive, docs_dir)
         forms = Boilerplate(host, staff, archive)

@@ -1,7 +1,8 @@
 """What this build publishes of the archive of editions, so pages link only to what exists.
 
-Set once per run by macros/hooks/editions.py (it knows the command and the switches): whether the
-editions' pages, their PDFs and their .docx are published. Also the one place that names the files
+Decided once per build by the plugin's editions step (macros/hooks/editions.py: it knows the command and
+the options) and handed to the macros and the archive: whether the editions' pages, their PDFs and their
+.docx are published. Also the one place that names the files
 of a page: ``pdf/<slug>.pdf`` for the edition in force, ``pdf/editions/<slug>-<version>.pdf`` for an
 archived one (a version is digits and dots, a slug has no dots, so no two editions share a name);
 every format names its files the same way (``docx/…``).
@@ -51,10 +52,3 @@ def comparison_file(slug: str, older: str, newer: str, extension: str) -> str:
     """The printable «Лист изменений» of two editions (newer "draft": the draft against the edition in force)."""
     return f"{extension}/compare/{slug}-{older}-{newer}.{extension}"
 
-
-links = Links()
-
-# What define_env found, for the hooks that publish the archive and the drafts: {"archive", "staff", "drafts"};
-# and, set by the editions hook before define_env, the ledger of the site a publishing build replaces
-# (model/published.py).
-found: dict = {"archive": None, "staff": None, "drafts": {}, "ledger": None}

@@ -9,7 +9,7 @@ from mkdocs.utils import get_relative_url
 from ..model import build_cache
 from ..model.markup import SIMPLE_CALL
 from . import org, preview, qr, verbatim
-from .archive_links import links
+from .archive_links import Links
 from ..model.company import Company
 from ..model.editions import Archive, comparison_url, edition_url
 from ..model.positions import Position, Staff
@@ -18,10 +18,15 @@ from ..model.positions import Position, Staff
 class Boilerplate:
     """Renders the shared parts of an instruction for the page being built."""
 
-    def __init__(self, env, staff: Staff, archive: Archive | None = None):
+    def __init__(self, env, staff: Staff, archive: Archive | None = None, links: Links | None = None,
+                 codes: qr.Codes | None = None):
         self.env = env
         self.staff = staff
         self.archive = archive
+        # What this build publishes of the archive, and whether it prints QR codes (the plugin decides both).
+        self.links = links if links is not None else Links()
+        self.codes = codes if codes is not None else qr.Codes()
+        self.site_macros: dict = {}  # the macros a page may call, once define_env has registered them all
         self.speaking_for: Position | None = None  # another position, while its clauses are numbered
         self.clause_writers: dict = {}  # the macros that write numbered clauses, by name
         self._numbered: dict = {}
@@ -107,7 +112,7 @@ class Boilerplate:
         # Editions listed in `history` but older than the repository: shown without links.
         unlisted = [entry for entry in position.meta.get("history") or []
                     if isinstance(entry, dict) and str(entry.get("version")) not in known]
-        return self.render("position_record.html", editions=editions, pairs=pairs, href=self.href, links=links,
+        return self.render("position_record.html", editions=editions, pairs=pairs, href=self.href, links=self.links,
                            draft=draft, draft_url=f"{position.url}draft/",
                            draft_comparison=self._draft_comparison(position.slug) if draft else "",
                            unlisted=unlisted, approval_of=self.rules().edition_approval,
@@ -124,9 +129,9 @@ class Boilerplate:
     def qr_code(self) -> str:
         if self.position().is_draft:
             return self.render("draft_mark.html")  # a draft has no edition to lead to: «ПРОЕКТ» on every page
-        target = None if qr.disabled_reason else self.qr_target()
+        target = None if self.codes.disabled_reason else self.qr_target()
         if target is None:
-            qr.explain_missing(qr.disabled_reason or qr.NO_SITE_URL)
+            self.codes.explain_missing(self.codes.disabled_reason or qr.NO_SITE_URL)
             return ""
         return self.env.env.get_template("edition_qr.html").render(code=qr.svg(target), target=target)
 

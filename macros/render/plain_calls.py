@@ -21,15 +21,11 @@ from mkdocs.exceptions import PluginError
 
 from ..model.markup import SIMPLE_CALL, only_simple_calls, without_code
 
-# The macros this site registers (not the plugin's own), recorded by define_env on every config load.
-SITE_MACROS: dict[str, Callable] = {}
 
-
-def record_site_macros(macros: Mapping[str, Callable], builtin: set[str]) -> dict[str, Callable]:
-    """Remember which of the registered macros are the site's own: the ones pages may call."""
-    SITE_MACROS.clear()
-    SITE_MACROS.update({name: macro for name, macro in macros.items() if name not in builtin})
-    return dict(SITE_MACROS)
+def site_macros(macros: Mapping[str, Callable], builtin: set[str]) -> dict[str, Callable]:
+    """Which of the registered macros are the site's own (not mkdocs-macros'): the ones pages may call.
+    define_env keeps them on the instruction macros' object of the build (render/boilerplate.py)."""
+    return {name: macro for name, macro in macros.items() if name not in builtin}
 
 
 def expand(markdown: str, macros: Mapping[str, Callable], skip_code: bool = False) -> str | None:
@@ -46,15 +42,15 @@ def expand(markdown: str, macros: Mapping[str, Callable], skip_code: bool = Fals
     return text[:-1] if text.endswith("\n") else text
 
 
-def expand_page(env) -> None:
-    """mkdocs-macros pre-page step: expand the current page's calls (see the module docstring)."""
+def expand_page(env, macros: Mapping[str, Callable]) -> None:
+    """mkdocs-macros pre-page step: expand the current page's calls of the site's macros (see the module docstring)."""
     page = env.page
     if _forced(env, page.file.src_path):
         return  # Jinja renders this page: a developer's choice in mkdocs.yml
     # From here on the page is never compiled: render_macros false is the switch that mkdocs-macros
     # honours before any other (even before render_by_default and force_render_paths).
     try:
-        text = expand(env.markdown, SITE_MACROS, skip_code=not page.file.src_uri.startswith("positions/"))
+        text = expand(env.markdown, macros, skip_code=not page.file.src_uri.startswith("positions/"))
     except Exception as error:  # a macro that cannot run here: name the page, never a traceback
         raise PluginError(f"docs/{page.file.src_uri}: макрос не выполнен: {error}") from None
     if text is None:  # checks/pages.py stops such a page before the build; this is the last guard

@@ -24,7 +24,6 @@ log = logging.getLogger("mkdocs.plugins.jobdesc.qr")
 # The printed square, quiet zone included: about 0.45 mm a module for a 90-character address, which an
 # office printer and a phone camera manage; it sits 7 mm or more inside the sheet's bottom edge (editions.css).
 SIZE_MM = 20
-_said = {"why": None}
 
 
 def address(site_url: str | None, url: str) -> str | None:
@@ -57,18 +56,27 @@ def png(target: str) -> bytes:
     return out.getvalue()
 
 
-def explain_missing(reason: str) -> None:
-    """One line in the build log, once per build, saying why printouts carry no QR code."""
-    if _said["why"] != reason:
-        _said["why"] = reason
-        log.info(reason)
-
-
-def forget() -> None:
-    _said["why"] = None
-
-
 NO_SITE_URL = ("QR-код: в mkdocs.yml не задан site_url — печатные формы выходят без QR-кода "
                "(впишите адрес сайта в интранете: site_url: https://…/)")
-# Set by macros/hooks/editions.py: why this run prints no codes at all (e.g. `mkdocs serve`).
-disabled_reason: str | None = None
+NOT_IN_SERVE = ("QR-код: при mkdocs serve адрес сайта — адрес этого компьютера, печатные формы "
+                "выходят без QR-кода")
+
+
+class Codes:
+    """Whether this build prints QR codes at all (not under `mkdocs serve`), and whether it has said why
+    not: one line a build. The plugin makes one per build (hooks/editions.py); the macros and the archive
+    are handed it."""
+
+    def __init__(self, disabled_reason: str | None = None):
+        self.disabled_reason = disabled_reason
+        self._said: str | None = None
+
+    def address(self, site_url: str | None, url: str) -> str | None:
+        """The code's target for a site URL, or None when this build prints no codes."""
+        return None if self.disabled_reason else address(site_url, url)
+
+    def explain_missing(self, reason: str) -> None:
+        """One line in the build log, once per build, saying why printouts carry no QR code."""
+        if self._said != reason:
+            self._said = reason
+            log.info(reason)
