@@ -130,3 +130,24 @@ def served_site(site):
 class QuietHandler(http.server.SimpleHTTPRequestHandler):
     def log_message(self, *args):  # keep test output readable
         pass
+
+
+# --- The quick run and the slow run ------------------------------------------------------
+
+def pytest_collection_modifyitems(config, items):
+    """A plain `pytest` (README's command) leaves the slow end-to-end tests out, so it takes minutes, not a
+    quarter of an hour; `-m slow` runs them (.ci/run runs both). Naming files, `-k` or `-m` runs what is asked."""
+    asked = config.option.markexpr or config.option.keyword or config.args_source == config.ArgsSource.ARGS
+    if asked:
+        return
+    slow = [item for item in items if item.get_closest_marker("slow")]
+    if slow:
+        items[:] = [item for item in items if not item.get_closest_marker("slow")]
+        config.hook.pytest_deselected(items=slow)
+        config._slow_left_out = len(slow)
+
+
+def pytest_terminal_summary(terminalreporter, config):
+    left_out = getattr(config, "_slow_left_out", 0)
+    if left_out:
+        terminalreporter.write_line(f"{left_out} slow tests left out: run them with `python -m pytest -m slow`")

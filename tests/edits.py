@@ -9,6 +9,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Callable
 
+import pytest
+
 RECRUITER = "docs/positions/recruiter.md"
 HR_HEAD = "docs/positions/hr-head.md"
 KAM = "docs/positions/key-account-manager.md"
@@ -25,6 +27,14 @@ class BadInput:
 
     def __str__(self) -> str:
         return self.name
+
+
+def one_per_kind(cases: list, quick: set[str]) -> list:
+    """A corpus as pytest parameters: the cases named in `quick` (one of each kind of refusal) run in every
+    test run; each of the others costs a build of its own and runs with `pytest -m slow` (.ci/run runs both)."""
+    unknown = quick - {case.name for case in cases}
+    assert not unknown, f"no such case in the corpus: {unknown}"
+    return [pytest.param(case, id=case.name, marks=() if case.name in quick else pytest.mark.slow) for case in cases]
 
 
 def replace(file: str, old: str, new: str, count: int = 1):
