@@ -87,6 +87,7 @@ def test_the_pdf_code_reads_below_the_text_with_5_mm_cut_from_every_edge(archive
         f"{pdf}: the code is not at the bottom right of page 1, below the text")
 
 
+@pytest.mark.slow  # LibreOffice prints the .docx: tens of seconds
 @pytest.mark.parametrize("docx", ["recruiter.docx", "editions/recruiter-1.0.docx"])
 def test_the_docx_code_reads_below_the_text_with_5_mm_cut_from_every_edge(archive_site, docx, tmp_path):
     require_tool("soffice", "printing the .docx (apt-get install libreoffice-writer)")
