@@ -80,6 +80,55 @@ def recruiter_text() -> str:
     return (ROOT / RECRUITER).read_text(encoding="utf-8")
 
 
+def found_before_rendering(project: Path) -> str:
+    """What the build's first step (`checked_staff` in macros/checks/run.py) says about `project`, run
+    in-process: the same checks on the same files, in milliseconds instead of a build. The message HR reads."""
+    from types import SimpleNamespace
+
+    from mkdocs.utils import yaml_load
+
+    from macros.checks import company, files, signatories
+    from macros.checks.pages import check_templates
+    from macros.checks.run import validate_staff
+    from macros.model.company import Company
+    from macros.model.loading import load_staff
+    from macros.model.problems import PositionsError
+    config_file = project / "mkdocs.yml"
+    with config_file.open("rb") as text:
+        conf = yaml_load(text)
+    conf.update(config_file_path=str(config_file), docs_dir=str(project / "docs"),
+                theme=SimpleNamespace(custom_dir=str(project / "overrides"), dirs=[str(project / "overrides")]))
+    problems = files.check_files(conf) + company.check_company(conf) + check_templates(project)
+    staff, found = load_staff(project / "docs")
+    problems += found + validate_staff(staff, project / "docs")
+    problems += signatories.check_signatories(staff, Company(conf["extra"], staff), str(config_file))
+    return str(PositionsError(problems)) if problems else ""
+
+
+def found_before_rendering_cases(cases: list, found_while_rendering: set[str]) -> list:
+    """The cases of a corpus that the first step finds (the others are found while a page is rendered)."""
+    unknown = found_while_rendering - {case.name for case in cases}
+    assert not unknown, f"no such case in the corpus: {unknown}"
+    return [case for case in cases if case.name not in found_while_rendering]
+
+
+def refused_in_process(bad: BadInput, bench: Path) -> None:
+    """`bad` applied to a fresh copy of what the first step reads (at the same path every time, so its caches
+    of unchanged files work as between builds) is reported with every part `bad` expects."""
+    import shutil
+
+    from conftest import ROOT
+    shutil.rmtree(bench, ignore_errors=True)
+    shutil.rmtree(bench.parent / "templates-outside", ignore_errors=True)
+    for part in ("docs", "overrides", "macros/templates"):
+        shutil.copytree(ROOT / part, bench / part, ignore=shutil.ignore_patterns("__pycache__"))
+    shutil.copy2(ROOT / "mkdocs.yml", bench / "mkdocs.yml")
+    bad.edit(bench)
+    message = found_before_rendering(bench)
+    missing = [part for part in bad.expected if part not in message]
+    assert message and not missing, f"the message lacks {missing}:\n{message}"
+
+
 def digest(site: Path) -> dict[str, str]:
     return {p.relative_to(site).as_posix(): hashlib.sha256(p.read_bytes()).hexdigest()
             for p in sorted(site.rglob("*.html"))}

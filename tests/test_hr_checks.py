@@ -13,7 +13,8 @@ import pytest
 
 from conftest import run_mkdocs_build
 from edits import (HR_HEAD, KAM, RECRUITER, BadInput, copy, front_matter_only, good_site, line_of, one_per_kind,
-                   recruiter_text, refused_build, replace, write)
+                   found_before_rendering_cases, recruiter_text, refused_build, refused_in_process, replace,
+                   write)
 
 
 BAD_INPUTS = [
@@ -132,6 +133,12 @@ BAD_INPUTS = [
 
 
 @pytest.fixture(scope="module")
+def bench(tmp_path_factory):
+    """Where the in-process checks below copy the project, case after case."""
+    return tmp_path_factory.mktemp("bench") / "project"
+
+
+@pytest.fixture(scope="module")
 def published(tmp_path_factory):
     """A good site built once; every bad build below targets this very folder."""
     return good_site(tmp_path_factory)
@@ -141,11 +148,10 @@ def test_the_corpus_covers_at_least_fifteen_mistakes():
     assert len(BAD_INPUTS) >= 15
 
 
-# Every test run: a mistake of each kind (fields, YAML, relations, duplicates, history, signatories, company,
-# strict warnings) and the seven of the one-run test below; the whole corpus with `-m slow`.
-QUICK = {"unknown field", "a date that does not exist", "broken YAML", "duplicate title",
-         "history newer than the current version", "the head approves his own instruction",
-         "an official that is no position", "broken link: a strict-mode warning after every page is written"}
+# Every test run builds three of them (a position's file, the company's settings, a strict warning) and the seven
+# of the one-run test below; every mistake is also checked in-process further down; all builds with `-m slow`.
+QUICK = {"unknown field", "an official that is no position",
+         "broken link: a strict-mode warning after every page is written"}
 
 
 @pytest.mark.parametrize("bad", one_per_kind(BAD_INPUTS, QUICK))
@@ -155,6 +161,17 @@ def test_a_mistake_is_reported_and_the_last_good_site_stays(bad, published, tmp_
     assert "Aborted" not in build.output, f"MkDocs' English closing line reached HR:\n{build.output}"
     leftovers = [p.name for p in site.parent.iterdir() if ".staging-" in p.name or ".old-" in p.name]
     assert not leftovers, f"the failed build left {leftovers} next to the site"
+
+
+# Found while a page is rendered, so only a build reports them (in the slow run, or above).
+FOUND_WHILE_RENDERING = {"misspelt macro", "a template variable in a position", "a form macro inside a code block",
+                         "broken link: a strict-mode warning after every page is written"}
+
+
+@pytest.mark.parametrize("bad", found_before_rendering_cases(BAD_INPUTS, FOUND_WHILE_RENDERING), ids=str)
+def test_every_mistake_found_before_rendering_is_reported_with_its_place_and_fix(bad, bench):
+    """The same checks the build runs first, in-process: every mistake of the corpus in every test run."""
+    refused_in_process(bad, bench)
 
 
 def test_every_problem_is_reported_in_one_run(scratch, tmp_path):
