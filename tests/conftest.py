@@ -77,6 +77,25 @@ def site(tmp_path_factory) -> Build:
     return build
 
 
+@pytest.fixture(scope="session")
+def plain_site(tmp_path_factory) -> Build:
+    """A scratch copy of the project as it is, built once as scratch copies are (no PDFs, no archive): the
+    "before" of tests that change something, and the last good site refused builds must leave alone."""
+    root = tmp_path_factory.mktemp("plain")
+    build = run_mkdocs_build(copy_project(root / "project"), root / "site")
+    assert build.returncode == 0, f"mkdocs build --strict failed:\n{build.output}"
+    return build
+
+
+@pytest.fixture(scope="session")
+def editions(tmp_path_factory) -> Build:
+    """Three editions of the recruiter's instruction in a scratch repository (tests/edition_history.py), built
+    once with the archive, PDFs and .docx: read by the tests of editions and of the printed code."""
+    from edition_history import build_with_archive, make_repository
+    root = tmp_path_factory.mktemp("editions")
+    return build_with_archive(make_repository(root), root)
+
+
 @pytest.fixture
 def scratch(tmp_path) -> Path:
     """A private copy of the project, for tests that edit files and rebuild."""

@@ -15,7 +15,7 @@ import pytest
 from conftest import copy_project, require_tool, run_mkdocs_build
 from edits import KAM, line_of
 from edition_history import (ADDED, CHANGED_NEW, CHANGED_OLD, RECRUITER, REMOVED, RIGHT_NEW, RIGHT_OLD, SITE_URL,
-                             edit, git, make_repository, new_edition, supersede)
+                             build_with_archive, edit, git, new_edition, supersede)
 from printed_document import pdf_text
 
 # Approved on, and last day in force: the day before the next edition's approval (no day in two editions).
@@ -23,23 +23,10 @@ EDITIONS = {"1.0": ("16.02.2026", "09.05.2026"), "1.1": ("10.05.2026", "31.08.20
 
 
 @pytest.fixture(scope="module")
-def history(tmp_path_factory):
-    """The repository and two builds of it: cold (empty caches) and warm (the same caches)."""
-    root = tmp_path_factory.mktemp("editions")
-    repo = make_repository(root)
-    with pytest.MonkeyPatch.context() as env:
-        env.setenv("JOBDESC_ARCHIVE", "1")
-        env.setenv("JOBDESC_PDF", "1")
-        env.setenv("JOBDESC_DOCX", "1")
-        env.setenv("JOBDESC_ARCHIVE_CACHE", str(root / "archive-cache"))
-        env.setenv("JOBDESC_PDF_CACHE", str(root / "pdf-cache"))
-        env.setenv("JOBDESC_DOCX_CACHE", str(root / "docx-cache"))
-        env.delenv("GITHUB_BASE_REF", raising=False)
-        cold = run_mkdocs_build(repo, root / "site")
-        warm = run_mkdocs_build(repo, root / "site-warm")
-    for build in (cold, warm):
-        assert build.returncode == 0, build.output
-    return cold, warm
+def history(editions):
+    """The repository and two builds of it: cold (empty caches, shared with other test files) and warm (the same
+    caches)."""
+    return editions, build_with_archive(editions.project, editions.project.parent, site="site-warm")
 
 
 @pytest.fixture

@@ -278,9 +278,9 @@ def bench(tmp_path_factory):
 
 
 @pytest.fixture(scope="module")
-def published(tmp_path_factory):
+def published(tmp_path_factory, plain_site):
     """A good site built once; every refused build below targets this very folder."""
-    return good_site(tmp_path_factory)
+    return good_site(tmp_path_factory, plain_site)
 
 
 def test_the_corpus_has_at_least_forty_cases():

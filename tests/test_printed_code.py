@@ -20,7 +20,7 @@ from pathlib import Path
 import pytest
 
 from conftest import QuietHandler, require_tool
-from edition_history import SITE_URL, build_with_archive, make_repository
+from edition_history import SITE_URL
 from printed_document import PT_PER_MM, PrintedDocument
 
 DPI = 200
@@ -38,10 +38,8 @@ PRINTABLE_PAGES = {  # every kind of page that carries a code: a position, an ar
 
 
 @pytest.fixture(scope="module")
-def archive_site(tmp_path_factory):
-    root = tmp_path_factory.mktemp("printed-code")
-    repo = make_repository(root)
-    return build_with_archive(repo, root)
+def archive_site(editions):
+    return editions
 
 
 def _render(pdf: Path, page: int, folder: Path) -> Path:
