@@ -125,6 +125,7 @@ def _signatures(text: str) -> str:
     return found.group(0)
 
 
+@pytest.mark.slow  # a clone of the history built with its archive
 def test_a_superseded_edition_is_signed_by_the_same_posts_as_on_its_day(history, archive_env, tmp_path):
     """An edition of a past commit is rendered with that commit's whole staff. The key account manager's
     instruction is agreed by the head of HR, a position its text never names: the old edition's
@@ -238,6 +239,7 @@ def test_an_editorial_correction_is_declared_and_shown(history, archive_env, tmp
     assert "Редакционная правка 15.09.2026: уточнено слово в п. 2.1" in _text(row)
 
 
+@pytest.mark.slow  # a clone of the history built with its archive
 def test_a_shared_template_corrected_without_a_new_edition_needs_one_line_in_corrections_yml(
         history, archive_env, tmp_path):
     """A wording template changes the printed text of every position: refused with the file to write in,
@@ -254,6 +256,7 @@ def test_a_shared_template_corrected_without_a_new_edition_needs_one_line_in_cor
     assert build.returncode == 0, build.output[-3000:]
 
 
+@pytest.mark.slow  # a clone of the history built with its archive
 def test_an_edit_that_does_not_print_needs_no_new_edition(history, archive_env, tmp_path):
     """Other names of the position are screen-only: changing them under the same version is no change of
     the approved text, also for a position agreed by one its text never names (the head of HR for the KAM)."""
@@ -264,6 +267,7 @@ def test_an_edit_that_does_not_print_needs_no_new_edition(history, archive_env, 
     assert "менеджер по крупным клиентам" in _text(build.position("key-account-manager").select_one(".doc-aliases"))
 
 
+@pytest.mark.slow  # a clone of the history built with its archive
 def test_a_new_edition_without_changes_gets_a_warning(history, archive_env, tmp_path):
     repo = _clone(history[0].project, tmp_path / "clone")
     new_edition(repo, "1.3", "2026-10-01", "№ 90-ОД от 01.10.2026", "переутверждена без изменений",
@@ -275,6 +279,7 @@ def test_a_new_edition_without_changes_gets_a_warning(history, archive_env, tmp_
                      r"отличаются от редакции 1\.2", build.output), build.output[-2000:]
 
 
+@pytest.mark.slow  # a clone of the history built with its archive
 def test_a_copy_without_history_builds_the_editions_in_force_and_says_so_once(archive_env, tmp_path):
     build = run_mkdocs_build(copy_project(tmp_path / "copy"), tmp_path / "site")
     assert build.returncode == 0, build.output[-3000:]
@@ -283,6 +288,7 @@ def test_a_copy_without_history_builds_the_editions_in_force_and_says_so_once(ar
     assert (build.site / "positions" / "recruiter" / "editions" / version / "index.html").is_file()
 
 
+@pytest.mark.slow  # a clone of the history built with its archive
 def test_a_shallow_clone_is_named(history, archive_env, tmp_path):
     shallow = tmp_path / "shallow"
     subprocess.run(["git", "clone", "-q", "--depth", "1", f"file://{history[0].project}", str(shallow)], check=True)
@@ -296,6 +302,7 @@ def test_without_site_url_no_qr_and_one_line_saying_why(site):
     assert not site.position("recruiter").select(".doc-qr")
 
 
+@pytest.mark.slow  # a clone of the history built with its archive
 def test_a_reference_to_another_positions_clause_survives_the_archive(scratch, archive_env, tmp_path):
     """«п. [](key-account-manager.md#consult)» in an edition that is later superseded: the edition in force
     links to the clause, the archived edition prints the same number as text, numbered from its own commit."""
@@ -331,6 +338,7 @@ def _pasted_block(output: str, file: str) -> tuple[str, list[str]]:
     return instruction, block
 
 
+@pytest.mark.slow  # a clone of the history built with its archive
 def test_the_history_entry_the_build_prints_can_be_pasted_as_printed(history, archive_env, tmp_path):
     """Two new editions without their history entries: one file already has `history:`, one has none.
     Each entry is pasted exactly as printed, where the fix says; the next build passes and shows it."""
@@ -371,6 +379,7 @@ def test_the_history_entry_the_build_prints_can_be_pasted_as_printed(history, ar
     assert "исключены корпоративные мероприятия" in row, row
 
 
+@pytest.mark.slow  # a clone of the history built with its archive
 def test_a_signatory_renamed_in_its_own_new_edition_is_named_in_the_others_messages(history, archive_env, tmp_path):
     """The head of HR gets a new title in a new edition of his own file; the recruiter's printed document
     (he reports to him, and he signs it) changes under the same version: the message says why, and where."""

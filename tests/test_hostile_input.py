@@ -418,6 +418,7 @@ def test_an_interrupted_build_leaves_no_process_behind(scratch, tmp_path):
             os.kill(pid, signal.SIGKILL)
 
 
+@pytest.mark.slow  # a PDF build killed and rebuilt
 def test_half_written_pdfs_of_a_killed_build_are_removed(scratch, tmp_path):
     require_tool("pdftotext", "PDF rendering needs the same system libraries as the PDF tests")
     cache = tmp_path / "cache"

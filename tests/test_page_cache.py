@@ -41,6 +41,7 @@ def _build(project: Path, site: Path):
     return build
 
 
+@pytest.mark.slow  # cold and warm builds of a scratch copy
 def test_a_warm_build_takes_every_page_from_the_cache_and_writes_the_same_site(scratch, tmp_path):
     _build(scratch, tmp_path / "cold")
     kept = _entries(scratch)
@@ -63,6 +64,7 @@ def test_a_warm_build_takes_every_page_from_the_cache_and_writes_the_same_site(s
     assert not changed, f"pages taken from the cache differ from pages parsed anew: {changed[:5]}"
 
 
+@pytest.mark.slow  # cold and warm builds of a scratch copy
 def test_a_changed_text_template_or_code_is_never_served_from_the_cache(scratch, tmp_path):
     _build(scratch, tmp_path / "first")
     position = scratch / RECRUITER
@@ -94,6 +96,7 @@ PROBLEMS = {
 }
 
 
+@pytest.mark.slow  # cold and warm builds of a scratch copy
 @pytest.mark.parametrize("problem", PROBLEMS, ids=list(PROBLEMS))
 def test_a_problem_fails_the_warm_build_too(problem, scratch, tmp_path):
     (old, new), said = PROBLEMS[problem]

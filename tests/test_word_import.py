@@ -159,6 +159,7 @@ FIELDS = ("title", "genitive", "dative", "department", "category", "appointed_by
           "version", "approved", "approval")
 
 
+@pytest.mark.slow  # every position to Word and back, then a build
 def test_export_then_import_gives_the_same_instructions(site, tmp_path):
     project = copy_project(tmp_path / "project")
     positions = project / "docs" / "positions"
