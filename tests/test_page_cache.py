@@ -170,6 +170,7 @@ def test_the_cache_can_be_moved_and_turned_off(tmp_path, monkeypatch):
     assert build_cache.STALE_AFTER_DAYS == 14
 
 
+@pytest.mark.slow  # cold and warm builds of a scratch copy
 def test_a_resource_on_another_host_stops_the_warm_build_too(scratch, tmp_path):
     """The verdicts of the last guards (sanitiser, outside requests) are kept too: a page that loads a
     stylesheet from another host fails the second build just as the first."""
