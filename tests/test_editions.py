@@ -24,9 +24,14 @@ EDITIONS = {"1.0": ("16.02.2026", "09.05.2026"), "1.1": ("10.05.2026", "31.08.20
 
 @pytest.fixture(scope="module")
 def history(editions):
-    """The repository and two builds of it: cold (empty caches, shared with other test files) and warm (the same
-    caches)."""
-    return editions, build_with_archive(editions.project, editions.project.parent, site="site-warm")
+    """The repository and its build with empty caches (shared with other test files)."""
+    return (editions,)
+
+
+@pytest.fixture(scope="module")
+def warm(editions):
+    """The same repository built again with the caches of the first build."""
+    return build_with_archive(editions.project, editions.project.parent, site="site-warm")
 
 
 @pytest.fixture
@@ -197,8 +202,9 @@ def test_the_position_page_lists_every_edition_with_dates_orders_and_links(histo
     assert pairs == {"1.0 → 1.1", "1.1 → 1.2", "1.0 → 1.2"}
 
 
-def test_a_warm_build_renders_nothing_again_and_gives_the_same_archive(history):
-    cold, warm = history
+@pytest.mark.slow  # a second build with the archive, PDFs and .docx
+def test_a_warm_build_renders_nothing_again_and_gives_the_same_archive(editions, warm):
+    cold = editions
     assert re.search(r"Архив редакций: \d+ страниц редакций и сравнений[^;\n]*; из них 0 собрано заново", warm.output), warm.output
     for page in ("positions/recruiter/editions/1.0/index.html", "positions/recruiter/compare/1.0-1.2/index.html",
                  "pdf/editions/recruiter-1.1.pdf"):
@@ -228,6 +234,7 @@ def test_a_clause_changed_without_a_new_edition_fails_with_the_file_and_the_fix(
     assert not (tmp_path / "site").exists(), "a failed build left a site behind"
 
 
+@pytest.mark.slow  # a clone of the history built with its archive
 def test_an_editorial_correction_is_declared_and_shown(history, archive_env, tmp_path):
     repo = _clone(history[0].project, tmp_path / "clone")
     edit(repo, RECRUITER, "вакантные должности", "вакантные должности")  # no-op guard: the text is there

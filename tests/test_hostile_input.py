@@ -381,6 +381,7 @@ def test_no_input_that_builds_runs_a_script_or_leaves_the_site(browser, shown):
     assert not errors, f"script errors: {errors}"
 
 
+@pytest.mark.slow  # a PDF build interrupted
 def test_an_interrupted_build_leaves_no_process_behind(scratch, tmp_path):
     """A build killed while it renders PDFs takes its renderer processes with it, and nothing more is
     written into the PDF cache (issue 12, point 10). Every position is made long, so a renderer that

@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 
 from conftest import ROOT
-from edits import RECRUITER, BadInput, good_site, line_of, refused_build, replace
+from edits import RECRUITER, BadInput, good_site, line_of, one_per_kind, refused_build, replace
 from macros.checks.docs_files import check_docs_files
 from macros.checks.offline import outside_resources
 from macros.checks.pages import check_page_meta
@@ -265,6 +265,11 @@ def published(tmp_path_factory, plain_site):
     return good_site(tmp_path_factory, plain_site)
 
 
-@pytest.mark.parametrize("bad", BUILDS, ids=str)
+# Every test run builds three (a file of docs/, a page's HTML, a page's front matter); all seven with `-m slow`.
+QUICK = {"print.js replaced from docs/", "text hidden on screen but printed, behind <!-->",
+         "a script in a page's head through its front matter"}
+
+
+@pytest.mark.parametrize("bad", one_per_kind(BUILDS, QUICK))
 def test_the_build_refuses_and_the_last_good_site_stays(bad, published, tmp_path):
     refused_build(bad, published, tmp_path)
