@@ -153,6 +153,9 @@ class QuietHandler(http.server.SimpleHTTPRequestHandler):
 
 # --- The quick run and the slow run ------------------------------------------------------
 
+SLOW_LEFT_OUT = pytest.StashKey[int]()
+
+
 def pytest_collection_modifyitems(config, items):
     """A plain `pytest` (README's command) leaves the slow end-to-end tests out, so it takes minutes, not a
     quarter of an hour; `-m slow` runs them (.ci/run runs both). Naming files, `-k` or `-m` runs what is asked."""
@@ -163,10 +166,10 @@ def pytest_collection_modifyitems(config, items):
     if slow:
         items[:] = [item for item in items if not item.get_closest_marker("slow")]
         config.hook.pytest_deselected(items=slow)
-        config._slow_left_out = len(slow)
+        config.stash[SLOW_LEFT_OUT] = len(slow)
 
 
 def pytest_terminal_summary(terminalreporter, config):
-    left_out = getattr(config, "_slow_left_out", 0)
+    left_out = config.stash.get(SLOW_LEFT_OUT, 0)
     if left_out:
         terminalreporter.write_line(f"{left_out} slow tests left out: run them with `python -m pytest -m slow`")
