@@ -77,6 +77,25 @@ def site(tmp_path_factory) -> Build:
     return build
 
 
+@pytest.fixture(scope="session")
+def plain_site(tmp_path_factory) -> Build:
+    """A scratch copy of the project as it is, built once as scratch copies are (no PDFs, no archive): the
+    "before" of tests that change something, and the last good site refused builds must leave alone."""
+    root = tmp_path_factory.mktemp("plain")
+    build = run_mkdocs_build(copy_project(root / "project"), root / "site")
+    assert build.returncode == 0, f"mkdocs build --strict failed:\n{build.output}"
+    return build
+
+
+@pytest.fixture(scope="session")
+def editions(tmp_path_factory) -> Build:
+    """Three editions of the recruiter's instruction in a scratch repository (tests/edition_history.py), built
+    once with the archive, PDFs and .docx: read by the tests of editions and of the printed code."""
+    from edition_history import build_with_archive, make_repository
+    root = tmp_path_factory.mktemp("editions")
+    return build_with_archive(make_repository(root), root)
+
+
 @pytest.fixture
 def scratch(tmp_path) -> Path:
     """A private copy of the project, for tests that edit files and rebuild."""
@@ -130,3 +149,27 @@ def served_site(site):
 class QuietHandler(http.server.SimpleHTTPRequestHandler):
     def log_message(self, *args):  # keep test output readable
         pass
+
+
+# --- The quick run and the slow run ------------------------------------------------------
+
+SLOW_LEFT_OUT = pytest.StashKey[int]()
+
+
+def pytest_collection_modifyitems(config, items):
+    """A plain `pytest` (README's command) leaves the slow end-to-end tests out, so it takes minutes, not a
+    quarter of an hour; `-m slow` runs them (.ci/run runs both). Naming files, `-k` or `-m` runs what is asked."""
+    asked = config.option.markexpr or config.option.keyword or config.args_source == config.ArgsSource.ARGS
+    if asked:
+        return
+    slow = [item for item in items if item.get_closest_marker("slow")]
+    if slow:
+        items[:] = [item for item in items if not item.get_closest_marker("slow")]
+        config.hook.pytest_deselected(items=slow)
+        config.stash[SLOW_LEFT_OUT] = len(slow)
+
+
+def pytest_terminal_summary(terminalreporter, config):
+    left_out = config.stash.get(SLOW_LEFT_OUT, 0)
+    if left_out:
+        terminalreporter.write_line(f"{left_out} slow tests left out: run them with `python -m pytest -m slow`")

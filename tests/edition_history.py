@@ -104,7 +104,7 @@ def make_repository(root: Path) -> Path:
     return repo
 
 
-def build_with_archive(repo: Path, root: Path):
+def build_with_archive(repo: Path, root: Path, site: str = "site"):
     """The scratch repository built strictly with the archive, PDFs and .docx on, each cache private to `root`."""
     import pytest
     from conftest import run_mkdocs_build
@@ -114,6 +114,6 @@ def build_with_archive(repo: Path, root: Path):
         for name in ("ARCHIVE", "PDF", "DOCX"):
             env.setenv(f"JOBDESC_{name}_CACHE", str(root / f"{name.lower()}-cache"))
         env.delenv("GITHUB_BASE_REF", raising=False)
-        build = run_mkdocs_build(repo, root / "site")
+        build = run_mkdocs_build(repo, root / site)
     assert build.returncode == 0, build.output[-3000:]
     return build

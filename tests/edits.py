@@ -84,13 +84,13 @@ def digest(site: Path) -> dict[str, str]:
             for p in sorted(site.rglob("*.html"))}
 
 
-def good_site(tmp_path_factory) -> tuple[Path, dict[str, str]]:
-    """A good site built once (for a module's fixture); every refused build of that module targets it."""
-    from conftest import copy_project, run_mkdocs_build
-    root = tmp_path_factory.mktemp("published")
-    build = run_mkdocs_build(copy_project(root / "good"), root / "site")
-    assert build.returncode == 0, build.output
-    return root / "site", digest(root / "site")
+def good_site(tmp_path_factory, plain_site) -> tuple[Path, dict[str, str]]:
+    """A good site (a copy of the session's plain build, for a module's fixture); every refused build of that
+    module targets it."""
+    import shutil
+    site = tmp_path_factory.mktemp("published") / "site"
+    shutil.copytree(plain_site.site, site, symlinks=True)
+    return site, digest(site)
 
 
 def refused_build(bad: BadInput, published: tuple[Path, dict[str, str]], tmp_path: Path):

@@ -42,6 +42,7 @@ def screen(request, browser):
     context.close()
 
 
+@pytest.mark.slow  # axe-core over every page at two widths: minutes
 @pytest.mark.browser
 def test_no_axe_violations_on_any_page(site, served_site, screen):
     width, page = screen
@@ -57,6 +58,7 @@ def test_no_axe_violations_on_any_page(site, served_site, screen):
     assert not found, f"axe-core at {width} width: " + "\n".join(f"{url}: {v}" for url, vs in found.items() for v in vs)
 
 
+@pytest.mark.slow  # axe-core over every page at two widths: minutes
 @pytest.mark.browser
 def test_no_axe_violations_in_the_search_dialog_with_results(served_site, screen):
     width, page = screen

@@ -13,6 +13,9 @@ from conftest import CHROMIUM, ROOT, require_tool
 sys.path.insert(0, str(ROOT / "tests" / "benchmark"))
 from report import ROWS, with_derived  # noqa: E402
 
+# The benchmark's own run at N = 100: minutes; .ci/run runs it (`pytest -m slow`).
+pytestmark = pytest.mark.slow
+
 SIZE = 100
 
 

@@ -4,16 +4,22 @@ from __future__ import annotations
 
 import re
 
-from conftest import POSITIONS, run_mkdocs_build
+import pytest
+
+from conftest import POSITIONS, ROOT, copy_project, run_mkdocs_build
 
 
-def test_company_value_changes_every_position(scratch, tmp_path):
-    """The company switches to approval by the director's signature and has a new director: every stamp
-    follows, in the one form; the general director's own instruction stays approved by the meeting."""
+@pytest.fixture(scope="module")
+def changed(tmp_path_factory):
+    """One scratch copy where HR changed, each once: the company's director and approval form (by signature,
+    so the positions lose their order numbers), the shared wording of the common rights, and the number of
+    rows of the acknowledgement sheet. Each test below reads what its change did to every position."""
+    scratch = copy_project(tmp_path_factory.mktemp("boilerplate") / "project")
     config = scratch / "mkdocs.yml"
     text = config.read_text(encoding="utf-8")
     for old, new in (("general-director: И. И. Иванов", "general-director: П. П. Петрова"),
-                     ("    form: document", "    form: official")):
+                     ("    form: document", "    form: official"),
+                     (f"acknowledgement_rows: {configured_rows(ROOT)}", "acknowledgement_rows: 7")):
         assert old in text
         text = text.replace(old, new)
     config.write_text(text, encoding="utf-8")
@@ -22,8 +28,18 @@ def test_company_value_changes_every_position(scratch, tmp_path):
         lines = path.read_text(encoding="utf-8").splitlines(keepends=True)
         path.write_text("".join(line for line in lines if not line.startswith(("approval:", "  number:"))),
                         encoding="utf-8")
-    build = run_mkdocs_build(scratch, tmp_path / "site")
+    template = scratch / "macros" / "templates" / "common_rights.md"
+    template.write_text(template.read_text(encoding="utf-8") + "- Пользоваться корпоративной библиотекой.\n",
+                        encoding="utf-8")
+    build = run_mkdocs_build(scratch, scratch.parent / "site")
     assert build.returncode == 0, build.output
+    return build
+
+
+def test_company_value_changes_every_position(changed):
+    """The company switches to approval by the director's signature and has a new director: every stamp
+    follows, in the one form; the general director's own instruction stays approved by the meeting."""
+    build = changed
     for slug in POSITIONS:
         stamp = " ".join(build.position(slug).select_one(".doc-stamp").get_text(" ").split())
         assert stamp.startswith("УТВЕРЖДАЮ Генеральный директор ООО «Пример»"), f"{slug}: {stamp}"
@@ -32,19 +48,13 @@ def test_company_value_changes_every_position(scratch, tmp_path):
     assert "УТВЕРЖДЕНА" in director and "протокол" in director and "УТВЕРЖДАЮ" not in director
 
 
-def test_template_wording_changes_every_position(scratch, tmp_path):
-    template = scratch / "macros" / "templates" / "common_rights.md"
-    template.write_text(template.read_text(encoding="utf-8") + "- Пользоваться корпоративной библиотекой.\n",
-                        encoding="utf-8")
-    build = run_mkdocs_build(scratch, tmp_path / "site")
-    assert build.returncode == 0, build.output
+def test_template_wording_changes_every_position(changed):
     for slug in POSITIONS:
-        rights = [li.get_text(" ", strip=True) for li in build.position(slug).select("li[data-clause^='3.']")]
+        rights = [li.get_text(" ", strip=True) for li in changed.position(slug).select("li[data-clause^='3.']")]
         assert rights[-1].endswith("Пользоваться корпоративной библиотекой."), f"{slug}: {rights[-1]}"
 
 
 def test_position_files_hold_no_boilerplate_wording():
-    from conftest import ROOT
     for slug in POSITIONS:
         text = (ROOT / "docs" / "positions" / f"{slug}.md").read_text(encoding="utf-8")
         assert "УТВЕРЖДАЮ" not in text and "Лист ознакомления" not in text
@@ -74,12 +84,11 @@ def test_every_form_block_stands_in_its_place_on_every_position(site):
         assert found[-2].find_previous("h2") is not None and found[-1].select("tbody tr"), slug
 
 
-def test_positions_read_the_same_whether_or_not_jinja_renders_them(scratch, tmp_path):
+def test_positions_read_the_same_whether_or_not_jinja_renders_them(plain_site, scratch, tmp_path):
     """Pages are never Jinja templates: their `{{ name() }}` calls are expanded by
     macros/render/plain_calls.py. A developer may still opt a page into Jinja from mkdocs.yml
     (force_render_paths, never from the page itself); both ways must give the same page, byte for byte."""
-    expanded = run_mkdocs_build(scratch, tmp_path / "expanded")
-    assert expanded.returncode == 0, expanded.output
+    expanded = plain_site  # the same copy built as it is
     config = scratch / "mkdocs.yml"
     text = config.read_text(encoding="utf-8")
     assert 'force_render_paths: ""' in text
@@ -91,12 +100,11 @@ def test_positions_read_the_same_whether_or_not_jinja_renders_them(scratch, tmp_
         assert (jinja.site / page).read_bytes() == (expanded.site / page).read_bytes(), f"{slug} differs"
 
 
-def test_forms_not_held_are_written_inline_and_read_the_same(scratch, tmp_path):
+def test_forms_not_held_are_written_inline_and_read_the_same(plain_site, scratch, tmp_path):
     """A build whose macros do not hold the forms back (option hold_forms: false, as in a build without the
     site's plugin: Zensical runs only define_env) gets them as inline HTML: the same document, only slower
     to build and indexed by search."""
-    held = run_mkdocs_build(scratch, tmp_path / "held")
-    assert held.returncode == 0, held.output
+    held = plain_site  # the same copy built as it is, with the plugin holding the forms back
     config = scratch / "mkdocs.yml"
     text = config.read_text(encoding="utf-8")
     assert "\n  jobdesc:\n" in text, "mkdocs.yml has no extra.jobdesc options"
@@ -118,17 +126,11 @@ def configured_rows(project) -> int:
     return int(found.group(1))
 
 
-def test_the_acknowledgement_sheet_has_exactly_the_configured_rows(site, scratch, tmp_path):
+def test_the_acknowledgement_sheet_has_exactly_the_configured_rows(site, changed):
     """The number of rows to sign is a company setting (extra.acknowledgement_rows), never a fixed count."""
-    from conftest import ROOT
     expected = configured_rows(ROOT)
     for slug in POSITIONS:
         assert len(site.position(slug).select(".doc-acknowledgement tbody tr")) == expected, slug
-    config = scratch / "mkdocs.yml"
-    config.write_text(config.read_text(encoding="utf-8").replace(
-        f"acknowledgement_rows: {expected}", "acknowledgement_rows: 7"), encoding="utf-8")
-    build = run_mkdocs_build(scratch, tmp_path / "site")
-    assert build.returncode == 0, build.output
-    assert configured_rows(scratch) == 7
+    assert configured_rows(changed.project) == 7
     for slug in POSITIONS:
-        assert len(build.position(slug).select(".doc-acknowledgement tbody tr")) == 7, f"{slug}: not the 7 rows set"
+        assert len(changed.position(slug).select(".doc-acknowledgement tbody tr")) == 7, f"{slug}: not the 7 rows set"

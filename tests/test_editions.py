@@ -15,7 +15,7 @@ import pytest
 from conftest import copy_project, require_tool, run_mkdocs_build
 from edits import KAM, line_of
 from edition_history import (ADDED, CHANGED_NEW, CHANGED_OLD, RECRUITER, REMOVED, RIGHT_NEW, RIGHT_OLD, SITE_URL,
-                             edit, git, make_repository, new_edition, supersede)
+                             build_with_archive, edit, git, new_edition, supersede)
 from printed_document import pdf_text
 
 # Approved on, and last day in force: the day before the next edition's approval (no day in two editions).
@@ -23,23 +23,15 @@ EDITIONS = {"1.0": ("16.02.2026", "09.05.2026"), "1.1": ("10.05.2026", "31.08.20
 
 
 @pytest.fixture(scope="module")
-def history(tmp_path_factory):
-    """The repository and two builds of it: cold (empty caches) and warm (the same caches)."""
-    root = tmp_path_factory.mktemp("editions")
-    repo = make_repository(root)
-    with pytest.MonkeyPatch.context() as env:
-        env.setenv("JOBDESC_ARCHIVE", "1")
-        env.setenv("JOBDESC_PDF", "1")
-        env.setenv("JOBDESC_DOCX", "1")
-        env.setenv("JOBDESC_ARCHIVE_CACHE", str(root / "archive-cache"))
-        env.setenv("JOBDESC_PDF_CACHE", str(root / "pdf-cache"))
-        env.setenv("JOBDESC_DOCX_CACHE", str(root / "docx-cache"))
-        env.delenv("GITHUB_BASE_REF", raising=False)
-        cold = run_mkdocs_build(repo, root / "site")
-        warm = run_mkdocs_build(repo, root / "site-warm")
-    for build in (cold, warm):
-        assert build.returncode == 0, build.output
-    return cold, warm
+def history(editions):
+    """The repository and its build with empty caches (shared with other test files)."""
+    return (editions,)
+
+
+@pytest.fixture(scope="module")
+def warm(editions):
+    """The same repository built again with the caches of the first build."""
+    return build_with_archive(editions.project, editions.project.parent, site="site-warm")
 
 
 @pytest.fixture
@@ -138,6 +130,7 @@ def _signatures(text: str) -> str:
     return found.group(0)
 
 
+@pytest.mark.slow  # a clone of the history built with its archive
 def test_a_superseded_edition_is_signed_by_the_same_posts_as_on_its_day(history, archive_env, tmp_path):
     """An edition of a past commit is rendered with that commit's whole staff. The key account manager's
     instruction is agreed by the head of HR, a position its text never names: the old edition's
@@ -209,8 +202,9 @@ def test_the_position_page_lists_every_edition_with_dates_orders_and_links(histo
     assert pairs == {"1.0 → 1.1", "1.1 → 1.2", "1.0 → 1.2"}
 
 
-def test_a_warm_build_renders_nothing_again_and_gives_the_same_archive(history):
-    cold, warm = history
+@pytest.mark.slow  # a second build with the archive, PDFs and .docx
+def test_a_warm_build_renders_nothing_again_and_gives_the_same_archive(editions, warm):
+    cold = editions
     assert re.search(r"Архив редакций: \d+ страниц редакций и сравнений[^;\n]*; из них 0 собрано заново", warm.output), warm.output
     for page in ("positions/recruiter/editions/1.0/index.html", "positions/recruiter/compare/1.0-1.2/index.html",
                  "pdf/editions/recruiter-1.1.pdf"):
@@ -252,6 +246,7 @@ def test_a_clause_changed_without_a_new_edition_fails_with_the_file_and_the_fix(
     assert not (tmp_path / "site").exists(), "a failed build left a site behind"
 
 
+@pytest.mark.slow  # a clone of the history built with its archive
 def test_an_editorial_correction_is_declared_and_shown(history, archive_env, tmp_path):
     repo = _clone(history[0].project, tmp_path / "clone")
     edit(repo, RECRUITER, "вакантные должности", "вакантные должности")  # no-op guard: the text is there
@@ -263,6 +258,7 @@ def test_an_editorial_correction_is_declared_and_shown(history, archive_env, tmp
     assert "Редакционная правка 15.09.2026: уточнено слово в п. 2.1" in _text(row)
 
 
+@pytest.mark.slow  # a clone of the history built with its archive
 def test_a_shared_template_corrected_without_a_new_edition_needs_one_line_in_corrections_yml(
         history, archive_env, tmp_path):
     """A wording template changes the printed text of every position: refused with the file to write in,
@@ -279,6 +275,7 @@ def test_a_shared_template_corrected_without_a_new_edition_needs_one_line_in_cor
     assert build.returncode == 0, build.output[-3000:]
 
 
+@pytest.mark.slow  # a clone of the history built with its archive
 def test_an_edit_that_does_not_print_needs_no_new_edition(history, archive_env, tmp_path):
     """Other names of the position are screen-only: changing them under the same version is no change of
     the approved text, also for a position agreed by one its text never names (the head of HR for the KAM)."""
@@ -289,6 +286,7 @@ def test_an_edit_that_does_not_print_needs_no_new_edition(history, archive_env, 
     assert "менеджер по крупным клиентам" in _text(build.position("key-account-manager").select_one(".doc-aliases"))
 
 
+@pytest.mark.slow  # a clone of the history built with its archive
 def test_a_new_edition_without_changes_gets_a_warning(history, archive_env, tmp_path):
     repo = _clone(history[0].project, tmp_path / "clone")
     new_edition(repo, "1.3", "2026-10-01", "№ 90-ОД от 01.10.2026", "переутверждена без изменений",
@@ -300,6 +298,7 @@ def test_a_new_edition_without_changes_gets_a_warning(history, archive_env, tmp_
                      r"отличаются от редакции 1\.2", build.output), build.output[-2000:]
 
 
+@pytest.mark.slow  # a clone of the history built with its archive
 def test_a_copy_without_history_builds_the_editions_in_force_and_says_so_once(archive_env, tmp_path):
     build = run_mkdocs_build(copy_project(tmp_path / "copy"), tmp_path / "site")
     assert build.returncode == 0, build.output[-3000:]
@@ -308,6 +307,7 @@ def test_a_copy_without_history_builds_the_editions_in_force_and_says_so_once(ar
     assert (build.site / "positions" / "recruiter" / "editions" / version / "index.html").is_file()
 
 
+@pytest.mark.slow  # a clone of the history built with its archive
 def test_a_shallow_clone_is_named(history, archive_env, tmp_path):
     shallow = tmp_path / "shallow"
     subprocess.run(["git", "clone", "-q", "--depth", "1", f"file://{history[0].project}", str(shallow)], check=True)
@@ -321,6 +321,7 @@ def test_without_site_url_no_qr_and_one_line_saying_why(site):
     assert not site.position("recruiter").select(".doc-qr")
 
 
+@pytest.mark.slow  # a clone of the history built with its archive
 def test_a_reference_to_another_positions_clause_survives_the_archive(scratch, archive_env, tmp_path):
     """«п. [](key-account-manager.md#consult)» in an edition that is later superseded: the edition in force
     links to the clause, the archived edition prints the same number as text, numbered from its own commit."""
@@ -356,6 +357,7 @@ def _pasted_block(output: str, file: str) -> tuple[str, list[str]]:
     return instruction, block
 
 
+@pytest.mark.slow  # a clone of the history built with its archive
 def test_the_history_entry_the_build_prints_can_be_pasted_as_printed(history, archive_env, tmp_path):
     """Two new editions without their history entries: one file already has `history:`, one has none.
     Each entry is pasted exactly as printed, where the fix says; the next build passes and shows it."""
@@ -396,6 +398,7 @@ def test_the_history_entry_the_build_prints_can_be_pasted_as_printed(history, ar
     assert "исключены корпоративные мероприятия" in row, row
 
 
+@pytest.mark.slow  # a clone of the history built with its archive
 def test_a_signatory_renamed_in_its_own_new_edition_is_named_in_the_others_messages(history, archive_env, tmp_path):
     """The head of HR gets a new title in a new edition of his own file; the recruiter's printed document
     (he reports to him, and he signs it) changes under the same version: the message says why, and where."""

@@ -274,9 +274,9 @@ SHOWN_AS_TEXT = [
 
 
 @pytest.fixture(scope="module")
-def published(tmp_path_factory):
+def published(tmp_path_factory, plain_site):
     """A good site built once; every refused build below targets this very folder."""
-    return good_site(tmp_path_factory)
+    return good_site(tmp_path_factory, plain_site)
 
 
 def test_the_corpus_has_at_least_forty_cases():
@@ -369,6 +369,7 @@ def test_no_input_that_builds_runs_a_script_or_leaves_the_site(browser, shown):
     assert not errors, f"script errors: {errors}"
 
 
+@pytest.mark.slow  # a PDF build interrupted
 def test_an_interrupted_build_leaves_no_process_behind(scratch, tmp_path):
     """A build killed while it renders PDFs takes its renderer processes with it, and nothing more is
     written into the PDF cache (issue 12, point 10). Every position is made long, so a renderer that
@@ -406,6 +407,7 @@ def test_an_interrupted_build_leaves_no_process_behind(scratch, tmp_path):
             os.kill(pid, signal.SIGKILL)
 
 
+@pytest.mark.slow  # a PDF build killed and rebuilt
 def test_half_written_pdfs_of_a_killed_build_are_removed(scratch, tmp_path):
     require_tool("pdftotext", "PDF rendering needs the same system libraries as the PDF tests")
     cache = tmp_path / "cache"

@@ -273,8 +273,8 @@ BUILDS = [
 
 
 @pytest.fixture(scope="module")
-def published(tmp_path_factory):
-    return good_site(tmp_path_factory)
+def published(tmp_path_factory, plain_site):
+    return good_site(tmp_path_factory, plain_site)
 
 
 @pytest.mark.parametrize("bad", in_process(BUILDS), ids=str)

@@ -135,9 +135,9 @@ BAD_INPUTS = [
 
 
 @pytest.fixture(scope="module")
-def published(tmp_path_factory):
+def published(tmp_path_factory, plain_site):
     """A good site built once; every bad build below targets this very folder."""
-    return good_site(tmp_path_factory)
+    return good_site(tmp_path_factory, plain_site)
 
 
 def test_the_corpus_covers_at_least_fifteen_mistakes():

@@ -164,6 +164,7 @@ def git(project, *args, date: str) -> None:
                    cwd=project, env=env, check=True, capture_output=True)
 
 
+@pytest.mark.slow  # a scratch repository built
 def test_last_change_comes_from_git(scratch, tmp_path):
     git(scratch, "init", "-q", date="2026-03-01T10:00:00")
     git(scratch, "add", "-A", date="2026-03-01T10:00:00")

@@ -14,6 +14,9 @@ from bs4 import BeautifulSoup
 from conftest import copy_project, run_mkdocs_build
 from test_org import add_position
 
+# A contact centre of 39 more positions built: a slow test (`pytest -m slow`).
+pytestmark = pytest.mark.slow
+
 TEAMS = {"contact-lead-1": [f"contact-operator-{n:02d}" for n in range(1, 19)],
          "contact-lead-2": [f"contact-operator-{n:02d}" for n in range(19, 37)]}
 

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from conftest import run_mkdocs_build
 
 KAM = "docs/positions/key-account-manager.md"
@@ -40,6 +42,7 @@ LAST_DUTY = ("- Исполняет служебные задания руков�
              "развитию и коммерческого директора.\n")
 
 
+@pytest.mark.slow  # a scratch copy built
 def test_labels_and_references_work_in_loose_and_mixed_lists(scratch, tmp_path):
     """A blank line between items makes a loose list (each item's text in a <p>): its labels must still
     name the clause, and references to them show its number, never the raw label or an empty link."""

@@ -51,6 +51,7 @@ def assert_stayed_inside(record, where: str) -> None:
     assert not record["errors"], f"{where}: shows errors: {record['errors']}"
 
 
+@pytest.mark.slow  # every page in Chromium; search offline stays quick
 @pytest.mark.browser
 def test_every_page_loads_nothing_from_outside_and_shows_no_errors(site, served_site, offline_page):
     page, record = offline_page

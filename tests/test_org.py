@@ -292,6 +292,7 @@ def large_company(tmp_path_factory):
     return build
 
 
+@pytest.mark.slow  # a copy with a warehouse of 41 more positions built
 def test_a_position_pages_navigation_does_not_grow_with_other_departments(site, large_company):
     before = nav_pages(site, "positions/key-account-manager/")
     after = nav_pages(large_company, "positions/key-account-manager/")
@@ -301,12 +302,14 @@ def test_a_position_pages_navigation_does_not_grow_with_other_departments(site, 
     assert len(after) == len(before) + 1, f"the menu grew from {len(before)} to {len(after)} links"
 
 
+@pytest.mark.slow  # a copy with a warehouse of 41 more positions built
 def test_a_departments_own_pages_list_all_its_positions(large_company):
     pages = nav_pages(large_company, "positions/warehouse-07/")
     missing = [slug for slug in ["warehouse-head", *WAREHOUSE] if f"positions/{slug}/" not in pages]
     assert not missing, f"a warehouse page's menu lacks {missing}"
 
 
+@pytest.mark.slow  # a copy with a warehouse of 41 more positions built
 def test_a_large_departments_menu_is_grouped_by_category(large_company):
     page = large_company.position("warehouse-07")
     # The open group is a label; the other groups are pruned to one link each.

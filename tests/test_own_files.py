@@ -13,6 +13,8 @@ from __future__ import annotations
 import os
 import subprocess
 
+import pytest
+
 from conftest import run_mkdocs_build
 
 
@@ -50,6 +52,7 @@ def test_a_symlink_is_refused_in_a_site_without_theme_overrides(scratch, tmp_pat
     assert "Traceback" not in build.output, f"HR sees a traceback:\n{build.output}"
 
 
+@pytest.mark.slow  # a scratch repository built twice
 def test_a_committed_build_cache_is_refused(scratch, tmp_path):
     """A pull request could commit a crafted `.cache/` file under a key anyone can compute: the build would
     publish it as finished work. A tracked file there stops the build, named, with the fix."""

@@ -77,6 +77,7 @@ def heading_left_at_foot(pdf) -> str | None:
     raise AssertionError(f"{pdf.name} has no heading «{HEADING}»")
 
 
+@pytest.mark.slow  # a padded site built with PDFs
 def test_build_time_pdf_carries_a_heading_over_with_its_first_clause(padded, tmp_path):
     from macros.exports import pdf_engine  # the renderer the build uses
 
@@ -92,6 +93,7 @@ def test_build_time_pdf_carries_a_heading_over_with_its_first_clause(padded, tmp
         f"longer proves anything; change PADDING so that it does ({without_rule})")
 
 
+@pytest.mark.slow  # a padded site built with PDFs
 @pytest.mark.browser
 def test_browser_print_carries_a_heading_over_with_its_first_clause(padded, browser, tmp_path):
     handler = functools.partial(QuietHandler, directory=str(padded.site))

@@ -42,6 +42,7 @@ def _build(project: Path, site: Path):
     return build
 
 
+@pytest.mark.slow  # cold and warm builds of a scratch copy
 def test_a_warm_build_takes_every_page_from_the_cache_and_writes_the_same_site(scratch, tmp_path):
     _build(scratch, tmp_path / "cold")
     kept = _entries(scratch)
@@ -65,6 +66,7 @@ def test_a_warm_build_takes_every_page_from_the_cache_and_writes_the_same_site(s
     assert not changed, f"pages taken from the cache differ from pages parsed anew: {changed[:5]}"
 
 
+@pytest.mark.slow  # cold and warm builds of a scratch copy
 def test_a_changed_text_template_or_code_is_never_served_from_the_cache(scratch, tmp_path):
     _build(scratch, tmp_path / "first")
     position = scratch / RECRUITER
@@ -96,6 +98,7 @@ PROBLEMS = {
 }
 
 
+@pytest.mark.slow  # cold and warm builds of a scratch copy
 @pytest.mark.parametrize("problem", PROBLEMS, ids=list(PROBLEMS))
 def test_a_problem_fails_the_warm_build_too(problem, scratch, tmp_path):
     (old, new), said = PROBLEMS[problem]
@@ -187,6 +190,7 @@ def test_the_cache_can_be_moved_and_turned_off(tmp_path):
     assert build_cache.STALE_AFTER_DAYS == 14
 
 
+@pytest.mark.slow  # cold and warm builds of a scratch copy
 def test_a_resource_on_another_host_stops_the_warm_build_too(scratch, tmp_path):
     """The verdicts of the last guards (sanitiser, outside requests) are kept too: a page that loads a
     stylesheet from another host fails the second build just as the first."""

@@ -128,6 +128,7 @@ def _report(build) -> tuple[int, int]:
     return int(match.group(1)), int(match.group(2))
 
 
+@pytest.mark.slow  # five builds with PDFs (the PDF and Word caches)
 def test_first_build_renders_every_pdf_and_second_renders_none(rebuilds):
     assert _report(rebuilds[0]) == (len(SLUGS), 0)
     assert _report(rebuilds[1]) == (0, len(SLUGS)), "an unchanged site rendered its PDFs again"
@@ -136,6 +137,7 @@ def test_first_build_renders_every_pdf_and_second_renders_none(rebuilds):
                (rebuilds[1].site / "pdf" / f"{slug}.pdf").read_bytes(), f"{slug}: two builds gave different PDFs"
 
 
+@pytest.mark.slow  # five builds with PDFs (the PDF and Word caches)
 def test_the_cache_forgets_pdfs_unused_for_two_weeks(rebuilds):
     cache = rebuilds[1].project.parent / "cache"
     assert not (cache / "stale.pdf").exists(), "a PDF no build used for 30 days is still in the cache"
@@ -145,6 +147,7 @@ def test_the_cache_forgets_pdfs_unused_for_two_weeks(rebuilds):
     assert len(list(cache.glob("*.pdf"))) == len(SLUGS) + 3
 
 
+@pytest.mark.slow  # five builds with PDFs (the PDF and Word caches)
 def test_editing_one_position_renders_exactly_its_pdf(rebuilds):
     require_tool("pdftotext", "reading PDFs")
     before, after = rebuilds[1], rebuilds[2]
@@ -158,6 +161,7 @@ def test_editing_one_position_renders_exactly_its_pdf(rebuilds):
                    (after.site / "pdf" / f"{slug}.pdf").read_bytes(), f"{slug} changed though it was not edited"
 
 
+@pytest.mark.slow  # five builds with PDFs (the PDF and Word caches)
 def test_a_new_subordinate_renders_only_the_new_pdf(rebuilds):
     before, after = rebuilds[2], rebuilds[3]
     card = [a.get_text() for a in after.position("hr-head").select("[data-card=subordinates] a")]
@@ -166,6 +170,7 @@ def test_a_new_subordinate_renders_only_the_new_pdf(rebuilds):
     assert (before.site / "pdf" / "hr-head.pdf").read_bytes() == (after.site / "pdf" / "hr-head.pdf").read_bytes()
 
 
+@pytest.mark.slow  # five builds with PDFs (the PDF and Word caches)
 def test_pdfs_can_be_switched_off(rebuilds):
     off = rebuilds[4]
     assert not (off.site / "pdf").exists() and "PDF:" not in off.output
@@ -196,6 +201,7 @@ def test_serve_makes_no_pdfs_unless_asked(monkeypatch):
 WORD_REPORT = re.compile(r"Word: (\d+) сделано заново, (\d+) из кэша")
 
 
+@pytest.mark.slow  # five builds with PDFs (the PDF and Word caches)
 def test_word_files_share_the_cache_and_rebuild_only_when_the_page_changes(rebuilds):
     """The .docx use the same cache as the PDFs: all made once, none again, then only the edited position's."""
     counts = []

@@ -22,6 +22,7 @@ def phone(browser):
     context.close()
 
 
+@pytest.mark.slow  # every page in Chromium at 360 px
 @pytest.mark.browser
 def test_no_page_scrolls_sideways_at_360_px(site, served_site, phone):
     wide = {}

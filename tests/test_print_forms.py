@@ -17,6 +17,9 @@ import pytest
 from conftest import QuietHandler, copy_project, require_tool, run_mkdocs_build
 from printed_document import PrintedDocument, check_printed_instruction
 
+# The changed positions built with their PDFs: slow tests (`pytest -m slow`).
+pytestmark = pytest.mark.slow
+
 KAM = "docs/positions/key-account-manager.md"
 RECRUITER = "docs/positions/recruiter.md"
 TABLE_AND_LISTS = """- Предоставляет скидки в пределах таблицы:

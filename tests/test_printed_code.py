@@ -20,7 +20,7 @@ from pathlib import Path
 import pytest
 
 from conftest import QuietHandler, require_tool
-from edition_history import SITE_URL, build_with_archive, make_repository
+from edition_history import SITE_URL
 from printed_document import PT_PER_MM, PrintedDocument
 
 DPI = 200
@@ -38,10 +38,8 @@ PRINTABLE_PAGES = {  # every kind of page that carries a code: a position, an ar
 
 
 @pytest.fixture(scope="module")
-def archive_site(tmp_path_factory):
-    root = tmp_path_factory.mktemp("printed-code")
-    repo = make_repository(root)
-    return build_with_archive(repo, root)
+def archive_site(editions):
+    return editions
 
 
 def _render(pdf: Path, page: int, folder: Path) -> Path:
@@ -87,6 +85,7 @@ def test_the_pdf_code_reads_below_the_text_with_5_mm_cut_from_every_edge(archive
         f"{pdf}: the code is not at the bottom right of page 1, below the text")
 
 
+@pytest.mark.slow  # LibreOffice prints the .docx: tens of seconds
 @pytest.mark.parametrize("docx", ["recruiter.docx", "editions/recruiter-1.0.docx"])
 def test_the_docx_code_reads_below_the_text_with_5_mm_cut_from_every_edge(archive_site, docx, tmp_path):
     require_tool("soffice", "printing the .docx (apt-get install libreoffice-writer)")

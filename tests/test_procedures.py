@@ -49,6 +49,7 @@ def repository(scratch):
     return scratch
 
 
+@pytest.mark.slow  # two or three builds of a scratch repository
 def test_new_position(scratch, tmp_path):
     """«Новая должность»: the command makes a draft; a draft builds; «действует» needs the real text."""
     made = subprocess.run([sys.executable, "-m", "macros.new_position", "Главный бухгалтер", "--department",
@@ -122,6 +123,7 @@ def test_abolish_a_position(scratch, tmp_path):
     assert not any(href and "sales-head" in href for href in nav), "the menu still lists the abolished position"
 
 
+@pytest.mark.slow  # two or three builds of a scratch repository
 def test_rename_a_position_file(scratch, tmp_path):
     """«Переименовать файл должности»: rename, renamed_from, the build names every reference to fix."""
     (scratch / SALES_HEAD).rename(scratch / "docs/positions/head-of-sales.md")
@@ -141,6 +143,7 @@ def test_rename_a_position_file(scratch, tmp_path):
     assert done.position("head-of-sales").find("h1")
 
 
+@pytest.mark.slow  # two or three builds of a scratch repository
 def test_move_a_position_to_another_department(scratch, tmp_path):
     """«Перевести должность в другое подразделение»: department and tags; the menu, catalog and chart follow."""
     change(scratch, CLIENT, "department: Отдел по работе с клиентами", "department: Отдел продаж")
@@ -157,6 +160,7 @@ def test_move_a_position_to_another_department(scratch, tmp_path):
     assert sorted(tags) == ["Отдел продаж", "специалисты"], f"the tags did not follow the department: {tags}"
 
 
+@pytest.mark.slow  # two or three builds of a scratch repository
 def test_change_the_supervisor(scratch, tmp_path):
     """«Сменить руководителя»: reports_to, and a new edition, since the supervisor is printed."""
     project = repository(scratch)

@@ -52,6 +52,41 @@ def test_ci_runs_the_readme_test_command_verbatim():
     assert test in lines, f".ci/run must run the README's test command as written: {test}"
 
 
+SLOW_RUN = ".venv/bin/python -m pytest -m slow"
+
+
+def ci_tail(tmp_path: Path, codes: dict[str, int]) -> tuple[int, list[str]]:
+    """.ci/run from the README's test command on, run by bash as CI runs it, with stand-ins for the installer
+    and pytest that exit with `codes` ("venv", "pip", "quick", "slow"). Returns the exit code and what ran."""
+    lines = (ROOT / ".ci" / "run").read_text(encoding="utf-8").splitlines()
+    _, test = quick_start()
+    tail = "\n".join(lines[lines.index(test):])
+    bin_dir, venv = tmp_path / "bin", tmp_path / ".venv" / "bin"
+    for folder in (bin_dir, venv):
+        folder.mkdir(parents=True)
+    stand_ins = {bin_dir / "python3": f'exit {codes.get("venv", 0)}',
+                 venv / "pip": f'exit {codes.get("pip", 0)}',
+                 venv / "python": f'[ "$*" = "-m pytest" ] && exit {codes.get("quick", 0)}; '
+                                  f'[ "$*" = "-m pytest -m slow" ] && exit {codes.get("slow", 0)}; exit 99'}
+    for path, body in stand_ins.items():
+        path.write_text(f'#!/bin/sh\necho "{path.name} $*" >> "{tmp_path}/ran"\n{body}\n', encoding="utf-8")
+        path.chmod(0o755)
+    done = subprocess.run(["bash", "-c", "set -euo pipefail\n" + tail], cwd=tmp_path, capture_output=True, text=True,
+                          env=dict(os.environ, PATH=f"{bin_dir}{os.pathsep}{os.environ['PATH']}"), timeout=60)
+    ran = (tmp_path / "ran").read_text(encoding="utf-8").splitlines() if (tmp_path / "ran").exists() else []
+    return done.returncode, ran
+
+
+def test_ci_runs_the_quick_tests_then_the_slow_ones_and_fails_if_either_fails(tmp_path):
+    """A plain `pytest` leaves the slow tests out (pytest.ini «slow»): CI runs them too, so every test runs
+    in CI; a failed install, a failed run or a run that selects no test (pytest's exit code 5) fails CI."""
+    code, ran = ci_tail(tmp_path / "ok", {})
+    assert code == 0 and ran[-2:] == ["python -m pytest", "python -m pytest -m slow"], ran
+    for failing in ({"pip": 1}, {"venv": 1}, {"quick": 1}, {"slow": 1}, {"slow": 5}, {"quick": 5}):
+        code, ran = ci_tail(tmp_path / "-".join(f"{k}{v}" for k, v in failing.items()), failing)
+        assert code != 0, f"CI passes although {failing} failed; it ran {ran}"
+
+
 def test_both_commands_use_a_virtual_environment():
     for command in quick_start():
         assert command.startswith("python3 -m venv .venv && .venv/bin/pip install --require-hashes -r requirements"), \
@@ -120,6 +155,7 @@ def fresh_copy(folder: Path, port: int) -> Path:
     return project
 
 
+@pytest.mark.slow  # a fresh virtual environment and `mkdocs serve`: minutes
 def test_the_quick_start_in_a_fresh_virtual_environment(tmp_path):
     """The install-and-serve command as pasted, then `mkdocs build` as HR runs it in that environment."""
     serve, _ = quick_start()

@@ -7,6 +7,8 @@ import os
 import struct
 import subprocess
 
+import pytest
+
 from conftest import ROOT, run_mkdocs_build
 
 
@@ -47,6 +49,7 @@ def test_the_build_is_dated_by_the_last_commit_not_by_the_clock(scratch, tmp_pat
     assert stamped_day(build.site) == dt.date(2020, 1, 15), f"the build is dated {stamped_day(build.site)}"
 
 
+@pytest.mark.slow  # a scratch copy built
 def test_a_copy_outside_git_is_dated_by_the_latest_approval(scratch, tmp_path, monkeypatch):
     """Without git history (an exported copy) the date comes from the content: the latest approval."""
     monkeypatch.delenv("SOURCE_DATE_EPOCH", raising=False)

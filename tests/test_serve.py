@@ -28,6 +28,9 @@ from mkdocs.config import load_config
 from conftest import copy_project
 from edition_history import CHANGED_NEW, make_repository
 
+# A real `mkdocs serve`, rebuilt after every edit: slow; .ci/run runs it (`pytest -m slow`).
+pytestmark = pytest.mark.slow
+
 RECRUITER = "docs/positions/recruiter.md"
 TYPO = ("reports_to: hr-head\n", "reports_to: hr-haed\n")
 MISSING = "должности «hr-haed» нет"

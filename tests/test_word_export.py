@@ -124,6 +124,7 @@ def libreoffice_pdfs(site, tmp_path_factory):
     return out
 
 
+@pytest.mark.slow  # LibreOffice converts every .docx: tens of seconds
 @pytest.mark.parametrize("slug", SLUGS)
 def test_libreoffice_prints_the_docx_like_the_pdf(slug, site, libreoffice_pdfs):
     require_tool("pdftotext", "reading PDFs")
@@ -156,6 +157,7 @@ def test_docx_properties_name_the_organisation_and_the_program_that_made_it(site
     assert f"<Company>{organisation}</Company>" in app and "<Application>Должностные инструкции" in app, app
 
 
+@pytest.mark.slow  # LibreOffice converts every .docx: tens of seconds
 @pytest.mark.parametrize("slug", SLUGS)
 def test_libreoffice_shows_the_title_apart_from_the_stamp_numbers_clear_and_signatures_without_heads(
         slug, site, libreoffice_pdfs):

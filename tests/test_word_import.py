@@ -159,6 +159,7 @@ FIELDS = ("title", "genitive", "dative", "department", "category", "appointed_by
           "version", "approved", "approval")
 
 
+@pytest.mark.slow  # every position to Word and back, then a build
 def test_export_then_import_gives_the_same_instructions(site, tmp_path):
     project = copy_project(tmp_path / "project")
     positions = project / "docs" / "positions"
@@ -283,6 +284,7 @@ def test_a_document_without_duties_is_a_draft_and_never_said_to_pass(scratch, tm
     assert _front(scratch / "docs" / "positions" / "kurer.md")["status"] == "проект"
 
 
+@pytest.mark.slow  # a build with the archive
 def test_the_next_edition_builds_with_the_archive_of_the_edition_in_force(scratch, tmp_path, monkeypatch):
     """As on the intranet: the repository's history has recruiter 1.1 in force; the revised file is its 1.2 draft."""
     git(scratch, "init", "-q")
