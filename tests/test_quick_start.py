@@ -52,7 +52,7 @@ def test_ci_runs_the_readme_test_command_verbatim():
     assert test in lines, f".ci/run must run the README's test command as written: {test}"
 
 
-SLOW_RUN = ".venv/bin/python -m pytest -m slow"
+SLOW_RUN = ".venv/bin/python -m pytest -m slow -n 0"
 
 
 def ci_tail(tmp_path: Path, codes: dict[str, int]) -> tuple[int, list[str]]:
@@ -67,7 +67,7 @@ def ci_tail(tmp_path: Path, codes: dict[str, int]) -> tuple[int, list[str]]:
     stand_ins = {bin_dir / "python3": f'exit {codes.get("venv", 0)}',
                  venv / "pip": f'exit {codes.get("pip", 0)}',
                  venv / "python": f'[ "$*" = "-m pytest" ] && exit {codes.get("quick", 0)}; '
-                                  f'[ "$*" = "-m pytest -m slow" ] && exit {codes.get("slow", 0)}; exit 99'}
+                                  f'[ "$*" = "-m pytest -m slow -n 0" ] && exit {codes.get("slow", 0)}; exit 99'}
     for path, body in stand_ins.items():
         path.write_text(f'#!/bin/sh\necho "{path.name} $*" >> "{tmp_path}/ran"\n{body}\n', encoding="utf-8")
         path.chmod(0o755)
@@ -81,7 +81,7 @@ def test_ci_runs_the_quick_tests_then_the_slow_ones_and_fails_if_either_fails(tm
     """A plain `pytest` leaves the slow tests out (pytest.ini «slow»): CI runs them too, so every test runs
     in CI; a failed install, a failed run or a run that selects no test (pytest's exit code 5) fails CI."""
     code, ran = ci_tail(tmp_path / "ok", {})
-    assert code == 0 and ran[-2:] == ["python -m pytest", "python -m pytest -m slow"], ran
+    assert code == 0 and ran[-2:] == ["python -m pytest", "python -m pytest -m slow -n 0"], ran
     for failing in ({"pip": 1}, {"venv": 1}, {"quick": 1}, {"slow": 1}, {"slow": 5}, {"quick": 5}):
         code, ran = ci_tail(tmp_path / "-".join(f"{k}{v}" for k, v in failing.items()), failing)
         assert code != 0, f"CI passes although {failing} failed; it ran {ran}"
