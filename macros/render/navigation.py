@@ -17,8 +17,9 @@ FIXED_PAGES = [
     {"Подразделения и категории": "tags.md"},
     {"Порядок разработки и утверждения": "procedure.md"},
 ]
-# HR's guide: how to write and change the instructions, read in the site itself (docs/guide/).
-GUIDE_SECTION = {"Руководство отдела персонала": [
+# HR's guide: how to write and change the instructions, read in the site itself (docs/guide/). One level down,
+# like the departments, so navigation.prune shows employees one link to it, not its ten pages on every page.
+GUIDE_SECTION = {"Для отдела персонала": [{"Руководство отдела персонала": [
     {"Как править инструкции": "guide/index.md"},
     {"Файл должности": "guide/position-file.md"},
     {"Поля данных должности": "guide/fields.md"},
@@ -29,7 +30,7 @@ GUIDE_SECTION = {"Руководство отдела персонала": [
     {"Поиск": "guide/search.md"},
     {"Сообщения проверки": "guide/errors.md"},
     {"Настройки компании": "guide/company.md"},
-]}
+]}]}
 POSITIONS_SECTION = "Должности"
 # A department with more positions than this is shown in the menu as groups by category.
 LARGE_DEPARTMENT = 30
