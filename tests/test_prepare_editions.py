@@ -20,7 +20,10 @@ from pathlib import Path
 import pytest
 from bs4 import BeautifulSoup
 
-from conftest import ROOT
+from conftest import ROOT, copy_project
+from edition_history import CHANGED_OLD, RECRUITER, edit, git, new_edition
+from macros.model.problems import PositionsError
+from macros.prepare import prepare
 from macros.model.markup import without_code
 from macros.prepare.markdown import number_clauses
 from macros.render.typography import NBSP
@@ -113,3 +116,22 @@ def test_an_editions_reference_to_another_position_names_the_clause_without_a_li
     named = "п. 2.5 должностной инструкции менеджера по подбору персонала."
     assert named in number_clauses(text, numbers_of, link_out=False)
     assert f"[{named[3:-1]}](recruiter.md#advice)" in number_clauses(text, numbers_of)
+
+
+def test_markup_in_an_old_edition_is_refused_naming_the_file_the_edition_and_the_line(tmp_path):
+    repo = copy_project(tmp_path / "repo")
+    edit(repo, RECRUITER, CHANGED_OLD, CHANGED_OLD.replace("анкеты", "<u>анкеты</u>"))
+    new_edition(repo, "1.0", "2026-02-16", "№ 21-ОД от 16.02.2026", "первая редакция", [])
+    git(repo, "init", "-q", "-b", "main")
+    git(repo, "add", "-A")
+    git(repo, "commit", "-q", "-m", "Редакция 1.0")
+    line = (repo / RECRUITER).read_text(encoding="utf-8").split("\n").index(f"- {CHANGED_OLD}".replace(
+        "анкеты", "<u>анкеты</u>")) + 1
+    edit(repo, RECRUITER, "<u>анкеты</u>", "анкеты")
+    new_edition(repo, "1.1", "2026-05-10", "№ 40-ОД от 10.05.2026", "без разметки",
+                [("1.0", "2026-02-16", "№ 21-ОД от 16.02.2026")])
+    git(repo, "commit", "-qam", "Редакция 1.1")
+    assert "positions/recruiter.md" in prepare(repo).pages  # today's text is clean
+    with pytest.raises(PositionsError) as raised:
+        prepare(repo, archive=True)
+    assert f"docs/positions/recruiter.md (редакция 1.0 из истории git):{line}: HTML-разметка" in str(raised.value)

@@ -40,6 +40,11 @@ def add_editions(prepared, project_dir: Path, host, staff, found, forms: Archive
         page = host.at(job.src)
         if job.kind == "edition":
             forms.pages[job.src] = Archived(spec, snapshots[spec["snapshot"]])
+            # Messages name the file HR knows and the edition, as the site's (exports/archive_pages.py), and the
+            # line in that file: the text they search stands at its own lines.
+            position = job.state.position
+            page.file.content_string = "\n" * (position.body_line - 1) + planning.text_of(job)
+            page.file.source_file = f"docs/{position.src_path} (редакция {spec['version']} из истории git)"
             body, read[job.src] = _edition(job, host, forms, refusals, blocks)
             entry = {"kind": "edition", "slug": spec["slug"], "version": spec["version"],
                      "current": bool(spec["notice"].get("current"))}
@@ -56,7 +61,7 @@ def _edition(job, host, forms: ArchiveForms, refusals, blocks) -> tuple[str, lis
     """The edition's Markdown as prepare writes a position's, and its blocks as the comparison reads them."""
     from . import _forms_in  # the package imports this module first
 
-    expanded = plain_calls.expand(planning.text_of(job), host.macros)  # its own commit answers (forms.pages)
+    expanded = plain_calls.expand(job.state.position.body, host.macros)  # its own commit answers (forms.pages)
     refusals.checked(expanded)
     read = document_text.blocks(drop_gaps_between_blocks(refusals.html))  # as the site reads them (plugin.py)
     body = expanded
