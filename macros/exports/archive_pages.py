@@ -25,6 +25,14 @@ from .cache import place
 TEMPLATES = Path(__file__).resolve().parents[1] / "templates"
 
 
+def snapshots_of(planner: Planner, env, states: list) -> dict[str, Snapshot]:
+    """The snapshot of every commit these states come from (the work tree's too), each position file parsed
+    once for all of them; also used by the prepare stage (macros/prepare/editions.py)."""
+    docs_dir, parsed = Path(planner.config["docs_dir"]), {}
+    return {key: Snapshot(None if key == sources.WORKTREE else key, files, docs_dir, env, parsed)
+            for key, files in planner.sources.snapshots(states).items()}
+
+
 class ArchivePages:
     """The archive's pages of one build: those the cache lacks are added to the files and their text is read
     as they render; the comparisons are filled in from the blocks of both editions (MkDocs renders every
@@ -43,9 +51,7 @@ class ArchivePages:
                 self.models[job.src] = json.loads(self.path(job, ".json").read_text(encoding="utf-8"))
         self.templates = comparison_templates(str(TEMPLATES))
         states = [job.state for job in self.missing if job.state is not None]
-        docs_dir, parsed = Path(planner.config["docs_dir"]), {}
-        self.snapshots = {key: Snapshot(None if key == sources.WORKTREE else key, files, docs_dir, forms.env, parsed)
-                          for key, files in planner.sources.snapshots(states).items()}
+        self.snapshots = snapshots_of(planner, forms.env, states)
         self.seconds = time.monotonic() - started  # the archive's own work, not the pages MkDocs renders for it
 
     def path(self, job: Job, suffix: str) -> Path:

@@ -20,10 +20,12 @@ from ..model.positions import Position, default_tags
 from ..model.problems import PositionsError
 from ..render import catalog, org, plain_calls, text_filters, typography, verbatim
 from ..render.findings import Findings
-from ..render.boilerplate import Boilerplate
+from ..exports.archive_forms import ArchiveForms
+from ..render.archive_links import Links
 from ..render.clauses import ClauseExtension
 from ..render.instruction import is_instruction
 from ..render.navigation import navigation
+from .editions import add_editions
 from .host import MacroHost
 from .markdown import number_clauses, typeset_markdown
 from .refusals import Refusals
@@ -44,8 +46,9 @@ class Prepared:
     docs_dir: Path | None = None  # where the pages came from (other files there are copied as they are)
 
 
-def prepare(project_dir: Path) -> Prepared:
-    """Every page of the site as plain Markdown; raises PositionsError (file, line, fix) on HR's mistakes."""
+def prepare(project_dir: Path, archive: bool = False) -> Prepared:
+    """Every page of the site as plain Markdown (with archive, every archived edition and comparison too);
+    raises PositionsError (file, line, fix) on HR's mistakes."""
     host = MacroHost(Path(project_dir) / "mkdocs.yml")
     docs_dir = Path(host.conf["docs_dir"])
     found = Findings()  # what converting the pages finds, reported together at the end
@@ -54,10 +57,10 @@ def prepare(project_dir: Path) -> Prepared:
     with checked_staff(host) as staff:  # the build's checks; problems found inside are reported together
         staff.edited.update(last_edited(docs_dir))
         base_ref = (host.conf["extra"].get("jobdesc") or {}).get("base")  # the option base, as the plugin reads it
-        archive = find_editions(Path(project_dir), docs_dir, staff, base_ref=str(base_ref or ""))
-        edition_checks.raise_history_problems(archive, staff)
-        set_drafts_aside(staff, archive, docs_dir)
-        forms = Boilerplate(host, staff, archive)
+        editions = find_editions(Path(project_dir), docs_dir, staff, base_ref=str(base_ref or ""))
+        edition_checks.raise_history_problems(editions, staff)
+        set_drafts_aside(staff, editions, docs_dir)
+        forms = ArchiveForms(host, staff, editions, Links(pages=archive))  # an edition's page: its commit answers
         text_filters.register(host)
         host.filter(typography.nbsp)
         forms.register(host)
@@ -80,13 +83,15 @@ def prepare(project_dir: Path) -> Prepared:
             prepared.pages[src_uri] = _other_page(text, host, refusals, blocks)
             kind = next((KINDS[name] for name in KINDS if f"{name}()" in text), None)
             prepared.manifest[src_uri] = {"kind": kind or ("tags" if TAGS_MARKER in text else "page")}
+    if archive:
+        add_editions(prepared, project_dir, host, staff, editions, forms, refusals, blocks)
     problems = found.take()
     if problems:
         raise PositionsError(problems)
     return prepared
 
 
-def _position_page(position: Position, host: MacroHost, forms: Boilerplate, refusals: Refusals, blocks) -> str:
+def _position_page(position: Position, host: MacroHost, forms: ArchiveForms, refusals: Refusals, blocks) -> str:
     """Front matter the theme reads (title and tags, as text) and the instruction's full printed text."""
     body = refusals.checked(plain_calls.expand(position.body, host.macros))
     if is_instruction(blocks.release(body)):

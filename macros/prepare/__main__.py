@@ -8,6 +8,8 @@ import argparse
 import sys
 from pathlib import Path
 
+from mkdocs.exceptions import PluginError
+
 from ..model.problems import PositionsError
 from . import prepare
 from .project import write_project
@@ -19,10 +21,12 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--out", required=True, type=Path, help="папка, куда записать проект")
     parser.add_argument("--project", type=Path, default=Path("."),
                         help="корень репозитория (по умолчанию текущая папка)")
+    parser.add_argument("--editions", action="store_true",
+                        help="и страницы архива: каждую прежнюю редакцию и каждое сравнение редакций")
     options = parser.parse_args(argv)
     try:
-        prepared = prepare(options.project.resolve())
-    except PositionsError as error:
+        prepared = prepare(options.project.resolve(), archive=options.editions)
+    except (PositionsError, PluginError) as error:  # PluginError: an edition today's code cannot build
         print(error, file=sys.stderr)
         return 1
     write_project(prepared, options.out, prepared.docs_dir)

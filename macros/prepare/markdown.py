@@ -17,16 +17,17 @@ HEADING = re.compile(r"^([ \t]{0,3}#{2}[ \t]+)")
 ITEM = re.compile(r"^([ \t]*(?:[-*+]|\d{1,9}[.)])[ \t]+)")
 
 
-def number_clauses(text: str, numbers_of: Callable) -> str:
+def number_clauses(text: str, numbers_of: Callable, link_out: bool = True) -> str:
     """Section and clause numbers written at each heading and item («1\\.», «1.1\\.»: escaped, so no renderer
-    reads them as a list of its own), labels turned into anchors and empty references filled in."""
+    reads them as a list of its own), labels turned into anchors and empty references filled in (without
+    link_out, another position's clause is named, not linked: an archived edition's target may be gone)."""
     lines, _ = preview.read(text.split("\n"))
     _, sections = preview.read(lines)  # read again: line numbers of the rewritten text
     for number, section, clauses in preview.numbered(sections):
         lines[section.line] = _prefixed(lines[section.line], HEADING, f"{number}\\.")
         for clause_number, clause in clauses:
             lines[clause.line] = _prefixed(lines[clause.line], ITEM, f"{clause_number}\\.")
-    return _fill_references("\n".join(lines), preview.label_numbers(sections), numbers_of)
+    return _fill_references("\n".join(lines), preview.label_numbers(sections), numbers_of, link_out)
 
 
 def _prefixed(line: str, syntax: re.Pattern, number: str) -> str:
@@ -37,7 +38,7 @@ def _prefixed(line: str, syntax: re.Pattern, number: str) -> str:
     return f"{head}{anchor}{number} {rest[label.end():] if label else rest.lstrip()}"
 
 
-def _fill_references(text: str, numbers: dict[str, str], numbers_of: Callable) -> str:
+def _fill_references(text: str, numbers: dict[str, str], numbers_of: Callable, link_out: bool = True) -> str:
     def filled(found: re.Match) -> str:
         target = found.group(1)
         if target.startswith("#") and target[1:] in numbers:
@@ -48,7 +49,7 @@ def _fill_references(text: str, numbers: dict[str, str], numbers_of: Callable) -
             return found.group(0)  # reported by checks/relations.py or render/clauses.py
         position, labels = known
         words = " ".join(filter(None, [labels.get(other.group(2)), f"должностной инструкции {md(position.genitive)}"]))
-        return f"[{words}]({target})"
+        return f"[{words}]({target})" if link_out else words
     return SOURCE_REFERENCE.sub(filled, text)
 
 

@@ -19,12 +19,13 @@ class Refusals:
         self.converter = markdown.Markdown(
             extensions=[*conf["markdown_extensions"], clauses, SafeHtmlExtension(self.page_of, blocks, findings)],
             extension_configs=conf["mdx_configs"])
+        self.html = ""  # the last page as the site's first step leaves it (an edition's blocks: editions.py)
 
     def checked(self, text: str | None) -> str | None:
         """`text`, once converted for the checks (their problems go to render/findings.py)."""
         if text is not None:
             page_html = self.converter.reset().convert(text)
-            safety.sanitise(page_html, self.page_of(), self.blocks, self.findings)  # the site's last guard
+            self.html = safety.sanitise(page_html, self.page_of(), self.blocks, self.findings)  # the site's last guard
             macro = verbatim.misplaced(self.blocks.release(page_html))
             if macro:  # the build stops on the same leftover placeholder (hooks/forms.py), in the same words
                 call = f"{{{{ {macro}() }}}}"
