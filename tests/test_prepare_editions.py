@@ -118,7 +118,9 @@ def test_an_editions_reference_to_another_position_names_the_clause_without_a_li
     assert f"[{named[3:-1]}](recruiter.md#advice)" in number_clauses(text, numbers_of)
 
 
-def test_markup_in_an_old_edition_is_refused_naming_the_file_the_edition_and_the_line(tmp_path):
+def _edition_with_markup(tmp_path) -> tuple[Path, int]:
+    """A project whose edition 1.0 underlined a word (HTML HR may not write) and 1.1 removed it; the line of
+    that clause in the committed file."""
     repo = copy_project(tmp_path / "repo")
     edit(repo, RECRUITER, CHANGED_OLD, CHANGED_OLD.replace("анкеты", "<u>анкеты</u>"))
     new_edition(repo, "1.0", "2026-02-16", "№ 21-ОД от 16.02.2026", "первая редакция", [])
@@ -131,7 +133,23 @@ def test_markup_in_an_old_edition_is_refused_naming_the_file_the_edition_and_the
     new_edition(repo, "1.1", "2026-05-10", "№ 40-ОД от 10.05.2026", "без разметки",
                 [("1.0", "2026-02-16", "№ 21-ОД от 16.02.2026")])
     git(repo, "commit", "-qam", "Редакция 1.1")
+    return repo, line
+
+
+def test_markup_in_an_old_edition_is_refused_naming_the_file_the_edition_and_the_line(tmp_path):
+    repo, line = _edition_with_markup(tmp_path)
     assert "positions/recruiter.md" in prepare(repo).pages  # today's text is clean
     with pytest.raises(PositionsError) as raised:
         prepare(repo, archive=True)
     assert f"docs/positions/recruiter.md (редакция 1.0 из истории git):{line}: HTML-разметка" in str(raised.value)
+
+
+@pytest.mark.slow
+def test_the_site_names_the_same_line_of_an_old_edition_as_prepare(tmp_path):
+    """The archive's page of an edition is generated, yet its problem names the line of the committed file."""
+    repo, line = _edition_with_markup(tmp_path)
+    env = dict(os.environ, NO_MKDOCS_2_WARNING="1", JOBDESC_ARCHIVE="1", JOBDESC_PDF="0", JOBDESC_DOCX="0")
+    built = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(tmp_path / "site")],
+                           cwd=repo, capture_output=True, text=True, env=env, timeout=600)
+    assert built.returncode != 0
+    assert f"docs/positions/recruiter.md (редакция 1.0 из истории git):{line}: HTML-разметка" in built.stderr

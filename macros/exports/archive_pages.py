@@ -70,7 +70,10 @@ class ArchivePages:
                     "sitemap": False, "archived": True}  # the archive makes its PDF and .docx (archive_run.py)
             body = text_of(job) if job.kind == "edition" else ""
             self.add(job)
-            content = f"---\n{yaml.safe_dump(meta, allow_unicode=True, sort_keys=False)}---\n\n{body}"
+            head = yaml.safe_dump(meta, allow_unicode=True, sort_keys=False, default_flow_style=True, width=10**6)
+            # The body stands at its own lines of the committed file, so a problem names its real line.
+            gap = "\n" * max(0, job.state.position.body_line - 4) if job.state is not None else "\n"
+            content = f"---\n{head}---\n{gap}{body}"
             file = File.generated(config, job.src, content=content, inclusion=InclusionLevel.NOT_IN_NAV)
             if job.state is not None:  # messages name the file HR knows, and the edition
                 file.source_file = f"docs/{job.state.position.src_path} (редакция {job.spec['version']} из истории git)"
