@@ -10,23 +10,17 @@ import html
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from ..checks import editions as edition_checks
-from ..checks.run import checked_staff
-from ..model.drafts import set_drafts_aside
-from ..model.edit_dates import last_edited
-from ..model.editions import find_editions
 from ..model.front_matter import FRONT_MATTER
 from ..model.positions import Position, default_tags
 from ..model.problems import PositionsError
-from ..render import catalog, org, plain_calls, text_filters, typography, verbatim
-from ..render.findings import Findings
+from ..render import plain_calls, verbatim
 from ..render.boilerplate import Boilerplate
-from ..render.clauses import ClauseExtension
+from ..render.findings import Findings
 from ..render.instruction import is_instruction
-from ..render.navigation import navigation
 from .host import MacroHost
 from .markdown import number_clauses, typeset_markdown
 from .refusals import Refusals
+from .site import read_site
 
 # Which page is which, by the macro it calls (or Material's tags marker).
 KINDS = {"position_catalog": "catalog", "org_chart": "structure"}
@@ -49,24 +43,12 @@ def prepare(project_dir: Path) -> Prepared:
     host = MacroHost(Path(project_dir) / "mkdocs.yml")
     docs_dir = Path(host.conf["docs_dir"])
     found = Findings()  # what converting the pages finds, reported together at the end
-    blocks = verbatim.blocks_in(host.conf)  # the held forms of this run
-    blocks.clear()
-    with checked_staff(host) as staff:  # the build's checks; problems found inside are reported together
-        staff.edited.update(last_edited(docs_dir))
-        base_ref = (host.conf["extra"].get("jobdesc") or {}).get("base")  # the option base, as the plugin reads it
-        archive = find_editions(Path(project_dir), docs_dir, staff, base_ref=str(base_ref or ""))
-        edition_checks.raise_history_problems(archive, staff)
-        set_drafts_aside(staff, archive, docs_dir)
-        forms = Boilerplate(host, staff, archive)
-        text_filters.register(host)
-        host.filter(typography.nbsp)
-        forms.register(host)
-        catalog.register(host, staff)
-        org.register(host, staff, blocks)
-    prepared = Prepared(nav=navigation(staff), docs_dir=docs_dir, site={
+    base = (host.conf["extra"].get("jobdesc") or {}).get("base")  # the option base, as the plugin reads it
+    site = read_site(host, found, base=str(base or ""), every_edition=True)
+    staff, forms, blocks = site.staff, site.forms, site.forms.blocks
+    prepared = Prepared(nav=site.nav, docs_dir=docs_dir, site={
         key: host.conf[key] for key in ("site_name", "site_description", "repo_url", "edit_uri")})
-    refusals = Refusals(host, ClauseExtension(lambda: host.page, forms.clause_numbers, True, None, found, blocks),
-                        blocks, found)
+    refusals = Refusals(host, blocks, found)
     for path in sorted(docs_dir.rglob("*.md")):
         src_uri = path.relative_to(docs_dir).as_posix()
         position = staff.by_src_path(src_uri)
