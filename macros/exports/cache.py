@@ -41,9 +41,6 @@ class Settings:
     enabled: bool
     cache_dir: Path
     workers: int
-    # <variable>=links: pages link to their downloads without making them (no build of this project asks for it
-    # since the archive's pages joined the site's build).
-    links_only: bool = False
 
     @classmethod
     def chosen(cls, command: str, project_dir: Path, folder: str, wanted: str = "", cache_dir: str = "",
@@ -52,7 +49,7 @@ class Settings:
         unless wanted is "1"; "0" turns it off in a build."""
         enabled = wanted == "1" if command == "serve" else wanted != "0"
         where = Path(cache_dir or Path(project_dir) / ".cache" / folder).expanduser()
-        return cls(enabled, where, max(1, int(workers or 2)), wanted == "links")
+        return cls(enabled, where, max(1, int(workers or 2)))
 
     @classmethod
     def from_options(cls, command: str, project_dir: Path, options, option: str):

@@ -33,7 +33,7 @@ class Downloads:
             if settings.enabled:
                 context[kind.link] = get_relative_url(kind.path_of_page(page.file.src_uri), page.url)
                 # An archived edition's files are the archive's (most of its pages come from its cache, not this build).
-                if not settings.links_only and not page.meta.get("archived"):
+                if not page.meta.get("archived"):
                     # The file lies where the page links to it (a draft's: pdf/drafts/<slug>.pdf, never the position's).
                     target = Path(config.site_dir) / kind.path_of_page(page.file.src_uri)
                     jobs.append(cache.job_for(_slug(page.file.src_uri), page.file.abs_dest_path, target,
@@ -41,7 +41,7 @@ class Downloads:
 
     def make(self, config) -> None:
         for kind, settings, jobs in self.kinds:
-            if not settings.enabled or settings.links_only:
+            if not settings.enabled:
                 continue
             try:
                 report = kind.build(jobs, Path(config.site_dir), settings)
