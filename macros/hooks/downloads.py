@@ -21,9 +21,7 @@ class Downloads:
     """This build's downloads: each kind with its settings and the pages that get one."""
 
     def __init__(self, command: str, project: Path, options):
-        self.kinds = [(kind, kind.settings.chosen(command, project, kind.option, options[kind.option],
-                                                  options[f"{kind.option}_cache"], options[f"{kind.option}_workers"]),
-                       []) for kind in KINDS]
+        self.kinds = [(kind, kind.settings.from_options(command, project, options, kind.option), []) for kind in KINDS]
 
     def link(self, context, page, config) -> None:
         """After the held forms are back in the page: an instruction's page links to its files."""
