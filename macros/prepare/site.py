@@ -44,7 +44,7 @@ def read_site(host, findings, *, forms_class=Boilerplate, links: Links | None = 
     build; every_edition reads the editions from git even when nothing publishes or checks them (prepare
     prints each history table from them). Problems found in the pages' conversion go to `findings`."""
     builtin = set(host.macros)  # mkdocs-macros' own, such as macros_info(): never callable from a page
-    links = links if links is not None else Links()
+    links = links or Links()
     project, docs_dir = Path(host.conf["config_file_path"]).parent, Path(host.conf["docs_dir"])
     verbatim.blocks_in(host.conf).clear()  # the held forms of this run
     # Everything registered inside the block is known to the check of the pages' macro calls,
