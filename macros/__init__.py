@@ -1,4 +1,5 @@
-"""mkdocs-macros entry point: the one place where every macro, filter and check is registered.
+"""mkdocs-macros entry point: define_env runs the one setup (prepare/site.py, read_site) with what the plugin
+decided for this build; the page hooks below are mkdocs-macros' own.
 
 Position files -> validated model (once) -> macros and templates -> page HTML; archived editions answer
 the same macros from their own commit (exports/archive_forms.py). Nothing here patches MkDocs or Material.
@@ -16,76 +17,34 @@ except ModuleNotFoundError as missing:  # `python3 -m macros.…` with a Python 
     from .environment import not_installed
     raise SystemExit(not_installed(missing)) from None
 
-from .checks import editions as edition_checks
-from .checks.run import checked_staff
 from .exports.archive_forms import ArchiveForms
 from .hooks.editions import Editions
-from .model.build_date import pin_build_date
-from .model.edit_dates import last_edited
-from .model.drafts import set_drafts_aside
-from .model.editions import find_editions
-from .render import catalog, org, plain_calls, renames, text_filters, typography
-from .render.clauses import ClauseExtension
-from .render.findings import Findings
-from .render.navigation import navigation
 from .model import build_cache
 from .model.build_cache import BuildCache
+from .model.build_date import pin_build_date
 from .plugin import of as plugin_of
-from .render.page_cache import ConvertedPages
-from .render.safe_html import SafeHtmlExtension
+from .prepare.site import read_site
+from .render import plain_calls, renames
+from .render.findings import Findings
 
 
 def define_env(env) -> None:
-    builtin = set(env.macros)  # mkdocs-macros' own, such as macros_info(): never callable from a page
+    """The setup prepare() runs too (prepare/site.py), with what the plugin decided for this build."""
+    plugin = plugin_of(env.conf)  # None in a build without our plugin: the options' defaults, nobody stops the build
+    project = Path(env.conf["config_file_path"]).parent
     # Work of earlier builds that depends only on its input (model/build_cache.py), for every step below.
-    site = plugin_of(env.conf)  # None in a build without our plugin: the options' defaults
-    build_cache.use(BuildCache.for_project(Path(env.conf["config_file_path"]).parent, {
+    cache = build_cache.use(BuildCache.for_project(project, {
         "extensions": env.conf["markdown_extensions"], "options": env.conf["mdx_configs"]},
-        site.config.page_cache if site else ""))
-    # Everything registered inside the block is known to the check of the pages' macro calls,
-    # which runs when the block ends; any problem stops the build before a page is written.
-    with checked_staff(env) as staff:
-        env.variables["staff"] = staff
-        project = Path(env.conf["config_file_path"]).parent
-        staff.edited.update(last_edited(Path(env.conf["docs_dir"])))
-        pinned = pin_build_date(project, staff, site.build_date if site else None)
-        if site:
-            site.build_date = pinned
-        # A draft needs the edition in force from git even when the archive is not published (mkdocs serve);
-        # serve reads the editions for the check that no approved text changed silently (links.checks).
-        # What the archive publishes is the plugin's (hooks/editions.py); without it, no archive.
-        editions = site.editions if site else Editions()
-        links = editions.links
-        drafting = any(position.is_draft for position in staff.positions.values())
-        wanted = links.pages or links.checks or drafting
-        archive = (find_editions(project, Path(env.conf["docs_dir"]), staff, editions.ledger, editions.base)
-                   if wanted else None)
-        edition_checks.raise_history_problems(archive, staff)
-        drafts = set_drafts_aside(staff, archive, Path(env.conf["docs_dir"]))  # from here on, a position is its edition in force
-        checked = links.pages or links.checks
-        env.conf["nav"] = navigation(staff)
-        forms = ArchiveForms(env, staff, archive, links, editions.codes)  # on an archived edition's page, its commit answers
-        editions.take(archive if checked else None, staff, drafts, forms)
-        _register_rendering(env, forms)
-        forms.register(env)
-        catalog.register(env, staff)
-        org.register(env, staff, forms.blocks)
-    forms.site_macros.update(plain_calls.site_macros(env.macros, builtin))
-
-
-def _register_rendering(env, forms: ArchiveForms) -> None:
-    """What every page of an instruction needs. An archived edition's references are numbered from its own
-    commit and link nowhere (the positions they name may be gone or renumbered since)."""
-    cache = build_cache.current()
-    site = plugin_of(env.conf)  # the plugin stops the build on what is found; without it, nobody asks
-    found = site.findings if site else Findings()
-    link_out = lambda: forms.here() is None  # noqa: E731
-    env.conf["markdown_extensions"] += [
-        ClauseExtension(lambda: env.page, forms.clause_numbers, link_out, cache, found, forms.blocks),
-        SafeHtmlExtension(lambda: env.page, forms.blocks, found), typography.TypographyExtension(),
-        ConvertedPages(cache, found)]
-    text_filters.register(env)
-    env.filter(typography.nbsp)
+        plugin.config.page_cache if plugin else ""))
+    # What the archive publishes or checks is the plugin's (hooks/editions.py); without it, no archive.
+    editions = plugin.editions if plugin else Editions()
+    site = read_site(env, plugin.findings if plugin else Findings(), forms_class=ArchiveForms, links=editions.links,
+                     codes=editions.codes, ledger=editions.ledger, base=editions.base, cache=cache)
+    checked = editions.links.pages or editions.links.checks
+    editions.take(site.archive if checked else None, site.staff, site.drafts, site.forms)
+    pinned = pin_build_date(project, site.staff, plugin.build_date if plugin else None)
+    if plugin:
+        plugin.build_date = pinned
 
 
 def on_pre_page_macros(env) -> None:

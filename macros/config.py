@@ -16,13 +16,14 @@ PREFIX = "JOBDESC_"  # an option's environment variable: JOBDESC_ and its name i
 
 
 class Switch(c.BaseConfigOption[str]):
-    """'' (the command decides: on in a build, off in `mkdocs serve`), '0', '1' or, where allowed, 'links'.
+    """'' (the command decides: on in a build, off in `mkdocs serve`), '0' or '1'.
 
     ``!ENV`` reads a variable as YAML (``0`` is a number, an empty value is null), so those are accepted too."""
 
-    def __init__(self, *allowed: str):
+    allowed = ("", "0", "1")
+
+    def __init__(self):
         super().__init__()
-        self.allowed = ("", "0", "1", *allowed)
         self.default = ""
 
     def run_validation(self, value: object) -> str:
@@ -77,10 +78,10 @@ class Count(Text):
 class JobDescConfig(base.Config):
     """What `mkdocs.yml` may say under `extra: jobdesc:`; each option's environment variable in brackets."""
 
-    pdf = Switch("links")           # a PDF of every position (JOBDESC_PDF); links: pages only link to them
+    pdf = Switch()                  # a PDF of every position (JOBDESC_PDF)
     pdf_cache = Text()              # where made PDFs are kept (JOBDESC_PDF_CACHE; default .cache/pdf)
     pdf_workers = Count()           # PDFs made at once (JOBDESC_PDF_WORKERS; default 2)
-    docx = Switch("links")          # a .docx of every position (JOBDESC_DOCX)
+    docx = Switch()                 # a .docx of every position (JOBDESC_DOCX)
     docx_cache = Text()             # JOBDESC_DOCX_CACHE (default .cache/docx)
     docx_workers = Count()          # JOBDESC_DOCX_WORKERS (default 2)
     page_cache = Text()             # work of earlier builds (JOBDESC_PAGE_CACHE; default .cache/pages, 0: none)

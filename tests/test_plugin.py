@@ -60,8 +60,8 @@ def test_the_archive_its_base_and_publishing_are_options_too(monkeypatch, tmp_pa
         "without JOBDESC_ARCHIVE, serve publishes no archive yet checks that no approved edition changed silently")
 
 
-@pytest.mark.parametrize("option, value", [("pdf", "maybe"), ("pdf_workers", "many"), ("pfd", "0"),
-                                           ("archive", "links"), ("archive", "yes"), ("publish", "2")])
+@pytest.mark.parametrize("option, value", [("pdf", "maybe"), ("pdf_workers", "many"), ("pfd", "0"), ("archive", "yes"),
+                                           ("docx", "links"), ("archive", "links"), ("publish", "2")])
 def test_a_wrong_option_names_where_it_is_set_and_the_fix(monkeypatch, option, value):
     config = configured(monkeypatch)
     config.extra["jobdesc"][option] = value

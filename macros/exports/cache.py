@@ -41,24 +41,15 @@ class Settings:
     enabled: bool
     cache_dir: Path
     workers: int
-    # <variable>=links: pages link to their downloads without making them (no build of this project asks for it
-    # since the archive's pages joined the site's build).
-    links_only: bool = False
-
-    @classmethod
-    def chosen(cls, command: str, project_dir: Path, folder: str, wanted: str = "", cache_dir: str = "",
-               workers: str = ""):
-        """From the build's options (macros/config.py): `mkdocs serve` must stay fast, so nothing there
-        unless wanted is "1"; "0" turns it off in a build."""
-        enabled = wanted == "1" if command == "serve" else wanted != "0"
-        where = Path(cache_dir or Path(project_dir) / ".cache" / folder).expanduser()
-        return cls(enabled, where, max(1, int(workers or 2)), wanted == "links")
 
     @classmethod
     def from_options(cls, command: str, project_dir: Path, options, option: str):
-        """The same from the plugin's options <option>, <option>_cache and <option>_workers (pdf, docx)."""
-        return cls.chosen(command, project_dir, option, options[option], options[f"{option}_cache"],
-                          options[f"{option}_workers"])
+        """From the plugin's options <option>, <option>_cache and <option>_workers (pdf, docx; macros/config.py):
+        `mkdocs serve` must stay fast, so nothing there unless the option is "1"; "0" turns it off in a build."""
+        wanted, cache_dir, workers = options[option], options[f"{option}_cache"], options[f"{option}_workers"]
+        enabled = wanted == "1" if command == "serve" else wanted != "0"
+        where = Path(cache_dir or Path(project_dir) / ".cache" / option).expanduser()
+        return cls(enabled, where, max(1, int(workers or 2)))
 
 
 @dataclass(frozen=True)

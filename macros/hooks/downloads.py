@@ -21,9 +21,7 @@ class Downloads:
     """This build's downloads: each kind with its settings and the pages that get one."""
 
     def __init__(self, command: str, project: Path, options):
-        self.kinds = [(kind, kind.settings.chosen(command, project, kind.option, options[kind.option],
-                                                  options[f"{kind.option}_cache"], options[f"{kind.option}_workers"]),
-                       []) for kind in KINDS]
+        self.kinds = [(kind, kind.settings.from_options(command, project, options, kind.option), []) for kind in KINDS]
 
     def link(self, context, page, config) -> None:
         """After the held forms are back in the page: an instruction's page links to its files."""
@@ -33,7 +31,7 @@ class Downloads:
             if settings.enabled:
                 context[kind.link] = get_relative_url(kind.path_of_page(page.file.src_uri), page.url)
                 # An archived edition's files are the archive's (most of its pages come from its cache, not this build).
-                if not settings.links_only and not page.meta.get("archived"):
+                if not page.meta.get("archived"):
                     # The file lies where the page links to it (a draft's: pdf/drafts/<slug>.pdf, never the position's).
                     target = Path(config.site_dir) / kind.path_of_page(page.file.src_uri)
                     jobs.append(cache.job_for(_slug(page.file.src_uri), page.file.abs_dest_path, target,
@@ -41,7 +39,7 @@ class Downloads:
 
     def make(self, config) -> None:
         for kind, settings, jobs in self.kinds:
-            if not settings.enabled or settings.links_only:
+            if not settings.enabled:
                 continue
             try:
                 report = kind.build(jobs, Path(config.site_dir), settings)

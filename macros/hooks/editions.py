@@ -73,7 +73,7 @@ class Editions:
         self.drafts = None
         if self.drafts_found:
             self.drafts = DraftPages(self.drafts_found, self.staff, config,
-                                     self.pdfs.enabled and not self.pdfs.links_only, self.codes)
+                                     self.pdfs.enabled, self.codes)
             self.drafts.add_files(files)
         return files
 

@@ -10,25 +10,19 @@ import html
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from ..checks import editions as edition_checks
-from ..checks.run import checked_staff
-from ..model.drafts import set_drafts_aside
-from ..model.edit_dates import last_edited
-from ..model.editions import find_editions
 from ..model.front_matter import FRONT_MATTER
 from ..model.positions import Position, default_tags
 from ..model.problems import PositionsError
-from ..render import catalog, org, plain_calls, text_filters, typography, verbatim
-from ..render.findings import Findings
 from ..exports.archive_forms import ArchiveForms
+from ..render import plain_calls, verbatim
 from ..render.archive_links import Links
-from ..render.clauses import ClauseExtension
+from ..render.findings import Findings
 from ..render.instruction import is_instruction
-from ..render.navigation import navigation
-from .editions import add_editions
 from .host import MacroHost
 from .markdown import number_clauses, typeset_markdown
 from .refusals import Refusals
+from .editions import add_editions
+from .site import read_site
 
 # Which page is which, by the macro it calls (or Material's tags marker).
 KINDS = {"position_catalog": "catalog", "org_chart": "structure"}
@@ -52,24 +46,13 @@ def prepare(project_dir: Path, archive: bool = False) -> Prepared:
     host = MacroHost(Path(project_dir) / "mkdocs.yml")
     docs_dir = Path(host.conf["docs_dir"])
     found = Findings()  # what converting the pages finds, reported together at the end
-    blocks = verbatim.blocks_in(host.conf)  # the held forms of this run
-    blocks.clear()
-    with checked_staff(host) as staff:  # the build's checks; problems found inside are reported together
-        staff.edited.update(last_edited(docs_dir))
-        base_ref = (host.conf["extra"].get("jobdesc") or {}).get("base")  # the option base, as the plugin reads it
-        editions = find_editions(Path(project_dir), docs_dir, staff, base_ref=str(base_ref or ""))
-        edition_checks.raise_history_problems(editions, staff)
-        set_drafts_aside(staff, editions, docs_dir)
-        forms = ArchiveForms(host, staff, editions, Links(pages=archive))  # an edition's page: its commit answers
-        text_filters.register(host)
-        host.filter(typography.nbsp)
-        forms.register(host)
-        catalog.register(host, staff)
-        org.register(host, staff, blocks)
-    prepared = Prepared(nav=navigation(staff), docs_dir=docs_dir, site={
+    base = (host.conf["extra"].get("jobdesc") or {}).get("base")  # the option base, as the plugin reads it
+    site = read_site(host, found, forms_class=ArchiveForms, links=Links(pages=archive), base=str(base or ""),
+                     every_edition=True)  # an edition's page: its commit answers
+    staff, forms, blocks = site.staff, site.forms, site.forms.blocks
+    prepared = Prepared(nav=site.nav, docs_dir=docs_dir, site={
         key: host.conf[key] for key in ("site_name", "site_description", "repo_url", "edit_uri")})
-    refusals = Refusals(host, ClauseExtension(lambda: host.page, forms.clause_numbers, True, None, found, blocks),
-                        blocks, found)
+    refusals = Refusals(host, blocks, found)
     for path in sorted(docs_dir.rglob("*.md")):
         src_uri = path.relative_to(docs_dir).as_posix()
         position = staff.by_src_path(src_uri)
@@ -84,7 +67,7 @@ def prepare(project_dir: Path, archive: bool = False) -> Prepared:
             kind = next((KINDS[name] for name in KINDS if f"{name}()" in text), None)
             prepared.manifest[src_uri] = {"kind": kind or ("tags" if TAGS_MARKER in text else "page")}
     if archive:
-        add_editions(prepared, project_dir, host, staff, editions, forms, refusals, blocks)
+        add_editions(prepared, project_dir, host, staff, site.archive, forms, refusals, blocks)
     problems = found.take()
     if problems:
         raise PositionsError(problems)

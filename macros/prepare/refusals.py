@@ -1,6 +1,6 @@
 """What the site refuses while it converts a page (unsafe HTML and links, stray labels, a numbering the
 preview reads differently, markup the sanitiser removes, a misplaced form), refused by prepare too:
-each page is converted once with the site's own extensions, for these checks alone.
+each page is converted once with the site's own extensions (those read_site registered), for these checks alone.
 """
 
 from __future__ import annotations
@@ -9,16 +9,13 @@ import markdown
 
 from ..hooks import safety
 from ..render import verbatim
-from ..render.safe_html import SafeHtmlExtension
 
 
 class Refusals:
-    def __init__(self, host, clauses, blocks, findings):
-        conf = host.conf
+    def __init__(self, host, blocks, findings):
         self.page_of, self.blocks, self.findings = (lambda: host.page), blocks, findings
-        self.converter = markdown.Markdown(
-            extensions=[*conf["markdown_extensions"], clauses, SafeHtmlExtension(self.page_of, blocks, findings)],
-            extension_configs=conf["mdx_configs"])
+        self.converter = markdown.Markdown(extensions=host.conf["markdown_extensions"],
+                                           extension_configs=host.conf["mdx_configs"])
         self.html = ""  # the last page as the site's first step leaves it (an edition's blocks: editions.py)
 
     def checked(self, text: str | None) -> str | None:

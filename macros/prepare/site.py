@@ -1,0 +1,81 @@
+"""The one setup sequence of the site and of prepare: read and check every position, take the editions
+from git, set drafts aside, build the menu and register every macro, filter and Markdown extension.
+
+define_env (macros/__init__.py, through mkdocs-macros' ``env``) and prepare() (through MacroHost) both
+call read_site(); what differs between them is a parameter, so the two cannot drift apart.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from ..checks import editions as edition_checks
+from ..checks.run import checked_staff
+from ..model.build_cache import BuildCache
+from ..model.drafts import Draft, set_drafts_aside
+from ..model.edit_dates import last_edited
+from ..model.editions import Archive, find_editions
+from ..model.positions import Staff
+from ..render import catalog, org, plain_calls, text_filters, typography, verbatim
+from ..render.archive_links import Links
+from ..render.boilerplate import Boilerplate
+from ..render.clauses import ClauseExtension
+from ..render.navigation import navigation
+from ..render.page_cache import ConvertedPages
+from ..render.safe_html import SafeHtmlExtension
+
+
+@dataclass
+class Site:
+    """What the setup found: the positions (drafts replaced by their edition in force), the editions
+    (None when not read), the drafts set aside, the instruction's macros and the menu."""
+
+    staff: Staff
+    archive: Archive | None
+    drafts: dict[str, Draft]
+    forms: Boilerplate
+    nav: list
+
+
+def read_site(host, findings, *, forms_class=Boilerplate, links: Links | None = None, codes=None, ledger=None,
+              base: str = "", every_edition: bool = False, cache: BuildCache | None = None) -> Site:
+    """host: mkdocs-macros' env or a MacroHost. links, codes, ledger, base: what the plugin decided for this
+    build; every_edition reads the editions from git even when nothing publishes or checks them (prepare
+    prints each history table from them). Problems found in the pages' conversion go to `findings`."""
+    builtin = set(host.macros)  # mkdocs-macros' own, such as macros_info(): never callable from a page
+    links = links or Links()
+    project, docs_dir = Path(host.conf["config_file_path"]).parent, Path(host.conf["docs_dir"])
+    verbatim.blocks_in(host.conf).clear()  # the held forms of this run
+    # Everything registered inside the block is known to the check of the pages' macro calls,
+    # which runs when the block ends; any problem stops the build before a page is written.
+    with checked_staff(host) as staff:
+        host.variables["staff"] = staff
+        staff.edited.update(last_edited(docs_dir))
+        # A draft needs the edition in force from git even when the archive is not published (mkdocs serve).
+        drafting = any(position.is_draft for position in staff.positions.values())
+        wanted = every_edition or links.pages or links.checks or drafting
+        archive = find_editions(project, docs_dir, staff, ledger, base) if wanted else None
+        edition_checks.raise_history_problems(archive, staff)
+        drafts = set_drafts_aside(staff, archive, docs_dir)  # from here on, a position is its edition in force
+        host.conf["nav"] = nav = navigation(staff)
+        forms = forms_class(host, staff, archive, links, codes)  # on an archived edition's page, its commit answers
+        host.conf["markdown_extensions"] += extensions(host, forms, findings, cache or BuildCache(None))
+        text_filters.register(host)
+        host.filter(typography.nbsp)
+        forms.register(host)
+        catalog.register(host, staff)
+        org.register(host, staff, forms.blocks)
+    forms.site_macros.update(plain_calls.site_macros(host.macros, builtin))
+    return Site(staff, archive, drafts, forms, nav)
+
+
+def extensions(host, forms: Boilerplate, findings, cache: BuildCache) -> list:
+    """What every page of an instruction needs. An archived edition's references are numbered from its own
+    commit and link nowhere (the positions they name may be gone or renumbered since)."""
+    here = getattr(forms, "here", None)  # only the site's forms know the archive's pages
+    link_out = (lambda: here() is None) if here else True
+    return [ClauseExtension(lambda: host.page, forms.clause_numbers, link_out, cache, findings, forms.blocks),
+            SafeHtmlExtension(lambda: host.page, forms.blocks, findings), typography.TypographyExtension(),
+            ConvertedPages(cache, findings)]
+
