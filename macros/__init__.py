@@ -83,7 +83,7 @@ def _register_rendering(env, forms: ArchiveForms) -> None:
     env.conf["markdown_extensions"] += [
         ClauseExtension(lambda: env.page, forms.clause_numbers, link_out, cache, found, forms.blocks),
         SafeHtmlExtension(lambda: env.page, forms.blocks, found), typography.TypographyExtension(),
-        ConvertedPages(cache, found)]
+        ConvertedPages(cache, found)] + ([site.search.extension(lambda: env.page)] if site else [])  # search/README.md
     text_filters.register(env)
     env.filter(typography.nbsp)
 
