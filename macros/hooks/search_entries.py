@@ -33,6 +33,7 @@ class SearchEntries:
     def __init__(self):
         self.records: dict[str, search_index.PageRecord] = {}
         self.outlines: dict[str, list[search_entries.Entry]] = {}  # src_uri -> entries, until the page is read
+        self.written: dict[Path, int] = {}  # index file -> hash of what this process last wrote there
 
     def start(self, keep: bool) -> None:
         self.outlines.clear()
@@ -62,7 +63,7 @@ class SearchEntries:
 
     def write(self, site_dir: Path, synonyms) -> None:
         """After Material's search plugin has written its (empty) index."""
-        search_index.write(site_dir, list(self.records.values()), synonyms)
+        search_index.write(site_dir, list(self.records.values()), synonyms, self.written)
         search_worker.bundle(site_dir)
 
 

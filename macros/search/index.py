@@ -170,13 +170,10 @@ def _json(value) -> str:
     return json.dumps(value, ensure_ascii=False, separators=(",", ":"))
 
 
-# Path -> hash of the text last written there by this process: a rebuild in `mkdocs serve` rewrites
-# only the index files that changed (a file per page and per shard: most stay as they were).
-_written: dict[Path, int] = {}
-
-
-def write(site_dir: Path, records: list[PageRecord], synonyms: list | None) -> None:
-    """Write the index files and put the browser's settings into Material's search_index.json."""
+def write(site_dir: Path, records: list[PageRecord], synonyms: list | None, written: dict[Path, int]) -> None:
+    """Write the index files and put the browser's settings into Material's search_index.json. `written`
+    (path -> hash of the text last written there, kept by the caller across the rebuilds of `mkdocs
+    serve`) spares the files that did not change: a file per page and per shard, most stay as they were."""
     material_index = site_dir / "search" / "search_index.json"
     if not material_index.is_file():
         return  # search is switched off
@@ -186,13 +183,13 @@ def write(site_dir: Path, records: list[PageRecord], synonyms: list | None) -> N
     folders = set()
     for name, text in files.items():
         path = site_dir / "search" / name
-        if _written.get(path) == hash(text) and path.is_file():
+        if written.get(path) == hash(text) and path.is_file():
             continue
         if path.parent not in folders:
             path.parent.mkdir(parents=True, exist_ok=True)
             folders.add(path.parent)
         path.write_text(text, encoding="utf-8")
-        _written[path] = hash(text)
+        written[path] = hash(text)
     index = json.loads(material_index.read_text(encoding="utf-8"))
     index["config"]["jobdesc"] = settings
     material_index.write_text(_json(index), encoding="utf-8")
