@@ -254,7 +254,7 @@ def test_entries_taken_from_the_tree_read_as_the_written_page_shows_them():
     from macros.search.entries import page_entries
 
     search = SearchEntries()
-    page = types.SimpleNamespace(file=types.SimpleNamespace(src_uri="proba.md"))
+    page = types.SimpleNamespace(file=types.SimpleNamespace(src_uri="proba.md"), meta={})
     mermaid = {"name": "mermaid", "class": "mermaid", "format": fence_code_format}
     md = markdown.Markdown(extensions=["admonition", "tables", "toc", "pymdownx.superfences",
                                        search.extension(lambda: page)],

@@ -84,7 +84,8 @@ class _Record(Treeprocessor):
 
     def run(self, root) -> None:
         page = self.extension.page_of()
-        if page is not None:
+        setting = page.meta.get("search") if page is not None else None
+        if page is not None and not (isinstance(setting, dict) and setting.get("exclude")):  # an archived edition
             blocks = [block if isinstance(block, str) else self.md.serializer(block)
                       for block in self.md.htmlStash.rawHtmlBlocks]
             self.extension.search.outlines[page.file.src_uri] = search_entries.tree_entries(root, blocks)
