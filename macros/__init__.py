@@ -40,6 +40,8 @@ def define_env(env) -> None:
     editions = plugin.editions if plugin else Editions()
     site = read_site(env, plugin.findings if plugin else Findings(), forms_class=ArchiveForms, links=editions.links,
                      codes=editions.codes, ledger=editions.ledger, base=editions.base, cache=cache)
+    if plugin:  # search entries are recorded from each page's tree as Markdown makes it (search/README.md)
+        env.conf["markdown_extensions"].append(plugin.search.extension(lambda: env.page))
     checked = editions.links.pages or editions.links.checks
     editions.take(site.archive if checked else None, site.staff, site.drafts, site.forms)
     pinned = pin_build_date(project, site.staff, plugin.build_date if plugin else None)

@@ -196,3 +196,74 @@ def test_search_skips_the_forms_and_keeps_what_readers_look_for(site):
         assert "Права" in " ".join(doc["title"] for doc in docs if doc["location"].startswith(f"positions/{slug}/"))
     kam = " ".join(doc["text"] for doc in docs if doc["location"].startswith("positions/key-account-manager/"))
     assert "Key Account Manager" in kam, "the position's other names must stay searchable"
+
+
+def test_the_tag_listing_material_writes_after_markdown_is_searchable(site):
+    """Material's tags plugin writes its listing into the page after Markdown: that page alone is
+    read from its HTML (hooks/search_entries.py), and each tag is an entry listing its positions."""
+    by_location = {entry["location"]: entry for entry in index_entries(site.site)}
+    listed = [entry for location, entry in by_location.items() if location.startswith("tags/#tag:")]
+    assert listed, "the tags page has no entry per tag"
+    directors = next(entry for entry in listed if entry["title"] == "Дирекция")
+    assert "Генеральный директор" in directors["text"]
+
+
+TRICKY_PAGE = """# Проба
+
+Текст AT&T и &copy; и &copyright, &amp; и &lt;тег&gt;, a&nbsp;b, \\*не курсив\\*, `код &amp; <x> & y`,
+почта <ivan@example.ru>, ссылка <https://example.local/a?b=1&c=2>, **жир**ный и *кур*сив.
+
+## Раздел с `кодом` и &laquo;кавычками&raquo;
+
+- пункт один
+    - вложенный &mdash; пункт
+- пункт два
+
+| Столбец | Ещё |
+|---|---|
+| ячейка&nbsp;1 | ячейка **2** |
+
+```python
+return a < b and "&amp;" or '&'
+```
+
+```mermaid
+flowchart TD
+  секрет --> схемы
+```
+
+!!! note "Заметка & заголовок"
+    Внутри заметки текст.
+
+### Подраздел
+
+Текст подраздела.
+"""
+
+
+def test_entries_taken_from_the_tree_read_as_the_written_page_shows_them():
+    """The entries are recorded from Python-Markdown's element tree, not cut out of the HTML: what
+    they hold must be what the written page shows — entities, escapes, code, tables, notes — and
+    never a diagram's source."""
+    import types
+
+    import markdown
+    from pymdownx.superfences import fence_code_format
+
+    from macros.hooks.search_entries import SearchEntries
+    from macros.search.entries import page_entries
+
+    search = SearchEntries()
+    page = types.SimpleNamespace(file=types.SimpleNamespace(src_uri="proba.md"), meta={})
+    mermaid = {"name": "mermaid", "class": "mermaid", "format": fence_code_format}
+    md = markdown.Markdown(extensions=["admonition", "tables", "toc", "pymdownx.superfences",
+                                       search.extension(lambda: page)],
+                           extension_configs={"pymdownx.superfences": {"custom_fences": [mermaid]}})
+    written = md.convert(TRICKY_PAGE)
+    recorded = search.outlines["proba.md"]
+    recorded[0].title = "Проба"
+    assert recorded == page_entries(written, "Проба")
+    assert [entry.title for entry in recorded] == ["Проба", "Раздел с кодом и «кавычками»", "Подраздел"]
+    assert "AT&T и © и &copyright, & и <тег>, a b, *не курсив*" in recorded[0].text
+    assert "ячейка 1 ячейка 2" in recorded[1].text and "Заметка & заголовок Внутри заметки текст." in recorded[1].text
+    assert "секрет" not in " ".join(entry.text for entry in recorded), "a diagram's source is not text"

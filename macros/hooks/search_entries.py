@@ -1,10 +1,13 @@
 """The site's own search index (macros/search/index.py), gathered page by page; run by macros/plugin.py.
 
-Reads each page's body once, as the page's template will get it, before the held forms are put
-back (they are not searched), and writes the index after the build, and the search worker as one
-file (macros/search/worker.py). Material's search plugin stays in mkdocs.yml for its search box, but
-every page is marked with its documented ``search.exclude`` setting, so it parses no page and
-writes an index without documents that carries our settings.
+A page's entries are handed over as data by the step that makes its structure: the last tree processor
+of Python-Markdown (`SearchOutline`, registered from define_env) walks the finished element tree, with
+headings' ids and clause numbers in place and the held forms still out of the page (they are not
+searched), and records the entries under the page's address. The search step takes them when the page
+reaches its template, and writes the index and the search worker (macros/search/worker.py) after the
+build. Material's search plugin stays in mkdocs.yml for its search box, but every page is marked with
+its documented ``search.exclude`` setting, so it parses no page and writes an index without documents
+that carries our settings.
 """
 
 from __future__ import annotations
@@ -12,8 +15,15 @@ from __future__ import annotations
 import html
 from pathlib import Path
 
+from markdown import Extension
+from markdown.treeprocessors import Treeprocessor
+
 from ..model import build_cache
-from ..search import index as search_index, worker as search_worker
+from ..search import entries as search_entries, index as search_index, worker as search_worker
+
+# Material's tags plugin marks where a tag listing goes with a heading whose id ends so, and writes
+# the listing into the page after every page is converted: such a page is read as HTML.
+LISTING_MARK = "/slug"
 
 
 class SearchEntries:
@@ -22,25 +32,60 @@ class SearchEntries:
 
     def __init__(self):
         self.records: dict[str, search_index.PageRecord] = {}
+        self.outlines: dict[str, list[search_entries.Entry]] = {}  # src_uri -> entries, until the page is read
+        self.written: dict[Path, int] = {}  # index file -> hash of what this process last wrote there
 
     def start(self, keep: bool) -> None:
+        self.outlines.clear()
         if not keep:
             self.records.clear()
 
+    def extension(self, page_of) -> Extension:
+        """The tree processor that records each page's entries; `page_of()` is the page being converted."""
+        return SearchOutline(self, page_of)
+
     def read(self, page) -> None:
-        """Before Material's search plugin sees the page: ours reads it, Material's is told to skip it."""
+        """Before Material's search plugin sees the page: ours takes its entries, Material's is told to skip it."""
+        outline = self.outlines.pop(page.file.src_uri, None)
         setting = page.meta.get("search")
         if isinstance(setting, dict) and setting.get("exclude"):
             self.records.pop(page.url, None)
         else:
             tags = page.meta.get("tags") if isinstance(page.meta.get("tags"), list) else []
             # Front-matter title and tags were escaped for the theme (hooks/theme.py); here they are text.
+            title = html.unescape(str(page.title or ""))
+            if outline is None or any(entry.anchor.endswith(LISTING_MARK) for entry in outline):
+                outline = search_entries.page_entries(page.content or "", title)
+            outline[0] = search_entries.Entry("", title, outline[0].text)
             self.records[page.url] = search_index.kept_page_record(  # from .cache/pages when the page is unchanged
-                build_cache.current(), page.url, html.unescape(str(page.title or "")),
-                [html.unescape(str(tag)) for tag in tags], page.content or "")
+                build_cache.current(), page.url, title, [html.unescape(str(tag)) for tag in tags], outline)
         page.meta["search"] = dict(setting if isinstance(setting, dict) else {}, exclude=True)
 
     def write(self, site_dir: Path, synonyms) -> None:
         """After Material's search plugin has written its (empty) index."""
-        search_index.write(site_dir, list(self.records.values()), synonyms)
+        search_index.write(site_dir, list(self.records.values()), synonyms, self.written)
         search_worker.bundle(site_dir)
+
+
+class SearchOutline(Extension):
+    def __init__(self, search: SearchEntries, page_of):
+        super().__init__()
+        self.search, self.page_of = search, page_of
+
+    def extendMarkdown(self, md):
+        # After every tree processor that changes text or ids (toc 5, typography 4, unescape 0, MkDocs' 1 and 0).
+        md.treeprocessors.register(_Record(md, self), "jobdesc_search_outline", -10)
+
+
+class _Record(Treeprocessor):
+    def __init__(self, md, extension: SearchOutline):
+        super().__init__(md)
+        self.extension = extension
+
+    def run(self, root) -> None:
+        page = self.extension.page_of()
+        setting = page.meta.get("search") if page is not None else None
+        if page is not None and not (isinstance(setting, dict) and setting.get("exclude")):  # an archived edition
+            blocks = [block if isinstance(block, str) else self.md.serializer(block)
+                      for block in self.md.htmlStash.rawHtmlBlocks]
+            self.extension.search.outlines[page.file.src_uri] = search_entries.tree_entries(root, blocks)

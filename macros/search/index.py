@@ -33,7 +33,7 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .entries import Entry, page_entries
+from .entries import Entry
 from .words import STOP_WORDS, indexed_words
 
 FOLDER = "ru"
@@ -52,9 +52,9 @@ class PageRecord:
     flags: list[dict[str, int]] = field(default_factory=list)  # per entry: word -> posting flags
 
 
-def page_record(url: str, title: str, tags: list[str], body: str) -> PageRecord:
-    """One page, cut into entries, with the words of each entry and where they occur."""
-    record = PageRecord(url, title, tags, page_entries(body, title))
+def page_record(url: str, title: str, tags: list[str], entries: list[Entry]) -> PageRecord:
+    """One page's entries (entries.py), with the words of each entry and where they occur."""
+    record = PageRecord(url, title, tags, entries)
     tag_words = {word for tag in tags for word in indexed_words(tag)}
     for number, entry in enumerate(record.entries):
         # Whether a word occurs, not how often: an entry is a clause or a short section, where a
@@ -70,20 +70,18 @@ def page_record(url: str, title: str, tags: list[str], body: str) -> PageRecord:
     return record
 
 
-def kept_page_record(cache, url: str, title: str, tags: list[str], body: str) -> PageRecord:
+def kept_page_record(cache, url: str, title: str, tags: list[str], entries: list[Entry]) -> PageRecord:
     """page_record(), from the build cache (model/build_cache.py) when this page was indexed before unchanged."""
     if cache is None or cache.folder is None:
-        return page_record(url, title, tags, body)
-    key = cache.key(_json([url, title, tags]), body)
+        return page_record(url, title, tags, entries)
+    key = cache.key(_json([url, title, tags]), _json([[e.anchor, e.title, e.text, e.clause] for e in entries]))
     kept = cache.get("search", key)
     if kept is None:
-        record = page_record(url, title, tags, body)
-        cache.put("search", key, [[[e.anchor, e.title, e.text, e.clause] for e in record.entries],
-                                  [list(flags) for flags in record.flags], [list(flags.values()) for flags in record.flags]])
+        record = page_record(url, title, tags, entries)
+        cache.put("search", key, [[list(flags) for flags in record.flags], [list(flags.values()) for flags in record.flags]])
         return record
-    entries, words, flags = kept
-    return PageRecord(url, title, tags, [Entry(*entry) for entry in entries],
-                      [dict(zip(names, values)) for names, values in zip(words, flags)])
+    words, flags = kept
+    return PageRecord(url, title, tags, entries, [dict(zip(names, values)) for names, values in zip(words, flags)])
 
 
 def _title_words(entry: Entry) -> str:
@@ -172,13 +170,10 @@ def _json(value) -> str:
     return json.dumps(value, ensure_ascii=False, separators=(",", ":"))
 
 
-# Path -> hash of the text last written there by this process: a rebuild in `mkdocs serve` rewrites
-# only the index files that changed (a file per page and per shard: most stay as they were).
-_written: dict[Path, int] = {}
-
-
-def write(site_dir: Path, records: list[PageRecord], synonyms: list | None) -> None:
-    """Write the index files and put the browser's settings into Material's search_index.json."""
+def write(site_dir: Path, records: list[PageRecord], synonyms: list | None, written: dict[Path, int]) -> None:
+    """Write the index files and put the browser's settings into Material's search_index.json. `written`
+    (path -> hash of the text last written there, kept by the caller across the rebuilds of `mkdocs
+    serve`) spares the files that did not change: a file per page and per shard, most stay as they were."""
     material_index = site_dir / "search" / "search_index.json"
     if not material_index.is_file():
         return  # search is switched off
@@ -188,13 +183,13 @@ def write(site_dir: Path, records: list[PageRecord], synonyms: list | None) -> N
     folders = set()
     for name, text in files.items():
         path = site_dir / "search" / name
-        if _written.get(path) == hash(text) and path.is_file():
+        if written.get(path) == hash(text) and path.is_file():
             continue
         if path.parent not in folders:
             path.parent.mkdir(parents=True, exist_ok=True)
             folders.add(path.parent)
         path.write_text(text, encoding="utf-8")
-        _written[path] = hash(text)
+        written[path] = hash(text)
     index = json.loads(material_index.read_text(encoding="utf-8"))
     index["config"]["jobdesc"] = settings
     material_index.write_text(_json(index), encoding="utf-8")
