@@ -28,7 +28,6 @@ from .render import catalog, org, plain_calls, renames, text_filters, typography
 from .render.clauses import ClauseExtension
 from .render.findings import Findings
 from .render.navigation import navigation
-from .model import build_cache
 from .model.build_cache import BuildCache
 from .plugin import of as plugin_of
 from .render.page_cache import ConvertedPages
@@ -37,11 +36,10 @@ from .render.safe_html import SafeHtmlExtension
 
 def define_env(env) -> None:
     builtin = set(env.macros)  # mkdocs-macros' own, such as macros_info(): never callable from a page
-    # Work of earlier builds that depends only on its input (model/build_cache.py), for every step below.
-    site = plugin_of(env.conf)  # None in a build without our plugin: the options' defaults
-    build_cache.use(BuildCache.for_project(Path(env.conf["config_file_path"]).parent, {
-        "extensions": env.conf["markdown_extensions"], "options": env.conf["mdx_configs"]},
-        site.config.page_cache if site else ""))
+    site = plugin_of(env.conf)  # None in a build without our plugin: the options' defaults, no cache
+    if site:  # work of earlier builds that depends only on its input (model/build_cache.py)
+        site.cache = BuildCache.for_project(Path(env.conf["config_file_path"]).parent, {
+            "extensions": env.conf["markdown_extensions"], "options": env.conf["mdx_configs"]}, site.config.page_cache)
     # Everything registered inside the block is known to the check of the pages' macro calls,
     # which runs when the block ends; any problem stops the build before a page is written.
     with checked_staff(env) as staff:
@@ -76,9 +74,9 @@ def define_env(env) -> None:
 def _register_rendering(env, forms: ArchiveForms) -> None:
     """What every page of an instruction needs. An archived edition's references are numbered from its own
     commit and link nowhere (the positions they name may be gone or renumbered since)."""
-    cache = build_cache.current()
     site = plugin_of(env.conf)  # the plugin stops the build on what is found; without it, nobody asks
     found = site.findings if site else Findings()
+    cache = forms.cache = site.cache if site else BuildCache(None)
     link_out = lambda: forms.here() is None  # noqa: E731
     env.conf["markdown_extensions"] += [
         ClauseExtension(lambda: env.page, forms.clause_numbers, link_out, cache, found, forms.blocks),
@@ -105,5 +103,3 @@ def on_post_build(env) -> None:
     staff = env.variables.get("staff")
     if staff is not None:
         renames.write_redirects(Path(env.conf["site_dir"]), staff)
-    # What this build used of the page cache stays; what no build used for two weeks goes.
-    build_cache.current().finish()

@@ -12,7 +12,6 @@ from __future__ import annotations
 import html
 from pathlib import Path
 
-from ..model import build_cache
 from ..search import index as search_index, worker as search_worker
 
 
@@ -27,7 +26,7 @@ class SearchEntries:
         if not keep:
             self.records.clear()
 
-    def read(self, page) -> None:
+    def read(self, page, cache) -> None:
         """Before Material's search plugin sees the page: ours reads it, Material's is told to skip it."""
         setting = page.meta.get("search")
         if isinstance(setting, dict) and setting.get("exclude"):
@@ -36,7 +35,7 @@ class SearchEntries:
             tags = page.meta.get("tags") if isinstance(page.meta.get("tags"), list) else []
             # Front-matter title and tags were escaped for the theme (hooks/theme.py); here they are text.
             self.records[page.url] = search_index.kept_page_record(  # from .cache/pages when the page is unchanged
-                build_cache.current(), page.url, html.unescape(str(page.title or "")),
+                cache, page.url, html.unescape(str(page.title or "")),
                 [html.unescape(str(tag)) for tag in tags], page.content or "")
         page.meta["search"] = dict(setting if isinstance(setting, dict) else {}, exclude=True)
 
