@@ -19,7 +19,6 @@ except ModuleNotFoundError as missing:  # `python3 -m macros.…` with a Python 
 
 from .exports.archive_forms import ArchiveForms
 from .hooks.editions import Editions
-from .model import build_cache
 from .model.build_cache import BuildCache
 from .model.build_date import pin_build_date
 from .plugin import of as plugin_of
@@ -32,10 +31,10 @@ def define_env(env) -> None:
     """The setup prepare() runs too (prepare/site.py), with what the plugin decided for this build."""
     plugin = plugin_of(env.conf)  # None in a build without our plugin: the options' defaults, nobody stops the build
     project = Path(env.conf["config_file_path"]).parent
-    # Work of earlier builds that depends only on its input (model/build_cache.py), for every step below.
-    cache = build_cache.use(BuildCache.for_project(project, {
-        "extensions": env.conf["markdown_extensions"], "options": env.conf["mdx_configs"]},
-        plugin.config.page_cache if plugin else ""))
+    cache = BuildCache(None)  # without our plugin, nothing is kept
+    if plugin:  # work of earlier builds that depends only on its input (model/build_cache.py), owned by the plugin
+        cache = plugin.cache = BuildCache.for_project(project, {
+            "extensions": env.conf["markdown_extensions"], "options": env.conf["mdx_configs"]}, plugin.config.page_cache)
     # What the archive publishes or checks is the plugin's (hooks/editions.py); without it, no archive.
     editions = plugin.editions if plugin else Editions()
     site = read_site(env, plugin.findings if plugin else Findings(), forms_class=ArchiveForms, links=editions.links,
@@ -66,5 +65,3 @@ def on_post_build(env) -> None:
     staff = env.variables.get("staff")
     if staff is not None:
         renames.write_redirects(Path(env.conf["site_dir"]), staff)
-    # What this build used of the page cache stays; what no build used for two weeks goes.
-    build_cache.current().finish()

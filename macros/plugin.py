@@ -36,6 +36,7 @@ from .hooks.downloads import Downloads
 from .hooks.editions import Editions
 from .hooks.publishing import Staging
 from .hooks.search_entries import SearchEntries
+from .model.build_cache import BuildCache
 from .render.findings import Findings
 from .render.verbatim import HeldBlocks
 
@@ -54,6 +55,7 @@ class JobDescPlugin(BasePlugin[JobDescConfig]):
         self.staging: Staging | None = None    # `mkdocs build` only
         self.downloads: Downloads | None = None
         self.findings = Findings()             # problems found while rendering, reported all at once
+        self.cache = BuildCache(None)          # work of earlier builds (model/build_cache.py), opened by define_env
         self.held_blocks = HeldBlocks()        # the forms macros hold out of Markdown, put back per page
         self.editions = Editions()             # the archive of editions and drafts (hooks/editions.py)
         self.build_date: str | None = None     # SOURCE_DATE_EPOCH as define_env set it (model/build_date.py)
@@ -107,7 +109,7 @@ class JobDescPlugin(BasePlugin[JobDescConfig]):
         return self.editions.on_page_markdown(markdown, page, config, files)
 
     def on_page_content(self, html, *, page, config, files):
-        html = safety.sanitise(html, page, self.held_blocks, self.findings)  # before anything reads the body
+        html = safety.sanitise(html, page, self.held_blocks, self.findings, self.cache)  # before anything reads the body
         html = drop_gaps_between_blocks(html)
         return self.editions.on_page_content(html, page, config, files)
 
@@ -121,7 +123,7 @@ class JobDescPlugin(BasePlugin[JobDescConfig]):
     @event_priority(100)
     def _read_page(self, context, *, page, config, nav):
         theme.titles_as_text(page)
-        self.search.read(page)  # the held forms are not in the body yet: they are not searched
+        self.search.read(page, self.cache)  # the held forms are not in the body yet: they are not searched
         return context
 
     @event_priority(-10)
@@ -135,11 +137,12 @@ class JobDescPlugin(BasePlugin[JobDescConfig]):
 
     def on_post_page(self, output, *, page, config):
         output = compact(output)  # a fifth smaller
-        safety.check_written_page(output, page, self.findings)
+        safety.check_written_page(output, page, self.findings, self.cache)
         return output
 
     @event_priority(-50)
     def on_post_build(self, *, config):
+        self.cache.finish()  # what this build used stays; what no build used for two weeks goes
         self.downloads.make(config)
         self.editions.on_post_build(config)
         self.search.write(Path(config.site_dir), config.extra.get("search_synonyms"))

@@ -9,9 +9,7 @@ whose conversion found a problem fails the second build just as it failed the fi
 
 from __future__ import annotations
 
-import datetime as dt
 import json
-import os
 import time
 import xml.etree.ElementTree as etree
 from pathlib import Path
@@ -20,8 +18,7 @@ import pytest
 from markdown.util import AtomicString
 
 from conftest import run_mkdocs_build
-from macros.model import build_cache
-from macros.model.build_cache import BuildCache
+from macros.model.build_cache import STALE_AFTER_DAYS, BuildCache
 from macros.render.page_cache import dump_tree, load_tree
 
 RECRUITER = "docs/positions/recruiter.md"
@@ -116,16 +113,23 @@ def test_a_problem_fails_the_warm_build_too(problem, scratch, tmp_path):
     assert outputs[0] == outputs[1], "the warm build names the same problems at the same lines"
 
 
-def test_kept_data_comes_back_as_it_was():
-    value = {"title": "Менеджер", "approved": dt.date(2026, 2, 2), "at": dt.datetime(2026, 2, 2, 10, 30),
-             1: True, "n": 1, "x": 1.5, "none": None, "list": [1, "2", [dt.date(2020, 1, 1)]],
-             ("history", 0, "approved"): 7, dt.date(2021, 1, 1): {"nested": {"k": (1, 2)}}}
-    again = build_cache.from_data(json.loads(build_cache.as_json(value)))
-    assert again == value
-    assert [type(k) for k in again] == [type(k) for k in value]
-    assert type(again[1]) is bool and type(again["n"]) is int and type(again["at"]) is dt.datetime
-    with pytest.raises(build_cache.NotPlainData):
-        build_cache.as_json({"set": {1, 2}})
+def test_a_result_is_computed_once_and_taken_back_by_the_next_build(tmp_path):
+    calls = []
+
+    def work():
+        calls.append(1)
+        return ["чистый текст", True]
+
+    first = BuildCache(tmp_path, {"settings": 1})
+    assert first.remembered("sanitised", ("<p>страница</p>",), work) == ["чистый текст", True]
+    first.finish()
+    later = BuildCache(tmp_path, {"settings": 1})
+    assert later.remembered("sanitised", ("<p>страница</p>",), work) == ["чистый текст", True]
+    assert len(calls) == 1, "the second build takes the kept result"
+    assert later.remembered("sanitised", ("<p>другая</p>",), work) and len(calls) == 2, "other input: computed"
+    nothing = BuildCache.for_project(tmp_path, {}, "0")
+    nothing.remembered("sanitised", ("<p>страница</p>",), work)
+    assert len(calls) == 3, "a build without a cache computes every time"
 
 
 def test_a_kept_tree_is_the_tree_that_was_kept():
@@ -187,7 +191,7 @@ def test_the_cache_can_be_moved_and_turned_off(tmp_path):
     assert not (tmp_path / ".cache").exists()
     assert BuildCache.for_project(tmp_path, {}, str(tmp_path / "elsewhere")).folder == tmp_path / "elsewhere"
     assert BuildCache.for_project(tmp_path, {}, "").folder == tmp_path / ".cache" / "pages"
-    assert build_cache.STALE_AFTER_DAYS == 14
+    assert STALE_AFTER_DAYS == 14
 
 
 @pytest.mark.slow  # cold and warm builds of a scratch copy

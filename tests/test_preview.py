@@ -141,3 +141,22 @@ def test_what_the_site_would_read_differently_stops_the_build(bad, scratch, tmp_
     missing = [part for part in bad.expected if part not in build.output]
     assert not missing, f"the message lacks {missing}:\n{build.output}"
     assert "Traceback" not in build.output
+
+
+WORDS = ["Ведёт учёт", "{#label} Ведёт учёт", "Ведёт *учёт* кадров", "Ведёт [учёт](#x) кадров", "См. п. [](#label)",
+         "Ведёт `учёт`", "Ведёт\nучёт", "Ведёт \\*учёт\\*", "Ведёт &laquo;учёт&raquo;", "Ведёт <b>учёт</b>",
+         "Ведёт учёт — 2 раза; т. е. всегда: (a) и [b]", "![картинка](x.png) учёт", "ведёт_учёт_кадров"]
+
+
+@pytest.mark.parametrize("words", WORDS)
+def test_a_clause_opens_with_the_words_the_preview_shows(words):
+    """The build reads a clause's words without markup straight from the text, the others with the
+    inline parser; either way its first words are those CommonMark's full parse shows."""
+    from macros.render import preview
+
+    text = f"## Обязанности\n\n- {words}\n"
+    inline = next(token for token in MarkdownIt("commonmark").enable("table").parse(text)
+                  if token.type == "inline" and token.map[0] == 2)  # the clause's words, parsed in full
+    shown = "".join(token.content for token in inline.children if token.type == "text")
+    _, sections = preview.read(text.split("\n"))
+    assert sections[0].clauses[0].opening == preview._opening(shown)

@@ -10,10 +10,8 @@ from pathlib import Path
 
 import yaml
 
-from ..model import build_cache
 from ..model.front_matter import collect_lines
 from ..model.problems import Problem
-from .fields import PROBLEMS_AS_DATA
 from .schema_messages import Checked, SchemaFile, schema_problems
 
 SCHEMA = SchemaFile(Path(__file__).with_name("company_schema.yaml"))
@@ -24,15 +22,8 @@ def schema() -> dict:
 
 
 def check_company(conf) -> list[Problem]:
-    """Every problem of `extra:` in the site's configuration file; the verdict on the same file and settings
-    is kept between builds (model/build_cache.py)."""
-    config_file = Path(conf["config_file_path"])
-    extra = _plain(conf.get("extra") or {})
-    try:
-        key = (str(config_file), config_file.read_text(encoding="utf-8-sig"), build_cache.as_json(extra))
-    except (OSError, build_cache.NotPlainData):
-        return _check_company(config_file, extra)
-    return build_cache.remembered("company", key, lambda: _check_company(config_file, extra), *PROBLEMS_AS_DATA)
+    """Every problem of `extra:` in the site's configuration file."""
+    return _check_company(Path(conf["config_file_path"]), _plain(conf.get("extra") or {}))
 
 
 def _check_company(config_file: Path, extra: dict) -> list[Problem]:

@@ -9,7 +9,6 @@ import re
 from pathlib import Path
 
 
-from ..model import build_cache
 from ..model.positions import Position
 from ..model.problems import Problem, shown
 from .schema_messages import Checked, SchemaFile, schema_problems
@@ -27,21 +26,7 @@ def check_front_matter(position: Position) -> list[Problem]:
 
 
 def check_fields(position: Position) -> list[Problem]:
-    """The front matter against the schema: one problem per wrong field, with its line and an example.
-    The verdict on the same data in the same file is kept between builds (model/build_cache.py)."""
-    try:
-        key = (shown(position), build_cache.as_json(position.meta), build_cache.as_json(position.lines))
-    except build_cache.NotPlainData:
-        return _check_fields(position)
-    return build_cache.remembered("fields", key, lambda: _check_fields(position), *PROBLEMS_AS_DATA)
-
-
-# Problems as JSON and back, for the build cache.
-PROBLEMS_AS_DATA = (lambda problems: [[p.file, p.message, p.fix, p.field, p.line] for p in problems],
-                    lambda data: [Problem(*fields) for fields in data])
-
-
-def _check_fields(position: Position) -> list[Problem]:
+    """The front matter against the schema: one problem per wrong field, with its line and an example."""
     checked = Checked(shown(position), schema(), position.line_of, lambda path: str(path[0]) if path else None,
                       "между строками ---", "такого поля нет в описании должности")
     renamed = _renamed_approval_orders(position)

@@ -17,7 +17,6 @@ from __future__ import annotations
 import html
 import re
 
-from ..model import build_cache
 
 # A value that could leave the site. A value reaches another host only with a scheme (a colon), a backslash,
 # or two slashes with nothing but spaces or control characters between them (browsers drop those); an entity
@@ -54,10 +53,11 @@ def outside_resources(page_html: str) -> list[str]:
     return list(dict.fromkeys(found))
 
 
-def outside_resources_of_page(page_html: str) -> list[str]:
+def outside_resources_of_page(page_html: str, cache=None) -> list[str]:
     """outside_resources() of a written page; the same page gets the same answer, so it is kept between
     builds (model/build_cache.py). The caller reports what it finds in every build."""
-    return build_cache.remembered("offline", (page_html,), lambda: outside_resources(page_html))
+    return cache.remembered("offline", (page_html,), lambda: outside_resources(page_html)) if cache else \
+        outside_resources(page_html)
 
 
 def _in_markup(text: str) -> list[str]:

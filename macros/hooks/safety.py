@@ -11,6 +11,7 @@ import json
 from pathlib import Path
 
 from ..checks.offline import outside_resources, outside_resources_of_page
+from ..model.build_cache import BuildCache
 from ..model.problems import PositionsError, Problem
 from ..render import verbatim
 from ..render.findings import Findings, line_of
@@ -20,11 +21,11 @@ FIX_OUTSIDE = ("сайт работает во внутренней сети: в
                "уберите этот адрес или положите файл в docs/ и сошлитесь на него")
 
 
-def sanitise(html: str, page, blocks: verbatim.HeldBlocks, findings: Findings) -> str:
+def sanitise(html: str, page, blocks: verbatim.HeldBlocks, findings: Findings, cache: BuildCache | None = None) -> str:
     """A page body as converted, without what HR may not publish; anything removed is reported."""
     hr_content, forms = blocks.shield(html)  # the site's own forms, when written inline, are not HR's
     hr_content = verbatim.placeholders_as_text(hr_content)
-    cleaned, nothing_removed = sanitised(hr_content)
+    cleaned, nothing_removed = sanitised(hr_content, cache)
     cleaned = verbatim.placeholders_as_comments(cleaned)
     if not nothing_removed:  # reported on its own line, whatever else the page has
         shown, needle = removed_markup(hr_content, cleaned)
@@ -34,9 +35,9 @@ def sanitise(html: str, page, blocks: verbatim.HeldBlocks, findings: Findings) -
     return verbatim.unshield(cleaned, forms)
 
 
-def check_written_page(output: str, page, findings: Findings) -> None:
+def check_written_page(output: str, page, findings: Findings, cache: BuildCache | None = None) -> None:
     """The page exactly as it is written: nothing in it is fetched from another host."""
-    for url in outside_resources_of_page(output):
+    for url in outside_resources_of_page(output, cache):
         source = Path(page.file.abs_src_path).read_text(encoding="utf-8-sig") if page.file.abs_src_path else ""
         findings.report(Problem(f"docs/{page.file.src_uri}", f"страница загружает ресурс с другого сервера: {url}",
                                 FIX_OUTSIDE, line=line_of(source, url)))

@@ -18,7 +18,6 @@ from pathlib import Path
 from markdown import Extension
 from markdown.treeprocessors import Treeprocessor
 
-from ..model import build_cache
 from ..search import entries as search_entries, index as search_index, worker as search_worker
 
 # Material's tags plugin marks where a tag listing goes with a heading whose id ends so, and writes
@@ -44,7 +43,7 @@ class SearchEntries:
         """The tree processor that records each page's entries; `page_of()` is the page being converted."""
         return SearchOutline(self, page_of)
 
-    def read(self, page) -> None:
+    def read(self, page, cache) -> None:
         """Before Material's search plugin sees the page: ours takes its entries, Material's is told to skip it."""
         outline = self.outlines.pop(page.file.src_uri, None)
         setting = page.meta.get("search")
@@ -58,7 +57,7 @@ class SearchEntries:
                 outline = search_entries.page_entries(page.content or "", title)
             outline[0] = search_entries.Entry("", title, outline[0].text)
             self.records[page.url] = search_index.kept_page_record(  # from .cache/pages when the page is unchanged
-                build_cache.current(), page.url, title, [html.unescape(str(tag)) for tag in tags], outline)
+                cache, page.url, title, [html.unescape(str(tag)) for tag in tags], outline)
         page.meta["search"] = dict(setting if isinstance(setting, dict) else {}, exclude=True)
 
     def write(self, site_dir: Path, synonyms) -> None:

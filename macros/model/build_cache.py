@@ -4,16 +4,17 @@ Most builds change one position or none, yet every build read each file and each
 What a step computes from a text alone is kept here as JSON and taken back when the same text comes
 again; each kind of result has a file of its own:
 
-- ``front-matter``: a position's front matter read as data, with the line of every field (front_matter.py);
-- ``fields``: the schema's verdict on a position's front matter, and ``company`` on `extra:` (checks/);
 - ``preview``: what the git preview sees in a page (render/preview.py);
 - ``tree``: a page as Python-Markdown parsed it (render/page_cache.py);
 - ``search``: a page's search entries (search/index.py);
 - ``sanitised`` and ``offline``: the sanitiser's output for a page's HTML and the resources on another
   host a written page would fetch (render/safe_html.py, checks/offline.py).
 
-What each buys, warm build at 300 positions (CPU, 2 shared cores, Dec 2026): all together ~3.5 s of
-~9; ``tree`` ~1.3 s, ``preview`` ~1.0 s, each of the others 0.1–0.3 s.
+What each buys, warm build at 1000 positions (CPU, 2 shared cores, Dec 2026): ``tree`` ~3.9 s,
+``preview`` ~3.3 s, ``search`` ~0.9 s, ``offline`` ~0.8 s, ``sanitised`` ~0.7 s; reading and writing the
+files costs ~0.8 s. Front matter, the schema's verdicts and `extra:` bought 0.1–0.2 s and are not kept.
+The plugin (macros/plugin.py) opens one cache per build and hands it to the steps; a build without the
+plugin keeps nothing.
 
 Every key also holds the code: this package's Python files and schemas, the Markdown settings and the
 versions of the parsers, so a change to any of them makes everything anew. A result is kept only when
@@ -31,7 +32,6 @@ Standard library only.
 
 from __future__ import annotations
 
-import datetime as dt
 import hashlib
 import json
 import os
@@ -88,6 +88,18 @@ class BuildCache:
             return
         self._new.setdefault(kind, {})[key] = json.dumps(value, ensure_ascii=False, separators=(",", ":"))
         self.used.setdefault(kind, set()).add(key)
+
+    def remembered(self, kind: str, parts: tuple[str, ...], compute):
+        """compute() (JSON data: a tuple comes back as a list), or what it gave for the same parts before."""
+        if self.folder is None:
+            return compute()
+        key = self.key(*parts)
+        kept = self.get(kind, key)
+        if kept is not None:
+            return kept["value"]
+        value = compute()
+        self.put(kind, key, {"value": value})
+        return value
 
     def finish(self, now: float | None = None) -> None:
         """After a build: its new results are written; what it used counts as used today; what no build
@@ -181,20 +193,6 @@ def _drop_stale_files_of_old_layout(folder: Path, today: int) -> None:
             pass
 
 
-_current: list[BuildCache] = []
-
-
-def use(cache: BuildCache) -> BuildCache:
-    """Make `cache` the one this build's steps share (define_env opens it; the search index reads it too)."""
-    _current[:] = [cache]
-    return cache
-
-
-def current() -> BuildCache:
-    """The cache of the build being run; one that keeps nothing before define_env has opened one."""
-    return _current[0] if _current else BuildCache(None)
-
-
 def fingerprint(settings: object) -> str:
     """The code that produces what is cached: this package's Python files and schemas, the Markdown settings,
     the parsers."""
@@ -211,56 +209,3 @@ def _name_of(value) -> str:
     """Settings hold functions (a custom fence's formatter): named by where they live, never by address."""
     name = getattr(value, "__qualname__", None) or type(value).__qualname__
     return f"{getattr(value, '__module__', '')}.{name}"
-
-
-class NotPlainData(TypeError):
-    """A value the cache cannot keep as JSON; whoever asked simply does the work every time."""
-
-
-def to_data(value):
-    """YAML's plain data (and tuples) as JSON that from_data turns back into equal values of the same types."""
-    if value is None or isinstance(value, (bool, int, float, str)):
-        return value
-    if isinstance(value, dt.datetime):
-        return {"datetime": value.isoformat()}
-    if isinstance(value, dt.date):
-        return {"date": value.isoformat()}
-    if isinstance(value, (list, tuple)):
-        return {"tuple" if isinstance(value, tuple) else "list": [to_data(item) for item in value]}
-    if isinstance(value, dict):
-        return {"map": [[to_data(key), to_data(item)] for key, item in value.items()]}
-    raise NotPlainData(type(value).__name__)
-
-
-def from_data(data):
-    if not isinstance(data, dict):
-        return data
-    (kind, value), = data.items()
-    if kind == "map":
-        return {from_data(key): from_data(item) for key, item in value}
-    if kind in ("list", "tuple"):
-        items = [from_data(item) for item in value]
-        return items if kind == "list" else tuple(items)
-    return dt.datetime.fromisoformat(value) if kind == "datetime" else dt.date.fromisoformat(value)
-
-
-def as_json(value) -> str:
-    """A value as one string for a key (NotPlainData if it is not plain data)."""
-    return json.dumps(to_data(value), ensure_ascii=False, separators=(",", ":"))
-
-
-def remembered(kind: str, parts: tuple[str, ...], compute, encode=to_data, decode=from_data):
-    """compute(), or what it gave for the same parts before; kept only if encode() can write it down."""
-    cache = current()
-    if cache.folder is None:
-        return compute()
-    key = cache.key(*parts)
-    kept = cache.get(kind, key)
-    if kept is not None:
-        return decode(kept["value"])
-    value = compute()
-    try:
-        cache.put(kind, key, {"value": encode(value)})
-    except NotPlainData:
-        pass
-    return value

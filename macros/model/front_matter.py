@@ -11,7 +11,6 @@ import re
 
 import yaml
 
-from . import build_cache
 from .problems import Problem
 
 # libyaml's loader when PyYAML has it, as MkDocs does: faster than the pure-Python one.
@@ -68,11 +67,7 @@ def check_plain_data(text: str) -> None:
 
 def parse_front_matter(text: str) -> tuple[object, dict[tuple, int], list[tuple[tuple, int]]]:
     """The front matter's data; the file line of every field and list item in it (for messages);
-    fields written twice, which YAML would silently overwrite. Kept between builds (model/build_cache.py)."""
-    return build_cache.remembered("front-matter", (text,), lambda: _checked_parse(text))
-
-
-def _checked_parse(text: str) -> tuple[object, dict[tuple, int], list[tuple[tuple, int]]]:
+    fields written twice, which YAML would silently overwrite."""
     check_plain_data(text)
     try:
         return _parse_front_matter(text, YAML_LOADER)

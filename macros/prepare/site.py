@@ -60,7 +60,8 @@ def read_site(host, findings, *, forms_class=Boilerplate, links: Links | None = 
         drafts = set_drafts_aside(staff, archive, docs_dir)  # from here on, a position is its edition in force
         host.conf["nav"] = nav = navigation(staff)
         forms = forms_class(host, staff, archive, links, codes)  # on an archived edition's page, its commit answers
-        host.conf["markdown_extensions"] += extensions(host, forms, findings, cache or BuildCache(None))
+        forms.cache = cache = cache or BuildCache(None)
+        host.conf["markdown_extensions"] += extensions(host, forms, findings, cache)
         text_filters.register(host)
         host.filter(typography.nbsp)
         forms.register(host)

@@ -6,10 +6,10 @@ from __future__ import annotations
 
 from mkdocs.utils import get_relative_url
 
-from ..model import build_cache
 from ..model.markup import SIMPLE_CALL
 from . import org, preview, qr, verbatim
 from .archive_links import Links
+from ..model.build_cache import BuildCache
 from ..model.company import Company
 from ..model.editions import Archive, comparison_url, edition_url
 from ..model.positions import Position, Staff
@@ -30,6 +30,7 @@ class Boilerplate:
         self.speaking_for: Position | None = None  # another position, while its clauses are numbered
         self.clause_writers: dict = {}  # the macros that write numbered clauses, by name
         self._numbered: dict = {}
+        self.cache = BuildCache(None)  # the build's, when the site's plugin runs (define_env sets it)
         # Finished forms skip Markdown and search when the site's plugin will put them back (hooks/forms.py).
         self.blocks = verbatim.blocks_in(env.conf)
         self.hold = self.blocks.hold if verbatim.released_in(env.conf) else self.blocks.inline
@@ -66,7 +67,7 @@ class Boilerplate:
             finally:
                 self.speaking_for = previous
             self._numbered[key] = (target, preview.label_numbers(
-                preview.read_kept(text.split("\n"), build_cache.current())[1]))
+                preview.read_kept(text.split("\n"), self.cache)[1]))
         return self._numbered[key]
 
     # Where a document's parts come from; an archived edition answers from its own commit.

@@ -34,6 +34,9 @@ INDENT = re.compile(r"^[ \t]*")
 LABEL = re.compile(r"^\s*\{#([A-Za-z][\w-]*)\}")
 WORD = re.compile(r"[^\W\d_]+")
 LEADING_LABEL = re.compile(r"^\s*\{#[^}]*\}")
+# The characters at which one of CommonMark's inline rules (escape, code, emphasis, link, image, autolink,
+# raw HTML, entity, line break) may start: words without any are their own text, with no parse.
+INLINE_MARKUP = re.compile(r"[\n\\`*_\[!<&]")
 MARKER = re.compile(r"^[ \t]*(?:[-*+]|\d{1,9}[.)])([ \t]+|$)")
 LIST_FIX = ("каждый пункт — с новой строки, начиная с «- »; перед списком — пустая строка или строка текста; "
             "вложенные пункты сдвигайте на 2 или 4 пробела, таблицу внутри пункта — на отступ его текста; "
@@ -88,6 +91,8 @@ class _Inline:
         self.token, self.env, self.parsed = token, env, None
 
     def text(self) -> str:
+        if self.parsed is None and not INLINE_MARKUP.search(self.token.content):
+            self.parsed = self.token.content
         if self.parsed is None:
             from markdown_it.rules_core.text_join import _join_text_tokens
             parts: list = []

@@ -34,7 +34,6 @@ from markdown.inlinepatterns import HTML_RE, HtmlInlineProcessor
 from markdown.preprocessors import Preprocessor
 from markdown.treeprocessors import Treeprocessor
 
-from ..model import build_cache
 
 SCHEME = re.compile(r"^\s*([A-Za-z][A-Za-z0-9+.-]*):")
 ESCAPED = re.compile("\x02(\\d+)\x03")
@@ -239,7 +238,7 @@ def sanitise(page_html: str) -> str:
                      attribute_filter=keep, strip_comments=True, link_rel=None)
 
 
-def sanitised(page_html: str) -> tuple[str, bool]:
+def sanitised(page_html: str, cache=None) -> tuple[str, bool]:
     """The page's HTML after the sanitiser, and whether it removed nothing (same_markup). The same HTML
     gets the same answer, so it is kept between builds (model/build_cache.py); the problem it may mean is
     reported by the caller in every build."""
@@ -247,7 +246,7 @@ def sanitised(page_html: str) -> tuple[str, bool]:
         cleaned = sanitise(page_html)
         return [cleaned, same_markup(page_html, cleaned)]
 
-    cleaned, same = build_cache.remembered("sanitised", (page_html,), work)
+    cleaned, same = cache.remembered("sanitised", (page_html,), work) if cache else work()
     return cleaned, same
 
 
