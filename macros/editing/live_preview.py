@@ -1,22 +1,12 @@
 """`mkdocs serve` keeps answering when a rebuild fails, and every page shows why until it is fixed.
 
-What MkDocs 1.6 does by itself (mkdocs/livereload): before a rebuild it raises the version the
-server "wants"; a rebuild that raises never publishes it, and every request for a page waits for
-the published version to catch up, so the browser hangs until the files are fixed. The exception is
-printed as a traceback unless it is a SystemExit (a broken mkdocs.yml: about fifty lines).
-
-Through the documented `on_serve` event, which hands over the server before it starts:
-
-- the server's builder is wrapped: a failed rebuild is caught, what it said (every warning and
-  error MkDocs' loggers printed meanwhile, and the exception) is kept, and the rebuild returns
-  normally, so the server publishes the new version and open pages reload instead of stalling;
-- the server's WSGI application is wrapped (wsgiref's get_app/set_app): while the last rebuild
-  failed, every page answers at once with the list of messages (render/build_errors.py); that page
-  asks STATUS_PATH every second and reloads itself when a later rebuild has finished. Files that
-  are not pages, and everything after a successful rebuild, are served by MkDocs as before.
-
-The first build of `mkdocs serve` is not covered: MkDocs calls on_serve only after it succeeded, so
-a project broken at start stops with the same messages as `mkdocs build`.
+MkDocs 1.6 alone (mkdocs/livereload): a failed rebuild never publishes the version the server waits
+for, so the browser hangs until the files are fixed, and the error is a traceback. Through on_serve the
+server's builder is wrapped (a failure is caught with every warning and error logged meanwhile, and the
+rebuild returns, so open pages reload) and so is its WSGI app: while the last rebuild failed, every page
+answers with its messages (render/build_errors.py) and reloads itself once STATUS_PATH counts a later
+rebuild. MkDocs calls on_serve only after a first successful build: a project broken at start stops as
+`mkdocs build` does.
 Must not: change a successful build or what it serves, or keep an error from the console.
 """
 
