@@ -1,27 +1,18 @@
-"""The search index, built from the pages as the build writes them, in pieces the browser loads on demand.
+"""The search index in pieces the browser loads on demand (format and reasons: macros/search/README.md).
 
-Why not Material's index: Material's page script downloads search/search_index.json whole on every
-page open and its worker builds a lunr index from it before the first answer — seconds at a thousand
-positions. Here the browser loads only what a query needs (see macros/search/README.md):
+Material's index is downloaded whole on every page open and turned into a lunr index before the first
+answer — seconds at a thousand positions. Here, under ``search/``:
 
-- ``search/search_index.json`` — still written by Material's search plugin, but with no documents
-  (every page is marked ``search.exclude``); the settings the worker needs ride in its ``config``
-  under ``jobdesc``: the shard keys, the stop words, the synonym groups and a version for caching.
-- ``search/ru/s/<n>.json`` — shards of the inverted index: the sorted vocabulary cut into runs of
-  24 KB or more, each word with its postings; the settings list the first word of each shard. A
-  shard is cut only where neighbouring words begin differently, so the words of a query word's
-  stem lie together and a query word loads one shard (a stem of three or four letters, sometimes two).
-- ``search/ru/pages.json`` — every page's address, title and tags, and where its entries start.
-- ``search/ru/p/<n>.json`` — the entries of page n (anchor, title, text): loaded for the results shown.
-- ``search/ru/words.txt`` — the vocabulary, one word a line: the worker loads it in the background
-  to correct typos.
+- ``search_index.json`` — Material's, without documents; ``config.jobdesc`` holds the worker's settings
+  (the first word of each shard, the stop words, the synonyms, a version for caching);
+- ``ru/s/<n>.json`` — the sorted vocabulary with postings, cut into shards (shard_ranges says where);
+- ``ru/pages.json`` — each page's address, title, tags and first entry; ``ru/p/<n>.json`` — page n's entries;
+- ``ru/words.txt`` — the vocabulary, one word a line, for correcting typos.
 
 A posting is one integer: the entry's number (delta from the word's previous posting) times 16 plus
-flags — bit 0 the entry's text has the word, bit 2 its title has it, bit 3 the page's tags have it
-(bit 1 is free: it once counted a second occurrence).
-
-Must not: stem (words.py says why) or depend on Material's internals beyond the documented
-``search.exclude`` page setting and the index file's ``config`` object. Standard library only.
+flags — bit 0 the entry's text has the word, bit 2 its title, bit 3 the page's tags (bit 1 is free).
+Must not: stem (words.py says why) or depend on Material's internals beyond ``search.exclude`` and the
+index file's ``config`` object. Standard library only.
 """
 
 from __future__ import annotations
