@@ -17,6 +17,7 @@ from pathlib import Path
 from jinja2 import BytecodeCache
 from mkdocs import utils
 
+from ..model.front_matter import FRONT_MATTER
 from ..model.positions import POSITIONS_DIR
 
 # mkdocs/commands/build.py, logged on every dirty build; strict mode would count it as a failure.
@@ -51,9 +52,10 @@ def fingerprint(config, src_uris: list[str]) -> Fingerprint:
         name = path.relative_to(docs).as_posix()
         texts[name] = text = path.read_text(encoding="utf-8", errors="replace")
         if _is_position(name):
-            head, body = split_front_matter(text)
-            rest.update(f"{name} front matter {_digest(head)}\n".encode())
-            bodies[name] = _digest(body)
+            found = FRONT_MATTER.match(text)
+            head_end = found.end() if found else 0
+            rest.update(f"{name} front matter {_digest(text[:head_end])}\n".encode())
+            bodies[name] = _digest(text[head_end:])
         else:
             rest.update(f"{name} {_digest(text)}\n".encode())
     return Fingerprint(rest.hexdigest(), bodies, texts)
@@ -112,14 +114,6 @@ class DirtyBuildNotice(logging.Filter):
 
     def filter(self, record: logging.LogRecord) -> bool:
         return not (record.levelno == logging.WARNING and record.getMessage().startswith(DIRTY_WARNING))
-
-
-def split_front_matter(text: str) -> tuple[str, str]:
-    if text.startswith("---\n"):
-        end = text.find("\n---\n", 4)
-        if end != -1:
-            return text[:end + 5], text[end + 5:]
-    return "", text
 
 
 def _is_position(name: str) -> bool:

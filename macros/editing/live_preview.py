@@ -14,9 +14,11 @@ from __future__ import annotations
 
 import logging
 import re
+import sys
 import time
 import traceback
 from dataclasses import dataclass, field
+from logging.handlers import BufferingHandler
 
 import click
 from mkdocs.exceptions import Abort, ConfigurationError
@@ -52,7 +54,8 @@ class LivePreview:
         self.error: BaseException | None = None  # the error MkDocs reported to on_build_error
 
     def rebuild(self) -> None:
-        said = _Collected()
+        said = BufferingHandler(capacity=sys.maxsize)  # every warning and error while it runs
+        said.setLevel(logging.WARNING)
         logging.getLogger("mkdocs").addHandler(said)
         self.error = None
         try:
@@ -61,7 +64,7 @@ class LivePreview:
         except KeyboardInterrupt:
             raise
         except BaseException as stopped:  # noqa: BLE001 — Abort, SystemExit of a plugin, a bug: serve goes on
-            failure = self._failure(stopped, said.records)
+            failure = self._failure(stopped, said.buffer)
             _report(stopped)
         finally:
             logging.getLogger("mkdocs").removeHandler(said)
@@ -148,13 +151,3 @@ def _answer(start_response, status: str, kind: str, body: bytes):
                             ("Cache-Control", "no-store")])
     return [body]
 
-
-class _Collected(logging.Handler):
-    """Every warning and error logged while one rebuild runs."""
-
-    def __init__(self):
-        super().__init__(logging.WARNING)
-        self.records: list[logging.LogRecord] = []
-
-    def emit(self, record: logging.LogRecord) -> None:
-        self.records.append(record)
