@@ -53,8 +53,8 @@ class SearchEntries:
             if outline is None or any(entry.anchor.endswith(LISTING_MARK) for entry in outline):
                 outline = search_entries.page_entries(page.content or "", title)
             outline[0] = search_entries.Entry("", title, outline[0].text)
-            self.records[page.url] = search_index.kept_page_record(  # from .cache/pages when the page is unchanged
-                build_cache.current(), page.url, title, [html.unescape(str(tag)) for tag in tags], outline)
+            self.records[page.url] = search_index.page_record(
+                page.url, title, [html.unescape(str(tag)) for tag in tags], outline, build_cache.current())
         page.meta["search"] = dict(setting if isinstance(setting, dict) else {}, exclude=True)
 
     def write(self, site_dir: Path, synonyms) -> None:

@@ -1,16 +1,11 @@
-"""The search index in pieces the browser loads on demand (format and reasons: macros/search/README.md).
+"""The search index in pieces the browser loads on demand (what and why: macros/search/README.md).
 
-Material's index is downloaded whole on every page open and turned into a lunr index before the first
-answer — seconds at a thousand positions. Here, under ``search/``:
-
-- ``search_index.json`` — Material's, without documents; ``config.jobdesc`` holds the worker's settings
-  (the first word of each shard, the stop words, the synonyms, a version for caching);
-- ``ru/s/<n>.json`` — the sorted vocabulary with postings, cut into shards (shard_ranges says where);
-- ``ru/pages.json`` — each page's address, title, tags and first entry; ``ru/p/<n>.json`` — page n's entries;
-- ``ru/words.txt`` — the vocabulary, one word a line, for correcting typos.
-
-A posting is one integer: the entry's number (delta from the word's previous posting) times 16 plus
-flags — bit 0 the entry's text has the word, bit 2 its title, bit 3 the page's tags (bit 1 is free).
+Under ``search/``: Material's ``search_index.json`` without documents, its ``config.jobdesc`` holding
+the worker's settings; ``ru/s/<n>.json``, the sorted vocabulary with postings cut into shards
+(shard_ranges); ``ru/pages.json``, every page's address, title, tags and first entry; ``ru/p/<n>.json``,
+page n's entries; ``ru/words.txt``, the vocabulary for correcting typos. A posting is one integer: the
+entry's number (delta from the word's previous posting) times 16 plus flags — bit 0 the entry's text has
+the word, bit 2 its title, bit 3 the page's tags (bit 1 is free).
 Must not: stem (words.py says why) or depend on Material's internals beyond ``search.exclude`` and the
 index file's ``config`` object. Standard library only.
 """
@@ -43,8 +38,16 @@ class PageRecord:
     flags: list[dict[str, int]] = field(default_factory=list)  # per entry: word -> posting flags
 
 
-def page_record(url: str, title: str, tags: list[str], entries: list[Entry]) -> PageRecord:
-    """One page's entries (entries.py), with the words of each entry and where they occur."""
+def page_record(url: str, title: str, tags: list[str], entries: list[Entry], cache=None) -> PageRecord:
+    """One page's entries (entries.py) with the words of each entry and where they occur; from the build
+    cache (model/build_cache.py) when this page was indexed before unchanged."""
+    key = None
+    if cache is not None and cache.folder is not None:
+        key = cache.key(_json([url, title, tags]), _json([[e.anchor, e.title, e.text, e.clause] for e in entries]))
+        kept = cache.get("search", key)
+        if kept is not None:
+            words, flags = kept
+            return PageRecord(url, title, tags, entries, [dict(zip(names, values)) for names, values in zip(words, flags)])
     record = PageRecord(url, title, tags, entries)
     tag_words = {word for tag in tags for word in indexed_words(tag)}
     for number, entry in enumerate(record.entries):
@@ -58,21 +61,10 @@ def page_record(url: str, title: str, tags: list[str], entries: list[Entry]) -> 
             for word in tag_words:
                 flags[word] = flags.get(word, 0) | TAG_FLAG
         record.flags.append(flags)
+    if key is not None:
+        words = [list(flags) for flags in record.flags]
+        cache.put("search", key, [words, [list(flags.values()) for flags in record.flags]])
     return record
-
-
-def kept_page_record(cache, url: str, title: str, tags: list[str], entries: list[Entry]) -> PageRecord:
-    """page_record(), from the build cache (model/build_cache.py) when this page was indexed before unchanged."""
-    if cache is None or cache.folder is None:
-        return page_record(url, title, tags, entries)
-    key = cache.key(_json([url, title, tags]), _json([[e.anchor, e.title, e.text, e.clause] for e in entries]))
-    kept = cache.get("search", key)
-    if kept is None:
-        record = page_record(url, title, tags, entries)
-        cache.put("search", key, [[list(flags) for flags in record.flags], [list(flags.values()) for flags in record.flags]])
-        return record
-    words, flags = kept
-    return PageRecord(url, title, tags, entries, [dict(zip(names, values)) for names, values in zip(words, flags)])
 
 
 def _title_words(entry: Entry) -> str:
