@@ -51,7 +51,7 @@ def fingerprint(config, src_uris: list[str]) -> Fingerprint:
             continue
         name = path.relative_to(docs).as_posix()
         texts[name] = text = path.read_text(encoding="utf-8", errors="replace")
-        if _is_position(name):
+        if name.startswith(f"{POSITIONS_DIR}/") and name.count("/") == 1:  # docs/positions/<slug>.md
             found = FRONT_MATTER.match(text)
             head_end = found.end() if found else 0
             rest.update(f"{name} front matter {_digest(text[:head_end])}\n".encode())
@@ -114,10 +114,6 @@ class DirtyBuildNotice(logging.Filter):
 
     def filter(self, record: logging.LogRecord) -> bool:
         return not (record.levelno == logging.WARNING and record.getMessage().startswith(DIRTY_WARNING))
-
-
-def _is_position(name: str) -> bool:
-    return name.startswith(f"{POSITIONS_DIR}/") and name.count("/") == 1
 
 
 def _files(roots: list[Path]):
