@@ -1,10 +1,7 @@
 """The archive in prepare's output: every edition's page and every comparison («Лист изменений») as plain
-Markdown at the addresses the site gives them, so the archive needs no code of ours to render either.
-
-Which pages exist is the archive's plan (exports/archive.py); an edition's text is expanded by the site's
-own macros answering from its commit (exports/archive_forms.py), then numbered and typeset as a current
-position is. A comparison is read from both editions' blocks, taken from the one conversion prepare makes
-of every page for its checks (refusals.py), and written as our template's HTML in a raw HTML block.
+Markdown at the site's addresses. The archive's plan (exports/archive.py) says which pages exist; an edition
+is expanded by the site's macros answering from its commit (exports/archive_forms.py), a comparison written
+as our template's HTML from both editions' blocks (taken from refusals.py's one conversion of each page).
 """
 
 from __future__ import annotations

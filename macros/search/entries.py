@@ -38,12 +38,6 @@ class Entry:
     clause: bool = False
 
 
-def raw_text(block: str) -> str:
-    """What raw HTML Markdown set aside (the aliases line, highlighted code) shows; not on one line yet."""
-    block = TAG.sub(" ", INLINE_TAG.sub("", CLAUSE_NUMBER.sub("", HIDDEN.sub(" ", COMMENT.sub("", block)))))
-    return html.unescape(block) if "&" in block else block
-
-
 def tree_entries(root: etree.Element, raw_blocks: list[str]) -> list[Entry]:
     """The entries of a page's element tree, the page itself first (its title is the caller's);
     `raw_blocks` are the HTML blocks Markdown set aside, which the tree holds as placeholders."""
@@ -116,9 +110,11 @@ class _Outline:
         chunks.append(html.unescape(text) if "&" in text else text)
 
     def _raw(self, number: int) -> str:
-        # Escaped so that the unescaping of the text around it returns it as it is.
+        """What a raw HTML block Markdown set aside (the aliases line, highlighted code) shows, escaped so
+        that the unescaping of the text around it returns it as it is."""
         block = self.raw_blocks[number] if number < len(self.raw_blocks) else ""
-        return raw_text(block).replace("&", "&amp;")
+        block = TAG.sub(" ", INLINE_TAG.sub("", CLAUSE_NUMBER.sub("", HIDDEN.sub(" ", COMMENT.sub("", block)))))
+        return (html.unescape(block) if "&" in block else block).replace("&", "&amp;")
 
 
 def page_entries(body: str, title: str) -> list[Entry]:

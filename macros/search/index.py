@@ -91,13 +91,9 @@ def postings(records: list[PageRecord]) -> dict[str, list[int]]:
 
 
 def shard_ranges(words: list[str], sizes: dict[str, int]) -> list[list[str]]:
-    """Sorted words cut into consecutive runs of at least SHARD_BYTES each, cut where two neighbours
-    begin differently: a query word stands for the indexed words that begin with its stem, and each
-    shard of them is one more request before the answer (a request costs more than its bytes).
-
-    A shard is cut only between words that share fewer than three first letters; past twice
-    SHARD_BYTES, fewer than four; and so on: the words of a stem of five letters stay in one shard
-    unless their postings alone pass four times SHARD_BYTES."""
+    """Sorted words cut into runs of at least SHARD_BYTES, only between words sharing fewer than three first
+    letters (past twice SHARD_BYTES, four; and so on): a query word stands for the indexed words that begin
+    with its stem, and each shard of them is one more request (which costs more than its bytes)."""
     shards, current, size = [], [], 0
     for word in words:
         if current and size >= SHARD_BYTES and _shared_beginning(current[-1], word) < 2 + size // SHARD_BYTES:
