@@ -15,7 +15,7 @@ PREFIX = "JOBDESC_"  # an option's environment variable: JOBDESC_ and its name i
 
 
 class Text(c.BaseConfigOption[str]):
-    """A folder or a number from the environment, as text; '' when not set."""
+    """A folder or a number from the environment, as text; '' when not set. The others narrow it down."""
 
     def __init__(self, default: str | bool = ""):
         super().__init__()
