@@ -1,10 +1,9 @@
 """The build's own settings: `extra: jobdesc:` in mkdocs.yml, typed like a MkDocs plugin's options.
 
-A developer's switches (PDFs, .docx and the archive on or off, where caches live, the base of the
-edition check, whether this build publishes) used to be environment variables read in the module
-that needed them. Now they are read once, here, as a plugin config (the way Material's plugins declare
-theirs), and handed down as parameters. mkdocs.yml fills each option from the environment with
-MkDocs' documented ``!ENV`` tag, so ``JOBDESC_PDF=0 mkdocs build`` works as before; ``!ENV`` reads a variable and runs no code (tests/test_supply_chain.py).
+A developer's switches (PDFs, .docx, the archive, caches, the base of the edition check, publishing) are
+read once, here, and handed down as parameters, not read from the environment where needed. mkdocs.yml
+fills each from the environment with MkDocs' ``!ENV`` tag (so ``JOBDESC_PDF=0 mkdocs build`` works),
+which reads a variable as YAML and runs no code (tests/test_supply_chain.py).
 """
 
 from __future__ import annotations
@@ -15,47 +14,34 @@ PLACE = "extra.jobdesc"  # where mkdocs.yml holds these options, for messages
 PREFIX = "JOBDESC_"  # an option's environment variable: JOBDESC_ and its name in capitals
 
 
-class Switch(c.BaseConfigOption[str]):
-    """'' (the command decides: on in a build, off in `mkdocs serve`), '0' or '1'.
-
-    ``!ENV`` reads a variable as YAML (``0`` is a number, an empty value is null), so those are accepted too."""
-
-    allowed = ("", "0", "1")
-
-    def __init__(self):
-        super().__init__()
-        self.default = ""
-
-    def run_validation(self, value: object) -> str:
-        if value is None:
-            return ""
-        if isinstance(value, bool):
-            return "1" if value else "0"
-        text = str(value)
-        if text not in self.allowed:
-            raise base.ValidationError(
-                f"значение {value!r} не подходит; возможные: {', '.join(repr(a) for a in self.allowed if a)}"
-                " или пусто (решает команда: mkdocs build — да, mkdocs serve — нет)")
-        return text
-
-
 class Text(c.BaseConfigOption[str]):
-    """A folder or a number from the environment, as text; '' when not set."""
+    """A folder or a number from the environment, as text; '' when not set. The others narrow it down."""
 
-    def __init__(self):
+    def __init__(self, default: str | bool = ""):
         super().__init__()
-        self.default = ""
+        self.default = default
 
     def run_validation(self, value: object) -> str:
         return "" if value is None else str(value)
 
 
-class Flag(c.BaseConfigOption[bool]):
+class Switch(Text):
+    """'' (the command decides: on in a build, off in `mkdocs serve`), '0' or '1'; ``!ENV`` reads ``0``
+    as a number and an empty value as null."""
+
+    def run_validation(self, value: object) -> str:
+        text = "1" if value is True else "0" if value is False else super().run_validation(value)
+        if text not in ("", "0", "1"):
+            raise base.ValidationError(f"значение {value!r} не подходит; возможные: '0', '1'"
+                                       " или пусто (решает команда: mkdocs build — да, mkdocs serve — нет)")
+        return text
+
+
+class Flag(Text):
     """On with '1', off with '0' or nothing: a step no command takes by itself (publishing the site)."""
 
     def __init__(self):
-        super().__init__()
-        self.default = False
+        super().__init__(default=False)
 
     def run_validation(self, value: object) -> bool:
         if value is None or isinstance(value, bool):
@@ -95,7 +81,7 @@ class JobDescConfig(base.Config):
 
 
 OPTIONS = sorted(name for name, value in vars(JobDescConfig).items() if isinstance(value, c.BaseConfigOption))
-FROM_ENVIRONMENT = {name for name, value in vars(JobDescConfig).items() if isinstance(value, (Switch, Text, Flag))}
+FROM_ENVIRONMENT = {name for name, value in vars(JobDescConfig).items() if isinstance(value, Text)}
 
 
 def problem(name: str, error) -> str:

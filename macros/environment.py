@@ -1,11 +1,21 @@
-"""The message for a command run with a Python that lacks the project's packages: HR typed
-`python3 -m macros.new_position …` in a terminal where the project's environment (.venv) is not open.
-Standard library only: it must import where nothing else does."""
+"""HR's commands started from their documented addresses (`python3 -m macros.new_position …`), with a
+message in place of a traceback when the Python that runs them lacks the project's packages (.venv not
+open). Standard library only: it must import where nothing else does."""
 
 from __future__ import annotations
 
+import importlib
 import sys
 from pathlib import Path
+
+
+def run(command: str) -> None:
+    """Run macros/commands/<command>.py, typed as `python -m macros.<command>`."""
+    try:
+        main = importlib.import_module(f".commands.{command}", __package__).main
+    except ModuleNotFoundError as missing:  # a package the command needs (jinja2, python-docx, …) is not installed
+        raise SystemExit(not_installed(missing)) from None
+    sys.exit(main())
 
 
 def not_installed(missing: ModuleNotFoundError) -> str:

@@ -1,29 +1,15 @@
-"""The build's console output: HR's messages in full, without lines that bury them.
+"""The build's console output: HR's messages in full and in Russian, without lines that bury them.
 
-- mkdocs-macros reports at INFO level which module, variables, macros and filters it found: about
-  ten lines on every build and every `mkdocs serve` rebuild that nobody editing a position needs.
-  Its `verbose` option governs only `env.chatter()`, not these lines, so its logger is set to
-  WARNING: its warnings and errors (a template error) still show, and `mkdocs build -v` shows
-  everything again.
-- MkDocs' command line hides a message identical to one logged earlier in the same process
-  (`mkdocs.utils.DuplicateFilter` on the build's logger). In `mkdocs serve` that hid the second
-  occurrence of the same mistake: the console printed only "Aborted with a BuildError!" (and a
-  repeated warning was neither printed nor counted by strict mode). Warnings and errors are never
-  treated as duplicates now; repeated informational lines still are.
-
-- MkDocs' own lines of a build («Cleaning site directory», «Documentation built in 1.43 seconds») are
-  said in Russian (IN_RUSSIAN).
-- MkDocs closes a failed build with an English line of its own ("Aborted with a BuildError!",
-  "Aborted with 1 warnings in strict mode!"); `closing_line` words it in Russian, and the hook
-  raises it in place of MkDocs' (after logging the error MkDocs would have logged).
-
+mkdocs-macros' ten INFO lines a build (its `verbose` option does not govern them) are hidden unless
+`mkdocs build -v`; MkDocs' filter of repeated messages no longer hides a warning or an error (in
+`mkdocs serve` the second occurrence of a mistake showed only "Aborted with a BuildError!"); MkDocs'
+own lines and the closing line of a failed build are said in Russian.
 Must not: hide a warning or an error, or change what a build does.
 """
 
 from __future__ import annotations
 
 import logging
-
 import re
 
 from mkdocs.exceptions import Abort, BuildError

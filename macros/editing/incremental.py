@@ -17,6 +17,7 @@ from pathlib import Path
 from jinja2 import BytecodeCache
 from mkdocs import utils
 
+from ..model.front_matter import FRONT_MATTER
 from ..model.positions import POSITIONS_DIR
 
 # mkdocs/commands/build.py, logged on every dirty build; strict mode would count it as a failure.
@@ -25,11 +26,10 @@ DIRTY_WARNING = "A 'dirty' build is being performed"
 
 @dataclass(frozen=True)
 class Fingerprint:
-    """What one build was made from: the rest (settings, templates, theme, other pages, git HEAD, the
-    list of pages) as one digest, and each position's front matter and body separately."""
+    """What one build was made from: everything but the positions' bodies (settings, templates, theme,
+    other pages, front matter, git HEAD, the list of pages) as one digest, and each body separately."""
 
     rest: str
-    heads: dict[str, str]   # position src_uri -> digest of its front matter
     bodies: dict[str, str]  # position src_uri -> digest of its body
     texts: dict[str, str]   # every Markdown page's source text, to find the pages naming a position
 
@@ -42,31 +42,28 @@ def fingerprint(config, src_uris: list[str]) -> Fingerprint:
     for uri in sorted(src_uris):  # a page added or removed (a draft's pages included)
         rest.update(f"page {uri}\n".encode())
     rest.update(_git_head(project).encode())
-    others = [Path(config.config_file_path), project / "macros" / "templates",
-              *(Path(d) for d in config.theme.dirs if "site-packages" not in Path(d).parts)]  # overrides/
-    for path in _files(others):
-        stat = path.stat()
-        rest.update(f"{path} {stat.st_mtime_ns} {stat.st_size}\n".encode())
-    heads, bodies, texts = {}, {}, {}
-    for path in _files([docs]):
-        name = path.relative_to(docs).as_posix()
-        if not name.endswith(".md"):
+    theme = [Path(folder) for folder in config.theme.dirs if "site-packages" not in Path(folder).parts]  # overrides/
+    bodies, texts = {}, {}
+    for path in _files([Path(config.config_file_path), project / "macros" / "templates", *theme, docs]):
+        if path.suffix != ".md" or docs not in path.parents:
             stat = path.stat()
-            rest.update(f"{name} {stat.st_mtime_ns} {stat.st_size}\n".encode())
+            rest.update(f"{path} {stat.st_mtime_ns} {stat.st_size}\n".encode())
             continue
+        name = path.relative_to(docs).as_posix()
         texts[name] = text = path.read_text(encoding="utf-8", errors="replace")
-        if _is_position(name):
-            head, body = split_front_matter(text)
-            heads[name], bodies[name] = _digest(head), _digest(body)
+        if name.startswith(f"{POSITIONS_DIR}/") and name.count("/") == 1:  # docs/positions/<slug>.md
+            found = FRONT_MATTER.match(text)
+            head_end = found.end() if found else 0
+            rest.update(f"{name} front matter {_digest(text[:head_end])}\n".encode())
+            bodies[name] = _digest(text[head_end:])
         else:
             rest.update(f"{name} {_digest(text)}\n".encode())
-    return Fingerprint(rest.hexdigest(), heads, bodies, texts)
+    return Fingerprint(rest.hexdigest(), bodies, texts)
 
 
 def stale_pages(previous: Fingerprint | None, current: Fingerprint) -> set[str] | None:
     """The pages (src_uri) to render again, or None for every page."""
-    if previous is None or previous.rest != current.rest or previous.heads != current.heads \
-            or previous.bodies.keys() != current.bodies.keys():
+    if previous is None or previous.rest != current.rest:  # else the same positions: their names are in `rest`
         return None
     changed = {name for name, body in current.bodies.items() if previous.bodies[name] != body}
     stale = set(changed)
@@ -119,22 +116,12 @@ class DirtyBuildNotice(logging.Filter):
         return not (record.levelno == logging.WARNING and record.getMessage().startswith(DIRTY_WARNING))
 
 
-def split_front_matter(text: str) -> tuple[str, str]:
-    if text.startswith("---\n"):
-        end = text.find("\n---\n", 4)
-        if end != -1:
-            return text[:end + 5], text[end + 5:]
-    return "", text
-
-
-def _is_position(name: str) -> bool:
-    return name.startswith(f"{POSITIONS_DIR}/") and name.count("/") == 1
-
-
 def _files(roots: list[Path]):
     for root in roots:
-        found = [root] if root.is_file() else sorted(p for p in root.rglob("*") if p.is_file()) if root.is_dir() else []
-        yield from (path for path in found if "__pycache__" not in path.parts)
+        if root.is_file():
+            yield root
+        elif root.is_dir():
+            yield from sorted(path for path in root.rglob("*") if path.is_file() and "__pycache__" not in path.parts)
 
 
 def _digest(text: str) -> str:

@@ -1,22 +1,12 @@
 """`mkdocs serve` keeps answering when a rebuild fails, and every page shows why until it is fixed.
 
-What MkDocs 1.6 does by itself (mkdocs/livereload): before a rebuild it raises the version the
-server "wants"; a rebuild that raises never publishes it, and every request for a page waits for
-the published version to catch up, so the browser hangs until the files are fixed. The exception is
-printed as a traceback unless it is a SystemExit (a broken mkdocs.yml: about fifty lines).
-
-Through the documented `on_serve` event, which hands over the server before it starts:
-
-- the server's builder is wrapped: a failed rebuild is caught, what it said (every warning and
-  error MkDocs' loggers printed meanwhile, and the exception) is kept, and the rebuild returns
-  normally, so the server publishes the new version and open pages reload instead of stalling;
-- the server's WSGI application is wrapped (wsgiref's get_app/set_app): while the last rebuild
-  failed, every page answers at once with the list of messages (render/build_errors.py); that page
-  asks STATUS_PATH every second and reloads itself when a later rebuild has finished. Files that
-  are not pages, and everything after a successful rebuild, are served by MkDocs as before.
-
-The first build of `mkdocs serve` is not covered: MkDocs calls on_serve only after it succeeded, so
-a project broken at start stops with the same messages as `mkdocs build`.
+MkDocs 1.6 alone (mkdocs/livereload): a failed rebuild never publishes the version the server waits
+for, so the browser hangs until the files are fixed, and the error is a traceback. Through on_serve the
+server's builder is wrapped (a failure is caught with every warning and error logged meanwhile, and the
+rebuild returns, so open pages reload) and so is its WSGI app: while the last rebuild failed, every page
+answers with its messages (render/build_errors.py) and reloads itself once STATUS_PATH counts a later
+rebuild. MkDocs calls on_serve only after a first successful build: a project broken at start stops as
+`mkdocs build` does.
 Must not: change a successful build or what it serves, or keep an error from the console.
 """
 
@@ -24,9 +14,11 @@ from __future__ import annotations
 
 import logging
 import re
+import sys
 import time
 import traceback
 from dataclasses import dataclass, field
+from logging.handlers import BufferingHandler
 
 import click
 from mkdocs.exceptions import Abort, ConfigurationError
@@ -62,7 +54,8 @@ class LivePreview:
         self.error: BaseException | None = None  # the error MkDocs reported to on_build_error
 
     def rebuild(self) -> None:
-        said = _Collected()
+        said = BufferingHandler(capacity=sys.maxsize)  # every warning and error while it runs
+        said.setLevel(logging.WARNING)
         logging.getLogger("mkdocs").addHandler(said)
         self.error = None
         try:
@@ -71,7 +64,7 @@ class LivePreview:
         except KeyboardInterrupt:
             raise
         except BaseException as stopped:  # noqa: BLE001 — Abort, SystemExit of a plugin, a bug: serve goes on
-            failure = self._failure(stopped, said.records)
+            failure = self._failure(stopped, said.buffer)
             _report(stopped)
         finally:
             logging.getLogger("mkdocs").removeHandler(said)
@@ -158,13 +151,3 @@ def _answer(start_response, status: str, kind: str, body: bytes):
                             ("Cache-Control", "no-store")])
     return [body]
 
-
-class _Collected(logging.Handler):
-    """Every warning and error logged while one rebuild runs."""
-
-    def __init__(self):
-        super().__init__(logging.WARNING)
-        self.records: list[logging.LogRecord] = []
-
-    def emit(self, record: logging.LogRecord) -> None:
-        self.records.append(record)

@@ -1,13 +1,9 @@
-"""The site's own search index (macros/search/index.py), gathered page by page; run by macros/plugin.py.
+"""The site's own search index (macros/search/), gathered page by page; run by macros/plugin.py.
 
-A page's entries are handed over as data by the step that makes its structure: the last tree processor
-of Python-Markdown (`SearchOutline`, registered from define_env) walks the finished element tree, with
-headings' ids and clause numbers in place and the held forms still out of the page (they are not
-searched), and records the entries under the page's address. The search step takes them when the page
-reaches its template, and writes the index and the search worker (macros/search/worker.py) after the
-build. Material's search plugin stays in mkdocs.yml for its search box, but every page is marked with
-its documented ``search.exclude`` setting, so it parses no page and writes an index without documents
-that carries our settings.
+The last Markdown tree step records each page's entries as data (held forms are still out of the page,
+so they are not searched); the page's on_page_context takes them, and the index and its worker are
+written after the build. Material's search plugin stays for its search box, but every page carries its
+documented ``search.exclude``: it parses no page and writes an empty index that carries our settings.
 """
 
 from __future__ import annotations
@@ -56,8 +52,8 @@ class SearchEntries:
             if outline is None or any(entry.anchor.endswith(LISTING_MARK) for entry in outline):
                 outline = search_entries.page_entries(page.content or "", title)
             outline[0] = search_entries.Entry("", title, outline[0].text)
-            self.records[page.url] = search_index.kept_page_record(  # from .cache/pages when the page is unchanged
-                cache, page.url, title, [html.unescape(str(tag)) for tag in tags], outline)
+            self.records[page.url] = search_index.page_record(
+                page.url, title, [html.unescape(str(tag)) for tag in tags], outline, cache)
         page.meta["search"] = dict(setting if isinstance(setting, dict) else {}, exclude=True)
 
     def write(self, site_dir: Path, synonyms) -> None:
@@ -73,18 +69,18 @@ class SearchOutline(Extension):
 
     def extendMarkdown(self, md):
         # After every tree processor that changes text or ids (toc 5, typography 4, unescape 0, MkDocs' 1 and 0).
-        md.treeprocessors.register(_Record(md, self), "jobdesc_search_outline", -10)
+        md.treeprocessors.register(_Record(md, self.search, self.page_of), "jobdesc_search_outline", -10)
 
 
 class _Record(Treeprocessor):
-    def __init__(self, md, extension: SearchOutline):
+    def __init__(self, md, search: SearchEntries, page_of):
         super().__init__(md)
-        self.extension = extension
+        self.search, self.page_of = search, page_of
 
     def run(self, root) -> None:
-        page = self.extension.page_of()
+        page = self.page_of()
         setting = page.meta.get("search") if page is not None else None
         if page is not None and not (isinstance(setting, dict) and setting.get("exclude")):  # an archived edition
             blocks = [block if isinstance(block, str) else self.md.serializer(block)
                       for block in self.md.htmlStash.rawHtmlBlocks]
-            self.extension.search.outlines[page.file.src_uri] = search_entries.tree_entries(root, blocks)
+            self.search.outlines[page.file.src_uri] = search_entries.tree_entries(root, blocks)

@@ -14,12 +14,11 @@ from ..model.front_matter import FRONT_MATTER
 from ..model.positions import Position, default_tags
 from ..model.problems import PositionsError
 from ..exports.archive_forms import ArchiveForms
-from ..render import plain_calls, verbatim
+from ..render import plain_calls
 from ..render.archive_links import Links
 from ..render.findings import Findings
-from ..render.instruction import is_instruction
 from .host import MacroHost
-from .markdown import number_clauses, typeset_markdown
+from .markdown import forms_in, instruction_markdown, typeset_markdown
 from .refusals import Refusals
 from .editions import add_editions
 from .site import read_site
@@ -76,10 +75,7 @@ def prepare(project_dir: Path, archive: bool = False) -> Prepared:
 
 def _position_page(position: Position, host: MacroHost, forms: ArchiveForms, refusals: Refusals, blocks) -> str:
     """Front matter the theme reads (title and tags, as text) and the instruction's full printed text."""
-    body = refusals.checked(plain_calls.expand(position.body, host.macros))
-    if is_instruction(blocks.release(body)):
-        body = number_clauses(body, forms.clause_numbers)
-    body = _forms_in(typeset_markdown(body), blocks)
+    body = instruction_markdown(position.body, host.macros, forms.clause_numbers, refusals, blocks)
     tags = position.meta.get("tags") or default_tags(position.meta)
     # The theme writes titles and tags as HTML: escaped here, as hooks/theme.py does for the site.
     meta = [f"title: {_yaml_text(html.escape(position.title))}",
@@ -93,14 +89,7 @@ def _other_page(text: str, host: MacroHost, refusals: Refusals, blocks) -> str:
     head, body = (text[:found.end()], text[found.end():]) if found else ("", text)
     expanded = plain_calls.expand(body, host.macros, skip_code=True)  # a guide shows calls in code as text
     refusals.checked((expanded or "").replace(TAGS_MARKER, ""))  # Material puts the tags list in its place
-    return head + _forms_in(typeset_markdown(expanded if expanded is not None else body), blocks) + "\n"
-
-
-def _forms_in(text: str, blocks) -> str:
-    """The held forms put back as raw HTML blocks, with no blank line inside (one block in any renderer)."""
-    return verbatim.TOKEN.sub(
-        lambda token: "\n".join(line for line in blocks.release(token.group(0)).split("\n") if line.strip()),
-        text)
+    return head + forms_in(typeset_markdown(expanded if expanded is not None else body), blocks) + "\n"
 
 
 def _yaml_text(value: str) -> str:

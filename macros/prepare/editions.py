@@ -1,10 +1,7 @@
 """The archive in prepare's output: every edition's page and every comparison («Лист изменений») as plain
-Markdown at the addresses the site gives them, so the archive needs no code of ours to render either.
-
-Which pages exist is the archive's plan (exports/archive.py); an edition's text is expanded by the site's
-own macros answering from its commit (exports/archive_forms.py), then numbered and typeset as a current
-position is. A comparison is read from both editions' blocks, taken from the one conversion prepare makes
-of every page for its checks (refusals.py), and written as our template's HTML in a raw HTML block.
+Markdown at the site's addresses. The archive's plan (exports/archive.py) says which pages exist; an edition
+is expanded by the site's macros answering from its commit (exports/archive_forms.py), a comparison written
+as our template's HTML from both editions' blocks (taken from refusals.py's one conversion of each page).
 """
 
 from __future__ import annotations
@@ -18,9 +15,7 @@ from ..exports import archive as planning, document_text
 from ..exports.archive_forms import Archived, ArchiveForms, comparison_html, comparison_templates
 from ..exports.archive_pages import TEMPLATES, snapshots_of
 from ..hooks.compact import drop_gaps_between_blocks
-from ..render import plain_calls
-from ..render.instruction import is_instruction
-from .markdown import number_clauses, typeset_markdown
+from .markdown import instruction_markdown, one_block
 
 # As the site shows an archived page (exports/archive_pages.py): no menu or contents, not in the search.
 SHOWN = {"hide": ["navigation", "toc"], "search": {"exclude": True}}
@@ -28,8 +23,6 @@ SHOWN = {"hide": ["navigation", "toc"], "search": {"exclude": True}}
 
 def add_editions(prepared, project_dir: Path, host, staff, found, forms: ArchiveForms, refusals, blocks) -> None:
     """Every archived edition and comparison of `found` (model/editions.py) into `prepared`'s pages and manifest."""
-    if found is None:
-        return
     planner = planning.Planner(found, staff, host.conf, Path(project_dir), forms.links, forms.codes)
     jobs = planner.jobs()  # a position's editions come before its comparisons
     snapshots = snapshots_of(planner, forms.env, [job.state for job in jobs if job.state is not None])
@@ -45,34 +38,20 @@ def add_editions(prepared, project_dir: Path, host, staff, found, forms: Archive
             position = job.state.position
             page.file.content_string = "\n" * (position.body_line - 1) + planning.text_of(job)
             page.file.source_file = f"docs/{position.src_path} (редакция {spec['version']} из истории git)"
-            body, read[job.src] = _edition(job, host, forms, refusals, blocks)
+            # Another position's clause is named, not linked; the blocks are kept as the site reads them
+            # (plugin.py), for the comparisons that come after.
+            body = instruction_markdown(position.body, host.macros, forms.clause_numbers, refusals, blocks,
+                                        link_out=False)
+            read[job.src] = document_text.blocks(drop_gaps_between_blocks(refusals.html))
             entry = {"kind": "edition", "slug": spec["slug"], "version": spec["version"],
                      "current": bool(spec["notice"].get("current"))}
         else:
             older, newer = (read.get(spec[side]["src"], []) for side in ("older", "newer"))
-            body = _raw_html(comparison_html(templates, spec, older, newer, rows, page.url))
+            body = one_block(comparison_html(templates, spec, older, newer, rows, page.url))
             entry = {"kind": "compare", "slug": spec["slug"], "version": spec["newer"]["version"],
                      "older": spec["older"]["version"]}
         prepared.pages[job.src] = _front_matter(spec["title"]) + body.strip("\n") + "\n"
         prepared.manifest[job.src] = {**entry, "title": spec["title"]}
-
-
-def _edition(job, host, forms: ArchiveForms, refusals, blocks) -> tuple[str, list[dict]]:
-    """The edition's Markdown as prepare writes a position's, and its blocks as the comparison reads them."""
-    from . import _forms_in  # the package imports this module first
-
-    expanded = plain_calls.expand(job.state.position.body, host.macros)  # its own commit answers (forms.pages)
-    refusals.checked(expanded)
-    read = document_text.blocks(drop_gaps_between_blocks(refusals.html))  # as the site reads them (plugin.py)
-    body = expanded
-    if is_instruction(blocks.release(body)):
-        body = number_clauses(body, forms.clause_numbers, link_out=False)  # as the site: named, not linked
-    return _forms_in(typeset_markdown(body), blocks), read
-
-
-def _raw_html(text: str) -> str:
-    """Our template's HTML as one raw HTML block: no blank line inside, so every renderer keeps it whole."""
-    return "\n".join(line for line in text.split("\n") if line.strip())
 
 
 def _front_matter(title: str) -> str:

@@ -17,9 +17,9 @@ class MacroHost:
 
     def __init__(self, config_file: Path):
         self.conf = load_config(config_file=str(config_file))
-        self.config = _plugin_options(config_file)  # the `macros:` entry of mkdocs.yml
+        self.config = self.conf["plugins"]["macros"].config  # the `macros:` options, as the plugin reads them
         project = Path(self.conf["config_file_path"]).parent
-        options = {"loader": FileSystemLoader(str(project / self.config.get("include_dir", "macros/templates"))),
+        options = {"loader": FileSystemLoader(str(project / (self.config["include_dir"] or "macros/templates"))),
                    "undefined": StrictUndefined}
         options.update({key[3:]: value for key, value in self.config.items() if key.startswith("j2_") and value})
         self.env = Environment(**options)
@@ -41,15 +41,3 @@ class MacroHost:
         file = File(src_uri, self.conf["docs_dir"], self.conf["site_dir"], self.conf["use_directory_urls"])
         self.page = Page(None, file, self.conf)
         return self.page
-
-
-def _plugin_options(config_file: Path) -> dict:
-    """The mkdocs-macros options as written in mkdocs.yml (read as MkDocs reads it: `!ENV` tags, no Python tags)."""
-    from mkdocs.utils.yaml import yaml_load
-
-    with config_file.open(encoding="utf-8") as source:
-        settings = yaml_load(source) or {}
-    for plugin in settings.get("plugins") or []:
-        if isinstance(plugin, dict) and "macros" in plugin:
-            return dict(plugin["macros"] or {})
-    return {}

@@ -8,13 +8,23 @@ import re
 from collections.abc import Callable
 
 from ..model.markup import CROSS_REFERENCE, SOURCE_REFERENCE
-from ..render import preview
+from ..render import plain_calls, preview, verbatim
 from ..render.clauses import LABEL_AT_START
+from ..render.instruction import is_instruction
 from ..render.text_filters import md
 from ..render.typography import typeset
 
 HEADING = re.compile(r"^([ \t]{0,3}#{2}[ \t]+)")
 ITEM = re.compile(r"^([ \t]*(?:[-*+]|\d{1,9}[.)])[ \t]+)")
+
+
+def instruction_markdown(body: str, macros: dict, numbers_of: Callable, refusals, blocks, link_out: bool = True) -> str:
+    """A position's or an edition's body as the site prints it: calls expanded (and checked as the site
+    converts them: refusals.py), clauses numbered, typeset, the held forms back in place."""
+    body = refusals.checked(plain_calls.expand(body, macros))
+    if is_instruction(blocks.release(body)):
+        body = number_clauses(body, numbers_of, link_out)
+    return forms_in(typeset_markdown(body), blocks)
 
 
 def number_clauses(text: str, numbers_of: Callable, link_out: bool = True) -> str:
@@ -51,6 +61,16 @@ def _fill_references(text: str, numbers: dict[str, str], numbers_of: Callable, l
         words = " ".join(filter(None, [labels.get(other.group(2)), f"должностной инструкции {md(position.genitive)}"]))
         return f"[{words}]({target})" if link_out else words
     return SOURCE_REFERENCE.sub(filled, text)
+
+
+def forms_in(text: str, blocks) -> str:
+    """The held forms put back in place of their tokens, each as one raw HTML block."""
+    return verbatim.TOKEN.sub(lambda token: one_block(blocks.release(token.group(0))), text)
+
+
+def one_block(text: str) -> str:
+    """HTML as one raw HTML block: no blank line inside, so every renderer keeps it whole."""
+    return "\n".join(line for line in text.split("\n") if line.strip())
 
 
 # --- Typography: the site's rules, over the text nodes Markdown will make of each line -------------------

@@ -2,9 +2,6 @@
 («п. 2.9», so a hit leads to the duty). Taken from the page's element tree as Python-Markdown leaves
 it (hooks/search_entries.py runs `tree_entries` as the tree's last step), never from the written HTML;
 held forms and diagram sources are never indexed. Standard library only.
-
-`page_entries` reads a body as HTML: only for a page another plugin wrote into after Markdown
-(Material's tag listings), which has no tree of what it shows.
 """
 
 from __future__ import annotations
@@ -13,13 +10,10 @@ import html
 import re
 import xml.etree.ElementTree as etree
 from dataclasses import dataclass
+from html.parser import HTMLParser
 
-HEADING = re.compile(r"<h([1-6])\b([^>]*)>(.*?)</h\1>", re.S)
 HEADING_TAGS = {"h1", "h2", "h3", "h4", "h5", "h6"}
-ID = re.compile(r'\bid="([^"]+)"')
-CLAUSE = re.compile(r'<li\b[^>]*\bdata-clause="(\d+(?:\.\d+)*)"[^>]*>')
 CLAUSE_VALUE = re.compile(r"\d+(?:\.\d+)*")
-LIST_ITEM_TAG = re.compile(r"<(/?)li\b[^>]*>")
 CLAUSE_NUMBER = re.compile(r'<span class="clause-number">[^<]*</span>')
 COMMENT = re.compile(r"<!--.*?-->", re.S)
 # Not text a reader sees: a diagram's source (the org chart's Mermaid code), scripts and styles.
@@ -28,6 +22,7 @@ HIDDEN = re.compile(r"<pre\b[^>]*\bclass=\"[^\"]*\bmermaid\b.*?</pre>|<(script|s
 INLINE = {"a", "abbr", "b", "code", "em", "i", "kbd", "mark", "s", "small", "span", "strong", "sub", "sup", "u"}
 INLINE_TAG = re.compile(r"</?(?:%s)\b[^>]*>" % "|".join(sorted(INLINE)))
 TAG = re.compile(r"<[^>]+>")
+VOID = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr"}
 # How Python-Markdown writes text out (markdown/serializers.py, postprocessors.py): a "&" that does not
 # begin an entity is escaped, a "&" it set aside comes back; the text an entry gets is what that HTML shows.
 LONE_AMP = re.compile(r"&(?!(?:#[0-9]+|#x[0-9a-f]+|[0-9a-z]+);)", re.I)
@@ -41,20 +36,6 @@ class Entry:
     title: str
     text: str
     clause: bool = False
-
-
-def text_of(fragment: str) -> str:
-    """The readable text of an HTML fragment without inline tags (page_entries removed those), on one line."""
-    fragment = TAG.sub(" ", fragment)
-    if "&" in fragment:
-        fragment = html.unescape(fragment)
-    return " ".join(fragment.split())
-
-
-def raw_text(block: str) -> str:
-    """What raw HTML Markdown set aside (the aliases line, highlighted code) shows; not on one line yet."""
-    block = TAG.sub(" ", INLINE_TAG.sub("", CLAUSE_NUMBER.sub("", HIDDEN.sub(" ", COMMENT.sub("", block)))))
-    return html.unescape(block) if "&" in block else block
 
 
 def tree_entries(root: etree.Element, raw_blocks: list[str]) -> list[Entry]:
@@ -91,8 +72,8 @@ class _Outline:
         headings and clauses."""
         self._text(element.text, self.chunks if chunks is None else chunks)
         for child in element:
-            tag = child.tag if isinstance(child.tag, str) else None  # None: a comment
-            if tag is None or tag in ("script", "style") or (tag == "span" and child.get("class") == "clause-number"):
+            tag = child.tag
+            if _unread(child):
                 pass
             elif chunks is None and tag in HEADING_TAGS:
                 self._heading(child)
@@ -129,66 +110,60 @@ class _Outline:
         chunks.append(html.unescape(text) if "&" in text else text)
 
     def _raw(self, number: int) -> str:
-        # Escaped so that the unescaping of the text around it returns it as it is.
+        """What a raw HTML block Markdown set aside (the aliases line, highlighted code) shows, escaped so
+        that the unescaping of the text around it returns it as it is."""
         block = self.raw_blocks[number] if number < len(self.raw_blocks) else ""
-        return raw_text(block).replace("&", "&amp;")
+        block = TAG.sub(" ", INLINE_TAG.sub("", CLAUSE_NUMBER.sub("", HIDDEN.sub(" ", COMMENT.sub("", block)))))
+        return (html.unescape(block) if "&" in block else block).replace("&", "&amp;")
 
 
 def page_entries(body: str, title: str) -> list[Entry]:
-    """The entries of one page body (the HTML Markdown made of it), the page itself first."""
-    # Once for the whole page: what is not text, the clause numbers (the titles carry them), inline tags.
-    body = INLINE_TAG.sub("", CLAUSE_NUMBER.sub("", HIDDEN.sub(" ", COMMENT.sub("", body))))
-    entries = [Entry("", title, "")]
-    position = 0
-    for heading in HEADING.finditer(body):
-        _add_section(entries, body[position:heading.start()])
-        anchor = ID.search(heading.group(2))
-        if heading.group(1) == "1" and len(entries) == 1:
-            pass  # the page's own title: its text stays the page entry's
-        elif anchor:
-            entries.append(Entry(anchor.group(1), text_of(heading.group(3)), ""))
-        position = heading.end()
-    _add_section(entries, body[position:])
+    """The entries of a page body read as HTML, by the same walk: for a page another plugin wrote into
+    after Markdown (Material's tag listings), which has no tree of what it shows."""
+    parser = _HtmlTree()
+    parser.feed(body)
+    parser.close()
+    entries = _Outline([]).read(parser.root)
+    entries[0].title = title
     return entries
 
 
-def _add_section(entries: list[Entry], fragment: str) -> None:
-    """Append the fragment's clauses as entries and its remaining text to the last entry."""
-    if not fragment.strip():
-        return
-    rest, clauses = _split_clauses(fragment)
-    text = text_of(rest)
-    if text:
-        last = entries[-1]
-        last.text = f"{last.text} {text}".strip()
-    entries.extend(clauses)
+def _unread(element: etree.Element) -> bool:
+    """A comment, a script or a style, a clause's number (its entry's title says it), a diagram's source."""
+    tag, kind = element.tag, element.get("class") or ""
+    return not isinstance(tag, str) or tag in ("script", "style") or (tag == "span" and kind == "clause-number") \
+        or (tag == "pre" and "mermaid" in kind.split())
 
 
-def _split_clauses(fragment: str) -> tuple[str, list[Entry]]:
-    """The fragment without its top-level numbered clauses, and those clauses as entries."""
-    clauses, kept, position = [], [], 0
-    while True:
-        start = CLAUSE.search(fragment, position)
-        if not start:
-            break
-        end = _item_end(fragment, start.end())
-        anchor = ID.search(start.group(0))
-        kept.append(fragment[position:start.start()])
-        inner = fragment[start.end():end]
-        if anchor:
-            clauses.append(Entry(anchor.group(1), f"п. {start.group(1)}", text_of(inner), clause=True))
+class _HtmlTree(HTMLParser):
+    """HTML as an element tree, entities kept as written: the walk unescapes text as it does Markdown's.
+    An end tag closes what was left open inside it; a stray one is ignored."""
+
+    def __init__(self):
+        super().__init__(convert_charrefs=False)
+        self.root = etree.Element("div")
+        self.open = [self.root]
+
+    def handle_starttag(self, tag, attrs):
+        element = etree.SubElement(self.open[-1], tag, {name: value or "" for name, value in attrs})
+        if tag not in VOID:
+            self.open.append(element)
+
+    def handle_endtag(self, tag):
+        for depth in range(len(self.open) - 1, 0, -1):
+            if self.open[depth].tag == tag:
+                del self.open[depth:]
+                return
+
+    def handle_data(self, data):
+        last = self.open[-1]
+        if len(last):
+            last[-1].tail = (last[-1].tail or "") + data
         else:
-            kept.append(inner)
-        position = end
-    kept.append(fragment[position:])
-    return "".join(kept), clauses
+            last.text = (last.text or "") + data
 
+    def handle_entityref(self, name):
+        self.handle_data(f"&{name};")
 
-def _item_end(fragment: str, position: int) -> int:
-    """Where the list item opened just before `position` ends (after its </li>, nested items skipped)."""
-    depth = 1
-    for tag in LIST_ITEM_TAG.finditer(fragment, position):
-        depth += -1 if tag.group(1) else 1
-        if depth == 0:
-            return tag.end()
-    return len(fragment)
+    def handle_charref(self, name):
+        self.handle_data(f"&#{name};")

@@ -1,27 +1,13 @@
-"""The search index, built from the pages as the build writes them, in pieces the browser loads on demand.
+"""The search index in pieces the browser loads on demand (what and why: macros/search/README.md).
 
-Why not Material's index: Material's page script downloads search/search_index.json whole on every
-page open and its worker builds a lunr index from it before the first answer — seconds at a thousand
-positions. Here the browser loads only what a query needs (see macros/search/README.md):
-
-- ``search/search_index.json`` — still written by Material's search plugin, but with no documents
-  (every page is marked ``search.exclude``); the settings the worker needs ride in its ``config``
-  under ``jobdesc``: the shard keys, the stop words, the synonym groups and a version for caching.
-- ``search/ru/s/<n>.json`` — shards of the inverted index: the sorted vocabulary cut into runs of
-  24 KB or more, each word with its postings; the settings list the first word of each shard. A
-  shard is cut only where neighbouring words begin differently, so the words of a query word's
-  stem lie together and a query word loads one shard (a stem of three or four letters, sometimes two).
-- ``search/ru/pages.json`` — every page's address, title and tags, and where its entries start.
-- ``search/ru/p/<n>.json`` — the entries of page n (anchor, title, text): loaded for the results shown.
-- ``search/ru/words.txt`` — the vocabulary, one word a line: the worker loads it in the background
-  to correct typos.
-
-A posting is one integer: the entry's number (delta from the word's previous posting) times 16 plus
-flags — bit 0 the entry's text has the word, bit 2 its title has it, bit 3 the page's tags have it
-(bit 1 is free: it once counted a second occurrence).
-
-Must not: stem (words.py says why) or depend on Material's internals beyond the documented
-``search.exclude`` page setting and the index file's ``config`` object. Standard library only.
+Under ``search/``: Material's ``search_index.json`` without documents, its ``config.jobdesc`` holding
+the worker's settings; ``ru/s/<n>.json``, the sorted vocabulary with postings cut into shards
+(shard_ranges); ``ru/pages.json``, every page's address, title, tags and first entry; ``ru/p/<n>.json``,
+page n's entries; ``ru/words.txt``, the vocabulary for correcting typos. A posting is one integer: the
+entry's number (delta from the word's previous posting) times 16 plus flags — bit 0 the entry's text has
+the word, bit 2 its title, bit 3 the page's tags (bit 1 is free).
+Must not: stem (words.py says why) or depend on Material's internals beyond ``search.exclude`` and the
+index file's ``config`` object. Standard library only.
 """
 
 from __future__ import annotations
@@ -52,8 +38,16 @@ class PageRecord:
     flags: list[dict[str, int]] = field(default_factory=list)  # per entry: word -> posting flags
 
 
-def page_record(url: str, title: str, tags: list[str], entries: list[Entry]) -> PageRecord:
-    """One page's entries (entries.py), with the words of each entry and where they occur."""
+def page_record(url: str, title: str, tags: list[str], entries: list[Entry], cache=None) -> PageRecord:
+    """One page's entries (entries.py) with the words of each entry and where they occur; from the build
+    cache (model/build_cache.py) when this page was indexed before unchanged."""
+    key = None
+    if cache is not None and cache.folder is not None:
+        key = cache.key(_json([url, title, tags]), _json([[e.anchor, e.title, e.text, e.clause] for e in entries]))
+        kept = cache.get("search", key)
+        if kept is not None:
+            words, flags = kept
+            return PageRecord(url, title, tags, entries, [dict(zip(names, values)) for names, values in zip(words, flags)])
     record = PageRecord(url, title, tags, entries)
     tag_words = {word for tag in tags for word in indexed_words(tag)}
     for number, entry in enumerate(record.entries):
@@ -67,21 +61,10 @@ def page_record(url: str, title: str, tags: list[str], entries: list[Entry]) -> 
             for word in tag_words:
                 flags[word] = flags.get(word, 0) | TAG_FLAG
         record.flags.append(flags)
+    if key is not None:
+        words = [list(flags) for flags in record.flags]
+        cache.put("search", key, [words, [list(flags.values()) for flags in record.flags]])
     return record
-
-
-def kept_page_record(cache, url: str, title: str, tags: list[str], entries: list[Entry]) -> PageRecord:
-    """page_record(), from the build cache (model/build_cache.py) when this page was indexed before unchanged."""
-    if cache is None or cache.folder is None:
-        return page_record(url, title, tags, entries)
-    key = cache.key(_json([url, title, tags]), _json([[e.anchor, e.title, e.text, e.clause] for e in entries]))
-    kept = cache.get("search", key)
-    if kept is None:
-        record = page_record(url, title, tags, entries)
-        cache.put("search", key, [[list(flags) for flags in record.flags], [list(flags.values()) for flags in record.flags]])
-        return record
-    words, flags = kept
-    return PageRecord(url, title, tags, entries, [dict(zip(names, values)) for names, values in zip(words, flags)])
 
 
 def _title_words(entry: Entry) -> str:
@@ -108,13 +91,9 @@ def postings(records: list[PageRecord]) -> dict[str, list[int]]:
 
 
 def shard_ranges(words: list[str], sizes: dict[str, int]) -> list[list[str]]:
-    """Sorted words cut into consecutive runs of at least SHARD_BYTES each, cut where two neighbours
-    begin differently: a query word stands for the indexed words that begin with its stem, and each
-    shard of them is one more request before the answer (a request costs more than its bytes).
-
-    A shard is cut only between words that share fewer than three first letters; past twice
-    SHARD_BYTES, fewer than four; and so on: the words of a stem of five letters stay in one shard
-    unless their postings alone pass four times SHARD_BYTES."""
+    """Sorted words cut into runs of at least SHARD_BYTES, only between words sharing fewer than three first
+    letters (past twice SHARD_BYTES, four; and so on): a query word stands for the indexed words that begin
+    with its stem, and each shard of them is one more request (which costs more than its bytes)."""
     shards, current, size = [], [], 0
     for word in words:
         if current and size >= SHARD_BYTES and _shared_beginning(current[-1], word) < 2 + size // SHARD_BYTES:

@@ -19,16 +19,6 @@ STOP_WORDS = frozenset("""
 """.split())
 
 
-def fold(text: str) -> str:
-    """Lower case, «ё» as «е»: the form in which words are compared."""
-    return text.lower().replace("ё", "е")
-
-
-def words(text: str) -> list[str]:
-    """The words of a text, folded, in order (stop words included)."""
-    return WORD.findall(fold(text))
-
-
 def indexed_words(text: str) -> set[str]:
-    """The distinct words of a text that go into the index."""
-    return set(WORD.findall(fold(text))).difference(STOP_WORDS)
+    """The distinct words of a text that go into the index: lower case, «ё» as «е», no stop words."""
+    return set(WORD.findall(text.lower().replace("ё", "е"))).difference(STOP_WORDS)
