@@ -18,9 +18,9 @@ import yaml
 from mkdocs.structure.files import File, InclusionLevel
 
 from . import archive_sources as sources, document_text
-from .archive import Job, Planner, Settings, prune, text_of
+from .archive import Job, Planner, text_of
 from .archive_forms import Archived, ArchiveForms, Snapshot, comparison_html, comparison_templates
-from .cache import place
+from .cache import Settings, atomic_write, place, prune_cache
 
 TEMPLATES = Path(__file__).resolve().parents[1] / "templates"
 
@@ -102,7 +102,7 @@ class ArchivePages:
     def keep(self, job: Job, model: dict) -> None:
         """A state rendered for the checks only: its text, kept like a page's."""
         self.models[job.src] = model
-        self.store(self.path(job, ".json"), json.dumps(model, ensure_ascii=False).encode("utf-8"))
+        atomic_write(self.path(job, ".json"), json.dumps(model, ensure_ascii=False).encode("utf-8"))
 
     def publish(self, site: Path) -> str:
         """Every page this build rendered into the cache, every other one from the cache into the site."""
@@ -112,9 +112,9 @@ class ArchivePages:
                 continue
             target = site / job.dest
             if job.src in self.by_src:
-                self.store(self.path(job, ".html"), target.read_bytes())
+                atomic_write(self.path(job, ".html"), target.read_bytes())
                 if job.kind == "edition":
-                    self.store(self.path(job, ".json"), json.dumps(self.models[job.src], ensure_ascii=False).encode())
+                    atomic_write(self.path(job, ".json"), json.dumps(self.models[job.src], ensure_ascii=False).encode())
             else:
                 target.parent.mkdir(parents=True, exist_ok=True)
                 target.unlink(missing_ok=True)
@@ -123,16 +123,10 @@ class ArchivePages:
             for suffix in (".html", ".json"):
                 if self.path(job, suffix).exists():
                     os.utime(self.path(job, suffix))
-        prune(self.settings.cache_dir, {job.key for job in self.jobs})
+        prune_cache(self.settings.cache_dir, (".html", ".json"), {job.key for job in self.jobs})
         published = sum(1 for job in self.jobs if job.kind != "state")
         checked = len(self.jobs) - published
         extra = f" и {checked} для проверки правок без новой редакции" if checked else ""
         rendered = sum(1 for job in self.jobs if job.src in self.by_src)
         return (f"Архив редакций: {published} страниц редакций и сравнений{extra}; из них {rendered} "
                 f"собрано заново, {len(self.jobs) - rendered} из кэша ({self.seconds + time.monotonic() - started:.1f} с)")
-
-    @staticmethod
-    def store(path: Path, content: bytes) -> None:
-        partial = path.with_name(f"{path.name}.{os.getpid()}.part")
-        partial.write_bytes(content)
-        os.replace(partial, path)

@@ -52,7 +52,7 @@ class Report:
             raise PositionsError(self.problems)
 
 
-def plan(found: Archive, staff: Staff, config, forms: ArchiveForms, files, settings: archive.Settings
+def plan(found: Archive, staff: Staff, config, forms: ArchiveForms, files, settings: cache.Settings
          ) -> ArchivePages:
     """The archive's pages, those the cache lacks added to this build's files; and the states to check."""
     planner = archive.Planner(found, staff, config, Path(config.config_file_path).parent, forms.links, forms.codes)
@@ -63,7 +63,7 @@ def plan(found: Archive, staff: Staff, config, forms: ArchiveForms, files, setti
     return pages
 
 
-def finish(pages: ArchivePages, config, pdfs: pdf.Settings, documents: word.Settings) -> Report:
+def finish(pages: ArchivePages, config, pdfs: cache.Settings, documents: cache.Settings) -> Report:
     """After the build: the archive's pages cached and published, their PDFs and .docx, the checks."""
     found, site, report = pages.planner.archive, Path(config.site_dir), Report()
     if found.history.status == git.NO_HISTORY:
@@ -84,7 +84,7 @@ def finish(pages: ArchivePages, config, pdfs: pdf.Settings, documents: word.Sett
     return report
 
 
-def check_only(found: Archive, staff: Staff, config, forms: ArchiveForms, settings: archive.Settings) -> Report:
+def check_only(found: Archive, staff: Staff, config, forms: ArchiveForms, settings: cache.Settings) -> Report:
     """`mkdocs serve`: render just the two states of each position changed under the same version
     (nothing when none did; the archive's cache keeps them) and judge them as the build does."""
     report = Report()

@@ -36,20 +36,20 @@ IMAGE = re.compile(r"<img\b[^>]*\bsrc=\"([^\"]+)\"")
 
 @dataclass(frozen=True)
 class Settings:
-    """Whether this run makes a kind of download, where its cache lives and how many renderers run at once."""
+    """Whether this run makes a kind of output, where its cache lives and how many renderers run at once."""
 
     enabled: bool
     cache_dir: Path
     workers: int
 
     @classmethod
-    def from_options(cls, command: str, project_dir: Path, options, option: str):
-        """From the plugin's options <option>, <option>_cache and <option>_workers (pdf, docx; macros/config.py):
+    def from_options(cls, command: str, project_dir: Path, options, option: str, folder: str = ""):
+        """From the options <option>, <option>_cache, <option>_workers (pdf, docx, archive; macros/config.py):
         `mkdocs serve` must stay fast, so nothing there unless the option is "1"; "0" turns it off in a build."""
-        wanted, cache_dir, workers = options[option], options[f"{option}_cache"], options[f"{option}_workers"]
+        wanted, cache_dir = options[option], options[f"{option}_cache"]
         enabled = wanted == "1" if command == "serve" else wanted != "0"
-        where = Path(cache_dir or Path(project_dir) / ".cache" / option).expanduser()
-        return cls(enabled, where, max(1, int(workers or 2)))
+        where = Path(cache_dir or Path(project_dir) / ".cache" / (folder or option)).expanduser()
+        return cls(enabled, where, max(1, int(options.get(f"{option}_workers") or 2)))
 
 
 @dataclass(frozen=True)
@@ -108,16 +108,16 @@ def build_cached(kind: str, jobs: list[Job], site_dir: Path, cache_dir: Path, su
         job.target.parent.mkdir(parents=True, exist_ok=True)
         place(cached[job], job.target)
         os.utime(cached[job])  # last used now: kept for another STALE_AFTER_DAYS
-    pruned = prune_cache(cache_dir, suffix, keep=set(cached.values()))
+    pruned = prune_cache(cache_dir, (suffix,), keep={path.stem for path in cached.values()})
     return Report(kind, len(missing), len(jobs) - len(missing), time.monotonic() - started, pruned)
 
 
-def prune_cache(cache_dir: Path, suffix: str, keep: set[Path], now: float | None = None) -> int:
-    """Delete cached files that no build has used for STALE_AFTER_DAYS; how many were deleted."""
-    oldest = (time.time() if now is None else now) - STALE_AFTER_DAYS * 86400
+def prune_cache(cache_dir: Path, suffixes: tuple[str, ...], keep: set[str]) -> int:
+    """Delete cached files (named <key><suffix>) that no build has used for STALE_AFTER_DAYS; how many."""
+    oldest = time.time() - STALE_AFTER_DAYS * 86400
     pruned = 0
-    for path in cache_dir.glob(f"*{suffix}"):
-        if path not in keep and path.stat().st_mtime < oldest:
+    for path in cache_dir.glob("*.*"):
+        if path.suffix in suffixes and path.stem not in keep and path.stat().st_mtime < oldest:
             path.unlink(missing_ok=True)
             pruned += 1
     return pruned

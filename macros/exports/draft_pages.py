@@ -78,7 +78,7 @@ class DraftPages:
             archive_forms.comparison_templates(str(TEMPLATES)), spec,
             self.blocks.get(f"positions/{draft.slug}.md", []), self.blocks.get(draft.page, []), rows, page.url)
 
-    def sheets(self, site: Path, settings: pdf.Settings) -> str:
+    def sheets(self, site: Path, settings: cache.Settings) -> str:
         """The PDF of each draft's «Лист изменений»."""
         jobs = [cache.Job(slug, site / draft.comparison / "index.html",
                           site / comparison_file(slug, draft.in_force.version, DRAFT_VERSION, "pdf"), None)

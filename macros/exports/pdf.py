@@ -9,8 +9,7 @@ from importlib.metadata import version
 from pathlib import Path
 
 from . import cache
-from ..render.archive_links import download_of_page
-from .cache import Job, Report
+from .cache import Job, Report, Settings
 from .workers import TooSlow, run_within
 
 PDF_DIR = "pdf"
@@ -20,19 +19,6 @@ PAGE_TIME_LIMIT = 60.0
 # Bump when the way PDFs are made changes in a way the hash does not see.
 CACHE_FORMAT = "3"  # 3: tagged PDF/UA-1 (pdf_engine.PDF_VARIANT)
 FONT_DIRS = ("/usr/share/fonts", "/usr/local/share/fonts", "~/.fonts", "~/.local/share/fonts")
-
-
-class Settings(cache.Settings):
-    """Options pdf, pdf_cache (default .cache/pdf), pdf_workers (default 2): macros/config.py."""
-
-    @classmethod
-    def for_options(cls, command: str, project_dir: Path, options) -> "Settings":
-        return cls.from_options(command, project_dir, options, "pdf")
-
-
-def pdf_path_of_page(src_uri: str) -> str:
-    """The PDF of a page: a position's own, or an edition's (positions/<slug>/editions/<version>.md)."""
-    return download_of_page(src_uri, PDF_DIR)
 
 
 def build_pdfs(jobs: list[Job], site_dir: Path, settings: Settings) -> Report:

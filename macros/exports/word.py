@@ -11,9 +11,8 @@ import hashlib
 from importlib.metadata import version
 from pathlib import Path
 
-from ..render.archive_links import download_of_page
 from . import cache
-from .cache import Job, Report
+from .cache import Job, Report, Settings
 
 # The export itself (python-docx, lxml, the HTML and CSS readers) is imported when a .docx is made:
 # every build loads this module for its settings and links, most builds make no .docx.
@@ -21,19 +20,6 @@ from .cache import Job, Report
 DOCX_DIR = "docx"
 SOURCES = ("word.py", "word_writer.py", "word_inline.py", "word_tables.py", "word_document.py", "print_style.py")
 LIBRARIES = ("python-docx", "lxml", "tinyhtml5", "cssselect2", "tinycss2")
-
-
-class Settings(cache.Settings):
-    """Options docx, docx_cache (default .cache/docx), docx_workers: macros/config.py."""
-
-    @classmethod
-    def for_options(cls, command: str, project_dir: Path, options) -> "Settings":
-        return cls.from_options(command, project_dir, options, "docx")
-
-
-def docx_path_of_page(src_uri: str) -> str:
-    """The .docx of a page: a position's own, or an archived edition's."""
-    return download_of_page(src_uri, DOCX_DIR)
 
 
 def build_docx(jobs: list[Job], site_dir: Path, settings: Settings) -> Report:

@@ -12,7 +12,7 @@ from __future__ import annotations
 import logging
 from pathlib import Path
 
-from ..exports import archive, archive_run, pdf, word
+from ..exports import archive_run, cache
 from ..exports.draft_pages import DraftPages
 from ..model import history as git, published
 from ..render import qr
@@ -29,9 +29,7 @@ class Editions:
         self.command = "build"
         self.links = Links()        # what pages may link to: the archive's pages, PDFs, .docx
         self.codes = qr.Codes()     # whether printouts carry a QR code, said once a build
-        self.settings: archive.Settings | None = None
-        self.pdfs: pdf.Settings | None = None
-        self.documents: word.Settings | None = None
+        self.settings = self.pdfs = self.documents = None  # cache.Settings of the archive, PDFs and .docx
         self.base = ""              # option base: what edits are checked against
         self.publishing = False
         self.ledger: published.Ledger | None = None  # what the site this build replaces published
@@ -46,9 +44,9 @@ class Editions:
         MkDocs' API, which runs no on_startup: no archive, as before."""
         project = Path(config.config_file_path).parent
         self.command = command or "build"
-        self.settings = archive.Settings.chosen(self.command, project, options.archive, options.archive_cache)
-        self.pdfs = pdf.Settings.for_options(self.command, project, options)
-        self.documents = word.Settings.for_options(self.command, project, options)
+        self.settings = cache.Settings.from_options(self.command, project, options, "archive", folder="editions")
+        self.pdfs = cache.Settings.from_options(self.command, project, options, "pdf")
+        self.documents = cache.Settings.from_options(self.command, project, options, "docx")
         self.base = options.base
         if command is not None:
             pages = self.settings.enabled
