@@ -91,11 +91,12 @@ def remove_stale_parts(folder: Path) -> None:
     """Parts left by renderers that were killed mid-file (their process is gone)."""
     for part in folder.glob("*.part"):
         match = PART.search(part.name)
-        if match and not _running(int(match.group(1))):
+        if match and not running(int(match.group(1))):
             part.unlink(missing_ok=True)
 
 
-def _running(pid: int) -> bool:
+def running(pid: int) -> bool:
+    """Whether a process of that id exists (perhaps another user's)."""
     try:
         os.kill(pid, 0)
     except ProcessLookupError:
