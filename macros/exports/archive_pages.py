@@ -116,8 +116,6 @@ class ArchivePages:
                 if job.kind == "edition":
                     atomic_write(self.path(job, ".json"), json.dumps(self.models[job.src], ensure_ascii=False).encode())
             else:
-                target.parent.mkdir(parents=True, exist_ok=True)
-                target.unlink(missing_ok=True)
                 place(self.path(job, ".html"), target)
         for job in self.jobs:
             for suffix in (".html", ".json"):

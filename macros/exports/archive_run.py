@@ -1,10 +1,6 @@
-"""One run of the archive in the site's build: its pages before the build, its checks after it.
-
-Called by macros/hooks/editions.py. ``plan`` adds the pages the archive's cache lacks to the build's
-files; ``finish`` keeps them in the cache and puts the others into the site, says in one line what it
-did, names a history it could not read (a copy without .git, a shallow clone), makes the editions'
-PDFs and .docx and the change sheets' PDFs, and turns what changed since the base commit into the
-problems and warnings of checks/editions.py.
+"""One run of the archive in the site's build (called by macros/hooks/editions.py): ``plan`` adds the pages
+its cache lacks to the build's files; ``finish`` caches and publishes them, makes the editions' PDFs and
+.docx and the change sheets' PDFs, and judges what changed since the base commit (checks/editions.py).
 """
 
 from __future__ import annotations
@@ -137,20 +133,14 @@ def _edition_files(editions: list, site: Path, extension: str, settings, build) 
         target = site / edition_file(job.edition.slug, job.edition.version, extension)
         own = site / download_of_page(f"positions/{job.edition.slug}.md", extension)
         if job.edition.current and own.is_file():
-            target.parent.mkdir(parents=True, exist_ok=True)
-            target.unlink(missing_ok=True)
             cache.place(own, target)
         else:
             source = f"docs/positions/{job.edition.slug}.md, редакция {job.edition.version} (из истории git)"
-            jobs.append(cache.Job(job.edition.slug, site / job.dest, target, _date(job.edition.approved), source))
+            jobs.append(cache.job_for(job.edition.slug, site / job.dest, target, job.edition.approved, source))
     try:
         return "Архив редакций: " + str(build(jobs, site, settings))
     except pdf.PageTooSlow as slow:  # an edition's text is history: it cannot be edited any more
         raise PluginError("Архив редакций: " + str(pdf.PageTooSlow(slow.job, slow.seconds, EDITION_TOO_SLOW))) from None
-
-
-def _date(value):
-    return value if hasattr(value, "isoformat") else None
 
 
 def _change_sheets(jobs: list, site: Path, settings) -> str:

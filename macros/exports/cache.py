@@ -85,8 +85,10 @@ def job_for(slug: str, html_path: Path, target: Path, approved, source: str = ""
 
 def place(cached: Path, target: Path) -> None:
     """A finished file into the site: a hard link where both share a disk, else a copy. A cached file is
-    never written again (new content is a new name, and pruning only unlinks), so the link stays right;
-    with thousands of editions, linking instead of copying is most of what a warm build's archive costs."""
+    never written again (new content is a new name, pruning only unlinks), so the link stays right; with
+    thousands of editions, linking instead of copying is most of what a warm build's archive costs."""
+    target.parent.mkdir(parents=True, exist_ok=True)
+    target.unlink(missing_ok=True)
     try:
         os.link(cached, target)
     except OSError:
@@ -105,7 +107,6 @@ def build_cached(kind: str, jobs: list[Job], site_dir: Path, cache_dir: Path, su
     if missing:
         render_missing([(job, cached[job]) for job in missing])
     for job in jobs:
-        job.target.parent.mkdir(parents=True, exist_ok=True)
         place(cached[job], job.target)
         os.utime(cached[job])  # last used now: kept for another STALE_AFTER_DAYS
     pruned = prune_cache(cache_dir, (suffix,), keep={path.stem for path in cached.values()})

@@ -1,10 +1,6 @@
-"""The plugin's editions step: the archive of editions, drafts set aside, and the check that no edition changed silently.
-
-Every edition's page and comparison the archive's cache lacks is a page of this build (added in on_files,
-macros/exports/archive_pages.py), the comparisons filled in from the editions' rendered text; after the
-build the cached pages join them, the editions get their PDF and .docx, the change sheets their PDF, and a
-position whose printed text changed since the base commit is judged (macros/checks/editions.py). The plugin
-(macros/plugin.py) owns one Editions and calls it in its events; the logic lives in the layers.
+"""The plugin's editions step: the archive of editions, drafts set aside, and the check that no edition
+changed silently. macros/plugin.py owns one Editions and calls it in its events; the work is done in
+exports/archive_run.py, exports/draft_pages.py and checks/editions.py.
 """
 
 from __future__ import annotations
@@ -102,14 +98,12 @@ class Editions:
     def on_post_build(self, config):
         if self.drafts and self.pdfs.enabled:
             log.info(self.drafts.sheets(Path(config.site_dir), self.pdfs))
-        if self.archive is None or self.staff is None:
-            self._record(config, None, {})
-            return
-        if self.links.checks:  # `mkdocs serve` without the archive: only the check that no edition changed silently
-            archive_run.check_only(self.archive, self.staff, config, self.forms, self.settings).raise_problems()
-            return
         if self.pages is None:
-            self._record(config, None, {})
+            if self.links.checks and self.archive is not None and self.staff is not None:
+                # `mkdocs serve` without the archive: only the check that no edition changed silently.
+                archive_run.check_only(self.archive, self.staff, config, self.forms, self.settings).raise_problems()
+            else:
+                self._record(config, None, {})
             return
         report = archive_run.finish(self.pages, config, self.pdfs, self.documents)
         for line in report.lines:
