@@ -1,10 +1,7 @@
-"""The archive's pages in one build: which of them this build renders, what they say, and the cache.
-
-A page the archive's cache lacks is added to the build's files (MkDocs' ``File.generated``) with the
-edition's own text of its commit as Markdown; the site's render path makes it HTML, and the instruction
-macros answer from that commit (archive_forms.py). As the pages render, the text of each edition is
-read; a comparison is filled in from the texts of its two editions (MkDocs renders every body before it
-writes any page). After the build each rendered page goes into the cache, the cached ones into the site.
+"""The archive's pages in one build. A page the archive's cache lacks is added to the build's files with
+the edition's own text as Markdown, rendered by the site's own path with the macros answering from its
+commit (archive_forms.py); comparisons are filled in from both editions' text. After the build the
+rendered pages go into the cache, the cached ones into the site.
 """
 
 from __future__ import annotations
@@ -33,21 +30,27 @@ def snapshots_of(planner: Planner, env, states: list) -> dict[str, Snapshot]:
             for key, files in planner.sources.snapshots(states).items()}
 
 
-class ArchivePages:
-    """The archive's pages of one build: those the cache lacks are added to the files and their text is read
-    as they render; the comparisons are filled in from the blocks of both editions (MkDocs renders every
-    body before it writes any page); after the build every page is in the cache and in the site."""
+def hidden_page(config, src: str, title: str, body: str = "", **meta) -> File:
+    """A generated page outside the menu, the search and its tags: an archive's page or a draft's comparison."""
+    meta = {"title": title, "hide": ["navigation", "toc"], "search": {"exclude": True}, **meta}
+    head = yaml.safe_dump(meta, allow_unicode=True, sort_keys=False, default_flow_style=True, width=10**6)
+    return File.generated(config, src, content=f"---\n{head}---\n{body}", inclusion=InclusionLevel.NOT_IN_NAV)
 
-    def __init__(self, planner: Planner, forms: ArchiveForms, jobs: list[Job], settings: Settings):
+
+class ArchivePages:
+    """The archive's pages of one build (MkDocs renders every body before it writes any page, so a
+    comparison can be filled in from the text of both its editions)."""
+
+    def __init__(self, planner: Planner, forms: ArchiveForms, jobs: list[Job], settings: Settings, checked: dict):
         self.planner, self.forms, self.jobs, self.settings = planner, forms, jobs, settings
         started = time.monotonic()
         settings.cache_dir.mkdir(parents=True, exist_ok=True)
         self.missing = [job for job in jobs if not self.cached(job)]
         self.by_src = {job.src: job for job in self.missing}
         self.models: dict[str, dict] = {}  # src -> {"blocks": [...], "printed": "..."} of every edition and state
-        self.checked: dict = {}  # slug -> (its state at the base, whether its own files changed), set by archive_run
+        self.checked = checked  # slug -> (its state at the base, whether its own files changed): archive_run
         for job in jobs:
-            if job.kind != "compare" and job.src not in self.by_src and self.cached(job):
+            if job.kind != "compare" and job.src not in self.by_src:
                 self.models[job.src] = json.loads(self.path(job, ".json").read_text(encoding="utf-8"))
         self.templates = comparison_templates(str(TEMPLATES))
         states = [job.state for job in self.missing if job.state is not None]
@@ -66,15 +69,12 @@ class ArchivePages:
         for job in self.missing:
             if job.kind == "state":
                 continue  # rendered for the checks only, never published (archive_run.rendered)
-            meta = {"title": job.spec["title"], "hide": ["navigation", "toc"], "search": {"exclude": True},
-                    "sitemap": False, "archived": True}  # the archive makes its PDF and .docx (archive_run.py)
             body = text_of(job) if job.kind == "edition" else ""
             self.add(job)
-            head = yaml.safe_dump(meta, allow_unicode=True, sort_keys=False, default_flow_style=True, width=10**6)
             # The body stands at its own lines of the committed file, so a problem names its real line.
             gap = "\n" * max(0, job.state.position.body_line - 4) if job.state is not None else "\n"
-            content = f"---\n{head}---\n{gap}{body}"
-            file = File.generated(config, job.src, content=content, inclusion=InclusionLevel.NOT_IN_NAV)
+            # "archived": the archive makes its PDF and .docx (archive_run.py), not the downloads step.
+            file = hidden_page(config, job.src, job.spec["title"], gap + body, sitemap=False, archived=True)
             if job.state is not None:  # messages name the file HR knows, and the edition
                 file.source_file = f"docs/{job.state.position.src_path} (редакция {job.spec['version']} из истории git)"
             files.append(file)

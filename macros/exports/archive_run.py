@@ -51,10 +51,9 @@ class Report:
 def plan(found: Archive, staff: Staff, config, forms: ArchiveForms, files, settings: cache.Settings
          ) -> ArchivePages:
     """The archive's pages, those the cache lacks added to this build's files; and the states to check."""
-    planner = archive.Planner(found, staff, config, Path(config.config_file_path).parent, forms.links, forms.codes)
+    planner = _planner(found, staff, config, forms)
     checked = _changed_under_same_version(found, staff, planner)
-    pages = ArchivePages(planner, forms, planner.jobs() + _state_jobs(planner, checked), settings)
-    pages.checked = checked
+    pages = ArchivePages(planner, forms, planner.jobs() + _state_jobs(planner, checked), settings, checked)
     pages.add_files(files, config)
     return pages
 
@@ -86,14 +85,17 @@ def check_only(found: Archive, staff: Staff, config, forms: ArchiveForms, settin
     report = Report()
     if not found.complete:
         return report
-    planner = archive.Planner(found, staff, config, Path(config.config_file_path).parent, forms.links, forms.codes)
+    planner = _planner(found, staff, config, forms)
     checked = _changed_under_same_version(found, staff, planner)
     if checked:
-        pages = ArchivePages(planner, forms, _state_jobs(planner, checked), settings)
-        pages.checked = checked
+        pages = ArchivePages(planner, forms, _state_jobs(planner, checked), settings, checked)
         rendered(pages, config)
         _judge(pages, report)
     return report
+
+
+def _planner(found: Archive, staff: Staff, config, forms: ArchiveForms) -> archive.Planner:
+    return archive.Planner(found, staff, config, Path(config.config_file_path).parent, forms.links, forms.codes)
 
 
 def _state_jobs(planner: archive.Planner, checked: dict) -> list:

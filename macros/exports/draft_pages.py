@@ -8,7 +8,6 @@ from __future__ import annotations
 
 from pathlib import Path
 
-import yaml
 from mkdocs.structure.files import File, InclusionLevel
 
 from ..model.drafts import DRAFT_VERSION, Draft
@@ -16,8 +15,7 @@ from ..model.positions import Staff
 from ..render import qr
 from ..render.archive_links import comparison_file
 from . import archive, archive_forms, cache, document_text, pdf
-
-TEMPLATES = Path(__file__).resolve().parents[1] / "templates"
+from .archive_pages import TEMPLATES, hidden_page
 
 
 class DraftPages:
@@ -37,10 +35,7 @@ class DraftPages:
             page.source_file = f"docs/{draft.position.src_path}"  # the file HR edits: named in messages
             files.append(page)
             title = f"{draft.in_force.position.title}: сравнение редакции {draft.in_force.version} с проектом"
-            meta = yaml.safe_dump({"title": title, "hide": ["navigation", "toc"], "search": {"exclude": True},
-                                   "tags": []}, allow_unicode=True, sort_keys=False)
-            files.append(File.generated(self.config, draft.comparison[:-1] + ".md", content=f"---\n{meta}---\n",
-                                        inclusion=InclusionLevel.NOT_IN_NAV))
+            files.append(hidden_page(self.config, draft.comparison[:-1] + ".md", title, tags=[]))
 
     def source(self, src_uri: str) -> str | None:
         """The position's page reads the edition in force, as committed."""
