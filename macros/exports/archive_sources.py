@@ -72,13 +72,7 @@ class Sources:
         return self.archive.base_tree.get(path)
 
     def templates(self, state: State) -> dict[str, str]:
-        if state.commit is not None:
-            return printed_templates(self._folder_at(state, TEMPLATES_DIR))
-        if (TEMPLATES_DIR, None, None) not in self._trees:
-            folder = self.project / TEMPLATES_DIR
-            self._trees[(TEMPLATES_DIR, None, None)] = {
-                p.name: git.blob_id(p.read_bytes()) for p in folder.iterdir() if p.is_file()}
-        return printed_templates(self._trees[(TEMPLATES_DIR, None, None)])
+        return printed_templates(self._folder_at(state, TEMPLATES_DIR))
 
     def inputs(self, state: State) -> dict:
         """Everything of the repository an edition's page shows, by blob id."""
@@ -105,11 +99,14 @@ class Sources:
         return {name[:-3]: blob for name, blob in self._folder_at(state, self.folder).items() if name.endswith(".md")}
 
     def _folder_at(self, state: State, folder: str) -> dict[str, str]:
-        """name -> blob of every file directly in `folder` at the state's commit, read once per commit:
-        hundreds of editions share one (a release of many positions), and a past commit never changes."""
+        """name -> blob of every file directly in `folder` at the state's commit (or in the work tree), read
+        once per commit: hundreds of editions share one (a release of many positions)."""
         at = (folder, state.commit, state.index)
         if at not in self._trees:
-            if state.index is not None:
+            if state.commit is None:
+                files = (self.project / folder).iterdir()
+                self._trees[at] = {p.name: git.blob_id(p.read_bytes()) for p in files if p.is_file()}
+            elif state.index is not None:
                 self._trees[at] = self.archive.history.tree_at(folder, state.index)
             else:
                 prefix = folder + "/"
