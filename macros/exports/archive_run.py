@@ -22,7 +22,7 @@ from ..model.positions import Staff
 from ..model.problems import PositionsError, Problem
 from ..render import plain_calls
 from ..render.archive_links import download_of_page, edition_file
-from . import archive, archive_causes, cache, compare, document_text, pdf, word
+from . import archive, archive_sources, cache, compare, document_text, pdf, word
 from .archive_pages import ArchivePages
 from .archive_forms import ArchiveForms
 
@@ -180,7 +180,7 @@ def _judge(pages: ArchivePages, report: Report) -> None:
         if before["printed"] == now["printed"]:
             continue
         changes = compare.compare(before["blocks"], now["blocks"])
-        description = archive_causes.described(compare.described(changes) if changes else "", before["printed"],
+        description = archive_sources.described(compare.described(changes) if changes else "", before["printed"],
                                                now["printed"], base, found.current(slug).snapshot, planner.sources)
         own_declared = len(_corrections(position)) > len(_corrections(base.position))
         problem = checks.silent_change(position, description, own_declared, shared, own)

@@ -1,6 +1,6 @@
 """The plugin's editions step: the archive of editions, drafts set aside, and the check that no edition
 changed silently. macros/plugin.py owns one Editions and calls it in its events; the work is done in
-exports/archive_run.py, exports/draft_pages.py and checks/editions.py.
+exports/archive_run.py, exports/archive_pages.py and checks/editions.py.
 """
 
 from __future__ import annotations
@@ -9,7 +9,7 @@ import logging
 from pathlib import Path
 
 from ..exports import archive_run, cache
-from ..exports.draft_pages import DraftPages
+from ..exports.archive_pages import DraftPages
 from ..model import history as git, published
 from ..render import qr
 from ..render.archive_links import Links
