@@ -1,11 +1,6 @@
-"""The archive of editions: which pages it has, what each shows, and the key it is cached under.
-
-For every edition of every position (model/editions.py) a page at its stable address
-``positions/<slug>/editions/<version>/`` and for every two editions of a position a comparison
-``positions/<slug>/compare/<older>-<newer>/`` («Лист изменений»), all pages of the site's own build
-(archive_pages.py). A published edition never changes, so each page is rendered once and kept under a
-key made of everything it shows: the blobs of its position file and of the positions it names, its
-printed templates, mkdocs.yml, the notice and QR address on it, the site's menu and today's code.
+"""The archive of editions: its pages (every edition at ``positions/<slug>/editions/<version>/``, every two
+editions of a position compared at ``positions/<slug>/compare/<older>-<newer>/``) and the key each is cached
+under: a hash of everything it shows (blobs of its files, notice, QR address, the site's menu, today's code).
 """
 from __future__ import annotations
 

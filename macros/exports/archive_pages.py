@@ -112,17 +112,14 @@ class ArchivePages:
         """Every page this build rendered into the cache, every other one from the cache into the site."""
         started = time.monotonic()
         for job in self.jobs:
-            if job.kind == "state":
-                continue
             target = site / job.dest
-            if job.src in self.by_src:
+            if job.kind != "state" and job.src in self.by_src:
                 atomic_write(self.path(job, ".html"), target.read_bytes())
                 if job.kind == "edition":
                     atomic_write(self.path(job, ".json"), json.dumps(self.models[job.src], ensure_ascii=False).encode())
-            else:
+            elif job.kind != "state":
                 place(self.path(job, ".html"), target)
-        for job in self.jobs:
-            for suffix in (".html", ".json"):
+            for suffix in (".html", ".json"):  # used now: kept for another STALE_AFTER_DAYS
                 if self.path(job, suffix).exists():
                     os.utime(self.path(job, suffix))
         prune_cache(self.settings.cache_dir, (".html", ".json"), {job.key for job in self.jobs})

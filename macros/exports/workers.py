@@ -1,8 +1,6 @@
-"""Renderer processes that never outlive the build.
-
-Each worker asks the kernel (prctl PR_SET_PDEATHSIG) to die with the build, queued work is cancelled on
-an exception, and every call has a wall-clock limit (run_within): hostile input can keep WeasyPrint busy
-for hours. Renderers write ``.part`` files and rename them, so the cache never holds half a file.
+"""Renderer processes that never outlive the build: each dies with it (prctl PR_SET_PDEATHSIG), queued work
+is cancelled on an exception, and every call has a wall-clock limit (hostile input can keep WeasyPrint busy
+for hours). Renderers write ``.part`` files and rename them, so the cache never holds half a file.
 """
 
 from __future__ import annotations
