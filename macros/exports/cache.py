@@ -17,12 +17,11 @@ from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import unquote, urljoin
 
-from .workers import remove_stale_parts
-
 # A cached file that no build has used for this long is deleted: edits would otherwise pile up old
 # versions forever. Ones used by any build in that time stay (another branch, an undone edit).
 STALE_AFTER_DAYS = 14
 
+PART = re.compile(r"\.(\d+)\.part$")  # <file>.<pid of its writer>.part: see atomic_write
 ARTICLE = re.compile(r"<article\b.*?</article>", re.S)
 # What is marked screen-only never prints (print.css hides it, the Word export reads that too) and
 # changes with the rest of the site: the position card lists the subordinates, the history table
@@ -183,3 +182,22 @@ def atomic_write(target: Path, data: bytes) -> None:
     partial = Path(f"{target}.{os.getpid()}.part")
     partial.write_bytes(data)
     os.replace(partial, target)
+
+
+def remove_stale_parts(folder: Path) -> None:
+    """Parts left by renderers that were killed mid-file (their process is gone)."""
+    for part in folder.glob("*.part"):
+        match = PART.search(part.name)
+        if match and not running(int(match.group(1))):
+            part.unlink(missing_ok=True)
+
+
+def running(pid: int) -> bool:
+    """Whether a process of that id exists (perhaps another user's)."""
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except OSError:
+        return True
+    return True

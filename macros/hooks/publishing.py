@@ -20,7 +20,7 @@ from pathlib import Path
 
 from mkdocs.utils import CountHandler
 
-from ..exports.workers import running
+from ..exports.cache import running
 
 log = logging.getLogger("mkdocs.hooks.publishing")
 
