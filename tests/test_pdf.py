@@ -181,7 +181,7 @@ def test_pdfs_can_be_switched_off(rebuilds):
 
 def test_serve_makes_no_pdfs_unless_asked(monkeypatch):
     from mkdocs.config import load_config
-    from macros.exports.pdf import Settings
+    from macros.exports.cache import Settings
     from macros.plugin import of
 
     def options(**variables):
@@ -193,9 +193,9 @@ def test_serve_makes_no_pdfs_unless_asked(monkeypatch):
         plugin.load_config(config.extra["jobdesc"], config.config_file_path)
         return plugin.config
 
-    assert not Settings.for_options("serve", ROOT, options()).enabled
-    assert Settings.for_options("build", ROOT, options()).enabled
-    assert Settings.for_options("serve", ROOT, options(JOBDESC_PDF="1")).enabled
+    assert not Settings.from_options("serve", ROOT, options(), "pdf").enabled
+    assert Settings.from_options("build", ROOT, options(), "pdf").enabled
+    assert Settings.from_options("serve", ROOT, options(JOBDESC_PDF="1"), "pdf").enabled
 
 
 WORD_REPORT = re.compile(r"Word: (\d+) сделано заново, (\d+) из кэша")

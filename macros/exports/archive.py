@@ -1,17 +1,11 @@
-"""The archive of editions: which pages it has, what each shows, and the key it is cached under.
-
-For every edition of every position (model/editions.py) a page at its stable address
-``positions/<slug>/editions/<version>/`` and for every two editions of a position a comparison
-``positions/<slug>/compare/<older>-<newer>/`` («Лист изменений»), all pages of the site's own build
-(archive_pages.py). A published edition never changes, so each page is rendered once and kept under a
-key made of everything it shows: the blobs of its position file and of the positions it names, its
-printed templates, mkdocs.yml, the notice and QR address on it, the site's menu and today's code.
+"""The archive of editions: its pages (every edition at ``positions/<slug>/editions/<version>/``, every two
+editions of a position compared at ``positions/<slug>/compare/<older>-<newer>/``) and the key each is cached
+under: a hash of everything it shows (blobs of its files, notice, QR address, the site's menu, today's code).
 """
 from __future__ import annotations
 
 import hashlib
 import json
-import time
 from dataclasses import dataclass
 from importlib.metadata import version as installed
 from pathlib import Path
@@ -29,23 +23,8 @@ from . import archive_sources as sources
 # The macros an instruction's text may call; anything else in an old edition's text is refused.
 FORMS = ("approval_stamp", "general_provisions", "common_rights", "standard_liability", "signatures",
          "acknowledgement_sheet")
-STALE_AFTER_DAYS = 14
 CODE_PARTS = ("macros", "overrides", "mkdocs.yml")
 PACKAGES = ("mkdocs", "mkdocs-material", "mkdocs-macros-plugin", "pymdown-extensions", "Markdown", "segno")
-
-
-@dataclass(frozen=True)
-class Settings:
-    enabled: bool
-    cache_dir: Path
-
-    @classmethod
-    def chosen(cls, command: str, project_dir: Path, wanted: str = "", cache_dir: str = "") -> "Settings":
-        """From the options archive and archive_cache (macros/config.py): `mkdocs serve` stays fast, so no
-        archive there unless wanted is "1"; "0" turns it off in a build."""
-        enabled = wanted == "1" if command == "serve" else wanted != "0"
-        cache = cache_dir or project_dir / ".cache" / "editions"
-        return cls(enabled, Path(cache).expanduser())
 
 
 @dataclass
@@ -185,10 +164,3 @@ def code_fingerprint(project: Path) -> str:
     for name in PACKAGES:
         digest.update(f"{name}={installed(name)}".encode())
     return digest.hexdigest()
-
-
-def prune(cache_dir: Path, keep: set[str]) -> None:
-    oldest = time.time() - STALE_AFTER_DAYS * 86400
-    for path in cache_dir.glob("*.*"):
-        if path.stem not in keep and path.suffix in (".html", ".json") and path.stat().st_mtime < oldest:
-            path.unlink(missing_ok=True)

@@ -1,11 +1,6 @@
-"""The instruction's macros on the archive's pages: each answers from the edition's own commit.
-
-The archive's pages are pages of the site's own build (exports/archive.py adds them in on_files).
-On such a page the same macros render the edition from a *snapshot* of its commit, read from git:
-its position file, the positions of that commit, its printed templates and its company requisites.
-The page body is HR's text of that commit, expanded only as plain ``{{ name() }}`` calls, never as a
-Jinja template; the commit's printed templates render in Jinja's sandbox (``PastTemplates``), never
-in mkdocs-macros' own environment. On every other page the macros answer as Boilerplate does.
+"""The instruction's macros on the archive's pages: each answers from the edition's own commit (a *snapshot*:
+its position file, that commit's positions, printed templates and requisites). HR's old text is expanded
+only as plain ``{{ name() }}`` calls; the commit's templates render in Jinja's sandbox (``PastTemplates``).
 """
 
 from __future__ import annotations

@@ -1,10 +1,7 @@
-"""The archive's pages in one build: which of them this build renders, what they say, and the cache.
-
-A page the archive's cache lacks is added to the build's files (MkDocs' ``File.generated``) with the
-edition's own text of its commit as Markdown; the site's render path makes it HTML, and the instruction
-macros answer from that commit (archive_forms.py). As the pages render, the text of each edition is
-read; a comparison is filled in from the texts of its two editions (MkDocs renders every body before it
-writes any page). After the build each rendered page goes into the cache, the cached ones into the site.
+"""The generated pages of one build: the archive's (a page its cache lacks is added to the build's files
+with the edition's own text, rendered by the site's own path with the macros answering from its commit,
+archive_forms.py; after the build it goes into the cache, the cached ones into the site) and the drafts'
+(``positions/<slug>/draft/`` and its comparison ``compare/<in force>-draft/``, model/drafts.py).
 """
 
 from __future__ import annotations
@@ -17,10 +14,14 @@ from pathlib import Path
 import yaml
 from mkdocs.structure.files import File, InclusionLevel
 
-from . import archive_sources as sources, document_text
-from .archive import Job, Planner, Settings, prune, text_of
+from ..model.drafts import DRAFT_VERSION, Draft
+from ..model.positions import Staff
+from ..render import qr
+from ..render.archive_links import comparison_file
+from . import archive_sources as sources, cache, document_text, pdf
+from .archive import Job, Planner, comparison_spec, edition_side, text_of
 from .archive_forms import Archived, ArchiveForms, Snapshot, comparison_html, comparison_templates
-from .cache import place
+from .cache import Settings, atomic_write, place, prune_cache
 
 TEMPLATES = Path(__file__).resolve().parents[1] / "templates"
 
@@ -33,21 +34,27 @@ def snapshots_of(planner: Planner, env, states: list) -> dict[str, Snapshot]:
             for key, files in planner.sources.snapshots(states).items()}
 
 
-class ArchivePages:
-    """The archive's pages of one build: those the cache lacks are added to the files and their text is read
-    as they render; the comparisons are filled in from the blocks of both editions (MkDocs renders every
-    body before it writes any page); after the build every page is in the cache and in the site."""
+def hidden_page(config, src: str, title: str, body: str = "", **meta) -> File:
+    """A generated page outside the menu, the search and its tags: an archive's page or a draft's comparison."""
+    meta = {"title": title, "hide": ["navigation", "toc"], "search": {"exclude": True}, **meta}
+    head = yaml.safe_dump(meta, allow_unicode=True, sort_keys=False, default_flow_style=True, width=10**6)
+    return File.generated(config, src, content=f"---\n{head}---\n{body}", inclusion=InclusionLevel.NOT_IN_NAV)
 
-    def __init__(self, planner: Planner, forms: ArchiveForms, jobs: list[Job], settings: Settings):
+
+class ArchivePages:
+    """The archive's pages of one build (MkDocs renders every body before it writes any page, so a
+    comparison can be filled in from the text of both its editions)."""
+
+    def __init__(self, planner: Planner, forms: ArchiveForms, jobs: list[Job], settings: Settings, checked: dict):
         self.planner, self.forms, self.jobs, self.settings = planner, forms, jobs, settings
         started = time.monotonic()
         settings.cache_dir.mkdir(parents=True, exist_ok=True)
         self.missing = [job for job in jobs if not self.cached(job)]
         self.by_src = {job.src: job for job in self.missing}
         self.models: dict[str, dict] = {}  # src -> {"blocks": [...], "printed": "..."} of every edition and state
-        self.checked: dict = {}  # slug -> (its state at the base, whether its own files changed), set by archive_run
+        self.checked = checked  # slug -> (its state at the base, whether its own files changed): archive_run
         for job in jobs:
-            if job.kind != "compare" and job.src not in self.by_src and self.cached(job):
+            if job.kind != "compare" and job.src not in self.by_src:
                 self.models[job.src] = json.loads(self.path(job, ".json").read_text(encoding="utf-8"))
         self.templates = comparison_templates(str(TEMPLATES))
         states = [job.state for job in self.missing if job.state is not None]
@@ -66,15 +73,12 @@ class ArchivePages:
         for job in self.missing:
             if job.kind == "state":
                 continue  # rendered for the checks only, never published (archive_run.rendered)
-            meta = {"title": job.spec["title"], "hide": ["navigation", "toc"], "search": {"exclude": True},
-                    "sitemap": False, "archived": True}  # the archive makes its PDF and .docx (archive_run.py)
             body = text_of(job) if job.kind == "edition" else ""
             self.add(job)
-            head = yaml.safe_dump(meta, allow_unicode=True, sort_keys=False, default_flow_style=True, width=10**6)
             # The body stands at its own lines of the committed file, so a problem names its real line.
             gap = "\n" * max(0, job.state.position.body_line - 4) if job.state is not None else "\n"
-            content = f"---\n{head}---\n{gap}{body}"
-            file = File.generated(config, job.src, content=content, inclusion=InclusionLevel.NOT_IN_NAV)
+            # "archived": the archive makes its PDF and .docx (archive_run.py), not the downloads step.
+            file = hidden_page(config, job.src, job.spec["title"], gap + body, sitemap=False, archived=True)
             if job.state is not None:  # messages name the file HR knows, and the edition
                 file.source_file = f"docs/{job.state.position.src_path} (редакция {job.spec['version']} из истории git)"
             files.append(file)
@@ -102,28 +106,23 @@ class ArchivePages:
     def keep(self, job: Job, model: dict) -> None:
         """A state rendered for the checks only: its text, kept like a page's."""
         self.models[job.src] = model
-        self.store(self.path(job, ".json"), json.dumps(model, ensure_ascii=False).encode("utf-8"))
+        atomic_write(self.path(job, ".json"), json.dumps(model, ensure_ascii=False).encode("utf-8"))
 
     def publish(self, site: Path) -> str:
         """Every page this build rendered into the cache, every other one from the cache into the site."""
         started = time.monotonic()
         for job in self.jobs:
-            if job.kind == "state":
-                continue
             target = site / job.dest
-            if job.src in self.by_src:
-                self.store(self.path(job, ".html"), target.read_bytes())
+            if job.kind != "state" and job.src in self.by_src:
+                atomic_write(self.path(job, ".html"), target.read_bytes())
                 if job.kind == "edition":
-                    self.store(self.path(job, ".json"), json.dumps(self.models[job.src], ensure_ascii=False).encode())
-            else:
-                target.parent.mkdir(parents=True, exist_ok=True)
-                target.unlink(missing_ok=True)
+                    atomic_write(self.path(job, ".json"), json.dumps(self.models[job.src], ensure_ascii=False).encode())
+            elif job.kind != "state":
                 place(self.path(job, ".html"), target)
-        for job in self.jobs:
-            for suffix in (".html", ".json"):
+            for suffix in (".html", ".json"):  # used now: kept for another STALE_AFTER_DAYS
                 if self.path(job, suffix).exists():
                     os.utime(self.path(job, suffix))
-        prune(self.settings.cache_dir, {job.key for job in self.jobs})
+        prune_cache(self.settings.cache_dir, (".html", ".json"), {job.key for job in self.jobs})
         published = sum(1 for job in self.jobs if job.kind != "state")
         checked = len(self.jobs) - published
         extra = f" и {checked} для проверки правок без новой редакции" if checked else ""
@@ -131,8 +130,65 @@ class ArchivePages:
         return (f"Архив редакций: {published} страниц редакций и сравнений{extra}; из них {rendered} "
                 f"собрано заново, {len(self.jobs) - rendered} из кэша ({self.seconds + time.monotonic() - started:.1f} с)")
 
-    @staticmethod
-    def store(path: Path, content: bytes) -> None:
-        partial = path.with_name(f"{path.name}.{os.getpid()}.part")
-        partial.write_bytes(content)
-        os.replace(partial, path)
+
+class DraftPages:
+    """The draft pages of one build: which files they are, their sources, their comparisons."""
+
+    def __init__(self, drafts: dict[str, Draft], staff: Staff, config, pdfs: bool, codes: qr.Codes):
+        self.drafts, self.staff, self.config, self.pdfs, self.codes = drafts, staff, config, pdfs, codes
+        self.by_position = {f"positions/{slug}.md": draft for slug, draft in drafts.items()}
+        self.by_page = {draft.page: draft for draft in drafts.values()}
+        self.by_comparison = {draft.comparison[:-1] + ".md": draft for draft in drafts.values()}
+        self.blocks: dict[str, list[dict]] = {}
+
+    def add_files(self, files) -> None:
+        for draft in self.drafts.values():
+            # Pages of their own, reached from the position's page: never in the menu (and not reported as missing there).
+            page = File.generated(self.config, draft.page, content=draft.draft_text, inclusion=InclusionLevel.NOT_IN_NAV)
+            page.source_file = f"docs/{draft.position.src_path}"  # the file HR edits: named in messages
+            files.append(page)
+            title = f"{draft.in_force.position.title}: сравнение редакции {draft.in_force.version} с проектом"
+            files.append(hidden_page(self.config, draft.comparison[:-1] + ".md", title, tags=[]))
+
+    def source(self, src_uri: str) -> str | None:
+        """The position's page reads the edition in force, as committed."""
+        draft = self.by_position.get(src_uri)
+        return draft.text if draft else None
+
+    def mark(self, page, files) -> None:
+        """The draft's page is HR's, not the position's: no search entry, no tags; «edit» opens the position file."""
+        if page.file.src_uri in self.by_comparison:
+            page.edit_url = None  # generated: there is no file to edit
+        draft = self.by_page.get(page.file.src_uri)
+        if draft is not None:
+            page.meta["search"] = {"exclude": True}
+            page.meta["tags"] = []
+            own = files.get_file_from_path(draft.position.src_path)
+            page.edit_url = own.page.edit_url if own is not None and own.page is not None else None
+
+    def page_content(self, src_uri: str, html: str) -> None:
+        if src_uri in self.by_position or src_uri in self.by_page:
+            self.blocks[src_uri] = document_text.blocks(html)
+
+    def page_context(self, page) -> None:
+        draft = self.by_comparison.get(page.file.src_uri)
+        if draft is None:
+            return
+        in_force = edition_side(draft.in_force)
+        in_force["url"] = f"positions/{draft.slug}/"  # the position's page shows it
+        newer = {"src": None, "version": draft.position.version, "approved": "", "order": "", "current": False,
+                 "url": draft.url, "model": None, "effective": "", "draft": True, "position": draft.position}
+        spec = comparison_spec(self.config, self.staff, draft.slug, in_force, newer, draft.comparison,
+                                       self.codes, self.pdfs)
+        spec["pdf"] = comparison_file(draft.slug, draft.in_force.version, DRAFT_VERSION, "pdf") if self.pdfs else None
+        rows = int(self.config["extra"].get("acknowledgement_rows", 12))
+        page.content = comparison_html(
+            comparison_templates(str(TEMPLATES)), spec,
+            self.blocks.get(f"positions/{draft.slug}.md", []), self.blocks.get(draft.page, []), rows, page.url)
+
+    def sheets(self, site: Path, settings: Settings) -> str:
+        """The PDF of each draft's «Лист изменений»."""
+        jobs = [cache.Job(slug, site / draft.comparison / "index.html",
+                          site / comparison_file(slug, draft.in_force.version, DRAFT_VERSION, "pdf"), None)
+                for slug, draft in self.drafts.items()]
+        return "Листы изменений проектов: " + str(pdf.build_pdfs(jobs, site, settings))

@@ -1,10 +1,6 @@
-"""One run of the archive in the site's build: its pages before the build, its checks after it.
-
-Called by macros/hooks/editions.py. ``plan`` adds the pages the archive's cache lacks to the build's
-files; ``finish`` keeps them in the cache and puts the others into the site, says in one line what it
-did, names a history it could not read (a copy without .git, a shallow clone), makes the editions'
-PDFs and .docx and the change sheets' PDFs, and turns what changed since the base commit into the
-problems and warnings of checks/editions.py.
+"""One run of the archive in the site's build (called by macros/hooks/editions.py): ``plan`` adds the pages
+its cache lacks to the build's files; ``finish`` caches and publishes them, makes the editions' PDFs and
+.docx and the change sheets' PDFs, and judges what changed since the base commit (checks/editions.py).
 """
 
 from __future__ import annotations
@@ -26,7 +22,7 @@ from ..model.positions import Staff
 from ..model.problems import PositionsError, Problem
 from ..render import plain_calls
 from ..render.archive_links import download_of_page, edition_file
-from . import archive, archive_causes, cache, compare, document_text, pdf, word
+from . import archive, archive_sources, cache, compare, document_text, pdf, word
 from .archive_pages import ArchivePages
 from .archive_forms import ArchiveForms
 
@@ -52,18 +48,17 @@ class Report:
             raise PositionsError(self.problems)
 
 
-def plan(found: Archive, staff: Staff, config, forms: ArchiveForms, files, settings: archive.Settings
+def plan(found: Archive, staff: Staff, config, forms: ArchiveForms, files, settings: cache.Settings
          ) -> ArchivePages:
     """The archive's pages, those the cache lacks added to this build's files; and the states to check."""
-    planner = archive.Planner(found, staff, config, Path(config.config_file_path).parent, forms.links, forms.codes)
+    planner = _planner(found, staff, config, forms)
     checked = _changed_under_same_version(found, staff, planner)
-    pages = ArchivePages(planner, forms, planner.jobs() + _state_jobs(planner, checked), settings)
-    pages.checked = checked
+    pages = ArchivePages(planner, forms, planner.jobs() + _state_jobs(planner, checked), settings, checked)
     pages.add_files(files, config)
     return pages
 
 
-def finish(pages: ArchivePages, config, pdfs: pdf.Settings, documents: word.Settings) -> Report:
+def finish(pages: ArchivePages, config, pdfs: cache.Settings, documents: cache.Settings) -> Report:
     """After the build: the archive's pages cached and published, their PDFs and .docx, the checks."""
     found, site, report = pages.planner.archive, Path(config.site_dir), Report()
     if found.history.status == git.NO_HISTORY:
@@ -84,20 +79,23 @@ def finish(pages: ArchivePages, config, pdfs: pdf.Settings, documents: word.Sett
     return report
 
 
-def check_only(found: Archive, staff: Staff, config, forms: ArchiveForms, settings: archive.Settings) -> Report:
+def check_only(found: Archive, staff: Staff, config, forms: ArchiveForms, settings: cache.Settings) -> Report:
     """`mkdocs serve`: render just the two states of each position changed under the same version
     (nothing when none did; the archive's cache keeps them) and judge them as the build does."""
     report = Report()
     if not found.complete:
         return report
-    planner = archive.Planner(found, staff, config, Path(config.config_file_path).parent, forms.links, forms.codes)
+    planner = _planner(found, staff, config, forms)
     checked = _changed_under_same_version(found, staff, planner)
     if checked:
-        pages = ArchivePages(planner, forms, _state_jobs(planner, checked), settings)
-        pages.checked = checked
+        pages = ArchivePages(planner, forms, _state_jobs(planner, checked), settings, checked)
         rendered(pages, config)
         _judge(pages, report)
     return report
+
+
+def _planner(found: Archive, staff: Staff, config, forms: ArchiveForms) -> archive.Planner:
+    return archive.Planner(found, staff, config, Path(config.config_file_path).parent, forms.links, forms.codes)
 
 
 def _state_jobs(planner: archive.Planner, checked: dict) -> list:
@@ -137,20 +135,14 @@ def _edition_files(editions: list, site: Path, extension: str, settings, build) 
         target = site / edition_file(job.edition.slug, job.edition.version, extension)
         own = site / download_of_page(f"positions/{job.edition.slug}.md", extension)
         if job.edition.current and own.is_file():
-            target.parent.mkdir(parents=True, exist_ok=True)
-            target.unlink(missing_ok=True)
             cache.place(own, target)
         else:
             source = f"docs/positions/{job.edition.slug}.md, редакция {job.edition.version} (из истории git)"
-            jobs.append(cache.Job(job.edition.slug, site / job.dest, target, _date(job.edition.approved), source))
+            jobs.append(cache.job_for(job.edition.slug, site / job.dest, target, job.edition.approved, source))
     try:
         return "Архив редакций: " + str(build(jobs, site, settings))
     except pdf.PageTooSlow as slow:  # an edition's text is history: it cannot be edited any more
         raise PluginError("Архив редакций: " + str(pdf.PageTooSlow(slow.job, slow.seconds, EDITION_TOO_SLOW))) from None
-
-
-def _date(value):
-    return value if hasattr(value, "isoformat") else None
 
 
 def _change_sheets(jobs: list, site: Path, settings) -> str:
@@ -188,7 +180,7 @@ def _judge(pages: ArchivePages, report: Report) -> None:
         if before["printed"] == now["printed"]:
             continue
         changes = compare.compare(before["blocks"], now["blocks"])
-        description = archive_causes.described(compare.described(changes) if changes else "", before["printed"],
+        description = archive_sources.described(compare.described(changes) if changes else "", before["printed"],
                                                now["printed"], base, found.current(slug).snapshot, planner.sources)
         own_declared = len(_corrections(position)) > len(_corrections(base.position))
         problem = checks.silent_change(position, description, own_declared, shared, own)

@@ -1,14 +1,11 @@
 """What an edition is made of: its position file, the positions it names, its printed templates and
-mkdocs.yml, as of its commit (or the work tree), named by git blob ids and written out as plain files.
-
-The blob ids are the cache key of an edition's page (exports/archive.py); the files are the snapshot
-its page is rendered from (exports/archive_forms.py). Templates that are not part of the
-document (the screen-only card and record, the catalog, the archive's own forms) always come from
-today's code, so old commits only contribute their wording.
+mkdocs.yml as of its commit (or the work tree), by git blob id; the key of its page (archive.py), the
+snapshot it renders from (archive_forms.py), and which of them changed a printout (``described``).
 """
 
 from __future__ import annotations
 
+import difflib
 import hashlib
 import json
 from pathlib import Path
@@ -26,6 +23,7 @@ SITE_TEMPLATES = {"position_card.html", "position_record.html", "aliases.html", 
                   "new_position.md", "edition_notice.html", "edition_qr.html", "comparison.html", "corrections.yml",
                   "build_errors.html"}
 REFERENCES = ("appointed_by", "proposed_by", "reports_to", "stand_in")
+CONTEXT = 4  # words shown either side of a changed phrase
 
 
 def named_positions(position: Position) -> list[str]:
@@ -72,13 +70,7 @@ class Sources:
         return self.archive.base_tree.get(path)
 
     def templates(self, state: State) -> dict[str, str]:
-        if state.commit is not None:
-            return printed_templates(self._folder_at(state, TEMPLATES_DIR))
-        if (TEMPLATES_DIR, None, None) not in self._trees:
-            folder = self.project / TEMPLATES_DIR
-            self._trees[(TEMPLATES_DIR, None, None)] = {
-                p.name: git.blob_id(p.read_bytes()) for p in folder.iterdir() if p.is_file()}
-        return printed_templates(self._trees[(TEMPLATES_DIR, None, None)])
+        return printed_templates(self._folder_at(state, TEMPLATES_DIR))
 
     def inputs(self, state: State) -> dict:
         """Everything of the repository an edition's page shows, by blob id."""
@@ -105,11 +97,14 @@ class Sources:
         return {name[:-3]: blob for name, blob in self._folder_at(state, self.folder).items() if name.endswith(".md")}
 
     def _folder_at(self, state: State, folder: str) -> dict[str, str]:
-        """name -> blob of every file directly in `folder` at the state's commit, read once per commit:
-        hundreds of editions share one (a release of many positions), and a past commit never changes."""
+        """name -> blob of every file directly in `folder` at the state's commit (or in the work tree), read
+        once per commit: hundreds of editions share one (a release of many positions)."""
         at = (folder, state.commit, state.index)
         if at not in self._trees:
-            if state.index is not None:
+            if state.commit is None:
+                files = (self.project / folder).iterdir()
+                self._trees[at] = {p.name: git.blob_id(p.read_bytes()) for p in files if p.is_file()}
+            elif state.index is not None:
                 self._trees[at] = self.archive.history.tree_at(folder, state.index)
             else:
                 prefix = folder + "/"
@@ -150,6 +145,52 @@ class Sources:
                                  "templates": {name: contents[blob] for name, blob in templates.items()},
                                  "extra": _extra(contents.get(config, b"")) if config else {}}
         return snapshots
+
+
+# Why a printout changed when none of its clauses did: the words and the files (HR who edited another
+# position, whose title prints under this one's signatures, sees why).
+def described(clauses: str, before: str, now: str, base: State, current: State, sources: Sources) -> str:
+    """What changed in the printout («п. 1.3 изменён», or the words outside the clauses) and, when the
+    position's own file did not change, which files did: «— из-за изменений в docs/positions/hr-head.md»."""
+    text = clauses
+    if not text:
+        changed = _changed_words(before, now)
+        text = "изменился текст вне пунктов (гриф, подписи, лист ознакомления)"
+        if changed:
+            text += ": " + "; ".join(f"было «{old}», стало «{new}»" for old, new in changed)
+    causes = changed_files(base, current, sources)
+    if causes and base.blob == current.blob:
+        text += f" — из-за изменений в {', '.join(causes)}"
+    elif causes:
+        text += f" (изменились также {', '.join(causes)})"
+    return text
+
+
+def changed_files(base: State, current: State, sources: Sources) -> list[str]:
+    """The files, other than the position's own, whose change reaches its printout."""
+    folder = sources.folder
+    slugs = sorted({*named_positions(current.position), *sources.signers(current.position),
+                    *named_positions(base.position)} - {current.position.slug})
+    files = [f"docs/positions/{slug}.md" for slug in slugs
+             if sources.blob(base, f"{folder}/{slug}.md") != sources.blob(current, f"{folder}/{slug}.md")]
+    before, now = sources.templates(base), sources.templates(current)
+    files += [f"{TEMPLATES_DIR}/{name}" for name in sorted(set(before) | set(now)) if before.get(name) != now.get(name)]
+    if sources.requisites(base) != sources.requisites(current):
+        files.append(f"{CONFIG_FILE} (extra:)")
+    return files
+
+
+def _changed_words(before: str, now: str, limit: int = 2) -> list[tuple[str, str]]:
+    old, new = before.split(), now.split()
+    spans = []
+    for tag, a1, a2, b1, b2 in difflib.SequenceMatcher(None, old, new, autojunk=False).get_opcodes():
+        if tag == "equal":
+            continue
+        left, right = max(0, a1 - CONTEXT), a2 + CONTEXT
+        spans.append((" ".join(old[left:right]), " ".join(new[max(0, b1 - CONTEXT):b2 + CONTEXT])))
+        if len(spans) == limit:
+            break
+    return spans
 
 
 class _Lenient(yaml.SafeLoader):

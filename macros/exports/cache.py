@@ -17,12 +17,11 @@ from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import unquote, urljoin
 
-from .workers import remove_stale_parts
-
 # A cached file that no build has used for this long is deleted: edits would otherwise pile up old
 # versions forever. Ones used by any build in that time stay (another branch, an undone edit).
 STALE_AFTER_DAYS = 14
 
+PART = re.compile(r"\.(\d+)\.part$")  # <file>.<pid of its writer>.part: see atomic_write
 ARTICLE = re.compile(r"<article\b.*?</article>", re.S)
 # What is marked screen-only never prints (print.css hides it, the Word export reads that too) and
 # changes with the rest of the site: the position card lists the subordinates, the history table
@@ -36,20 +35,20 @@ IMAGE = re.compile(r"<img\b[^>]*\bsrc=\"([^\"]+)\"")
 
 @dataclass(frozen=True)
 class Settings:
-    """Whether this run makes a kind of download, where its cache lives and how many renderers run at once."""
+    """Whether this run makes a kind of output, where its cache lives and how many renderers run at once."""
 
     enabled: bool
     cache_dir: Path
     workers: int
 
     @classmethod
-    def from_options(cls, command: str, project_dir: Path, options, option: str):
-        """From the plugin's options <option>, <option>_cache and <option>_workers (pdf, docx; macros/config.py):
+    def from_options(cls, command: str, project_dir: Path, options, option: str, folder: str = ""):
+        """From the options <option>, <option>_cache, <option>_workers (pdf, docx, archive; macros/config.py):
         `mkdocs serve` must stay fast, so nothing there unless the option is "1"; "0" turns it off in a build."""
-        wanted, cache_dir, workers = options[option], options[f"{option}_cache"], options[f"{option}_workers"]
+        wanted, cache_dir = options[option], options[f"{option}_cache"]
         enabled = wanted == "1" if command == "serve" else wanted != "0"
-        where = Path(cache_dir or Path(project_dir) / ".cache" / option).expanduser()
-        return cls(enabled, where, max(1, int(workers or 2)))
+        where = Path(cache_dir or Path(project_dir) / ".cache" / (folder or option)).expanduser()
+        return cls(enabled, where, max(1, int(options.get(f"{option}_workers") or 2)))
 
 
 @dataclass(frozen=True)
@@ -85,8 +84,10 @@ def job_for(slug: str, html_path: Path, target: Path, approved, source: str = ""
 
 def place(cached: Path, target: Path) -> None:
     """A finished file into the site: a hard link where both share a disk, else a copy. A cached file is
-    never written again (new content is a new name, and pruning only unlinks), so the link stays right;
-    with thousands of editions, linking instead of copying is most of what a warm build's archive costs."""
+    never written again (new content is a new name, pruning only unlinks), so the link stays right; with
+    thousands of editions, linking instead of copying is most of what a warm build's archive costs."""
+    target.parent.mkdir(parents=True, exist_ok=True)
+    target.unlink(missing_ok=True)
     try:
         os.link(cached, target)
     except OSError:
@@ -105,19 +106,18 @@ def build_cached(kind: str, jobs: list[Job], site_dir: Path, cache_dir: Path, su
     if missing:
         render_missing([(job, cached[job]) for job in missing])
     for job in jobs:
-        job.target.parent.mkdir(parents=True, exist_ok=True)
         place(cached[job], job.target)
         os.utime(cached[job])  # last used now: kept for another STALE_AFTER_DAYS
-    pruned = prune_cache(cache_dir, suffix, keep=set(cached.values()))
+    pruned = prune_cache(cache_dir, (suffix,), keep={path.stem for path in cached.values()})
     return Report(kind, len(missing), len(jobs) - len(missing), time.monotonic() - started, pruned)
 
 
-def prune_cache(cache_dir: Path, suffix: str, keep: set[Path], now: float | None = None) -> int:
-    """Delete cached files that no build has used for STALE_AFTER_DAYS; how many were deleted."""
-    oldest = (time.time() if now is None else now) - STALE_AFTER_DAYS * 86400
+def prune_cache(cache_dir: Path, suffixes: tuple[str, ...], keep: set[str]) -> int:
+    """Delete cached files (named <key><suffix>) that no build has used for STALE_AFTER_DAYS; how many."""
+    oldest = time.time() - STALE_AFTER_DAYS * 86400
     pruned = 0
-    for path in cache_dir.glob(f"*{suffix}"):
-        if path not in keep and path.stat().st_mtime < oldest:
+    for path in cache_dir.glob("*.*"):
+        if path.suffix in suffixes and path.stem not in keep and path.stat().st_mtime < oldest:
             path.unlink(missing_ok=True)
             pruned += 1
     return pruned
@@ -182,3 +182,22 @@ def atomic_write(target: Path, data: bytes) -> None:
     partial = Path(f"{target}.{os.getpid()}.part")
     partial.write_bytes(data)
     os.replace(partial, target)
+
+
+def remove_stale_parts(folder: Path) -> None:
+    """Parts left by renderers that were killed mid-file (their process is gone)."""
+    for part in folder.glob("*.part"):
+        match = PART.search(part.name)
+        if match and not running(int(match.group(1))):
+            part.unlink(missing_ok=True)
+
+
+def running(pid: int) -> bool:
+    """Whether a process of that id exists (perhaps another user's)."""
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except OSError:
+        return True
+    return True

@@ -35,21 +35,18 @@ class Change:
 
 def compare(older: list[dict], newer: list[dict]) -> list[Change]:
     """The changes from the older edition's blocks to the newer's, in the newer edition's order."""
-    a, b = [_key(block) for block in older], [_key(block) for block in newer]
     changes: list[Change] = []
-    for op, i1, i2, j1, j2 in difflib.SequenceMatcher(None, a, b, autojunk=False).get_opcodes():
-        if op == "equal":
-            continue
-        changes += _pair(older[i1:i2], newer[j1:j2])
+    for op, i1, i2, j1, j2 in _aligned(older, newer):
+        if op != "equal":
+            changes += _pair(older[i1:i2], newer[j1:j2])
     return changes
 
 
 def amendments(older: list[dict], newer: list[dict]) -> list[dict]:
     """The changes as plain data for change_sheet.wording: added, removed and changed blocks, and the
     numbered blocks that only moved («пункт 2.10 считать пунктом 2.11»), in the newer edition's order."""
-    a, b = [_key(block) for block in older], [_key(block) for block in newer]
     found: list[dict] = []
-    for op, i1, i2, j1, j2 in difflib.SequenceMatcher(None, a, b, autojunk=False).get_opcodes():
+    for op, i1, i2, j1, j2 in _aligned(older, newer):
         if op != "equal":
             found += [{"kind": c.kind, "older": c.older, "newer": c.newer} for c in _pair(older[i1:i2], newer[j1:j2])]
             continue
@@ -65,8 +62,10 @@ def amendments(older: list[dict], newer: list[dict]) -> list[dict]:
     return found
 
 
-def _key(block: dict) -> str:
-    return f"{block['kind']}:{block['text']}"
+def _aligned(older: list[dict], newer: list[dict]) -> list[tuple]:
+    """difflib's opcodes between the two editions' blocks, compared by kind and text (never by number)."""
+    a, b = ([f"{block['kind']}:{block['text']}" for block in blocks] for blocks in (older, newer))
+    return difflib.SequenceMatcher(None, a, b, autojunk=False).get_opcodes()
 
 
 def _pair(removed: list[dict], added: list[dict]) -> list[Change]:

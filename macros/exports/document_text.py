@@ -22,7 +22,6 @@ FORM_CLASSES = {"doc-header", "doc-signatures", "doc-acknowledgement", "jobdesc-
 CONTAINERS = {"div", "details", "section", "article", "main", "aside", "figure"}
 
 
-
 class _Node:
     __slots__ = ("tag", "attrs", "children")
 
@@ -32,13 +31,14 @@ class _Node:
     def classes(self) -> set[str]:
         return set((self.attrs.get("class") or "").split())
 
-    def text(self) -> str:
+    def text(self, skipped: str = "", spaced: tuple = ("br", "li", "p", "tr", "td", "th", "div")) -> str:
+        """What prints, a space after each of the `spaced` elements; without elements of class `skipped`."""
         parts = []
         for child in self.children:
             if isinstance(child, str):
                 parts.append(child)
-            elif not _hidden(child):
-                parts.append(child.text() + (" " if child.tag in ("br", "li", "p", "tr", "td", "th", "div") else ""))
+            elif not _hidden(child) and not (skipped and skipped in child.classes()):
+                parts.append(child.text(skipped, spaced) + (" " if child.tag in spaced else ""))
         return "".join(parts)
 
 
@@ -150,17 +150,7 @@ def _number(node: _Node, css_class: str) -> str:
 
 
 def _without_number(node: _Node, css_class: str) -> str:
-    def text(current: _Node) -> str:
-        parts = []
-        for child in current.children:
-            if isinstance(child, str):
-                parts.append(child)
-            elif css_class in child.classes() or _hidden(child):
-                continue
-            else:
-                parts.append(text(child) + (" " if child.tag in ("li", "p", "br") else ""))
-        return "".join(parts)
-    return flat(text(node))
+    return flat(node.text(skipped=css_class, spaced=("li", "p", "br")))
 
 
 def _descendants(node: _Node):

@@ -1,17 +1,22 @@
-"""Build-time PDFs of the position pages, regenerated only when what they show has changed
-(the cache shared with Word, cache.py, keyed also by this engine's version and installed fonts).
+"""Build-time PDFs of the position pages, regenerated only when what they show has changed (the cache
+shared with Word, cache.py, keyed also by this engine's version and installed fonts), made by renderer
+processes with a time limit that never outlive the build.
 """
 
 from __future__ import annotations
 
+import ctypes
 import hashlib
+import os
+import signal
+import time
+from collections.abc import Callable
+from concurrent.futures import FIRST_COMPLETED, ProcessPoolExecutor, wait
 from importlib.metadata import version
 from pathlib import Path
 
 from . import cache
-from ..render.archive_links import download_of_page
-from .cache import Job, Report
-from .workers import TooSlow, run_within
+from .cache import Job, Report, Settings
 
 PDF_DIR = "pdf"
 # Wall-clock seconds one page may take to become a PDF (a position takes 1–2 s): a word of tens of
@@ -19,20 +24,8 @@ PDF_DIR = "pdf"
 PAGE_TIME_LIMIT = 60.0
 # Bump when the way PDFs are made changes in a way the hash does not see.
 CACHE_FORMAT = "3"  # 3: tagged PDF/UA-1 (pdf_engine.PDF_VARIANT)
+PR_SET_PDEATHSIG = 1
 FONT_DIRS = ("/usr/share/fonts", "/usr/local/share/fonts", "~/.fonts", "~/.local/share/fonts")
-
-
-class Settings(cache.Settings):
-    """Options pdf, pdf_cache (default .cache/pdf), pdf_workers (default 2): macros/config.py."""
-
-    @classmethod
-    def for_options(cls, command: str, project_dir: Path, options) -> "Settings":
-        return cls.from_options(command, project_dir, options, "pdf")
-
-
-def pdf_path_of_page(src_uri: str) -> str:
-    """The PDF of a page: a position's own, or an edition's (positions/<slug>/editions/<version>.md)."""
-    return download_of_page(src_uri, PDF_DIR)
 
 
 def build_pdfs(jobs: list[Job], site_dir: Path, settings: Settings) -> Report:
@@ -83,3 +76,61 @@ def engine_fingerprint() -> str:
     names = ("weasyprint", "pydyf", "tinycss2", "cssselect2", "fonttools")
     engine = " ".join(f"{name}={version(name)}" for name in names)
     return hashlib.sha256(f"{CACHE_FORMAT}|{engine}|{'|'.join(fonts)}".encode("utf-8")).hexdigest()
+
+
+# Renderer processes never outlive the build: each dies with it (prctl PR_SET_PDEATHSIG), queued work is
+# cancelled on an exception, and every call has a wall-clock limit (hostile input can keep WeasyPrint busy
+# for hours).
+def _die_with_parent(parent: int) -> None:
+    """In a renderer: ask the kernel to kill it when the build dies (kept across exec); gone already, exit."""
+    try:
+        ctypes.CDLL(None, use_errno=True).prctl(PR_SET_PDEATHSIG, signal.SIGKILL)
+    except (OSError, AttributeError):  # not Linux: an interrupted build still cancels the pool's queue
+        pass
+    if os.getppid() != parent:  # the build died before the request was made
+        os._exit(1)
+
+
+class TooSlow(Exception):
+    """A call ran past its time limit; the pool's processes are killed and reaped."""
+
+    def __init__(self, call: tuple, seconds: float):
+        super().__init__(f"{call!r} ran longer than {seconds:g} s")
+        self.call, self.seconds = call, seconds
+
+
+def run_within(function: Callable, calls: list[tuple], workers: int, seconds: float) -> None:
+    """function(*call) for every call in a pool of processes, each given `seconds` of wall clock from when
+    a process takes it. A worker's error is re-raised; a late call kills every worker and raises TooSlow
+    (a renderer stuck in C code ignores anything gentler). Interrupted, the pool's queue is dropped."""
+    size = min(workers, len(calls))
+    queue = list(calls)
+    pool = ProcessPoolExecutor(max_workers=size, initializer=_die_with_parent, initargs=(os.getpid(),))
+    try:
+        running: dict = {}  # future -> (call, deadline)
+        while queue or running:
+            while queue and len(running) < size:
+                call = queue.pop(0)
+                running[pool.submit(function, *call)] = (call, time.monotonic() + seconds)
+            soonest = min(deadline for _, deadline in running.values())
+            done, _ = wait(running, timeout=max(0.0, soonest - time.monotonic()), return_when=FIRST_COMPLETED)
+            for future in done:
+                running.pop(future)
+                future.result()  # re-raises a worker's error; the queue is then dropped
+            late = [call for call, deadline in running.values() if deadline <= time.monotonic()]
+            if late:
+                _kill_workers(pool)
+                raise TooSlow(late[0], seconds)
+    except BaseException:
+        pool.shutdown(wait=False, cancel_futures=True)
+        raise
+    pool.shutdown(wait=True)
+
+
+def _kill_workers(pool: ProcessPoolExecutor) -> None:
+    """Kill and reap every process of the pool (Python 3.14 has pool.kill_workers(); 3.11 keeps them here)."""
+    processes = list((getattr(pool, "_processes", None) or {}).values())
+    for process in processes:
+        process.kill()
+    for process in processes:
+        process.join()

@@ -9,13 +9,14 @@ from __future__ import annotations
 import datetime as dt
 import logging
 import mimetypes
-import os
 import re
 from pathlib import Path
 from urllib.parse import unquote, urljoin, urlsplit
 
 import weasyprint
 from weasyprint.urls import URLFetcher, URLFetcherResponse
+
+from .cache import ARTICLE, STYLESHEET, TITLE, atomic_write
 
 PDF_VARIANT = "pdf/ua-1"
 
@@ -44,10 +45,7 @@ class SiteOnlyFetcher(URLFetcher):
         return URLFetcherResponse(path.as_uri(), path.read_bytes(), {"Content-Type": content_type})
 
 
-STYLESHEET_LINK = re.compile(r"<link\b[^>]*\brel=\"stylesheet\"[^>]*\bhref=\"([^\"]+)\"[^>]*>")
 OPENING_TAG = {name: re.compile(rf"<{name}\b[^>]*>") for name in ("html", "body")}
-TITLE = re.compile(r"<title>.*?</title>", re.S)
-ARTICLE = re.compile(r"<article\b.*?</article>", re.S)
 
 # Parsed stylesheets, kept for the life of a renderer process: every page links the same few.
 _parsed: dict[str, weasyprint.CSS] = {}
@@ -72,7 +70,7 @@ def printable_page(html: str) -> str:
 def stylesheets(html: str, base_url: str, fetcher: URLFetcher) -> list[weasyprint.CSS]:
     """The page's stylesheets in document order, each parsed once per process."""
     sheets = []
-    for href in STYLESHEET_LINK.findall(html):
+    for href in STYLESHEET.findall(html):
         url = urljoin(base_url, href)
         if url not in _parsed:
             _parsed[url] = weasyprint.CSS(url=url, url_fetcher=fetcher, media_type="print")
@@ -91,8 +89,6 @@ def render_pdf(html_path: str, site_dir: str, target: str, date: dt.date | None)
     ).render(stylesheets=stylesheets(html, base_url, fetcher))
     stamp = (date or dt.date(2000, 1, 1)).isoformat()
     document.metadata.created = document.metadata.modified = stamp
-    partial = f"{target}.{os.getpid()}.part"
     # Tagged PDF (PDF/UA-1): structure, language and title for screen readers; the print is unchanged.
-    document.write_pdf(partial, pdf_variant=PDF_VARIANT)
-    os.replace(partial, target)  # atomic: a cache shared by parallel builds never holds half a file
+    atomic_write(Path(target), document.write_pdf(pdf_variant=PDF_VARIANT))
     return target

@@ -59,7 +59,7 @@ def load(*paths: Path) -> PrintStyle:
     rules = []
     for path in paths or (PRINT_CSS, EDITIONS_CSS):
         rules += tinycss2.parse_stylesheet(path.read_text(encoding="utf-8"), skip_comments=True, skip_whitespace=True)
-    page, matcher, order = Page(), cssselect2.Matcher(), 0
+    page, matcher = Page(), cssselect2.Matcher()
     for rule in _print_rules(rules):
         if rule.type == "at-rule" and rule.lower_at_keyword == "page":
             if not tinycss2.serialize(rule.prelude).strip():
@@ -73,7 +73,6 @@ def load(*paths: Path) -> PrintStyle:
         except cssselect2.SelectorError:
             continue
         for selector in selectors:
-            order += 1
             matcher.add_selector(selector, declarations)
     return PrintStyle(page, matcher)
 

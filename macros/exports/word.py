@@ -11,9 +11,8 @@ import hashlib
 from importlib.metadata import version
 from pathlib import Path
 
-from ..render.archive_links import download_of_page
 from . import cache
-from .cache import Job, Report
+from .cache import Job, Report, Settings
 
 # The export itself (python-docx, lxml, the HTML and CSS readers) is imported when a .docx is made:
 # every build loads this module for its settings and links, most builds make no .docx.
@@ -21,19 +20,6 @@ from .cache import Job, Report
 DOCX_DIR = "docx"
 SOURCES = ("word.py", "word_writer.py", "word_inline.py", "word_tables.py", "word_document.py", "print_style.py")
 LIBRARIES = ("python-docx", "lxml", "tinyhtml5", "cssselect2", "tinycss2")
-
-
-class Settings(cache.Settings):
-    """Options docx, docx_cache (default .cache/docx), docx_workers: macros/config.py."""
-
-    @classmethod
-    def for_options(cls, command: str, project_dir: Path, options) -> "Settings":
-        return cls.from_options(command, project_dir, options, "docx")
-
-
-def docx_path_of_page(src_uri: str) -> str:
-    """The .docx of a page: a position's own, or an archived edition's."""
-    return download_of_page(src_uri, DOCX_DIR)
 
 
 def build_docx(jobs: list[Job], site_dir: Path, settings: Settings) -> Report:
@@ -104,15 +90,12 @@ def _bookmarks(article) -> dict[str, str]:
 def _style_headings(word, size: float) -> None:
     """Word's heading styles (kept for its navigation pane) in the printout's font: black, bold, centred."""
     from docx.enum.text import WD_ALIGN_PARAGRAPH
-    from docx.shared import Pt, RGBColor
+    from docx.shared import RGBColor
     for name in ("Heading 1", "Heading 2"):
         heading = word.doc.styles[name]
-        heading.font.name, heading.font.size = word.font, Pt(size)
+        fonts = word.set_font(heading, size)
         heading.font.bold, heading.font.italic = True, False
         heading.font.color.rgb = RGBColor(0, 0, 0)
-        fonts = heading.element.get_or_add_rPr().get_or_add_rFonts()
-        for attribute in ("w:ascii", "w:hAnsi", "w:cs", "w:eastAsia"):
-            fonts.set(f"{{http://schemas.openxmlformats.org/wordprocessingml/2006/main}}{attribute[2:]}", word.font)
         for theme in ("asciiTheme", "hAnsiTheme", "eastAsiaTheme", "cstheme"):
             fonts.attrib.pop(f"{{http://schemas.openxmlformats.org/wordprocessingml/2006/main}}{theme}", None)
         heading.paragraph_format.alignment = WD_ALIGN_PARAGRAPH.CENTER
@@ -121,18 +104,20 @@ def _style_headings(word, size: float) -> None:
 
 def _organisation(article) -> str:
     """The organisation the document header names (extra.organisation of mkdocs.yml): the file's author."""
-    for element in article.iter():
-        if "doc-org" in (element.get("class") or "").split():
-            return " ".join(" ".join(element.itertext()).split())
-    return ""
+    return _text_of_class(article, "doc-org") or ""
 
 
 def _title(article) -> str:
-    for element in article.iter():
-        if "doc-title" in (element.get("class") or "").split():
-            return " ".join(" ".join(element.itertext()).split()).capitalize()
+    title = _text_of_class(article, "doc-title")
+    if title is not None:
+        return title.capitalize()
     heading = next(article.iter("h1"), None)
     return " ".join("".join(heading.itertext()).split()) if heading is not None else "Должностная инструкция"
+
+
+def _text_of_class(article, css_class: str) -> str | None:
+    element = next((e for e in article.iter() if css_class in (e.get("class") or "").split()), None)
+    return " ".join(" ".join(element.itertext()).split()) if element is not None else None
 
 
 def fingerprint() -> str:

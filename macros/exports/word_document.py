@@ -62,17 +62,20 @@ class WordDocument:
                 style = self.doc.styles[name]
             except KeyError:
                 continue
-            style.font.name = self.font
-            style.font.size = Pt(size_pt)
-            fonts = style.element.get_or_add_rPr().get_or_add_rFonts()
-            for attribute in ("w:ascii", "w:hAnsi", "w:cs", "w:eastAsia"):
-                fonts.set(qn(attribute), self.font)
-            rpr = style.element.get_or_add_rPr()
-            rpr.append(parse_xml(f'<w:lang {nsdecls("w")} w:val="{language}" w:eastAsia="{language}"/>'))
+            self.set_font(style, size_pt)
+            style.element.get_or_add_rPr().append(parse_xml(f'<w:lang {nsdecls("w")} w:val="{language}" w:eastAsia="{language}"/>'))
         normal = self.doc.styles["Normal"].paragraph_format
         normal.space_before, normal.space_after = Pt(0), Pt(0)
         normal.line_spacing = 1.08  # CSS line-height 1.25 of a 12 pt serif is about Word's 1.08 lines
         normal.widow_control = True
+
+    def set_font(self, style, size_pt: float):
+        """The document's font and size on a Word style, for every script (Cyrillic is "cs" to some readers)."""
+        style.font.name, style.font.size = self.font, Pt(size_pt)
+        fonts = style.element.get_or_add_rPr().get_or_add_rFonts()
+        for attribute in ("w:ascii", "w:hAnsi", "w:cs", "w:eastAsia"):
+            fonts.set(qn(attribute), self.font)
+        return fonts
 
     def first_page_code(self, target: str) -> None:
         """The document's QR code at the bottom right of the first page, in its footer (the margin, as in

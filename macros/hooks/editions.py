@@ -1,10 +1,6 @@
-"""The plugin's editions step: the archive of editions, drafts set aside, and the check that no edition changed silently.
-
-Every edition's page and comparison the archive's cache lacks is a page of this build (added in on_files,
-macros/exports/archive_pages.py), the comparisons filled in from the editions' rendered text; after the
-build the cached pages join them, the editions get their PDF and .docx, the change sheets their PDF, and a
-position whose printed text changed since the base commit is judged (macros/checks/editions.py). The plugin
-(macros/plugin.py) owns one Editions and calls it in its events; the logic lives in the layers.
+"""The plugin's editions step: the archive of editions, drafts set aside, and the check that no edition
+changed silently. macros/plugin.py owns one Editions and calls it in its events; the work is done in
+exports/archive_run.py, exports/archive_pages.py and checks/editions.py.
 """
 
 from __future__ import annotations
@@ -12,8 +8,8 @@ from __future__ import annotations
 import logging
 from pathlib import Path
 
-from ..exports import archive, archive_run, pdf, word
-from ..exports.draft_pages import DraftPages
+from ..exports import archive_run, cache
+from ..exports.archive_pages import DraftPages
 from ..model import history as git, published
 from ..render import qr
 from ..render.archive_links import Links
@@ -29,9 +25,7 @@ class Editions:
         self.command = "build"
         self.links = Links()        # what pages may link to: the archive's pages, PDFs, .docx
         self.codes = qr.Codes()     # whether printouts carry a QR code, said once a build
-        self.settings: archive.Settings | None = None
-        self.pdfs: pdf.Settings | None = None
-        self.documents: word.Settings | None = None
+        self.settings = self.pdfs = self.documents = None  # cache.Settings of the archive, PDFs and .docx
         self.base = ""              # option base: what edits are checked against
         self.publishing = False
         self.ledger: published.Ledger | None = None  # what the site this build replaces published
@@ -46,9 +40,9 @@ class Editions:
         MkDocs' API, which runs no on_startup: no archive, as before."""
         project = Path(config.config_file_path).parent
         self.command = command or "build"
-        self.settings = archive.Settings.chosen(self.command, project, options.archive, options.archive_cache)
-        self.pdfs = pdf.Settings.for_options(self.command, project, options)
-        self.documents = word.Settings.for_options(self.command, project, options)
+        self.settings = cache.Settings.from_options(self.command, project, options, "archive", folder="editions")
+        self.pdfs = cache.Settings.from_options(self.command, project, options, "pdf")
+        self.documents = cache.Settings.from_options(self.command, project, options, "docx")
         self.base = options.base
         if command is not None:
             pages = self.settings.enabled
@@ -104,14 +98,12 @@ class Editions:
     def on_post_build(self, config):
         if self.drafts and self.pdfs.enabled:
             log.info(self.drafts.sheets(Path(config.site_dir), self.pdfs))
-        if self.archive is None or self.staff is None:
-            self._record(config, None, {})
-            return
-        if self.links.checks:  # `mkdocs serve` without the archive: only the check that no edition changed silently
-            archive_run.check_only(self.archive, self.staff, config, self.forms, self.settings).raise_problems()
-            return
         if self.pages is None:
-            self._record(config, None, {})
+            if self.links.checks and self.archive is not None and self.staff is not None:
+                # `mkdocs serve` without the archive: only the check that no edition changed silently.
+                archive_run.check_only(self.archive, self.staff, config, self.forms, self.settings).raise_problems()
+            else:
+                self._record(config, None, {})
             return
         report = archive_run.finish(self.pages, config, self.pdfs, self.documents)
         for line in report.lines:

@@ -1,20 +1,9 @@
-"""A failed build never empties or half-writes the last good site (run by macros/plugin.py).
+"""A failed build never empties or half-writes the last good site (`mkdocs build` only; run by macros/plugin.py).
 
-Plain `mkdocs build` empties site_dir right after on_pre_build and writes pages one by one; a
-build that then fails (a macro error exits with code 100 mid-build, a strict-mode warning aborts
-only after on_post_build) leaves an empty or half-written folder where the intranet site was.
-
-So, for `mkdocs build` only (serve and gh-deploy are untouched):
-
-1. on_config (before every other plugin's) points config.site_dir at a staging folder next to the
-   target, ``<site>.staging-<pid>``; every plugin and hook writes there.
-2. The plugin's last post-build step (after every other, such as writing PDFs into the site),
-   unless strict mode has counted warnings, publishes the staging folder: target and staging are exchanged in one atomic rename (Linux renameat2
-   RENAME_EXCHANGE; elsewhere two renames), then the old site is removed.
-3. Whatever ends the build otherwise (an exception, SystemExit from mkdocs-macros, Ctrl+C), an
-   atexit handler removes the staging folder. Folders left by a killed build (their process is
-   gone) are removed when the next build starts.
-
+on_config points config.site_dir at ``<site>.staging-<pid>``; the plugin's last post-build step, unless
+strict mode counted warnings, swaps it with the site in one atomic rename (renameat2 RENAME_EXCHANGE;
+elsewhere two renames). An atexit handler removes the staging folder of a build that ended otherwise (an
+exception, mkdocs-macros' SystemExit, Ctrl+C); the next build removes those of killed builds.
 A post-build step must therefore use config.site_dir, never a path of its own.
 """
 
@@ -30,6 +19,8 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from mkdocs.utils import CountHandler
+
+from ..exports.cache import running
 
 log = logging.getLogger("mkdocs.hooks.publishing")
 
@@ -109,17 +100,8 @@ def remove_stale_folders(target: Path) -> None:
     pattern = re.compile(re.escape(target.name) + r"\.(?:staging|old)-(\d+)$")
     for folder in target.parent.glob(f"{target.name}.*-*"):
         match = pattern.match(folder.name)
-        if match and folder.is_dir() and not _running(int(match.group(1))):
+        if not match or not folder.is_dir():
+            continue
+        pid = int(match.group(1))
+        if pid == os.getpid() or not running(pid):
             shutil.rmtree(folder, ignore_errors=True)
-
-
-def _running(pid: int) -> bool:
-    if pid == os.getpid():
-        return False
-    try:
-        os.kill(pid, 0)
-    except ProcessLookupError:
-        return False
-    except OSError:
-        return True  # exists, owned by someone else
-    return True
