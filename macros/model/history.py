@@ -113,40 +113,33 @@ def _cat_files(project: Path, blobs: list[str]) -> dict[str, bytes]:
     return found
 
 
+def _answer(project: Path, *args: str) -> str | None:
+    """git's output, or None when git fails or is missing."""
+    try:
+        result = _git(project, *args)
+    except (OSError, subprocess.SubprocessError):
+        return None
+    return result.stdout if result.returncode == 0 else None
+
+
 def dirty(project: Path, paths: list[str]) -> bool:
     """Whether the work tree differs from HEAD in any of these paths (edits not yet committed)."""
-    try:
-        status = _git(project, "status", "--porcelain", "--", *paths)
-    except (OSError, subprocess.SubprocessError):
-        return False
-    return status.returncode == 0 and bool(status.stdout.strip())
+    return bool((_answer(project, "status", "--porcelain", "--", *paths) or "").strip())
 
 
 def resolve(project: Path, ref: str) -> str | None:
     """The commit a ref names (a branch, origin/main), or None."""
-    try:
-        result = _git(project, "rev-parse", "--verify", "--quiet", f"{ref}^{{commit}}")
-    except (OSError, subprocess.SubprocessError):
-        return None
-    return result.stdout.strip() or None if result.returncode == 0 else None
+    return (_answer(project, "rev-parse", "--verify", "--quiet", f"{ref}^{{commit}}") or "").strip() or None
 
 
 def merge_base(project: Path, ref: str) -> str | None:
-    try:
-        result = _git(project, "merge-base", "HEAD", ref)
-    except (OSError, subprocess.SubprocessError):
-        return None
-    return result.stdout.strip() or None if result.returncode == 0 else None
+    return (_answer(project, "merge-base", "HEAD", ref) or "").strip() or None
 
 
 def ls_tree(project: Path, commit: str, paths: list[str]) -> dict[str, str]:
     """path -> blob id of every file under paths at a commit (paths relative to the project)."""
-    try:
-        result = _git(project, "ls-tree", "-r", commit, "--", *paths)
-    except (OSError, subprocess.SubprocessError):
-        return {}
     found = {}
-    for line in result.stdout.splitlines():
+    for line in (_answer(project, "ls-tree", "-r", commit, "--", *paths) or "").splitlines():
         info, _, path = line.partition("\t")
         parts = info.split()
         if len(parts) == 3 and parts[1] == "blob":
