@@ -21,7 +21,7 @@ from ..model.problems import Problem
 from ..model.text_files import read_text
 from .text import check_text, check_values
 
-MARKDOWN = (".markdown", ".mdown", ".mkdn", ".mkd", ".md")
+MARKDOWN = (".markdown", ".mdown", ".mkdn", ".mkd", ".md")  # what MkDocs builds as pages
 # Anything Jinja would read with this site's settings: {{ }}, {% %} and the {## ##} comments.
 TEMPLATE_SYNTAX = re.compile(r"\{\{.*?\}\}|\{%.*?%\}|\{##.*?##\}|\{\{|\}\}|\{%|%\}|\{##|##\}", re.S)
 # Constructs only the site itself may write: a Mermaid diagram (Mermaid renders its labels as HTML,

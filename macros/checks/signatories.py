@@ -10,7 +10,7 @@ import difflib
 from pathlib import Path
 
 from ..model.company import BY_DOCUMENT, BY_OFFICIAL, SLUG, Approval, Company
-from ..model.positions import Position, Staff
+from ..model.positions import Position, Staff, nearest_line
 from ..model.problems import Problem, shown
 from . import company as company_settings
 from .relations import CLOSE_ENOUGH
@@ -153,4 +153,4 @@ def _missing_position(staff: Staff, ref) -> tuple[str, str] | None:
 
 
 def _line(lines: dict, *path) -> int | None:
-    return company_settings._line(lines, path)
+    return nearest_line(lines, path)

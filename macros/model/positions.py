@@ -50,9 +50,8 @@ class Position:
 
     @property
     def approval_order(self) -> str:
-        """The approving document as one phrase, date before number («приказ от 02.02.2026 № 14-ОД»,
-        «протокол от 12.01.2026 № 1»); empty when approved by a signature («УТВЕРЖДАЮ»). An edition
-        written before `approval` existed keeps its `approval_order` as written."""
+        """The approving document as one phrase («приказ от 02.02.2026 № 14-ОД»); empty for «УТВЕРЖДАЮ».
+        An edition written before `approval` existed keeps its `approval_order`."""
         if self.meta.get("approval_order"):
             return str(self.meta["approval_order"])
         approval = self.meta.get("approval") if isinstance(self.meta.get("approval"), dict) else {}
@@ -93,11 +92,7 @@ class Position:
 
     def line_of(self, *path) -> int | None:
         """The file line of a front-matter field (or of the nearest enclosing one), for messages."""
-        while path:
-            if path in self.lines:
-                return self.lines[path]
-            path = path[:-1]
-        return None
+        return nearest_line(self.lines, path)
 
     def __repr__(self) -> str:
         return f"Position({self.src_path!r})"
@@ -135,8 +130,7 @@ class Staff:
     def __len__(self) -> int:
         return len(self.positions)
 
-    # Indexes built on first use, after loading has filled `positions`: every page looks itself up
-    # and every card lists subordinates, so scanning all positions each time grew as N² with the company.
+    # Indexes built on first use: every page looks itself up and every card lists subordinates.
     @cached_property
     def _by_src_path(self) -> dict[str, Position]:
         return {position.src_path: position for position in self.positions.values()}
@@ -201,8 +195,7 @@ class Staff:
         return [position for position in self if not position.is_abolished]
 
     def departments(self) -> dict[str, list[Position]]:
-        """Existing positions grouped by department; departments and positions in a stable order.
-        What the catalog, the menu and the org chart show: an abolished position is in none of them."""
+        """Existing positions by department, in a stable order: what the catalog, menu and org chart show."""
         groups: dict[str, list[Position]] = {}
         for position in self.existing():
             groups.setdefault(position.department, []).append(position)
@@ -216,6 +209,15 @@ def _department_order(groups: dict[str, list[Position]]):
         return (not has_top, name)
 
     return key
+
+
+def nearest_line(lines: dict[tuple, int], path: tuple) -> int | None:
+    """The line of a field path, or of the nearest field that encloses it."""
+    while path:
+        if path in lines:
+            return lines[path]
+        path = path[:-1]
+    return None
 
 
 def default_tags(meta: dict) -> list[str]:

@@ -1,9 +1,6 @@
-"""What the publishing build has published, and the rule that the archive shows only reviewed states.
-
-Several commits of one pull request or a force-push put unreviewed states on the main line, so the
-publishing build (option publish, JOBDESC_PUBLISH=1) keeps a *ledger* in its site: it (1) refuses a rewritten history,
-(2) renders editions only from reviewed states (a published commit, a merge, the new HEAD; others are
-folded into the next) and (3) refuses an archived edition whose printed text changed.
+"""What the publishing build has published, and the rule that the archive shows only reviewed states: its
+ledger (1) refuses a rewritten history, (2) renders editions only from reviewed states (a published commit,
+a merge, the new HEAD; others fold into the next) and (3) refuses an archived edition whose printed text changed.
 """
 
 from __future__ import annotations

@@ -43,7 +43,7 @@ class _Lookup(Preprocessor):
         key = self.cache.key("\n".join(lines), *stash.rawHtmlBlocks)
         entry = self.cache.get("tree", key)
         self.md.jobdesc_tree = {"key": key, "entry": entry, "stashed": len(stash.rawHtmlBlocks),
-                                "reports": self.findings.reported()}
+                                "reports": self.findings.reports}
         return [] if entry is not None else lines
 
 
@@ -67,7 +67,7 @@ class _Keep(Treeprocessor):
             return
         added = stash.rawHtmlBlocks[pending["stashed"]:]
         # Kept only when nothing was reported and what was set aside is plain data: a comment or an entity.
-        if self.findings.reported() != pending["reports"] or stash.tag_counter or not all(map(_plain_stash, added)):
+        if self.findings.reports != pending["reports"] or stash.tag_counter or not all(map(_plain_stash, added)):
             return
         tree = [dump_tree(child) for child in root]
         if None not in tree and (root.text is None or type(root.text) is str):
