@@ -199,16 +199,9 @@ class Staff:
         groups: dict[str, list[Position]] = {}
         for position in self.existing():
             groups.setdefault(position.department, []).append(position)
-        return {name: groups[name] for name in sorted(groups, key=_department_order(groups))}
-
-
-def _department_order(groups: dict[str, list[Position]]):
-    # The department holding the top position (no supervisor) comes first, the rest alphabetically.
-    def key(name: str):
-        has_top = any(not p.ref("reports_to") for p in groups[name])
-        return (not has_top, name)
-
-    return key
+        # The department holding the top position (no supervisor) comes first, the rest alphabetically.
+        order = sorted(groups, key=lambda name: (all(p.ref("reports_to") for p in groups[name]), name))
+        return {name: groups[name] for name in order}
 
 
 def nearest_line(lines: dict[tuple, int], path: tuple) -> int | None:

@@ -34,7 +34,7 @@ def expand(markdown: str, macros: Mapping[str, Callable], skip_code: bool = Fals
 def expand_page(env, macros: Mapping[str, Callable]) -> None:
     """mkdocs-macros pre-page step: expand the current page's calls of the site's macros."""
     page = env.page
-    if _forced(env, page.file.src_path):
+    if env.force_page_rendering(page.file.src_path):
         return  # Jinja renders this page: a developer's choice in mkdocs.yml
     # render_macros false: mkdocs-macros honours it before any other switch, so the page is never compiled.
     try:
@@ -47,10 +47,3 @@ def expand_page(env, macros: Mapping[str, Callable]) -> None:
                           "{{ имя() }}")
     env.markdown = text
     page.meta["render_macros"] = False
-
-
-def _forced(env, src_path: str) -> bool:
-    try:
-        return env.force_page_rendering(src_path)
-    except AttributeError:
-        return False

@@ -150,7 +150,8 @@ def outline(root) -> list[Section]:
         elif node.type in ("bullet_list", "ordered_list") and sections:
             for item in node.children:
                 text = _own_text(item)
-                sections[-1].clauses.append(Clause(item.map[0], _shape(item), _opening(text), _label(text)))
+                label = LABEL.match(text)
+                sections[-1].clauses.append(Clause(item.map[0], _shape(item), _opening(text), label and label.group(1)))
     return sections
 
 
@@ -167,11 +168,6 @@ def _shape(item) -> tuple:
 def _own_text(item) -> str:
     paragraph = next((child for child in item.children if child.type == "paragraph"), None)
     return _text(paragraph) if paragraph is not None else ""
-
-
-def _label(text: str) -> str | None:
-    found = LABEL.match(text)
-    return found.group(1) if found else None
 
 
 def numbered(sections: list[Section]):
