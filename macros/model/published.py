@@ -7,7 +7,6 @@ from __future__ import annotations
 
 import hashlib
 import json
-import subprocess
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -66,9 +65,8 @@ def digest(printed: str) -> str:
 
 def main_line(project: Path) -> list[tuple[str, bool]]:
     """(commit, is a merge) along the first-parent line of HEAD, oldest first."""
-    result = subprocess.run(["git", "rev-list", "--first-parent", "--parents", "--reverse", "HEAD"], cwd=project,
-                            capture_output=True, text=True, timeout=300)
-    return [(ids[0], len(ids) > 2) for ids in map(str.split, result.stdout.splitlines()) if ids]
+    listed = git.output(project, "rev-list", "--first-parent", "--parents", "--reverse", "HEAD") or ""
+    return [(ids[0], len(ids) > 2) for ids in map(str.split, listed.splitlines()) if ids]
 
 
 def reviewed_only(history: git.History, ledger: Ledger, folder: str) -> git.History:
