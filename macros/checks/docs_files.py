@@ -15,8 +15,7 @@ from .pages import MARKDOWN
 # Pictures by extension, each recognised by its first bytes (a renamed HTML file is not a picture).
 PICTURES = {".png": (b"\x89PNG\r\n\x1a\n",), ".jpg": (b"\xff\xd8\xff",), ".jpeg": (b"\xff\xd8\xff",),
             ".gif": (b"GIF87a", b"GIF89a"), ".webp": (b"RIFF",)}
-# Folders of the site that only the theme and the build write: the theme's scripts and styles, the
-# search index, the downloads and a position's archive, draft and comparisons.
+# Folders only the theme and the build write: scripts and styles, the search index, the downloads.
 RESERVED = ("assets/javascripts/", "assets/stylesheets/", "search/", "pdf/", "docx/")
 MAX_BYTES = 10 * 2**20
 MAX_PIXELS = 40_000_000

@@ -11,8 +11,7 @@ from pathlib import Path
 from typing import Any
 
 POSITIONS_DIR = "positions"
-# The status of an instruction (front matter `status`): a draft being prepared, the one in force
-# (the default), or a position that no longer exists but whose page and editions are kept.
+# Front matter `status`: a draft, in force (the default), or abolished (its page and editions are kept).
 DRAFT, IN_FORCE, ABOLISHED = "проект", "действует", "упразднена"
 DRAFT_PAGE = "draft"  # positions/<slug>/draft/: the draft of a new edition, beside the edition in force
 
@@ -110,8 +109,7 @@ class Staff:
     positions: dict[str, Position] = field(default_factory=dict)
     # src_path -> date of the last change of the file, from git (model/edit_dates.py).
     edited: dict[str, dt.date] = field(default_factory=dict)
-    # slug -> the draft of a new edition (status: проект in the work tree) while the edition in force
-    # takes the position's place in `positions` (model/drafts.py); its page is positions/<slug>/draft/.
+    # slug -> the draft of a new edition, while the edition in force takes its place (model/drafts.py).
     drafts: dict[str, Position] = field(default_factory=dict)
 
     def __repr__(self) -> str:

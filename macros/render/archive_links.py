@@ -18,8 +18,7 @@ class Links:
     pages: bool = False
     pdfs: bool = False
     docx: bool = False
-    # `mkdocs serve` publishes no archive, yet an approved edition must not change silently there either:
-    # the editions are read from git for the checks alone (macros/exports/archive_run.py, check_only).
+    # Editions read from git for the checks alone (`mkdocs serve`: no archive, yet no silent change either).
     checks: bool = False
 
     @staticmethod
