@@ -24,16 +24,13 @@ def schema() -> dict:
 
 def check_company(conf) -> list[Problem]:
     """Every problem of `extra:` in the site's configuration file."""
-    return _check_company(Path(conf["config_file_path"]), _plain(conf.get("extra") or {}))
-
-
-def _check_company(config_file: Path, extra: dict) -> list[Problem]:
+    config_file = Path(conf["config_file_path"])
     lines = _lines(config_file)
     checked = Checked(
         config_file.name, schema(), lambda *path: nearest_line(lines, ("extra", *path)),
         lambda path: ".".join(["extra", *map(str, path)]),
         "в раздел extra:", "такого ключа нет в настройках компании (extra)")
-    return schema_problems(extra, checked, SCHEMA.validator)
+    return schema_problems(_plain(conf.get("extra") or {}), checked, SCHEMA.validator)
 
 
 def _lines(config_file: Path) -> dict[tuple, int]:

@@ -20,15 +20,11 @@ def load_staff(docs_dir: Path) -> tuple[Staff, list[Problem]]:
     problems: list[Problem] = []
     for path in position_files(docs_dir):
         rel = path.relative_to(docs_dir.parent).as_posix() if docs_dir.parent in path.parents else str(path)
-        position, found = read_position(path, rel, path.relative_to(docs_dir).as_posix())
+        position, found = position_from_bytes(path.read_bytes(), rel, path.relative_to(docs_dir).as_posix())
         problems += found
         if position is not None:
             staff.positions[position.slug] = position
     return staff, problems
-
-
-def read_position(path: Path, shown_as: str, src_path: str) -> tuple[Position | None, list[Problem]]:
-    return position_from_bytes(path.read_bytes(), shown_as, src_path)
 
 
 def position_from_bytes(raw: bytes, shown_as: str, src_path: str) -> tuple[Position | None, list[Problem]]:
