@@ -18,47 +18,35 @@ except ModuleNotFoundError as missing:  # `python3 -m macros.…` with a Python 
     raise SystemExit(not_installed(missing)) from None
 
 from .exports.archive_forms import ArchiveForms
-from .hooks.editions import Editions
 from .model.build_cache import BuildCache
 from .model.build_date import pin_build_date
 from .plugin import of as plugin_of
 from .prepare.site import read_site
 from .render import plain_calls, renames
-from .render.findings import Findings
 
 
 def define_env(env) -> None:
-    """The setup prepare() runs too (prepare/site.py), with what the plugin decided for this build."""
-    plugin = plugin_of(env.conf)  # None in a build without our plugin: the options' defaults, nobody stops the build
+    """The setup prepare() runs too (prepare/site.py), with what the plugin decided for this build. A build
+    without our plugin cannot finish (the theme needs its `instruction` test), so the plugin is always here."""
+    plugin = plugin_of(env.conf)
     project = Path(env.conf["config_file_path"]).parent
-    cache = BuildCache(None)  # without our plugin, nothing is kept
-    if plugin:  # work of earlier builds that depends only on its input (model/build_cache.py), owned by the plugin
-        cache = plugin.cache = BuildCache.for_project(project, {
-            "extensions": env.conf["markdown_extensions"], "options": env.conf["mdx_configs"]}, plugin.config.page_cache)
-    # What the archive publishes or checks is the plugin's (hooks/editions.py); without it, no archive.
-    editions = plugin.editions if plugin else Editions()
-    site = read_site(env, plugin.findings if plugin else Findings(), forms_class=ArchiveForms, links=editions.links,
+    # Work of earlier builds that depends only on its input (model/build_cache.py), owned by the plugin.
+    cache = plugin.cache = BuildCache.for_project(project, {
+        "extensions": env.conf["markdown_extensions"], "options": env.conf["mdx_configs"]}, plugin.config.page_cache)
+    editions = plugin.editions  # what the archive publishes or checks (hooks/editions.py)
+    site = read_site(env, plugin.findings, forms_class=ArchiveForms, links=editions.links,
                      codes=editions.codes, ledger=editions.ledger, base=editions.base, cache=cache)
-    if plugin:  # search entries are recorded from each page's tree as Markdown makes it (search/README.md)
-        env.conf["markdown_extensions"].append(plugin.search.extension(lambda: env.page))
+    # Search entries are recorded from each page's tree as Markdown makes it (search/README.md).
+    env.conf["markdown_extensions"].append(plugin.search.extension(lambda: env.page))
     checked = editions.links.pages or editions.links.checks
     editions.take(site.archive if checked else None, site.staff, site.drafts, site.forms)
-    pinned = pin_build_date(project, site.staff, plugin.build_date if plugin else None)
-    if plugin:
-        plugin.build_date = pinned
+    plugin.build_date = pin_build_date(project, site.staff, plugin.build_date)
 
 
 def on_pre_page_macros(env) -> None:
     # A page's `{{ name() }}` calls are expanded here, and the page is never compiled as a Jinja
     # template (render/plain_calls.py): nothing HR writes is evaluated, an archived edition's text included.
-    site = plugin_of(env.conf)
-    plain_calls.expand_page(env, site.editions.forms.site_macros if site else _own_macros(env.macros))
-
-
-def _own_macros(macros: dict) -> dict:
-    """Without the plugin, nothing keeps what define_env registered: the macros defined in this package."""
-    return {name: macro for name, macro in macros.items()
-            if getattr(macro, "__module__", "").split(".")[0] == __name__.split(".")[0]}
+    plain_calls.expand_page(env, plugin_of(env.conf).editions.forms.site_macros)
 
 
 def on_post_build(env) -> None:

@@ -127,7 +127,7 @@ READ_DIFFERENTLY = [
               "Как исправить:"]),
     BadInput("a heading without a space after ##",
              replace(RECRUITER, "\n## Ответственность\n", "\n##Дополнительно\n\n- Текст.\n\n## Ответственность\n"),
-             # One message, the heading's own (checks/headings.py), not also the preview's count of sections.
+             # One message, the heading's own (checks/body.py), not also the preview's count of sections.
              [f"{RECRUITER}:{line_of(RECRUITER, '## Ответственность')}: «##Дополнительно» не читается как заголовок",
               "напишите «## Дополнительно»", "Найдено ошибок в должностях: 1."]),
 ]

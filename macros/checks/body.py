@@ -1,4 +1,5 @@
-"""Checks of the text below the front matter: the skeleton of an instruction, duties, clause labels."""
+"""Checks of the text below the front matter: the skeleton of an instruction, duties, clause labels, and
+headings written without their space («##Права», which Markdown reads as text)."""
 
 from __future__ import annotations
 
@@ -14,6 +15,8 @@ REQUIRED_MACROS = ("approval_stamp", "general_provisions", "common_rights", "sta
                    "signatures", "acknowledgement_sheet")
 HEADING = re.compile(r"^##[ \t]+(.+?)[ \t]*$", re.M)
 LIST_ITEM = re.compile(r"^[-*+][ \t]+\S", re.M)
+GLUED = re.compile(r"^(#{1,6})([^\W\d_][^\n]*?)[ \t]*$", re.M)
+FENCE = re.compile(r"^(```|~~~)", re.M)
 
 
 def check_body(position: Position) -> list[Problem]:
@@ -22,10 +25,23 @@ def check_body(position: Position) -> list[Problem]:
             shown(position), "ниже данных должности (после второй строки ---) нет текста инструкции",
             "создайте файл командой python3 -m macros.new_position или скопируйте образец со страницы сайта «Файл должности» (docs/guide/position-file.md)",
             line=position.body_line)]
-    problems = _check_skeleton(position)
-    problems += _check_duties(position)
-    problems += _check_labels(position)
-    return problems
+    glued, named = _glued_headings(position)
+    return glued + _check_skeleton(position, named) + _check_duties(position) + _check_labels(position)
+
+
+def _glued_headings(position: Position) -> tuple[list[Problem], set[str]]:
+    """«##Права»: the problems, and the section names they explain."""
+    problems, sections = [], set()
+    for found in GLUED.finditer(position.body):
+        if len(FENCE.findall(position.body, 0, found.start())) % 2:
+            continue  # inside a code block: shown as written
+        marks, title = found.groups()
+        sections.add(title.strip())
+        problems.append(Problem(
+            shown(position), f"«{found.group(0).strip()}» не читается как заголовок: после {marks} нет пробела",
+            f"напишите «{marks} {title.strip()}» (пробел между {marks} и названием раздела)",
+            line=_line(position, found.start())))
+    return problems, sections
 
 
 def _line(position: Position, offset: int) -> int:
@@ -33,11 +49,11 @@ def _line(position: Position, offset: int) -> int:
     return position.body_line + position.body.count("\n", 0, offset)
 
 
-def _check_skeleton(position: Position) -> list[Problem]:
+def _check_skeleton(position: Position, glued: set[str]) -> list[Problem]:
     problems = []
     headings = [m.group(1) for m in HEADING.finditer(position.body)]
     for section in REQUIRED_SECTIONS:
-        if section not in headings:
+        if section not in headings and section not in glued:  # a glued heading has its own message
             problems.append(Problem(
                 shown(position), f"нет раздела «{section}»",
                 f"добавьте строку «## {section}» и под ней список пунктов, порядок разделов: "

@@ -11,6 +11,7 @@ from pathlib import Path
 import yaml
 
 from ..model.front_matter import collect_lines
+from ..model.positions import nearest_line
 from ..model.problems import Problem
 from .schema_messages import Checked, SchemaFile, schema_problems
 
@@ -23,16 +24,13 @@ def schema() -> dict:
 
 def check_company(conf) -> list[Problem]:
     """Every problem of `extra:` in the site's configuration file."""
-    return _check_company(Path(conf["config_file_path"]), _plain(conf.get("extra") or {}))
-
-
-def _check_company(config_file: Path, extra: dict) -> list[Problem]:
+    config_file = Path(conf["config_file_path"])
     lines = _lines(config_file)
     checked = Checked(
-        config_file.name, schema(), lambda *path: _line(lines, ("extra", *path)),
+        config_file.name, schema(), lambda *path: nearest_line(lines, ("extra", *path)),
         lambda path: ".".join(["extra", *map(str, path)]),
         "в раздел extra:", "такого ключа нет в настройках компании (extra)")
-    return schema_problems(extra, checked, SCHEMA.validator)
+    return schema_problems(_plain(conf.get("extra") or {}), checked, SCHEMA.validator)
 
 
 def _lines(config_file: Path) -> dict[tuple, int]:
@@ -45,14 +43,6 @@ def _lines(config_file: Path) -> dict[tuple, int]:
     if node is not None:
         collect_lines(node, (), lines, [], first_line=1)
     return lines
-
-
-def _line(lines: dict[tuple, int], path: tuple) -> int | None:
-    while path:
-        if path in lines:
-            return lines[path]
-        path = path[:-1]
-    return None
 
 
 def _plain(value):

@@ -1,8 +1,6 @@
-"""What a file under docs/ may be: a Markdown page or a picture, at an address the site does not use itself.
-
-MkDocs publishes every other docs file as it is and lets it replace a theme file of the same path
-(print.js, print.css, an archived edition's PDF), so docs/ is an allowlist. SVG is refused: it can
-carry scripts, outside references and nested ``<use>`` that takes the PDF renderer minutes.
+"""What a file under docs/ may be: a Markdown page or a picture, at an address the site does not use itself
+(MkDocs would publish anything else, over a theme file of the same path). SVG is refused: scripts, outside
+references, and nested <use> that takes the PDF renderer minutes.
 """
 
 from __future__ import annotations
@@ -12,13 +10,12 @@ import warnings
 from pathlib import Path
 
 from ..model.problems import Problem
+from .pages import MARKDOWN
 
-MARKDOWN = {".md", ".markdown", ".mdown", ".mkdn", ".mkd"}
 # Pictures by extension, each recognised by its first bytes (a renamed HTML file is not a picture).
 PICTURES = {".png": (b"\x89PNG\r\n\x1a\n",), ".jpg": (b"\xff\xd8\xff",), ".jpeg": (b"\xff\xd8\xff",),
             ".gif": (b"GIF87a", b"GIF89a"), ".webp": (b"RIFF",)}
-# Folders of the site that only the theme and the build write: the theme's scripts and styles, the
-# search index, the downloads and a position's archive, draft and comparisons.
+# Folders only the theme and the build write: scripts and styles, the search index, the downloads.
 RESERVED = ("assets/javascripts/", "assets/stylesheets/", "search/", "pdf/", "docx/")
 MAX_BYTES = 10 * 2**20
 MAX_PIXELS = 40_000_000

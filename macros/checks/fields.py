@@ -21,18 +21,15 @@ def schema() -> dict:
 
 
 def check_front_matter(position: Position) -> list[Problem]:
-    """Every problem of one position's front matter: the schema, its history and its tags."""
-    return check_fields(position) + _check_history(position) + _check_tags(position)
-
-
-def check_fields(position: Position) -> list[Problem]:
-    """The front matter against the schema: one problem per wrong field, with its line and an example."""
+    """Every problem of one position's front matter: one per wrong field (with its line and an example),
+    then its history and its tags."""
     checked = Checked(shown(position), schema(), position.line_of, lambda path: str(path[0]) if path else None,
                       "между строками ---", "такого поля нет в описании должности")
     renamed = _renamed_approval_orders(position)
     lines = {problem.line for problem in renamed}
-    return [problem for problem in schema_problems(position.meta, checked, SCHEMA.validator)
-            if not (problem.line in lines and "допустимые поля" in problem.fix)] + renamed
+    wrong = [problem for problem in schema_problems(position.meta, checked, SCHEMA.validator)
+             if not (problem.line in lines and "допустимые поля" in problem.fix)]
+    return wrong + renamed + _check_history(position) + _check_tags(position)
 
 
 def _renamed_approval_orders(position: Position) -> list[Problem]:

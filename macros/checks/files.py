@@ -7,9 +7,9 @@ committed under `.cache/` would be published as finished work: both stop the bui
 from __future__ import annotations
 
 import os
-import subprocess
 from pathlib import Path
 
+from ..model.history import output
 from ..model.problems import Problem
 from .docs_files import check_docs_files
 
@@ -29,12 +29,8 @@ def check_files(conf) -> list[Problem]:
 
 
 def _committed_cache(project: Path) -> list[Problem]:
-    try:
-        listed = subprocess.run(["git", "ls-files", "-z", "--", ".cache"], cwd=project, capture_output=True,
-                                text=True, timeout=60)
-    except (OSError, subprocess.SubprocessError):
-        return []  # no git: a copy without history has nothing committed
-    tracked = [name for name in listed.stdout.split("\0") if name] if listed.returncode == 0 else []
+    # No git: a copy without history has nothing committed.
+    tracked = [name for name in (output(project, "ls-files", "-z", "--", ".cache") or "").split("\0") if name]
     if not tracked:
         return []
     return [Problem(tracked[0], f"файл кэша сборки в репозитории (всего таких файлов: {len(tracked)}): сборка "

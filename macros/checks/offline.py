@@ -1,15 +1,7 @@
-"""Offline is enforced by the build: no page embeds anything from another host.
-
-The intranet promises that opening a page requests nothing outside the site: fonts, scripts,
-Mermaid and the search index are served from the site itself. The browser tests check our own
-pages, but HR's content changes with every pull request, so the build itself reads the final HTML
-of every page, the search index excerpts and the org chart's source, and fails naming the page
-and the address if anything would be fetched from another host: ``src``, ``srcset``, ``poster``,
-``data``, ``background``, ``<link href>``, SVG ``href``, CSS ``url()`` and ``@import``.
-Plain links to outside pages (``<a href>``) stay allowed: following one is the reader's choice.
-
-Patterns, not a parser: a few regular expressions over pages that are already in memory cost
-almost nothing, and an address needs only to be *found* here, never rewritten.
+"""Offline is enforced by the build: no page embeds anything from another host. HR's content changes with
+every pull request, so the final HTML of every page (and the org chart's source) is searched for resources
+on another host (src, srcset, poster, data, background, <link href>, SVG href, CSS url() and @import); plain
+links stay allowed. Regular expressions, not a parser: an address needs only to be found, never rewritten.
 """
 
 from __future__ import annotations
@@ -18,17 +10,12 @@ import html
 import re
 
 
-# A value that could leave the site. A value reaches another host only with a scheme (a colon), a backslash,
-# or two slashes with nothing but spaces or control characters between them (browsers drop those); an entity
-# (&colon; &sol; &#47;…) could spell any of them, so "&" counts too. Only such values are looked at closely:
-# a page has hundreds of attributes and a handful of these. The search starts at "=" and takes the whole
-# value at once (quoted, or up to a space or ">"), so every character is read a bounded number of times
-# whatever the page holds (a line of 60,000 "=" once took a minute); only then does it ask whether the
-# value could leave and whether the attribute is one that fetches (ATTRIBUTE_BEFORE).
+# A value reaches another host only with a scheme, a backslash, two slashes (spaces between them dropped) or an
+# entity spelling one. The search takes whole values from "=" (each character read a bounded number of times),
+# then asks whether the value could leave and whether its attribute fetches (ATTRIBUTE_BEFORE).
 LEAVING = re.compile(r"[:\\&]|/[/\x00-\x20\x7f]")
 VALUE = re.compile(r"""=\s*(?:"([^"]*)"|'([^']*)'|([^\s>"']+))""")
-# A resource attribute's name right before its "=": it starts after whitespace, "/" (``<img/src=…>``) or the
-# quote that ends the previous value (``<img alt=""src=…>``). Names are case-insensitive in HTML.
+# A resource attribute's name right before its "=", after whitespace, "/" or the previous value's quote.
 ATTRIBUTE_BEFORE = re.compile(r"""[ \t\n\r\f/"'](src|srcset|poster|data|background|href|xlink:href)\Z""", re.I)
 TAG_START = re.compile(r"<([A-Za-z][\w:-]*)")
 FETCHING_HREF = {"link", "use", "image", "base", "feimage"}
@@ -54,8 +41,7 @@ def outside_resources(page_html: str) -> list[str]:
 
 
 def outside_resources_of_page(page_html: str, cache=None) -> list[str]:
-    """outside_resources() of a written page; the same page gets the same answer, so it is kept between
-    builds (model/build_cache.py). The caller reports what it finds in every build."""
+    """outside_resources() of a written page, kept between builds; the caller reports them in every build."""
     return cache.remembered("offline", (page_html,), lambda: outside_resources(page_html)) if cache else \
         outside_resources(page_html)
 

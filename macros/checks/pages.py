@@ -21,12 +21,10 @@ from ..model.problems import Problem
 from ..model.text_files import read_text
 from .text import check_text, check_values
 
-MARKDOWN = (".markdown", ".mdown", ".mkdn", ".mkd", ".md")
+MARKDOWN = (".markdown", ".mdown", ".mkdn", ".mkd", ".md")  # what MkDocs builds as pages
 # Anything Jinja would read with this site's settings: {{ }}, {% %} and the {## ##} comments.
 TEMPLATE_SYNTAX = re.compile(r"\{\{.*?\}\}|\{%.*?%\}|\{##.*?##\}|\{\{|\}\}|\{%|%\}|\{##|##\}", re.S)
-# Constructs only the site itself may write: a Mermaid diagram (Mermaid renders its labels as HTML,
-# images from anywhere included; the org chart is drawn by {{ org_chart() }}) and the placeholders
-# render/verbatim.py leaves for the forms.
+# Only the site itself writes a Mermaid diagram (its labels are HTML) and the forms' placeholders (verbatim.py).
 SITE_ONLY = (
     (re.compile(r"^[ \t]*(?:`{3,}|~{3,})[ \t]*\{?[ \t]*\.?mermaid\b", re.M | re.I),
      "схема Mermaid в тексте страницы не публикуется: схему оргструктуры сайт строит сам",
@@ -118,8 +116,7 @@ def _check_render_switch(shown_as: str, meta: dict, lines: dict) -> list[Problem
         "в force_render_paths плагина macros в mkdocs.yml", field="render_macros", line=lines.get(("render_macros",)))]
 
 
-# What a page that is not a position may say about itself: the theme writes these into <head> and the
-# layout, so each is a plain value of a known kind (a position's front matter has a schema of its own).
+# What a page that is not a position may say about itself: the theme writes these into <head> and the layout.
 PAGE_FIELDS = {"title": "строка — заголовок страницы", "description": "строка — краткое описание страницы",
                "hide": "список из navigation, toc, footer, path, tags — что скрыть на странице",
                "render_macros": "false"}

@@ -7,18 +7,17 @@ import re
 import unicodedata
 from pathlib import Path
 
+from ..model.company import SLUG
 from ..model.edit_dates import deleted
 from ..model.markup import CROSS_REFERENCE, source_labels, source_references
 from ..model.positions import POSITIONS_DIR, Position, Staff, position_files
 from ..model.problems import REFERRER, Problem, shown
+from .pages import MARKDOWN
 
-SLUG = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
 # "Did you mean …" only for a likely typo: general-director is not a misspelt commercial-director (0.7).
 CLOSE_ENOUGH = 0.8
 REFERENCE_FIELDS = ("appointed_by", "proposed_by", "reports_to", "stand_in")
 LIST_REFERENCE_FIELDS = ("reports_to_also",)
-# The extensions MkDocs builds as pages (mkdocs.utils.markdown_extensions).
-MARKDOWN = (".markdown", ".mdown", ".mkdn", ".mkd", ".md")
 
 
 def check_relations(staff: Staff, docs_dir: Path | None) -> list[Problem]:

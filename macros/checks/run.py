@@ -13,7 +13,7 @@ from ..model.company import Company
 from ..model.loading import load_staff
 from ..model.positions import Staff
 from ..model.problems import PositionsError, Problem
-from . import body, company, fields, files, headings, relations, signatories, status
+from . import body, company, fields, files, relations, signatories, status
 from .pages import check_pages, check_templates
 
 
@@ -22,8 +22,7 @@ def validate_staff(staff: Staff, docs_dir: Path | None = None) -> list[Problem]:
     problems: list[Problem] = []
     for position in staff.positions.values():
         problems += fields.check_front_matter(position)
-        glued, sections = headings.glued_headings(position)
-        problems += glued + headings.without_repeats(body.check_body(position), sections)
+        problems += body.check_body(position)
     problems += relations.check_relations(staff, docs_dir)
     problems += status.check_status(staff)
     return problems

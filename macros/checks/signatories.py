@@ -10,7 +10,7 @@ import difflib
 from pathlib import Path
 
 from ..model.company import BY_DOCUMENT, BY_OFFICIAL, SLUG, Approval, Company
-from ..model.positions import Position, Staff
+from ..model.positions import Position, Staff, nearest_line
 from ..model.problems import Problem, shown
 from . import company as company_settings
 from .relations import CLOSE_ENOUGH
@@ -19,7 +19,7 @@ CONFIG = "mkdocs.yml"
 
 
 def check_signatories(staff: Staff, company: Company, config_path: str | None) -> list[Problem]:
-    lines = _config_lines(config_path)
+    lines = company_settings._lines(Path(config_path)) if config_path else {}  # ("extra", "approval") -> line
     problems = _check_company(staff, company, lines)
     for position in staff.positions.values():
         problems += _check_position(staff, company, position, lines)
@@ -66,10 +66,9 @@ def _check_position(staff: Staff, company: Company, position: Position, lines: d
 
     problems = []
     own = meta.get("approval") if isinstance(meta.get("approval"), dict) else {}
-    for key in ("official",):
-        missing = _missing_position(staff, own.get(key))
-        if missing:
-            problems.append(problem("approval", *missing, key, missing=own.get(key)))
+    missing = _missing_position(staff, own.get("official"))
+    if missing:
+        problems.append(problem("approval", *missing, "official", missing=own.get("official")))
     for field, refs in (("drafted_by", [meta.get("drafted_by")]), ("agreed_by", meta.get("agreed_by") or [])):
         for index, ref in enumerate(refs if isinstance(refs, list) else []):
             missing = _missing_position(staff, ref)
@@ -153,10 +152,5 @@ def _missing_position(staff: Staff, ref) -> tuple[str, str] | None:
             "(с заглавной буквы, например Юрисконсульт)")
 
 
-def _config_lines(config_path: str | None) -> dict:
-    """The line of every key of mkdocs.yml, by its path: ("extra", "approval", "form") -> 97."""
-    return company_settings._lines(Path(config_path)) if config_path else {}
-
-
 def _line(lines: dict, *path) -> int | None:
-    return company_settings._line(lines, path)
+    return nearest_line(lines, path)

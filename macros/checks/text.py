@@ -63,9 +63,8 @@ def check_values(shown_as: str, meta: dict, lines: dict) -> list[Problem]:
         if isinstance(value, str):
             found = _invisible_pattern().search(value)
             if found:
-                name = NAMES.get(found.group(0)) or unicodedata.name(found.group(0), "управляющий символ")
                 problems.append(Problem(
-                    shown_as, f"в значении есть невидимый символ U+{ord(found.group(0)):04X} ({name})",
+                    shown_as, f"в значении есть невидимый символ U+{ord(found.group(0)):04X} ({_name(found.group(0))})",
                     "уберите из значения запись вида \\u…, \\x… или \\t и напишите текст обычными буквами",
                     field=".".join(map(str, path)), line=lines.get(path[:1])))
         elif isinstance(value, dict):
@@ -124,12 +123,15 @@ def _invisible(shown_as: str, text: str) -> list[Problem]:
         if line in seen_lines:
             continue  # one message a line is enough to find it
         seen_lines.add(line)
-        name = NAMES.get(char) or unicodedata.name(char, "управляющий символ")
-        problems.append(Problem(shown_as, f"невидимый символ U+{ord(char):04X} ({name}) в тексте: на экране его "
+        problems.append(Problem(shown_as, f"невидимый символ U+{ord(char):04X} ({_name(char)}) в тексте: на экране его "
                                 "не видно, а текст он меняет (порядок знаков, сравнение названий, экспорт в Word)",
                                 "удалите символ: сотрите и наберите заново слово вокруг этого места или "
                                 "вставьте текст как простой текст (Ctrl+Shift+V)", line=line))
     return problems
+
+
+def _name(char: str) -> str:
+    return NAMES.get(char) or unicodedata.name(char, "управляющий символ")
 
 
 @functools.cache

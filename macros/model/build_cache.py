@@ -1,33 +1,12 @@
-"""Work of an earlier build that depends only on its input, kept in `.cache/pages/` under a hash of that input.
+"""Work of an earlier build that depends only on its input, kept in `.cache/pages/` under a hash of that input
+and of the code (this package, the Markdown settings, the parsers' versions). Kinds: ``preview``
+(render/preview.py), ``tree`` (render/page_cache.py), ``search`` (search/index.py), ``sanitised`` and
+``offline`` (render/safe_html.py, checks/offline.py). A result is kept only when computing it found no
+problem (or the problems are part of it), so a warm build writes the same site (tests/test_page_cache.py).
 
-Most builds change one position or none, yet every build read each file and each page from scratch.
-What a step computes from a text alone is kept here as JSON and taken back when the same text comes
-again; each kind of result has a file of its own:
-
-- ``preview``: what the git preview sees in a page (render/preview.py);
-- ``tree``: a page as Python-Markdown parsed it (render/page_cache.py);
-- ``search``: a page's search entries (search/index.py);
-- ``sanitised`` and ``offline``: the sanitiser's output for a page's HTML and the resources on another
-  host a written page would fetch (render/safe_html.py, checks/offline.py).
-
-What each buys, warm build at 1000 positions (CPU, 2 shared cores, Dec 2026): ``tree`` ~3.9 s,
-``preview`` ~3.3 s, ``search`` ~0.9 s, ``offline`` ~0.8 s, ``sanitised`` ~0.7 s; reading and writing the
-files costs ~0.8 s. Front matter, the schema's verdicts and `extra:` bought 0.1–0.2 s and are not kept.
-The plugin (macros/plugin.py) opens one cache per build and hands it to the steps; a build without the
-plugin keeps nothing.
-
-Every key also holds the code: this package's Python files and schemas, the Markdown settings and the
-versions of the parsers, so a change to any of them makes everything anew. A result is kept only when
-computing it found no problem, or the problems are part of the result; a build from the cache writes the
-same site, byte for byte, and reports the same problems as one without it (tests/test_page_cache.py).
-
-Each kind is one file, ``<kind>.jsonl``, a line ``<key> <JSON>`` per result (never pickle: a cache
-folder is data, not code): a cold build writes a handful of files instead of thousands, which on a busy
-disk cost more than the work they saved. New results are appended in one write at the end of the build;
-``<kind>.used.json`` says on which day each result was last used, and one no build has used for 14 days
-is dropped when the file is written anew. A torn or garbled line is simply not found. The option
-page_cache (macros/config.py, ``JOBDESC_PAGE_CACHE``) moves the cache to a folder, ``0`` turns it off.
-Standard library only.
+Each kind is one file ``<kind>.jsonl``, a line ``<key> <JSON>`` per result (JSON, never pickle: the folder
+is data), appended once at the end of a build; ``<kind>.used.json`` holds the day each was last used, and
+one unused for 14 days is dropped. A torn line is simply not found. Option page_cache moves or disables it.
 """
 
 from __future__ import annotations

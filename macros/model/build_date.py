@@ -6,9 +6,9 @@ from __future__ import annotations
 
 import datetime as dt
 import os
-import subprocess
 from pathlib import Path
 
+from . import history as git
 from .positions import Staff
 
 VARIABLE = "SOURCE_DATE_EPOCH"
@@ -26,13 +26,8 @@ def pin_build_date(project_dir: Path, staff: Staff, pinned: str | None = None) -
 
 
 def last_commit_epoch(project_dir: Path) -> int | None:
-    try:
-        result = subprocess.run(["git", "log", "-1", "--format=%ct"], cwd=project_dir,
-                                capture_output=True, text=True, timeout=30)
-    except (OSError, subprocess.SubprocessError):
-        return None
-    value = result.stdout.strip()
-    return int(value) if result.returncode == 0 and value.isdigit() else None
+    value = (git.output(project_dir, "log", "-1", "--format=%ct") or "").strip()
+    return int(value) if value.isdigit() else None
 
 
 def latest_approval_epoch(staff: Staff) -> int | None:

@@ -1,9 +1,6 @@
-"""Who approves, drafts and agrees an instruction: the company's rules from mkdocs.yml `extra:`.
-
-ГОСТ Р 7.0.97-2025: approval by an official («УТВЕРЖДАЮ») or by a document («УТВЕРЖДЕНА приказом …»),
-chosen once in `extra.approval`, overridable per position. The drafter is the department's head (for a
-head, its supervisor) or HR's official; `extra.signatories.agreed_by` agree. Officials are written as a
-position's file name or a title. Only data here: checks/signatories.py says what is wrong.
+"""Who approves, drafts and agrees an instruction: the company's rules from mkdocs.yml `extra:` (ГОСТ Р
+7.0.97-2025: «УТВЕРЖДАЮ» by an official or «УТВЕРЖДЕНА приказом …»), overridable per position. Only data:
+checks/signatories.py says what is wrong.
 """
 
 from __future__ import annotations

@@ -5,22 +5,16 @@ the clock). CI must check out the full history, or every file would date from th
 from __future__ import annotations
 
 import datetime as dt
-import subprocess
 from pathlib import Path
 
+from . import history as git
 from .positions import POSITIONS_DIR
 
 
 def last_edited(docs_dir: Path) -> dict[str, dt.date]:
     """src_path ('positions/<slug>.md') -> date of the last commit that changed the file."""
-    folder = docs_dir / POSITIONS_DIR
-    try:
-        log = subprocess.run(
-            ["git", "-c", "core.quotePath=false", "-C", str(folder), "log", "--format=%x00%cd", "--date=short", "--name-only", "--relative",
-             "--", "."],
-            capture_output=True, text=True, check=True, timeout=60).stdout
-    except (OSError, subprocess.SubprocessError):
-        return {}
+    log = git.output(docs_dir / POSITIONS_DIR, "log", "--format=%x00%cd", "--date=short", "--name-only", "--relative",
+                     "--", ".") or ""
     dates: dict[str, dt.date] = {}
     date = None
     for line in log.splitlines():
@@ -36,14 +30,9 @@ def deleted(docs_dir: Path, src_path: str) -> tuple[dt.date, str] | None:
     say "deleted" rather than "never existed"; uncommitted deletion counts as today."""
     folder = docs_dir / POSITIONS_DIR
     name = src_path.split("/", 1)[-1]
-    try:
-        run = lambda *args: subprocess.run(["git", "-C", str(folder), *args], capture_output=True, text=True,
-                                           timeout=30)
-        found = run("log", "-1", "--diff-filter=D", "--format=%cs %h", "--", name).stdout.split()
-        if found:
-            return dt.date.fromisoformat(found[0]), found[1]
-        if run("cat-file", "-e", f"HEAD:./{name}").returncode == 0:  # committed, removed from the working copy
-            return dt.date.today(), "не закоммичено"
-    except (OSError, subprocess.SubprocessError, ValueError):
-        pass
+    found = (git.output(folder, "log", "-1", "--diff-filter=D", "--format=%cs %h", "--", name) or "").split()
+    if found:  # %cs is always YYYY-MM-DD
+        return dt.date.fromisoformat(found[0]), found[1]
+    if git.output(folder, "cat-file", "-e", f"HEAD:./{name}") is not None:  # committed, removed from the work tree
+        return dt.date.today(), "не закоммичено"
     return None

@@ -45,8 +45,7 @@ class Edition:
     last: State
     until: dt.date | None = None  # the day the next edition was approved (or the file was removed)
     current: bool = False
-    # What it is rendered from: the whole repository on the day before it was superseded (the
-    # commit before the next edition's), or the work tree for the edition in force.
+    # Rendered from the repository on the day before it was superseded, or the work tree for the one in force.
     snapshot: State | None = None
 
     @property

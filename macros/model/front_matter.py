@@ -72,8 +72,7 @@ def parse_front_matter(text: str) -> tuple[object, dict[tuple, int], list[tuple[
     try:
         return _parse_front_matter(text, YAML_LOADER)
     except yaml.YAMLError:
-        # libyaml is fast but words its errors differently; the pure-Python parser's message and
-        # position are the ones explained to HR, and it only runs for a broken file.
+        # libyaml words its errors differently: the pure-Python parser's are the ones explained to HR.
         return _parse_front_matter(text, yaml.SafeLoader)
 
 

@@ -72,21 +72,17 @@ def _git(project: Path, *args: str, text: bool = True, stdin=None) -> subprocess
 
 def read_history(project: Path, paths: list[str]) -> History:
     """The history of `paths` (relative to the project) along the first-parent line of HEAD."""
-    try:
-        inside = _git(project, "rev-parse", "--is-inside-work-tree", "--is-shallow-repository")
-    except (OSError, subprocess.SubprocessError):
-        return History(project, NO_HISTORY)
-    answers = inside.stdout.split()
-    if inside.returncode != 0 or not answers or answers[0] != "true":
+    answers = (output(project, "rev-parse", "--is-inside-work-tree", "--is-shallow-repository") or "").split()
+    if not answers or answers[0] != "true":
         return History(project, NO_HISTORY)
     if answers[1:2] == ["true"]:
         return History(project, SHALLOW)
-    log = _git(project, "log", "--first-parent", "--reverse", "--no-renames", "--raw", "--no-abbrev",
-               "--relative", "--format=%x01%H %cs", "--", *paths)
-    if log.returncode != 0:  # e.g. a repository without commits yet
+    log = output(project, "log", "--first-parent", "--reverse", "--no-renames", "--raw", "--no-abbrev",
+                 "--relative", "--format=%x01%H %cs", "--", *paths)
+    if log is None:  # e.g. a repository without commits yet
         return History(project, NO_HISTORY)
     history = History(project, FULL)
-    for line in log.stdout.splitlines():
+    for line in log.splitlines():
         if line.startswith("\x01"):
             commit, day = line[1:].split()
             history.commits.append(Commit(commit, dt.date.fromisoformat(day)))
@@ -113,40 +109,33 @@ def _cat_files(project: Path, blobs: list[str]) -> dict[str, bytes]:
     return found
 
 
+def output(project: Path, *args: str) -> str | None:
+    """git's output run in `project` (any folder of the repository), or None when git fails or is missing."""
+    try:
+        result = _git(project, *args)
+    except (OSError, subprocess.SubprocessError):
+        return None
+    return result.stdout if result.returncode == 0 else None
+
+
 def dirty(project: Path, paths: list[str]) -> bool:
     """Whether the work tree differs from HEAD in any of these paths (edits not yet committed)."""
-    try:
-        status = _git(project, "status", "--porcelain", "--", *paths)
-    except (OSError, subprocess.SubprocessError):
-        return False
-    return status.returncode == 0 and bool(status.stdout.strip())
+    return bool((output(project, "status", "--porcelain", "--", *paths) or "").strip())
 
 
 def resolve(project: Path, ref: str) -> str | None:
     """The commit a ref names (a branch, origin/main), or None."""
-    try:
-        result = _git(project, "rev-parse", "--verify", "--quiet", f"{ref}^{{commit}}")
-    except (OSError, subprocess.SubprocessError):
-        return None
-    return result.stdout.strip() or None if result.returncode == 0 else None
+    return (output(project, "rev-parse", "--verify", "--quiet", f"{ref}^{{commit}}") or "").strip() or None
 
 
 def merge_base(project: Path, ref: str) -> str | None:
-    try:
-        result = _git(project, "merge-base", "HEAD", ref)
-    except (OSError, subprocess.SubprocessError):
-        return None
-    return result.stdout.strip() or None if result.returncode == 0 else None
+    return (output(project, "merge-base", "HEAD", ref) or "").strip() or None
 
 
 def ls_tree(project: Path, commit: str, paths: list[str]) -> dict[str, str]:
     """path -> blob id of every file under paths at a commit (paths relative to the project)."""
-    try:
-        result = _git(project, "ls-tree", "-r", commit, "--", *paths)
-    except (OSError, subprocess.SubprocessError):
-        return {}
     found = {}
-    for line in result.stdout.splitlines():
+    for line in (output(project, "ls-tree", "-r", commit, "--", *paths) or "").splitlines():
         info, _, path = line.partition("\t")
         parts = info.split()
         if len(parts) == 3 and parts[1] == "blob":

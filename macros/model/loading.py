@@ -11,7 +11,7 @@ import yaml
 from .front_matter import FRONT_MATTER, front_matter_problem, kind_of, parse_front_matter
 from .positions import Position, Staff, position_files
 from .problems import Problem
-from .text_files import not_utf8, read_text
+from .text_files import text_of
 
 
 def load_staff(docs_dir: Path) -> tuple[Staff, list[Problem]]:
@@ -20,27 +20,19 @@ def load_staff(docs_dir: Path) -> tuple[Staff, list[Problem]]:
     problems: list[Problem] = []
     for path in position_files(docs_dir):
         rel = path.relative_to(docs_dir.parent).as_posix() if docs_dir.parent in path.parents else str(path)
-        position, found = read_position(path, rel, path.relative_to(docs_dir).as_posix())
+        position, found = position_from_bytes(path.read_bytes(), rel, path.relative_to(docs_dir).as_posix())
         problems += found
         if position is not None:
             staff.positions[position.slug] = position
     return staff, problems
 
 
-def read_position(path: Path, shown_as: str, src_path: str) -> tuple[Position | None, list[Problem]]:
-    text, problem = read_text(path, shown_as)
+def position_from_bytes(raw: bytes, shown_as: str, src_path: str) -> tuple[Position | None, list[Problem]]:
+    """A position file's bytes (in the work tree or at a commit, model/editions.py) read as a position."""
+    text, problem = text_of(raw, shown_as)
     if problem:
         return None, [problem]
     return position_from_text(text, shown_as, src_path)
-
-
-def position_from_bytes(raw: bytes, shown_as: str, src_path: str) -> tuple[Position | None, list[Problem]]:
-    """A position file as it was at a commit (model/editions.py), read the way read_position reads a file."""
-    try:
-        text = raw.decode("utf-8-sig")
-    except UnicodeDecodeError:
-        return None, [not_utf8(shown_as, raw)]
-    return position_from_text(text.replace("\r\n", "\n").replace("\r", "\n"), shown_as, src_path)
 
 
 def position_from_text(text: str, shown_as: str, src_path: str) -> tuple[Position | None, list[Problem]]:

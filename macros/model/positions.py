@@ -11,8 +11,7 @@ from pathlib import Path
 from typing import Any
 
 POSITIONS_DIR = "positions"
-# The status of an instruction (front matter `status`): a draft being prepared, the one in force
-# (the default), or a position that no longer exists but whose page and editions are kept.
+# Front matter `status`: a draft, in force (the default), or abolished (its page and editions are kept).
 DRAFT, IN_FORCE, ABOLISHED = "проект", "действует", "упразднена"
 DRAFT_PAGE = "draft"  # positions/<slug>/draft/: the draft of a new edition, beside the edition in force
 
@@ -50,9 +49,8 @@ class Position:
 
     @property
     def approval_order(self) -> str:
-        """The approving document as one phrase, date before number («приказ от 02.02.2026 № 14-ОД»,
-        «протокол от 12.01.2026 № 1»); empty when approved by a signature («УТВЕРЖДАЮ»). An edition
-        written before `approval` existed keeps its `approval_order` as written."""
+        """The approving document as one phrase («приказ от 02.02.2026 № 14-ОД»); empty for «УТВЕРЖДАЮ».
+        An edition written before `approval` existed keeps its `approval_order`."""
         if self.meta.get("approval_order"):
             return str(self.meta["approval_order"])
         approval = self.meta.get("approval") if isinstance(self.meta.get("approval"), dict) else {}
@@ -93,11 +91,7 @@ class Position:
 
     def line_of(self, *path) -> int | None:
         """The file line of a front-matter field (or of the nearest enclosing one), for messages."""
-        while path:
-            if path in self.lines:
-                return self.lines[path]
-            path = path[:-1]
-        return None
+        return nearest_line(self.lines, path)
 
     def __repr__(self) -> str:
         return f"Position({self.src_path!r})"
@@ -115,8 +109,7 @@ class Staff:
     positions: dict[str, Position] = field(default_factory=dict)
     # src_path -> date of the last change of the file, from git (model/edit_dates.py).
     edited: dict[str, dt.date] = field(default_factory=dict)
-    # slug -> the draft of a new edition (status: проект in the work tree) while the edition in force
-    # takes the position's place in `positions` (model/drafts.py); its page is positions/<slug>/draft/.
+    # slug -> the draft of a new edition, while the edition in force takes its place (model/drafts.py).
     drafts: dict[str, Position] = field(default_factory=dict)
 
     def __repr__(self) -> str:
@@ -135,8 +128,7 @@ class Staff:
     def __len__(self) -> int:
         return len(self.positions)
 
-    # Indexes built on first use, after loading has filled `positions`: every page looks itself up
-    # and every card lists subordinates, so scanning all positions each time grew as N² with the company.
+    # Indexes built on first use: every page looks itself up and every card lists subordinates.
     @cached_property
     def _by_src_path(self) -> dict[str, Position]:
         return {position.src_path: position for position in self.positions.values()}
@@ -201,21 +193,22 @@ class Staff:
         return [position for position in self if not position.is_abolished]
 
     def departments(self) -> dict[str, list[Position]]:
-        """Existing positions grouped by department; departments and positions in a stable order.
-        What the catalog, the menu and the org chart show: an abolished position is in none of them."""
+        """Existing positions by department, in a stable order: what the catalog, menu and org chart show."""
         groups: dict[str, list[Position]] = {}
         for position in self.existing():
             groups.setdefault(position.department, []).append(position)
-        return {name: groups[name] for name in sorted(groups, key=_department_order(groups))}
+        # The department holding the top position (no supervisor) comes first, the rest alphabetically.
+        order = sorted(groups, key=lambda name: (all(p.ref("reports_to") for p in groups[name]), name))
+        return {name: groups[name] for name in order}
 
 
-def _department_order(groups: dict[str, list[Position]]):
-    # The department holding the top position (no supervisor) comes first, the rest alphabetically.
-    def key(name: str):
-        has_top = any(not p.ref("reports_to") for p in groups[name])
-        return (not has_top, name)
-
-    return key
+def nearest_line(lines: dict[tuple, int], path: tuple) -> int | None:
+    """The line of a field path, or of the nearest field that encloses it."""
+    while path:
+        if path in lines:
+            return lines[path]
+        path = path[:-1]
+    return None
 
 
 def default_tags(meta: dict) -> list[str]:

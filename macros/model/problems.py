@@ -61,8 +61,7 @@ def missing_positions_together(problems: list[Problem]) -> list[Problem]:
 
 def _together(found: list[Problem]) -> Problem:
     found = sorted(found, key=lambda p: (p.file == "mkdocs.yml", p.file, p.line or 0))
-    # The most telling explanation: a deletion found in git history, else a position file's (its advice
-    # lists the positions that exist).
+    # The most telling explanation: a deletion found in git, else a position file's (it lists those that exist).
     told = next((p for p in found if "удалена" in p.message), found[0])
     missing_file = f"docs/positions/{told.missing}.md"
     head = told.message.replace(REFERRER, "").replace(f": нет файла {missing_file}", ": такого файла нет")

@@ -1,16 +1,12 @@
-"""What the publishing build has published, and the rule that the archive shows only reviewed states.
-
-Several commits of one pull request or a force-push put unreviewed states on the main line, so the
-publishing build (option publish, JOBDESC_PUBLISH=1) keeps a *ledger* in its site: it (1) refuses a rewritten history,
-(2) renders editions only from reviewed states (a published commit, a merge, the new HEAD; others are
-folded into the next) and (3) refuses an archived edition whose printed text changed.
+"""What the publishing build has published, and the rule that the archive shows only reviewed states: its
+ledger (1) refuses a rewritten history, (2) renders editions only from reviewed states (a published commit,
+a merge, the new HEAD; others fold into the next) and (3) refuses an archived edition whose printed text changed.
 """
 
 from __future__ import annotations
 
 import hashlib
 import json
-import subprocess
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -69,9 +65,8 @@ def digest(printed: str) -> str:
 
 def main_line(project: Path) -> list[tuple[str, bool]]:
     """(commit, is a merge) along the first-parent line of HEAD, oldest first."""
-    result = subprocess.run(["git", "rev-list", "--first-parent", "--parents", "--reverse", "HEAD"], cwd=project,
-                            capture_output=True, text=True, timeout=300)
-    return [(ids[0], len(ids) > 2) for ids in map(str.split, result.stdout.splitlines()) if ids]
+    listed = git.output(project, "rev-list", "--first-parent", "--parents", "--reverse", "HEAD") or ""
+    return [(ids[0], len(ids) > 2) for ids in map(str.split, listed.splitlines()) if ids]
 
 
 def reviewed_only(history: git.History, ledger: Ledger, folder: str) -> git.History:

@@ -21,7 +21,11 @@ FREQUENT = set("оеаинтсрвлкмдпуяы")  # the most frequent Russia
 
 def read_text(path: Path, shown_as: str) -> tuple[str | None, Problem | None]:
     """The file's text with '\\n' line ends, or the problem that keeps it from being read."""
-    raw = path.read_bytes()
+    return text_of(path.read_bytes(), shown_as)
+
+
+def text_of(raw: bytes, shown_as: str) -> tuple[str | None, Problem | None]:
+    """read_text for bytes already read (a file at a commit, model/editions.py)."""
     try:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError:

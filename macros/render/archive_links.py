@@ -1,11 +1,6 @@
-"""What this build publishes of the archive of editions, so pages link only to what exists.
-
-Decided once per build by the plugin's editions step (macros/hooks/editions.py: it knows the command and
-the options) and handed to the macros and the archive: whether the editions' pages, their PDFs and their
-.docx are published. Also the one place that names the files
-of a page: ``pdf/<slug>.pdf`` for the edition in force, ``pdf/editions/<slug>-<version>.pdf`` for an
-archived one (a version is digits and dots, a slug has no dots, so no two editions share a name);
-every format names its files the same way (``docx/…``).
+"""What this build publishes of the archive (decided by hooks/editions.py), so pages link only to what exists;
+and the one place that names a page's files: ``pdf/<slug>.pdf``, ``pdf/editions/<slug>-<version>.pdf``
+(a version has digits and dots, a slug none), the same for ``docx/…``.
 """
 
 from __future__ import annotations
@@ -23,8 +18,7 @@ class Links:
     pages: bool = False
     pdfs: bool = False
     docx: bool = False
-    # `mkdocs serve` publishes no archive, yet an approved edition must not change silently there either:
-    # the editions are read from git for the checks alone (macros/exports/archive_run.py, check_only).
+    # Editions read from git for the checks alone (`mkdocs serve`: no archive, yet no silent change either).
     checks: bool = False
 
     @staticmethod

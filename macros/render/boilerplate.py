@@ -51,9 +51,8 @@ class Boilerplate:
         return self.staff
 
     def clause_numbers(self, slug: str) -> tuple[Position, dict[str, str]] | None:
-        """Another position and the numbers of its labelled clauses, read from its own text (for «п. 2.7
-        должностной инструкции …»): its clause macros expanded, the page read as CommonMark reads it —
-        which the build proves is how the site numbers it (render/preview.py)."""
+        """Another position and the numbers of its labelled clauses («п. 2.7 должностной инструкции …»):
+        its clause macros expanded, read as CommonMark reads it (which the site's numbering matches)."""
         staff = self.staff_here()
         if slug not in staff:
             return None
@@ -144,11 +143,8 @@ class Boilerplate:
 
         @instruction_macro
         def approval_stamp() -> str:
-            """On screen, the summary card under the title; then organisation, the approval stamp,
-            «ДОЛЖНОСТНАЯ ИНСТРУКЦИЯ» and the position's name, and the QR code of the edition;
-            then (on screen) the other names of the position and its edit record."""
-            # The other names stay in the Markdown, where search reads them; the finished
-            # blocks around them skip Markdown and search (see verbatim.py).
+            """The summary card, organisation, approval stamp, title and QR code; then the other names (left
+            in the Markdown, where search reads them) and the edit record."""
             stamp = self.render("approval_stamp.html", approval=self.rules().approval(self.position()))
             return (self.hold(self.before_header() + "\n" + stamp + self.qr_code(),
                               "approval_stamp")
@@ -190,8 +186,7 @@ class Boilerplate:
 
         @instruction_macro
         def acknowledgement_sheet() -> str:
-            """Лист ознакомления: a table with empty rows for employees' signatures (none for a draft:
-            nobody acknowledges an instruction that is not approved)."""
+            """Лист ознакомления: empty rows for employees' signatures (none for an unapproved draft)."""
             if self.position().is_draft:
                 return ""
             rows = int(self.extra()["acknowledgement_rows"])

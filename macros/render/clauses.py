@@ -57,10 +57,15 @@ class ClauseNumbering(Treeprocessor):
         _reference_titles_as_headings(root)
 
 
+def text_holder(element: etree.Element) -> etree.Element:
+    """Where an item's own text sits: in a loose list, its first paragraph."""
+    if not (element.text or "").strip() and len(element) and element[0].tag == "p":
+        return element[0]
+    return element
+
+
 def _take_label(item: etree.Element) -> str | None:
-    holder = item
-    if not (item.text or "").strip() and len(item) and item[0].tag == "p":
-        holder = item[0]  # loose list: the text sits in a paragraph
+    holder = text_holder(item)
     match = LABEL_AT_START.match(holder.text or "")
     if not match:
         return None
@@ -69,9 +74,7 @@ def _take_label(item: etree.Element) -> str | None:
 
 
 def _prefix(element: etree.Element, text: str, css_class: str) -> None:
-    holder = element
-    if not (element.text or "").strip() and len(element) and element[0].tag == "p":
-        holder = element[0]
+    holder = text_holder(element)
     span = etree.Element("span", {"class": css_class})
     span.text = text
     span.tail = " " + (holder.text or "").lstrip()
@@ -126,8 +129,7 @@ class ClauseExtension(Extension):
         """A label only names a clause of a section: anywhere else it would print as «{#…}» and its
         references would be empty links."""
         for item in root.iter("li"):
-            holder = item[0] if not (item.text or "").strip() and len(item) and item[0].tag == "p" else item
-            label = LABEL_AT_START.match(holder.text or "") if item.get("data-clause") is None else None
+            label = LABEL_AT_START.match(text_holder(item).text or "") if item.get("data-clause") is None else None
             if label:
                 self.findings.report_on_page(
                     self.page_of, f"метка «{{#{label.group(1)}}}» стоит не у пункта раздела (у подпункта или в "

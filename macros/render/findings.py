@@ -15,16 +15,12 @@ class Findings:
 
     def __init__(self):
         self.found: list[Problem] = []
-        self.reports = 0  # every report made, repeated ones too (render/page_cache.py asks)
+        self.reports = 0  # every report made, repeated ones too: a page whose conversion changed it is never cached
 
     def report(self, problem: Problem) -> None:
         self.reports += 1
         if problem not in self.found:
             self.found.append(problem)
-
-    def reported(self) -> int:
-        """How many reports have been made so far: a page whose conversion changed it is never cached."""
-        return self.reports
 
     def take(self) -> list[Problem]:
         """Everything reported so far, forgotten once taken."""

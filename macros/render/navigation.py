@@ -17,8 +17,7 @@ FIXED_PAGES = [
     {"Подразделения и категории": "tags.md"},
     {"Порядок разработки и утверждения": "procedure.md"},
 ]
-# HR's guide: how to write and change the instructions, read in the site itself (docs/guide/). One level down,
-# like the departments, so navigation.prune shows employees one link to it, not its ten pages on every page.
+# HR's guide (docs/guide/), one level down like the departments: navigation.prune shows one link to it.
 GUIDE_SECTION = {"Для отдела персонала": [{"Руководство отдела персонала": [
     {"Как править инструкции": "guide/index.md"},
     {"Файл должности": "guide/position-file.md"},

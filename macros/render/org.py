@@ -22,17 +22,16 @@ def departments_in_rank_order(staff: Staff) -> dict[str, list[Position]]:
 
 def card(staff: Staff, position: Position) -> dict:
     """What the summary card of a position shows (macros/templates/position_card.html)."""
-    def refs(slugs) -> list[dict]:
+    def refs(slugs) -> list[dict]:  # a slug that names no position (None included) is left out
         return [_ref(staff[slug]) for slug in slugs if slug in staff]
 
-    stand_in = position.ref("stand_in")
     return {
         "department": position.department,
         "category": position.category,
-        "supervisor": refs([position.ref("reports_to")] if position.ref("reports_to") else []),
+        "supervisor": refs([position.ref("reports_to")]),
         "also": refs(position.meta.get("reports_to_also") or []),
         "subordinates": [_ref(p) for p in staff.subordinates(position)],
-        "stand_in": refs([stand_in] if stand_in else []),
+        "stand_in": refs([position.ref("stand_in")]),
     }
 
 

@@ -1,14 +1,7 @@
-"""A page as Python-Markdown parsed it, kept between builds (model/build_cache.py, kind ``tree``).
-
-Python-Markdown reads a page in stages: preprocessors (which set raw HTML aside), the block stage, the
-inline stage, then tree processors and serialisation. The block and inline stages are most of its work
-and a pure function of what they receive: the lines and the raw HTML the preprocessors left. So the last
-preprocessor looks that input up (``_Lookup``); if it was parsed before, the stages get nothing to do
-and, right after the inline stage, the kept tree and the raw HTML those stages set aside are put back
-(``_Keep``). Every preprocessor and every later step — clause numbering and its comparison with the git
-preview, table of contents, typography, MkDocs' own link checks, the sanitiser, the offline check —
-runs on every page in every build. A parse that reported a problem, or set aside anything but comments
-and character references, is never kept.
+"""A page as Python-Markdown parsed it, kept between builds (model/build_cache.py, kind ``tree``). The block
+and inline stages are a pure function of the lines and the raw HTML set aside before them, so the last
+preprocessor looks that input up and a kept tree is put back right after the inline stage; every other
+step runs on every page. A parse that reported a problem or set aside real HTML is never kept.
 """
 
 from __future__ import annotations
@@ -50,7 +43,7 @@ class _Lookup(Preprocessor):
         key = self.cache.key("\n".join(lines), *stash.rawHtmlBlocks)
         entry = self.cache.get("tree", key)
         self.md.jobdesc_tree = {"key": key, "entry": entry, "stashed": len(stash.rawHtmlBlocks),
-                                "reports": self.findings.reported()}
+                                "reports": self.findings.reports}
         return [] if entry is not None else lines
 
 
@@ -74,7 +67,7 @@ class _Keep(Treeprocessor):
             return
         added = stash.rawHtmlBlocks[pending["stashed"]:]
         # Kept only when nothing was reported and what was set aside is plain data: a comment or an entity.
-        if self.findings.reported() != pending["reports"] or stash.tag_counter or not all(map(_plain_stash, added)):
+        if self.findings.reports != pending["reports"] or stash.tag_counter or not all(map(_plain_stash, added)):
             return
         tree = [dump_tree(child) for child in root]
         if None not in tree and (root.text is None or type(root.text) is str):

@@ -1,16 +1,6 @@
-"""How a page's ``{{ name() }}`` calls become text: replaced by what the macro returns, without Jinja.
-
-A page under docs/ is HR's text and is never compiled as a Jinja template (see checks/pages.py:
-mkdocs.yml sets ``render_by_default: false``, so mkdocs-macros leaves pages alone). Its only
-template syntax is a plain call of one of the site's macros, and this module expands those calls
-itself: each is replaced by what the macro returns, exactly as Jinja would write it (``str`` of
-the result, and like Jinja, one newline at the very end is dropped). Nothing a page contains is
-ever evaluated; a macro's output is not read again. It also spares compiling every page as a
-template, which cost about a tenth of the build at 300 positions.
-
-It runs from mkdocs-macros' documented ``on_pre_page_macros``. A page a developer opted into Jinja
-in mkdocs.yml (``force_render_paths``) is left to Jinja; tests/test_boilerplate.py shows that
-both ways give the same page, byte for byte.
+"""A page's ``{{ name() }}`` calls become what the macro returns, exactly as Jinja would write them, but the
+page is never compiled as a template: nothing HR writes is evaluated (checks/pages.py). A page listed in
+``force_render_paths`` is left to Jinja; tests/test_boilerplate.py shows both ways give the same page.
 """
 
 from __future__ import annotations
@@ -23,8 +13,7 @@ from ..model.markup import SIMPLE_CALL, only_simple_calls, without_code
 
 
 def site_macros(macros: Mapping[str, Callable], builtin: set[str]) -> dict[str, Callable]:
-    """Which of the registered macros are the site's own (not mkdocs-macros'): the ones pages may call.
-    define_env keeps them on the instruction macros' object of the build (render/boilerplate.py)."""
+    """Which of the registered macros are the site's own (not mkdocs-macros'): the ones pages may call."""
     return {name: macro for name, macro in macros.items() if name not in builtin}
 
 
@@ -43,12 +32,11 @@ def expand(markdown: str, macros: Mapping[str, Callable], skip_code: bool = Fals
 
 
 def expand_page(env, macros: Mapping[str, Callable]) -> None:
-    """mkdocs-macros pre-page step: expand the current page's calls of the site's macros (see the module docstring)."""
+    """mkdocs-macros pre-page step: expand the current page's calls of the site's macros."""
     page = env.page
-    if _forced(env, page.file.src_path):
+    if env.force_page_rendering(page.file.src_path):
         return  # Jinja renders this page: a developer's choice in mkdocs.yml
-    # From here on the page is never compiled: render_macros false is the switch that mkdocs-macros
-    # honours before any other (even before render_by_default and force_render_paths).
+    # render_macros false: mkdocs-macros honours it before any other switch, so the page is never compiled.
     try:
         text = expand(env.markdown, macros, skip_code=not page.file.src_uri.startswith("positions/"))
     except Exception as error:  # a macro that cannot run here: name the page, never a traceback
@@ -59,10 +47,3 @@ def expand_page(env, macros: Mapping[str, Callable]) -> None:
                           "{{ имя() }}")
     env.markdown = text
     page.meta["render_macros"] = False
-
-
-def _forced(env, src_path: str) -> bool:
-    try:
-        return env.force_page_rendering(src_path)
-    except AttributeError:
-        return False

@@ -1,22 +1,7 @@
-"""What the git host previews is what the site numbers: lists and tables read the way CommonMark reads them.
-
-HR checks a change in the git host's preview (GitHub, GitLab, Gitea: CommonMark with GFM tables)
-and merges what looks right there. Python-Markdown, which MkDocs uses, reads some common Markdown
-differently, and the signed numbering would silently change:
-
-- sub-items indented by 2 spaces nest in the preview, but become separate numbered clauses;
-- a list written right under a sentence is a list in the preview, but part of the sentence;
-- a table written right under a list item is a table in the preview, but raw ``| … |`` text.
-
-So every page is parsed once with markdown-it-py (CommonMark + tables, the reference parser of
-that family) before Python-Markdown reads it, and the page is rewritten into the form Python-
-Markdown reads the same way: list lines re-indented to its 4-space levels, a blank line before a
-list or table that interrupts a paragraph. Nothing else is touched. Then, once the site has numbered
-the page (render/clauses.py), the clause structure CommonMark sees — sections, clauses, sub-items,
-tables — is compared with the one the site numbered; any difference left (a ``1)`` list, ``##Права``
-without a space…) is reported with the file, the line and the fix, and the strict build stops
-(preview_check.py). What this module reads in a page is kept between builds (``read_kept``,
-model/build_cache.py).
+"""What the git host previews is what the site numbers. Python-Markdown reads some lists and tables unlike
+CommonMark (2-space sub-items, a list right under a sentence, a table under an item), so each page is read once
+with markdown-it-py and only list indents and blank lines are rewritten; preview_check.py then compares the
+clause outline CommonMark sees with the one the site numbered (macros/README.md, «Как в предпросмотре git»).
 """
 
 from __future__ import annotations
@@ -27,15 +12,11 @@ from functools import lru_cache
 
 from ..model.markup import clause_number
 
-# markdown-it-py is imported on first use: a build whose pages all come from the page cache
-# (model/build_cache.py) never parses with it.
-
 INDENT = re.compile(r"^[ \t]*")
 LABEL = re.compile(r"^\s*\{#([A-Za-z][\w-]*)\}")
 WORD = re.compile(r"[^\W\d_]+")
 LEADING_LABEL = re.compile(r"^\s*\{#[^}]*\}")
-# The characters at which one of CommonMark's inline rules (escape, code, emphasis, link, image, autolink,
-# raw HTML, entity, line break) may start: words without any are their own text, with no parse.
+# Where a CommonMark inline rule may start: words without any are their own text, with no parse.
 INLINE_MARKUP = re.compile(r"[\n\\`*_\[!<&]")
 MARKER = re.compile(r"^[ \t]*(?:[-*+]|\d{1,9}[.)])([ \t]+|$)")
 LIST_FIX = ("каждый пункт — с новой строки, начиная с «- »; перед списком — пустая строка или строка текста; "
@@ -60,8 +41,7 @@ class Section:
 
 @lru_cache(maxsize=1)
 def _parser():
-    """Blocks only: the words of a heading or a clause are parsed when the outline asks for them (_Inline),
-    a fifth of the work, since most inline text (sub-items, tables, prose) is never read."""
+    """Blocks only (imported on first use): the outline parses the few words it reads itself (_Inline)."""
     from markdown_it import MarkdownIt
     return MarkdownIt("commonmark").enable("table").disable(["inline", "text_join"])
 
@@ -82,8 +62,7 @@ def _read(lines: list[str]) -> tuple["_Edits", list[Section]]:
 
 
 class _Inline:
-    """An inline token's words, parsed on first use the way markdown-it's core "inline" and "text_join"
-    rules would have parsed them in the full parse."""
+    """An inline token's words, parsed on first use as markdown-it's "inline" and "text_join" rules would."""
 
     __slots__ = ("token", "env", "parsed")
 
@@ -171,7 +150,8 @@ def outline(root) -> list[Section]:
         elif node.type in ("bullet_list", "ordered_list") and sections:
             for item in node.children:
                 text = _own_text(item)
-                sections[-1].clauses.append(Clause(item.map[0], _shape(item), _opening(text), _label(text)))
+                label = LABEL.match(text)
+                sections[-1].clauses.append(Clause(item.map[0], _shape(item), _opening(text), label and label.group(1)))
     return sections
 
 
@@ -190,15 +170,9 @@ def _own_text(item) -> str:
     return _text(paragraph) if paragraph is not None else ""
 
 
-def _label(text: str) -> str | None:
-    found = LABEL.match(text)
-    return found.group(1) if found else None
-
-
 def numbered(sections: list[Section]):
     """(section number, section, [(clause number "2.7", clause), …]) for every section, as the site numbers
-    them; the build proves the site numbers exactly this outline (first_difference). The prepare stage
-    writes these numbers into the page (macros/prepare/markdown.py)."""
+    them (preview_check.py proves it; macros/prepare/markdown.py writes them)."""
     for number, section in enumerate(sections, 1):
         yield number, section, [(clause_number(number, index), clause)
                                 for index, clause in enumerate(section.clauses, 1)]

@@ -1,13 +1,6 @@
-"""The QR code of a printed document (ГОСТ Р 7.0.97-2025: «штрих-код (QR-код) документа»).
-
-It encodes the stable address of exactly the edition on the paper, built from ``site_url``, so
-whoever holds a printout can open the text it was printed from, even years and editions later.
-It is drawn in the bottom right margin box of the first page (``@page :first``), the one place both
-print engines (the browser and WeasyPrint) put beside the text and never over it; the margin box
-takes an image, not an element, so the page carries the code as an inline SVG in a <style> of its
-own. The .docx puts it in the first page's footer (exports/word_document.py). Without ``site_url``
-(or under ``mkdocs serve``, whose address is the developer's machine) there is no code: the build
-says so once. The first page's taller bottom margin that makes room: editions.css.
+"""The QR code of a printed document (ГОСТ Р 7.0.97-2025): the stable address of exactly the edition on the
+paper. Drawn in the first page's bottom right margin box, which takes only an image, hence an inline SVG in
+a <style>; the .docx puts it in the footer. Without ``site_url`` or under `mkdocs serve`: no code, said once.
 """
 
 from __future__ import annotations
@@ -21,8 +14,7 @@ import segno
 from markupsafe import Markup
 
 log = logging.getLogger("mkdocs.plugins.jobdesc.qr")
-# The printed square, quiet zone included: about 0.45 mm a module for a 90-character address, which an
-# office printer and a phone camera manage; it sits 7 mm or more inside the sheet's bottom edge (editions.css).
+# The printed square, quiet zone included (office printers and phone cameras manage it; editions.css).
 SIZE_MM = 20
 
 
@@ -63,9 +55,7 @@ NOT_IN_SERVE = ("QR-код: при mkdocs serve адрес сайта — адр
 
 
 class Codes:
-    """Whether this build prints QR codes at all (not under `mkdocs serve`), and whether it has said why
-    not: one line a build. The plugin makes one per build (hooks/editions.py); the macros and the archive
-    are handed it."""
+    """Whether this build prints QR codes (not under `mkdocs serve`), and why not, said once a build."""
 
     def __init__(self, disabled_reason: str | None = None):
         self.disabled_reason = disabled_reason

@@ -14,8 +14,7 @@ from ..model.positions import POSITIONS_DIR, Staff
 
 SLUG = re.compile(r"[a-z0-9]+(-[a-z0-9]+)*")  # as the schema allows: never a path out of positions/
 
-# A refresh and a plain link work without JavaScript; the script only keeps a clause's #anchor,
-# which a refresh drops.
+# A refresh and a plain link work without JavaScript; the script only keeps a clause's #anchor.
 PAGE = """<!doctype html>
 <html lang="ru">
 <head>

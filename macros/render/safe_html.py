@@ -1,24 +1,7 @@
-"""HR's Markdown publishes no active content: raw HTML, unsafe links and outside images are refused.
-
-A page is HR's text, and Python-Markdown passes raw HTML through as it is: ``<script>``,
-``<img onerror=…>`` or an ``<iframe>`` in a position would run in every reader's browser; a link
-``[x](javascript:…)`` or an image ``![](https://…)`` from another host would be published too.
-This extension sits inside the Markdown conversion of every page, so it sees exactly what the site
-will publish, and at each place where HR's text could become markup it
-
-- refuses raw HTML: every raw block or inline tag that is not the site's own template HTML
-  (render/verbatim.py marks those) is printed as plain text instead. HTML comments too: Python-Markdown
-  and HTML5 disagree on where ``<!-->`` ends, so a "comment" could hide text on screen that the browser,
-  the PDF and the .docx read as markup (Material's ``<!-- material/tags -->`` marker is replaced by its
-  plugin before Markdown runs, so it never reaches this check);
-- allows links only to ``http(s):``, ``mailto:``, ``tel:`` and the site itself, and images only
-  from the site itself; anything else loses its link or image and keeps its text;
-- allows only the known block types (``!!! note``, ``!!! reference "Справка"`` …), whose names
-  become CSS classes: a class such as ``screen-only`` would hide text from the printed document.
-
-Each refusal is reported with the file, the line and the fix (render/findings.py), and the
-strict build stops before any page is written. The output is clean either way; hooks/safety.py
-also passes every page through the nh3 sanitiser as the last guard.
+"""HR's Markdown publishes no active content. Inside the conversion of every page (so it sees what the site
+publishes): raw HTML and comments are printed as text, links other than http(s), mailto, tel and the site lose
+their link, outside images and unknown block types (their names become CSS classes) are dropped; each is
+reported with file, line and fix. hooks/safety.py passes every page through nh3 as the last guard.
 """
 
 from __future__ import annotations
@@ -60,9 +43,7 @@ class SafeHtmlExtension(Extension):
         self.page_of, self.blocks, self.findings = page_of, blocks, findings
 
     def extendMarkdown(self, md):
-        # Raw HTML blocks are stashed by Python-Markdown's html_block preprocessor (20); other
-        # extensions stash their own output too (superfences, 25), so only the entries made
-        # between these two marks are HR's.
+        # Only stash entries made around the html_block preprocessor (20) are HR's (superfences stashes at 25).
         md.preprocessors.register(_StashMark(md, self, "start"), "jobdesc_raw_html_start", 21)
         md.preprocessors.register(_StashMark(md, self, "check"), "jobdesc_raw_html_check", 19)
         md.inlinePatterns.register(InlineHtmlGuard(HTML_RE, md, self), "html", 90)  # replaces Markdown's own
@@ -208,9 +189,7 @@ def _other_host(url: str) -> bool:
     return re.match(r"^\s*[/\\]{2}", url) is not None
 
 
-# --- The last guard: the nh3 sanitiser over every page's HTML -------------------------------------
-# What Markdown and the extensions above can produce, and nothing else. The forms held out of
-# Markdown (render/verbatim.py) are the site's own templates and are put back after this guard.
+# The last guard (nh3): what Markdown and the extensions above can produce; held forms come back after it.
 ALLOWED_TAGS = {"p", "h1", "h2", "h3", "h4", "h5", "h6", "ul", "ol", "li", "a", "em", "strong", "b", "i", "code",
                 "pre", "blockquote", "hr", "br", "img", "table", "thead", "tbody", "tr", "th", "td", "div",
                 "span", "details", "summary", "sup", "sub", "del", "dl", "dt", "dd", "caption"}
@@ -219,9 +198,7 @@ ALLOWED_ATTRIBUTES = {"*": {"id", "class", "title"}, "a": {"href"}, "img": {"src
                       "ol": {"start"}}
 
 
-# Ids the site gives headings and clauses (toc slugs such as "_1", labels such as "consult") and the tags
-# plugin its listings ("tags.md:120-142/slug", "tag:отдел-персонала"). Material finds its own parts by ids
-# of the form "__config", "__search": an id beginning with two underscores is never the content's.
+# Ids of headings, clauses and tag listings; Material's own parts ("__config", "__search") never come from content.
 OWN_ID = re.compile(r"^(?!__)[\w:./-]{1,200}$")
 
 
@@ -239,9 +216,8 @@ def sanitise(page_html: str) -> str:
 
 
 def sanitised(page_html: str, cache=None) -> tuple[str, bool]:
-    """The page's HTML after the sanitiser, and whether it removed nothing (same_markup). The same HTML
-    gets the same answer, so it is kept between builds (model/build_cache.py); the problem it may mean is
-    reported by the caller in every build."""
+    """The page's HTML after the sanitiser, and whether it removed nothing; kept between builds, reported by the
+    caller in every build."""
     def work() -> list:
         cleaned = sanitise(page_html)
         return [cleaned, same_markup(page_html, cleaned)]
@@ -256,20 +232,15 @@ ATTRIBUTE_NAME = re.compile(r"([^\s=/\"']+)(?:\s*=\s*(?:\"[^\"]*\"|'[^']*'|[^\s\
 
 
 def same_markup(original: str, cleaned: str) -> bool:
-    """Whether the sanitiser removed no element and no attribute.
-
-    It writes the same markup a little differently (``<br>`` for ``<br />``, ``"`` for ``&#34;``
-    in text), so the two are compared as sequences of tags with their attribute names. Usually the only
-    difference is that it writes U+00A0 as ``&nbsp;``: then the texts are equal once that is undone, and
-    the slower comparison is not needed."""
+    """Whether the sanitiser removed no element and no attribute. It rewrites markup (``<br>``, ``&nbsp;``),
+    so tags and attribute names are compared, after the cheap checks for equal text."""
     return (cleaned == original or cleaned == original.replace(NBSP, "&nbsp;")
             or _skeleton(original) == _skeleton(cleaned))
 
 
 def removed_markup(original: str, cleaned: str) -> tuple[str, str]:
-    """(what the sanitiser removed, shown as a tag; a piece of it to find in the source) — the first one.
-    The tags are walked in order (a heading that lost its id is not taken for a later one that kept it);
-    tags the sanitiser added (a closing tag, an implied <tbody>) are stepped over. Linear in the page."""
+    """(the first thing the sanitiser removed, shown as a tag; a piece of it to find in the source). Tags are
+    walked in order; tags it added (a closing tag, an implied <tbody>) are stepped over."""
     kept, at = _skeleton(cleaned), 0
     for match, tag in zip(TAG.finditer(original), _skeleton(original)):
         ahead = kept[at:at + 8]

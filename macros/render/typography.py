@@ -1,15 +1,6 @@
-"""Non-breaking spaces where Russian typesetting wants them; never a changed word.
-
-A printed instruction must not break «и т. | п.», «п. | 2.7», «№ | 14-ОД», «от | 16.02.2026» or
-«И. И. | Иванов» across lines, nor end a line with a one-letter word («в», «с», ««О») or start one
-with a dash. Only an existing space is ever replaced, by U+00A0: no letter,
-digit or punctuation mark is added, removed or moved, so the text HR wrote, the page and the PDF read
-the same words.
-
-Two ways in, one set of rules:
-- ``nbsp`` — a Jinja filter for template text (the approval stamp, signatures): ``{{ x | e | nbsp }}``;
-- ``TypographyExtension`` — a Markdown treeprocessor over every page's text nodes (HR's clauses, the
-  wording templates, «Справка»), outside code, preformatted text and scripts.
+"""Non-breaking spaces where Russian typesetting wants them («и т. п.», «п. 2.7», «№ 14-ОД», initials, a
+one-letter word, a dash), never a changed word: only an existing space becomes U+00A0. One set of rules, two
+ways in: the Jinja filter ``nbsp`` for templates and ``TypographyExtension`` over every page's text nodes.
 """
 
 from __future__ import annotations
@@ -48,10 +39,8 @@ RULES: list[tuple[re.Pattern, str]] = [
 ]
 # Elements whose text is not prose.
 SKIPPED = {"code", "pre", "script", "style", "kbd", "samp", "textarea", "svg", "math"}
-# Every page has tens of thousands of text nodes and a few hundred need a rule: each group of rules runs
-# only where what it needs is in the text. A guard is a necessary condition of its rules' patterns, true
-# before and after earlier rules (they only turn an ordinary space into U+00A0), so the result is the
-# same as running every rule (tests/test_typography.py compares the two).
+# Each group of rules runs only where its guard (a necessary condition of its patterns, unaffected by earlier
+# rules) matches: the same result as every rule (tests/test_typography.py compares the two).
 GUARDED_RULES: list[tuple[re.Pattern, list[tuple[re.Pattern, str]]]] = [
     (re.compile(r"т\."), RULES[0:2]),
     (re.compile(r"[А-ЯЁ]\."), RULES[2:5]),
@@ -97,8 +86,7 @@ class Typography(Treeprocessor):
         self._element(root)
 
     def _element(self, element: etree.Element) -> None:
-        # Text of spaces only is never changed (every rule binds a space to a character before it): such
-        # text, between blocks, is most of a page's text nodes, so it is passed over without a call.
+        # Text of spaces only is never changed (every rule binds a space to a character before it).
         children = list(element)
         text = element.text
         if text and not text.isspace():

@@ -1,8 +1,6 @@
-"""Finished HTML blocks that skip the Markdown pipeline: held by a macro, put back after indexing.
-
-The approval stamp, signatures and acknowledgement sheet would be parsed three times a page for
-nothing; a macro holds its HTML under its hash and writes a one-line comment, and hooks/forms.py puts
-it back. Without the plugin the HTML goes inline: slower, the same page.
+"""Finished HTML blocks (stamp, signatures, acknowledgement sheet) skip Markdown and search: a macro holds
+its HTML under its hash and writes a one-line comment, which hooks/forms.py replaces after indexing. With
+``hold_forms: false`` the HTML goes inline: slower, the same page.
 """
 
 from __future__ import annotations
@@ -38,9 +36,8 @@ def blocks_in(config) -> "HeldBlocks":
 
 
 class HeldBlocks:
-    """One build's finished blocks, by key: the held ones, the trusted template HTML that goes through
-    Markdown (render/safe_html.py lets exactly these through), and the forms written inline when no
-    plugin puts held blocks back (keyed like held blocks). `mkdocs serve` clears them before each build."""
+    """One build's finished blocks: held ones, trusted template HTML that goes through Markdown (safe_html.py
+    lets exactly these through), and forms written inline (keyed like held blocks)."""
 
     def __init__(self):
         self.held: dict[str, str] = {}
@@ -101,8 +98,8 @@ def unshield(page_html: str, shielded: dict[str, str]) -> str:
     return page_html
 
 
-# The sanitiser removes every HTML comment, so the site's own placeholders cross it as text: two private-use
-# characters around them, which HR's text can never contain (checks/text.py refuses them).
+# The site's placeholders cross the sanitiser (it drops comments) as text between two private-use characters,
+# which HR's text never contains (checks/text.py).
 OWN_COMMENT = re.compile(r"<!--(jobdesc-(?:verbatim \w+|shield) [0-9a-f]{20})-->")
 AS_TEXT = re.compile("\ue000(jobdesc-(?:verbatim \\w+|shield) [0-9a-f]{20})\ue001")
 
