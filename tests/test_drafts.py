@@ -17,6 +17,10 @@ from conftest import require_tool
 from edition_history import ADDED, CHANGED_NEW, RECRUITER, RIGHT_NEW, build_with_archive, edit, make_repository
 from printed_document import pdf_text
 
+# One build of a repository with four editions, the archive and the change sheets' PDFs: end to end, run by
+# .ci/run; the change sheet's wording is checked in every quick run, in-process (tests/test_change_sheet.py).
+pytestmark = pytest.mark.slow
+
 NOTE_DUTY = "Проверяет подлинность документов кандидатов перед собеседованием."
 DETAILS_DUTY = "Хранит анкеты кандидатов в запираемом шкафу."
 DRAFT_WORDING = CHANGED_NEW.replace("тесты", "тесты, кейсы")

@@ -23,6 +23,10 @@ from edition_history import (CHANGED_NEW, CHANGED_OLD, REMOVED, RIGHT_NEW, RIGHT
                              supersede)
 from conftest import copy_project
 
+# The reviewers' report of a CI job: two runs of the command over a repository with editions, end to end,
+# run by .ci/run.
+pytestmark = pytest.mark.slow
+
 RECRUITER = "docs/positions/recruiter.md"
 SALES_HEAD = "docs/positions/sales-head.md"
 CLIENT_MANAGER = "docs/positions/client-manager.md"
