@@ -260,7 +260,7 @@ def test_entries_taken_from_the_tree_read_as_the_written_page_shows_them():
                                        search.extension(lambda: page)],
                            extension_configs={"pymdownx.superfences": {"custom_fences": [mermaid]}})
     written = md.convert(TRICKY_PAGE)
-    recorded = search.outlines["proba.md"]()
+    recorded = search.outlines["proba.md"]
     recorded[0].title = "Проба"
     assert recorded == page_entries(written, "Проба")
     assert [entry.title for entry in recorded] == ["Проба", "Раздел с кодом и «кавычками»", "Подраздел"]

@@ -27,7 +27,7 @@ class SearchEntries:
 
     def __init__(self):
         self.records: dict[str, search_index.PageRecord] = {}
-        self.outlines: dict = {}  # src_uri -> the walk of its tree, until the page is read
+        self.outlines: dict[str, list[search_entries.Entry]] = {}  # src_uri -> entries, until the page is read
         self.written: dict[Path, int] = {}  # index file -> hash of what this process last wrote there
 
     def start(self, keep: bool) -> None:
@@ -40,9 +40,8 @@ class SearchEntries:
         return SearchOutline(self, page_of)
 
     def read(self, page, cache) -> None:
-        """Before Material's search plugin sees the page: ours takes its entries, Material's is told to skip it.
-        The tree is walked only when the build cache has no record of this very body."""
-        walk = self.outlines.pop(page.file.src_uri, None)
+        """Before Material's search plugin sees the page: ours takes its entries, Material's is told to skip it."""
+        outline = self.outlines.pop(page.file.src_uri, None)
         setting = page.meta.get("search")
         if isinstance(setting, dict) and setting.get("exclude"):
             self.records.pop(page.url, None)
@@ -50,15 +49,11 @@ class SearchEntries:
             tags = page.meta.get("tags") if isinstance(page.meta.get("tags"), list) else []
             # Front-matter title and tags were escaped for the theme (hooks/theme.py); here they are text.
             title = html.unescape(str(page.title or ""))
-
-            def entries() -> list[search_entries.Entry]:
-                outline = walk() if walk else None
-                if outline is None or any(entry.anchor.endswith(LISTING_MARK) for entry in outline):
-                    outline = search_entries.page_entries(page.content or "", title)
-                outline[0] = search_entries.Entry("", title, outline[0].text)
-                return outline
+            if outline is None or any(entry.anchor.endswith(LISTING_MARK) for entry in outline):
+                outline = search_entries.page_entries(page.content or "", title)
+            outline[0] = search_entries.Entry("", title, outline[0].text)
             self.records[page.url] = search_index.page_record(
-                page.url, title, [html.unescape(str(tag)) for tag in tags], entries, page.content or "", cache)
+                page.url, title, [html.unescape(str(tag)) for tag in tags], outline, cache)
         page.meta["search"] = dict(setting if isinstance(setting, dict) else {}, exclude=True)
 
     def write(self, site_dir: Path, synonyms) -> None:
@@ -86,9 +81,6 @@ class _Record(Treeprocessor):
         page = self.page_of()
         setting = page.meta.get("search") if page is not None else None
         if page is not None and not (isinstance(setting, dict) and setting.get("exclude")):  # an archived edition
-            stash, serializer = self.md.htmlStash.rawHtmlBlocks, self.md.serializer  # reset() makes a new list
-
-            def walk() -> list[search_entries.Entry]:
-                blocks = [block if isinstance(block, str) else serializer(block) for block in stash]
-                return search_entries.tree_entries(root, blocks)
-            self.search.outlines[page.file.src_uri] = walk
+            blocks = [block if isinstance(block, str) else self.md.serializer(block)
+                      for block in self.md.htmlStash.rawHtmlBlocks]
+            self.search.outlines[page.file.src_uri] = search_entries.tree_entries(root, blocks)

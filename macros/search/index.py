@@ -38,18 +38,16 @@ class PageRecord:
     flags: list[dict[str, int]] = field(default_factory=list)  # per entry: word -> posting flags
 
 
-def page_record(url: str, title: str, tags: list[str], entries, body: str, cache=None) -> PageRecord:
-    """One page's entries (`entries()`, entries.py) with the words of each entry and where they occur; from
-    the build cache (model/build_cache.py) when this page's body was indexed before, without reading it."""
+def page_record(url: str, title: str, tags: list[str], entries: list[Entry], cache=None) -> PageRecord:
+    """One page's entries (entries.py) with the words of each entry and where they occur; from the build
+    cache (model/build_cache.py) when this page was indexed before unchanged."""
     key = None
     if cache is not None and cache.folder is not None:
-        key = cache.key(_json([url, title, tags]), body)
+        key = cache.key(_json([url, title, tags]), _json([[e.anchor, e.title, e.text, e.clause] for e in entries]))
         kept = cache.get("search", key)
         if kept is not None:
-            rows, words, flags = kept
-            return PageRecord(url, title, tags, [Entry(*row) for row in rows],
-                              [dict(zip(names, values)) for names, values in zip(words, flags)])
-    entries = entries()
+            words, flags = kept
+            return PageRecord(url, title, tags, entries, [dict(zip(names, values)) for names, values in zip(words, flags)])
     record = PageRecord(url, title, tags, entries)
     tag_words = {word for tag in tags for word in indexed_words(tag)}
     for number, entry in enumerate(record.entries):
@@ -65,8 +63,7 @@ def page_record(url: str, title: str, tags: list[str], entries, body: str, cache
         record.flags.append(flags)
     if key is not None:
         words = [list(flags) for flags in record.flags]
-        rows = [[entry.anchor, entry.title, entry.text, entry.clause] for entry in record.entries]
-        cache.put("search", key, [rows, words, [list(flags.values()) for flags in record.flags]])
+        cache.put("search", key, [words, [list(flags.values()) for flags in record.flags]])
     return record
 
 
