@@ -1,7 +1,7 @@
 """What the git host previews is what the site numbers. Python-Markdown reads some lists and tables unlike
 CommonMark (2-space sub-items, a list right under a sentence, a table under an item), so each page is read once
-with markdown-it-py and only list indents and blank lines are rewritten; preview_check.py then compares the
-clause outline CommonMark sees with the one the site numbered (macros/README.md, «Как в предпросмотре git»).
+with cmark-gfm, GitHub's own parser, and only list indents and blank lines are rewritten; preview_check.py then
+compares the clause outline GitHub shows with the one the site numbered (macros/README.md, «Как в предпросмотре git»).
 """
 
 from __future__ import annotations
@@ -16,12 +16,35 @@ INDENT = re.compile(r"^[ \t]*")
 LABEL = re.compile(r"^\s*\{#([A-Za-z][\w-]*)\}")
 WORD = re.compile(r"[^\W\d_]+")
 LEADING_LABEL = re.compile(r"^\s*\{#[^}]*\}")
-# Where a CommonMark inline rule may start: words without any are their own text, with no parse.
-INLINE_MARKUP = re.compile(r"[\n\\`*_\[!<&]")
 MARKER = re.compile(r"^[ \t]*(?:[-*+]|\d{1,9}[.)])([ \t]+|$)")
 LIST_FIX = ("каждый пункт — с новой строки, начиная с «- »; перед списком — пустая строка или строка текста; "
             "вложенные пункты сдвигайте на 2 или 4 пробела, таблицу внутри пункта — на отступ его текста; "
             "номера пунктов не пишите — их ставит сборка")
+# cmark-gfm's public C API (cmark-gfm.h). The cmarkgfm package compiles the library into its extension
+# module but declares only the HTML path to Python; its tree is read through the same exported functions.
+C_API = """
+typedef struct cmark_node cmark_node;
+typedef struct cmark_parser cmark_parser;
+typedef struct cmark_syntax_extension cmark_syntax_extension;
+void cmark_gfm_core_extensions_ensure_registered(void);
+cmark_syntax_extension *cmark_find_syntax_extension(const char *name);
+cmark_parser *cmark_parser_new(int options);
+int cmark_parser_attach_syntax_extension(cmark_parser *parser, cmark_syntax_extension *extension);
+void cmark_parser_feed(cmark_parser *parser, const char *buffer, size_t len);
+cmark_node *cmark_parser_finish(cmark_parser *parser);
+void cmark_parser_free(cmark_parser *parser);
+void cmark_node_free(cmark_node *node);
+cmark_node *cmark_node_first_child(cmark_node *node);
+cmark_node *cmark_node_next(cmark_node *node);
+int cmark_node_get_type(cmark_node *node);
+const char *cmark_node_get_type_string(cmark_node *node);
+int cmark_node_get_start_line(cmark_node *node);
+int cmark_node_get_end_line(cmark_node *node);
+int cmark_node_get_heading_level(cmark_node *node);
+const char *cmark_node_get_literal(cmark_node *node);
+"""
+CONTAINERS = frozenset({"list", "item"})  # what holds the blocks the outline and the rewriting look at
+UNREAD = frozenset({"image", "code", "html_inline"})  # inline parts whose words the preview does not count
 
 
 @dataclass(frozen=True)
@@ -39,13 +62,6 @@ class Section:
     clauses: list[Clause] = field(default_factory=list)
 
 
-@lru_cache(maxsize=1)
-def _parser():
-    """Blocks only (imported on first use): the outline parses the few words it reads itself (_Inline)."""
-    from markdown_it import MarkdownIt
-    return MarkdownIt("commonmark").enable("table").disable(["inline", "text_join"])
-
-
 def read(lines: list[str]) -> tuple[list[str], list[Section]]:
     """The lines rewritten for Python-Markdown, and the sections and clauses CommonMark sees in them."""
     edits, sections = _read(lines)
@@ -53,69 +69,96 @@ def read(lines: list[str]) -> tuple[list[str], list[Section]]:
 
 
 def _read(lines: list[str]) -> tuple["_Edits", list[Section]]:
-    env: dict = {}  # link reference definitions the block stage found, for the inline parse
-    root = _Node.tree(_parser().parse("\n".join(lines), env), env)
+    root = _cmark().tree("\n".join(lines))
     edits = _Edits()
     for node in root.children:
         _visit(node, lines, edits, depth=0)
     return edits, outline(root)
 
 
-class _Inline:
-    """An inline token's words, parsed on first use as markdown-it's "inline" and "text_join" rules would."""
-
-    __slots__ = ("token", "env", "parsed")
-
-    def __init__(self, token, env: dict):
-        self.token, self.env, self.parsed = token, env, None
-
-    def text(self) -> str:
-        if self.parsed is None and not INLINE_MARKUP.search(self.token.content):
-            self.parsed = self.token.content
-        if self.parsed is None:
-            from markdown_it.rules_core.text_join import _join_text_tokens
-            parts: list = []
-            parser = _parser()
-            parser.inline.parse(self.token.content, parser, self.env, parts)
-            for part in parts:
-                if part.children:
-                    part.children = _join_text_tokens(part.children)
-            self.parsed = "".join(part.content for part in _join_text_tokens(parts) if part.type == "text")
-        return self.parsed
+@lru_cache(maxsize=1)
+def _cmark() -> "_Cmark":
+    return _Cmark()
 
 
 class _Node:
-    """A block of markdown-it-py's token stream, the way its SyntaxTreeNode nests them, for less."""
+    """A block as cmark-gfm reads it: its type ("list", "item", "table", "heading", "paragraph",
+    "block_quote"…), its 0-based lines [start, end) and, where the outline needs them, its words."""
 
-    __slots__ = ("type", "tag", "map", "children", "inline")
+    __slots__ = ("type", "level", "map", "children", "words")
 
-    def __init__(self, type_: str, tag: str = "", map_=None, inline=None):
-        self.type, self.tag, self.map, self.children, self.inline = type_, tag, map_, [], inline
+    def __init__(self, type_: str, level: int, map_: tuple, words: str = ""):
+        self.type, self.level, self.map, self.children, self.words = type_, level, map_, [], words
 
-    @classmethod
-    def tree(cls, tokens, env: dict) -> "_Node":
-        root = cls("root")
-        stack = [root]
-        for token in tokens:
-            if token.nesting == 1:  # "bullet_list_open": a block that holds blocks
-                node = cls(token.type[:-5], token.tag, token.map)
-                stack[-1].children.append(node)
-                stack.append(node)
-            elif token.nesting == -1:
-                stack.pop()
-            else:  # "inline" (a paragraph's or heading's words), "fence", "hr"…
-                inline = _Inline(token, env) if token.type == "inline" else None
-                stack[-1].children.append(cls(token.type, token.tag, token.map, inline))
-        return root
 
-    def text(self) -> str:
-        """The words of every inline part within, as text (code and markup left out)."""
-        return "".join(node.inline.text() for node in self._walk() if node.inline is not None)
+class _Cmark:
+    """cmark-gfm with GitHub's table extension, loaded on first use; a page's tree is copied into _Nodes
+    (only as deep as lists go, with the words the outline reads) and freed at once."""
 
-    def _walk(self):
-        yield self
-        for child in self.children:
-            yield from child._walk()
+    def __init__(self):
+        import cffi
+        from cmarkgfm import _cmark
+
+        self.ffi = cffi.FFI()
+        self.ffi.cdef(C_API)
+        self.lib = self.ffi.dlopen(_cmark.__file__)
+        self.lib.cmark_gfm_core_extensions_ensure_registered()
+        self.table = self.lib.cmark_find_syntax_extension(b"table")
+        self.names: dict[int, str] = {}
+
+    def tree(self, text: str) -> _Node:
+        lib, data = self.lib, text.encode("utf-8", "surrogatepass")
+        parser = lib.cmark_parser_new(0)
+        lib.cmark_parser_attach_syntax_extension(parser, self.table)
+        lib.cmark_parser_feed(parser, data, len(data))
+        document = lib.cmark_parser_finish(parser)
+        try:
+            root = _Node("document", 0, (0, 0))
+            self._copy(document, root, top=True)
+            return root
+        finally:
+            lib.cmark_node_free(document)
+            lib.cmark_parser_free(parser)
+
+    def _copy(self, parent, into: _Node, top: bool) -> None:
+        """`top`: the document's blocks, its lists and their items, whose words the outline reads."""
+        lib, null, first_paragraph = self.lib, self.ffi.NULL, into.type == "item"
+        node = lib.cmark_node_first_child(parent)
+        while node != null:
+            kind = self._name(node)
+            start, end = lib.cmark_node_get_start_line(node) - 1, lib.cmark_node_get_end_line(node)
+            level = lib.cmark_node_get_heading_level(node) if kind == "heading" else 0
+            if kind == "table":  # from its header row: cmark-gfm dates a table from the text right above it
+                start, row = end - 1, lib.cmark_node_first_child(node)
+                while row != null:
+                    start, row = start - 1, lib.cmark_node_next(row)
+            reads = top and (level == 2 or (kind == "paragraph" and first_paragraph))
+            child = _Node(kind, level, (start, end), self._words(node) if reads else "")
+            into.children.append(child)
+            first_paragraph = first_paragraph and kind != "paragraph"
+            if kind in CONTAINERS:
+                self._copy(node, child, top and into.type != "item")
+            node = lib.cmark_node_next(node)
+
+    def _words(self, parent) -> str:
+        """Its text as the preview shows it: code spans, images and raw HTML left out, the lines' words
+        joined at line breaks, emphasis and link text kept (as the outline read them with markdown-it)."""
+        lib, parts = self.lib, []
+        node = lib.cmark_node_first_child(parent)
+        while node != self.ffi.NULL:
+            kind = self._name(node)
+            if kind == "text":
+                parts.append(self.ffi.string(lib.cmark_node_get_literal(node)).decode("utf-8", "surrogatepass"))
+            elif kind not in UNREAD:
+                parts.append(self._words(node))
+            node = lib.cmark_node_next(node)
+        return "".join(parts)
+
+    def _name(self, node) -> str:
+        kind = self.lib.cmark_node_get_type(node)
+        if kind not in self.names:
+            self.names[kind] = self.ffi.string(self.lib.cmark_node_get_type_string(node)).decode()
+        return self.names[kind]
 
 
 def read_kept(lines: list[str], cache=None) -> tuple[list[str], list[Section]]:
@@ -145,9 +188,9 @@ def _as_tuple(shape):
 def outline(root) -> list[Section]:
     sections: list[Section] = []
     for node in root.children:
-        if node.type == "heading" and node.tag == "h2":
-            sections.append(Section(_text(node), node.map[0]))
-        elif node.type in ("bullet_list", "ordered_list") and sections:
+        if node.type == "heading" and node.level == 2:
+            sections.append(Section(node.words.strip(), node.map[0]))
+        elif node.type == "list" and sections:
             for item in node.children:
                 text = _own_text(item)
                 label = LABEL.match(text)
@@ -158,7 +201,7 @@ def outline(root) -> list[Section]:
 def _shape(item) -> tuple:
     parts = []
     for child in item.children:
-        if child.type in ("bullet_list", "ordered_list"):
+        if child.type == "list":
             parts.append(("list", tuple(_shape(sub) for sub in child.children)))
         elif child.type == "table":
             parts.append(("table",))
@@ -167,7 +210,7 @@ def _shape(item) -> tuple:
 
 def _own_text(item) -> str:
     paragraph = next((child for child in item.children if child.type == "paragraph"), None)
-    return _text(paragraph) if paragraph is not None else ""
+    return paragraph.words.strip() if paragraph is not None else ""
 
 
 def numbered(sections: list[Section]):
@@ -190,10 +233,6 @@ def _opening(text: str) -> str:
     return " ".join(found.group() for found, _ in zip(words, range(3)))
 
 
-def _text(node: _Node) -> str:
-    return node.text().strip()
-
-
 class _Edits:
     """New indentation for some lines and blank lines to insert before others."""
 
@@ -213,12 +252,12 @@ class _Edits:
 
 
 def _visit(node, lines: list[str], edits: _Edits, depth: int) -> None:
-    if node.type == "blockquote":
+    if node.type == "block_quote":
         return  # its lines carry "> "; lists in quotes are left as written
-    if node.type in ("bullet_list", "ordered_list", "table") and node.map and _interrupts(lines, node.map[0]):
+    if node.type in ("list", "table") and _interrupts(lines, node.map[0]):
         if node.type == "table" or depth == 0:  # a nested list may follow its item's text directly
             edits.blank_before.add(node.map[0])
-    if node.type != "list_item":
+    if node.type != "item":
         for child in node.children:
             _visit(child, lines, edits, depth)
         return
@@ -226,7 +265,7 @@ def _visit(node, lines: list[str], edits: _Edits, depth: int) -> None:
     marker = lines[start]
     content = _content_column(marker)
     edits.indent[start] = " " * (4 * depth) + marker.lstrip(" \t")
-    nested = [range(*child.map) for sub in node.children if sub.type in ("bullet_list", "ordered_list")
+    nested = [range(*child.map) for sub in node.children if sub.type == "list"
               for child in sub.children]
     for number in range(start + 1, end):
         if any(number in span for span in nested) or not lines[number].strip():
