@@ -44,6 +44,7 @@ int cmark_node_get_heading_level(cmark_node *node);
 const char *cmark_node_get_literal(cmark_node *node);
 """
 CONTAINERS = frozenset({"list", "item"})  # what holds the blocks the outline and the rewriting look at
+LINED = frozenset({"list", "item", "table", "heading"})
 UNREAD = frozenset({"image", "code", "html_inline"})  # inline parts whose words the preview does not count
 
 
@@ -125,8 +126,10 @@ class _Cmark:
         lib, null, first_paragraph = self.lib, self.ffi.NULL, into.type == "item"
         node = lib.cmark_node_first_child(parent)
         while node != null:
-            kind = self._name(node)
-            start, end = lib.cmark_node_get_start_line(node) - 1, lib.cmark_node_get_end_line(node)
+            kind = self.names.get(lib.cmark_node_get_type(node)) or self._name(node)
+            start = end = 0  # the outline and the rewriting need the lines of these only:
+            if kind in LINED:
+                start, end = lib.cmark_node_get_start_line(node) - 1, lib.cmark_node_get_end_line(node)
             level = lib.cmark_node_get_heading_level(node) if kind == "heading" else 0
             if kind == "table":  # from its header row: cmark-gfm dates a table from the text right above it
                 start, row = end - 1, lib.cmark_node_first_child(node)
@@ -146,7 +149,7 @@ class _Cmark:
         lib, parts = self.lib, []
         node = lib.cmark_node_first_child(parent)
         while node != self.ffi.NULL:
-            kind = self._name(node)
+            kind = self.names.get(lib.cmark_node_get_type(node)) or self._name(node)
             if kind == "text":
                 parts.append(self.ffi.string(lib.cmark_node_get_literal(node)).decode("utf-8", "surrogatepass"))
             elif kind not in UNREAD:
@@ -155,9 +158,9 @@ class _Cmark:
         return "".join(parts)
 
     def _name(self, node) -> str:
+        """A type's name ("item", "table"…), asked of cmark-gfm once: extensions' types are numbered as loaded."""
         kind = self.lib.cmark_node_get_type(node)
-        if kind not in self.names:
-            self.names[kind] = self.ffi.string(self.lib.cmark_node_get_type_string(node)).decode()
+        self.names[kind] = self.ffi.string(self.lib.cmark_node_get_type_string(node)).decode()
         return self.names[kind]
 
 
