@@ -95,3 +95,16 @@ def test_a_table_right_under_text_is_found_on_its_header_row():
     text = "## Обязанности\n\n- Ведёт реестр:\n  сроки такие\n  | А | Б |\n  |---|---|\n  | 1 | 2 |\n"
     lines, _ = preview.read(text.split("\n"))
     assert lines[3:7] == ["    сроки такие", "", "    | А | Б |", "    |---|---|"]
+
+
+def test_lists_nested_past_twenty_levels_are_read_to_the_end_as_on_github():
+    """markdown-it stops reading a page at 20 levels of nesting (its default limit), dropping the rest."""
+    text = "## Обязанности\n\n" + "\n".join("  " * level + "- уровень" for level in range(25)) + "\n- Второй\n"
+    assert [clause[2] for clause in outline(text)[0][2]] == ["уровень", "второй"]
+    assert [clause[2] for clause in plain(preview_markdown_it.read(text.split("\n")))[1][0][2]] == ["уровень"]
+
+
+def test_a_byte_order_mark_before_the_first_heading_is_skipped_as_on_github():
+    text = "\ufeff## Обязанности\n\n- Пункт\n"
+    assert outline(text) == [("Обязанности", 0, [(2, (), "пункт", None)])]
+    assert plain(preview_markdown_it.read(text.split("\n")))[1] == []
