@@ -4,7 +4,7 @@ HR writes Markdown the way GitHub and GitLab preview it: sub-items indented by t
 right under a sentence, a table right under a clause. Each must come out of the build with the same
 clauses and the same nesting as in the preview — on the page and in the PDF — and whatever the build
 would still read differently stops it with the file and the line. The preview is stood in for by
-markdown-it-py (CommonMark + GFM tables), read independently of the build here.
+markdown-it-py (CommonMark + GFM tables), a second parser, independent of the build's cmark-gfm.
 """
 
 from __future__ import annotations

@@ -20,7 +20,7 @@ from importlib.metadata import version
 from pathlib import Path
 
 STALE_AFTER_DAYS = 14
-PACKAGES = ("Markdown", "pymdown-extensions", "markdown-it-py", "mkdocs", "nh3")
+PACKAGES = ("Markdown", "pymdown-extensions", "cmarkgfm", "mkdocs", "nh3")
 CODE = Path(__file__).resolve().parents[1]  # the macros package
 
 

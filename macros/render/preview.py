@@ -1,23 +1,21 @@
 """What the git host previews is what the site numbers. Python-Markdown reads some lists and tables unlike
 CommonMark (2-space sub-items, a list right under a sentence, a table under an item), so each page is read once
-with markdown-it-py and only list indents and blank lines are rewritten; preview_check.py then compares the
-clause outline CommonMark sees with the one the site numbered (macros/README.md, «Как в предпросмотре git»).
+with cmark-gfm, GitHub's own parser, and only list indents and blank lines are rewritten; preview_check.py then
+compares the clause outline GitHub shows with the one the site numbered (macros/README.md, «Как в предпросмотре git»).
 """
 
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from functools import lru_cache
 
 from ..model.markup import clause_number
+from . import cmark_tree
 
 INDENT = re.compile(r"^[ \t]*")
 LABEL = re.compile(r"^\s*\{#([A-Za-z][\w-]*)\}")
 WORD = re.compile(r"[^\W\d_]+")
 LEADING_LABEL = re.compile(r"^\s*\{#[^}]*\}")
-# Where a CommonMark inline rule may start: words without any are their own text, with no parse.
-INLINE_MARKUP = re.compile(r"[\n\\`*_\[!<&]")
 MARKER = re.compile(r"^[ \t]*(?:[-*+]|\d{1,9}[.)])([ \t]+|$)")
 LIST_FIX = ("каждый пункт — с новой строки, начиная с «- »; перед списком — пустая строка или строка текста; "
             "вложенные пункты сдвигайте на 2 или 4 пробела, таблицу внутри пункта — на отступ его текста; "
@@ -39,13 +37,6 @@ class Section:
     clauses: list[Clause] = field(default_factory=list)
 
 
-@lru_cache(maxsize=1)
-def _parser():
-    """Blocks only (imported on first use): the outline parses the few words it reads itself (_Inline)."""
-    from markdown_it import MarkdownIt
-    return MarkdownIt("commonmark").enable("table").disable(["inline", "text_join"])
-
-
 def read(lines: list[str]) -> tuple[list[str], list[Section]]:
     """The lines rewritten for Python-Markdown, and the sections and clauses CommonMark sees in them."""
     edits, sections = _read(lines)
@@ -53,69 +44,11 @@ def read(lines: list[str]) -> tuple[list[str], list[Section]]:
 
 
 def _read(lines: list[str]) -> tuple["_Edits", list[Section]]:
-    env: dict = {}  # link reference definitions the block stage found, for the inline parse
-    root = _Node.tree(_parser().parse("\n".join(lines), env), env)
+    root = cmark_tree.read("\n".join(lines))
     edits = _Edits()
     for node in root.children:
         _visit(node, lines, edits, depth=0)
     return edits, outline(root)
-
-
-class _Inline:
-    """An inline token's words, parsed on first use as markdown-it's "inline" and "text_join" rules would."""
-
-    __slots__ = ("token", "env", "parsed")
-
-    def __init__(self, token, env: dict):
-        self.token, self.env, self.parsed = token, env, None
-
-    def text(self) -> str:
-        if self.parsed is None and not INLINE_MARKUP.search(self.token.content):
-            self.parsed = self.token.content
-        if self.parsed is None:
-            from markdown_it.rules_core.text_join import _join_text_tokens
-            parts: list = []
-            parser = _parser()
-            parser.inline.parse(self.token.content, parser, self.env, parts)
-            for part in parts:
-                if part.children:
-                    part.children = _join_text_tokens(part.children)
-            self.parsed = "".join(part.content for part in _join_text_tokens(parts) if part.type == "text")
-        return self.parsed
-
-
-class _Node:
-    """A block of markdown-it-py's token stream, the way its SyntaxTreeNode nests them, for less."""
-
-    __slots__ = ("type", "tag", "map", "children", "inline")
-
-    def __init__(self, type_: str, tag: str = "", map_=None, inline=None):
-        self.type, self.tag, self.map, self.children, self.inline = type_, tag, map_, [], inline
-
-    @classmethod
-    def tree(cls, tokens, env: dict) -> "_Node":
-        root = cls("root")
-        stack = [root]
-        for token in tokens:
-            if token.nesting == 1:  # "bullet_list_open": a block that holds blocks
-                node = cls(token.type[:-5], token.tag, token.map)
-                stack[-1].children.append(node)
-                stack.append(node)
-            elif token.nesting == -1:
-                stack.pop()
-            else:  # "inline" (a paragraph's or heading's words), "fence", "hr"…
-                inline = _Inline(token, env) if token.type == "inline" else None
-                stack[-1].children.append(cls(token.type, token.tag, token.map, inline))
-        return root
-
-    def text(self) -> str:
-        """The words of every inline part within, as text (code and markup left out)."""
-        return "".join(node.inline.text() for node in self._walk() if node.inline is not None)
-
-    def _walk(self):
-        yield self
-        for child in self.children:
-            yield from child._walk()
 
 
 def read_kept(lines: list[str], cache=None) -> tuple[list[str], list[Section]]:
@@ -145,9 +78,9 @@ def _as_tuple(shape):
 def outline(root) -> list[Section]:
     sections: list[Section] = []
     for node in root.children:
-        if node.type == "heading" and node.tag == "h2":
-            sections.append(Section(_text(node), node.map[0]))
-        elif node.type in ("bullet_list", "ordered_list") and sections:
+        if node.type == "heading" and node.level == 2:
+            sections.append(Section(node.words.strip(), node.map[0]))
+        elif node.type == "list" and sections:
             for item in node.children:
                 text = _own_text(item)
                 label = LABEL.match(text)
@@ -158,7 +91,7 @@ def outline(root) -> list[Section]:
 def _shape(item) -> tuple:
     parts = []
     for child in item.children:
-        if child.type in ("bullet_list", "ordered_list"):
+        if child.type == "list":
             parts.append(("list", tuple(_shape(sub) for sub in child.children)))
         elif child.type == "table":
             parts.append(("table",))
@@ -167,7 +100,7 @@ def _shape(item) -> tuple:
 
 def _own_text(item) -> str:
     paragraph = next((child for child in item.children if child.type == "paragraph"), None)
-    return _text(paragraph) if paragraph is not None else ""
+    return paragraph.words.strip() if paragraph is not None else ""
 
 
 def numbered(sections: list[Section]):
@@ -190,10 +123,6 @@ def _opening(text: str) -> str:
     return " ".join(found.group() for found, _ in zip(words, range(3)))
 
 
-def _text(node: _Node) -> str:
-    return node.text().strip()
-
-
 class _Edits:
     """New indentation for some lines and blank lines to insert before others."""
 
@@ -213,12 +142,12 @@ class _Edits:
 
 
 def _visit(node, lines: list[str], edits: _Edits, depth: int) -> None:
-    if node.type == "blockquote":
+    if node.type == "block_quote":
         return  # its lines carry "> "; lists in quotes are left as written
-    if node.type in ("bullet_list", "ordered_list", "table") and node.map and _interrupts(lines, node.map[0]):
+    if node.type in ("list", "table") and _interrupts(lines, node.map[0]):
         if node.type == "table" or depth == 0:  # a nested list may follow its item's text directly
             edits.blank_before.add(node.map[0])
-    if node.type != "list_item":
+    if node.type != "item":
         for child in node.children:
             _visit(child, lines, edits, depth)
         return
@@ -226,7 +155,7 @@ def _visit(node, lines: list[str], edits: _Edits, depth: int) -> None:
     marker = lines[start]
     content = _content_column(marker)
     edits.indent[start] = " " * (4 * depth) + marker.lstrip(" \t")
-    nested = [range(*child.map) for sub in node.children if sub.type in ("bullet_list", "ordered_list")
+    nested = [range(*child.map) for sub in node.children if sub.type == "list"
               for child in sub.children]
     for number in range(start + 1, end):
         if any(number in span for span in nested) or not lines[number].strip():
