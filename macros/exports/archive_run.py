@@ -17,7 +17,7 @@ from mkdocs.structure.pages import Page
 
 from ..checks import editions as checks
 from ..model import history as git
-from ..model.editions import Archive, State
+from ..model.editions import Archive, State, corrections
 from ..model.positions import Staff
 from ..model.problems import PositionsError, Problem
 from ..render import plain_calls
@@ -182,7 +182,7 @@ def _judge(pages: ArchivePages, report: Report) -> None:
         changes = compare.compare(before["blocks"], now["blocks"])
         description = archive_sources.described(compare.described(changes) if changes else "", before["printed"],
                                                now["printed"], base, found.current(slug).snapshot, planner.sources)
-        own_declared = len(_corrections(position)) > len(_corrections(base.position))
+        own_declared = len(corrections(position)) > len(corrections(base.position))
         problem = checks.silent_change(position, description, own_declared, shared, own)
         if problem:
             report.problems.append(problem)
@@ -201,10 +201,6 @@ def _judge(pages: ArchivePages, report: Report) -> None:
             report.lines.append("ПРЕДУПРЕЖДЕНИЕ: " + message)
             if os.environ.get("GITHUB_ACTIONS") == "true":
                 print(f"::warning file=docs/{position.src_path},line={position.line_of('version') or 1}::{message}")
-
-
-def _corrections(position) -> list:
-    return [c for c in position.meta.get("corrections") or [] if isinstance(c, dict)]
 
 
 def _shared_corrections(project: Path, found: Archive) -> bool:

@@ -13,7 +13,7 @@ from pathlib import Path
 import yaml
 
 from ..model import history as git
-from ..model.editions import CONFIG_FILE, TEMPLATES_DIR, Archive, State
+from ..model.editions import CONFIG_FILE, TEMPLATES_DIR, Archive, State, relative
 from ..model.markup import CROSS_REFERENCE, source_references
 from ..model.positions import POSITIONS_DIR, Position
 
@@ -51,7 +51,7 @@ class Sources:
 
     def __init__(self, archive: Archive, project: Path, docs_dir: Path, signers=lambda position: []):
         self.archive, self.project, self.signers = archive, project, signers
-        self.folder = f"{_relative(docs_dir, project)}/{POSITIONS_DIR}"
+        self.folder = f"{relative(docs_dir, project)}/{POSITIONS_DIR}"
         self._worktree: dict[str, str | None] = {}
         self._extras: dict[str | None, str] = {}
         self._trees: dict[tuple, dict[str, str]] = {}  # (folder, commit, index) -> name -> blob
@@ -204,10 +204,3 @@ _Lenient.add_multi_constructor("tag:yaml.org,2002:python/", lambda loader, suffi
 def _extra(config: bytes) -> dict:
     data = yaml.load(config.decode("utf-8"), Loader=_Lenient) or {}
     return data.get("extra") or {}
-
-
-def _relative(path: Path, project: Path) -> str:
-    try:
-        return Path(path).resolve().relative_to(project.resolve()).as_posix()
-    except ValueError:
-        return Path(path).as_posix()

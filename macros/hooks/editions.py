@@ -81,18 +81,13 @@ class Editions:
         return markdown
 
     def on_page_content(self, html, page, config, files):
-        # The body as every other step left it.
-        if self.pages:
-            self.pages.page_content(page.file.src_uri, html)
-        if self.drafts:
-            self.drafts.page_content(page.file.src_uri, html)
+        for pages in filter(None, (self.pages, self.drafts)):  # the body as every other step left it
+            pages.page_content(page.file.src_uri, html)
         return html
 
     def on_page_context(self, context, page, config, nav):
-        if self.pages:
-            self.pages.page_context(page)
-        if self.drafts:
-            self.drafts.page_context(page)
+        for pages in filter(None, (self.pages, self.drafts)):
+            pages.page_context(page)
         return context
 
     def on_post_build(self, config):

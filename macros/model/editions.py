@@ -67,11 +67,15 @@ class Edition:
 
     @property
     def corrections(self) -> list[dict]:
-        return [c for c in self.position.meta.get("corrections") or [] if isinstance(c, dict)]
+        return corrections(self.position)
 
     @property
     def url(self) -> str:
         return edition_url(self.slug, self.version)
+
+
+def corrections(position: Position) -> list[dict]:
+    return [c for c in position.meta.get("corrections") or [] if isinstance(c, dict)]
 
 
 def edition_url(slug: str, version: str) -> str:
@@ -108,7 +112,7 @@ def find_editions(project: Path, docs_dir: Path, staff: Staff, ledger: published
                   base_ref: str = "") -> Archive:
     """The archive of this build: editions from git plus the work tree's, and the base state (base_ref: the
     option base, a branch or commit). With the ledger of the site being replaced, from reviewed states only."""
-    folder = f"{_relative(docs_dir, project)}/{POSITIONS_DIR}"
+    folder = f"{relative(docs_dir, project)}/{POSITIONS_DIR}"
     history = git.read_history(project, [folder, TEMPLATES_DIR, CONFIG_FILE])
     if ledger is not None and history.status == git.FULL:
         history = published.reviewed_only(history, ledger, folder)
@@ -150,7 +154,7 @@ def _removal_index(history: git.History, slug: str, folder: str) -> int | None:
     return steps[-1][0] if steps and steps[-1][1] is None else None
 
 
-def _relative(path: Path, project: Path) -> str:
+def relative(path: Path, project: Path) -> str:
     try:
         return Path(path).resolve().relative_to(project.resolve()).as_posix()
     except ValueError:
