@@ -12,6 +12,7 @@ from pathlib import Path
 
 from mkdocs.exceptions import PluginError
 
+from ..checks.body import REQUIRED_MACROS as FORMS  # the only macros an old edition's text may call
 from ..model.company import Company
 from ..model.editions import Archive, Edition, State, comparison_url, edition_url
 from ..model.markup import only_simple_calls
@@ -20,9 +21,6 @@ from ..render import qr
 from ..render.archive_links import Links, comparison_file
 from . import archive_sources as sources
 
-# The macros an instruction's text may call; anything else in an old edition's text is refused.
-FORMS = ("approval_stamp", "general_provisions", "common_rights", "standard_liability", "signatures",
-         "acknowledgement_sheet")
 CODE_PARTS = ("macros", "overrides", "mkdocs.yml")
 PACKAGES = ("mkdocs", "mkdocs-material", "mkdocs-macros-plugin", "pymdown-extensions", "Markdown", "segno")
 

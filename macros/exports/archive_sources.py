@@ -107,9 +107,8 @@ class Sources:
             elif state.index is not None:
                 self._trees[at] = self.archive.history.tree_at(folder, state.index)
             else:
-                prefix = folder + "/"
-                self._trees[at] = {path[len(prefix):]: blob for path, blob in self.archive.base_tree.items()
-                                   if path.startswith(prefix) and "/" not in path[len(prefix):]}
+                tree = self.archive.base_tree
+                self._trees[at] = {name: tree[path] for name, path in git.files_in(folder, tree).items()}
         return self._trees[at]
 
     def requisites(self, state: State) -> str:

@@ -163,15 +163,12 @@ def relative(path: Path, project: Path) -> str:
 
 def _timelines(history: git.History, folder: str) -> tuple[dict[str, list[State | None]], dict[str, dt.date]]:
     """slug -> the file's states along the main line (None: the commit removed the file); slug -> removal day."""
-    prefix = folder + "/"
-    files = {path: steps for path, steps in history.changes.items()
-             if path.startswith(prefix) and path.endswith(".md") and "/" not in path[len(prefix):]
-             and not path[len(prefix):].startswith("_")}
-    contents = history.read([blob for steps in files.values() for _, blob in steps if blob])
+    files = {name: path for name, path in git.files_in(folder, history.changes).items()
+             if name.endswith(".md") and not name.startswith("_")}
+    contents = history.read([blob for path in files.values() for _, blob in history.changes[path] if blob])
     timelines, removals = {}, {}
-    for path, steps in files.items():
-        name = path[len(prefix):]
-        states: list[State | None] = []
+    for name, path in files.items():
+        steps, states = history.changes[path], []
         for index, blob in steps:
             position = None
             if blob and blob in contents:
@@ -224,13 +221,11 @@ def _find_base(archive: Archive, project: Path, folder: str, base: str | None = 
         return
     tree = git.ls_tree(project, base, [folder, TEMPLATES_DIR, CONFIG_FILE])
     archive.base_commit, archive.base_tree = base, tree
-    prefix = folder + "/"
-    wanted = {path[len(prefix):-3]: blob for path, blob in tree.items()
-              if path.startswith(prefix) and path.endswith(".md") and "/" not in path[len(prefix):]}
+    wanted = {name[:-3]: tree[path] for name, path in git.files_in(folder, tree).items() if name.endswith(".md")}
     contents = archive.history.read(list(wanted.values()))
     for slug, blob in wanted.items():
         if blob in contents:
-            position, _ = position_from_bytes(contents[blob], f"{prefix}{slug}.md", f"{POSITIONS_DIR}/{slug}.md")
+            position, _ = position_from_bytes(contents[blob], f"{folder}/{slug}.md", f"{POSITIONS_DIR}/{slug}.md")
             if position is not None:
                 archive.base[slug] = State(position, blob, base)
 
