@@ -34,6 +34,14 @@ SITE_ONLY = (
 )
 
 
+def page_address(relative: str) -> str:
+    """Where MkDocs publishes a page: docs/pdf.md is /pdf/, docs/search/index.md is /search/ (the home page: "")."""
+    parts = relative.lower().rsplit(".", 1)[0].split("/")
+    if parts[-1] in ("index", "readme"):
+        parts.pop()
+    return "/".join(parts) + ("/" if parts else "")
+
+
 def check_pages(env, docs_dir: Path, staff: Staff, site_macros: dict) -> list[Problem]:
     """Every page's template syntax, encoding and front matter, as problems with file and line."""
     forced = _forced_paths(env)

@@ -6,14 +6,13 @@ drafts and approves, drafts and agrees, or approves and agrees; every official n
 
 from __future__ import annotations
 
-import difflib
 from pathlib import Path
 
 from ..model.company import BY_DOCUMENT, BY_OFFICIAL, SLUG, Approval, Company
 from ..model.positions import Position, Staff, nearest_line
 from ..model.problems import Problem, shown
 from . import company as company_settings
-from .relations import CLOSE_ENOUGH
+from .relations import guess
 
 CONFIG = "mkdocs.yml"
 
@@ -145,10 +144,8 @@ def _missing_position(staff: Staff, ref) -> tuple[str, str] | None:
     """A reference written as a file name must name a position; a title (Юрисконсульт) may be anything."""
     if not isinstance(ref, str) or not SLUG.match(ref) or ref in staff.positions:
         return None
-    close = difflib.get_close_matches(ref, list(staff.positions), n=1, cutoff=CLOSE_ENOUGH)
-    guess = f"возможно, имелось в виду {close[0]}; " if close else ""
     return (f"должности «{ref}» нет: нет файла docs/positions/{ref}.md",
-            f"{guess}укажите имя файла должности без .md или наименование должности, у которой нет файла "
+            f"{guess(ref, staff)}укажите имя файла должности без .md или наименование должности, у которой нет файла "
             "(с заглавной буквы, например Юрисконсульт)")
 
 
