@@ -1,12 +1,13 @@
 """One run of the archive in the site's build (called by macros/hooks/editions.py): ``plan`` adds the pages
 its cache lacks to the build's files; ``finish`` caches and publishes them, makes the editions' PDFs and
-.docx and the change sheets' PDFs, and judges what changed since the base commit (checks/editions.py).
+.docx and the change sheets' PDFs, logs what it did and stops the build on an edition changed silently
+since the base commit (checks/editions.py).
 """
 
 from __future__ import annotations
 
+import logging
 import os
-from dataclasses import dataclass, field
 from pathlib import Path
 
 import markdown
@@ -19,7 +20,7 @@ from ..checks import editions as checks
 from ..model import history as git
 from ..model.editions import Archive, State, corrections
 from ..model.positions import Staff
-from ..model.problems import PositionsError, Problem
+from ..model.problems import PositionsError
 from ..render import plain_calls
 from ..render.archive_links import download_of_page, edition_file
 from . import archive, archive_sources, cache, compare, document_text, pdf, word
@@ -36,16 +37,7 @@ EDITION_TOO_SLOW = ("это прежняя редакция из истории 
                     "а пока соберите сайт без архива редакций: JOBDESC_ARCHIVE=0 mkdocs build")
 
 
-@dataclass
-class Report:
-    lines: list[str] = field(default_factory=list)  # the build log, INFO
-    warnings: list[str] = field(default_factory=list)  # MkDocs warnings: a strict build fails
-    problems: list[Problem] = field(default_factory=list)
-    printed: dict[str, tuple[str, bool]] = field(default_factory=dict)  # edition url -> (printed text, in force)
-
-    def raise_problems(self) -> None:
-        if self.problems:
-            raise PositionsError(self.problems)
+log = logging.getLogger("mkdocs.hooks.editions")
 
 
 def plan(found: Archive, staff: Staff, config, forms: ArchiveForms, files, settings: cache.Settings
@@ -58,40 +50,41 @@ def plan(found: Archive, staff: Staff, config, forms: ArchiveForms, files, setti
     return pages
 
 
-def finish(pages: ArchivePages, config, pdfs: cache.Settings, documents: cache.Settings) -> Report:
-    """After the build: the archive's pages cached and published, their PDFs and .docx, the checks."""
-    found, site, report = pages.planner.archive, Path(config.site_dir), Report()
+def finish(pages: ArchivePages, config, pdfs: cache.Settings, documents: cache.Settings) -> dict[str, tuple[str, bool]]:
+    """After the build: the archive's pages cached and published, their PDFs and .docx, the checks; each
+    edition's printed text and whether it is in force, by its address (the publishing ledger keeps them)."""
+    found, site = pages.planner.archive, Path(config.site_dir)
     if found.history.status == git.NO_HISTORY:
-        report.lines.append(NO_HISTORY)
-    elif found.history.status == git.SHALLOW:
-        report.warnings.append(SHALLOW)
+        log.info(NO_HISTORY)
     rendered(pages, config)
-    report.lines.append(pages.publish(site))
+    log.info(pages.publish(site))
     editions = [job for job in pages.jobs if job.kind == "edition"]
     if pdfs.enabled:
-        report.lines.append(_edition_files(editions, site, pdf.PDF_DIR, pdfs, pdf.build_pdfs))
-        report.lines.append(_change_sheets(pages.jobs, site, pdfs))
+        log.info(_edition_files(editions, site, pdf.PDF_DIR, pdfs, pdf.build_pdfs))
+        log.info(_change_sheets(pages.jobs, site, pdfs))
     if documents.enabled:
-        report.lines.append(_edition_files(editions, site, word.DOCX_DIR, documents, word.build_docx))
-    report.printed = {job.edition.url: (pages.models.get(job.src, {}).get("printed", ""), job.edition.current)
-                      for job in editions}
-    _judge(pages, report)
-    return report
+        log.info(_edition_files(editions, site, word.DOCX_DIR, documents, word.build_docx))
+    problems = _judge(pages)
+    if found.history.status == git.SHALLOW:
+        log.warning(SHALLOW)
+    if problems:
+        raise PositionsError(problems)
+    return {job.edition.url: (pages.models.get(job.src, {}).get("printed", ""), job.edition.current) for job in editions}
 
 
-def check_only(found: Archive, staff: Staff, config, forms: ArchiveForms, settings: cache.Settings) -> Report:
+def check_only(found: Archive, staff: Staff, config, forms: ArchiveForms, settings: cache.Settings) -> None:
     """`mkdocs serve`: render just the two states of each position changed under the same version
     (nothing when none did; the archive's cache keeps them) and judge them as the build does."""
-    report = Report()
     if not found.complete:
-        return report
+        return
     planner = _planner(found, staff, config, forms)
     checked = _changed_under_same_version(found, staff, planner)
     if checked:
         pages = ArchivePages(planner, forms, _state_jobs(planner, checked), settings, checked)
         rendered(pages, config)
-        _judge(pages, report)
-    return report
+        problems = _judge(pages)
+        if problems:
+            raise PositionsError(problems)
 
 
 def _planner(found: Archive, staff: Staff, config, forms: ArchiveForms) -> archive.Planner:
@@ -169,9 +162,9 @@ def rendered(pages: ArchivePages, config) -> None:
         del pages.forms.pages[job.src]
 
 
-def _judge(pages: ArchivePages, report: Report) -> None:
-    """Problems for editions changed silently, warnings for new editions that change nothing."""
-    planner, models, checked = pages.planner, pages.models, pages.checked
+def _judge(pages: ArchivePages) -> list:
+    """Problems for editions changed silently; warnings in the log for new editions that change nothing."""
+    planner, models, checked, problems = pages.planner, pages.models, pages.checked, []
     found, staff, project = planner.archive, planner.staff, planner.project
     shared = _shared_corrections(project, found)
     for slug, (base, own) in checked.items():
@@ -185,7 +178,7 @@ def _judge(pages: ArchivePages, report: Report) -> None:
         own_declared = len(corrections(position)) > len(corrections(base.position))
         problem = checks.silent_change(position, description, own_declared, shared, own)
         if problem:
-            report.problems.append(problem)
+            problems.append(problem)
     for position in staff.positions.values():
         base = found.base.get(position.slug)
         if base is None or base.version == position.version or position.is_draft:
@@ -198,9 +191,10 @@ def _judge(pages: ArchivePages, report: Report) -> None:
         new = models.get(current.url[:-1] + ".md", {}).get("blocks")
         if old is not None and old == new:
             message = checks.unchanged_new_edition(position, base.version)
-            report.lines.append("ПРЕДУПРЕЖДЕНИЕ: " + message)
+            log.info("ПРЕДУПРЕЖДЕНИЕ: " + message)
             if os.environ.get("GITHUB_ACTIONS") == "true":
                 print(f"::warning file=docs/{position.src_path},line={position.line_of('version') or 1}::{message}")
+    return problems
 
 
 def _shared_corrections(project: Path, found: Archive) -> bool:

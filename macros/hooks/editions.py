@@ -96,17 +96,11 @@ class Editions:
         if self.pages is None:
             if self.links.checks and self.archive is not None and self.staff is not None:
                 # `mkdocs serve` without the archive: only the check that no edition changed silently.
-                archive_run.check_only(self.archive, self.staff, config, self.forms, self.settings).raise_problems()
+                archive_run.check_only(self.archive, self.staff, config, self.forms, self.settings)
             else:
                 self._record(config, None, {})
             return
-        report = archive_run.finish(self.pages, config, self.pdfs, self.documents)
-        for line in report.lines:
-            log.info(line)
-        for line in report.warnings:
-            log.warning(line)
-        report.raise_problems()
-        self._record(config, self.archive, report.printed)
+        self._record(config, self.archive, archive_run.finish(self.pages, config, self.pdfs, self.documents))
 
     def _record(self, config, editions, printed: dict) -> None:
         """The publishing build's ledger, into the site it publishes; kept as it was when there is no archive."""
