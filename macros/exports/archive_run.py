@@ -41,12 +41,18 @@ log = logging.getLogger("mkdocs.hooks.editions")
 
 
 def plan(found: Archive, staff: Staff, config, forms: ArchiveForms, files, settings: cache.Settings
-         ) -> ArchivePages:
-    """The archive's pages, those the cache lacks added to this build's files; and the states to check."""
-    planner = _planner(found, staff, config, forms)
+         ) -> ArchivePages | None:
+    """The archive's pages, those the cache lacks added to this build's files; and the states to check.
+    files None (`mkdocs serve`): only the states to check, None when there are none."""
+    planner = archive.Planner(found, staff, config, Path(config.config_file_path).parent, forms.links, forms.codes)
     checked = _changed_under_same_version(found, staff, planner)
-    pages = ArchivePages(planner, forms, planner.jobs() + _state_jobs(planner, checked), settings, checked)
-    pages.add_files(files, config)
+    if files is None and not checked:
+        return None
+    states = [planner.state_job(state, f"checks/{slug}/{side}.md") for slug, (base, _) in checked.items()
+              for side, state in (("base", base), ("now", found.current(slug).snapshot))]
+    pages = ArchivePages(planner, forms, (planner.jobs() if files is not None else []) + states, settings, checked)
+    if files is not None:
+        pages.add_files(files, config)
     return pages
 
 
@@ -64,38 +70,19 @@ def finish(pages: ArchivePages, config, pdfs: cache.Settings, documents: cache.S
         log.info(_change_sheets(pages.jobs, site, pdfs))
     if documents.enabled:
         log.info(_edition_files(editions, site, word.DOCX_DIR, documents, word.build_docx))
-    problems = _judge(pages)
-    if found.history.status == git.SHALLOW:
+    _judge(pages)
+    if found.history.status == git.SHALLOW:  # then there is no base, and nothing to judge
         log.warning(SHALLOW)
-    if problems:
-        raise PositionsError(problems)
     return {job.edition.url: (pages.models.get(job.src, {}).get("printed", ""), job.edition.current) for job in editions}
 
 
 def check_only(found: Archive, staff: Staff, config, forms: ArchiveForms, settings: cache.Settings) -> None:
     """`mkdocs serve`: render just the two states of each position changed under the same version
     (nothing when none did; the archive's cache keeps them) and judge them as the build does."""
-    if not found.complete:
-        return
-    planner = _planner(found, staff, config, forms)
-    checked = _changed_under_same_version(found, staff, planner)
-    if checked:
-        pages = ArchivePages(planner, forms, _state_jobs(planner, checked), settings, checked)
+    pages = plan(found, staff, config, forms, None, settings) if found.complete else None
+    if pages is not None:
         rendered(pages, config)
-        problems = _judge(pages)
-        if problems:
-            raise PositionsError(problems)
-
-
-def _planner(found: Archive, staff: Staff, config, forms: ArchiveForms) -> archive.Planner:
-    return archive.Planner(found, staff, config, Path(config.config_file_path).parent, forms.links, forms.codes)
-
-
-def _state_jobs(planner: archive.Planner, checked: dict) -> list:
-    """Both states of every position changed under the same version: at the base and now."""
-    found = planner.archive
-    return [planner.state_job(state, f"checks/{slug}/{side}.md") for slug, (base, _) in checked.items()
-            for side, state in (("base", base), ("now", found.current(slug).snapshot))]
+        _judge(pages)
 
 
 def _changed_under_same_version(found: Archive, staff: Staff, planner) -> dict[str, tuple[State, bool]]:
@@ -162,8 +149,8 @@ def rendered(pages: ArchivePages, config) -> None:
         del pages.forms.pages[job.src]
 
 
-def _judge(pages: ArchivePages) -> list:
-    """Problems for editions changed silently; warnings in the log for new editions that change nothing."""
+def _judge(pages: ArchivePages) -> None:
+    """Stops the build on editions changed silently; warns in the log of new editions that change nothing."""
     planner, models, checked, problems = pages.planner, pages.models, pages.checked, []
     found, staff, project = planner.archive, planner.staff, planner.project
     shared = _shared_corrections(project, found)
@@ -194,7 +181,8 @@ def _judge(pages: ArchivePages) -> list:
             log.info("ПРЕДУПРЕЖДЕНИЕ: " + message)
             if os.environ.get("GITHUB_ACTIONS") == "true":
                 print(f"::warning file=docs/{position.src_path},line={position.line_of('version') or 1}::{message}")
-    return problems
+    if problems:
+        raise PositionsError(problems)
 
 
 def _shared_corrections(project: Path, found: Archive) -> bool:
