@@ -31,18 +31,9 @@ def named_positions(position: Position) -> list[str]:
     clauses it refers to, …)."""
     slugs = [position.meta.get(field) for field in REFERENCES]
     slugs += list(position.meta.get("reports_to_also") or [])
-    slugs += referenced_positions(position)
+    slugs += [found.group(1) for target, _ in source_references(position.body)  # «п. [](recruiter.md#screening)»
+              if (found := CROSS_REFERENCE.match(target))]
     return sorted({s for s in slugs if isinstance(s, str) and s})
-
-
-def referenced_positions(position: Position) -> list[str]:
-    """Slugs of the positions whose clauses the document refers to: «п. [](recruiter.md#screening)»."""
-    return sorted({found.group(1) for target, _ in source_references(position.body)
-                   if (found := CROSS_REFERENCE.match(target))})
-
-
-def printed_templates(names: dict[str, str]) -> dict[str, str]:
-    return {name: blob for name, blob in names.items() if name not in SITE_TEMPLATES}
 
 
 class Sources:
@@ -70,7 +61,7 @@ class Sources:
         return self.archive.base_tree.get(path)
 
     def templates(self, state: State) -> dict[str, str]:
-        return printed_templates(self._folder_at(state, TEMPLATES_DIR))
+        return {name: blob for name, blob in self._folder_at(state, TEMPLATES_DIR).items() if name not in SITE_TEMPLATES}
 
     def inputs(self, state: State) -> dict:
         """Everything of the repository an edition's page shows, by blob id."""

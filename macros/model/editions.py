@@ -236,7 +236,8 @@ def _base_commit(project: Path, paths: list[str], explicit: str = "") -> str | N
     target = os.environ.get("GITHUB_BASE_REF")
     if explicit or target:
         ref = explicit or f"origin/{target}"
-        return git.merge_base(project, ref) if git.resolve(project, ref) else None
+        found = git.output(project, "merge-base", "HEAD", ref) if git.resolve(project, ref) else None
+        return (found or "").strip() or None
     if git.dirty(project, paths):
         return git.resolve(project, "HEAD")
     return git.resolve(project, "HEAD^1")

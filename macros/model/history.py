@@ -128,10 +128,6 @@ def resolve(project: Path, ref: str) -> str | None:
     return (output(project, "rev-parse", "--verify", "--quiet", f"{ref}^{{commit}}") or "").strip() or None
 
 
-def merge_base(project: Path, ref: str) -> str | None:
-    return (output(project, "merge-base", "HEAD", ref) or "").strip() or None
-
-
 def ls_tree(project: Path, commit: str, paths: list[str]) -> dict[str, str]:
     """path -> blob id of every file under paths at a commit (paths relative to the project)."""
     found = {}
