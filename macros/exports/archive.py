@@ -71,18 +71,18 @@ class Planner:
             "status": str(position.meta.get("status") or ""),
             "corrections": [{"date": _day(c.get("date")), "note": str(c.get("note") or "")} for c in edition.corrections],
         }
-        spec = {"kind": "edition", "slug": slug, "version": edition.version, "notice": notice,
-                "title": f"{position.title} — редакция {edition.version}", "qr": self.qr(edition_url(slug, edition.version)),
-                "snapshot": self.sources.snapshot_id(edition.snapshot)}
-        job = Job(edition_url(slug, edition.version)[:-1] + ".md", "edition", spec, edition=edition, state=edition.snapshot)
-        return self._keyed(job, edition.snapshot)
+        return self.state_job(edition.snapshot, edition_url(slug, edition.version)[:-1] + ".md", edition, notice)
 
-    def state_job(self, state: State, src: str) -> Job:
-        """A state rendered only for the check that no edition changed silently: its printed text."""
-        spec = {"kind": "state", "slug": state.position.slug, "version": state.version, "notice": {},
-                "title": state.position.title, "qr": self.qr(edition_url(state.position.slug, state.version)),
-                "snapshot": self.sources.snapshot_id(state)}
-        return self._keyed(Job(src, "state", spec, state=state), state)
+    def state_job(self, state: State, src: str, edition: Edition | None = None, notice: dict | None = None) -> Job:
+        """An edition's page, rendered from its snapshot; without an edition, a state rendered only for the
+        check that no edition changed silently (its printed text)."""
+        slug, title, version = state.position.slug, state.position.title, state.version
+        spec = {"kind": "edition" if edition else "state", "slug": slug, "version": version, "notice": notice or {},
+                "title": f"{title} — редакция {version}" if edition else title,
+                "qr": self.qr(edition_url(slug, version)), "snapshot": self.sources.snapshot_id(state)}
+        job = Job(src, spec["kind"], spec, edition=edition, state=state)
+        job.key = _hash({"code": self.code, "spec": spec, "inputs": self.sources.inputs(state)})
+        return job
 
     def comparison_job(self, older: Job, newer: Job) -> Job:
         slug, a, b = newer.edition.slug, older.edition, newer.edition
@@ -91,10 +91,6 @@ class Planner:
                                self.codes, self.links.pdfs)
         job = Job(url[:-1] + ".md", "compare", spec)
         job.key = _hash({"code": self.code, "spec": spec, "older": older.key, "newer": newer.key})
-        return job
-
-    def _keyed(self, job: Job, state: State) -> Job:
-        job.key = _hash({"code": self.code, "spec": job.spec, "inputs": self.sources.inputs(state)})
         return job
 
     def qr(self, url: str) -> str | None:
