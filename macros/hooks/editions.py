@@ -22,7 +22,6 @@ class Editions:
     archive's and the drafts' pages of the build under way."""
 
     def __init__(self):
-        self.command = "build"
         self.links = Links()        # what pages may link to: the archive's pages, PDFs, .docx
         self.codes = qr.Codes()     # whether printouts carry a QR code, said once a build
         self.settings = self.pdfs = self.documents = None  # cache.Settings of the archive, PDFs and .docx
@@ -39,10 +38,10 @@ class Editions:
         """on_config, before define_env reads what the archive will publish. command None: a build through
         MkDocs' API, which runs no on_startup: no archive, as before."""
         project = Path(config.config_file_path).parent
-        self.command = command or "build"
-        self.settings = cache.Settings.from_options(self.command, project, options, "archive", folder="editions")
-        self.pdfs = cache.Settings.from_options(self.command, project, options, "pdf")
-        self.documents = cache.Settings.from_options(self.command, project, options, "docx")
+        run = command or "build"
+        self.settings = cache.Settings.from_options(run, project, options, "archive", folder="editions")
+        self.pdfs = cache.Settings.from_options(run, project, options, "pdf")
+        self.documents = cache.Settings.from_options(run, project, options, "docx")
         self.base = options.base
         if command is not None:
             pages = self.settings.enabled
@@ -51,7 +50,7 @@ class Editions:
                                command == "serve" and not pages and options.archive != "0")
         self.codes = qr.Codes(qr.NOT_IN_SERVE if command == "serve" else None)
         # The publishing build reads what the site it replaces published (model/published.py), before site_dir moves.
-        self.publishing = self.command == "build" and options.publish
+        self.publishing = run == "build" and options.publish
         self.ledger = published.read(Path(config.site_dir)) if self.publishing else None
 
     def take(self, archive, staff, drafts, forms) -> None:
