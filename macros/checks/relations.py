@@ -10,14 +10,12 @@ from pathlib import Path
 from ..model.company import SLUG
 from ..model.edit_dates import deleted
 from ..model.markup import CROSS_REFERENCE, source_labels, source_references
-from ..model.positions import POSITIONS_DIR, Position, Staff, position_files
+from ..model.positions import LIST_REFERENCE_FIELDS, POSITIONS_DIR, REFERENCE_FIELDS, Position, Staff, position_files
 from ..model.problems import REFERRER, Problem, shown
 from .pages import MARKDOWN, page_address
 
 # "Did you mean …" only for a likely typo: general-director is not a misspelt commercial-director (0.7).
 CLOSE_ENOUGH = 0.8
-REFERENCE_FIELDS = ("appointed_by", "proposed_by", "reports_to", "stand_in")
-LIST_REFERENCE_FIELDS = ("reports_to_also",)
 
 
 def check_relations(staff: Staff, docs_dir: Path | None) -> list[Problem]:

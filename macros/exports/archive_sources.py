@@ -15,22 +15,21 @@ import yaml
 from ..model import history as git
 from ..model.editions import CONFIG_FILE, TEMPLATES_DIR, Archive, State, relative
 from ..model.markup import CROSS_REFERENCE, source_references
-from ..model.positions import POSITIONS_DIR, Position
+from ..model.positions import LIST_REFERENCE_FIELDS, POSITIONS_DIR, REFERENCE_FIELDS, Position
 
 WORKTREE = "worktree"
 # Templates of the site, not of the signed document: today's, whatever the edition's commit had.
 SITE_TEMPLATES = {"position_card.html", "position_record.html", "aliases.html", "catalog.md", "org_chart.md",
                   "new_position.md", "edition_notice.html", "edition_qr.html", "comparison.html", "corrections.yml",
                   "build_errors.html"}
-REFERENCES = ("appointed_by", "proposed_by", "reports_to", "stand_in")
 CONTEXT = 4  # words shown either side of a changed phrase
 
 
 def named_positions(position: Position) -> list[str]:
     """Slugs of the positions whose names the document prints (supervisor, stand-in, the positions whose
     clauses it refers to, …)."""
-    slugs = [position.meta.get(field) for field in REFERENCES]
-    slugs += list(position.meta.get("reports_to_also") or [])
+    slugs = [position.meta.get(field) for field in REFERENCE_FIELDS]
+    slugs += [slug for field in LIST_REFERENCE_FIELDS for slug in position.meta.get(field) or []]
     slugs += [found.group(1) for target, _ in source_references(position.body)  # «п. [](recruiter.md#screening)»
               if (found := CROSS_REFERENCE.match(target))]
     return sorted({s for s in slugs if isinstance(s, str) and s})
