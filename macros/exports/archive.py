@@ -12,10 +12,9 @@ from pathlib import Path
 
 from mkdocs.exceptions import PluginError
 
-from ..checks.body import REQUIRED_MACROS as FORMS  # the only macros an old edition's text may call
 from ..model.company import Company
 from ..model.editions import Archive, Edition, State, comparison_url, edition_url
-from ..model.markup import only_simple_calls
+from ..model.markup import INSTRUCTION_MACROS, only_simple_calls
 from ..model.positions import Staff
 from ..render import qr
 from ..render.archive_links import Links, comparison_file
@@ -126,7 +125,7 @@ def comparison_spec(config, staff: Staff, slug: str, older: dict, newer: dict, u
 def text_of(job: Job) -> str:
     """The edition's own text (HR's, untrusted): only plain macro calls may stand in it."""
     body = job.state.position.body
-    if only_simple_calls(body, dict.fromkeys(FORMS)) is None:
+    if only_simple_calls(body, dict.fromkeys(INSTRUCTION_MACROS)) is None:
         state = job.state
         commit = f"коммит {state.commit[:10]}" + (f" от {_day(state.date)}" if state.date else "") \
             if state.commit else "рабочая копия"
