@@ -5,14 +5,12 @@ from __future__ import annotations
 
 import re
 
-from ..model.markup import CROSS_REFERENCE, GENERATED_ID, VALID_LABEL, source_labels, source_references
+from ..model.markup import (CROSS_REFERENCE, GENERATED_ID, INSTRUCTION_MACROS, VALID_LABEL, source_labels,
+                            source_references)
 from ..model.positions import Position
 from ..model.problems import Problem, shown
 
 REQUIRED_SECTIONS = ("Общие положения", "Должностные обязанности", "Права", "Ответственность")
-# Macro calls every instruction needs: without approval_stamp() the page is not even numbered.
-REQUIRED_MACROS = ("approval_stamp", "general_provisions", "common_rights", "standard_liability",
-                   "signatures", "acknowledgement_sheet")
 HEADING = re.compile(r"^##[ \t]+(.+?)[ \t]*$", re.M)
 LIST_ITEM = re.compile(r"^[-*+][ \t]+\S", re.M)
 GLUED = re.compile(r"^(#{1,6})([^\W\d_][^\n]*?)[ \t]*$", re.M)
@@ -58,7 +56,7 @@ def _check_skeleton(position: Position, glued: set[str]) -> list[Problem]:
                 shown(position), f"нет раздела «{section}»",
                 f"добавьте строку «## {section}» и под ней список пунктов, порядок разделов: "
                 + ", ".join(REQUIRED_SECTIONS)))
-    for name in REQUIRED_MACROS:
+    for name in INSTRUCTION_MACROS:
         if not re.search(r"\{\{-?\s*" + name + r"\(\s*\)\s*-?\}\}", position.body):
             problems.append(Problem(
                 shown(position), f"нет строки {{{{ {name}() }}}} — без неё инструкция неполная",

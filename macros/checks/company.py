@@ -18,16 +18,12 @@ from .schema_messages import Checked, SchemaFile, schema_problems
 SCHEMA = SchemaFile(Path(__file__).with_name("company_schema.yaml"))
 
 
-def schema() -> dict:
-    return SCHEMA.schema
-
-
 def check_company(conf) -> list[Problem]:
     """Every problem of `extra:` in the site's configuration file."""
     config_file = Path(conf["config_file_path"])
     lines = _lines(config_file)
     checked = Checked(
-        config_file.name, schema(), lambda *path: nearest_line(lines, ("extra", *path)),
+        config_file.name, SCHEMA.schema, lambda *path: nearest_line(lines, ("extra", *path)),
         lambda path: ".".join(["extra", *map(str, path)]),
         "в раздел extra:", "такого ключа нет в настройках компании (extra)")
     return schema_problems(_plain(conf.get("extra") or {}), checked, SCHEMA.validator)

@@ -10,7 +10,7 @@ import warnings
 from pathlib import Path
 
 from ..model.problems import Problem
-from .pages import MARKDOWN
+from .pages import MARKDOWN, page_address
 
 # Pictures by extension, each recognised by its first bytes (a renamed HTML file is not a picture).
 PICTURES = {".png": (b"\x89PNG\r\n\x1a\n",), ".jpg": (b"\xff\xd8\xff",), ".jpeg": (b"\xff\xd8\xff",),
@@ -53,7 +53,7 @@ def _judge(path: Path, relative: str, theme_files: _ThemeFiles) -> Problem | Non
                        f"лежат только {ALLOWED_TEXT}",
                        "удалите файл; документ Word или PDF загружайте в систему документооборота, а на "
                        "сайте опишите должность страницей Markdown; схему или рисунок сохраните как PNG")
-    address = _page_address(relative) if suffix in MARKDOWN else relative.lower()
+    address = page_address(relative) if suffix in MARKDOWN else relative.lower()
     reserved = next((prefix for prefix in RESERVED if address.startswith(prefix)), None)
     if reserved or relative.lower() in theme_files:
         where = f"папку /{reserved}" if reserved else f"файл /{relative}"
@@ -69,14 +69,6 @@ def _judge(path: Path, relative: str, theme_files: _ThemeFiles) -> Problem | Non
                            f"уменьшите её до {MAX_PIXELS // 1_000_000} мегапикселей и {MAX_BYTES // 2**20} МБ "
                            "(для страницы достаточно 2000 точек по ширине) и сохраните как PNG или JPEG")
     return None
-
-
-def _page_address(relative: str) -> str:
-    """Where MkDocs publishes a page: docs/pdf.md is /pdf/, docs/search/index.md is /search/."""
-    parts = relative.lower().rsplit(".", 1)[0].split("/")
-    if parts[-1] in ("index", "readme"):
-        parts.pop()
-    return "/".join(parts) + "/"
 
 
 def _oversized(path: Path) -> str | None:

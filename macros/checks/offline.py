@@ -40,12 +40,6 @@ def outside_resources(page_html: str) -> list[str]:
     return list(dict.fromkeys(found))
 
 
-def outside_resources_of_page(page_html: str, cache=None) -> list[str]:
-    """outside_resources() of a written page, kept between builds; the caller reports them in every build."""
-    return cache.remembered("offline", (page_html,), lambda: outside_resources(page_html)) if cache else \
-        outside_resources(page_html)
-
-
 def _in_markup(text: str) -> list[str]:
     found: list[str] = []
     scripts = None

@@ -34,9 +34,18 @@ SITE_ONLY = (
 )
 
 
+def page_address(relative: str) -> str:
+    """Where MkDocs publishes a page: docs/pdf.md is /pdf/, docs/search/index.md is /search/ (the home page: "")."""
+    parts = relative.lower().rsplit(".", 1)[0].split("/")
+    if parts[-1] in ("index", "readme"):
+        parts.pop()
+    return "/".join(parts) + ("/" if parts else "")
+
+
 def check_pages(env, docs_dir: Path, staff: Staff, site_macros: dict) -> list[Problem]:
     """Every page's template syntax, encoding and front matter, as problems with file and line."""
-    forced = _forced_paths(env)
+    # mkdocs-macros parses force_render_paths only after define_env: read the same setting the same way.
+    forced = pathspec.PathSpec.from_lines("gitwildmatch", (env.config.get("force_render_paths") or "").splitlines())
     problems: list[Problem] = []
     for path, shown_as, text in _page_texts(docs_dir, staff, problems):
         relative = path.relative_to(docs_dir).as_posix()
@@ -55,7 +64,8 @@ def check_pages(env, docs_dir: Path, staff: Staff, site_macros: dict) -> list[Pr
         if position is None:
             problems += check_page_meta(shown_as, meta, lines)
         problems += check_template_syntax(shown_as, body, first, site_macros, is_position=position is not None)
-        problems += _check_site_only(shown_as, body, first)
+        problems += [Problem(shown_as, message, fix, line=first + body.count("\n", 0, found.start()))
+                     for pattern, message, fix in SITE_ONLY for found in pattern.finditer(body)]
     return problems
 
 
@@ -73,11 +83,6 @@ def check_templates(project: Path) -> list[Problem]:
             text, problem = read_text(path, shown_as)
             problems += [problem] if problem else check_text(shown_as, text, markdown=path.suffix == ".md")
     return problems
-
-
-def _forced_paths(env) -> pathspec.PathSpec:
-    # mkdocs-macros parses force_render_paths only after define_env: read the same setting the same way.
-    return pathspec.PathSpec.from_lines("gitwildmatch", (env.config.get("force_render_paths") or "").splitlines())
 
 
 def _page_texts(docs_dir: Path, staff: Staff, problems: list[Problem]):
@@ -141,11 +146,6 @@ def check_page_meta(shown_as: str, meta: dict, lines: dict) -> list[Problem]:
                                     "напишите, например, hide: [toc]; допустимо: " + ", ".join(sorted(HIDE)),
                                     field=name, line=line))
     return problems
-
-
-def _check_site_only(shown_as: str, body: str, first: int) -> list[Problem]:
-    return [Problem(shown_as, message, fix, line=first + body.count("\n", 0, found.start()))
-            for pattern, message, fix in SITE_ONLY for found in pattern.finditer(body)]
 
 
 def check_template_syntax(shown_as: str, body: str, first: int, site_macros: dict,

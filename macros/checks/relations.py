@@ -10,14 +10,12 @@ from pathlib import Path
 from ..model.company import SLUG
 from ..model.edit_dates import deleted
 from ..model.markup import CROSS_REFERENCE, source_labels, source_references
-from ..model.positions import POSITIONS_DIR, Position, Staff, position_files
+from ..model.positions import LIST_REFERENCE_FIELDS, POSITIONS_DIR, REFERENCE_FIELDS, Position, Staff, position_files
 from ..model.problems import REFERRER, Problem, shown
-from .pages import MARKDOWN
+from .pages import MARKDOWN, page_address
 
 # "Did you mean …" only for a likely typo: general-director is not a misspelt commercial-director (0.7).
 CLOSE_ENOUGH = 0.8
-REFERENCE_FIELDS = ("appointed_by", "proposed_by", "reports_to", "stand_in")
-LIST_REFERENCE_FIELDS = ("reports_to_also",)
 
 
 def check_relations(staff: Staff, docs_dir: Path | None) -> list[Problem]:
@@ -69,11 +67,10 @@ def _check_clause_references(position: Position, staff: Staff) -> list[Problem]:
         slug, label = found.groups()
         line = position.body_line + line - 1
         if slug not in staff:
-            close = difflib.get_close_matches(slug, list(staff.positions), n=1, cutoff=CLOSE_ENOUGH)
-            guess = f"возможно, имелось в виду {close[0]}.md; " if close else ""
             problems.append(Problem(
                 shown(position), f"ссылка на пункт [](…{target}) ведёт в должность, которой нет: "
-                f"нет файла docs/{POSITIONS_DIR}/{slug}.md", f"{guess}укажите имя файла существующей должности",
+                f"нет файла docs/{POSITIONS_DIR}/{slug}.md", f"{guess(slug, staff, '.md')}укажите имя файла "
+                "существующей должности",
                 line=line))
         elif label not in {name for name, _ in source_labels(staff[slug].body)}:
             labels = ", ".join(sorted({name for name, _ in source_labels(staff[slug].body)})) or "меток нет"
@@ -110,13 +107,17 @@ def _missing_target(position: Position, staff: Staff, existing: set[str], field:
             shown(position), f"«{value}» — наименование должности, а здесь пишут имя её файла",
             f"напишите {field}: {titled.slug}" if field in REFERENCE_FIELDS else
             f"напишите {titled.slug} вместо «{value}»", field=field, line=line)]
-    close = difflib.get_close_matches(value, list(staff.positions), n=1, cutoff=CLOSE_ENOUGH)
-    guess = f"возможно, имелось в виду {close[0]}; " if close else ""
     known = ", ".join(sorted(staff.positions))
     return [Problem(
         shown(position), f"должности «{value}» нет: нет файла docs/{POSITIONS_DIR}/{value}.md",
-        f"{guess}укажите имя файла существующей должности без .md, одно из: {known}", field=field, line=line,
+        f"{guess(value, staff)}укажите имя файла существующей должности без .md, одно из: {known}", field=field, line=line,
         missing=value)]
+
+
+def guess(slug: str, staff: Staff, suffix: str = "") -> str:
+    """«возможно, имелось в виду recruiter; » for a likely typo of a position's file name, else nothing."""
+    close = difflib.get_close_matches(slug, list(staff.positions), n=1, cutoff=CLOSE_ENOUGH)
+    return f"возможно, имелось в виду {close[0]}{suffix}; " if close else ""
 
 
 def _by_title(staff: Staff, value: str) -> Position | None:
@@ -195,7 +196,8 @@ def _check_addresses(docs_dir: Path) -> list[Problem]:
     pages: dict[str, list[str]] = {}
     for path in sorted(docs_dir.rglob("*")):
         if path.is_file() and path.suffix.lower() in MARKDOWN:
-            pages.setdefault(_address(path.relative_to(docs_dir)), []).append(path.relative_to(docs_dir).as_posix())
+            relative = path.relative_to(docs_dir).as_posix()
+            pages.setdefault(page_address(relative), []).append(relative)
     problems = []
     for address, files in pages.items():
         files.sort(key=lambda name: (name != name.lower() or not name.endswith(".md"), name))  # blame the odd one
@@ -205,13 +207,6 @@ def _check_addresses(docs_dir: Path) -> list[Problem]:
                 "оставьте один из файлов; имена файлов пишите строчными латинскими буквами с расширением .md"))
     problems += _stray_position_pages(docs_dir)
     return problems
-
-
-def _address(relative: Path) -> str:
-    parts = list(relative.with_suffix("").parts)
-    if parts[-1].lower() in ("index", "readme"):
-        parts.pop()
-    return "/".join(parts).lower() + ("/" if parts else "")
 
 
 def _stray_position_pages(docs_dir: Path) -> list[Problem]:

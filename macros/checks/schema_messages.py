@@ -48,16 +48,12 @@ class SchemaFile:
 
     @cached_property
     def validator(self) -> jsonschema.protocols.Validator:
-        return validator_for(self.schema)
-
-
-def validator_for(schema: dict) -> jsonschema.protocols.Validator:
-    """A validator that also knows the type `date` (YAML dates arrive as datetime.date)."""
-    import jsonschema
-    base = jsonschema.Draft202012Validator
-    checker = base.TYPE_CHECKER.redefine(
-        "date", lambda _checker, value: isinstance(value, dt.date) and not isinstance(value, dt.datetime))
-    return jsonschema.validators.extend(base, type_checker=checker)(schema)
+        """A validator that also knows the type `date` (YAML dates arrive as datetime.date)."""
+        import jsonschema
+        base = jsonschema.Draft202012Validator
+        checker = base.TYPE_CHECKER.redefine(
+            "date", lambda _checker, value: isinstance(value, dt.date) and not isinstance(value, dt.datetime))
+        return jsonschema.validators.extend(base, type_checker=checker)(self.schema)
 
 
 def schema_problems(data: object, checked: Checked, validator) -> list[Problem]:

@@ -6,14 +6,13 @@ drafts and approves, drafts and agrees, or approves and agrees; every official n
 
 from __future__ import annotations
 
-import difflib
 from pathlib import Path
 
 from ..model.company import BY_DOCUMENT, BY_OFFICIAL, SLUG, Approval, Company
 from ..model.positions import Position, Staff, nearest_line
 from ..model.problems import Problem, shown
 from . import company as company_settings
-from .relations import CLOSE_ENOUGH
+from .relations import guess
 
 CONFIG = "mkdocs.yml"
 
@@ -31,7 +30,7 @@ def check_signatories(staff: Staff, company: Company, config_path: str | None) -
 def _check_company(staff: Staff, company: Company, lines: dict) -> list[Problem]:
     def problem(keys: tuple, message: str, fix: str, missing: str | None = None) -> Problem:
         field = "extra." + ".".join(str(key) for key in keys if not isinstance(key, int))
-        return Problem(CONFIG, message, fix, field=field, line=_line(lines, "extra", *keys), missing=missing)
+        return Problem(CONFIG, message, fix, field=field, line=nearest_line(lines, ("extra", *keys)), missing=missing)
 
     problems = []  # missing keys and wrong types: the schema (company_schema.yaml) says so
     if company.form == BY_DOCUMENT and not company.document:
@@ -122,7 +121,7 @@ def _signatory_rules(company: Company, position: Position, approval: Approval, l
     company_wide = not own_drafter and drafter is not None and drafter.ref == company.drafter_ref == company.approver_ref
     if drafter and approver and drafter.ref == approver.ref and not company_wide:
         where = ((shown(position), "drafted_by", position.line_of("drafted_by")) if own_drafter
-                 else (CONFIG, "extra.signatories.drafted_by", _line(lines, "extra", "signatories", "drafted_by")))
+                 else (CONFIG, "extra.signatories.drafted_by", nearest_line(lines, ("extra", "signatories", "drafted_by"))))
         problems.append(Problem(
             where[0], f"инструкцию {position.meta.get('genitive', position.slug)} разрабатывает тот же, кто её утверждает ({drafter.title})",
             "укажите разработчиком другое лицо: drafted_by: hr-head (или имя файла руководителя подразделения)",
@@ -145,12 +144,6 @@ def _missing_position(staff: Staff, ref) -> tuple[str, str] | None:
     """A reference written as a file name must name a position; a title (Юрисконсульт) may be anything."""
     if not isinstance(ref, str) or not SLUG.match(ref) or ref in staff.positions:
         return None
-    close = difflib.get_close_matches(ref, list(staff.positions), n=1, cutoff=CLOSE_ENOUGH)
-    guess = f"возможно, имелось в виду {close[0]}; " if close else ""
     return (f"должности «{ref}» нет: нет файла docs/positions/{ref}.md",
-            f"{guess}укажите имя файла должности без .md или наименование должности, у которой нет файла "
+            f"{guess(ref, staff)}укажите имя файла должности без .md или наименование должности, у которой нет файла "
             "(с заглавной буквы, например Юрисконсульт)")
-
-
-def _line(lines: dict, *path) -> int | None:
-    return nearest_line(lines, path)

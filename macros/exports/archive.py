@@ -14,15 +14,12 @@ from mkdocs.exceptions import PluginError
 
 from ..model.company import Company
 from ..model.editions import Archive, Edition, State, comparison_url, edition_url
-from ..model.markup import only_simple_calls
+from ..model.markup import INSTRUCTION_MACROS, only_simple_calls
 from ..model.positions import Staff
 from ..render import qr
 from ..render.archive_links import Links, comparison_file
 from . import archive_sources as sources
 
-# The macros an instruction's text may call; anything else in an old edition's text is refused.
-FORMS = ("approval_stamp", "general_provisions", "common_rights", "standard_liability", "signatures",
-         "acknowledgement_sheet")
 CODE_PARTS = ("macros", "overrides", "mkdocs.yml")
 PACKAGES = ("mkdocs", "mkdocs-material", "mkdocs-macros-plugin", "pymdown-extensions", "Markdown", "segno")
 
@@ -73,18 +70,18 @@ class Planner:
             "status": str(position.meta.get("status") or ""),
             "corrections": [{"date": _day(c.get("date")), "note": str(c.get("note") or "")} for c in edition.corrections],
         }
-        spec = {"kind": "edition", "slug": slug, "version": edition.version, "notice": notice,
-                "title": f"{position.title} — редакция {edition.version}", "qr": self.qr(edition_url(slug, edition.version)),
-                "snapshot": self.sources.snapshot_id(edition.snapshot)}
-        job = Job(edition_url(slug, edition.version)[:-1] + ".md", "edition", spec, edition=edition, state=edition.snapshot)
-        return self._keyed(job, edition.snapshot)
+        return self.state_job(edition.snapshot, edition_url(slug, edition.version)[:-1] + ".md", edition, notice)
 
-    def state_job(self, state: State, src: str) -> Job:
-        """A state rendered only for the check that no edition changed silently: its printed text."""
-        spec = {"kind": "state", "slug": state.position.slug, "version": state.version, "notice": {},
-                "title": state.position.title, "qr": self.qr(edition_url(state.position.slug, state.version)),
-                "snapshot": self.sources.snapshot_id(state)}
-        return self._keyed(Job(src, "state", spec, state=state), state)
+    def state_job(self, state: State, src: str, edition: Edition | None = None, notice: dict | None = None) -> Job:
+        """An edition's page, rendered from its snapshot; without an edition, a state rendered only for the
+        check that no edition changed silently (its printed text)."""
+        slug, title, version = state.position.slug, state.position.title, state.version
+        spec = {"kind": "edition" if edition else "state", "slug": slug, "version": version, "notice": notice or {},
+                "title": f"{title} — редакция {version}" if edition else title,
+                "qr": self.qr(edition_url(slug, version)), "snapshot": self.sources.snapshot_id(state)}
+        job = Job(src, spec["kind"], spec, edition=edition, state=state)
+        job.key = _hash({"code": self.code, "spec": spec, "inputs": self.sources.inputs(state)})
+        return job
 
     def comparison_job(self, older: Job, newer: Job) -> Job:
         slug, a, b = newer.edition.slug, older.edition, newer.edition
@@ -93,10 +90,6 @@ class Planner:
                                self.codes, self.links.pdfs)
         job = Job(url[:-1] + ".md", "compare", spec)
         job.key = _hash({"code": self.code, "spec": spec, "older": older.key, "newer": newer.key})
-        return job
-
-    def _keyed(self, job: Job, state: State) -> Job:
-        job.key = _hash({"code": self.code, "spec": job.spec, "inputs": self.sources.inputs(state)})
         return job
 
     def qr(self, url: str) -> str | None:
@@ -132,7 +125,7 @@ def comparison_spec(config, staff: Staff, slug: str, older: dict, newer: dict, u
 def text_of(job: Job) -> str:
     """The edition's own text (HR's, untrusted): only plain macro calls may stand in it."""
     body = job.state.position.body
-    if only_simple_calls(body, dict.fromkeys(FORMS)) is None:
+    if only_simple_calls(body, dict.fromkeys(INSTRUCTION_MACROS)) is None:
         state = job.state
         commit = f"коммит {state.commit[:10]}" + (f" от {_day(state.date)}" if state.date else "") \
             if state.commit else "рабочая копия"

@@ -111,20 +111,16 @@ class ArchiveForms(Boilerplate):
         return here.snapshot.staff[slug]
 
     def staff_here(self) -> Staff:
-        here = self.here()
-        return here.snapshot.staff if here else super().staff_here()
+        return self.here().snapshot.staff if self.here() else super().staff_here()
 
     def extra(self) -> dict:
-        here = self.here()
-        return here.snapshot.extra if here else super().extra()
+        return self.here().snapshot.extra if self.here() else super().extra()
 
     def templates(self):
-        here = self.here()
-        return here.snapshot.templates if here else super().templates()
+        return self.here().snapshot.templates if self.here() else super().templates()
 
     def rules(self) -> Company:
-        here = self.here()
-        return Company(self.extra(), here.snapshot.staff) if here else super().rules()
+        return Company(self.extra(), self.staff_here()) if self.here() else super().rules()
 
     def related(self, position: Position, field: str) -> Position | None:
         if self.here() is None:
@@ -167,8 +163,7 @@ class ArchiveForms(Boilerplate):
         return self.env.env.get_template("edition_notice.html").render(notice=here.spec["notice"], href=self.href)
 
     def qr_target(self) -> str | None:
-        here = self.here()
-        return here.spec.get("qr") if here else super().qr_target()
+        return self.here().spec.get("qr") if self.here() else super().qr_target()
 
     @contextmanager
     def rendering(self, page):

@@ -1,12 +1,13 @@
 """One run of the archive in the site's build (called by macros/hooks/editions.py): ``plan`` adds the pages
 its cache lacks to the build's files; ``finish`` caches and publishes them, makes the editions' PDFs and
-.docx and the change sheets' PDFs, and judges what changed since the base commit (checks/editions.py).
+.docx and the change sheets' PDFs, logs what it did and stops the build on an edition changed silently
+since the base commit (checks/editions.py).
 """
 
 from __future__ import annotations
 
+import logging
 import os
-from dataclasses import dataclass, field
 from pathlib import Path
 
 import markdown
@@ -17,9 +18,9 @@ from mkdocs.structure.pages import Page
 
 from ..checks import editions as checks
 from ..model import history as git
-from ..model.editions import Archive, State
+from ..model.editions import Archive, State, corrections
 from ..model.positions import Staff
-from ..model.problems import PositionsError, Problem
+from ..model.problems import PositionsError
 from ..render import plain_calls
 from ..render.archive_links import download_of_page, edition_file
 from . import archive, archive_sources, cache, compare, document_text, pdf, word
@@ -36,73 +37,52 @@ EDITION_TOO_SLOW = ("это прежняя редакция из истории 
                     "а пока соберите сайт без архива редакций: JOBDESC_ARCHIVE=0 mkdocs build")
 
 
-@dataclass
-class Report:
-    lines: list[str] = field(default_factory=list)  # the build log, INFO
-    warnings: list[str] = field(default_factory=list)  # MkDocs warnings: a strict build fails
-    problems: list[Problem] = field(default_factory=list)
-    printed: dict[str, tuple[str, bool]] = field(default_factory=dict)  # edition url -> (printed text, in force)
-
-    def raise_problems(self) -> None:
-        if self.problems:
-            raise PositionsError(self.problems)
+log = logging.getLogger("mkdocs.hooks.editions")
 
 
 def plan(found: Archive, staff: Staff, config, forms: ArchiveForms, files, settings: cache.Settings
-         ) -> ArchivePages:
-    """The archive's pages, those the cache lacks added to this build's files; and the states to check."""
-    planner = _planner(found, staff, config, forms)
+         ) -> ArchivePages | None:
+    """The archive's pages, those the cache lacks added to this build's files; and the states to check.
+    files None (`mkdocs serve`): only the states to check, None when there are none."""
+    planner = archive.Planner(found, staff, config, Path(config.config_file_path).parent, forms.links, forms.codes)
     checked = _changed_under_same_version(found, staff, planner)
-    pages = ArchivePages(planner, forms, planner.jobs() + _state_jobs(planner, checked), settings, checked)
-    pages.add_files(files, config)
+    if files is None and not checked:
+        return None
+    states = [planner.state_job(state, f"checks/{slug}/{side}.md") for slug, (base, _) in checked.items()
+              for side, state in (("base", base), ("now", found.current(slug).snapshot))]
+    pages = ArchivePages(planner, forms, (planner.jobs() if files is not None else []) + states, settings, checked)
+    if files is not None:
+        pages.add_files(files, config)
     return pages
 
 
-def finish(pages: ArchivePages, config, pdfs: cache.Settings, documents: cache.Settings) -> Report:
-    """After the build: the archive's pages cached and published, their PDFs and .docx, the checks."""
-    found, site, report = pages.planner.archive, Path(config.site_dir), Report()
+def finish(pages: ArchivePages, config, pdfs: cache.Settings, documents: cache.Settings) -> dict[str, tuple[str, bool]]:
+    """After the build: the archive's pages cached and published, their PDFs and .docx, the checks; each
+    edition's printed text and whether it is in force, by its address (the publishing ledger keeps them)."""
+    found, site = pages.planner.archive, Path(config.site_dir)
     if found.history.status == git.NO_HISTORY:
-        report.lines.append(NO_HISTORY)
-    elif found.history.status == git.SHALLOW:
-        report.warnings.append(SHALLOW)
+        log.info(NO_HISTORY)
     rendered(pages, config)
-    report.lines.append(pages.publish(site))
+    log.info(pages.publish(site))
     editions = [job for job in pages.jobs if job.kind == "edition"]
     if pdfs.enabled:
-        report.lines.append(_edition_files(editions, site, pdf.PDF_DIR, pdfs, pdf.build_pdfs))
-        report.lines.append(_change_sheets(pages.jobs, site, pdfs))
+        log.info(_edition_files(editions, site, pdf.PDF_DIR, pdfs, pdf.build_pdfs))
+        log.info(_change_sheets(pages.jobs, site, pdfs))
     if documents.enabled:
-        report.lines.append(_edition_files(editions, site, word.DOCX_DIR, documents, word.build_docx))
-    report.printed = {job.edition.url: (pages.models.get(job.src, {}).get("printed", ""), job.edition.current)
-                      for job in editions}
-    _judge(pages, report)
-    return report
+        log.info(_edition_files(editions, site, word.DOCX_DIR, documents, word.build_docx))
+    _judge(pages)
+    if found.history.status == git.SHALLOW:  # then there is no base, and nothing to judge
+        log.warning(SHALLOW)
+    return {job.edition.url: (pages.models.get(job.src, {}).get("printed", ""), job.edition.current) for job in editions}
 
 
-def check_only(found: Archive, staff: Staff, config, forms: ArchiveForms, settings: cache.Settings) -> Report:
+def check_only(found: Archive, staff: Staff, config, forms: ArchiveForms, settings: cache.Settings) -> None:
     """`mkdocs serve`: render just the two states of each position changed under the same version
     (nothing when none did; the archive's cache keeps them) and judge them as the build does."""
-    report = Report()
-    if not found.complete:
-        return report
-    planner = _planner(found, staff, config, forms)
-    checked = _changed_under_same_version(found, staff, planner)
-    if checked:
-        pages = ArchivePages(planner, forms, _state_jobs(planner, checked), settings, checked)
+    pages = plan(found, staff, config, forms, None, settings) if found.complete else None
+    if pages is not None:
         rendered(pages, config)
-        _judge(pages, report)
-    return report
-
-
-def _planner(found: Archive, staff: Staff, config, forms: ArchiveForms) -> archive.Planner:
-    return archive.Planner(found, staff, config, Path(config.config_file_path).parent, forms.links, forms.codes)
-
-
-def _state_jobs(planner: archive.Planner, checked: dict) -> list:
-    """Both states of every position changed under the same version: at the base and now."""
-    found = planner.archive
-    return [planner.state_job(state, f"checks/{slug}/{side}.md") for slug, (base, _) in checked.items()
-            for side, state in (("base", base), ("now", found.current(slug).snapshot))]
+        _judge(pages)
 
 
 def _changed_under_same_version(found: Archive, staff: Staff, planner) -> dict[str, tuple[State, bool]]:
@@ -169,9 +149,9 @@ def rendered(pages: ArchivePages, config) -> None:
         del pages.forms.pages[job.src]
 
 
-def _judge(pages: ArchivePages, report: Report) -> None:
-    """Problems for editions changed silently, warnings for new editions that change nothing."""
-    planner, models, checked = pages.planner, pages.models, pages.checked
+def _judge(pages: ArchivePages) -> None:
+    """Stops the build on editions changed silently; warns in the log of new editions that change nothing."""
+    planner, models, checked, problems = pages.planner, pages.models, pages.checked, []
     found, staff, project = planner.archive, planner.staff, planner.project
     shared = _shared_corrections(project, found)
     for slug, (base, own) in checked.items():
@@ -182,10 +162,10 @@ def _judge(pages: ArchivePages, report: Report) -> None:
         changes = compare.compare(before["blocks"], now["blocks"])
         description = archive_sources.described(compare.described(changes) if changes else "", before["printed"],
                                                now["printed"], base, found.current(slug).snapshot, planner.sources)
-        own_declared = len(_corrections(position)) > len(_corrections(base.position))
+        own_declared = len(corrections(position)) > len(corrections(base.position))
         problem = checks.silent_change(position, description, own_declared, shared, own)
         if problem:
-            report.problems.append(problem)
+            problems.append(problem)
     for position in staff.positions.values():
         base = found.base.get(position.slug)
         if base is None or base.version == position.version or position.is_draft:
@@ -198,13 +178,11 @@ def _judge(pages: ArchivePages, report: Report) -> None:
         new = models.get(current.url[:-1] + ".md", {}).get("blocks")
         if old is not None and old == new:
             message = checks.unchanged_new_edition(position, base.version)
-            report.lines.append("ПРЕДУПРЕЖДЕНИЕ: " + message)
+            log.info("ПРЕДУПРЕЖДЕНИЕ: " + message)
             if os.environ.get("GITHUB_ACTIONS") == "true":
                 print(f"::warning file=docs/{position.src_path},line={position.line_of('version') or 1}::{message}")
-
-
-def _corrections(position) -> list:
-    return [c for c in position.meta.get("corrections") or [] if isinstance(c, dict)]
+    if problems:
+        raise PositionsError(problems)
 
 
 def _shared_corrections(project: Path, found: Archive) -> bool:

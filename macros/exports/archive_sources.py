@@ -13,36 +13,26 @@ from pathlib import Path
 import yaml
 
 from ..model import history as git
-from ..model.editions import CONFIG_FILE, TEMPLATES_DIR, Archive, State
+from ..model.editions import CONFIG_FILE, TEMPLATES_DIR, Archive, State, relative
 from ..model.markup import CROSS_REFERENCE, source_references
-from ..model.positions import POSITIONS_DIR, Position
+from ..model.positions import LIST_REFERENCE_FIELDS, POSITIONS_DIR, REFERENCE_FIELDS, Position
 
 WORKTREE = "worktree"
 # Templates of the site, not of the signed document: today's, whatever the edition's commit had.
 SITE_TEMPLATES = {"position_card.html", "position_record.html", "aliases.html", "catalog.md", "org_chart.md",
                   "new_position.md", "edition_notice.html", "edition_qr.html", "comparison.html", "corrections.yml",
                   "build_errors.html"}
-REFERENCES = ("appointed_by", "proposed_by", "reports_to", "stand_in")
 CONTEXT = 4  # words shown either side of a changed phrase
 
 
 def named_positions(position: Position) -> list[str]:
     """Slugs of the positions whose names the document prints (supervisor, stand-in, the positions whose
     clauses it refers to, …)."""
-    slugs = [position.meta.get(field) for field in REFERENCES]
-    slugs += list(position.meta.get("reports_to_also") or [])
-    slugs += referenced_positions(position)
+    slugs = [position.meta.get(field) for field in REFERENCE_FIELDS]
+    slugs += [slug for field in LIST_REFERENCE_FIELDS for slug in position.meta.get(field) or []]
+    slugs += [found.group(1) for target, _ in source_references(position.body)  # «п. [](recruiter.md#screening)»
+              if (found := CROSS_REFERENCE.match(target))]
     return sorted({s for s in slugs if isinstance(s, str) and s})
-
-
-def referenced_positions(position: Position) -> list[str]:
-    """Slugs of the positions whose clauses the document refers to: «п. [](recruiter.md#screening)»."""
-    return sorted({found.group(1) for target, _ in source_references(position.body)
-                   if (found := CROSS_REFERENCE.match(target))})
-
-
-def printed_templates(names: dict[str, str]) -> dict[str, str]:
-    return {name: blob for name, blob in names.items() if name not in SITE_TEMPLATES}
 
 
 class Sources:
@@ -51,7 +41,7 @@ class Sources:
 
     def __init__(self, archive: Archive, project: Path, docs_dir: Path, signers=lambda position: []):
         self.archive, self.project, self.signers = archive, project, signers
-        self.folder = f"{_relative(docs_dir, project)}/{POSITIONS_DIR}"
+        self.folder = f"{relative(docs_dir, project)}/{POSITIONS_DIR}"
         self._worktree: dict[str, str | None] = {}
         self._extras: dict[str | None, str] = {}
         self._trees: dict[tuple, dict[str, str]] = {}  # (folder, commit, index) -> name -> blob
@@ -70,7 +60,7 @@ class Sources:
         return self.archive.base_tree.get(path)
 
     def templates(self, state: State) -> dict[str, str]:
-        return printed_templates(self._folder_at(state, TEMPLATES_DIR))
+        return {name: blob for name, blob in self._folder_at(state, TEMPLATES_DIR).items() if name not in SITE_TEMPLATES}
 
     def inputs(self, state: State) -> dict:
         """Everything of the repository an edition's page shows, by blob id."""
@@ -107,9 +97,8 @@ class Sources:
             elif state.index is not None:
                 self._trees[at] = self.archive.history.tree_at(folder, state.index)
             else:
-                prefix = folder + "/"
-                self._trees[at] = {path[len(prefix):]: blob for path, blob in self.archive.base_tree.items()
-                                   if path.startswith(prefix) and "/" not in path[len(prefix):]}
+                tree = self.archive.base_tree
+                self._trees[at] = {name: tree[path] for name, path in git.files_in(folder, tree).items()}
         return self._trees[at]
 
     def requisites(self, state: State) -> str:
@@ -204,10 +193,3 @@ _Lenient.add_multi_constructor("tag:yaml.org,2002:python/", lambda loader, suffi
 def _extra(config: bytes) -> dict:
     data = yaml.load(config.decode("utf-8"), Loader=_Lenient) or {}
     return data.get("extra") or {}
-
-
-def _relative(path: Path, project: Path) -> str:
-    try:
-        return Path(path).resolve().relative_to(project.resolve()).as_posix()
-    except ValueError:
-        return Path(path).as_posix()

@@ -76,7 +76,7 @@ def _pair(removed: list[dict], added: list[dict]) -> list[Change]:
         for index in range(start, len(added)):
             if added[index]["kind"] != old["kind"]:
                 continue
-            ratio = _similarity(old["text"], added[index]["text"])
+            ratio = difflib.SequenceMatcher(None, old["text"].split(), added[index]["text"].split(), autojunk=False).ratio()
             if ratio >= score:
                 best, score = index, ratio
         if best is None:
@@ -87,10 +87,6 @@ def _pair(removed: list[dict], added: list[dict]) -> list[Change]:
         start = best + 1
     changes += [Change("added", None, block) for block in added[start:]]
     return changes
-
-
-def _similarity(first: str, second: str) -> float:
-    return difflib.SequenceMatcher(None, first.split(), second.split(), autojunk=False).ratio()
 
 
 def word_diff(old: str, new: str) -> list[tuple[str, str]]:

@@ -107,16 +107,13 @@ def _collect(nodes: list, section: list[str], found: list[dict]) -> None:
                 if isinstance(item, _Node) and item.tag == "li":
                     found.append({"kind": "clause", "number": item.attrs.get("data-clause", ""),
                                   "text": _without_number(item, "clause-number")})
-        elif node.tag in CONTAINERS and any(_structure(c) for c in _descendants(node)):
+        elif node.tag in CONTAINERS and any(c.tag == "h2" or (c.tag == "ol" and "clauses" in c.classes())
+                                            for c in _descendants(node)):
             _collect(node.children, section, found)  # a block holding sections or clauses: read through
         elif node.tag in CONTAINERS:
             _text_block(_joined(node), section, found)  # a note or details block: one paragraph, title first
         else:
             _text_block(node.text() if isinstance(node, _Node) else node, section, found)
-
-
-def _structure(node: _Node) -> bool:
-    return node.tag == "h2" or (node.tag == "ol" and "clauses" in node.classes())
 
 
 def _joined(node: _Node) -> str:

@@ -59,7 +59,7 @@ def docx_from_html(html: str, date: dt.date | None = None, style=None) -> bytes:
     writer.bookmarks = _bookmarks(article)
     _style_headings(word, size)
     writer.container(wrapper, outer, word.doc, 0)
-    return word.to_bytes(date, _title(article), _organisation(article))
+    return word.to_bytes(date, _title(article), _text_of_class(article, "doc-org") or "")  # the file's author
 
 
 def _outer_style(style, wrapper) -> dict:
@@ -100,11 +100,6 @@ def _style_headings(word, size: float) -> None:
             fonts.attrib.pop(f"{{http://schemas.openxmlformats.org/wordprocessingml/2006/main}}{theme}", None)
         heading.paragraph_format.alignment = WD_ALIGN_PARAGRAPH.CENTER
         heading.paragraph_format.keep_with_next = True
-
-
-def _organisation(article) -> str:
-    """The organisation the document header names (extra.organisation of mkdocs.yml): the file's author."""
-    return _text_of_class(article, "doc-org") or ""
 
 
 def _title(article) -> str:

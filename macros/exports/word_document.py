@@ -38,7 +38,7 @@ class WordDocument:
         self._setup_normal(size_pt, language)
         self._next_bookmark = 1
         self.clause_list = self._add_list(self._clause_levels())
-        self.dash_list = self._add_list(self._dash_levels())
+        self.dash_list = self._add_list([self._level(i, "bullet", DASH, PARAGRAPH_INDENT_TWIPS * (i + 1)) for i in range(9)])
 
     # --- page and fonts ------------------------------------------------------------------
 
@@ -105,9 +105,6 @@ class WordDocument:
                   self._level(CLAUSE, "decimal", "%1.%2.", PARAGRAPH_INDENT_TWIPS)]
         levels += [self._level(i, "bullet", DASH, PARAGRAPH_INDENT_TWIPS * (i - 1)) for i in range(ITEM, 9)]
         return levels
-
-    def _dash_levels(self) -> list[str]:
-        return [self._level(i, "bullet", DASH, PARAGRAPH_INDENT_TWIPS * (i + 1)) for i in range(9)]
 
     def _add_list(self, levels: list[str]) -> int:
         numbering = self.doc.part.numbering_part.element

@@ -22,7 +22,6 @@ class Editions:
     archive's and the drafts' pages of the build under way."""
 
     def __init__(self):
-        self.command = "build"
         self.links = Links()        # what pages may link to: the archive's pages, PDFs, .docx
         self.codes = qr.Codes()     # whether printouts carry a QR code, said once a build
         self.settings = self.pdfs = self.documents = None  # cache.Settings of the archive, PDFs and .docx
@@ -39,10 +38,10 @@ class Editions:
         """on_config, before define_env reads what the archive will publish. command None: a build through
         MkDocs' API, which runs no on_startup: no archive, as before."""
         project = Path(config.config_file_path).parent
-        self.command = command or "build"
-        self.settings = cache.Settings.from_options(self.command, project, options, "archive", folder="editions")
-        self.pdfs = cache.Settings.from_options(self.command, project, options, "pdf")
-        self.documents = cache.Settings.from_options(self.command, project, options, "docx")
+        run = command or "build"
+        self.settings = cache.Settings.from_options(run, project, options, "archive", folder="editions")
+        self.pdfs = cache.Settings.from_options(run, project, options, "pdf")
+        self.documents = cache.Settings.from_options(run, project, options, "docx")
         self.base = options.base
         if command is not None:
             pages = self.settings.enabled
@@ -51,7 +50,7 @@ class Editions:
                                command == "serve" and not pages and options.archive != "0")
         self.codes = qr.Codes(qr.NOT_IN_SERVE if command == "serve" else None)
         # The publishing build reads what the site it replaces published (model/published.py), before site_dir moves.
-        self.publishing = self.command == "build" and options.publish
+        self.publishing = run == "build" and options.publish
         self.ledger = published.read(Path(config.site_dir)) if self.publishing else None
 
     def take(self, archive, staff, drafts, forms) -> None:
@@ -81,18 +80,13 @@ class Editions:
         return markdown
 
     def on_page_content(self, html, page, config, files):
-        # The body as every other step left it.
-        if self.pages:
-            self.pages.page_content(page.file.src_uri, html)
-        if self.drafts:
-            self.drafts.page_content(page.file.src_uri, html)
+        for pages in filter(None, (self.pages, self.drafts)):  # the body as every other step left it
+            pages.page_content(page.file.src_uri, html)
         return html
 
     def on_page_context(self, context, page, config, nav):
-        if self.pages:
-            self.pages.page_context(page)
-        if self.drafts:
-            self.drafts.page_context(page)
+        for pages in filter(None, (self.pages, self.drafts)):
+            pages.page_context(page)
         return context
 
     def on_post_build(self, config):
@@ -101,17 +95,11 @@ class Editions:
         if self.pages is None:
             if self.links.checks and self.archive is not None and self.staff is not None:
                 # `mkdocs serve` without the archive: only the check that no edition changed silently.
-                archive_run.check_only(self.archive, self.staff, config, self.forms, self.settings).raise_problems()
+                archive_run.check_only(self.archive, self.staff, config, self.forms, self.settings)
             else:
                 self._record(config, None, {})
             return
-        report = archive_run.finish(self.pages, config, self.pdfs, self.documents)
-        for line in report.lines:
-            log.info(line)
-        for line in report.warnings:
-            log.warning(line)
-        report.raise_problems()
-        self._record(config, self.archive, report.printed)
+        self._record(config, self.archive, archive_run.finish(self.pages, config, self.pdfs, self.documents))
 
     def _record(self, config, editions, printed: dict) -> None:
         """The publishing build's ledger, into the site it publishes; kept as it was when there is no archive."""

@@ -12,7 +12,6 @@ from dataclasses import dataclass
 from .positions import Position, Staff
 
 BY_DOCUMENT, BY_OFFICIAL = "document", "official"
-FORMS = (BY_DOCUMENT, BY_OFFICIAL)
 # A reference to a position file; anything else names a post without a file (Юрисконсульт).
 SLUG = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
 

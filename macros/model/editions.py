@@ -67,11 +67,15 @@ class Edition:
 
     @property
     def corrections(self) -> list[dict]:
-        return [c for c in self.position.meta.get("corrections") or [] if isinstance(c, dict)]
+        return corrections(self.position)
 
     @property
     def url(self) -> str:
         return edition_url(self.slug, self.version)
+
+
+def corrections(position: Position) -> list[dict]:
+    return [c for c in position.meta.get("corrections") or [] if isinstance(c, dict)]
 
 
 def edition_url(slug: str, version: str) -> str:
@@ -108,7 +112,7 @@ def find_editions(project: Path, docs_dir: Path, staff: Staff, ledger: published
                   base_ref: str = "") -> Archive:
     """The archive of this build: editions from git plus the work tree's, and the base state (base_ref: the
     option base, a branch or commit). With the ledger of the site being replaced, from reviewed states only."""
-    folder = f"{_relative(docs_dir, project)}/{POSITIONS_DIR}"
+    folder = f"{relative(docs_dir, project)}/{POSITIONS_DIR}"
     history = git.read_history(project, [folder, TEMPLATES_DIR, CONFIG_FILE])
     if ledger is not None and history.status == git.FULL:
         history = published.reviewed_only(history, ledger, folder)
@@ -150,7 +154,7 @@ def _removal_index(history: git.History, slug: str, folder: str) -> int | None:
     return steps[-1][0] if steps and steps[-1][1] is None else None
 
 
-def _relative(path: Path, project: Path) -> str:
+def relative(path: Path, project: Path) -> str:
     try:
         return Path(path).resolve().relative_to(project.resolve()).as_posix()
     except ValueError:
@@ -159,15 +163,12 @@ def _relative(path: Path, project: Path) -> str:
 
 def _timelines(history: git.History, folder: str) -> tuple[dict[str, list[State | None]], dict[str, dt.date]]:
     """slug -> the file's states along the main line (None: the commit removed the file); slug -> removal day."""
-    prefix = folder + "/"
-    files = {path: steps for path, steps in history.changes.items()
-             if path.startswith(prefix) and path.endswith(".md") and "/" not in path[len(prefix):]
-             and not path[len(prefix):].startswith("_")}
-    contents = history.read([blob for steps in files.values() for _, blob in steps if blob])
+    files = {name: path for name, path in git.files_in(folder, history.changes).items()
+             if name.endswith(".md") and not name.startswith("_")}
+    contents = history.read([blob for path in files.values() for _, blob in history.changes[path] if blob])
     timelines, removals = {}, {}
-    for path, steps in files.items():
-        name = path[len(prefix):]
-        states: list[State | None] = []
+    for name, path in files.items():
+        steps, states = history.changes[path], []
         for index, blob in steps:
             position = None
             if blob and blob in contents:
@@ -220,13 +221,11 @@ def _find_base(archive: Archive, project: Path, folder: str, base: str | None = 
         return
     tree = git.ls_tree(project, base, [folder, TEMPLATES_DIR, CONFIG_FILE])
     archive.base_commit, archive.base_tree = base, tree
-    prefix = folder + "/"
-    wanted = {path[len(prefix):-3]: blob for path, blob in tree.items()
-              if path.startswith(prefix) and path.endswith(".md") and "/" not in path[len(prefix):]}
+    wanted = {name[:-3]: tree[path] for name, path in git.files_in(folder, tree).items() if name.endswith(".md")}
     contents = archive.history.read(list(wanted.values()))
     for slug, blob in wanted.items():
         if blob in contents:
-            position, _ = position_from_bytes(contents[blob], f"{prefix}{slug}.md", f"{POSITIONS_DIR}/{slug}.md")
+            position, _ = position_from_bytes(contents[blob], f"{folder}/{slug}.md", f"{POSITIONS_DIR}/{slug}.md")
             if position is not None:
                 archive.base[slug] = State(position, blob, base)
 
@@ -237,7 +236,8 @@ def _base_commit(project: Path, paths: list[str], explicit: str = "") -> str | N
     target = os.environ.get("GITHUB_BASE_REF")
     if explicit or target:
         ref = explicit or f"origin/{target}"
-        return git.merge_base(project, ref) if git.resolve(project, ref) else None
+        found = git.output(project, "merge-base", "HEAD", ref) if git.resolve(project, ref) else None
+        return (found or "").strip() or None
     if git.dirty(project, paths):
         return git.resolve(project, "HEAD")
     return git.resolve(project, "HEAD^1")

@@ -146,7 +146,8 @@ def _broken_yaml(shown_as: str, text: str, error: yaml.YAMLError) -> Problem:
         mark, meaning = quote, "не закрыта кавычка: значение продолжается на следующих строках"
     elif started and getattr(error, "context_mark", None) is not None:
         mark, meaning = error.context_mark, started
-        if started.startswith("после имени поля") and re.match(r"^\s*[^\s:]+:\S", _line(text, mark.line)):
+        written = (text.splitlines()[mark.line:] or [""])[0]
+        if started.startswith("после имени поля") and re.match(r"^\s*[^\s:]+:\S", written):
             meaning = "после двоеточия нет пробела"
     # +2: the YAML text starts on the second line of the file, and marks are 0-based.
     line = (mark if isinstance(mark, int) else mark.line) + 2 if mark is not None else None
@@ -167,11 +168,6 @@ def _unclosed_quote(text: str, before: int | None) -> int | None:
         if opened and opened.group(1) not in line[opened.end():].replace('\\"', ""):
             return number
     return None
-
-
-def _line(text: str, number: int) -> str:
-    lines = text.splitlines()
-    return lines[number] if 0 <= number < len(lines) else ""
 
 
 def _impossible_date(shown_as: str, front_matter: str, error: ValueError) -> Problem:

@@ -43,14 +43,8 @@ class History:
 
     def tree_at(self, folder: str, index: int) -> dict[str, str]:
         """name -> blob id of every file directly in folder at that commit."""
-        prefix = folder.rstrip("/") + "/"
-        found = {}
-        for path in self.changes:
-            if path.startswith(prefix) and "/" not in path[len(prefix):]:
-                blob = self.blob_at(path, index)
-                if blob:
-                    found[path[len(prefix):]] = blob
-        return found
+        found = {name: self.blob_at(path, index) for name, path in files_in(folder, self.changes).items()}
+        return {name: blob for name, blob in found.items() if blob}
 
     def read(self, blobs: list[str]) -> dict[str, bytes]:
         """Contents of blobs, read in one `git cat-file --batch` and kept for the build."""
@@ -58,6 +52,12 @@ class History:
         if wanted:
             self._contents.update(_cat_files(self.project, wanted))
         return {b: self._contents[b] for b in blobs if b in self._contents}
+
+
+def files_in(folder: str, paths) -> dict[str, str]:
+    """name -> path of every path directly in `folder` (not in a folder below it)."""
+    prefix = folder.rstrip("/") + "/"
+    return {path[len(prefix):]: path for path in paths if path.startswith(prefix) and "/" not in path[len(prefix):]}
 
 
 def blob_id(content: bytes) -> str:
@@ -126,10 +126,6 @@ def dirty(project: Path, paths: list[str]) -> bool:
 def resolve(project: Path, ref: str) -> str | None:
     """The commit a ref names (a branch, origin/main), or None."""
     return (output(project, "rev-parse", "--verify", "--quiet", f"{ref}^{{commit}}") or "").strip() or None
-
-
-def merge_base(project: Path, ref: str) -> str | None:
-    return (output(project, "merge-base", "HEAD", ref) or "").strip() or None
 
 
 def ls_tree(project: Path, commit: str, paths: list[str]) -> dict[str, str]:

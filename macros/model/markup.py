@@ -9,6 +9,10 @@ from collections.abc import Callable, Mapping
 
 # A plain call of a macro, the only template syntax a position needs: {{ signatures() }}.
 SIMPLE_CALL = re.compile(r"\{\{\s*([A-Za-z_]\w*)\(\s*\)\s*\}\}")
+# The calls every instruction needs (without approval_stamp() the page is not even numbered), and the only
+# macros an archived edition's text may call.
+INSTRUCTION_MACROS = ("approval_stamp", "general_provisions", "common_rights", "standard_liability", "signatures",
+                      "acknowledgement_sheet")
 # Anything but {{ … }} that Jinja would read with this site's settings ({## … ##} comments).
 OTHER_JINJA = ("{%", "{##")
 

@@ -14,6 +14,8 @@ POSITIONS_DIR = "positions"
 # Front matter `status`: a draft, in force (the default), or abolished (its page and editions are kept).
 DRAFT, IN_FORCE, ABOLISHED = "проект", "действует", "упразднена"
 DRAFT_PAGE = "draft"  # positions/<slug>/draft/: the draft of a new edition, beside the edition in force
+# Front-matter fields that name another position by its file name: one each, and a list of them.
+REFERENCE_FIELDS, LIST_REFERENCE_FIELDS = ("appointed_by", "proposed_by", "reports_to", "stand_in"), ("reports_to_also",)
 
 
 @dataclass(frozen=True)

@@ -11,11 +11,10 @@ from .problems import Problem
 # Byte-order marks of the encodings Notepad and Word offer besides UTF-8.
 BOMS = ((b"\xff\xfe\x00\x00", "UTF-32 LE", "utf-32"), (b"\x00\x00\xfe\xff", "UTF-32 BE", "utf-32"),
         (b"\xff\xfe", "UTF-16 LE", "utf-16"), (b"\xfe\xff", "UTF-16 BE", "utf-16"))
-# Single-byte Cyrillic encodings, as HR's tools name them, with the name iconv knows.
-CYRILLIC = (("cp1251", "Windows-1251 (cp1251)"), ("koi8_r", "KOI8-R"), ("cp866", "DOS 866 (cp866)"),
-            ("iso8859_5", "ISO-8859-5"), ("mac_cyrillic", "Mac Cyrillic"))
-ICONV_NAMES = {"cp1251": "cp1251", "koi8_r": "koi8-r", "cp866": "cp866", "iso8859_5": "iso-8859-5",
-               "mac_cyrillic": "mac-cyrillic"}
+# Single-byte Cyrillic encodings: Python's codec, the name HR's tools show, the name iconv knows.
+CYRILLIC = (("cp1251", "Windows-1251 (cp1251)", "cp1251"), ("koi8_r", "KOI8-R", "koi8-r"),
+            ("cp866", "DOS 866 (cp866)", "cp866"), ("iso8859_5", "ISO-8859-5", "iso-8859-5"),
+            ("mac_cyrillic", "Mac Cyrillic", "mac-cyrillic"))
 FREQUENT = set("оеаинтсрвлкмдпуяы")  # the most frequent Russian letters, lower case
 
 
@@ -56,10 +55,10 @@ def guess_encoding(raw: bytes) -> tuple[str | None, str | None]:
     if b"\x00" in raw[:4096]:
         return _utf16_without_bom(raw)
     best, best_score = None, 0.0
-    for codec, name in CYRILLIC:
+    for codec, name, iconv in CYRILLIC:
         score = _russian_score(raw.decode(codec, errors="replace"))
         if score > best_score:
-            best, best_score = (name, ICONV_NAMES[codec]), score
+            best, best_score = (name, iconv), score
     return best if best_score > 0.5 else (None, None)
 
 

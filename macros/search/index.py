@@ -96,16 +96,12 @@ def shard_ranges(words: list[str], sizes: dict[str, int]) -> list[list[str]]:
     with its stem, and each shard of them is one more request (which costs more than its bytes)."""
     shards, current, size = [], [], 0
     for word in words:
-        if current and size >= SHARD_BYTES and _shared_beginning(current[-1], word) < 2 + size // SHARD_BYTES:
+        if current and size >= SHARD_BYTES and len(os.path.commonprefix([current[-1], word])) < 2 + size // SHARD_BYTES:
             shards.append(current)
             current, size = [], 0
         current.append(word)
         size += sizes[word]
     return shards + [current] if current else shards
-
-
-def _shared_beginning(first: str, second: str) -> int:
-    return len(os.path.commonprefix([first, second]))
 
 
 def build(records: list[PageRecord]) -> tuple[dict[str, str], dict]:
