@@ -155,11 +155,14 @@ def _dump_text(text):
     return [str(text)] if type(text) is AtomicString else False
 
 
-def load_tree(data) -> etree.Element:
+def load_tree(data, Element=etree.Element) -> etree.Element:
+    """The element dump_tree kept (written for speed: a warm build builds every page's tree with it)."""
     tag, attributes, text, tail, children = data
-    element = etree.Element(tag, attributes or {})
-    element.text = AtomicString(text[0]) if isinstance(text, list) else text
-    element.tail = AtomicString(tail[0]) if isinstance(tail, list) else tail
+    element = Element(tag, attributes) if attributes else Element(tag)
+    if text is not None:
+        element.text = AtomicString(text[0]) if type(text) is list else text
+    if tail is not None:
+        element.tail = AtomicString(tail[0]) if type(tail) is list else tail
     if children:
-        element.extend(load_tree(child) for child in children)
+        element.extend([load_tree(child) for child in children])
     return element
