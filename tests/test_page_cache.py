@@ -1,9 +1,10 @@
 """The page cache (macros/render/page_cache.py) saves work, never changes a page and never hides a problem.
 
-A build keeps, per page, what the git preview reads in it and the tree Python-Markdown parsed from it;
-the next build takes them from `.cache/pages/` instead of parsing again. These tests build a scratch
-copy cold and warm and compare the two sites byte for byte, change each kind of input (a position's
-text, a wording template, the code) and see the page or the cache follow, and check that a page
+A build keeps, per page, what the git preview reads in it and the page as the site's steps left it
+(parsed, numbered, with its table of contents and typography); the next build takes them from
+`.cache/pages/` instead of doing that work again. These tests build a scratch copy cold and warm and
+compare the two sites byte for byte, change each kind of input (a position's text, a wording template,
+the code, a clause another page refers to) and see the page or the cache follow, and check that a page
 whose conversion found a problem fails the second build just as it failed the first.
 """
 
@@ -15,6 +16,7 @@ import xml.etree.ElementTree as etree
 from pathlib import Path
 
 import pytest
+from bs4 import BeautifulSoup
 from markdown.util import AtomicString
 
 from conftest import run_mkdocs_build
@@ -31,6 +33,11 @@ def _entries(project: Path) -> dict[tuple[str, str], int]:
 
 def _site_files(site: Path) -> dict[str, bytes]:
     return {path.relative_to(site).as_posix(): path.read_bytes() for path in site.rglob("*") if path.is_file()}
+
+
+def _article_text(site: Path, slug: str) -> str:
+    page = BeautifulSoup((site / "positions" / slug / "index.html").read_text(encoding="utf-8"), "html.parser")
+    return " ".join(page.select_one("article").get_text(" ").replace("\u00a0", " ").split())
 
 
 def _build(project: Path, site: Path):
@@ -86,6 +93,32 @@ def test_a_changed_text_template_or_code_is_never_served_from_the_cache(scratch,
     new = [entry for entry in set(_entries(scratch)) - before if entry[0] == "tree"]
     assert len(new) >= len(list((scratch / "docs" / "positions").glob("*.md"))), \
         "a change to the code parses every page anew"
+
+
+@pytest.mark.slow  # cold, warm and uncached builds of a scratch copy
+def test_a_reference_to_a_renumbered_clause_is_never_served_from_the_cache(scratch, tmp_path, monkeypatch):
+    """One page names another position's clause; that position gets a clause above it while the page
+    stays as it was: the warm build prints the new number, exactly as a build without the cache."""
+    client = scratch / "docs" / "positions" / "client-manager.md"
+    text = client.read_text(encoding="utf-8")
+    client.write_text(text.replace("\n## Права\n", "\nСоблюдает п. [](key-account-manager.md#consult).\n\n## Права\n", 1),
+                      encoding="utf-8")
+    _build(scratch, tmp_path / "cold")
+    said = "Соблюдает п. 2.{} должностной инструкции менеджера по работе с ключевыми клиентами"
+    assert said.format(7) in _article_text(tmp_path / "cold", "client-manager")
+
+    manager = scratch / "docs" / "positions" / "key-account-manager.md"
+    text = manager.read_text(encoding="utf-8")
+    manager.write_text(text.replace("\n- {#consult} ", "\n- Сверяет заказ клиента с договором.\n- {#consult} ", 1),
+                       encoding="utf-8")
+    _build(scratch, tmp_path / "warm")
+    assert said.format(8) in _article_text(tmp_path / "warm", "client-manager"), "the reference follows its clause"
+    monkeypatch.setenv("JOBDESC_PAGE_CACHE", "0")
+    _build(scratch, tmp_path / "uncached")
+    warm, uncached = _site_files(tmp_path / "warm"), _site_files(tmp_path / "uncached")
+    assert sorted(warm) == sorted(uncached)
+    changed = [name for name in warm if warm[name] != uncached[name]]
+    assert not changed, f"the warm build differs from a build without the cache: {changed[:5]}"
 
 
 PROBLEMS = {
@@ -206,3 +239,17 @@ def test_a_resource_on_another_host_stops_the_warm_build_too(scratch, tmp_path):
         assert build.returncode != 0, f"the {attempt} build published a page that loads from another host"
         assert "ресурс с другого сервера: https://cdn.example.org/site.css" in build.output, build.output[-2000:]
         assert "Traceback" not in build.output
+
+
+def test_a_result_put_again_under_its_key_replaces_the_kept_one(tmp_path):
+    """A kept page whose references no longer hold is converted anew under the same key: the file
+    then holds the new page, not the stale one next to it."""
+    first = BuildCache(tmp_path, {"settings": 1})
+    first.put("tree", first.key("page"), {"number": "2.7"})
+    first.finish()
+    later = BuildCache(tmp_path, {"settings": 1})
+    assert later.get("tree", later.key("page")) == {"number": "2.7"}
+    later.put("tree", later.key("page"), {"number": "2.8"})
+    later.finish()
+    assert BuildCache(tmp_path, {"settings": 1}).get("tree", later.key("page")) == {"number": "2.8"}
+    assert len((tmp_path / "tree.jsonl").read_text(encoding="utf-8").splitlines()) == 1

@@ -110,7 +110,8 @@ class BuildCache:
                 for key in (*kept, *new)}  # a result with no day yet counts as used today
         live = {key: day for key, day in days.items() if day >= today - STALE_AFTER_DAYS}
         self.folder.mkdir(parents=True, exist_ok=True)
-        if len(live) < len(days) or self._lines.get(kind, 0) > len(kept):  # stale results, or lines twice
+        changed = any(key in kept and kept[key] != text for key, text in new.items())  # a result found stale
+        if len(live) < len(days) or self._lines.get(kind, 0) > len(kept) or changed:  # or lines twice
             _write_whole(data, "".join(f"{key} {text}\n" for key, text in {**kept, **new}.items() if key in live))
         elif any(key not in kept for key in new):
             with open(data, "a", encoding="utf-8") as file:  # one write: builds side by side never interleave a line

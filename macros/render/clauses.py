@@ -27,6 +27,7 @@ class ClauseNumbering(Treeprocessor):
         self.extension = extension
 
     def run(self, root: etree.Element) -> None:
+        self.md.jobdesc_read = {}  # what of other pages this page printed (render/page_cache.py checks it)
         if not any(is_instruction(self.extension.blocks.release(block)) for block in self.md.htmlStash.rawHtmlBlocks):
             return
         section = 0
@@ -51,7 +52,7 @@ class ClauseNumbering(Treeprocessor):
                     if label:
                         numbers[label] = number
         _fill_references(root, numbers)
-        self.extension.cross_references(root)
+        self.md.jobdesc_read = self.extension.cross_references(root)
         self.extension.compare_with_preview(self.md, root)
         self.extension.report_stray_labels(root)
         _reference_titles_as_headings(root)
@@ -152,19 +153,40 @@ class ClauseExtension(Extension):
             needle = difference.needle or (lines[line].strip()[:60] if line is not None and line < len(lines) else "")
             self.findings.report_on_page(self.page_of, difference.message, difference.fix, needle)
 
-    def cross_references(self, root: etree.Element) -> None:
-        """«п. [](recruiter.md#screening)» -> «п. 2.3 должностной инструкции менеджера по подбору персонала»."""
+    def cross_references(self, root: etree.Element) -> dict:
+        """«п. [](recruiter.md#screening)» -> «п. 2.3 должностной инструкции менеджера по подбору персонала».
+        Returns what it printed of other positions (`read_now` answers the same for a kept page)."""
+        read: dict = {}
         for link in list(root.iter("a")):
             target = CROSS_REFERENCE.match(link.get("href", ""))
             if not target or (link.text or "").strip() or len(link):
                 continue
-            found = self.numbers_of(target.group(1))
+            found = self._reference(target.group(1), target.group(2))
+            read.setdefault("references", []).append([target.group(1), target.group(2), found])
             if found is None:
                 continue  # no such position: checks/relations.py has reported it
-            position, numbers = found
-            number = numbers.get(target.group(2))
-            link.text = " ".join(filter(None, [number, f"должностной инструкции {position.genitive}"]))
+            link.text = " ".join(filter(None, found))
             link.set("class", (link.get("class", "") + " clause-ref").strip())
-            if not (self.link_out() if callable(self.link_out) else self.link_out):
+            read["link_out"] = self._links_out()
+            if not read["link_out"]:
                 link.attrib.pop("href")
                 link.tag = "span"  # an archived edition names the clause; the page it was in may be gone
+        return read
+
+    def read_now(self, read: dict) -> bool:
+        """Whether every position and clause a page's references printed reads the same in this build
+        (a kept page is taken back only then)."""
+        return (read.get("link_out", self._links_out()) == self._links_out()
+                and all(self._reference(slug, label) == found for slug, label, found in read.get("references", ())))
+
+    def _reference(self, slug: str, label: str) -> list | None:
+        """[the clause's number or None, «должностной инструкции …»]; None: no such position."""
+        found = self.numbers_of(slug)
+        if found is None:
+            return None
+        position, numbers = found
+        number = numbers.get(label)
+        return [number if number is None else str(number), f"должностной инструкции {position.genitive}"]
+
+    def _links_out(self) -> bool:
+        return bool(self.link_out() if callable(self.link_out) else self.link_out)

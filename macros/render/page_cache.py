@@ -1,7 +1,10 @@
-"""A page as Python-Markdown parsed it, kept between builds (model/build_cache.py, kind ``tree``). The block
-and inline stages are a pure function of the lines and the raw HTML set aside before them, so the last
-preprocessor looks that input up and a kept tree is put back right after the inline stage; every other
-step runs on every page. A parse that reported a problem or set aside real HTML is never kept.
+"""A page as our tree processors left it, kept between builds (model/build_cache.py, kind ``tree``). Parsing,
+attribute lists, clause numbering, the table of contents, typography and the attribute guard are a pure
+function of the page's lines (as written and as rewritten for the git preview), the raw HTML set aside before
+them, its file's path and what its cross-references printed of other positions; so the last preprocessor looks
+that input up, a kept page skips those steps and is put back right after the inline stage with its table of
+contents. Every other step (MkDocs' links, anchors and title, unescaping, the search entries) runs on every
+page. A page whose conversion reported a problem or set aside real HTML is never kept.
 """
 
 from __future__ import annotations
@@ -11,67 +14,117 @@ import xml.etree.ElementTree as etree
 from markdown import Extension
 from markdown.preprocessors import Preprocessor
 from markdown.treeprocessors import Treeprocessor
-from markdown.util import AtomicString
+from markdown.util import AtomicString, Registry
 
 from ..model.build_cache import BuildCache
 
+# The steps between the inline stage (20) and _Keep whose work a kept page carries; MkDocs' anchors and
+# title only read the tree, so they run on the kept one. Any other step there turns the cache off.
+SKIPPED = {"prettify", "attr_list", "jobdesc_clauses", "toc", "jobdesc_typography", "jobdesc_attributes"}
+READERS = {"mkdocs_extract_anchors", "mkdocs_extract_title", "jobdesc_cache_restore"}
+KEEP_AT = 0.5  # after the attribute guard (1), before unescaping and MkDocs' relative links (0)
+
 
 class ConvertedPages(Extension):
-    """Registered from define_env for every page."""
+    """Registered from define_env for every page; `clauses` (render/clauses.py) answers whether what a
+    page's cross-references printed still holds, `page_of` names the page being converted."""
 
-    def __init__(self, cache: BuildCache, findings):
+    def __init__(self, cache: BuildCache, findings, clauses, page_of):
         super().__init__()
-        self.cache, self.findings = cache, findings
+        self.cache, self.findings, self.clauses, self.page_of = cache, findings, clauses, page_of
 
     def extendMarkdown(self, md):
-        md.preprocessors.register(_Lookup(md, self.cache, self.findings), "jobdesc_cache_lookup", 1)  # after every other one
-        md.treeprocessors.register(_Keep(md, self.cache, self.findings), "jobdesc_cache_keep", 19)  # right after "inline" (20)
+        md.preprocessors.register(_Lookup(md, self), "jobdesc_cache_lookup", 1)  # after every other one
+        md.treeprocessors.register(_Restore(md), "jobdesc_cache_restore", 19)  # right after "inline" (20)
+        md.treeprocessors.register(_Keep(md, self), "jobdesc_cache_keep", KEEP_AT)
 
 
 class _Lookup(Preprocessor):
-    """Last of the preprocessors: a page parsed before gets an empty text to parse, and its tree back at _Keep."""
+    """Last of the preprocessors: a page converted before gets an empty text to parse, the skipped steps
+    are left out of this conversion, and its tree comes back at _Restore."""
 
-    def __init__(self, md, cache: BuildCache, findings):
+    def __init__(self, md, pages: ConvertedPages):
         super().__init__(md)
-        self.cache, self.findings = cache, findings
+        self.pages = pages
 
     def run(self, lines: list[str]) -> list[str]:
-        stash = self.md.htmlStash
-        self.md.jobdesc_tree = None
-        if self.cache.folder is None or stash.tag_counter or not all(isinstance(b, str) for b in stash.rawHtmlBlocks):
+        md, cache, stash = self.md, self.pages.cache, self.md.htmlStash
+        _all_steps_back(md)  # a converter used again (prepare's) starts with every step
+        md.jobdesc_tree, md.jobdesc_read = None, {}
+        written = getattr(md, "jobdesc_lines", None)  # the page as HR wrote it (render/clauses.py)
+        if (cache.folder is None or written is None or stash.tag_counter
+                or not all(isinstance(b, str) for b in stash.rawHtmlBlocks) or not _known_steps(md)):
             return lines
-        key = self.cache.key("\n".join(lines), *stash.rawHtmlBlocks)
-        entry = self.cache.get("tree", key)
-        self.md.jobdesc_tree = {"key": key, "entry": entry, "stashed": len(stash.rawHtmlBlocks),
-                                "reports": self.findings.reports}
-        return [] if entry is not None else lines
+        file = getattr(self.pages.page_of(), "file", None)
+        key = cache.key("\n".join(lines), "\n".join(written), str(getattr(file, "src_uri", "") or ""),
+                        *stash.rawHtmlBlocks)
+        entry = cache.get("tree", key)
+        if entry is not None and not self.pages.clauses.read_now(entry["read"]):
+            entry = None  # a referenced clause was renumbered (or the page moved into the archive)
+        md.jobdesc_tree = {"key": key, "entry": entry, "stashed": len(stash.rawHtmlBlocks),
+                           "reports": self.pages.findings.reports}
+        if entry is None:
+            return lines
+        md.jobdesc_all_steps, steps = md.treeprocessors, Registry()
+        for item in md.treeprocessors._priority:
+            if item.name not in SKIPPED:
+                steps.register(md.treeprocessors[item.name], item.name, item.priority)
+        md.treeprocessors = steps
+        return []
+
+
+def _known_steps(md) -> bool:
+    """Whether every tree step between the inline stage and _Keep is one whose work a kept page carries."""
+    return all(item.name in SKIPPED or item.name in READERS for item in md.treeprocessors._priority
+               if KEEP_AT < item.priority < 20)
+
+
+def _all_steps_back(md) -> None:
+    every = getattr(md, "jobdesc_all_steps", None)
+    if every is not None:
+        md.treeprocessors, md.jobdesc_all_steps = every, None
+
+
+class _Restore(Treeprocessor):
+    """Right after the inline stage: a kept page's tree, set-aside HTML and table of contents are put back."""
+
+    def run(self, root: etree.Element) -> None:
+        pending = getattr(self.md, "jobdesc_tree", None)
+        entry = pending and pending["entry"]
+        if entry is None:
+            return
+        stash = self.md.htmlStash
+        root.text = entry["text"]
+        root.extend(load_tree(child) for child in entry["tree"])
+        stash.rawHtmlBlocks.extend(entry["stash"])
+        stash.html_counter += len(entry["stash"])
+        self.md.toc_tokens, self.md.toc = entry["toc_tokens"], entry["toc"]
 
 
 class _Keep(Treeprocessor):
-    """Right after the inline stage: put a kept tree back, or keep this one."""
+    """After the attribute guard: keep the page as our steps left it (or, for a kept page, give the
+    converter its every step back)."""
 
-    def __init__(self, md, cache: BuildCache, findings):
+    def __init__(self, md, pages: ConvertedPages):
         super().__init__(md)
-        self.cache, self.findings = cache, findings
+        self.pages = pages
 
     def run(self, root: etree.Element) -> None:
-        pending, self.md.jobdesc_tree = getattr(self.md, "jobdesc_tree", None), None
-        if pending is None:
+        md = self.md
+        pending, md.jobdesc_tree = getattr(md, "jobdesc_tree", None), None
+        _all_steps_back(md)
+        if pending is None or pending["entry"] is not None:
             return
-        stash = self.md.htmlStash
-        if pending["entry"] is not None:
-            root.text = pending["entry"]["text"]
-            root.extend(load_tree(child) for child in pending["entry"]["tree"])
-            stash.rawHtmlBlocks.extend(pending["entry"]["stash"])
-            stash.html_counter += len(pending["entry"]["stash"])
-            return
+        stash = md.htmlStash
         added = stash.rawHtmlBlocks[pending["stashed"]:]
         # Kept only when nothing was reported and what was set aside is plain data: a comment or an entity.
-        if self.findings.reports != pending["reports"] or stash.tag_counter or not all(map(_plain_stash, added)):
+        if self.pages.findings.reports != pending["reports"] or stash.tag_counter or not all(map(_plain_stash, added)):
             return
         tree = [dump_tree(child) for child in root]
         if None not in tree and (root.text is None or type(root.text) is str):
-            self.cache.put("tree", pending["key"], {"text": root.text, "tree": tree, "stash": added})
+            self.pages.cache.put("tree", pending["key"], {
+                "text": root.text, "tree": tree, "stash": added, "read": getattr(md, "jobdesc_read", {}),
+                "toc_tokens": getattr(md, "toc_tokens", []), "toc": getattr(md, "toc", "")})
 
 
 def _plain_stash(block) -> bool:
@@ -102,11 +155,14 @@ def _dump_text(text):
     return [str(text)] if type(text) is AtomicString else False
 
 
-def load_tree(data) -> etree.Element:
+def load_tree(data, Element=etree.Element) -> etree.Element:
+    """The element dump_tree kept (written for speed: a warm build builds every page's tree with it)."""
     tag, attributes, text, tail, children = data
-    element = etree.Element(tag, attributes or {})
-    element.text = AtomicString(text[0]) if isinstance(text, list) else text
-    element.tail = AtomicString(tail[0]) if isinstance(tail, list) else tail
+    element = Element(tag, attributes) if attributes else Element(tag)
+    if text is not None:
+        element.text = AtomicString(text[0]) if type(text) is list else text
+    if tail is not None:
+        element.tail = AtomicString(tail[0]) if type(tail) is list else tail
     if children:
-        element.extend(load_tree(child) for child in children)
+        element.extend([load_tree(child) for child in children])
     return element
