@@ -28,6 +28,7 @@ from pathlib import Path
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, CombinedEvent, event_priority
 
+from .checks.run import CheckedPositions
 from .config import JobDescConfig, problem
 from .editing import build_log, incremental, live_preview
 from .hooks import forms, safety, theme
@@ -52,6 +53,7 @@ class JobDescPlugin(BasePlugin[JobDescConfig]):
         self.building_from: incremental.Fingerprint | None = None
         self.search = SearchEntries()          # kept across incremental rebuilds
         self.template_code = incremental.TemplateCode()  # `mkdocs serve`: theme templates compiled once
+        self.positions: CheckedPositions | None = None  # `mkdocs serve`: position files read and checked once
         self.staging: Staging | None = None    # `mkdocs build` only
         self.downloads: Downloads | None = None
         self.findings = Findings()             # problems found while rendering, reported all at once
@@ -69,6 +71,7 @@ class JobDescPlugin(BasePlugin[JobDescConfig]):
     def on_startup(self, *, command, dirty):
         self.command, self.dirty = command, dirty
         build_log.keep_short()
+        self.positions = CheckedPositions() if command == "serve" else None  # only an unchanged file is reused
         self.incremental = command == "serve" and dirty
         if self.incremental:  # on_files decides which pages are stale, so MkDocs' warning is not true here
             logging.getLogger(build_log.BUILD_LOGGER).addFilter(incremental.DirtyBuildNotice())
