@@ -53,6 +53,7 @@ class JobDescPlugin(BasePlugin[JobDescConfig]):
         self.building_from: incremental.Fingerprint | None = None
         self.search = SearchEntries()          # kept across incremental rebuilds
         self.template_code = incremental.TemplateCode()  # `mkdocs serve`: theme templates compiled once
+        self.form_code = incremental.TemplateCode()      # and the forms' templates (macros/templates/)
         self.positions: CheckedPositions | None = None  # `mkdocs serve`: position files read and checked once
         self.staging: Staging | None = None    # `mkdocs build` only
         self.downloads: Downloads | None = None
@@ -95,6 +96,8 @@ class JobDescPlugin(BasePlugin[JobDescConfig]):
 
     def on_files(self, files, *, config):
         files = self.editions.on_files(files, config)
+        if self.command == "serve" and self.editions.forms is not None:  # mkdocs-macros' Jinja, new every rebuild
+            self.form_code.used_by(self.editions.forms.env.env)
         if self.incremental:
             self.building_from = incremental.fingerprint(config, [f.src_uri for f in files.documentation_pages()])
             stale = incremental.stale_pages(self.built_from, self.building_from)
@@ -119,7 +122,7 @@ class JobDescPlugin(BasePlugin[JobDescConfig]):
     def on_env(self, env, *, config, files):
         theme.register_tests(env)
         if self.command == "serve":
-            env.bytecode_cache = self.template_code
+            self.template_code.used_by(env)
         safety.stop_if_found(self.findings)  # every page is converted, none written yet
         return env
 
