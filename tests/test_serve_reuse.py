@@ -81,3 +81,31 @@ def test_an_unchanged_position_file_is_reused_and_its_problems_are_said_again(tm
     for _ in range(2):  # the unchanged broken file is explained on every rebuild, with its line
         _, problems = positions.load(docs)
         assert [(p.file, "«##Права»" in p.message, bool(p.line)) for p in problems] == [(CLIENT, True, True)], problems
+
+
+@pytest.mark.parametrize("file, old, new", [
+    (CLIENT, "reports_to: general-director\n", "reports_to: general-director\nreports_to: sales-head\n"),
+    (CLIENT, "title:", "title: [не закрыта\nx:"),
+    (CLIENT, "## Права", "##Права"),
+    (KEY_ACCOUNT, CONSULT, "- {#Consult} В случае необходимости"),
+    (KEY_ACCOUNT, "## Ответственность", "## Ответсвенность"),
+    (DIRECTOR, "---", "--"),
+])
+def test_a_serve_rebuild_finds_what_a_fresh_read_finds(tmp_path, file, old, new):
+    """Each edit is read by the same CheckedPositions as the one before it: the same positions and messages."""
+    from macros.checks.run import CheckedPositions
+
+    docs = copy_project(tmp_path / "project") / "docs"
+    positions = CheckedPositions()
+    positions.load(docs)
+    path = docs.parent / file
+    original = path.read_text(encoding="utf-8")
+    assert old in original
+    for text, broken in ((original.replace(old, new, 1), True), (original, False)):
+        path.write_text(text, encoding="utf-8")
+        warm, fresh = positions.load(docs), CheckedPositions().load(docs)
+        assert bool(fresh[1]) == broken, fresh[1]
+        assert warm[1] == fresh[1] and warm[0].positions == fresh[0].positions
+    assert warm[1] == [] and positions.load(docs)[1] == []
+    path.unlink()  # a removed file is forgotten
+    assert positions.load(docs)[0].positions == CheckedPositions().load(docs)[0].positions
