@@ -7,6 +7,7 @@ A real `mkdocs serve --dirty` on a scratch copy, over HTTP (test_serve.py's help
 from __future__ import annotations
 
 import re
+import time
 
 import pytest
 
@@ -19,6 +20,7 @@ REFERENCE = "- Соблюдает порядок п. [](key-account-manager.md#c
 RELABELLED = ((CONSULT, "- {#advise} В случае необходимости"), ("[](#consult)", "[](#advise)"))
 DIRECTOR = "docs/positions/commercial-director.md"
 SAID = re.compile(r"Соблюдает порядок п\. \d+(?:\.\d+)+")  # the clause number, as the page prints it
+FAILED = "Сайт не пересобран"  # serve's console line after each failed rebuild
 CIRCLE = ("reports_to: general-director\n", "reports_to: sales-head\n")
 
 
@@ -61,6 +63,30 @@ def test_a_circle_of_subordination_closed_by_one_file_is_reported_until_fixed(tm
                    for where, what in found), found
         live.edit(DIRECTOR, CIRCLE[1], CIRCLE[0])
         assert live.real_page("positions/sales-head/").h1 is not None
+
+
+def test_a_page_left_broken_is_reported_on_every_rebuild_while_other_files_change(tmp_path):
+    """A page's own check is reused while its text stays the same: its message must come back with it."""
+    project = copy_project(tmp_path / "project")
+    with serving(project) as live:
+        page = project / "docs" / "procedure.md"
+        good = page.read_text(encoding="utf-8")
+        page.write_text(good + "\n{{ no_such_macro() }}\n", encoding="utf-8")
+        line = len((good + "\n").splitlines()) + 1
+        wanted = lambda found: any("docs/procedure.md" in where and f"строка {line}" in where and
+                                   "неизвестный макрос «no_such_macro()»" in what for where, what in found)
+        assert wanted(problems_on(live, "procedure/")), problems_on(live, "procedure/")
+        duty = "- Ведёт учёт обращений клиентов.\n\n## Права"
+        failed = live.output().count(FAILED)
+        live.edit(CLIENT, "\n\n## Права", "\n" + duty)  # procedure.md is not touched
+        deadline = time.monotonic() + 60
+        while live.output().count(FAILED) == failed:  # the rebuild after this edit has failed too
+            assert time.monotonic() < deadline, live.output()[-3000:]
+            time.sleep(0.2)
+        assert wanted(problems_on(live, "procedure/")), "the message of the unchanged page is said again"
+        page.write_text(good, encoding="utf-8")
+        assert "Ведёт учёт обращений" in text_of(live.page_when(
+            "positions/client-manager/", lambda h: "<title>Сайт не собран" not in h and "<h1" in h, "the page"))
 
 
 def test_an_unchanged_position_file_is_reused_and_its_problems_are_said_again(tmp_path):

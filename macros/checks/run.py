@@ -42,6 +42,7 @@ class CheckedPositions:
 
     def __init__(self):
         self.read: dict[tuple[str, str], tuple[bytes, Position | None, list[Problem], list[Problem]]] = {}
+        self.pages: dict = {}  # every page's check of its own text (checks/pages.py), by the same rule
 
     def load(self, docs_dir: Path) -> tuple[Staff, list[Problem]]:
         """The positions and, in the order a fresh read gives them, the reading's problems, then the checks'."""
@@ -82,6 +83,6 @@ def checked_staff(env, positions: CheckedPositions | None = None):
             raise PositionsError(problems) from None
         raise
     site_macros = {name: macro for name, macro in env.macros.items() if name not in builtin}
-    problems += check_pages(env, docs_dir, staff, site_macros)
+    problems += check_pages(env, docs_dir, staff, site_macros, positions.pages if positions else None)
     if problems:
         raise PositionsError(problems)
