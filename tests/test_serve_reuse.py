@@ -1,7 +1,7 @@
 """`mkdocs serve` reads and checks again only the position files that changed since its last rebuild, yet the
 checks across positions still see every file: an edit of one position that breaks another position's reference,
 or closes a circle of subordination, is reported with the other file and its line, and fixing it clears it.
-A real `mkdocs serve --dirty` on a scratch copy, over HTTP (test_serve.py's helpers).
+The served tests run a real `mkdocs serve --dirty` on a scratch copy, over HTTP (test_serve.py's helpers, slow).
 """
 
 from __future__ import annotations
@@ -13,8 +13,6 @@ import pytest
 
 from conftest import copy_project
 from test_serve import CLIENT, CONSULT, KEY_ACCOUNT, serving, text_of
-
-pytestmark = pytest.mark.slow
 
 REFERENCE = "- Соблюдает порядок п. [](key-account-manager.md#consult).\n\n## Права"
 RELABELLED = ((CONSULT, "- {#advise} В случае необходимости"), ("[](#consult)", "[](#advise)"))
@@ -35,6 +33,7 @@ def relabel(live, undo: bool = False) -> None:
         live.edit(KEY_ACCOUNT, *((new, old) if undo else (old, new)))
 
 
+@pytest.mark.slow  # a real `mkdocs serve`
 def test_an_edit_that_breaks_another_positions_reference_is_reported_until_fixed(tmp_path):
     project = copy_project(tmp_path / "project")
     with serving(project) as live:
@@ -54,6 +53,7 @@ def test_an_edit_that_breaks_another_positions_reference_is_reported_until_fixed
         assert "<title>Сайт не собран" not in html
 
 
+@pytest.mark.slow  # a real `mkdocs serve`
 def test_a_circle_of_subordination_closed_by_one_file_is_reported_until_fixed(tmp_path):
     with serving(copy_project(tmp_path / "project")) as live:
         live.real_page("positions/sales-head/")  # a first rebuild of nothing: every file is read once
@@ -65,6 +65,7 @@ def test_a_circle_of_subordination_closed_by_one_file_is_reported_until_fixed(tm
         assert live.real_page("positions/sales-head/").h1 is not None
 
 
+@pytest.mark.slow  # a real `mkdocs serve`
 def test_a_page_left_broken_is_reported_on_every_rebuild_while_other_files_change(tmp_path):
     """A page's own check is reused while its text stays the same: its message must come back with it."""
     project = copy_project(tmp_path / "project")
