@@ -35,7 +35,8 @@ def define_env(env) -> None:
         "extensions": env.conf["markdown_extensions"], "options": env.conf["mdx_configs"]}, plugin.config.page_cache)
     editions = plugin.editions  # what the archive publishes or checks (hooks/editions.py)
     site = read_site(env, plugin.findings, forms_class=ArchiveForms, links=editions.links,
-                     codes=editions.codes, ledger=editions.ledger, base=editions.base, cache=cache)
+                     codes=editions.codes, ledger=editions.ledger, base=editions.base, cache=cache,
+                     positions=plugin.positions)
     # Search entries are recorded from each page's tree as Markdown makes it (search/README.md).
     env.conf["markdown_extensions"].append(plugin.search.extension(lambda: env.page))
     checked = editions.links.pages or editions.links.checks

@@ -28,6 +28,7 @@ from pathlib import Path
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, CombinedEvent, event_priority
 
+from .checks.run import CheckedPositions
 from .config import JobDescConfig, problem
 from .editing import build_log, incremental, live_preview
 from .hooks import forms, safety, theme
@@ -52,6 +53,8 @@ class JobDescPlugin(BasePlugin[JobDescConfig]):
         self.building_from: incremental.Fingerprint | None = None
         self.search = SearchEntries()          # kept across incremental rebuilds
         self.template_code = incremental.TemplateCode()  # `mkdocs serve`: theme templates compiled once
+        self.form_code = incremental.TemplateCode()      # and the forms' templates (macros/templates/)
+        self.positions: CheckedPositions | None = None  # `mkdocs serve`: position files read and checked once
         self.staging: Staging | None = None    # `mkdocs build` only
         self.downloads: Downloads | None = None
         self.findings = Findings()             # problems found while rendering, reported all at once
@@ -69,6 +72,7 @@ class JobDescPlugin(BasePlugin[JobDescConfig]):
     def on_startup(self, *, command, dirty):
         self.command, self.dirty = command, dirty
         build_log.keep_short()
+        self.positions = CheckedPositions() if command == "serve" else None  # only an unchanged file is reused
         self.incremental = command == "serve" and dirty
         if self.incremental:  # on_files decides which pages are stale, so MkDocs' warning is not true here
             logging.getLogger(build_log.BUILD_LOGGER).addFilter(incremental.DirtyBuildNotice())
@@ -92,6 +96,8 @@ class JobDescPlugin(BasePlugin[JobDescConfig]):
 
     def on_files(self, files, *, config):
         files = self.editions.on_files(files, config)
+        if self.command == "serve" and self.editions.forms is not None:  # mkdocs-macros' Jinja, new every rebuild
+            self.form_code.used_by(self.editions.forms.env.env)
         if self.incremental:
             self.building_from = incremental.fingerprint(config, [f.src_uri for f in files.documentation_pages()])
             stale = incremental.stale_pages(self.built_from, self.building_from)
@@ -116,7 +122,7 @@ class JobDescPlugin(BasePlugin[JobDescConfig]):
     def on_env(self, env, *, config, files):
         theme.register_tests(env)
         if self.command == "serve":
-            env.bytecode_cache = self.template_code
+            self.template_code.used_by(env)
         safety.stop_if_found(self.findings)  # every page is converted, none written yet
         return env
 

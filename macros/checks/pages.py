@@ -42,30 +42,46 @@ def page_address(relative: str) -> str:
     return "/".join(parts) + ("/" if parts else "")
 
 
-def check_pages(env, docs_dir: Path, staff: Staff, site_macros: dict) -> list[Problem]:
-    """Every page's template syntax, encoding and front matter, as problems with file and line."""
+def check_pages(env, docs_dir: Path, staff: Staff, site_macros: dict, kept: dict | None = None) -> list[Problem]:
+    """Every page's template syntax, encoding and front matter, as problems with file and line. kept: `mkdocs
+    serve`'s answers of the last rebuild, reused for a page whose text, position and macros are the same."""
     # mkdocs-macros parses force_render_paths only after define_env: read the same setting the same way.
     forced = pathspec.PathSpec.from_lines("gitwildmatch", (env.config.get("force_render_paths") or "").splitlines())
+    macros = tuple(sorted((name, bool(getattr(macro, "position_only", False))) for name, macro in site_macros.items()))
     problems: list[Problem] = []
+    answers = {}
     for path, shown_as, text in _page_texts(docs_dir, staff, problems):
         relative = path.relative_to(docs_dir).as_posix()
-        problems += check_text(shown_as, text)
-        if forced.match_file(relative):
-            continue  # a developer opted this page into Jinja in mkdocs.yml
-        position = staff.by_src_path(relative)
-        if position is not None:
-            body, first, meta, lines = position.body, position.body_line, position.meta, position.lines
-        else:
-            split = _split(shown_as, text, problems)
-            if split is None:
-                continue
-            body, first, meta, lines = split
-        problems += _check_render_switch(shown_as, meta, lines) + check_values(shown_as, meta, lines)
-        if position is None:
-            problems += check_page_meta(shown_as, meta, lines)
-        problems += check_template_syntax(shown_as, body, first, site_macros, is_position=position is not None)
-        problems += [Problem(shown_as, message, fix, line=first + body.count("\n", 0, found.start()))
-                     for pattern, message, fix in SITE_ONLY for found in pattern.finditer(body)]
+        position = staff.by_src_path(relative)  # a draft's is the edition in force: a new object every build
+        asked = (text, macros, forced.match_file(relative))
+        known = (kept or {}).get(relative)
+        if known is None or known[0] != asked or known[1] is not position:
+            known = (asked, position, _check_page(shown_as, text, position, site_macros, asked[2]))
+        answers[relative] = known
+        problems += known[2]
+    if kept is not None:
+        kept.clear()
+        kept.update(answers)
+    return problems
+
+
+def _check_page(shown_as: str, text: str, position, site_macros: dict, forced: bool) -> list[Problem]:
+    problems = check_text(shown_as, text)
+    if forced:
+        return problems  # a developer opted this page into Jinja in mkdocs.yml
+    if position is not None:
+        body, first, meta, lines = position.body, position.body_line, position.meta, position.lines
+    else:
+        split = _split(shown_as, text, problems)
+        if split is None:
+            return problems
+        body, first, meta, lines = split
+    problems += _check_render_switch(shown_as, meta, lines) + check_values(shown_as, meta, lines)
+    if position is None:
+        problems += check_page_meta(shown_as, meta, lines)
+    problems += check_template_syntax(shown_as, body, first, site_macros, is_position=position is not None)
+    problems += [Problem(shown_as, message, fix, line=first + body.count("\n", 0, found.start()))
+                 for pattern, message, fix in SITE_ONLY for found in pattern.finditer(body)]
     return problems
 
 

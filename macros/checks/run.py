@@ -10,8 +10,8 @@ from contextlib import contextmanager
 from pathlib import Path
 
 from ..model.company import Company
-from ..model.loading import load_staff
-from ..model.positions import Staff
+from ..model.loading import position_from_bytes, shown_path
+from ..model.positions import Position, Staff, position_files
 from ..model.problems import PositionsError, Problem
 from . import body, company, fields, files, relations, signatories, status
 from .pages import check_pages, check_templates
@@ -21,22 +21,57 @@ def validate_staff(staff: Staff, docs_dir: Path | None = None) -> list[Problem]:
     """Every problem of every position, in one list."""
     problems: list[Problem] = []
     for position in staff.positions.values():
-        problems += fields.check_front_matter(position)
-        problems += body.check_body(position)
-    problems += relations.check_relations(staff, docs_dir)
-    problems += status.check_status(staff)
-    return problems
+        problems += check_position(position)
+    return problems + check_whole_set(staff, docs_dir)
+
+
+def check_position(position: Position) -> list[Problem]:
+    """What one file alone decides: its front matter against the schema, its history, its text."""
+    return fields.check_front_matter(position) + body.check_body(position)
+
+
+def check_whole_set(staff: Staff, docs_dir: Path | None) -> list[Problem]:
+    """What depends on the other positions (who reports to whom, references, statuses): run over every build."""
+    return relations.check_relations(staff, docs_dir) + status.check_status(staff)
+
+
+class CheckedPositions:
+    """`mkdocs serve`: each position file as the last rebuild read and checked it, kept on the plugin. Reading
+    and checking one file depends on its bytes and its name only, so an unchanged file is not read again;
+    the checks across files (check_whole_set, signatories, pages) run over the whole set every time."""
+
+    def __init__(self):
+        self.read: dict[tuple[str, str], tuple[bytes, Position | None, list[Problem], list[Problem]]] = {}
+        self.pages: dict = {}  # every page's check of its own text (checks/pages.py), by the same rule
+
+    def load(self, docs_dir: Path) -> tuple[Staff, list[Problem]]:
+        """The positions and, in the order a fresh read gives them, the reading's problems, then the checks'."""
+        staff, unread, wrong, kept = Staff(), [], [], {}
+        for path in position_files(docs_dir):
+            raw, key = path.read_bytes(), (shown_path(path, docs_dir), path.relative_to(docs_dir).as_posix())
+            known = self.read.get(key)
+            if known is None or known[0] != raw:
+                position, found = position_from_bytes(raw, *key)
+                known = (raw, position, found, check_position(position) if position is not None else [])
+            kept[key] = known
+            if known[1] is not None:
+                staff.positions[known[1].slug] = known[1]
+            unread += known[2]
+            wrong += known[3]
+        self.read = kept  # a file removed is forgotten
+        return staff, unread + wrong
 
 
 @contextmanager
-def checked_staff(env):
+def checked_staff(env, positions: CheckedPositions | None = None):
+    """positions: what the last rebuild of the same `mkdocs serve` read; None reads every file anew."""
     docs_dir = Path(env.conf["docs_dir"])
     builtin = set(env.macros)  # mkdocs-macros' own (macros_info, context…): pages may not call them
     problems = files.check_files(env.conf)
     problems += company.check_company(env.conf)
     problems += check_templates(Path(env.conf["config_file_path"]).resolve().parent)
-    staff, found = load_staff(docs_dir)
-    problems += found + validate_staff(staff, docs_dir)
+    staff, found = (positions or CheckedPositions()).load(docs_dir)
+    problems += found + check_whole_set(staff, docs_dir)
     problems += signatories.check_signatories(staff, Company(env.conf["extra"], staff), env.conf.get("config_file_path"))
     try:
         yield staff
@@ -48,6 +83,6 @@ def checked_staff(env):
             raise PositionsError(problems) from None
         raise
     site_macros = {name: macro for name, macro in env.macros.items() if name not in builtin}
-    problems += check_pages(env, docs_dir, staff, site_macros)
+    problems += check_pages(env, docs_dir, staff, site_macros, positions.pages if positions else None)
     if problems:
         raise PositionsError(problems)

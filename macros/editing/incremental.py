@@ -22,6 +22,11 @@ from ..model.positions import POSITIONS_DIR
 
 # mkdocs/commands/build.py, logged on every dirty build; strict mode would count it as a failure.
 DIRTY_WARNING = "A 'dirty' build is being performed"
+# What Jinja reads when it compiles a template, besides its source.
+COMPILE_OPTIONS = ("block_start_string", "block_end_string", "variable_start_string", "variable_end_string",
+                   "comment_start_string", "comment_end_string", "line_statement_prefix", "line_comment_prefix",
+                   "trim_blocks", "lstrip_blocks", "newline_sequence", "keep_trailing_newline", "optimized",
+                   "is_async", "finalize", "autoescape")
 
 
 @dataclass(frozen=True)
@@ -99,6 +104,15 @@ class TemplateCode(BytecodeCache):
 
     def __init__(self):
         self.code: dict[str, bytes] = {}
+        self.options = ""
+
+    def used_by(self, env) -> None:
+        """Serve `env`'s compiled templates from here; code compiled under other syntax options (mkdocs.yml
+        may change mkdocs-macros' delimiters while serving) is dropped, since Jinja checks only the source."""
+        options = repr([_option(getattr(env, name, None)) for name in COMPILE_OPTIONS] + sorted(env.extensions))
+        if options != self.options:
+            self.code, self.options = {}, options
+        env.bytecode_cache = self
 
     def load_bytecode(self, bucket) -> None:
         if bucket.key in self.code:
@@ -114,6 +128,11 @@ class DirtyBuildNotice(logging.Filter):
 
     def filter(self, record: logging.LogRecord) -> bool:
         return not (record.levelno == logging.WARNING and record.getMessage().startswith(DIRTY_WARNING))
+
+
+def _option(value):
+    """A function option by its name: a new closure of the same function each build compiles the same."""
+    return getattr(value, "__qualname__", value) if callable(value) else value
 
 
 def _files(roots: list[Path]):

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from ..checks import editions as edition_checks
-from ..checks.run import checked_staff
+from ..checks.run import CheckedPositions, checked_staff
 from ..model.build_cache import BuildCache
 from ..model.drafts import Draft, set_drafts_aside
 from ..model.edit_dates import last_edited
@@ -39,17 +39,19 @@ class Site:
 
 
 def read_site(host, findings, *, forms_class=Boilerplate, links: Links | None = None, codes=None, ledger=None,
-              base: str = "", every_edition: bool = False, cache: BuildCache | None = None) -> Site:
+              base: str = "", every_edition: bool = False, cache: BuildCache | None = None,
+              positions: CheckedPositions | None = None) -> Site:
     """host: mkdocs-macros' env or a MacroHost. links, codes, ledger, base: what the plugin decided for this
     build; every_edition reads the editions from git even when nothing publishes or checks them (prepare
-    prints each history table from them). Problems found in the pages' conversion go to `findings`."""
+    prints each history table from them), positions what the last rebuild of `mkdocs serve` read.
+    Problems found in the pages' conversion go to `findings`."""
     builtin = set(host.macros)  # mkdocs-macros' own, such as macros_info(): never callable from a page
     links = links or Links()
     project, docs_dir = Path(host.conf["config_file_path"]).parent, Path(host.conf["docs_dir"])
     verbatim.blocks_in(host.conf).clear()  # the held forms of this run
     # Everything registered inside the block is known to the check of the pages' macro calls,
     # which runs when the block ends; any problem stops the build before a page is written.
-    with checked_staff(host) as staff:
+    with checked_staff(host, positions) as staff:
         host.variables["staff"] = staff
         staff.edited.update(last_edited(docs_dir))
         # A draft needs the edition in force from git even when the archive is not published (mkdocs serve).
