@@ -68,7 +68,7 @@ def read_site(host, findings, *, forms_class=Boilerplate, links: Links | None = 
         host.filter(typography.nbsp)
         forms.register(host)
         catalog.register(host, staff)
-        org.register(host, staff, forms.blocks)
+        org.register(host, staff, forms.hold)
     forms.site_macros.update(plain_calls.site_macros(host.macros, builtin))
     return Site(staff, archive, drafts, forms, nav)
 

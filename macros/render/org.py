@@ -9,7 +9,6 @@ import re
 
 from mkdocs.utils import get_relative_url
 
-from . import verbatim
 from ..model.positions import Position, Staff
 
 def departments_in_rank_order(staff: Staff) -> dict[str, list[Position]]:
@@ -77,10 +76,9 @@ def reporting_tree(staff: Staff) -> list[dict]:
     return [branch(p, frozenset({p.slug})) for p in tops]
 
 
-def register(env, staff: Staff, blocks) -> None:
+def register(env, staff: Staff, hold) -> None:
     env.filter(node_id)
     env.filter(mermaid_text)
-    hold = blocks.hold if verbatim.released_in(env.conf) else blocks.inline
 
     @env.macro
     def org_chart() -> str:
