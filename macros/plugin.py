@@ -31,7 +31,7 @@ from mkdocs.plugins import BasePlugin, CombinedEvent, event_priority
 from .checks.run import CheckedPositions
 from .config import JobDescConfig, problem
 from .editing import build_log, incremental, live_preview
-from .hooks import forms, safety, theme
+from .hooks import safety, theme
 from .hooks.compact import compact, drop_gaps_between_blocks
 from .hooks.downloads import Downloads
 from .hooks.editions import Editions
@@ -134,7 +134,7 @@ class JobDescPlugin(BasePlugin[JobDescConfig]):
 
     @event_priority(-10)
     def _finish_page(self, context, *, page, config, nav):
-        forms.put_back(page, self.held_blocks)
+        self.held_blocks.put_back(page)
         context = self.editions.on_page_context(context, page, config, nav)
         self.downloads.link(context, page, config)
         return context

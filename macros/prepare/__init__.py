@@ -18,8 +18,7 @@ from ..render import plain_calls
 from ..render.archive_links import Links
 from ..render.findings import Findings
 from .host import MacroHost
-from .markdown import forms_in, instruction_markdown, typeset_markdown
-from .refusals import Refusals
+from .markdown import Refusals, forms_in, instruction_markdown, typeset_markdown
 from .editions import add_editions
 from .site import read_site
 

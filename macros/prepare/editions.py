@@ -1,7 +1,7 @@
 """The archive in prepare's output: every edition's page and every comparison («Лист изменений») as plain
 Markdown at the site's addresses. The archive's plan (exports/archive.py) says which pages exist; an edition
 is expanded by the site's macros answering from its commit (exports/archive_forms.py), a comparison written
-as our template's HTML from both editions' blocks (taken from refusals.py's one conversion of each page).
+as our template's HTML from both editions' blocks (taken from Refusals' one conversion of each page).
 """
 
 from __future__ import annotations

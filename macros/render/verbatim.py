@@ -1,12 +1,15 @@
 """Finished HTML blocks (stamp, signatures, acknowledgement sheet) skip Markdown and search: a macro holds
-its HTML under its hash and writes a one-line comment, which hooks/forms.py replaces after indexing. With
-``hold_forms: false`` the HTML goes inline: slower, the same page.
+its HTML under its hash and writes a one-line comment, which the plugin puts back (put_back) after Material's
+search plugin has seen the page, before the downloads' links and the theme read it. With ``hold_forms: false``
+the HTML goes inline: slower, the same page.
 """
 
 from __future__ import annotations
 
 import hashlib
 import re
+
+from mkdocs.exceptions import PluginError
 
 TOKEN = re.compile(r"<!--jobdesc-verbatim (\w+) ([0-9a-f]{20})-->")
 # A placeholder that Markdown did not leave as a comment (inside a code block, say) is escaped text.
@@ -76,6 +79,15 @@ class HeldBlocks:
         if "<!--jobdesc-verbatim " not in content:
             return content
         return TOKEN.sub(lambda match: self.held[match.group(2)], content)
+
+    def put_back(self, page) -> None:
+        page.content = self.release(page.content or "")
+        macro = misplaced(page.content)
+        if macro:
+            raise PluginError(
+                f"docs/{page.file.src_uri}: блок {{{{ {macro}() }}}} не может стоять здесь (например, внутри блока кода)."
+                f" Исправление: поставьте {{{{ {macro}() }}}} на отдельную строку без отступа,"
+                " с пустой строкой до и после, как в образце на странице сайта «Файл должности» (docs/guide/position-file.md)")
 
     def shield(self, page_html: str) -> tuple[str, dict[str, str]]:
         """The page with the site's inline forms replaced by tokens, so a sanitiser sees only HR's content."""
