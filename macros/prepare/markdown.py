@@ -13,8 +13,8 @@ import markdown
 from ..hooks import safety
 from ..model.markup import CROSS_REFERENCE, SOURCE_REFERENCE
 from ..render import plain_calls, preview, verbatim
+from ..render.verbatim import is_instruction
 from ..render.clauses import LABEL_AT_START
-from ..render.instruction import is_instruction
 from ..render.text_filters import md
 from ..render.typography import typeset
 

@@ -17,7 +17,7 @@ from ..model.drafts import Draft, set_drafts_aside
 from ..model.edit_dates import last_edited
 from ..model.editions import Archive, find_editions
 from ..model.positions import Staff
-from ..render import org, plain_calls, text_filters, typography, verbatim
+from ..render import org, text_filters, typography, verbatim
 from ..render.archive_links import Links
 from ..render.boilerplate import Boilerplate
 from ..render.clauses import ClauseExtension
@@ -68,7 +68,7 @@ def read_site(host, findings, *, forms_class=Boilerplate, links: Links | None = 
         host.filter(typography.nbsp)
         forms.register(host)
         org.register(host, staff, forms.hold)
-    forms.site_macros.update(plain_calls.site_macros(host.macros, builtin))
+    forms.site_macros.update((name, macro) for name, macro in host.macros.items() if name not in builtin)
     return Site(staff, archive, drafts, forms, nav)
 
 

@@ -146,8 +146,7 @@ class Boilerplate:
             """The summary card, organisation, approval stamp, title and QR code; then the other names (left
             in the Markdown, where search reads them) and the edit record."""
             stamp = self.render("approval_stamp.html", approval=self.rules().approval(self.position()))
-            return (self.hold(self.before_header() + "\n" + stamp + self.qr_code(),
-                              "approval_stamp")
+            return (self.hold(self.before_header() + "\n" + stamp + self.qr_code(), "approval_stamp")
                     + self.blocks.trusted(self.render("aliases.html"))
                     + self.hold(self.after_header(), "approval_stamp"))
 

@@ -16,7 +16,7 @@ from markdown.treeprocessors import Treeprocessor
 
 from ..model.markup import CROSS_REFERENCE, clause_id, clause_number, section_id
 from . import preview, preview_check
-from .instruction import is_instruction
+from .verbatim import is_instruction
 
 LABEL_AT_START = re.compile(r"^\s*\{#([A-Za-z][\w-]*)\}\s*")
 

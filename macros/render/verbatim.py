@@ -1,7 +1,8 @@
 """Finished HTML blocks (stamp, signatures, acknowledgement sheet) skip Markdown and search: a macro holds
 its HTML under its hash and writes a one-line comment, which the plugin puts back (put_back) after Material's
 search plugin has seen the page, before the downloads' links and the theme read it. With ``hold_forms: false``
-the HTML goes inline: slower, the same page.
+the HTML goes inline: slower, the same page. The stamp's marker is also the one answer to "is this page an
+instruction?" (is_instruction): only such pages get numbered clauses, «Печать» and «Скачать PDF», and a PDF.
 """
 
 from __future__ import annotations
@@ -18,6 +19,12 @@ LEFTOVER = re.compile(r"jobdesc-verbatim (\w+) [0-9a-f]{20}")
 # An attribute of the site's plugin (macros/plugin.py), which mkdocs_hooks.py's module carries as `plugin`.
 RELEASER = "releases_verbatim_blocks"
 INLINE_FORM = re.compile(r'<div class="jobdesc-form" data-form="([0-9a-f]{20})">')
+MARKER = "data-instruction"  # written by macros/templates/approval_stamp.html on the document header
+
+
+def is_instruction(html: str | None) -> bool:
+    """Whether a page's HTML (or a block of it) is, or carries the header of, an instruction."""
+    return bool(html) and MARKER in html
 
 
 def _owners(config):
