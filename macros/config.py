@@ -40,9 +40,6 @@ class Switch(Text):
 class Flag(Text):
     """On with '1', off with '0' or nothing: a step no command takes by itself (publishing the site)."""
 
-    def __init__(self):
-        super().__init__(default=False)
-
     def run_validation(self, value: object) -> bool:
         if value is None or isinstance(value, bool):
             return bool(value)
@@ -74,7 +71,7 @@ class JobDescConfig(base.Config):
     archive = Switch()              # the archive of editions (JOBDESC_ARCHIVE); 0 in mkdocs serve: not even its check
     archive_cache = Text()          # its rendered pages (JOBDESC_ARCHIVE_CACHE; default .cache/editions)
     base = Text()                   # the branch or commit edits are checked against (JOBDESC_BASE)
-    publish = Flag()                # this build publishes the site: its ledger (JOBDESC_PUBLISH; the CI publish job)
+    publish = Flag(False)           # this build publishes the site: its ledger (JOBDESC_PUBLISH; the CI publish job)
     # The stamp, signatures and acknowledgement sheet skip Markdown and search and are put back per page
     # (render/verbatim.py); false writes them inline, as a build without this plugin does (slower, same page).
     hold_forms = c.Type(bool, default=True)

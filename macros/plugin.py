@@ -31,7 +31,7 @@ from mkdocs.plugins import BasePlugin, CombinedEvent, event_priority
 from .checks.run import CheckedPositions
 from .config import JobDescConfig, problem
 from .editing import build_log, incremental, live_preview
-from .hooks import forms, safety, theme
+from .hooks import safety, theme
 from .hooks.compact import compact, drop_gaps_between_blocks
 from .hooks.downloads import Downloads
 from .hooks.editions import Editions
@@ -39,7 +39,7 @@ from .hooks.publishing import Staging
 from .hooks.search_entries import SearchEntries
 from .model.build_cache import BuildCache
 from .render.findings import Findings
-from .render.verbatim import HeldBlocks
+from .render.verbatim import HeldBlocks, is_instruction
 
 
 class JobDescPlugin(BasePlugin[JobDescConfig]):
@@ -89,8 +89,8 @@ class JobDescPlugin(BasePlugin[JobDescConfig]):
         return config
 
     def on_pre_build(self, *, config):
-        self.held_blocks.clear()  # `mkdocs serve` builds many times in one process
-        self.findings.clear()
+        self.held_blocks.clear()  # `mkdocs serve` builds many times in one process,
+        self.findings.take()  # and the problems an earlier one found
         if not self.incremental:
             self.search.start(keep=False)
 
@@ -120,7 +120,7 @@ class JobDescPlugin(BasePlugin[JobDescConfig]):
         return self.editions.on_page_content(html, page, config, files)
 
     def on_env(self, env, *, config, files):
-        theme.register_tests(env)
+        env.tests["instruction"] = is_instruction  # the theme's one answer to "instruction?"
         if self.command == "serve":
             self.template_code.used_by(env)
         safety.stop_if_found(self.findings)  # every page is converted, none written yet
@@ -134,7 +134,7 @@ class JobDescPlugin(BasePlugin[JobDescConfig]):
 
     @event_priority(-10)
     def _finish_page(self, context, *, page, config, nav):
-        forms.put_back(page, self.held_blocks)
+        self.held_blocks.put_back(page)
         context = self.editions.on_page_context(context, page, config, nav)
         self.downloads.link(context, page, config)
         return context
@@ -159,13 +159,14 @@ class JobDescPlugin(BasePlugin[JobDescConfig]):
         self.built_from = self.building_from
 
     def on_serve(self, server, *, config, builder):
-        self.preview = live_preview.keep_serving(server)
+        self.preview = live_preview.LivePreview(server)
         return server
 
     @event_priority(-1000)
     def on_build_error(self, *, error):
         self.built_from = None  # a failed build may have written some pages: the next one renders all
-        live_preview.note_build_error(self.preview, error)
+        if self.preview is not None:  # the error itself: the exception that reaches serve is MkDocs' Abort
+            self.preview.error = error
         ending = build_log.closing_line(error)
         if ending is not None:
             raise ending from None  # in place of MkDocs' English "Aborted with …"

@@ -43,11 +43,13 @@ class FailedBuild:
 
 
 class LivePreview:
-    """The state shared by the rebuilding thread and the threads answering the browser."""
+    """The state shared by the rebuilding thread and the threads answering the browser. Made in on_serve, it
+    wraps the server's builder and app: the server answers every request whatever the last rebuild did."""
 
     def __init__(self, server):
-        self.build = server.builder
+        self.build, server.builder = server.builder, self.rebuild
         self.serve = server.get_app()
+        server.set_app(self.app)
         # (the last rebuild's failure or None, rebuilds finished so far), replaced as one: the error page
         # shows a failure with the count it belongs to, and reloads when the count changes.
         self.last: tuple[FailedBuild | None, int] = (None, 0)
@@ -98,21 +100,6 @@ class LivePreview:
         if message:
             failure.messages.append(("ERROR", message))
         return failure
-
-
-def keep_serving(server) -> LivePreview:
-    """For on_serve: the server answers every request whatever the last rebuild did; the plugin keeps
-    the session it returns, for on_build_error."""
-    session = LivePreview(server)
-    server.builder = session.rebuild
-    server.set_app(session.app)
-    return session
-
-
-def note_build_error(session: LivePreview | None, error: BaseException) -> None:
-    """For on_build_error: the error itself (the exception that reaches serve is MkDocs' Abort)."""
-    if session is not None:
-        session.error = error
 
 
 def _report(stopped: BaseException) -> None:

@@ -28,7 +28,7 @@ TEMPLATES = Path(__file__).resolve().parents[1] / "templates"
 
 def snapshots_of(planner: Planner, env, states: list) -> dict[str, Snapshot]:
     """The snapshot of every commit these states come from (the work tree's too), each position file parsed
-    once for all of them; also used by the prepare stage (macros/prepare/editions.py)."""
+    once for all of them; also used by the prepare stage (macros/prepare/__init__.py)."""
     docs_dir, parsed = Path(planner.config["docs_dir"]), {}
     return {key: Snapshot(None if key == sources.WORKTREE else key, files, docs_dir, env, parsed)
             for key, files in planner.sources.snapshots(states).items()}

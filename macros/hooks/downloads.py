@@ -15,7 +15,7 @@ from mkdocs.utils import get_relative_url
 
 from ..exports import cache, pdf, word
 from ..render.archive_links import download_of_page
-from ..render.instruction import is_instruction
+from ..render.verbatim import is_instruction
 
 log = logging.getLogger("mkdocs.hooks.downloads")
 

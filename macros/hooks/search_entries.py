@@ -68,19 +68,17 @@ class SearchOutline(Extension):
         self.search, self.page_of = search, page_of
 
     def extendMarkdown(self, md):
+        md.jobdesc_search = self
         # After every tree processor that changes text or ids (toc 5, typography 4, unescape 0, MkDocs' 1 and 0).
-        md.treeprocessors.register(_Record(md, self.search, self.page_of), "jobdesc_search_outline", -10)
+        md.treeprocessors.register(_Record(md), "jobdesc_search_outline", -10)
 
 
 class _Record(Treeprocessor):
-    def __init__(self, md, search: SearchEntries, page_of):
-        super().__init__(md)
-        self.search, self.page_of = search, page_of
-
     def run(self, root) -> None:
-        page = self.page_of()
+        outline = self.md.jobdesc_search
+        page = outline.page_of()
         setting = page.meta.get("search") if page is not None else None
         if page is not None and not (isinstance(setting, dict) and setting.get("exclude")):  # an archived edition
             blocks = [block if isinstance(block, str) else self.md.serializer(block)
                       for block in self.md.htmlStash.rawHtmlBlocks]
-            self.search.outlines[page.file.src_uri] = search_entries.tree_entries(root, blocks)
+            outline.search.outlines[page.file.src_uri] = search_entries.tree_entries(root, blocks)

@@ -1,7 +1,5 @@
-"""What the theme reads of a page is text, and one answer to "instruction?" (run by macros/plugin.py).
-
-Material writes ``page.meta.title`` and tag names unescaped into the page, so they are escaped here
-(``Инженер <по ТБ>`` shows as written); the Jinja test ``instruction`` asks render/instruction.py.
+"""What the theme reads of a page is text (run by macros/plugin.py): Material writes ``page.meta.title`` and
+tag names unescaped into the page, so they are escaped here (``Инженер <по ТБ>`` shows as written).
 """
 
 from __future__ import annotations
@@ -9,7 +7,6 @@ from __future__ import annotations
 from markupsafe import Markup, escape
 
 from ..model.positions import POSITIONS_DIR, default_tags
-from ..render.instruction import is_instruction
 
 
 def _as_text(value):
@@ -33,7 +30,3 @@ def titles_as_text(page) -> None:
     for name in ("title", "description"):  # the theme writes both into <head> as they are
         if name in page.meta:
             page.meta[name] = _as_text(page.meta[name])
-
-
-def register_tests(env) -> None:
-    env.tests["instruction"] = is_instruction

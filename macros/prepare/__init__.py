@@ -1,7 +1,11 @@
 """The *prepare* stage: the project's files in, plain Markdown pages out, nothing left for a generator.
 
 ``prepare(project_dir)`` validates with the build's checks, expands the macros, numbers clauses, fills
-references and applies typography; the pages build to the same text with plain ``mkdocs build``.
+references and applies typography; the pages build to the same text with plain ``mkdocs build``. With the
+archive, every edition's page and every comparison («Лист изменений») too, at the site's addresses: the archive's
+plan (exports/archive.py) says which pages exist; an edition is expanded by the site's macros answering from its
+commit (exports/archive_forms.py), a comparison written as our template's HTML from both editions' blocks (taken
+from Refusals' one conversion of each page).
 """
 
 from __future__ import annotations
@@ -10,22 +14,60 @@ import html
 from dataclasses import dataclass, field
 from pathlib import Path
 
+import yaml
+from jinja2 import Environment, FileSystemLoader, StrictUndefined
+from mkdocs.config import load_config
+from mkdocs.structure.files import File
+from mkdocs.structure.pages import Page
+
 from ..model.front_matter import FRONT_MATTER
 from ..model.positions import Position, default_tags
 from ..model.problems import PositionsError
-from ..exports.archive_forms import ArchiveForms
+from ..exports import archive as planning, document_text
+from ..exports.archive_forms import Archived, ArchiveForms, comparison_html, comparison_templates
+from ..exports.archive_pages import TEMPLATES, snapshots_of
+from ..hooks.compact import drop_gaps_between_blocks
 from ..render import plain_calls
 from ..render.archive_links import Links
 from ..render.findings import Findings
-from .host import MacroHost
-from .markdown import forms_in, instruction_markdown, typeset_markdown
-from .refusals import Refusals
-from .editions import add_editions
+from .markdown import Refusals, forms_in, instruction_markdown, one_block, typeset_markdown
 from .site import read_site
 
 # Which page is which, by the macro it calls (or Material's tags marker).
 KINDS = {"position_catalog": "catalog", "org_chart": "structure"}
 TAGS_MARKER = "<!-- material/tags -->"
+
+
+class MacroHost:
+    """The macros' host without mkdocs-macros: the few names of its ``env`` (conf, Jinja env, macro(), filter(),
+    page) set up the way mkdocs.yml sets up the plugin, so macros register and render as they do there."""
+
+    def __init__(self, config_file: Path):
+        self.conf = load_config(config_file=str(config_file))
+        self.config = self.conf["plugins"]["macros"].config  # the `macros:` options, as the plugin reads them
+        project = Path(self.conf["config_file_path"]).parent
+        options = {"loader": FileSystemLoader(str(project / (self.config["include_dir"] or "macros/templates"))),
+                   "undefined": StrictUndefined}
+        options.update({key[3:]: value for key, value in self.config.items() if key.startswith("j2_") and value})
+        self.env = Environment(**options)
+        self.macros: dict = {}
+        self.variables: dict = {}
+        self.page: Page | None = None
+
+    def macro(self, function, name: str = ""):
+        self.macros[name or function.__name__] = function
+        self.env.globals[name or function.__name__] = function
+        return function
+
+    def filter(self, function, name: str = ""):
+        self.env.filters[name or function.__name__] = function
+        return function
+
+    def at(self, src_uri: str) -> Page:
+        """Make `src_uri` (relative to docs/) the page being prepared: the macros read it from `page`."""
+        file = File(src_uri, self.conf["docs_dir"], self.conf["site_dir"], self.conf["use_directory_urls"])
+        self.page = Page(None, file, self.conf)
+        return self.page
 
 
 @dataclass
@@ -94,3 +136,46 @@ def _other_page(text: str, host: MacroHost, refusals: Refusals, blocks) -> str:
 
 def _yaml_text(value: str) -> str:
     return '"' + value.replace("\\", "\\\\").replace('"', '\\"') + '"'
+
+
+# As the site shows an archived page (exports/archive_pages.py): no menu or contents, not in the search.
+SHOWN = {"hide": ["navigation", "toc"], "search": {"exclude": True}}
+
+
+def add_editions(prepared, project_dir: Path, host, staff, found, forms: ArchiveForms, refusals, blocks) -> None:
+    """Every archived edition and comparison of `found` (model/editions.py) into `prepared`'s pages and manifest."""
+    planner = planning.Planner(found, staff, host.conf, Path(project_dir), forms.links, forms.codes)
+    jobs = planner.jobs()  # a position's editions come before its comparisons
+    snapshots = snapshots_of(planner, forms.env, [job.state for job in jobs if job.state is not None])
+    templates, read = comparison_templates(str(TEMPLATES)), {}
+    rows = int(host.conf["extra"].get("acknowledgement_rows", 12))
+    for job in jobs:
+        spec = job.spec
+        page = host.at(job.src)
+        if job.kind == "edition":
+            forms.pages[job.src] = Archived(spec, snapshots[spec["snapshot"]])
+            # Messages name the file HR knows and the edition, as the site's (exports/archive_pages.py), and the
+            # line in that file: the text they search stands at its own lines.
+            position = job.state.position
+            page.file.content_string = "\n" * (position.body_line - 1) + planning.text_of(job)
+            page.file.source_file = f"docs/{position.src_path} (редакция {spec['version']} из истории git)"
+            # Another position's clause is named, not linked; the blocks are kept as the site reads them
+            # (plugin.py), for the comparisons that come after.
+            body = instruction_markdown(position.body, host.macros, forms.clause_numbers, refusals, blocks,
+                                        link_out=False)
+            read[job.src] = document_text.blocks(drop_gaps_between_blocks(refusals.html))
+            entry = {"kind": "edition", "slug": spec["slug"], "version": spec["version"],
+                     "current": bool(spec["notice"].get("current"))}
+        else:
+            older, newer = (read.get(spec[side]["src"], []) for side in ("older", "newer"))
+            body = one_block(comparison_html(templates, spec, older, newer, rows, page.url))
+            entry = {"kind": "compare", "slug": spec["slug"], "version": spec["newer"]["version"],
+                     "older": spec["older"]["version"]}
+        prepared.pages[job.src] = _front_matter(spec["title"]) + body.strip("\n") + "\n"
+        prepared.manifest[job.src] = {**entry, "title": spec["title"]}
+
+
+def _front_matter(title: str) -> str:
+    # The theme writes titles as HTML: escaped here, as hooks/theme.py does for the site.
+    meta = yaml.safe_dump({"title": html.escape(title), **SHOWN}, allow_unicode=True, sort_keys=False)
+    return f"---\n{meta}---\n\n"

@@ -1,5 +1,6 @@
 """An instruction's Markdown with what the site adds while converting it (clause numbers, filled
-references, non-breaking spaces) written into the text itself, for a plain Markdown renderer.
+references, non-breaking spaces) written into the text itself, for a plain Markdown renderer; and what the
+site refuses while it converts a page (Refusals), refused by prepare too.
 """
 
 from __future__ import annotations
@@ -7,10 +8,13 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
+import markdown
+
+from ..hooks import safety
 from ..model.markup import CROSS_REFERENCE, SOURCE_REFERENCE
 from ..render import plain_calls, preview, verbatim
+from ..render.verbatim import is_instruction
 from ..render.clauses import LABEL_AT_START
-from ..render.instruction import is_instruction
 from ..render.text_filters import md
 from ..render.typography import typeset
 
@@ -20,11 +24,37 @@ ITEM = re.compile(r"^([ \t]*(?:[-*+]|\d{1,9}[.)])[ \t]+)")
 
 def instruction_markdown(body: str, macros: dict, numbers_of: Callable, refusals, blocks, link_out: bool = True) -> str:
     """A position's or an edition's body as the site prints it: calls expanded (and checked as the site
-    converts them: refusals.py), clauses numbered, typeset, the held forms back in place."""
+    converts them: Refusals), clauses numbered, typeset, the held forms back in place."""
     body = refusals.checked(plain_calls.expand(body, macros))
     if is_instruction(blocks.release(body)):
         body = number_clauses(body, numbers_of, link_out)
     return forms_in(typeset_markdown(body), blocks)
+
+
+class Refusals:
+    """Unsafe HTML and links, stray labels, a numbering the preview reads differently, markup the sanitiser
+    removes, a misplaced form: each page is converted once with the site's own extensions (those read_site
+    registered), for these checks alone."""
+
+    def __init__(self, host, blocks, findings):
+        self.page_of, self.blocks, self.findings = (lambda: host.page), blocks, findings
+        self.converter = markdown.Markdown(extensions=host.conf["markdown_extensions"],
+                                           extension_configs=host.conf["mdx_configs"])
+        self.html = ""  # the last page as the site's first step leaves it (an edition's blocks: editions.py)
+
+    def checked(self, text: str | None) -> str | None:
+        """`text`, once converted for the checks (their problems go to render/findings.py)."""
+        if text is not None:
+            page_html = self.converter.reset().convert(text)
+            self.html = safety.sanitise(page_html, self.page_of(), self.blocks, self.findings)  # the site's last guard
+            macro = verbatim.misplaced(self.blocks.release(page_html))
+            if macro:  # the build stops on the same leftover placeholder (verbatim.put_back), in the same words
+                call = f"{{{{ {macro}() }}}}"
+                self.findings.report_on_page(
+                    self.page_of, f"блок {call} не может стоять здесь (например, внутри блока кода)",
+                    f"поставьте {call} на отдельную строку без отступа, с пустой строкой до и после, как в образце "
+                    "на странице сайта «Файл должности» (docs/guide/position-file.md)", call)
+        return text
 
 
 def number_clauses(text: str, numbers_of: Callable, link_out: bool = True) -> str:

@@ -17,7 +17,7 @@ from ..model.drafts import Draft, set_drafts_aside
 from ..model.edit_dates import last_edited
 from ..model.editions import Archive, find_editions
 from ..model.positions import Staff
-from ..render import catalog, org, plain_calls, text_filters, typography, verbatim
+from ..render import org, text_filters, typography, verbatim
 from ..render.archive_links import Links
 from ..render.boilerplate import Boilerplate
 from ..render.clauses import ClauseExtension
@@ -67,9 +67,8 @@ def read_site(host, findings, *, forms_class=Boilerplate, links: Links | None = 
         text_filters.register(host)
         host.filter(typography.nbsp)
         forms.register(host)
-        catalog.register(host, staff)
-        org.register(host, staff, forms.blocks)
-    forms.site_macros.update(plain_calls.site_macros(host.macros, builtin))
+        org.register(host, staff, forms.hold)
+    forms.site_macros.update((name, macro) for name, macro in host.macros.items() if name not in builtin)
     return Site(staff, archive, drafts, forms, nav)
 
 

@@ -31,7 +31,7 @@ class Boilerplate:
         self.clause_writers: dict = {}  # the macros that write numbered clauses, by name
         self._numbered: dict = {}
         self.cache = BuildCache(None)  # the build's, when the site's plugin runs (define_env sets it)
-        # Finished forms skip Markdown and search when the site's plugin will put them back (hooks/forms.py).
+        # Finished forms skip Markdown and search when the site's plugin will put them back (verbatim.py).
         self.blocks = verbatim.blocks_in(env.conf)
         self.hold = self.blocks.hold if verbatim.released_in(env.conf) else self.blocks.inline
 
@@ -146,8 +146,7 @@ class Boilerplate:
             """The summary card, organisation, approval stamp, title and QR code; then the other names (left
             in the Markdown, where search reads them) and the edit record."""
             stamp = self.render("approval_stamp.html", approval=self.rules().approval(self.position()))
-            return (self.hold(self.before_header() + "\n" + stamp + self.qr_code(),
-                              "approval_stamp")
+            return (self.hold(self.before_header() + "\n" + stamp + self.qr_code(), "approval_stamp")
                     + self.blocks.trusted(self.render("aliases.html"))
                     + self.hold(self.after_header(), "approval_stamp"))
 

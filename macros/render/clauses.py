@@ -16,15 +16,13 @@ from markdown.treeprocessors import Treeprocessor
 
 from ..model.markup import CROSS_REFERENCE, clause_id, clause_number, section_id
 from . import preview, preview_check
-from .instruction import is_instruction
+from .verbatim import is_instruction
 
 LABEL_AT_START = re.compile(r"^\s*\{#([A-Za-z][\w-]*)\}\s*")
 
 
 class ClauseNumbering(Treeprocessor):
-    def __init__(self, md, extension: "ClauseExtension"):
-        super().__init__(md)
-        self.extension = extension
+    extension = property(lambda self: self.md.jobdesc_clauses)
 
     def run(self, root: etree.Element) -> None:
         self.md.jobdesc_read = {}  # what of other pages this page printed (render/page_cache.py checks it)
@@ -102,13 +100,9 @@ def _reference_titles_as_headings(root: etree.Element) -> None:
 class PreviewReading(Preprocessor):
     """The page read as the git preview reads it, and rewritten so Python-Markdown reads it the same way."""
 
-    def __init__(self, md, cache=None):
-        super().__init__(md)
-        self.cache = cache
-
     def run(self, lines: list[str]) -> list[str]:
         self.md.jobdesc_lines = lines
-        rewritten, self.md.jobdesc_preview = preview.read_kept(lines, self.cache)
+        rewritten, self.md.jobdesc_preview = preview.read_kept(lines, self.md.jobdesc_clauses.cache)
         return rewritten
 
 
@@ -122,9 +116,10 @@ class ClauseExtension(Extension):
         self.findings, self.blocks = findings, blocks
 
     def extendMarkdown(self, md):
+        md.jobdesc_clauses = self
         # After fenced code is set aside (superfences, 25), before raw HTML blocks are (20).
-        md.preprocessors.register(PreviewReading(md, self.cache), "jobdesc_preview", 23)
-        md.treeprocessors.register(ClauseNumbering(md, self), "jobdesc_clauses", 6)
+        md.preprocessors.register(PreviewReading(md), "jobdesc_preview", 23)
+        md.treeprocessors.register(ClauseNumbering(md), "jobdesc_clauses", 6)
 
     def report_stray_labels(self, root: etree.Element) -> None:
         """A label only names a clause of a section: anywhere else it would print as «{#…}» and its

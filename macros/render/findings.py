@@ -27,9 +27,6 @@ class Findings:
         found, self.found = self.found, []
         return found
 
-    def clear(self) -> None:
-        self.found = []
-
     def report_on_page(self, page_of, message: str, fix: str, needle: str) -> None:
         """A problem of the page being converted (`page_of()` returns it), at the line where `needle` stands."""
         try:

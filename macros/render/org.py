@@ -1,5 +1,5 @@
-"""The org structure implied by ``reports_to``: rank order, summary cards, org chart, all derived
-from the model, so adding one position file is enough.
+"""The org structure implied by ``reports_to``: rank order, summary cards, the home page's catalog, org
+chart, all derived from the model, so adding one position file is enough.
 """
 
 from __future__ import annotations
@@ -9,7 +9,6 @@ import re
 
 from mkdocs.utils import get_relative_url
 
-from . import verbatim
 from ..model.positions import Position, Staff
 
 def departments_in_rank_order(staff: Staff) -> dict[str, list[Position]]:
@@ -77,10 +76,20 @@ def reporting_tree(staff: Staff) -> list[dict]:
     return [branch(p, frozenset({p.slug})) for p in tops]
 
 
-def register(env, staff: Staff, blocks) -> None:
+def register(env, staff: Staff, hold) -> None:
     env.filter(node_id)
     env.filter(mermaid_text)
-    hold = blocks.hold if verbatim.released_in(env.conf) else blocks.inline
+
+    @env.macro
+    def position_catalog() -> str:
+        """All positions grouped by department (the department's head first), with category and supervisor,
+        each linking to its page."""
+        here = env.page.file.src_uri
+        return env.env.get_template("catalog.md").render(
+            staff=staff,
+            departments=departments_in_rank_order(staff),
+            link=lambda position: markdown_link(position, here),
+        )
 
     @env.macro
     def org_chart() -> str:

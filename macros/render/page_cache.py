@@ -34,18 +34,16 @@ class ConvertedPages(Extension):
         self.cache, self.findings, self.clauses, self.page_of = cache, findings, clauses, page_of
 
     def extendMarkdown(self, md):
-        md.preprocessors.register(_Lookup(md, self), "jobdesc_cache_lookup", 1)  # after every other one
+        md.jobdesc_pages = self
+        md.preprocessors.register(_Lookup(md), "jobdesc_cache_lookup", 1)  # after every other one
         md.treeprocessors.register(_Restore(md), "jobdesc_cache_restore", 19)  # right after "inline" (20)
-        md.treeprocessors.register(_Keep(md, self), "jobdesc_cache_keep", KEEP_AT)
+        md.treeprocessors.register(_Keep(md), "jobdesc_cache_keep", KEEP_AT)
 
 
 class _Lookup(Preprocessor):
     """Last of the preprocessors: a page converted before gets an empty text to parse, the skipped steps
     are left out of this conversion, and its tree comes back at _Restore."""
-
-    def __init__(self, md, pages: ConvertedPages):
-        super().__init__(md)
-        self.pages = pages
+    pages = property(lambda self: self.md.jobdesc_pages)
 
     def run(self, lines: list[str]) -> list[str]:
         md, cache, stash = self.md, self.pages.cache, self.md.htmlStash
@@ -104,10 +102,7 @@ class _Restore(Treeprocessor):
 class _Keep(Treeprocessor):
     """After the attribute guard: keep the page as our steps left it (or, for a kept page, give the
     converter its every step back)."""
-
-    def __init__(self, md, pages: ConvertedPages):
-        super().__init__(md)
-        self.pages = pages
+    pages = property(lambda self: self.md.jobdesc_pages)
 
     def run(self, root: etree.Element) -> None:
         md = self.md

@@ -12,11 +12,6 @@ from mkdocs.exceptions import PluginError
 from ..model.markup import SIMPLE_CALL, only_simple_calls, without_code
 
 
-def site_macros(macros: Mapping[str, Callable], builtin: set[str]) -> dict[str, Callable]:
-    """Which of the registered macros are the site's own (not mkdocs-macros'): the ones pages may call."""
-    return {name: macro for name, macro in macros.items() if name not in builtin}
-
-
 def expand(markdown: str, macros: Mapping[str, Callable], skip_code: bool = False) -> str | None:
     """The page with every call replaced by its result, or None if it has anything but known calls.
     With skip_code (pages other than positions), calls shown in code stay text: a guide shows them to HR."""

@@ -82,7 +82,8 @@ def outline(root) -> list[Section]:
             sections.append(Section(node.words.strip(), node.map[0]))
         elif node.type == "list" and sections:
             for item in node.children:
-                text = _own_text(item)
+                paragraph = next((child for child in item.children if child.type == "paragraph"), None)
+                text = paragraph.words.strip() if paragraph is not None else ""
                 label = LABEL.match(text)
                 sections[-1].clauses.append(Clause(item.map[0], _shape(item), _opening(text), label and label.group(1)))
     return sections
@@ -96,11 +97,6 @@ def _shape(item) -> tuple:
         elif child.type == "table":
             parts.append(("table",))
     return tuple(parts)
-
-
-def _own_text(item) -> str:
-    paragraph = next((child for child in item.children if child.type == "paragraph"), None)
-    return paragraph.words.strip() if paragraph is not None else ""
 
 
 def numbered(sections: list[Section]):

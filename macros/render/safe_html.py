@@ -46,8 +46,9 @@ class SafeHtmlExtension(Extension):
         # Only stash entries made around the html_block preprocessor (20) are HR's (superfences stashes at 25).
         md.preprocessors.register(_StashMark(md, self, "start"), "jobdesc_raw_html_start", 21)
         md.preprocessors.register(_StashMark(md, self, "check"), "jobdesc_raw_html_check", 19)
-        md.inlinePatterns.register(InlineHtmlGuard(HTML_RE, md, self), "html", 90)  # replaces Markdown's own
-        md.treeprocessors.register(AttributeGuard(md, self), "jobdesc_attributes", 1)  # after clauses (6), toc (5)
+        md.jobdesc_safe_html = self  # what the guards below report to
+        md.inlinePatterns.register(InlineHtmlGuard(HTML_RE, md), "html", 90)  # replaces Markdown's own
+        md.treeprocessors.register(AttributeGuard(md), "jobdesc_attributes", 1)  # after clauses (6), toc (5)
 
     def refuse_raw(self, raw: str) -> str | None:
         """The text to print instead of raw HTML HR wrote, or None when it may stay as it is."""
@@ -89,10 +90,7 @@ class _StashMark(Preprocessor):
 
 class InlineHtmlGuard(HtmlInlineProcessor):
     """Raw HTML inside a paragraph: a comment is kept, anything else is printed as text and reported."""
-
-    def __init__(self, pattern: str, md, extension: SafeHtmlExtension):
-        super().__init__(pattern, md)
-        self.extension = extension
+    extension = property(lambda self: self.md.jobdesc_safe_html)
 
     def handleMatch(self, m, data):
         raw = self.backslash_unescape(self.unescape(m.group(1)))
@@ -104,10 +102,7 @@ class InlineHtmlGuard(HtmlInlineProcessor):
 
 class AttributeGuard(Treeprocessor):
     """Links, images and block types that HR's Markdown may produce, checked element by element."""
-
-    def __init__(self, md, extension: SafeHtmlExtension):
-        super().__init__(md)
-        self.extension = extension
+    extension = property(lambda self: self.md.jobdesc_safe_html)
 
     def run(self, root: etree.Element) -> None:
         page = self.extension.page_of()
@@ -137,16 +132,13 @@ class AttributeGuard(Treeprocessor):
         text = etree.Element("span")
         text.text, text.tail = element.get("alt", ""), element.tail
         parent[list(parent).index(element)] = text
-        if outside_docs:
-            self.extension.report(
-                f"картинка «{src[:80]}» лежит вне папки docs/: на сайт она не попадёт, на странице была бы "
-                "пустая рамка", "положите файл картинки в docs/ (например, docs/images/) и сошлитесь на него "
-                "относительно страницы: ![подпись](../images/файл.png)", src)
-            return
-        self.extension.report(
+        self.extension.report(*((
+            f"картинка «{src[:80]}» лежит вне папки docs/: на сайт она не попадёт, на странице была бы "
+            "пустая рамка", "положите файл картинки в docs/ (например, docs/images/) и сошлитесь на него "
+            "относительно страницы: ![подпись](../images/файл.png)") if outside_docs else (
             f"картинка «{src[:80]}» не с этого сайта: страницы не загружают ничего с других адресов",
-            "положите файл картинки в репозиторий (например, docs/assets/) и сошлитесь на него: ![подпись](../assets/файл.png)",
-            src)
+            "положите файл картинки в репозиторий (например, docs/assets/) и сошлитесь на него: "
+            "![подпись](../assets/файл.png)")), src)
 
     def _check_classes(self, element: etree.Element) -> None:
         classes = element.get("class", "").split()
@@ -196,8 +188,6 @@ ALLOWED_TAGS = {"p", "h1", "h2", "h3", "h4", "h5", "h6", "ul", "ol", "li", "a", 
 ALLOWED_ATTRIBUTES = {"*": {"id", "class", "title"}, "a": {"href"}, "img": {"src", "alt", "width", "height"},
                       "li": {"data-clause"}, "th": {"align"}, "td": {"align"}, "details": {"open"},
                       "ol": {"start"}}
-
-
 # Ids of headings, clauses and tag listings; Material's own parts ("__config", "__search") never come from content.
 OWN_ID = re.compile(r"^(?!__)[\w:./-]{1,200}$")
 
@@ -221,9 +211,7 @@ def sanitised(page_html: str, cache=None) -> tuple[str, bool]:
     def work() -> list:
         cleaned = sanitise(page_html)
         return [cleaned, same_markup(page_html, cleaned)]
-
-    cleaned, same = cache.remembered("sanitised", (page_html,), work) if cache else work()
-    return cleaned, same
+    return tuple(cache.remembered("sanitised", (page_html,), work) if cache else work())
 
 
 NBSP = "\u00a0"

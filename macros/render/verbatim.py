@@ -1,12 +1,16 @@
 """Finished HTML blocks (stamp, signatures, acknowledgement sheet) skip Markdown and search: a macro holds
-its HTML under its hash and writes a one-line comment, which hooks/forms.py replaces after indexing. With
-``hold_forms: false`` the HTML goes inline: slower, the same page.
+its HTML under its hash and writes a one-line comment, which the plugin puts back (put_back) after Material's
+search plugin has seen the page, before the downloads' links and the theme read it. With ``hold_forms: false``
+the HTML goes inline: slower, the same page. The stamp's marker is also the one answer to "is this page an
+instruction?" (is_instruction): only such pages get numbered clauses, «Печать» and «Скачать PDF», and a PDF.
 """
 
 from __future__ import annotations
 
 import hashlib
 import re
+
+from mkdocs.exceptions import PluginError
 
 TOKEN = re.compile(r"<!--jobdesc-verbatim (\w+) ([0-9a-f]{20})-->")
 # A placeholder that Markdown did not leave as a comment (inside a code block, say) is escaped text.
@@ -15,6 +19,12 @@ LEFTOVER = re.compile(r"jobdesc-verbatim (\w+) [0-9a-f]{20}")
 # An attribute of the site's plugin (macros/plugin.py), which mkdocs_hooks.py's module carries as `plugin`.
 RELEASER = "releases_verbatim_blocks"
 INLINE_FORM = re.compile(r'<div class="jobdesc-form" data-form="([0-9a-f]{20})">')
+MARKER = "data-instruction"  # written by macros/templates/approval_stamp.html on the document header
+
+
+def is_instruction(html: str | None) -> bool:
+    """Whether a page's HTML (or a block of it) is, or carries the header of, an instruction."""
+    return bool(html) and MARKER in html
 
 
 def _owners(config):
@@ -76,6 +86,15 @@ class HeldBlocks:
         if "<!--jobdesc-verbatim " not in content:
             return content
         return TOKEN.sub(lambda match: self.held[match.group(2)], content)
+
+    def put_back(self, page) -> None:
+        page.content = self.release(page.content or "")
+        macro = misplaced(page.content)
+        if macro:
+            raise PluginError(
+                f"docs/{page.file.src_uri}: блок {{{{ {macro}() }}}} не может стоять здесь (например, внутри блока кода)."
+                f" Исправление: поставьте {{{{ {macro}() }}}} на отдельную строку без отступа,"
+                " с пустой строкой до и после, как в образце на странице сайта «Файл должности» (docs/guide/position-file.md)")
 
     def shield(self, page_html: str) -> tuple[str, dict[str, str]]:
         """The page with the site's inline forms replaced by tokens, so a sanitiser sees only HR's content."""

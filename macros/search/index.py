@@ -54,7 +54,8 @@ def page_record(url: str, title: str, tags: list[str], entries: list[Entry], cac
         # Whether a word occurs, not how often: an entry is a clause or a short section, where a
         # second occurrence says little (a set is built in C; counting cost a third of indexing).
         flags = dict.fromkeys(indexed_words(entry.text), TEXT_FLAG)
-        title = _title_words(entry)
+        # Not a clause's «п. 2.9», nor a section's number («1. Общие положения»).
+        title = "" if entry.clause else SECTION_NUMBER.sub("", entry.title)
         for word in indexed_words(title) if title else ():
             flags[word] = flags.get(word, 0) | TITLE_FLAG
         if number == 0:
@@ -65,11 +66,6 @@ def page_record(url: str, title: str, tags: list[str], entries: list[Entry], cac
         words = [list(flags) for flags in record.flags]
         cache.put("search", key, [words, [list(flags.values()) for flags in record.flags]])
     return record
-
-
-def _title_words(entry: Entry) -> str:
-    """What of a title is searched: not a clause's «п. 2.9», nor a section's number («1. Общие положения»)."""
-    return "" if entry.clause else SECTION_NUMBER.sub("", entry.title)
 
 
 def postings(records: list[PageRecord]) -> dict[str, list[int]]:
