@@ -10,8 +10,8 @@ from contextlib import contextmanager
 from pathlib import Path
 
 from ..model.company import Company
-from ..model.loading import position_from_bytes, shown_path
-from ..model.positions import Position, Staff, position_files
+from ..model.loading import load_staff, position_from_bytes
+from ..model.positions import Position, Staff
 from ..model.problems import PositionsError, Problem
 from . import body, company, fields, files, relations, signatories, status
 from .pages import check_pages, check_templates
@@ -41,25 +41,24 @@ class CheckedPositions:
     the checks across files (check_whole_set, signatories, pages) run over the whole set every time."""
 
     def __init__(self):
-        self.read: dict[tuple[str, str], tuple[bytes, Position | None, list[Problem], list[Problem]]] = {}
+        self.read: dict[str, tuple] = {}  # src_path -> (bytes, name shown, position, its reading's problems, its checks')
         self.pages: dict = {}  # every page's check of its own text (checks/pages.py), by the same rule
 
     def load(self, docs_dir: Path) -> tuple[Staff, list[Problem]]:
         """The positions and, in the order a fresh read gives them, the reading's problems, then the checks'."""
-        staff, unread, wrong, kept = Staff(), [], [], {}
-        for path in position_files(docs_dir):
-            raw, key = path.read_bytes(), (shown_path(path, docs_dir), path.relative_to(docs_dir).as_posix())
-            known = self.read.get(key)
-            if known is None or known[0] != raw:
-                position, found = position_from_bytes(raw, *key)
-                known = (raw, position, found, check_position(position) if position is not None else [])
-            kept[key] = known
-            if known[1] is not None:
-                staff.positions[known[1].slug] = known[1]
-            unread += known[2]
-            wrong += known[3]
+        kept: dict[str, tuple] = {}
+
+        def read(raw: bytes, shown_as: str, src_path: str):
+            known = self.read.get(src_path)
+            if known is None or known[:2] != (raw, shown_as):
+                position, found = position_from_bytes(raw, shown_as, src_path)
+                known = (raw, shown_as, position, found, check_position(position) if position is not None else [])
+            kept[src_path] = known
+            return known[2], known[3]
+
+        staff, unread = load_staff(docs_dir, read)
         self.read = kept  # a file removed is forgotten
-        return staff, unread + wrong
+        return staff, unread + [problem for known in kept.values() for problem in known[4]]
 
 
 @contextmanager
