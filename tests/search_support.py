@@ -50,7 +50,7 @@ def search_results(page, query: str, timeout_ms: float = 5000) -> list[list[str]
     _wait_meta(page, "===", placeholder, timeout_ms)
     _submit(page, query)
     _wait_meta(page, "!==", placeholder, timeout_ms)
-    _wait_settled(page)
+    wait_settled(page)
     hrefs = page.eval_on_selector_all(
         RESULT_ITEM,
         "items => items.map(item => [...item.querySelectorAll('a.md-search-result__link')].map(a => a.href))",
@@ -112,7 +112,7 @@ SETTLED = """async quiet => await new Promise(resolve => {
 })"""
 
 
-def _wait_settled(page, quiet_ms: int = 150) -> None:
+def wait_settled(page, quiet_ms: int = 150) -> None:
     page.evaluate(SETTLED, quiet_ms)
 
 
