@@ -17,13 +17,16 @@ NBSP = "\u00a0"
 SPACE = r"[ \t\n\r]+"  # an ordinary space (a non-breaking one is left as it is)
 ONE_LETTER_WORDS = "аАвВиИкКоОсСуУяЯ"  # the Russian words of one letter: prepositions, conjunctions, «я»
 
+# Each pattern starts with what it is about (a letter, a sign, a space) and looks behind only from there:
+# one starting with «\b» or «(?<!…)» is tried at every position of the text. The same matches as the rules
+# as first written, about twice as fast (tests/test_cheaper_checks.py compares the two).
 RULES: list[tuple[re.Pattern, str]] = [
     # «и т. п.», «т. е.», «т. д.», «т. ч.», «т. к.»: the whole abbreviation, and the «и»/«в» before it.
-    (re.compile(rf"\b([иИвВ]){SPACE}(?=т\.\s*[пдечк]\.)"), rf"\1{NBSP}"),
-    (re.compile(rf"\b([тТ])\.{SPACE}([пдечк])\."), rf"\1.{NBSP}\2."),
+    (re.compile(rf"([иИвВ])(?<!\w.){SPACE}(?=т\.\s*[пдечк]\.)"), rf"\1{NBSP}"),
+    (re.compile(rf"([тТ])(?<!\w.)\.{SPACE}([пдечк])\."), rf"\1.{NBSP}\2."),
     # Initials with the surname: «И. И. Иванов», «Иванов И. И.».
-    (re.compile(rf"(?<![\w.])([А-ЯЁ])\.{SPACE}([А-ЯЁ])\.{SPACE}(?=[А-ЯЁ][а-яё])"), rf"\1.{NBSP}\2.{NBSP}"),
-    (re.compile(rf"(?<![\w.])([А-ЯЁ])\.{SPACE}(?=[А-ЯЁ]\.)"), rf"\1.{NBSP}"),
+    (re.compile(rf"([А-ЯЁ])(?<![\w.].)\.{SPACE}([А-ЯЁ])\.{SPACE}(?=[А-ЯЁ][а-яё])"), rf"\1.{NBSP}\2.{NBSP}"),
+    (re.compile(rf"([А-ЯЁ])(?<![\w.].)\.{SPACE}(?=[А-ЯЁ]\.)"), rf"\1.{NBSP}"),
     (re.compile(rf"([А-ЯЁ][а-яё]+){SPACE}(?=[А-ЯЁ]\.{NBSP}?[А-ЯЁ]\.)"), rf"\1{NBSP}"),
     # A sign or abbreviation with its number: «№ 14-ОД», «§ 2», «п. 2.7», «ст. 22», «ч. 1».
     (re.compile(rf"([№§]){SPACE}(?=\S)"), rf"\1{NBSP}"),
@@ -33,9 +36,9 @@ RULES: list[tuple[re.Pattern, str]] = [
     # A dash never starts a line.
     (re.compile(rf"(?<=\S){SPACE}(?=[—–]\s)"), NBSP),
     # A one-letter word («в», «с», «и», «о», ««О») stays with the word after it, never at a line's end.
-    (re.compile(rf"(?<![\w.\-])([{ONE_LETTER_WORDS}]){SPACE}(?=\S)"), rf"\1{NBSP}"),
+    (re.compile(rf"(?<=(?<![\w.\-])[{ONE_LETTER_WORDS}]){SPACE}(?=\S)"), NBSP),
     # «от» with the date after it: «приказ от 16.02.2026».
-    (re.compile(rf"\b([оО]т){SPACE}(?=\d{{1,2}}\.\d{{1,2}}\.\d{{2,4}})"), rf"\1{NBSP}"),
+    (re.compile(rf"([оО]т)(?<!\w..){SPACE}(?=\d{{1,2}}\.\d{{1,2}}\.\d{{2,4}})"), rf"\1{NBSP}"),
 ]
 # Elements whose text is not prose.
 SKIPPED = {"code", "pre", "script", "style", "kbd", "samp", "textarea", "svg", "math"}
