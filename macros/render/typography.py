@@ -54,7 +54,6 @@ GUARDED_RULES: list[tuple[re.Pattern, list[tuple[re.Pattern, str]]]] = [
     (re.compile(rf"(?<![\w.\-])[{ONE_LETTER_WORDS}]\s"), RULES[9:10]),
     (re.compile(r"[оО]т\s\d"), RULES[10:11]),
 ]
-QUICK = re.compile("|".join(guard.pattern for guard, _ in GUARDED_RULES))  # no rule applies without a match
 
 
 def typeset(text: str, following: str = "") -> str:
@@ -68,9 +67,7 @@ def typeset(text: str, following: str = "") -> str:
 @functools.lru_cache(maxsize=65536)  # the shared wording repeats on every page: most texts were set before
 def _typeset(text: str, following: str) -> str:
     joined = text + following[:1] if following else text
-    if not QUICK.search(joined):
-        return text
-    for guard, rules in GUARDED_RULES:
+    for guard, rules in GUARDED_RULES:  # (no pre-check of all guards at once: nearly every text passes it)
         if guard.search(joined):
             for pattern, replacement in rules:
                 joined = pattern.sub(replacement, joined)
@@ -86,21 +83,24 @@ def nbsp(value):
 
 class Typography(Treeprocessor):
     def run(self, root: etree.Element) -> None:
-        self._element(root)
+        _element(root)
 
-    def _element(self, element: etree.Element) -> None:
-        # Text of spaces only is never changed (every rule binds a space to a character before it).
-        children = list(element)
-        text = element.text
-        if text and not text.isspace():
-            element.text = typeset(text, _leading_text(children[0]) if children else "") or text
-        last = len(children) - 1
-        for index, child in enumerate(children):
-            if isinstance(child.tag, str) and child.tag not in SKIPPED:
-                self._element(child)
-            tail = child.tail
-            if tail and not tail.isspace():
-                child.tail = typeset(tail, _leading_text(children[index + 1]) if index < last else "") or tail
+
+def _element(element: etree.Element) -> None:
+    """typeset() over the texts and tails below `element` (called for each of the page's elements: kept lean)."""
+    # Text of spaces only is never changed (every rule binds a space to a character before it).
+    children = list(element)
+    text = element.text
+    if text and not text.isspace():
+        element.text = _typeset(text, _leading_text(children[0])[:1] if children else "")
+    last = len(children) - 1
+    for index, child in enumerate(children):
+        tag = child.tag
+        if isinstance(tag, str) and tag not in SKIPPED:
+            _element(child)
+        tail = child.tail
+        if tail and not tail.isspace():
+            child.tail = _typeset(tail, _leading_text(children[index + 1])[:1] if index < last else "")
 
 
 def _leading_text(element: etree.Element) -> str:
