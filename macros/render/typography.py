@@ -43,16 +43,33 @@ RULES: list[tuple[re.Pattern, str]] = [
 # Elements whose text is not prose.
 SKIPPED = {"code", "pre", "script", "style", "kbd", "samp", "textarea", "svg", "math"}
 # Each group of rules runs only where its guard (a necessary condition of its patterns, unaffected by earlier
-# rules) matches: the same result as every rule (tests/test_typography.py compares the two).
-GUARDED_RULES: list[tuple[re.Pattern, list[tuple[re.Pattern, str]]]] = [
-    (re.compile(r"т\."), RULES[0:2]),
+# rules) matches: the same result as every rule (tests/test_cheaper_checks.py compares the two).
+
+
+class _Contains:
+    """A guard that is a plain substring test: `in` is several times faster than a regular expression."""
+
+    __slots__ = ("parts",)
+
+    def __init__(self, *parts: str):
+        self.parts = parts
+
+    def search(self, text: str) -> bool:
+        for part in self.parts:
+            if part in text:
+                return True
+        return False
+
+
+GUARDED_RULES: list[tuple[re.Pattern | _Contains, list[tuple[re.Pattern, str]]]] = [
+    (_Contains("т."), RULES[0:2]),
     (re.compile(r"[А-ЯЁ]\."), RULES[2:5]),
-    (re.compile(r"[№§]"), RULES[5:6]),
+    (_Contains("№", "§"), RULES[5:6]),
     (re.compile(rf"\.{SPACE}\d"), RULES[6:7]),
     (re.compile(rf"\d{SPACE}[а-яё]"), RULES[7:8]),
-    (re.compile(r"[—–]"), RULES[8:9]),
+    (_Contains("—", "–"), RULES[8:9]),
     (re.compile(rf"(?<![\w.\-])[{ONE_LETTER_WORDS}]\s"), RULES[9:10]),
-    (re.compile(r"[оО]т\s\d"), RULES[10:11]),
+    (re.compile(r"т\s\d"), RULES[10:11]),  # «от 16.02…»: "т" is rarer than "о" or "О"
 ]
 
 
