@@ -69,7 +69,7 @@ GUARDED_RULES: list[tuple[re.Pattern | _Contains, list[tuple[re.Pattern, str]]]]
     (re.compile(rf"\d{SPACE}[а-яё]"), RULES[7:8]),
     (_Contains("—", "–"), RULES[8:9]),
     (re.compile(rf"(?<![\w.\-])[{ONE_LETTER_WORDS}]\s"), RULES[9:10]),
-    (re.compile(r"т\s\d"), RULES[10:11]),  # «от 16.02…»: "т" is rarer than "о" or "О"
+    (re.compile(r"т\s+\d"), RULES[10:11]),  # «от 16.02…»: "т" is rarer than "о" or "О"
 ]
 
 
