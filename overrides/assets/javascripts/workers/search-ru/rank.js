@@ -71,15 +71,23 @@
 
   // Per page, what every answer needs of its title and tags, worked out once: a common word brings
   // back most pages in every answer, and cutting and escaping their titles again each time cost
-  // more than ranking them.
+  // more than ranking them. Most pages of an answer show only their title (escaped, not cut into
+  // words): that is kept apart, so the first answer does not cut up hundreds of titles.
   const shown = new Map()   // page number -> {title, spans, plain, words, tags}
+  const plainTitles = new Map()   // page number -> its title, escaped
+
+  function plainTitle(pages, page) {
+    let plain = plainTitles.get(page)
+    if (plain === undefined) plainTitles.set(page, plain = escape(pages[page][1]))
+    return plain
+  }
 
   function pageShown(pages, tags, page, stopWords) {
     let own = shown.get(page)
     if (!own) {
       const [, title, tagNumbers] = pages[page]
       const titleSpans = spans(title)
-      own = { title, spans: titleSpans, plain: escape(title),
+      own = { title, spans: titleSpans, plain: plainTitle(pages, page),
               words: words(title).filter(word => !stopWords.has(word)),
               tags: tagNumbers.map(n => escape(tags[n])) }
       shown.set(page, own)
@@ -171,7 +179,7 @@
                text: "", tags: escapedTags, score: group.score, terms: termsOf(scores, own ? own[0] : -1, terms) }
     }
     const first = groups.slice(0, DETAILED)
-    const bare = group => ({ location: pages[group.page][0], title: pageShown(pages, tags, group.page, stopWords).plain,
+    const bare = group => ({ location: pages[group.page][0], title: plainTitle(pages, group.page),
                              text: "", score: group.score, terms: {} })
     if (early && !first.every(group => store.hasFragment(group.page)))
       early({ items: groups.map((group, rank) => [rank < ON_SCREEN ? article(group) : bare(group)]) })
