@@ -147,6 +147,45 @@ def test_keyboard_walk_of_a_position_page(browser, served_site):
 
 
 @pytest.mark.browser
+def test_a_result_chosen_with_the_arrow_keys_keeps_the_focus_when_the_full_answer_arrives(browser, served_site):
+    """The worker answers with the matching titles first and with the first pages' sections a moment
+    later; Material renders the list afresh each time. A result the user went down to in between must
+    still have the focus afterwards, so Enter opens it. The pages' sections are held back until the
+    result has the focus: the second answer comes after it on every run."""
+    context = browser.new_context(viewport={"width": WIDTHS["desktop"], "height": 900})
+    page = context.new_page()
+    held = []
+    sections = re.compile(r"/search/ru/p/\d+\.json")  # each page's sections, fetched for the full answer
+    context.route(sections, lambda route: held.append(route))
+    page.goto(served_site + "positions/key-account-manager/", wait_until="networkidle")
+    open_search(page)
+    page.keyboard.type("рекрутер")
+    page.keyboard.press("End")
+    page.wait_for_selector(".md-search-result__item", timeout=15_000)  # the first answer: titles
+    for _ in range(100):  # the sections are asked for once the titles have gone out
+        if held:
+            break
+        page.wait_for_timeout(50)
+    assert held, "the first pages' sections were not fetched after the first answer"
+    page.keyboard.press("ArrowDown")
+    chosen = page.evaluate("document.activeElement.getAttribute('href')")
+    assert chosen and "positions/recruiter/" in chosen, f"ArrowDown did not reach the first result: {chosen}"
+    links = page.locator(".md-search-result__item a.md-search-result__link").count()
+    for route in held:
+        route.continue_()
+    context.unroute(sections)
+    page.wait_for_function(
+        "n => document.querySelectorAll('.md-search-result__item a.md-search-result__link').length > n",
+        arg=links, timeout=15_000)  # the full answer, with the sections, has replaced the list
+    wait_settled(page)
+    focused = page.evaluate("document.activeElement.getAttribute('href')")
+    assert focused == chosen, f"the full answer took the focus from the chosen result: {chosen} -> {focused}"
+    page.keyboard.press("Enter")
+    page.wait_for_url(re.compile(r"/positions/recruiter/"), timeout=10_000)
+    context.close()
+
+
+@pytest.mark.browser
 def test_keyboard_opens_the_menu_and_search_on_a_phone(browser, served_site):
     context = browser.new_context(viewport={"width": WIDTHS["phone"], "height": 800})
     page = context.new_page()

@@ -4,6 +4,7 @@
 // - on narrow screens the header's menu and search buttons are <label>s of hidden checkboxes, which the
 //   keyboard cannot reach: each gets a real button inside;
 // - the tag lists in search results are navigation landmarks: each gets the name of its result;
+// - a search result chosen with the arrow keys keeps the focus when the list is rendered again;
 // - a table wider than the screen scrolls in its own box: the box takes the keyboard focus, so the
 //   arrow keys scroll it.
 (function () {
@@ -35,7 +36,25 @@
         var title = tags.closest("article") && tags.closest("article").querySelector("h1, h2")
         tags.setAttribute("aria-label", "Метки: " + (title ? title.textContent.trim() : ""))
       })
+      keepFocus()
     }).observe(results, { childList: true, subtree: true })
+
+    // Our search worker may answer twice (the matching titles, then the first pages' sections) and
+    // Material renders the list afresh on each answer: a result reached with the arrow keys in between
+    // would lose the focus, and Enter would go nowhere. The same result (same address) takes it back.
+    var chosen = null  // the result link that last had the focus, while the focus stays in the list
+    document.addEventListener("focusin", function (event) {
+      var link = event.target
+      chosen = results.contains(link) && link.hasAttribute("href") ? link : null
+    })
+    function keepFocus() {
+      if (!chosen || chosen.isConnected) return
+      if (document.activeElement && document.activeElement !== document.body) { chosen = null; return }
+      var href = chosen.getAttribute("href")
+      var links = results.querySelectorAll("[href]")
+      for (var i = 0; i < links.length; i++)
+        if (links[i].getAttribute("href") === href) { links[i].focus(); return }
+    }
   }
 
   function scrollingTables() {

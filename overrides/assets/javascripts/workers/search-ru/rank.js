@@ -71,15 +71,23 @@
 
   // Per page, what every answer needs of its title and tags, worked out once: a common word brings
   // back most pages in every answer, and cutting and escaping their titles again each time cost
-  // more than ranking them.
+  // more than ranking them. Most pages of an answer show only their title (escaped, not cut into
+  // words): that is kept apart, so the first answer does not cut up hundreds of titles.
   const shown = new Map()   // page number -> {title, spans, plain, words, tags}
+  const plainTitles = new Map()   // page number -> its title, escaped
+
+  function plainTitle(pages, page) {
+    let plain = plainTitles.get(page)
+    if (plain === undefined) plainTitles.set(page, plain = escape(pages[page][1]))
+    return plain
+  }
 
   function pageShown(pages, tags, page, stopWords) {
     let own = shown.get(page)
     if (!own) {
       const [, title, tagNumbers] = pages[page]
       const titleSpans = spans(title)
-      own = { title, spans: titleSpans, plain: escape(title),
+      own = { title, spans: titleSpans, plain: plainTitle(pages, page),
               words: words(title).filter(word => !stopWords.has(word)),
               tags: tagNumbers.map(n => escape(tags[n])) }
       shown.set(page, own)
@@ -87,7 +95,7 @@
     return own
   }
 
-  /* Pages with their matching entries ([entry, score], best first), best page first. */
+  /* Pages with their matching entries ([entry, score], in the order found), best page first. */
   async function rankPages(store, terms, stopWords) {
     const scores = await scoreEntries(store, terms)
     const { pages, tags, starts, pageOf } = await store.pages()
@@ -110,9 +118,13 @@
     }
     const groups = [...byPage.values()]
     for (const group of groups) {
-      group.entries.sort((a, b) => b[1] - a[1])
       // The best entry, and a little of the others: of two pages with one equal hit, the one with more.
-      group.score = group.entries.reduce((sum, [, value], i) => sum + value * (i ? 0.1 : 1), 0)
+      // Summed best first; only the values are sorted (as numbers, without a comparison function):
+      // sorting every page's entries cost more than the rest of the ranking. result() orders the
+      // sections of the pages it shows.
+      const values = Float64Array.from(group.entries, ([, value]) => value).sort()
+      group.score = 0
+      for (let i = values.length - 1; i >= 0; i--) group.score += values[i] * (i === values.length - 1 ? 1 : 0.1)
       group.covered = group.coverage.reduce((a, b) => a + b, 0)
       group.distance = Infinity
       // The site is its positions: of pages the title does not decide, a position comes before a guide page.
@@ -171,7 +183,7 @@
                text: "", tags: escapedTags, score: group.score, terms: termsOf(scores, own ? own[0] : -1, terms) }
     }
     const first = groups.slice(0, DETAILED)
-    const bare = group => ({ location: pages[group.page][0], title: pageShown(pages, tags, group.page, stopWords).plain,
+    const bare = group => ({ location: pages[group.page][0], title: plainTitle(pages, group.page),
                              text: "", score: group.score, terms: {} })
     if (early && !first.every(group => store.hasFragment(group.page)))
       early({ items: groups.map((group, rank) => [rank < ON_SCREEN ? article(group) : bare(group)]) })
