@@ -14,7 +14,9 @@ from . import cmark_tree
 
 INDENT = re.compile(r"^[ \t]*")
 LABEL = re.compile(r"^\s*\{#([A-Za-z][\w-]*)\}")
-WORD = re.compile(r"[^\W\d_]+")
+WORD = r"[^\W\d_]+"  # a run of letters; anything else (digits, "_", punctuation, spaces) parts two words
+# The first three words in one match (a clause is read twice per page: as written and as built).
+FIRST_WORDS = re.compile(rf"[\W\d_]*({WORD})?(?:[\W\d_]+({WORD}))?(?:[\W\d_]+({WORD}))?")
 LEADING_LABEL = re.compile(r"^\s*\{#[^}]*\}")
 MARKER = re.compile(r"^[ \t]*(?:[-*+]|\d{1,9}[.)])([ \t]+|$)")
 LIST_FIX = ("каждый пункт — с новой строки, начиная с «- »; перед списком — пустая строка или строка текста; "
@@ -115,8 +117,9 @@ def label_numbers(sections: list[Section]) -> dict[str, str]:
 
 def _opening(text: str) -> str:
     """The first three words of a clause, letters only: the same whether read from Markdown or from HTML."""
-    words = WORD.finditer(LEADING_LABEL.sub("", text, count=1).lower())
-    return " ".join(found.group() for found, _ in zip(words, range(3)))
+    if "{#" in text:
+        text = LEADING_LABEL.sub("", text, count=1)
+    return " ".join(word for word in FIRST_WORDS.match(text.lower()).groups() if word)
 
 
 class _Edits:

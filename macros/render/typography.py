@@ -17,13 +17,16 @@ NBSP = "\u00a0"
 SPACE = r"[ \t\n\r]+"  # an ordinary space (a non-breaking one is left as it is)
 ONE_LETTER_WORDS = "аАвВиИкКоОсСуУяЯ"  # the Russian words of one letter: prepositions, conjunctions, «я»
 
+# Each pattern starts with what it is about (a letter, a sign, a space) and looks behind only from there:
+# one starting with «\b» or «(?<!…)» is tried at every position of the text. The same matches as the rules
+# as first written, about twice as fast (tests/test_cheaper_checks.py compares the two).
 RULES: list[tuple[re.Pattern, str]] = [
     # «и т. п.», «т. е.», «т. д.», «т. ч.», «т. к.»: the whole abbreviation, and the «и»/«в» before it.
-    (re.compile(rf"\b([иИвВ]){SPACE}(?=т\.\s*[пдечк]\.)"), rf"\1{NBSP}"),
-    (re.compile(rf"\b([тТ])\.{SPACE}([пдечк])\."), rf"\1.{NBSP}\2."),
+    (re.compile(rf"([иИвВ])(?<!\w.){SPACE}(?=т\.\s*[пдечк]\.)"), rf"\1{NBSP}"),
+    (re.compile(rf"([тТ])(?<!\w.)\.{SPACE}([пдечк])\."), rf"\1.{NBSP}\2."),
     # Initials with the surname: «И. И. Иванов», «Иванов И. И.».
-    (re.compile(rf"(?<![\w.])([А-ЯЁ])\.{SPACE}([А-ЯЁ])\.{SPACE}(?=[А-ЯЁ][а-яё])"), rf"\1.{NBSP}\2.{NBSP}"),
-    (re.compile(rf"(?<![\w.])([А-ЯЁ])\.{SPACE}(?=[А-ЯЁ]\.)"), rf"\1.{NBSP}"),
+    (re.compile(rf"([А-ЯЁ])(?<![\w.].)\.{SPACE}([А-ЯЁ])\.{SPACE}(?=[А-ЯЁ][а-яё])"), rf"\1.{NBSP}\2.{NBSP}"),
+    (re.compile(rf"([А-ЯЁ])(?<![\w.].)\.{SPACE}(?=[А-ЯЁ]\.)"), rf"\1.{NBSP}"),
     (re.compile(rf"([А-ЯЁ][а-яё]+){SPACE}(?=[А-ЯЁ]\.{NBSP}?[А-ЯЁ]\.)"), rf"\1{NBSP}"),
     # A sign or abbreviation with its number: «№ 14-ОД», «§ 2», «п. 2.7», «ст. 22», «ч. 1».
     (re.compile(rf"([№§]){SPACE}(?=\S)"), rf"\1{NBSP}"),
@@ -33,25 +36,41 @@ RULES: list[tuple[re.Pattern, str]] = [
     # A dash never starts a line.
     (re.compile(rf"(?<=\S){SPACE}(?=[—–]\s)"), NBSP),
     # A one-letter word («в», «с», «и», «о», ««О») stays with the word after it, never at a line's end.
-    (re.compile(rf"(?<![\w.\-])([{ONE_LETTER_WORDS}]){SPACE}(?=\S)"), rf"\1{NBSP}"),
+    (re.compile(rf"(?<=(?<![\w.\-])[{ONE_LETTER_WORDS}]){SPACE}(?=\S)"), NBSP),
     # «от» with the date after it: «приказ от 16.02.2026».
-    (re.compile(rf"\b([оО]т){SPACE}(?=\d{{1,2}}\.\d{{1,2}}\.\d{{2,4}})"), rf"\1{NBSP}"),
+    (re.compile(rf"([оО]т)(?<!\w..){SPACE}(?=\d{{1,2}}\.\d{{1,2}}\.\d{{2,4}})"), rf"\1{NBSP}"),
 ]
 # Elements whose text is not prose.
 SKIPPED = {"code", "pre", "script", "style", "kbd", "samp", "textarea", "svg", "math"}
 # Each group of rules runs only where its guard (a necessary condition of its patterns, unaffected by earlier
-# rules) matches: the same result as every rule (tests/test_typography.py compares the two).
-GUARDED_RULES: list[tuple[re.Pattern, list[tuple[re.Pattern, str]]]] = [
-    (re.compile(r"т\."), RULES[0:2]),
+# rules) matches: the same result as every rule (tests/test_cheaper_checks.py compares the two).
+
+
+class _Contains:
+    """A guard that is a plain substring test: `in` is several times faster than a regular expression."""
+
+    __slots__ = ("parts",)
+
+    def __init__(self, *parts: str):
+        self.parts = parts
+
+    def search(self, text: str) -> bool:
+        for part in self.parts:
+            if part in text:
+                return True
+        return False
+
+
+GUARDED_RULES: list[tuple[re.Pattern | _Contains, list[tuple[re.Pattern, str]]]] = [
+    (_Contains("т."), RULES[0:2]),
     (re.compile(r"[А-ЯЁ]\."), RULES[2:5]),
-    (re.compile(r"[№§]"), RULES[5:6]),
+    (_Contains("№", "§"), RULES[5:6]),
     (re.compile(rf"\.{SPACE}\d"), RULES[6:7]),
     (re.compile(rf"\d{SPACE}[а-яё]"), RULES[7:8]),
-    (re.compile(r"[—–]"), RULES[8:9]),
+    (_Contains("—", "–"), RULES[8:9]),
     (re.compile(rf"(?<![\w.\-])[{ONE_LETTER_WORDS}]\s"), RULES[9:10]),
-    (re.compile(r"[оО]т\s\d"), RULES[10:11]),
+    (re.compile(r"т\s+\d"), RULES[10:11]),  # «от 16.02…»: "т" is rarer than "о" or "О"
 ]
-QUICK = re.compile("|".join(guard.pattern for guard, _ in GUARDED_RULES))  # no rule applies without a match
 
 
 def typeset(text: str, following: str = "") -> str:
@@ -65,9 +84,7 @@ def typeset(text: str, following: str = "") -> str:
 @functools.lru_cache(maxsize=65536)  # the shared wording repeats on every page: most texts were set before
 def _typeset(text: str, following: str) -> str:
     joined = text + following[:1] if following else text
-    if not QUICK.search(joined):
-        return text
-    for guard, rules in GUARDED_RULES:
+    for guard, rules in GUARDED_RULES:  # (no pre-check of all guards at once: nearly every text passes it)
         if guard.search(joined):
             for pattern, replacement in rules:
                 joined = pattern.sub(replacement, joined)
@@ -83,21 +100,24 @@ def nbsp(value):
 
 class Typography(Treeprocessor):
     def run(self, root: etree.Element) -> None:
-        self._element(root)
+        _element(root)
 
-    def _element(self, element: etree.Element) -> None:
-        # Text of spaces only is never changed (every rule binds a space to a character before it).
-        children = list(element)
-        text = element.text
-        if text and not text.isspace():
-            element.text = typeset(text, _leading_text(children[0]) if children else "") or text
-        last = len(children) - 1
-        for index, child in enumerate(children):
-            if isinstance(child.tag, str) and child.tag not in SKIPPED:
-                self._element(child)
-            tail = child.tail
-            if tail and not tail.isspace():
-                child.tail = typeset(tail, _leading_text(children[index + 1]) if index < last else "") or tail
+
+def _element(element: etree.Element) -> None:
+    """typeset() over the texts and tails below `element` (called for each of the page's elements: kept lean)."""
+    # Text of spaces only is never changed (every rule binds a space to a character before it).
+    children = list(element)
+    text = element.text
+    if text and not text.isspace():
+        element.text = _typeset(text, _leading_text(children[0])[:1] if children else "")
+    last = len(children) - 1
+    for index, child in enumerate(children):
+        tag = child.tag
+        if isinstance(tag, str) and tag not in SKIPPED:
+            _element(child)
+        tail = child.tail
+        if tail and not tail.isspace():
+            child.tail = _typeset(tail, _leading_text(children[index + 1])[:1] if index < last else "")
 
 
 def _leading_text(element: etree.Element) -> str:
