@@ -15,7 +15,7 @@ from mkdocs.exceptions import PluginError
 from ..model.company import Company
 from ..model.editions import Archive, Edition, State, comparison_url, edition_url
 from ..model.markup import INSTRUCTION_MACROS, only_simple_calls
-from ..model.positions import Staff
+from ..model.positions import Position, Staff
 from ..render import qr
 from ..render.archive_links import Links, comparison_file
 from . import archive_sources as sources
@@ -26,14 +26,15 @@ PACKAGES = ("mkdocs", "mkdocs-material", "mkdocs-macros-plugin", "pymdown-extens
 
 @dataclass
 class Job:
-    """One page of the archive: its source address, what it is and what it shows."""
+    """One page of the archive: its source, what it is (edition | compare | state: rendered for a check
+    only), what it shows and the key it is cached under."""
 
     src: str
-    kind: str  # edition | state (rendered for a check only) | compare
+    kind: str
     spec: dict
+    key: str
     edition: Edition | None = None
     state: State | None = None
-    key: str = ""
 
     @property
     def dest(self) -> str:
@@ -47,18 +48,16 @@ class Planner:
         self.archive, self.staff, self.config, self.project = archive, staff, config, project
         self.links, self.codes = links, codes
         # A page links to its PDF and .docx only when the build publishes them; its menu is the site's.
-        menu = hashlib.sha256(json.dumps(config["nav"], sort_keys=True, ensure_ascii=False, default=str).encode())
-        self.code = code_fingerprint(project) + f"|pdf={links.pdfs}|docx={links.docx}|nav={menu.hexdigest()}"
-        company = Company(config["extra"], staff)
-        self.sources = sources.Sources(archive, project, Path(config["docs_dir"]), company.signing_positions)
+        self.code = code_fingerprint(project) + f"|pdf={links.pdfs}|docx={links.docx}|nav={_hash(config['nav'])}"
+        signers = Company(config["extra"], staff).signing_positions
+        self.sources = sources.Sources(archive, project, Path(config["docs_dir"]), signers)
 
     def jobs(self) -> list[Job]:
+        """Each position's editions, then every two of them compared (older first)."""
         jobs: list[Job] = []
         for slug in sorted(self.archive.editions):
             editions = [self.edition_job(edition) for edition in self.archive.of(slug)]
-            jobs += editions
-            for at, newer in enumerate(editions):
-                jobs += [self.comparison_job(older, newer) for older in editions[:at]]
+            jobs += editions + [self.comparison_job(a, b) for at, b in enumerate(editions) for a in editions[:at]]
         return jobs
 
     def edition_job(self, edition: Edition) -> Job:
@@ -78,64 +77,75 @@ class Planner:
         slug, title, version = state.position.slug, state.position.title, state.version
         spec = {"kind": "edition" if edition else "state", "slug": slug, "version": version, "notice": notice or {},
                 "title": f"{title} — редакция {version}" if edition else title,
-                "qr": self.qr(edition_url(slug, version)), "snapshot": self.sources.snapshot_id(state)}
-        job = Job(src, spec["kind"], spec, edition=edition, state=state)
-        job.key = _hash({"code": self.code, "spec": spec, "inputs": self.sources.inputs(state)})
-        return job
+                "qr": self.codes.address(self.config.get("site_url"), edition_url(slug, version)),
+                "snapshot": state.commit or sources.WORKTREE}
+        key = _hash({"code": self.code, "spec": spec, "inputs": self.sources.inputs(state)})
+        return Job(src, spec["kind"], spec, key, edition, state)
 
     def comparison_job(self, older: Job, newer: Job) -> Job:
-        slug, a, b = newer.edition.slug, older.edition, newer.edition
-        url = comparison_url(slug, a.version, b.version)
-        spec = comparison_spec(self.config, self.staff, slug, edition_side(a, older.src), edition_side(b, newer.src), url,
-                               self.codes, self.links.pdfs)
-        job = Job(url[:-1] + ".md", "compare", spec)
-        job.key = _hash({"code": self.code, "spec": spec, "older": older.key, "newer": newer.key})
-        return job
+        a, b = older.edition, newer.edition
+        url = comparison_url(b.slug, a.version, b.version)
+        pdf = comparison_file(b.slug, a.version, b.version, "pdf") if self.links.pdfs else None
+        spec = comparison_spec(self.config, self.staff, b.slug, b.position, edition_side(a, older.src),
+                               edition_side(b, newer.src), self.codes.address(self.config.get("site_url"), url), pdf)
+        return Job(url[:-1] + ".md", "compare", spec,
+                   _hash({"code": self.code, "spec": spec, "older": older.key, "newer": newer.key}))
 
-    def qr(self, url: str) -> str | None:
-        return self.codes.address(self.config.get("site_url"), url)
+    def changed_under_same_version(self) -> dict[str, tuple[State, bool]]:
+        """slug -> (its state at the base, whether its own files changed) for every approved position whose
+        inputs changed since the base while the version stayed: these need both states rendered."""
+        changed, found, sources = {}, self.archive, self.sources
+        for position in self.staff.positions.values():
+            base, current = found.base.get(position.slug), found.current(position.slug)
+            if position.is_draft or base is None or current is None or base.version != position.version:
+                continue  # a draft changes freely until it is approved
+            before, now = sources.inputs(base), sources.inputs(current.snapshot)
+            # mkdocs.yml is also code: only its requisites (`extra:`) are part of the documents.
+            before["config"], now["config"] = sources.requisites(base), sources.requisites(current.snapshot)
+            if before != now:
+                # The base state names its positions as one digest of its commit's folder, the work tree as
+                # blobs: the positions the work tree names are compared blob by blob at the base commit.
+                named, at_base = now["named"] if isinstance(now["named"], dict) else {}, sources.positions_at(base)
+                own = before["position"] != now["position"] or any(at_base.get(s) != b for s, b in named.items())
+                changed[position.slug] = (base, own)
+        return changed
 
 
 def edition_side(edition: Edition, src: str | None = None) -> dict:
     """One side of a comparison as the change sheet names it: version, approval, order, date in force."""
-    position = edition.position
-    return {"src": src, "version": edition.version, "approved": _day(edition.approved),
-            "order": position.approval_order, "current": edition.current, "url": edition.url, "model": None,
-            "effective": _day(edition.approved), "draft": False, "position": position}
+    approved = _day(edition.approved)
+    return {"src": src, "version": edition.version, "approved": approved, "order": edition.position.approval_order,
+            "url": edition.url, "effective": approved, "draft": False}
 
 
-def comparison_spec(config, staff: Staff, slug: str, older: dict, newer: dict, url: str, codes: qr.Codes,
-                    pdfs: bool) -> dict:
-    """What a «Лист изменений» shows besides the changes: the organisation, the position, both editions,
-    who signs for the changes (the instruction's «Разработал»), the PDF and the QR code of the sheet."""
-    position = newer.pop("position")
-    older.pop("position", None)
+def comparison_spec(config, staff: Staff, slug: str, position: Position, older: dict, newer: dict,
+                    qr_target: str | None, pdf: str | None) -> dict:
+    """What a «Лист изменений» shows besides the changes: the organisation, the position (the newer side's),
+    both editions, who signs for the changes (the instruction's «Разработал»), its PDF and QR code."""
     drafter = Company(config["extra"], staff).signatories(position).drafter
     company = config["extra"].get("company") or {}
+    compared = f"редакции {older['version']} с проектом редакции" if newer["draft"] else f"редакций {older['version']} и"
     return {"kind": "compare", "slug": slug, "older": older, "newer": newer,
-            "title": (f"{position.title}: сравнение редакции {older['version']} с проектом редакции {newer['version']}"
-                      if newer["draft"] else f"{position.title}: сравнение редакций {older['version']} и {newer['version']}"),
+            "title": f"{position.title}: сравнение {compared} {newer['version']}",
             "name": position.title, "genitive": position.genitive,
             "organisation": str(company.get("full_name") or company.get("name") or ""),
             "signer": {"title": drafter.title if drafter else "", "name": drafter.name if drafter else None},
-            "pdf": comparison_file(slug, older["version"], newer["version"], "pdf") if pdfs else None,
-            "qr": codes.address(config.get("site_url"), url)}
+            "pdf": pdf, "qr": qr_target}
 
 
 def text_of(job: Job) -> str:
     """The edition's own text (HR's, untrusted): only plain macro calls may stand in it."""
-    body = job.state.position.body
-    if only_simple_calls(body, dict.fromkeys(INSTRUCTION_MACROS)) is None:
-        state = job.state
-        commit = f"коммит {state.commit[:10]}" + (f" от {_day(state.date)}" if state.date else "") \
-            if state.commit else "рабочая копия"
-        raise PluginError(
-            f"Архив редакций: сегодняшний код не может собрать редакцию {state.version} должности "
-            f"docs/{state.position.src_path} ({commit}): в тексте есть что-то кроме строк вида {{{{ имя() }}}} "
-            "с макросами инструкции; такой текст не собирается. Как исправить: прежние редакции собираются "
-            "сегодняшним кодом из файлов своего коммита; поправьте код так, чтобы они снова собирались "
-            "(опубликованный сайт не изменён). Временно можно собрать сайт без архива: JOBDESC_ARCHIVE=0 mkdocs build")
-    return body
+    state = job.state
+    if only_simple_calls(state.position.body, dict.fromkeys(INSTRUCTION_MACROS)) is not None:
+        return state.position.body
+    commit = (f"коммит {state.commit[:10]}" + (f" от {_day(state.date)}" if state.date else "")
+              if state.commit else "рабочая копия")
+    raise PluginError(
+        f"Архив редакций: сегодняшний код не может собрать редакцию {state.version} должности "
+        f"docs/{state.position.src_path} ({commit}): в тексте есть что-то кроме строк вида {{{{ имя() }}}} "
+        "с макросами инструкции; такой текст не собирается. Как исправить: прежние редакции собираются "
+        "сегодняшним кодом из файлов своего коммита; поправьте код так, чтобы они снова собирались "
+        "(опубликованный сайт не изменён). Временно можно собрать сайт без архива: JOBDESC_ARCHIVE=0 mkdocs build")
 
 
 def _day(value) -> str:

@@ -14,22 +14,21 @@ import jinja2
 from jinja2.sandbox import ImmutableSandboxedEnvironment, SecurityError
 from mkdocs.utils import get_relative_url
 
-from ..model.company import Company
 from ..model.loading import load_staff, position_from_bytes
 from ..model.positions import POSITIONS_DIR, Position, Staff
 from ..render import qr
 from ..render.boilerplate import Boilerplate
 from . import change_sheet, compare
 
+TEMPLATES = Path(__file__).resolve().parents[1] / "templates"
+
 
 class Snapshot:
     """The files an edition is made of, as of one commit (files None: the work tree): read on first use."""
 
-    def __init__(self, commit: str | None, files: dict | None, docs_dir: Path, env, parsed: dict | None = None):
-        self.commit, self.files, self.docs_dir, self.env = commit, files, docs_dir, env
-        # Position files read once whatever the number of commits that hold them (a commit's whole staff
-        # is its snapshot, and most files are the same from one commit to the next).
-        self.parsed = {} if parsed is None else parsed
+    def __init__(self, commit: str | None, files: dict | None, docs_dir: Path, env, parsed: dict):
+        # parsed: position files read once for all the commits that hold them (most hold the same files).
+        self.commit, self.files, self.docs_dir, self.env, self.parsed = commit, files, docs_dir, env, parsed
 
     @cached_property
     def staff(self) -> Staff:
@@ -105,10 +104,12 @@ class ArchiveForms(Boilerplate):
         here = self.here()
         if here is None or self.speaking_for is not None:
             return super().position()
-        slug = here.spec["slug"]
-        if slug not in here.snapshot.staff:
-            raise ValueError(f"в снимке нет файла должности {slug}")
-        return here.snapshot.staff[slug]
+        return _in(here, here.spec["slug"], "в снимке нет файла должности {}")
+
+    def related_slug(self, slug: str) -> Position:
+        here = self.here()
+        return super().related_slug(slug) if here is None else _in(
+            here, slug, "должность {}, на которую ссылается редакция, не найдена в её коммите")
 
     def staff_here(self) -> Staff:
         return self.here().snapshot.staff if self.here() else super().staff_here()
@@ -119,36 +120,14 @@ class ArchiveForms(Boilerplate):
     def templates(self):
         return self.here().snapshot.templates if self.here() else super().templates()
 
-    def rules(self) -> Company:
-        return Company(self.extra(), self.staff_here()) if self.here() else super().rules()
-
-    def related(self, position: Position, field: str) -> Position | None:
-        if self.here() is None:
-            return super().related(position, field)
-        slug = position.ref(field)
-        return self.related_slug(slug) if slug else None
-
-    def related_slug(self, slug: str) -> Position:
-        here = self.here()
-        if here is None:
-            return super().related_slug(slug)
-        if slug not in here.snapshot.staff:
-            raise ValueError(f"должность {slug}, на которую ссылается редакция, не найдена в её коммите")
-        return here.snapshot.staff[slug]
-
     def render(self, template: str, **context) -> str:
-        here = self.here()
-        if here is None:
-            return super().render(template, **context)
-        context.setdefault("position", self.position())
-        context.setdefault("page", self.env.page)
         try:
-            return self.templates().get_template(template).render(
-                company=self.extra()["company"], staff=here.snapshot.staff, **context)
-        except SecurityError as error:
-            commit = here.snapshot.commit[:10] if here.snapshot.commit else "рабочая копия"
-            raise ValueError(f"шаблон macros/templates/{template} коммита {commit} отклонён: {error}. Шаблоны "
-                             "прежних коммитов собираются в песочнице Jinja: код в них не выполняется") from None
+            return super().render(template, **context)
+        except SecurityError as error:  # only a past commit's templates are sandboxed
+            commit = self.here().snapshot.commit
+            raise ValueError(f"шаблон macros/templates/{template} коммита {commit[:10] if commit else 'рабочая копия'} "
+                             f"отклонён: {error}. Шаблоны прежних коммитов собираются в песочнице Jinja: код в них "
+                             "не выполняется") from None
 
     def before_header(self) -> str:
         # The summary card describes today's organisation, not the edition's.
@@ -176,19 +155,24 @@ class ArchiveForms(Boilerplate):
             self.env._page = previous
 
 
-def comparison_html(templates: jinja2.Environment, spec: dict, older: list[dict], newer: list[dict], rows: int,
+def _in(here: Archived, slug: str, missing: str) -> Position:
+    if slug not in here.snapshot.staff:
+        raise ValueError(missing.format(slug))
+    return here.snapshot.staff[slug]
+
+
+def comparison_html(templates: jinja2.Environment, spec: dict, older: list[dict], newer: list[dict], config,
                     page_url: str) -> str:
     """The comparison of two editions' blocks and its «Лист изменений», for an archive page or a draft's."""
-    changes = compare.compare(older, newer)
-    target = spec.get("qr")
+    changes, target = compare.compare(older, newer), spec["qr"]
     return templates.get_template("comparison.html").render(
         spec=spec, changes=changes, summary=compare.summary(changes), code=qr.svg(target) if target else "",
-        target=target, rows=rows, amendments=change_sheet.wording(compare.amendments(older, newer)),
-        href=lambda url: get_relative_url(url, page_url))
+        target=target, rows=int(config["extra"].get("acknowledgement_rows", 12)),
+        amendments=change_sheet.wording(compare.amendments(older, newer)), href=lambda url: get_relative_url(url, page_url))
 
 
-def comparison_templates(folder: str) -> jinja2.Environment:
+def comparison_templates() -> jinja2.Environment:
     """Today's templates for the comparison: autoescaped, with the site's comment markers."""
-    return jinja2.Environment(loader=jinja2.FileSystemLoader(folder), autoescape=True,
+    return jinja2.Environment(loader=jinja2.FileSystemLoader(str(TEMPLATES)), autoescape=True,
                               undefined=jinja2.StrictUndefined, comment_start_string="{##",
                               comment_end_string="##}", trim_blocks=False)

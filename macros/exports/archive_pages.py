@@ -11,27 +11,19 @@ import os
 import time
 from pathlib import Path
 
+import markdown
 import yaml
 from mkdocs.structure.files import File, InclusionLevel
+from mkdocs.structure.pages import Page
 
 from ..model.drafts import DRAFT_VERSION, Draft
 from ..model.positions import Staff
-from ..render import qr
+from ..render import plain_calls, qr
 from ..render.archive_links import comparison_file
-from . import archive_sources as sources, cache, document_text, pdf
+from . import cache, document_text, pdf
 from .archive import Job, Planner, comparison_spec, edition_side, text_of
-from .archive_forms import Archived, ArchiveForms, Snapshot, comparison_html, comparison_templates
+from .archive_forms import Archived, ArchiveForms, comparison_html, comparison_templates
 from .cache import Settings, atomic_write, place, prune_cache
-
-TEMPLATES = Path(__file__).resolve().parents[1] / "templates"
-
-
-def snapshots_of(planner: Planner, env, states: list) -> dict[str, Snapshot]:
-    """The snapshot of every commit these states come from (the work tree's too), each position file parsed
-    once for all of them; also used by the prepare stage (macros/prepare/__init__.py)."""
-    docs_dir, parsed = Path(planner.config["docs_dir"]), {}
-    return {key: Snapshot(None if key == sources.WORKTREE else key, files, docs_dir, env, parsed)
-            for key, files in planner.sources.snapshots(states).items()}
 
 
 def hidden_page(config, src: str, title: str, body: str = "", **meta) -> File:
@@ -47,18 +39,16 @@ class ArchivePages:
 
     def __init__(self, planner: Planner, forms: ArchiveForms, jobs: list[Job], settings: Settings, checked: dict):
         self.planner, self.forms, self.jobs, self.settings = planner, forms, jobs, settings
+        self.checked = checked  # slug -> (its state at the base, whether its own files changed)
         started = time.monotonic()
         settings.cache_dir.mkdir(parents=True, exist_ok=True)
-        self.missing = [job for job in jobs if not self.cached(job)]
-        self.by_src = {job.src: job for job in self.missing}
-        self.models: dict[str, dict] = {}  # src -> {"blocks": [...], "printed": "..."} of every edition and state
-        self.checked = checked  # slug -> (its state at the base, whether its own files changed): archive_run
-        for job in jobs:
-            if job.kind != "compare" and job.src not in self.by_src:
-                self.models[job.src] = json.loads(self.path(job, ".json").read_text(encoding="utf-8"))
-        self.templates = comparison_templates(str(TEMPLATES))
-        states = [job.state for job in self.missing if job.state is not None]
-        self.snapshots = snapshots_of(planner, forms.env, states)
+        self.missing = {job.src: job for job in jobs if not self.cached(job)}  # rendered by this build
+        # src -> {"blocks": [...], "printed": "..."} of every edition and state
+        self.models: dict[str, dict] = {job.src: json.loads(self.path(job, ".json").read_text(encoding="utf-8"))
+                                        for job in jobs if job.kind != "compare" and job.src not in self.missing}
+        self.templates = comparison_templates()
+        states = [job.state for job in self.missing.values() if job.state is not None]
+        self.snapshots = planner.sources.snapshots(states, forms.env)
         self.seconds = time.monotonic() - started  # the archive's own work, not the pages MkDocs renders for it
 
     def path(self, job: Job, suffix: str) -> Path:
@@ -70,14 +60,14 @@ class ArchivePages:
         return all(self.path(job, suffix).is_file() for suffix in parts)
 
     def add_files(self, files, config) -> None:
-        for job in self.missing:
+        for job in self.missing.values():
             if job.kind == "state":
-                continue  # rendered for the checks only, never published (archive_run.rendered)
+                continue  # rendered for the checks only, never published (render_states)
             body = text_of(job) if job.kind == "edition" else ""
             self.add(job)
             # The body stands at its own lines of the committed file, so a problem names its real line.
             gap = "\n" * max(0, job.state.position.body_line - 4) if job.state is not None else "\n"
-            # "archived": the archive makes its PDF and .docx (archive_run.py), not the downloads step.
+            # "archived": the archive makes its PDF and .docx (hooks/editions.py), not the downloads step.
             file = hidden_page(config, job.src, job.spec["title"], gap + body, sitemap=False, archived=True)
             if job.state is not None:  # messages name the file HR knows, and the edition
                 file.source_file = f"docs/{job.state.position.src_path} (редакция {job.spec['version']} из истории git)"
@@ -88,32 +78,43 @@ class ArchivePages:
             self.forms.pages[job.src] = Archived(job.spec, self.snapshots[job.spec["snapshot"]])
 
     def page_content(self, src: str, html: str) -> None:
-        job = self.by_src.get(src)
+        job = self.missing.get(src)
         if job is not None and job.kind == "edition":
             self.models[src] = {"blocks": document_text.blocks(html), "printed": ""}
 
     def page_context(self, page) -> None:
-        job = self.by_src.get(page.file.src_uri)
+        job = self.missing.get(page.file.src_uri)
         if job is None:
             return
         if job.kind == "edition":
             self.models[job.src]["printed"] = document_text.printed_text(page.content)
             return
-        spec, rows = job.spec, int(self.planner.config["extra"].get("acknowledgement_rows", 12))
-        older, newer = (self.models.get(spec[side]["src"], {}).get("blocks", []) for side in ("older", "newer"))
-        page.content = comparison_html(self.templates, spec, older, newer, rows, page.url)
+        older, newer = (self.models.get(job.spec[side]["src"], {}).get("blocks", []) for side in ("older", "newer"))
+        page.content = comparison_html(self.templates, job.spec, older, newer, self.planner.config, page.url)
 
-    def keep(self, job: Job, model: dict) -> None:
-        """A state rendered for the checks only: its text, kept like a page's."""
-        self.models[job.src] = model
-        atomic_write(self.path(job, ".json"), json.dumps(model, ensure_ascii=False).encode("utf-8"))
+    def render_states(self, config) -> None:
+        """The text of each state to check that the cache lacks, rendered by the site's own macros and Markdown
+        outside MkDocs' page loop (a state checked is never published, so it is no page of the site); kept."""
+        for job in self.missing.values():
+            if job.kind != "state":
+                continue
+            self.add(job)
+            body = text_of(job)
+            with self.forms.rendering(Page(None, File.generated(config, job.src, content=body), config)):
+                text = plain_calls.expand(body, self.forms.site_macros)
+                html = markdown.Markdown(extensions=config["markdown_extensions"],
+                                         extension_configs=config["mdx_configs"] or {}).convert(text)
+            printed = document_text.printed_text(self.forms.blocks.release(html))
+            self.models[job.src] = model = {"blocks": document_text.blocks(html), "printed": printed}
+            atomic_write(self.path(job, ".json"), json.dumps(model, ensure_ascii=False).encode("utf-8"))
+            del self.forms.pages[job.src]
 
     def publish(self, site: Path) -> str:
         """Every page this build rendered into the cache, every other one from the cache into the site."""
         started = time.monotonic()
         for job in self.jobs:
             target = site / job.dest
-            if job.kind != "state" and job.src in self.by_src:
+            if job.kind != "state" and job.src in self.missing:
                 atomic_write(self.path(job, ".html"), target.read_bytes())
                 if job.kind == "edition":
                     atomic_write(self.path(job, ".json"), json.dumps(self.models[job.src], ensure_ascii=False).encode())
@@ -126,9 +127,9 @@ class ArchivePages:
         published = sum(1 for job in self.jobs if job.kind != "state")
         checked = len(self.jobs) - published
         extra = f" и {checked} для проверки правок без новой редакции" if checked else ""
-        rendered = sum(1 for job in self.jobs if job.src in self.by_src)
-        return (f"Архив редакций: {published} страниц редакций и сравнений{extra}; из них {rendered} "
-                f"собрано заново, {len(self.jobs) - rendered} из кэша ({self.seconds + time.monotonic() - started:.1f} с)")
+        return (f"Архив редакций: {published} страниц редакций и сравнений{extra}; из них {len(self.missing)} "
+                f"собрано заново, {len(self.jobs) - len(self.missing)} из кэша "
+                f"({self.seconds + time.monotonic() - started:.1f} с)")
 
 
 class DraftPages:
@@ -174,17 +175,14 @@ class DraftPages:
         draft = self.by_comparison.get(page.file.src_uri)
         if draft is None:
             return
-        in_force = edition_side(draft.in_force)
-        in_force["url"] = f"positions/{draft.slug}/"  # the position's page shows it
-        newer = {"src": None, "version": draft.position.version, "approved": "", "order": "", "current": False,
-                 "url": draft.url, "model": None, "effective": "", "draft": True, "position": draft.position}
-        spec = comparison_spec(self.config, self.staff, draft.slug, in_force, newer, draft.comparison,
-                                       self.codes, self.pdfs)
-        spec["pdf"] = comparison_file(draft.slug, draft.in_force.version, DRAFT_VERSION, "pdf") if self.pdfs else None
-        rows = int(self.config["extra"].get("acknowledgement_rows", 12))
-        page.content = comparison_html(
-            comparison_templates(str(TEMPLATES)), spec,
-            self.blocks.get(f"positions/{draft.slug}.md", []), self.blocks.get(draft.page, []), rows, page.url)
+        in_force = {**edition_side(draft.in_force), "url": f"positions/{draft.slug}/"}  # the position's page shows it
+        newer = {"src": None, "version": draft.position.version, "approved": "", "order": "", "url": draft.url,
+                 "effective": "", "draft": True}
+        pdf_file = comparison_file(draft.slug, draft.in_force.version, DRAFT_VERSION, "pdf") if self.pdfs else None
+        spec = comparison_spec(self.config, self.staff, draft.slug, draft.position, in_force, newer,
+                               self.codes.address(self.config.get("site_url"), draft.comparison), pdf_file)
+        page.content = comparison_html(comparison_templates(), spec, self.blocks.get(f"positions/{draft.slug}.md", []),
+                                       self.blocks.get(draft.page, []), self.config, page.url)
 
     def sheets(self, site: Path, settings: Settings) -> str:
         """The PDF of each draft's «Лист изменений»."""

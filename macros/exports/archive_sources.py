@@ -1,6 +1,6 @@
 """What an edition is made of: its position file, the positions it names, its printed templates and
 mkdocs.yml as of its commit (or the work tree), by git blob id; the key of its page (archive.py), the
-snapshot it renders from (archive_forms.py), and which of them changed a printout (``described``).
+snapshots it renders from (archive_forms.py), and which of them changed a printout (``described``).
 """
 
 from __future__ import annotations
@@ -16,6 +16,7 @@ from ..model import history as git
 from ..model.editions import CONFIG_FILE, TEMPLATES_DIR, Archive, State, relative
 from ..model.markup import CROSS_REFERENCE, source_references
 from ..model.positions import LIST_REFERENCE_FIELDS, POSITIONS_DIR, REFERENCE_FIELDS, Position
+from .archive_forms import Snapshot
 
 WORKTREE = "worktree"
 # Templates of the site, not of the signed document: today's, whatever the edition's commit had.
@@ -36,18 +37,15 @@ def named_positions(position: Position) -> list[str]:
 
 
 class Sources:
-    """`signers(position)`: the slugs of the positions whose officials sign or approve the position's
-    document today (model/company.py), for the key of an edition in the work tree."""
+    """The files of the archive's states, by blob, each folder read once per commit (hundreds of editions
+    share one). `signers(position)`: the positions whose officials sign its document today (model/company.py)."""
 
     def __init__(self, archive: Archive, project: Path, docs_dir: Path, signers=lambda position: []):
-        self.archive, self.project, self.signers = archive, project, signers
+        self.archive, self.project, self.docs_dir, self.signers = archive, project, docs_dir, signers
         self.folder = f"{relative(docs_dir, project)}/{POSITIONS_DIR}"
         self._worktree: dict[str, str | None] = {}
         self._extras: dict[str | None, str] = {}
         self._trees: dict[tuple, dict[str, str]] = {}  # (folder, commit, index) -> name -> blob
-
-    def snapshot_id(self, state: State) -> str:
-        return state.commit or WORKTREE
 
     def blob(self, state: State, path: str) -> str | None:
         if state.commit is None:
@@ -63,32 +61,23 @@ class Sources:
         return {name: blob for name, blob in self._folder_at(state, TEMPLATES_DIR).items() if name not in SITE_TEMPLATES}
 
     def inputs(self, state: State) -> dict:
-        """Everything of the repository an edition's page shows, by blob id."""
-        return {
-            "position": state.blob,
-            "named": self._named(state),
-            "templates": self.templates(state),
-            "config": self.blob(state, CONFIG_FILE),
-        }
-
-    def _named(self, state: State) -> dict[str, str | None] | str:
-        """The positions an edition's page depends on, by blob. Who drafts, agrees and approves follows
-        from the whole staff (the head of the department, the company's signatories), so an edition of a
-        past commit is rendered with that commit's every position, and its key holds them all, as one
-        digest (a past commit never changes). In the work tree: the positions it names and those whose
-        officials sign it."""
+        """Everything of the repository an edition's page shows, by blob id. Who signs follows from the
+        whole staff, so a past commit's page depends on all its positions (one digest: a commit never
+        changes); the work tree's on the positions it names and those whose officials sign it."""
         if state.commit is not None:
-            return "tree:" + hashlib.sha256(json.dumps(self.positions_at(state), sort_keys=True).encode()).hexdigest()
-        slugs = sorted({*named_positions(state.position), *self.signers(state.position)})
-        return {slug: self.blob(state, f"{self.folder}/{slug}.md") for slug in slugs}
+            named = "tree:" + hashlib.sha256(json.dumps(self.positions_at(state), sort_keys=True).encode()).hexdigest()
+        else:
+            slugs = sorted({*named_positions(state.position), *self.signers(state.position)})
+            named = {slug: self.blob(state, f"{self.folder}/{slug}.md") for slug in slugs}
+        return {"position": state.blob, "named": named, "templates": self.templates(state),
+                "config": self.blob(state, CONFIG_FILE)}
 
     def positions_at(self, state: State) -> dict[str, str]:
         """slug -> blob of every position file at the state's commit."""
         return {name[:-3]: blob for name, blob in self._folder_at(state, self.folder).items() if name.endswith(".md")}
 
     def _folder_at(self, state: State, folder: str) -> dict[str, str]:
-        """name -> blob of every file directly in `folder` at the state's commit (or in the work tree), read
-        once per commit: hundreds of editions share one (a release of many positions)."""
+        """name -> blob of every file directly in `folder` at the state's commit (or in the work tree)."""
         at = (folder, state.commit, state.index)
         if at not in self._trees:
             if state.commit is None:
@@ -110,40 +99,37 @@ class Sources:
             self._extras[blob] = json.dumps(_extra(content), sort_keys=True, ensure_ascii=False, default=str)
         return self._extras[blob]
 
-    def snapshots(self, states: list[State]) -> dict[str, dict | None]:
-        """The files of every commit these states come from, read from git in one go: snapshot id ->
-        {"positions": name -> bytes, "templates": name -> bytes, "extra": dict} (None: the work tree)."""
-        snapshots: dict[str, dict | None] = {}
-        by_commit: dict[str, list[State]] = {}
+    def snapshots(self, states: list[State], env) -> dict[str, Snapshot]:
+        """The snapshot of every commit these states come from (the work tree's too), their files read from
+        git in one go; also used by the prepare stage (macros/prepare/__init__.py)."""
+        by_commit: dict[str | None, list[State]] = {}
         for state in states:
-            if state.commit is None:
-                snapshots[WORKTREE] = None
-            else:
-                by_commit.setdefault(state.commit, []).append(state)
-        wanted = {}
-        for commit, group in by_commit.items():
-            # The company as of that commit: every position (see _named), the edition's own file first.
-            positions = {f"{s.position.slug}.md": s.blob for s in group}
-            for slug, blob in self.positions_at(group[0]).items():
-                positions.setdefault(f"{slug}.md", blob)
-            wanted[commit] = (positions, self.templates(group[0]), self.blob(group[0], CONFIG_FILE))
+            by_commit.setdefault(state.commit, []).append(state)
+        parsed: dict = {}  # position files parsed once for all the commits that hold them
+        worktree = by_commit.pop(None, None)
+        snapshots = {WORKTREE: Snapshot(None, None, self.docs_dir, env, parsed)} if worktree else {}
+        # The company as of each commit (every position, see inputs), the editions' own files first.
+        wanted = {commit: ({**{f"{slug}.md": blob for slug, blob in self.positions_at(group[0]).items()},
+                            **{f"{s.position.slug}.md": s.blob for s in group}},
+                           self.templates(group[0]), self.blob(group[0], CONFIG_FILE))
+                  for commit, group in by_commit.items()}
         contents = self.archive.history.read(sorted({b for positions, templates, config in wanted.values()
                                                      for b in [*positions.values(), *templates.values(), config] if b}))
         for commit, (positions, templates, config) in wanted.items():
-            snapshots[commit] = {"positions": {name: contents[blob] for name, blob in positions.items()},
-                                 "templates": {name: contents[blob] for name, blob in templates.items()},
-                                 "extra": _extra(contents.get(config, b"")) if config else {}}
+            files = {"positions": {name: contents[blob] for name, blob in positions.items()},
+                     "templates": {name: contents[blob] for name, blob in templates.items()},
+                     "extra": _extra(contents.get(config, b"")) if config else {}}
+            snapshots[commit] = Snapshot(commit, files, self.docs_dir, env, parsed)
         return snapshots
 
 
-# Why a printout changed when none of its clauses did: the words and the files (HR who edited another
-# position, whose title prints under this one's signatures, sees why).
 def described(clauses: str, before: str, now: str, base: State, current: State, sources: Sources) -> str:
     """What changed in the printout («п. 1.3 изменён», or the words outside the clauses) and, when the
-    position's own file did not change, which files did: «— из-за изменений в docs/positions/hr-head.md»."""
+    position's own file did not change, which files did: «— из-за изменений в docs/positions/hr-head.md»
+    (HR who edited another position, whose title prints under this one's signatures, sees why)."""
     text = clauses
     if not text:
-        changed = _changed_words(before, now)
+        changed = _changed_words(before.split(), now.split())
         text = "изменился текст вне пунктов (гриф, подписи, лист ознакомления)"
         if changed:
             text += ": " + "; ".join(f"было «{old}», стало «{new}»" for old, new in changed)
@@ -157,11 +143,10 @@ def described(clauses: str, before: str, now: str, base: State, current: State, 
 
 def changed_files(base: State, current: State, sources: Sources) -> list[str]:
     """The files, other than the position's own, whose change reaches its printout."""
-    folder = sources.folder
     slugs = sorted({*named_positions(current.position), *sources.signers(current.position),
                     *named_positions(base.position)} - {current.position.slug})
-    files = [f"docs/positions/{slug}.md" for slug in slugs
-             if sources.blob(base, f"{folder}/{slug}.md") != sources.blob(current, f"{folder}/{slug}.md")]
+    files = [f"docs/positions/{slug}.md" for slug in slugs if sources.blob(base, f"{sources.folder}/{slug}.md")
+             != sources.blob(current, f"{sources.folder}/{slug}.md")]
     before, now = sources.templates(base), sources.templates(current)
     files += [f"{TEMPLATES_DIR}/{name}" for name in sorted(set(before) | set(now)) if before.get(name) != now.get(name)]
     if sources.requisites(base) != sources.requisites(current):
@@ -169,17 +154,11 @@ def changed_files(base: State, current: State, sources: Sources) -> list[str]:
     return files
 
 
-def _changed_words(before: str, now: str, limit: int = 2) -> list[tuple[str, str]]:
-    old, new = before.split(), now.split()
-    spans = []
-    for tag, a1, a2, b1, b2 in difflib.SequenceMatcher(None, old, new, autojunk=False).get_opcodes():
-        if tag == "equal":
-            continue
-        left, right = max(0, a1 - CONTEXT), a2 + CONTEXT
-        spans.append((" ".join(old[left:right]), " ".join(new[max(0, b1 - CONTEXT):b2 + CONTEXT])))
-        if len(spans) == limit:
-            break
-    return spans
+def _changed_words(old: list[str], new: list[str], limit: int = 2) -> list[tuple[str, str]]:
+    """The first changed phrases, with CONTEXT words either side."""
+    opcodes = difflib.SequenceMatcher(None, old, new, autojunk=False).get_opcodes()
+    return [(" ".join(old[max(0, a1 - CONTEXT):a2 + CONTEXT]), " ".join(new[max(0, b1 - CONTEXT):b2 + CONTEXT]))
+            for tag, a1, a2, b1, b2 in opcodes if tag != "equal"][:limit]
 
 
 class _Lenient(yaml.SafeLoader):

@@ -25,7 +25,6 @@ from ..model.positions import Position, default_tags
 from ..model.problems import PositionsError
 from ..exports import archive as planning, document_text
 from ..exports.archive_forms import Archived, ArchiveForms, comparison_html, comparison_templates
-from ..exports.archive_pages import TEMPLATES, snapshots_of
 from ..hooks.compact import drop_gaps_between_blocks
 from ..render import plain_calls
 from ..render.archive_links import Links
@@ -146,9 +145,8 @@ def add_editions(prepared, project_dir: Path, host, staff, found, forms: Archive
     """Every archived edition and comparison of `found` (model/editions.py) into `prepared`'s pages and manifest."""
     planner = planning.Planner(found, staff, host.conf, Path(project_dir), forms.links, forms.codes)
     jobs = planner.jobs()  # a position's editions come before its comparisons
-    snapshots = snapshots_of(planner, forms.env, [job.state for job in jobs if job.state is not None])
-    templates, read = comparison_templates(str(TEMPLATES)), {}
-    rows = int(host.conf["extra"].get("acknowledgement_rows", 12))
+    snapshots = planner.sources.snapshots([job.state for job in jobs if job.state is not None], forms.env)
+    templates, read = comparison_templates(), {}
     for job in jobs:
         spec = job.spec
         page = host.at(job.src)
@@ -168,7 +166,7 @@ def add_editions(prepared, project_dir: Path, host, staff, found, forms: Archive
                      "current": bool(spec["notice"].get("current"))}
         else:
             older, newer = (read.get(spec[side]["src"], []) for side in ("older", "newer"))
-            body = one_block(comparison_html(templates, spec, older, newer, rows, page.url))
+            body = one_block(comparison_html(templates, spec, older, newer, host.conf, page.url))
             entry = {"kind": "compare", "slug": spec["slug"], "version": spec["newer"]["version"],
                      "older": spec["older"]["version"]}
         prepared.pages[job.src] = _front_matter(spec["title"]) + body.strip("\n") + "\n"

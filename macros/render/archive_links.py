@@ -18,8 +18,7 @@ class Links:
     pages: bool = False
     pdfs: bool = False
     docx: bool = False
-    # Editions read from git for the checks alone (`mkdocs serve`: no archive, yet no silent change either).
-    checks: bool = False
+    checks: bool = False  # editions read for the checks alone (`mkdocs serve`: no archive, yet no silent change)
 
     @staticmethod
     def pdf(slug: str, version: str) -> str:
@@ -27,22 +26,18 @@ class Links:
 
 
 def download_of_page(src_uri: str, extension: str) -> str:
-    """The downloadable file of a page: a position's own, or an archived edition's."""
-    edition = EDITION_PAGE.match(src_uri)
-    if edition:
-        return edition_file(edition.group(1), edition.group(2), extension)
-    draft = DRAFT_PAGE.match(src_uri)
-    if draft:  # the draft of a new edition: its own files, never the position's
+    """The downloadable file of a page: a position's own, an archived edition's, a draft's (never the position's)."""
+    if edition := EDITION_PAGE.match(src_uri):
+        return edition_file(*edition.groups(), extension)
+    if draft := DRAFT_PAGE.match(src_uri):
         return f"{extension}/drafts/{draft.group(1)}.{extension}"
     return f"{extension}/{PurePosixPath(src_uri).stem}.{extension}"
 
 
 def edition_file(slug: str, version: str, extension: str) -> str:
-    """Where the downloadable file of an edition lies in the site, relative to its root."""
     return f"{extension}/editions/{slug}-{version}.{extension}"
 
 
 def comparison_file(slug: str, older: str, newer: str, extension: str) -> str:
     """The printable «Лист изменений» of two editions (newer "draft": the draft against the edition in force)."""
     return f"{extension}/compare/{slug}-{older}-{newer}.{extension}"
-

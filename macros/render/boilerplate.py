@@ -78,18 +78,18 @@ class Boilerplate:
 
     def rules(self) -> Company:
         """Who approves, drafts and agrees (model/company.py), from the same requisites as the document."""
-        return Company(self.extra(), self.staff)
+        return Company(self.extra(), self.staff_here())
 
     def related(self, position: Position, field: str) -> Position | None:
         slug = position.ref(field)
-        return self.staff[slug] if slug else None
+        return self.related_slug(slug) if slug else None
 
     def render(self, template: str, **context) -> str:
         position = self.position()
         context.setdefault("position", position)
         context.setdefault("page", self.env.page)
         return self.templates().get_template(template).render(
-            company=self.extra()["company"], staff=self.staff, **context)
+            company=self.extra()["company"], staff=self.staff_here(), **context)
 
     def href(self, url: str) -> str:
         """A site URL made relative to the page being built."""
