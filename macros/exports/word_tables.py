@@ -20,19 +20,20 @@ DEFAULT_BORDER = "0.5pt solid #000"  # a table print.css says nothing about is r
 
 
 def write_table(writer, wrapper, style: dict, target) -> None:
-    rows = [row for row in wrapper.query_all("tr")
-            if _table_of(row) is wrapper.etree_element and not _hidden(writer, row, style)]
+    rows = [row for row in wrapper.query_all("tr") if _own_row(wrapper, row) and not _hidden(writer, row, style)]
     if not rows:
         return
     cells = [[cell for cell in row.iter_children() if cell.etree_element.tag in ("td", "th")] for row in rows]
     columns = max(sum(_span(cell) for cell in row) for row in cells) or 1
     table = target.add_table(rows=len(rows), cols=columns)
     table.autofit = False
-    width_pt = _available(writer, target)
-    widths = _column_widths(writer, cells, columns, style, width_pt)
+    widths = _column_widths(writer, cells, columns, style, _available(writer, target))
     for r, (row, row_cells) in enumerate(zip(rows, cells)):
         row_style = writer.style.computed(row, writer.style.computed(row.parent, style))
-        _row_properties(table.rows[r], row, row_style)
+        if row.parent.etree_element.tag == "thead":
+            _row_flag(table.rows[r], "w:tblHeader")  # repeated at the top of every page, as thead prints
+        if row_style.get("break-inside") == "avoid":
+            _row_flag(table.rows[r], "w:cantSplit")
         column = 0
         for cell in row_cells:
             span = _span(cell)
@@ -79,11 +80,12 @@ def _set_widths(table, widths: list[float]) -> None:
             cell.width = Pt(width)
 
 
-def _table_of(row):
+def _own_row(table, row) -> bool:
+    """A row of this table, not of one nested in its cells."""
     parent = row.parent
-    while parent is not None and parent.etree_element.tag != "table":
+    while parent.etree_element.tag != "table":
         parent = parent.parent
-    return parent.etree_element if parent is not None else None
+    return parent.etree_element is table.etree_element
 
 
 def _hidden(writer, row, style: dict) -> bool:
@@ -144,13 +146,6 @@ def _fit_unbroken(writer, cells, widths: list[float], style: dict) -> list[float
                 widths[donor] -= short
                 widths[index] += short
     return widths
-
-
-def _row_properties(row, wrapper, style: dict) -> None:
-    if wrapper.parent is not None and wrapper.parent.etree_element.tag == "thead":
-        _row_flag(row, "w:tblHeader")  # repeated at the top of every page, as thead prints
-    if style.get("break-inside") == "avoid":
-        _row_flag(row, "w:cantSplit")
 
 
 def _row_flag(row, tag: str) -> None:
