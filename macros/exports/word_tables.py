@@ -82,17 +82,13 @@ def _set_widths(table, widths: list[float]) -> None:
 
 def _own_row(table, row) -> bool:
     """A row of this table, not of one nested in its cells."""
-    parent = row.parent
-    while parent.etree_element.tag != "table":
-        parent = parent.parent
-    return parent.etree_element is table.etree_element
+    return next(a for a in reversed(row.ancestors) if a.etree_element.tag == "table").etree_element is table.etree_element
 
 
 def _hidden(writer, row, style: dict) -> bool:
     """A row print.css hides, itself or by its group (the signature block's column heads): not on paper."""
-    group = row.parent
     return any(writer.style.computed(node, style).get("display") == "none"
-               for node in (row, group) if node is not None and node.etree_element.tag != "table")
+               for node in (row, row.parent) if node.etree_element.tag != "table")
 
 
 def _span(cell) -> int:

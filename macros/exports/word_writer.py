@@ -135,7 +135,8 @@ class Writer:
                 self.word.number(paragraph, self.word.clause_list, CLAUSE)
                 if element.get("id") in self.bookmarks:
                     self.word.bookmark(paragraph, self.bookmarks[element.get("id")])
-            elif depth >= 1 or self.inside_clause(item):
+            elif depth >= 1 or any(a.etree_element.tag == "li" and "data-clause" in a.etree_element.attrib
+                                   for a in item.ancestors):
                 self.word.number(paragraph, self.word.clause_list, ITEM + max(0, depth - 1))
             else:
                 self.word.number(paragraph, self.word.dash_list, depth)
@@ -145,13 +146,6 @@ class Writer:
                 else:
                     self.block(block, item_style, target, depth + 1)
             self.apply_breaks(item_style, first)
-
-    @staticmethod
-    def inside_clause(item) -> bool:
-        parent = item.parent
-        while parent is not None and not (parent.etree_element.tag == "li" and "data-clause" in parent.etree_element.attrib):
-            parent = parent.parent
-        return parent is not None
 
     @staticmethod
     def split_item(item):
