@@ -104,29 +104,17 @@ def _available(writer, target) -> float:
 
 
 def _column_widths(writer, cells, columns: int, style: dict, total: float) -> list[float]:
-    """Widths from the first row without merged cells: CSS percentages or lengths; the rest share what is left."""
-    widths: list[float | None] = [None] * columns
-    row = next((r for r in cells if len(r) == columns), None)
-    if row:
-        for index, cell in enumerate(row):
-            value = (writer.style.computed(cell, style).get("width") or "").strip()
-            if value.endswith("%"):
-                widths[index] = total * float(value[:-1]) / 100
-            else:
-                widths[index] = length_pt(value, writer.size(style))
-    known = sum(w for w in widths if w)
-    free = [i for i, w in enumerate(widths) if not w]
-    for index in free:
-        widths[index] = max(total - known, 20.0 * len(free)) / len(free)
-    return _fit_unbroken(writer, cells, [float(w) for w in widths], style)
-
-
-def _fit_unbroken(writer, cells, widths: list[float], style: dict) -> list[float]:
-    """A column of text print.css keeps on one line (white-space: nowrap) borrows room from the roomiest column."""
-    needed, natural = [0.0] * len(widths), [0.0] * len(widths)
-    for row in cells:
-        if len(row) != len(widths):
-            continue
+    """Widths from the first row without merged cells (CSS percentages or lengths; the rest share what is left);
+    a column of text print.css keeps on one line (white-space: nowrap) borrows room from the roomiest column."""
+    full = [row for row in cells if len(row) == columns]
+    widths: list = [None] * columns
+    for index, cell in enumerate(full[0] if full else []):
+        value = (writer.style.computed(cell, style).get("width") or "").strip()
+        widths[index] = total * float(value[:-1]) / 100 if value.endswith("%") else length_pt(value, writer.size(style))
+    known, free = sum(w for w in widths if w), sum(1 for w in widths if not w)
+    widths = [float(w) if w else max(total - known, 20.0 * free) / free for w in widths]
+    needed, natural = [0.0] * columns, [0.0] * columns
+    for row in full:
         for index, cell in enumerate(row):
             cell_style = writer.style.computed(cell, style)
             text = " ".join("".join(cell.etree_element.itertext()).split())
@@ -137,7 +125,7 @@ def _fit_unbroken(writer, cells, widths: list[float], style: dict) -> list[float
     for index, need in enumerate(needed):
         short = need - widths[index]
         if short > 0:
-            donor = max(range(len(widths)), key=lambda i: widths[i] - natural[i])
+            donor = max(range(columns), key=lambda i: widths[i] - natural[i])
             if donor != index and widths[donor] - natural[donor] > short:
                 widths[donor] -= short
                 widths[index] += short
