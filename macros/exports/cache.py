@@ -1,7 +1,5 @@
-"""The build-time cache shared by every download made from a built page (PDF, Word).
-
-A hash of the printed part of the page, its title, stylesheets, date and the engine's fingerprint names
-the file, so an unchanged position is copied instead of made again; the engines stay outside.
+"""The build-time cache shared by every download made from a built page (PDF, Word): a hash of what
+prints names the file, so an unchanged position is copied instead of made again.
 """
 
 from __future__ import annotations
@@ -17,20 +15,20 @@ from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import unquote, urljoin
 
-# A cached file that no build has used for this long is deleted: edits would otherwise pile up old
-# versions forever. Ones used by any build in that time stay (another branch, an undone edit).
+# A cached file no build has used for this long goes (old versions of edited pages); one any build
+# used meanwhile stays (another branch, an undone edit).
 STALE_AFTER_DAYS = 14
 
 PART = re.compile(r"\.(\d+)\.part$")  # <file>.<pid of its writer>.part: see atomic_write
 ARTICLE = re.compile(r"<article\b.*?</article>", re.S)
-# What is marked screen-only never prints (print.css hides it, the Word export reads that too) and
-# changes with the rest of the site: the position card lists the subordinates, the history table
-# grows links once the archive is read (a draft anywhere makes a build read it). Out of the cache key.
+# Screen-only parts never print and change with the rest of the site (the card lists the subordinates,
+# the history table grows links): out of the cache key.
 SCREEN_ONLY = re.compile(r'<(\w+)\b[^>]*\bclass="[^"]*(?<![\w-])screen-only(?![\w-])[^"]*"[^>]*>')
 VOID = {"area", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr"}
 TITLE = re.compile(r"<title>.*?</title>", re.S)
 STYLESHEET = re.compile(r"<link\b[^>]*\brel=\"stylesheet\"[^>]*\bhref=\"([^\"]+)\"")
 IMAGE = re.compile(r"<img\b[^>]*\bsrc=\"([^\"]+)\"")
+SCHEME = re.compile(r"^[a-z][a-z0-9+.-]*:", re.I)
 
 
 @dataclass(frozen=True)
@@ -43,8 +41,8 @@ class Settings:
 
     @classmethod
     def from_options(cls, command: str, project_dir: Path, options, option: str, folder: str = ""):
-        """From the options <option>, <option>_cache, <option>_workers (pdf, docx, archive; macros/config.py):
-        `mkdocs serve` must stay fast, so nothing there unless the option is "1"; "0" turns it off in a build."""
+        """From <option>, <option>_cache, <option>_workers (macros/config.py): `mkdocs serve` stays fast,
+        so nothing there unless the option is "1"; "0" turns it off in a build."""
         wanted, cache_dir = options[option], options[f"{option}_cache"]
         enabled = wanted == "1" if command == "serve" else wanted != "0"
         where = Path(cache_dir or Path(project_dir) / ".cache" / (folder or option)).expanduser()
@@ -78,14 +76,12 @@ class Report:
 
 
 def job_for(slug: str, html_path: Path, target: Path, approved, source: str = "") -> Job:
-    date = approved if isinstance(approved, dt.date) else None
-    return Job(slug, Path(html_path), Path(target), date, source)
+    return Job(slug, Path(html_path), Path(target), approved if isinstance(approved, dt.date) else None, source)
 
 
 def place(cached: Path, target: Path) -> None:
-    """A finished file into the site: a hard link where both share a disk, else a copy. A cached file is
-    never written again (new content is a new name, pruning only unlinks), so the link stays right; with
-    thousands of editions, linking instead of copying is most of what a warm build's archive costs."""
+    """A finished file into the site: a hard link where both share a disk (a cached file is never
+    rewritten, so the link stays right; most of a warm archive's cost), else a copy."""
     target.parent.mkdir(parents=True, exist_ok=True)
     target.unlink(missing_ok=True)
     try:
@@ -115,34 +111,30 @@ def build_cached(kind: str, jobs: list[Job], site_dir: Path, cache_dir: Path, su
 def prune_cache(cache_dir: Path, suffixes: tuple[str, ...], keep: set[str]) -> int:
     """Delete cached files (named <key><suffix>) that no build has used for STALE_AFTER_DAYS; how many."""
     oldest = time.time() - STALE_AFTER_DAYS * 86400
-    pruned = 0
-    for path in cache_dir.glob("*.*"):
-        if path.suffix in suffixes and path.stem not in keep and path.stat().st_mtime < oldest:
-            path.unlink(missing_ok=True)
-            pruned += 1
-    return pruned
+    stale = [path for path in cache_dir.glob("*.*")
+             if path.suffix in suffixes and path.stem not in keep and path.stat().st_mtime < oldest]
+    for path in stale:
+        path.unlink(missing_ok=True)
+    return len(stale)
 
 
 def cache_key(job: Job, site_dir: Path, fingerprint: str, styles: dict) -> str:
-    """A hash of everything the download shows: the printed part of the page and what styles it.
-    `styles` keeps the digest of each linked file by its address, for the jobs of one build (hundreds of
-    pages link the same few stylesheets; a later build, say of `mkdocs serve`, reads them again)."""
+    """A hash of what the download shows: the printed part of the page (not the navigation around it,
+    which changes with every new position) and the site files it links. `styles` keeps each linked
+    file's digest by its address for the jobs of one build (hundreds of pages link the same few)."""
     html = job.html_path.read_text(encoding="utf-8")
-    article = ARTICLE.search(html)
-    title = TITLE.search(html)
-    digest = hashlib.sha256()
+    article, title = ARTICLE.search(html), TITLE.search(html)
     printed = printed_part(article.group(0)) if article else None
+    digest = hashlib.sha256()
     for part in (fingerprint, str(job.date), title and title.group(0), printed):
         digest.update(str(part).encode("utf-8") + b"\0")
-    # Only the article prints; the navigation around it (which changes when any position is
-    # added) is hidden in print, so it does not invalidate every download.
-    local = STYLESHEET.findall(html) + IMAGE.findall(printed or "")
-    page = job.html_path.resolve().as_uri()
-    for url in local:
+    page, site = job.html_path.resolve().as_uri(), Path(site_dir).resolve()
+    for url in STYLESHEET.findall(html) + IMAGE.findall(printed or ""):
         where = urljoin(page, url.split("#")[0].split("?")[0])  # the same file from any folder
         if where not in styles:
-            path = local_file(url, job.html_path, site_dir)
-            styles[where] = hashlib.sha256(path.read_bytes()).digest() if path else b"-"
+            path = Path(unquote(where.removeprefix("file://")))
+            local = not SCHEME.match(url) and path.is_file() and path.resolve().is_relative_to(site)
+            styles[where] = hashlib.sha256(path.read_bytes()).digest() if local else b"-"
         digest.update(url.encode("utf-8") + b"\0" + styles[where] + b"\0")
     return digest.hexdigest()
 
@@ -168,15 +160,6 @@ def _element_end(html: str, tag: str, start: re.Match) -> int:
     return len(html)
 
 
-def local_file(url: str, html_path: Path, site_dir: Path) -> Path | None:
-    """The built-site file a relative URL of a page points to, or None."""
-    if re.match(r"^[a-z][a-z0-9+.-]*:", url, re.I):
-        return None
-    target = urljoin(html_path.resolve().as_uri(), url.split("#")[0].split("?")[0])
-    path = Path(unquote(target.removeprefix("file://")))
-    return path if path.is_file() and path.resolve().is_relative_to(Path(site_dir).resolve()) else None
-
-
 def atomic_write(target: Path, data: bytes) -> None:
     """Write through a temporary name: a cache shared by parallel builds never holds half a file."""
     partial = Path(f"{target}.{os.getpid()}.part")
@@ -199,5 +182,5 @@ def running(pid: int) -> bool:
     except ProcessLookupError:
         return False
     except OSError:
-        return True
+        pass
     return True

@@ -14,6 +14,7 @@ HIDDEN_CLASSES = {"screen-only", "print-actions", "reference", "headerlink", "md
 HIDDEN_TAGS = {"script", "style", "svg", "button", "template", "h1"}
 VOID = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr"}
 SPACES = re.compile(r"\s+")
+LINE = re.compile(r"_{2,}")  # a line to write on («____», ««___» ______ 20___ г.»): its length is no wording
 # The document's own printed forms (trusted templates; HR's text cannot carry these classes, see
 # render/safe_html.py): they are requisites, not clauses, and are compared as printed text only.
 FORM_CLASSES = {"doc-header", "doc-signatures", "doc-acknowledgement", "jobdesc-form"}
@@ -25,41 +26,42 @@ CONTAINERS = {"div", "details", "section", "article", "main", "aside", "figure"}
 class _Node:
     __slots__ = ("tag", "attrs", "children")
 
-    def __init__(self, tag: str, attrs: dict):
-        self.tag, self.attrs, self.children = tag, attrs, []
+    def __init__(self, tag: str, attrs: list):
+        self.tag, self.attrs, self.children = tag, {k: v or "" for k, v in attrs}, []
 
     def classes(self) -> set[str]:
         return set((self.attrs.get("class") or "").split())
 
+    def hidden(self) -> bool:
+        return self.tag in HIDDEN_TAGS or bool(self.classes() & HIDDEN_CLASSES)
+
     def text(self, skipped: str = "", spaced: tuple = ("br", "li", "p", "tr", "td", "th", "div")) -> str:
         """What prints, a space after each of the `spaced` elements; without elements of class `skipped`."""
-        parts = []
+        return "".join(child if isinstance(child, str) else child.text(skipped, spaced) + (" " if child.tag in spaced else "")
+                       for child in self.children
+                       if isinstance(child, str) or not (child.hidden() or (skipped and skipped in child.classes())))
+
+    def descendants(self):
         for child in self.children:
-            if isinstance(child, str):
-                parts.append(child)
-            elif not _hidden(child) and not (skipped and skipped in child.classes()):
-                parts.append(child.text(skipped, spaced) + (" " if child.tag in spaced else ""))
-        return "".join(parts)
-
-
-def _hidden(node: _Node) -> bool:
-    return node.tag in HIDDEN_TAGS or bool(node.classes() & HIDDEN_CLASSES)
+            if isinstance(child, _Node):
+                yield child
+                yield from child.descendants()
 
 
 class _TreeBuilder(HTMLParser):
-    def __init__(self):
+    """A tree of _Node: an end tag closes what was left open inside it; a stray one is ignored."""
+
+    def __init__(self, html: str):
         super().__init__(convert_charrefs=True)
-        self.root = _Node("root", {})
+        self.root = _Node("root", [])
         self.stack = [self.root]
+        self.feed(html)
+        self.close()
 
     def handle_starttag(self, tag, attrs):
-        node = _Node(tag, {k: v or "" for k, v in attrs})
-        self.stack[-1].children.append(node)
+        self.stack[-1].children.append(node := _Node(tag, attrs))
         if tag not in VOID:
             self.stack.append(node)
-
-    def handle_startendtag(self, tag, attrs):
-        self.stack[-1].children.append(_Node(tag, {k: v or "" for k, v in attrs}))
 
     def handle_endtag(self, tag):
         for depth in range(len(self.stack) - 1, 0, -1):
@@ -69,13 +71,6 @@ class _TreeBuilder(HTMLParser):
 
     def handle_data(self, data):
         self.stack[-1].children.append(data)
-
-
-def _tree(html: str) -> _Node:
-    builder = _TreeBuilder()
-    builder.feed(html)
-    builder.close()
-    return builder.root
 
 
 def flat(text: str) -> str:
@@ -88,7 +83,7 @@ def blocks(html: str) -> list[dict]:
     Every block that prints is one of them: a text the comparison does not see would be signed without
     being on the change sheet. The document's own forms are left to printed_text."""
     found: list[dict] = []
-    _collect(_tree(html).children, [""], found)
+    _collect(_TreeBuilder(html).root.children, [""], found)
     return found
 
 
@@ -97,29 +92,29 @@ def _collect(nodes: list, section: list[str], found: list[dict]) -> None:
     for node in nodes:
         if isinstance(node, str):
             _text_block(node, section, found)
-        elif _hidden(node) or node.classes() & FORM_CLASSES:
+        elif node.hidden() or node.classes() & FORM_CLASSES:
             continue
         elif node.tag == "h2":
-            section[0] = _number(node, "section-number").rstrip(".")
-            found.append({"kind": "heading", "number": section[0], "text": _without_number(node, "section-number")})
+            number = next((flat(c.text()) for c in node.descendants() if "section-number" in c.classes()), "")
+            section[0] = number.rstrip(".")
+            found.append({"kind": "heading", "number": section[0], "text": _without(node, "section-number")})
         elif node.tag == "ol" and "clauses" in node.classes():
-            for item in node.children:
-                if isinstance(item, _Node) and item.tag == "li":
-                    found.append({"kind": "clause", "number": item.attrs.get("data-clause", ""),
-                                  "text": _without_number(item, "clause-number")})
+            found += [{"kind": "clause", "number": item.attrs.get("data-clause", ""),
+                       "text": _without(item, "clause-number")}
+                      for item in node.children if isinstance(item, _Node) and item.tag == "li"]
         elif node.tag in CONTAINERS and any(c.tag == "h2" or (c.tag == "ol" and "clauses" in c.classes())
-                                            for c in _descendants(node)):
+                                            for c in node.descendants()):
             _collect(node.children, section, found)  # a block holding sections or clauses: read through
         elif node.tag in CONTAINERS:
             _text_block(_joined(node), section, found)  # a note or details block: one paragraph, title first
         else:
-            _text_block(node.text() if isinstance(node, _Node) else node, section, found)
+            _text_block(node.text(), section, found)
 
 
 def _joined(node: _Node) -> str:
     """A block's parts as one text, each part ended as a sentence («Порядок. Проверяет …»)."""
-    parts = [flat(child.text() if isinstance(child, _Node) else child) for child in node.children
-             if isinstance(child, str) or not _hidden(child)]
+    parts = [flat(child if isinstance(child, str) else child.text()) for child in node.children
+             if isinstance(child, str) or not child.hidden()]
     parts = [part for part in parts if part]
     return " ".join(part if part[-1] in ".:;!?…»)" or index == len(parts) - 1 else part + "."
                     for index, part in enumerate(parts))
@@ -131,27 +126,11 @@ def _text_block(text: str, section: list[str], found: list[dict]) -> None:
         found.append({"kind": "text", "number": section[0], "text": text})
 
 
-LINE = re.compile(r"_{2,}")  # a line to write on («____», ««___» ______ 20___ г.»): its length is no wording
+def _without(node: _Node, css_class: str) -> str:
+    """The node's text without its printed number."""
+    return flat(node.text(skipped=css_class, spaced=("li", "p", "br")))
 
 
 def printed_text(html: str) -> str:
     """All text of the page that prints, spaces normalised, lines to write on whatever their length."""
-    return LINE.sub("__", flat(_tree(html).text()))
-
-
-def _number(node: _Node, css_class: str) -> str:
-    for child in _descendants(node):
-        if css_class in child.classes():
-            return flat(child.text())
-    return ""
-
-
-def _without_number(node: _Node, css_class: str) -> str:
-    return flat(node.text(skipped=css_class, spaced=("li", "p", "br")))
-
-
-def _descendants(node: _Node):
-    for child in node.children:
-        if isinstance(child, _Node):
-            yield child
-            yield from _descendants(child)
+    return LINE.sub("__", flat(_TreeBuilder(html).root.text()))

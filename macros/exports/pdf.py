@@ -1,5 +1,5 @@
-"""Build-time PDFs of the position pages, regenerated only when what they show has changed (the cache
-shared with Word, cache.py, keyed also by this engine's version and installed fonts), made by renderer
+"""Build-time PDFs of the position pages, made again only when what they show has changed (the cache
+shared with Word, cache.py, keyed also by the engine's version and the installed fonts), by renderer
 processes with a time limit that never outlive the build.
 """
 
@@ -19,20 +19,20 @@ from . import cache
 from .cache import Job, Report, Settings
 
 PDF_DIR = "pdf"
-# Wall-clock seconds one page may take to become a PDF (a position takes 1–2 s): a word of tens of
-# thousands of letters or an SVG of nested <use> would otherwise keep a renderer busy for hours.
+# Wall-clock seconds one page may take (a position takes 1–2 s): a word of tens of thousands of letters
+# or an SVG of nested <use> would otherwise keep a renderer busy for hours.
 PAGE_TIME_LIMIT = 60.0
-# Bump when the way PDFs are made changes in a way the hash does not see.
-CACHE_FORMAT = "3"  # 3: tagged PDF/UA-1 (pdf_engine.PDF_VARIANT)
+CACHE_FORMAT = "3"  # bumped when PDFs are made differently in a way the hash does not see; 3: PDF/UA-1
 PR_SET_PDEATHSIG = 1
 FONT_DIRS = ("/usr/share/fonts", "/usr/local/share/fonts", "~/.fonts", "~/.local/share/fonts")
+FIX_TOO_SLOW = ("найдите такое место в файле, разбейте длинную строку пробелами или уберите картинку "
+                "(сохраните её как PNG) и соберите сайт заново")
 
 
 def build_pdfs(jobs: list[Job], site_dir: Path, settings: Settings) -> Report:
     """Copy every job's PDF from the cache into the site, rendering the missing ones first."""
-    return cache.build_cached(
-        "PDF", jobs, site_dir, settings.cache_dir, ".pdf", engine_fingerprint(),
-        lambda work: render_all(work, site_dir, settings.workers))
+    return cache.build_cached("PDF", jobs, site_dir, settings.cache_dir, ".pdf", engine_fingerprint(),
+                              lambda work: render_all(work, site_dir, settings.workers))
 
 
 def render_all(work: list[tuple[Job, Path]], site_dir: Path, workers: int) -> None:
@@ -42,16 +42,9 @@ def render_all(work: list[tuple[Job, Path]], site_dir: Path, workers: int) -> No
         raise RuntimeError(
             f"{error}. Установите Pango: apt-get install libpango-1.0-0 libpangoft2-1.0-0 "
             "(или соберите сайт без PDF: JOBDESC_PDF=0 mkdocs build)") from error
-
-    pages = {(str(job.html_path), str(site_dir), str(target), job.date): job for job, target in work}
-    try:  # in processes, even a single page: only a process can be stopped whatever it is doing
-        run_within(render_pdf, list(pages), workers, PAGE_TIME_LIMIT)  # renderers die with the build
-    except TooSlow as late:
-        raise PageTooSlow(pages[late.call], late.seconds) from None
-
-
-FIX_TOO_SLOW = ("найдите такое место в файле, разбейте длинную строку пробелами или уберите картинку "
-                "(сохраните её как PNG) и соберите сайт заново")
+    # In processes, even a single page: only a process can be stopped whatever it is doing.
+    run_within(render_pdf, [(job, (str(job.html_path), str(site_dir), str(target), job.date)) for job, target in work],
+               workers)
 
 
 class PageTooSlow(RuntimeError):
@@ -59,11 +52,10 @@ class PageTooSlow(RuntimeError):
 
     def __init__(self, job: Job, seconds: float, fix: str = FIX_TOO_SLOW):
         self.job, self.seconds = job, seconds
-        where = job.source or str(job.html_path)
         super().__init__(
-            f"{where}: страница не превратилась в PDF за {seconds:g} с (обычно это 1–2 с), сборка остановлена. "
-            "Так бывает из-за очень длинного слова без пробелов (строка символов, вставленная ссылка или "
-            f"данные) или картинки SVG со множеством вложенных элементов <use>. Как исправить: {fix}")
+            f"{job.source or job.html_path}: страница не превратилась в PDF за {seconds:g} с (обычно это 1–2 с), "
+            "сборка остановлена. Так бывает из-за очень длинного слова без пробелов (строка символов, вставленная "
+            "ссылка или данные) или картинки SVG со множеством вложенных элементов <use>. Как исправить: " + fix)
 
 
 def engine_fingerprint() -> str:
@@ -78,9 +70,6 @@ def engine_fingerprint() -> str:
     return hashlib.sha256(f"{CACHE_FORMAT}|{engine}|{'|'.join(fonts)}".encode("utf-8")).hexdigest()
 
 
-# Renderer processes never outlive the build: each dies with it (prctl PR_SET_PDEATHSIG), queued work is
-# cancelled on an exception, and every call has a wall-clock limit (hostile input can keep WeasyPrint busy
-# for hours).
 def _die_with_parent(parent: int) -> None:
     """In a renderer: ask the kernel to kill it when the build dies (kept across exec); gone already, exit."""
     try:
@@ -91,46 +80,33 @@ def _die_with_parent(parent: int) -> None:
         os._exit(1)
 
 
-class TooSlow(Exception):
-    """A call ran past its time limit; the pool's processes are killed and reaped."""
-
-    def __init__(self, call: tuple, seconds: float):
-        super().__init__(f"{call!r} ran longer than {seconds:g} s")
-        self.call, self.seconds = call, seconds
-
-
-def run_within(function: Callable, calls: list[tuple], workers: int, seconds: float) -> None:
-    """function(*call) for every call in a pool of processes, each given `seconds` of wall clock from when
-    a process takes it. A worker's error is re-raised; a late call kills every worker and raises TooSlow
-    (a renderer stuck in C code ignores anything gentler). Interrupted, the pool's queue is dropped."""
-    size = min(workers, len(calls))
-    queue = list(calls)
+def run_within(function: Callable, calls: list[tuple[Job, tuple]], workers: int) -> None:
+    """function(*arguments) of every (job, arguments) in a pool of processes that die with the build, each
+    given PAGE_TIME_LIMIT of wall clock from when a process takes it. A worker's error is re-raised; a late
+    call kills every worker (one stuck in C code ignores anything gentler) and raises PageTooSlow."""
+    size, queue, limit = min(workers, len(calls)), list(calls), PAGE_TIME_LIMIT
     pool = ProcessPoolExecutor(max_workers=size, initializer=_die_with_parent, initargs=(os.getpid(),))
     try:
-        running: dict = {}  # future -> (call, deadline)
+        running: dict = {}  # future -> (job, deadline)
         while queue or running:
             while queue and len(running) < size:
-                call = queue.pop(0)
-                running[pool.submit(function, *call)] = (call, time.monotonic() + seconds)
+                job, arguments = queue.pop(0)
+                running[pool.submit(function, *arguments)] = (job, time.monotonic() + limit)
             soonest = min(deadline for _, deadline in running.values())
             done, _ = wait(running, timeout=max(0.0, soonest - time.monotonic()), return_when=FIRST_COMPLETED)
             for future in done:
                 running.pop(future)
                 future.result()  # re-raises a worker's error; the queue is then dropped
-            late = [call for call, deadline in running.values() if deadline <= time.monotonic()]
+            late = [job for job, deadline in running.values() if deadline <= time.monotonic()]
             if late:
-                _kill_workers(pool)
-                raise TooSlow(late[0], seconds)
+                # Python 3.14 has pool.kill_workers(); 3.11 keeps the processes here.
+                processes = list((getattr(pool, "_processes", None) or {}).values())
+                for process in processes:
+                    process.kill()
+                for process in processes:
+                    process.join()
+                raise PageTooSlow(late[0], limit)
     except BaseException:
         pool.shutdown(wait=False, cancel_futures=True)
         raise
     pool.shutdown(wait=True)
-
-
-def _kill_workers(pool: ProcessPoolExecutor) -> None:
-    """Kill and reap every process of the pool (Python 3.14 has pool.kill_workers(); 3.11 keeps them here)."""
-    processes = list((getattr(pool, "_processes", None) or {}).values())
-    for process in processes:
-        process.kill()
-    for process in processes:
-        process.join()

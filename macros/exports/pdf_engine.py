@@ -1,7 +1,5 @@
-"""Renders one built page to PDF with WeasyPrint, reading nothing but the built site.
-
-Kept apart from macros/exports/pdf.py so that importing WeasyPrint (slow) happens only when a PDF
-is actually rendered, never in `mkdocs serve` without PDFs.
+"""Renders one built page to PDF with WeasyPrint, reading nothing but the built site; apart from pdf.py
+so that WeasyPrint (slow to import) is loaded only when a PDF is made.
 """
 
 from __future__ import annotations
@@ -18,11 +16,13 @@ from weasyprint.urls import URLFetcher, URLFetcherResponse
 
 from .cache import ARTICLE, STYLESHEET, TITLE, atomic_write
 
-PDF_VARIANT = "pdf/ua-1"
+PDF_VARIANT = "pdf/ua-1"  # tagged: structure, language and title for screen readers; the print is the same
+HTML_TAG, BODY_TAG = re.compile(r"<html\b[^>]*>"), re.compile(r"<body\b[^>]*>")
 
-# Material's stylesheet is written for browsers; WeasyPrint reports every rule it skips.
-# Those reports say nothing about the document, so only errors are shown.
+# Material's stylesheet is written for browsers and WeasyPrint reports every rule it skips: only errors.
 logging.getLogger("weasyprint").setLevel(logging.ERROR)
+
+_parsed: dict[str, weasyprint.CSS] = {}  # for the life of a renderer process: every page links the same few
 
 
 class SiteOnlyFetcher(URLFetcher):
@@ -36,19 +36,11 @@ class SiteOnlyFetcher(URLFetcher):
         parts = urlsplit(url)
         if parts.scheme == "data":
             return super().fetch(url, headers)
-        if parts.scheme != "file":
-            raise ValueError(f"not a file of the built site: {url}")
         path = Path(unquote(parts.path)).resolve()
-        if not path.is_relative_to(self.site_dir) or not path.is_file():
+        if parts.scheme != "file" or not path.is_relative_to(self.site_dir) or not path.is_file():
             raise ValueError(f"not a file of the built site: {url}")
         content_type = mimetypes.guess_type(path.name)[0] or "application/octet-stream"
         return URLFetcherResponse(path.as_uri(), path.read_bytes(), {"Content-Type": content_type})
-
-
-OPENING_TAG = {name: re.compile(rf"<{name}\b[^>]*>") for name in ("html", "body")}
-
-# Parsed stylesheets, kept for the life of a renderer process: every page links the same few.
-_parsed: dict[str, weasyprint.CSS] = {}
 
 
 def printable_page(html: str) -> str:
@@ -57,38 +49,31 @@ def printable_page(html: str) -> str:
     article = ARTICLE.search(html)
     if article is None:
         return html
-    parts = {name: (pattern.search(html) or [f"<{name}>"])[0] for name, pattern in OPENING_TAG.items()}
-    title = TITLE.search(html)
+    html_tag, body_tag, title = HTML_TAG.search(html), BODY_TAG.search(html), TITLE.search(html)
     return (
-        f"<!doctype html>{parts['html']}<head><meta charset=\"utf-8\">{title.group(0) if title else ''}</head>"
-        f"{parts['body']}<div class=\"md-container\"><main class=\"md-main\"><div class=\"md-main__inner md-grid\">"
-        f"<div class=\"md-content\"><div class=\"md-content__inner md-typeset\">{article.group(0)}"
-        "</div></div></div></main></div></body></html>"
+        f"<!doctype html>{html_tag[0] if html_tag else '<html>'}<head><meta charset=\"utf-8\">"
+        f"{title.group(0) if title else ''}</head>{body_tag[0] if body_tag else '<body>'}<div class=\"md-container\">"
+        "<main class=\"md-main\"><div class=\"md-main__inner md-grid\"><div class=\"md-content\">"
+        f"<div class=\"md-content__inner md-typeset\">{article.group(0)}</div></div></div></main></div></body></html>"
     )
 
 
 def stylesheets(html: str, base_url: str, fetcher: URLFetcher) -> list[weasyprint.CSS]:
     """The page's stylesheets in document order, each parsed once per process."""
-    sheets = []
-    for href in STYLESHEET.findall(html):
-        url = urljoin(base_url, href)
+    urls = [urljoin(base_url, href) for href in STYLESHEET.findall(html)]
+    for url in urls:
         if url not in _parsed:
             _parsed[url] = weasyprint.CSS(url=url, url_fetcher=fetcher, media_type="print")
-        sheets.append(_parsed[url])
-    return sheets
+    return [_parsed[url] for url in urls]
 
 
 def render_pdf(html_path: str, site_dir: str, target: str, date: dt.date | None) -> str:
-    """Write the PDF of the page at html_path to target; its dates are the approval date, so the same
-    page always gives the same bytes."""
+    """Write the PDF of the page at html_path to target, dated its approval: the same page, the same bytes."""
     fetcher = SiteOnlyFetcher(Path(site_dir))
     html = Path(html_path).read_text(encoding="utf-8")
     base_url = Path(html_path).resolve().as_uri()
-    document = weasyprint.HTML(
-        string=printable_page(html), base_url=base_url, url_fetcher=fetcher, media_type="print",
-    ).render(stylesheets=stylesheets(html, base_url, fetcher))
-    stamp = (date or dt.date(2000, 1, 1)).isoformat()
-    document.metadata.created = document.metadata.modified = stamp
-    # Tagged PDF (PDF/UA-1): structure, language and title for screen readers; the print is unchanged.
+    document = weasyprint.HTML(string=printable_page(html), base_url=base_url, url_fetcher=fetcher,
+                               media_type="print").render(stylesheets=stylesheets(html, base_url, fetcher))
+    document.metadata.created = document.metadata.modified = (date or dt.date(2000, 1, 1)).isoformat()
     atomic_write(Path(target), document.write_pdf(pdf_variant=PDF_VARIANT))
     return target

@@ -7,20 +7,22 @@ cssselect2, answering only the properties Word has. Not a CSS engine: no layout,
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 
 import cssselect2
 import tinycss2
 
 STYLESHEETS = Path(__file__).resolve().parents[2] / "overrides" / "assets" / "stylesheets"
-PRINT_CSS = STYLESHEETS / "print.css"
-# The archive's printed parts (an edition's notice, no acknowledgement sheet for a superseded one).
-EDITIONS_CSS = STYLESHEETS / "editions.css"
+# editions.css: the archive's printed parts (an edition's notice, no acknowledgement sheet for a superseded one).
+PRINT_CSS, EDITIONS_CSS = STYLESHEETS / "print.css", STYLESHEETS / "editions.css"
 # Properties a child takes from its parent when it does not set them (as in CSS).
 INHERITED = {"text-align", "font-weight", "font-size", "font-style", "text-transform", "text-indent",
              "font-family", "line-height"}
 UNITS_IN_PT = {"pt": 1.0, "px": 0.75, "cm": 72 / 2.54, "mm": 72 / 25.4, "in": 72.0, "pc": 12.0}
+SIDES = ("top", "right", "bottom", "left")
+# Which of a shorthand's 1, 2, 3 or 4 values each side takes.
+SHORTHAND = {1: (0, 0, 0, 0), 2: (0, 1, 0, 1), 3: (0, 1, 2, 1), 4: (0, 1, 2, 3)}
 A4_MM = (210.0, 297.0)
 
 
@@ -37,7 +39,6 @@ class Page:
 class PrintStyle:
     page: Page
     matcher: cssselect2.Matcher
-    base: dict[str, str] = field(default_factory=dict)
 
     def computed(self, wrapper: cssselect2.ElementWrapper, parent: dict[str, str]) -> dict[str, str]:
         """The element's values: its matching declarations by (importance, specificity, order), then inherited."""
@@ -61,19 +62,16 @@ def load(*paths: Path) -> PrintStyle:
         rules += tinycss2.parse_stylesheet(path.read_text(encoding="utf-8"), skip_comments=True, skip_whitespace=True)
     page, matcher = Page(), cssselect2.Matcher()
     for rule in _print_rules(rules):
-        if rule.type == "at-rule" and rule.lower_at_keyword == "page":
-            if not tinycss2.serialize(rule.prelude).strip():
-                _read_page(page, _declarations(rule.content or []))
-            continue
-        if rule.type != "qualified-rule":
-            continue
-        declarations = _declarations(rule.content)
-        try:
-            selectors = cssselect2.compile_selector_list(rule.prelude)
-        except cssselect2.SelectorError:
-            continue
-        for selector in selectors:
-            matcher.add_selector(selector, declarations)
+        if rule.type == "at-rule" and rule.lower_at_keyword == "page" and not tinycss2.serialize(rule.prelude).strip():
+            _read_page(page, _declarations(rule.content or []))
+        elif rule.type == "qualified-rule":
+            try:
+                selectors = cssselect2.compile_selector_list(rule.prelude)
+            except cssselect2.SelectorError:
+                continue
+            declarations = _declarations(rule.content)
+            for selector in selectors:
+                matcher.add_selector(selector, declarations)
     return PrintStyle(page, matcher)
 
 
@@ -89,49 +87,36 @@ def _print_rules(rules):
 
 
 def _declarations(content) -> list[tuple[str, str, bool]]:
+    """(name, value, important), with margin and padding as their four sides and page-break-* also as break-*."""
     result = []
     for item in tinycss2.parse_blocks_contents(content, skip_comments=True, skip_whitespace=True):
-        if item.type == "declaration":
-            value = tinycss2.serialize(item.value).strip()
-            for name, part in _expand(item.lower_name, value):
-                result.append((name, part, item.important))
+        if item.type != "declaration":
+            continue
+        name, value = item.lower_name, tinycss2.serialize(item.value).strip()
+        if name in ("margin", "padding"):
+            parts = value.split()
+            expanded = [(f"{name}-{side}", parts[i]) for side, i in zip(SIDES, SHORTHAND[min(len(parts), 4)])]
+        elif name.startswith("page-break-"):
+            expanded = [(name, value), ("break-" + name.removeprefix("page-break-"), {"always": "page"}.get(value, value))]
+        else:
+            expanded = [(name, value)]
+        result += [(name, part, item.important) for name, part in expanded]
     return result
-
-
-def _expand(name: str, value: str) -> list[tuple[str, str]]:
-    """margin and padding shorthands into their four sides; page-break-* into break-*."""
-    if name in ("margin", "padding"):
-        parts = value.split()
-        top, right, bottom, left = (parts * 4)[:4] if len(parts) == 1 else (
-            [parts[0], parts[1], parts[0], parts[1]] if len(parts) == 2 else
-            [parts[0], parts[1], parts[2], parts[1]] if len(parts) == 3 else parts[:4])
-        return [(f"{name}-{side}", v) for side, v in zip(("top", "right", "bottom", "left"), (top, right, bottom, left))]
-    if name.startswith("page-break-"):
-        return [(name, value), ("break-" + name.removeprefix("page-break-"),
-                                {"always": "page"}.get(value, value))]
-    return [(name, value)]
 
 
 def _read_page(page: Page, declarations) -> None:
     for name, value, _ in declarations:
         if name == "size" and "a4" in value.lower():
-            page.width, page.height = A4_MM
-            if "landscape" in value.lower():
-                page.width, page.height = page.height, page.width
-        elif name.startswith("margin-"):
-            sides = ("top", "right", "bottom", "left")
-            values = list(page.margins)
-            points = length_pt(value)
-            if points is not None:
-                values[sides.index(name.removeprefix("margin-"))] = points * 25.4 / 72
-                page.margins = tuple(values)
+            page.width, page.height = A4_MM[::-1] if "landscape" in value.lower() else A4_MM
+        elif name.startswith("margin-") and (points := length_pt(value)) is not None:
+            margins = list(page.margins)
+            margins[SIDES.index(name.removeprefix("margin-"))] = points * 25.4 / 72
+            page.margins = tuple(margins)
 
 
 def length_pt(value: str | None, font_size: float = 12.0) -> float | None:
     """A CSS length in points ("1.25cm", "6pt", "0", "1.2em"); None for anything else."""
-    if not value:
-        return None
-    match = re.fullmatch(r"(-?[\d.]+)(pt|px|cm|mm|in|pc|em|rem)?", value.strip().lower())
+    match = re.fullmatch(r"(-?[\d.]+)(pt|px|cm|mm|in|pc|em|rem)?", value.strip().lower()) if value else None
     if not match:
         return None
     number, unit = float(match.group(1)), match.group(2)

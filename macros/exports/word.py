@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
+import re
 from importlib.metadata import version
 from pathlib import Path
 
@@ -16,10 +17,10 @@ from .cache import Job, Report, Settings
 
 # The export itself (python-docx, lxml, the HTML and CSS readers) is imported when a .docx is made:
 # every build loads this module for its settings and links, most builds make no .docx.
-
 DOCX_DIR = "docx"
-SOURCES = ("word.py", "word_writer.py", "word_inline.py", "word_tables.py", "word_document.py", "print_style.py")
+SOURCES = ("word.py", "word_writer.py", "word_tables.py", "word_document.py", "print_style.py")
 LIBRARIES = ("python-docx", "lxml", "tinyhtml5", "cssselect2", "tinycss2")
+AUTO_CLAUSE_ID = re.compile(r"^p\d+-\d+$")
 
 
 def build_docx(jobs: list[Job], site_dir: Path, settings: Settings) -> Report:
@@ -28,8 +29,7 @@ def build_docx(jobs: list[Job], site_dir: Path, settings: Settings) -> Report:
         from . import print_style
         style = print_style.load()
         for job, target in work:
-            html = job.html_path.read_text(encoding="utf-8")
-            cache.atomic_write(target, docx_from_html(html, date=job.date, style=style))
+            cache.atomic_write(target, docx_from_html(job.html_path.read_text(encoding="utf-8"), job.date, style))
 
     return cache.build_cached("Word", jobs, site_dir, settings.cache_dir, ".docx", fingerprint(), render)
 
@@ -49,57 +49,26 @@ def docx_from_html(html: str, date: dt.date | None = None, style=None) -> bytes:
         article = next(root.iter("body"), root)
     wrapper = next(w for w in cssselect2.ElementWrapper.from_html_root(root).iter_subtree()
                    if w.etree_element is article)
-    outer = _outer_style(style, wrapper)
+    outer = _inherited(style, wrapper)
     fonts = [f.strip().strip("'\"") for f in outer.get("font-family", "Times New Roman").split(",")]
     size = print_style.length_pt(outer.get("font-size")) or 12.0
     word = WordDocument(style.page, fonts, size)
-    page = style.page
-    writer = Writer(word, style, (page.width - page.margins[1] - page.margins[3]) * 72 / 25.4)
-    writer.base_size = size
-    writer.bookmarks = _bookmarks(article)
-    _style_headings(word, size)
-    writer.container(wrapper, outer, word.doc, 0)
+    Writer(word, style, size, _bookmarks(article)).container(wrapper, outer, word.doc, 0)
     return word.to_bytes(date, _title(article), _text_of_class(article, "doc-org") or "")  # the file's author
 
 
-def _outer_style(style, wrapper) -> dict:
-    """The article's print style with what it inherits from its ancestors (fonts, alignment)."""
-    chain = []
-    node = wrapper
-    while node is not None:
-        chain.append(node)
-        node = node.parent
-    computed: dict = {}
-    for node in reversed(chain):
-        computed = style.computed(node, computed)
-    return computed
+def _inherited(style, wrapper) -> dict:
+    """An element's print style with what it inherits from its ancestors (fonts, alignment)."""
+    return style.computed(wrapper, {} if wrapper.parent is None else _inherited(style, wrapper.parent))
 
 
 def _bookmarks(article) -> dict[str, str]:
-    """Clauses that get a bookmark: those HR labelled and those a reference points to."""
-    from .word_writer import AUTO_CLAUSE_ID, bookmark_name
+    """Clauses that get a bookmark, HR's labels and those a reference points to, by Word's bookmark name:
+    letters, digits and underscores, at most 40; "_Ref" hides it from the user."""
     referenced = {a.get("href", "")[1:] for a in article.iter("a") if "clause-ref" in (a.get("class") or "")}
-    names = {}
-    for item in article.iter("li"):
-        ident = item.get("id") or ""
-        if item.get("data-clause") and ident and (ident in referenced or not AUTO_CLAUSE_ID.match(ident)):
-            names[ident] = bookmark_name(ident)
-    return names
-
-
-def _style_headings(word, size: float) -> None:
-    """Word's heading styles (kept for its navigation pane) in the printout's font: black, bold, centred."""
-    from docx.enum.text import WD_ALIGN_PARAGRAPH
-    from docx.shared import RGBColor
-    for name in ("Heading 1", "Heading 2"):
-        heading = word.doc.styles[name]
-        fonts = word.set_font(heading, size)
-        heading.font.bold, heading.font.italic = True, False
-        heading.font.color.rgb = RGBColor(0, 0, 0)
-        for theme in ("asciiTheme", "hAnsiTheme", "eastAsiaTheme", "cstheme"):
-            fonts.attrib.pop(f"{{http://schemas.openxmlformats.org/wordprocessingml/2006/main}}{theme}", None)
-        heading.paragraph_format.alignment = WD_ALIGN_PARAGRAPH.CENTER
-        heading.paragraph_format.keep_with_next = True
+    return {ident: ("_Ref_" + re.sub(r"\W", "_", ident, flags=re.A))[:40] for item in article.iter("li")
+            if item.get("data-clause") and (ident := item.get("id") or "")
+            and (ident in referenced or not AUTO_CLAUSE_ID.match(ident))}
 
 
 def _title(article) -> str:

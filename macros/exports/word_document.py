@@ -16,7 +16,7 @@ from docx import Document
 from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.oxml import parse_xml
 from docx.oxml.ns import nsdecls, qn
-from docx.shared import Mm, Pt
+from docx.shared import Mm, Pt, RGBColor
 
 from .print_style import Page
 
@@ -24,7 +24,6 @@ from .print_style import Page
 SECTION, CLAUSE, ITEM = 0, 1, 2
 PARAGRAPH_INDENT_TWIPS = 709  # 1.25 cm, the paragraph indent of ГОСТ Р 7.0.97
 DASH = "\u2014"
-APP_XML = "docProps/app.xml"
 FOOTER_DISTANCE_MM = 8.0
 PAGE_NUMBER_FROM_EDGE_MM = 11.0
 APPLICATION = f"Должностные инструкции (python-docx {version('python-docx')})"
@@ -35,12 +34,29 @@ class WordDocument:
         self.doc = Document()
         self.font = next((f for f in fonts if f not in ("serif", "sans-serif")), "Times New Roman")
         self._setup_page(page)
-        self._setup_normal(size_pt, language)
+        for name in ("Normal", "Table Grid"):
+            style = self.doc.styles[name]
+            self.set_font(style, size_pt)
+            style.element.get_or_add_rPr().append(parse_xml(f'<w:lang {nsdecls("w")} w:val="{language}" w:eastAsia="{language}"/>'))
+        normal = self.doc.styles["Normal"].paragraph_format
+        normal.space_before, normal.space_after = Pt(0), Pt(0)
+        normal.line_spacing = 1.08  # CSS line-height 1.25 of a 12 pt serif is about Word's 1.08 lines
+        normal.widow_control = True
         self._next_bookmark = 1
-        self.clause_list = self._add_list(self._clause_levels())
+        clause_levels = [self._level(SECTION, "decimal", "%1.", 0, bold=True),
+                         self._level(CLAUSE, "decimal", "%1.%2.", PARAGRAPH_INDENT_TWIPS)]
+        clause_levels += [self._level(i, "bullet", DASH, PARAGRAPH_INDENT_TWIPS * (i - 1)) for i in range(ITEM, 9)]
+        self.clause_list = self._add_list(clause_levels)
         self.dash_list = self._add_list([self._level(i, "bullet", DASH, PARAGRAPH_INDENT_TWIPS * (i + 1)) for i in range(9)])
-
-    # --- page and fonts ------------------------------------------------------------------
+        for name in ("Heading 1", "Heading 2"):  # kept for Word's navigation pane, in the printout's look
+            heading = self.doc.styles[name]
+            fonts = self.set_font(heading, size_pt)
+            heading.font.bold, heading.font.italic = True, False
+            heading.font.color.rgb = RGBColor(0, 0, 0)
+            for theme in ("asciiTheme", "hAnsiTheme", "eastAsiaTheme", "cstheme"):
+                fonts.attrib.pop(qn(f"w:{theme}"), None)
+            heading.paragraph_format.alignment = WD_ALIGN_PARAGRAPH.CENTER
+            heading.paragraph_format.keep_with_next = True
 
     def _setup_page(self, page: Page) -> None:
         section = self.doc.sections[0]
@@ -56,19 +72,6 @@ class WordDocument:
         number.alignment = WD_ALIGN_PARAGRAPH.CENTER
         self.add_field(number, "PAGE", "2")
 
-    def _setup_normal(self, size_pt: float, language: str) -> None:
-        for name in ("Normal", "Table Grid"):
-            try:
-                style = self.doc.styles[name]
-            except KeyError:
-                continue
-            self.set_font(style, size_pt)
-            style.element.get_or_add_rPr().append(parse_xml(f'<w:lang {nsdecls("w")} w:val="{language}" w:eastAsia="{language}"/>'))
-        normal = self.doc.styles["Normal"].paragraph_format
-        normal.space_before, normal.space_after = Pt(0), Pt(0)
-        normal.line_spacing = 1.08  # CSS line-height 1.25 of a 12 pt serif is about Word's 1.08 lines
-        normal.widow_control = True
-
     def set_font(self, style, size_pt: float):
         """The document's font and size on a Word style, for every script (Cyrillic is "cs" to some readers)."""
         style.font.name, style.font.size = self.font, Pt(size_pt)
@@ -79,8 +82,7 @@ class WordDocument:
 
     def first_page_code(self, target: str) -> None:
         """The document's QR code at the bottom right of the first page, in its footer (the margin, as in
-        the PDF: render/qr.py): SIZE_MM square, 8 mm above the sheet's edge; Word and LibreOffice shorten
-        the first page's text to make room for it."""
+        the PDF: render/qr.py); Word and LibreOffice shorten the first page's text to make room for it."""
         from ..render import qr
         section = self.doc.sections[0]
         section.footer_distance = Mm(FOOTER_DISTANCE_MM)
@@ -90,8 +92,6 @@ class WordDocument:
         footer.paragraph_format.line_spacing = 1.0
         footer.add_run().add_picture(io.BytesIO(qr.png(target)), width=Mm(qr.SIZE_MM), height=Mm(qr.SIZE_MM))
 
-    # --- numbering -----------------------------------------------------------------------
-
     @staticmethod
     def _level(index: int, fmt: str, text: str, indent: int, bold: bool = False) -> str:
         start = "" if fmt == "bullet" else '<w:start w:val="1"/>'
@@ -99,12 +99,6 @@ class WordDocument:
         return (f'<w:lvl w:ilvl="{index}">{start}<w:numFmt w:val="{fmt}"/><w:lvlText w:val="{text}"/>'
                 f'<w:lvlJc w:val="left"/><w:suff w:val="space"/>'
                 f'<w:pPr><w:ind w:left="0" w:firstLine="{indent}"/></w:pPr><w:rPr>{weight}</w:rPr></w:lvl>')
-
-    def _clause_levels(self) -> list[str]:
-        levels = [self._level(SECTION, "decimal", "%1.", 0, bold=True),
-                  self._level(CLAUSE, "decimal", "%1.%2.", PARAGRAPH_INDENT_TWIPS)]
-        levels += [self._level(i, "bullet", DASH, PARAGRAPH_INDENT_TWIPS * (i - 1)) for i in range(ITEM, 9)]
-        return levels
 
     def _add_list(self, levels: list[str]) -> int:
         numbering = self.doc.part.numbering_part.element
@@ -128,66 +122,47 @@ class WordDocument:
         numbering.get_or_add_ilvl().val = level
         numbering.get_or_add_numId().val = num_id
 
-    # --- bookmarks and fields ------------------------------------------------------------
-
     def bookmark(self, paragraph, name: str) -> None:
         """A bookmark around the whole paragraph (a clause a reference points to)."""
-        ident = self._next_bookmark
-        self._next_bookmark += 1
+        ident, self._next_bookmark = self._next_bookmark, self._next_bookmark + 1
         start = parse_xml(f'<w:bookmarkStart {nsdecls("w")} w:id="{ident}" w:name="{name}"/>')
-        ppr = paragraph._p.pPr
-        if ppr is not None:
-            ppr.addnext(start)
+        if paragraph._p.pPr is not None:
+            paragraph._p.pPr.addnext(start)
         else:
             paragraph._p.insert(0, start)
         paragraph._p.append(parse_xml(f'<w:bookmarkEnd {nsdecls("w")} w:id="{ident}"/>'))
 
     @staticmethod
-    def add_field(paragraph, instruction: str, shown: str, bold: bool | None = None) -> None:
+    def add_field(paragraph, instruction: str, shown: str) -> None:
         """A field (PAGE, REF …) with the result Word shows until it updates the field."""
-        weight = "" if bold is None else ("<w:b/>" if bold else '<w:b w:val="0"/>')
-        props = f"<w:rPr>{weight}</w:rPr>" if weight else ""
         for inner in ('<w:fldChar w:fldCharType="begin"/>',
                       f'<w:instrText xml:space="preserve"> {instruction} </w:instrText>',
                       '<w:fldChar w:fldCharType="separate"/>',
                       f'<w:t xml:space="preserve">{_xml_text(shown)}</w:t>',
                       '<w:fldChar w:fldCharType="end"/>'):
-            paragraph._p.append(parse_xml(f'<w:r {nsdecls("w")}>{props}{inner}</w:r>'))
-
-    # --- saving --------------------------------------------------------------------------
+            paragraph._p.append(parse_xml(f'<w:r {nsdecls("w")}>{inner}</w:r>'))
 
     def to_bytes(self, date: dt.date | None, title: str, organisation: str = "") -> bytes:
-        """The file, its properties saying who issued it and what made it (python-docx's template
-        says «Microsoft Macintosh Word», which nobody used)."""
+        """The file, its properties saying who issued it and what made it (python-docx's template says
+        «Microsoft Macintosh Word»), every zip member dated the approval (python-docx dates them by the clock)."""
         stamp = dt.datetime.combine(date or dt.date(2000, 1, 1), dt.time())
         core = self.doc.core_properties
         core.title, core.author, core.last_modified_by = title, organisation, organisation
         core.comments = ""
         core.created = core.modified = stamp
         core.revision = 1
-        raw = io.BytesIO()
+        raw, out = io.BytesIO(), io.BytesIO()
         self.doc.save(raw)
-        return _stable_zip(raw.getvalue(), stamp, {APP_XML: _app_properties(organisation)})
-
-
-def _app_properties(organisation: str) -> bytes:
-    """docProps/app.xml: the application that made the file and the organisation it belongs to."""
-    return ('<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
-            '<Properties xmlns="http://schemas.openxmlformats.org/officeDocument/2006/extended-properties" '
-            'xmlns:vt="http://schemas.openxmlformats.org/officeDocument/2006/docPropsVTypes">'
-            f"<Application>{_xml_text(APPLICATION)}</Application><DocSecurity>0</DocSecurity>"
-            f"<ScaleCrop>false</ScaleCrop><Company>{_xml_text(organisation)}</Company>"
-            "<LinksUpToDate>false</LinksUpToDate><SharedDoc>false</SharedDoc>"
-            "<HyperlinksChanged>false</HyperlinksChanged></Properties>").encode("utf-8")
-
-
-def _stable_zip(data: bytes, stamp: dt.datetime, replaced: dict[str, bytes]) -> bytes:
-    """The same package with every member dated `stamp` (python-docx dates them by the clock), and
-    the members in `replaced` written anew."""
-    out = io.BytesIO()
-    with zipfile.ZipFile(io.BytesIO(data)) as source, zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as target:
-        for item in source.infolist():
-            info = zipfile.ZipInfo(item.filename, date_time=stamp.timetuple()[:6])
-            info.compress_type = zipfile.ZIP_DEFLATED
-            target.writestr(info, replaced.get(item.filename) or source.read(item.filename))
-    return out.getvalue()
+        app = ('<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
+               '<Properties xmlns="http://schemas.openxmlformats.org/officeDocument/2006/extended-properties" '
+               'xmlns:vt="http://schemas.openxmlformats.org/officeDocument/2006/docPropsVTypes">'
+               f"<Application>{_xml_text(APPLICATION)}</Application><DocSecurity>0</DocSecurity>"
+               f"<ScaleCrop>false</ScaleCrop><Company>{_xml_text(organisation)}</Company>"
+               "<LinksUpToDate>false</LinksUpToDate><SharedDoc>false</SharedDoc>"
+               "<HyperlinksChanged>false</HyperlinksChanged></Properties>").encode("utf-8")
+        with zipfile.ZipFile(raw) as source, zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as target:
+            for item in source.infolist():
+                info = zipfile.ZipInfo(item.filename, date_time=stamp.timetuple()[:6])
+                info.compress_type = zipfile.ZIP_DEFLATED
+                target.writestr(info, app if item.filename == "docProps/app.xml" else source.read(item.filename))
+        return out.getvalue()

@@ -20,19 +20,20 @@ DEFAULT_BORDER = "0.5pt solid #000"  # a table print.css says nothing about is r
 
 
 def write_table(writer, wrapper, style: dict, target) -> None:
-    rows = [row for row in wrapper.query_all("tr")
-            if _table_of(row) is wrapper.etree_element and not _hidden(writer, row, style)]
+    rows = [row for row in wrapper.query_all("tr") if _own_row(wrapper, row) and not _hidden(writer, row, style)]
     if not rows:
         return
     cells = [[cell for cell in row.iter_children() if cell.etree_element.tag in ("td", "th")] for row in rows]
     columns = max(sum(_span(cell) for cell in row) for row in cells) or 1
     table = target.add_table(rows=len(rows), cols=columns)
     table.autofit = False
-    width_pt = _available(writer, target)
-    widths = _column_widths(writer, cells, columns, style, width_pt)
+    widths = _column_widths(writer, cells, columns, style, _available(writer, target))
     for r, (row, row_cells) in enumerate(zip(rows, cells)):
         row_style = writer.style.computed(row, writer.style.computed(row.parent, style))
-        _row_properties(table.rows[r], row, row_style)
+        if row.parent.etree_element.tag == "thead":
+            _row_flag(table.rows[r], "w:tblHeader")  # repeated at the top of every page, as thead prints
+        if row_style.get("break-inside") == "avoid":
+            _row_flag(table.rows[r], "w:cantSplit")
         column = 0
         for cell in row_cells:
             span = _span(cell)
@@ -79,18 +80,15 @@ def _set_widths(table, widths: list[float]) -> None:
             cell.width = Pt(width)
 
 
-def _table_of(row):
-    parent = row.parent
-    while parent is not None and parent.etree_element.tag != "table":
-        parent = parent.parent
-    return parent.etree_element if parent is not None else None
+def _own_row(table, row) -> bool:
+    """A row of this table, not of one nested in its cells."""
+    return next(a for a in reversed(row.ancestors) if a.etree_element.tag == "table").etree_element is table.etree_element
 
 
 def _hidden(writer, row, style: dict) -> bool:
     """A row print.css hides, itself or by its group (the signature block's column heads): not on paper."""
-    group = row.parent
     return any(writer.style.computed(node, style).get("display") == "none"
-               for node in (row, group) if node is not None and node.etree_element.tag != "table")
+               for node in (row, row.parent) if node.etree_element.tag != "table")
 
 
 def _span(cell) -> int:
@@ -106,29 +104,17 @@ def _available(writer, target) -> float:
 
 
 def _column_widths(writer, cells, columns: int, style: dict, total: float) -> list[float]:
-    """Widths from the first row without merged cells: CSS percentages or lengths; the rest share what is left."""
-    widths: list[float | None] = [None] * columns
-    row = next((r for r in cells if len(r) == columns), None)
-    if row:
-        for index, cell in enumerate(row):
-            value = (writer.style.computed(cell, style).get("width") or "").strip()
-            if value.endswith("%"):
-                widths[index] = total * float(value[:-1]) / 100
-            else:
-                widths[index] = length_pt(value, writer.size(style))
-    known = sum(w for w in widths if w)
-    free = [i for i, w in enumerate(widths) if not w]
-    for index in free:
-        widths[index] = max(total - known, 20.0 * len(free)) / len(free)
-    return _fit_unbroken(writer, cells, [float(w) for w in widths], style)
-
-
-def _fit_unbroken(writer, cells, widths: list[float], style: dict) -> list[float]:
-    """A column of text print.css keeps on one line (white-space: nowrap) borrows room from the roomiest column."""
-    needed, natural = [0.0] * len(widths), [0.0] * len(widths)
-    for row in cells:
-        if len(row) != len(widths):
-            continue
+    """Widths from the first row without merged cells (CSS percentages or lengths; the rest share what is left);
+    a column of text print.css keeps on one line (white-space: nowrap) borrows room from the roomiest column."""
+    full = [row for row in cells if len(row) == columns]
+    widths: list = [None] * columns
+    for index, cell in enumerate(full[0] if full else []):
+        value = (writer.style.computed(cell, style).get("width") or "").strip()
+        widths[index] = total * float(value[:-1]) / 100 if value.endswith("%") else length_pt(value, writer.size(style))
+    known, free = sum(w for w in widths if w), sum(1 for w in widths if not w)
+    widths = [float(w) if w else max(total - known, 20.0 * free) / free for w in widths]
+    needed, natural = [0.0] * columns, [0.0] * columns
+    for row in full:
         for index, cell in enumerate(row):
             cell_style = writer.style.computed(cell, style)
             text = " ".join("".join(cell.etree_element.itertext()).split())
@@ -139,18 +125,11 @@ def _fit_unbroken(writer, cells, widths: list[float], style: dict) -> list[float
     for index, need in enumerate(needed):
         short = need - widths[index]
         if short > 0:
-            donor = max(range(len(widths)), key=lambda i: widths[i] - natural[i])
+            donor = max(range(columns), key=lambda i: widths[i] - natural[i])
             if donor != index and widths[donor] - natural[donor] > short:
                 widths[donor] -= short
                 widths[index] += short
     return widths
-
-
-def _row_properties(row, wrapper, style: dict) -> None:
-    if wrapper.parent is not None and wrapper.parent.etree_element.tag == "thead":
-        _row_flag(row, "w:tblHeader")  # repeated at the top of every page, as thead prints
-    if style.get("break-inside") == "avoid":
-        _row_flag(row, "w:cantSplit")
 
 
 def _row_flag(row, tag: str) -> None:
