@@ -67,7 +67,7 @@ def test_a_renderer_stuck_on_a_page_is_killed_at_the_limit(tmp_path, monkeypatch
                                      f"<rect id='l0' width='1' height='1'/>{levels}</defs><use href='#l6'/></svg>")
     (site / "slow.html").write_text("<html><body><article><img src='nested.svg'></article></body></html>")
     (site / "quick.html").write_text("<html><body><article><p>Должностная инструкция</p></article></body></html>")
-    work = [(cache.Job(name, site / f"{name}.html", site / f"{name}.pdf", dt.date(2026, 2, 9),
+    work = [(cache.Job(site / f"{name}.html", site / f"{name}.pdf", dt.date(2026, 2, 9),
                        f"docs/positions/{name}.md"), tmp_path / f"{name}.pdf") for name in ("quick", "slow")]
     monkeypatch.setattr(pdf, "PAGE_TIME_LIMIT", 2.0)
     # Children the session already has (Playwright's driver of the shared browser) are not renderers.

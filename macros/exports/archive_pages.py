@@ -186,7 +186,7 @@ class DraftPages:
 
     def sheets(self, site: Path, settings: Settings) -> str:
         """The PDF of each draft's «Лист изменений»."""
-        jobs = [cache.Job(slug, site / draft.comparison / "index.html",
+        jobs = [cache.Job(site / draft.comparison / "index.html",
                           site / comparison_file(slug, draft.in_force.version, DRAFT_VERSION, "pdf"), None)
                 for slug, draft in self.drafts.items()]
         return "Листы изменений проектов: " + str(pdf.build_pdfs(jobs, site, settings))

@@ -53,7 +53,6 @@ class Settings:
 class Job:
     """One built page to turn into a download: the page, the file to write and the date stamped into it."""
 
-    slug: str
     html_path: Path
     target: Path
     date: dt.date | None
@@ -75,8 +74,8 @@ class Report:
                 f"({self.seconds:.1f} с)")
 
 
-def job_for(slug: str, html_path: Path, target: Path, approved, source: str = "") -> Job:
-    return Job(slug, Path(html_path), Path(target), approved if isinstance(approved, dt.date) else None, source)
+def job_for(html_path: Path, target: Path, approved, source: str = "") -> Job:
+    return Job(Path(html_path), Path(target), approved if isinstance(approved, dt.date) else None, source)
 
 
 def place(cached: Path, target: Path) -> None:

@@ -6,13 +6,13 @@ the kind's engine makes the rest. `mkdocs serve` makes none unless asked (macros
 from __future__ import annotations
 
 import logging
-from pathlib import Path, PurePosixPath
+from pathlib import Path
 
 from mkdocs.exceptions import PluginError
 from mkdocs.utils import get_relative_url
 
 from ..exports import cache, pdf, word
-from ..render.archive_links import DRAFT_PAGE, download_of_page
+from ..render.archive_links import download_of_page
 from ..render.verbatim import is_instruction
 
 log = logging.getLogger("mkdocs.hooks.downloads")
@@ -34,15 +34,13 @@ class Downloads:
         if not is_instruction(page.content):
             return
         src = page.file.src_uri
-        draft = DRAFT_PAGE.match(src)  # a draft's files are its own (pdf/drafts/<slug>.pdf), never the position's
         for (_, link, folder, _, _), settings, jobs in self.kinds:
             if settings.enabled:
                 path = download_of_page(src, folder)
                 context[link] = get_relative_url(path, page.url)
                 # An archived edition's files are the archive's (most of its pages come from its cache, not this build).
                 if not page.meta.get("archived"):
-                    jobs.append(cache.job_for(draft.group(1) if draft else PurePosixPath(src).stem,
-                                              page.file.abs_dest_path, Path(config.site_dir) / path,
+                    jobs.append(cache.job_for(page.file.abs_dest_path, Path(config.site_dir) / path,
                                               page.meta.get("approved"), source=f"docs/{src}"))
 
     def make(self, config) -> None:

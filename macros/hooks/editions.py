@@ -145,7 +145,7 @@ class Editions:
         editions = [job for job in pages.jobs if job.kind == "edition"]
         if self.pdfs.enabled:
             log.info(_edition_files(editions, site, pdf.PDF_DIR, self.pdfs, pdf.build_pdfs))
-            sheets = [cache.Job(job.spec["slug"], site / job.dest, site / job.spec["pdf"], None)
+            sheets = [cache.Job(site / job.dest, site / job.spec["pdf"], None)
                       for job in pages.jobs if job.kind == "compare" and job.spec.get("pdf")]
             log.info("Листы изменений: " + str(pdf.build_pdfs(sheets, site, self.pdfs)))
         if self.documents.enabled:
@@ -178,7 +178,7 @@ def _edition_files(editions: list, site: Path, extension: str, settings, build) 
             cache.place(own, target)
         else:
             source = f"docs/positions/{edition.slug}.md, редакция {edition.version} (из истории git)"
-            jobs.append(cache.job_for(edition.slug, site / job.dest, target, edition.approved, source))
+            jobs.append(cache.job_for(site / job.dest, target, edition.approved, source))
     try:
         return "Архив редакций: " + str(build(jobs, site, settings))
     except pdf.PageTooSlow as slow:  # an edition's text is history: it cannot be edited any more
