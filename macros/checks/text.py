@@ -6,6 +6,7 @@ stall the build (size limits on files, lines and words).
 from __future__ import annotations
 
 import functools
+import itertools
 import re
 import unicodedata
 
@@ -110,8 +111,7 @@ SPACES = "\t\n\u00a0\u00ad\u2002\u2003\u2009\u202f"
 
 def _visible(text: str) -> bool:
     for space in SPACES:
-        if space in text:
-            text = text.replace(space, " ")
+        text = text.replace(space, " ")
     return text.isprintable()
 
 
@@ -137,16 +137,8 @@ def _name(char: str) -> str:
 @functools.cache
 def _invisible_pattern() -> re.Pattern:
     """One character class of every refused character (the planes where Unicode puts them)."""
-    ranges, start, previous = [], None, None
-    for code in [*range(0x30000), *range(0xE0000, 0xE1000), 0xF0000, 0xFFFFD, 0x100000, 0x10FFFD]:
-        char = chr(code)
-        bad = (char not in ALLOWED_INVISIBLE and not 0xD800 <= code <= 0xDFFF
-               and unicodedata.category(char) in INVISIBLE_CATEGORIES)
-        if bad and start is None:
-            start = code
-        elif not bad and start is not None:
-            ranges.append((start, previous))
-            start = None
-        previous = code
-    ranges += [(0xF0000, 0xFFFFD), (0x100000, 0x10FFFD)]  # private use planes
+    bad = [code for code in (*range(0x30000), *range(0xE0000, 0xE1000))
+           if chr(code) not in ALLOWED_INVISIBLE and unicodedata.category(chr(code)) in INVISIBLE_CATEGORIES]
+    runs = [[code for _, code in run] for _, run in itertools.groupby(enumerate(bad), lambda p: p[1] - p[0])]
+    ranges = [(run[0], run[-1]) for run in runs] + [(0xF0000, 0xFFFFD), (0x100000, 0x10FFFD)]  # private use planes
     return re.compile("[" + "".join(f"{re.escape(chr(a))}-{re.escape(chr(b))}" for a, b in ranges) + "]")
