@@ -54,8 +54,8 @@ def history_entry(before: Position, with_heading: bool) -> str:
     approval = before.meta.get("approval")
     if isinstance(approval, dict) and approval:
         entry["approval"] = approval
-    elif re.search(r"№\s*(\S+)", str(before.meta.get("approval_order") or "")):  # the former field
-        entry["approval"] = {"number": re.search(r"№\s*(\S+)", str(before.meta["approval_order"])).group(1)}
+    elif number := re.search(r"№\s*(\S+)", str(before.meta.get("approval_order") or "")):  # the former field
+        entry["approval"] = {"number": number.group(1)}
     changes = before.meta.get("changes")
     if isinstance(changes, str) and changes.strip():
         entry["changes"] = changes.strip()

@@ -1,10 +1,7 @@
 """The build's console output: HR's messages in full and in Russian, without lines that bury them.
 
-mkdocs-macros' ten INFO lines a build (its `verbose` option does not govern them) are hidden unless
-`mkdocs build -v`; MkDocs' filter of repeated messages no longer hides a warning or an error (in
-`mkdocs serve` the second occurrence of a mistake showed only "Aborted with a BuildError!"); MkDocs'
-own lines and the closing line of a failed build are said in Russian.
-Must not: hide a warning or an error, or change what a build does.
+mkdocs-macros' INFO lines are hidden unless `-v`; MkDocs' filter of repeats no longer hides a warning or an
+error; MkDocs' own lines and a failed build's closing line are said in Russian. Never hides a problem.
 """
 
 from __future__ import annotations

@@ -1,9 +1,7 @@
 """Which pages a `mkdocs serve --dirty` rebuild renders again, so that the fast rebuild is a correct one.
 
-MkDocs' dirty build renders only pages whose output is older than their source; alone that leaves
-other pages stale (menus and cards show titles from front matter, a cross-reference shows another
-position's clause number). Here: only a change to the body of positions is rebuilt page by page
-(those positions and every page naming them); any other change rebuilds the whole site.
+MkDocs alone re-renders only pages older than their source, leaving menus and cross-references stale. Here
+only a change to positions' bodies is rebuilt page by page (with every page naming them); any other, all.
 """
 
 from __future__ import annotations

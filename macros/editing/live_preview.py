@@ -1,13 +1,8 @@
 """`mkdocs serve` keeps answering when a rebuild fails, and every page shows why until it is fixed.
 
-MkDocs 1.6 alone (mkdocs/livereload): a failed rebuild never publishes the version the server waits
-for, so the browser hangs until the files are fixed, and the error is a traceback. Through on_serve the
-server's builder is wrapped (a failure is caught with every warning and error logged meanwhile, and the
-rebuild returns, so open pages reload) and so is its WSGI app: while the last rebuild failed, every page
-answers with its messages (render/build_errors.py) and reloads itself once STATUS_PATH counts a later
-rebuild. MkDocs calls on_serve only after a first successful build: a project broken at start stops as
-`mkdocs build` does.
-Must not: change a successful build or what it serves, or keep an error from the console.
+MkDocs 1.6 alone never publishes a failed rebuild, so the browser hangs and the error is a traceback. Here
+on_serve wraps the server's builder (a failure is caught with the messages logged meanwhile) and its WSGI app
+(while the last rebuild failed, every page answers with them and reloads once STATUS_PATH counts a later one).
 """
 
 from __future__ import annotations
