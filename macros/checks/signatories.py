@@ -16,10 +16,9 @@ from ..model.front_matter import collect_lines
 from ..model.positions import Position, Staff, nearest_line
 from ..model.problems import Problem, shown
 from .relations import guess
-from .schema_messages import Checked, SchemaFile, schema_problems
+from .schema_messages import Checked, schema_problems
 
 CONFIG = "mkdocs.yml"
-SCHEMA = SchemaFile(Path(__file__).with_name("company_schema.yaml"))
 
 
 def check_company(conf) -> list[Problem]:
@@ -27,10 +26,10 @@ def check_company(conf) -> list[Problem]:
     config_file = Path(conf["config_file_path"])
     lines = _lines(config_file)
     checked = Checked(
-        config_file.name, SCHEMA.schema, lambda *path: nearest_line(lines, ("extra", *path)),
+        config_file.name, "company_schema.yaml", lambda *path: nearest_line(lines, ("extra", *path)),
         lambda path: ".".join(["extra", *map(str, path)]),
         "в раздел extra:", "такого ключа нет в настройках компании (extra)")
-    return schema_problems(_plain(conf.get("extra") or {}), checked, SCHEMA.validator)
+    return schema_problems(_plain(conf.get("extra") or {}), checked)
 
 
 def _lines(config_file: Path) -> dict[tuple, int]:
