@@ -59,25 +59,23 @@ def check_values(shown_as: str, meta: dict, lines: dict) -> list[Problem]:
     """Invisible characters a YAML escape (``"\\u202e"``, ``"\\x07"``) puts into a front-matter value without
     their being in the file: the same refusal, on the field's line."""
     problems: list[Problem] = []
-
-    def walk(value, path: tuple) -> None:
-        if isinstance(value, str):
-            found = _invisible_pattern().search(value)
-            if found:
-                problems.append(Problem(
-                    shown_as, f"в значении есть невидимый символ U+{ord(found.group(0)):04X} ({_name(found.group(0))})",
-                    "уберите из значения запись вида \\u…, \\x… или \\t и напишите текст обычными буквами",
-                    field=".".join(map(str, path)), line=lines.get(path[:1])))
-        elif isinstance(value, dict):
-            for key, item in value.items():
-                walk(item, (*path, key))
-        elif isinstance(value, list):
-            for index, item in enumerate(value):
-                walk(item, (*path, index))
-
-    for key, value in meta.items():
-        walk(value, (key,))
+    for path, value in _strings(meta, ()):
+        found = _invisible_pattern().search(value)
+        if found:
+            problems.append(Problem(
+                shown_as, f"в значении есть невидимый символ U+{ord(found.group(0)):04X} ({_name(found.group(0))})",
+                "уберите из значения запись вида \\u…, \\x… или \\t и напишите текст обычными буквами",
+                field=".".join(map(str, path)), line=lines.get(path[:1])))
     return problems
+
+
+def _strings(value, path: tuple):
+    """(path, text) of every string in a front matter value."""
+    if isinstance(value, str):
+        yield path, value
+    items = value.items() if isinstance(value, dict) else enumerate(value) if isinstance(value, list) else ()
+    for key, item in items:
+        yield from _strings(item, (*path, key))
 
 
 def _nesting(shown_as: str, text: str) -> list[Problem]:
