@@ -1,8 +1,7 @@
 """An approved edition's text does not change silently: checks of a change against the base commit.
 
-Before any page: a new ``version`` moves the previous edition into ``history``; ``corrections`` cannot
-predate approval. After both states are rendered: printed text changed under the same ``version`` needs
-a declared correction, and a new edition with no changed clause gets a warning. Judging only.
+Before any page: a new ``version`` moves the previous edition into ``history``; ``corrections`` cannot predate
+approval. After rendering: changed printed text under the same ``version`` needs a declared correction.
 """
 
 from __future__ import annotations

@@ -114,16 +114,14 @@ def guess(slug: str, staff: Staff, suffix: str = "") -> str:
 
 def _by_title(staff: Staff, value: str) -> Position | None:
     """The position whose title (in any of its written case forms) is `value`: HR wrote the name, not the file."""
-    wanted = _plain(value)
+    def plain(text: str) -> str:
+        return " ".join(text.lower().replace("ё", "е").split())
+
     for candidate in staff.positions.values():
         forms = [candidate.meta.get(key) for key in ("title", "genitive", "dative")]
-        if wanted in {_plain(form) for form in forms if isinstance(form, str)}:
+        if plain(value) in {plain(form) for form in forms if isinstance(form, str)}:
             return candidate
     return None
-
-
-def _plain(text: str) -> str:
-    return " ".join(text.lower().replace("ё", "е").split())
 
 
 def _check_renames(staff: Staff) -> list[Problem]:

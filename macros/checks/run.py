@@ -18,11 +18,9 @@ from .pages import check_pages, check_templates
 
 
 def validate_staff(staff: Staff, docs_dir: Path | None = None) -> list[Problem]:
-    """Every problem of every position, in one list."""
-    problems: list[Problem] = []
-    for position in staff.positions.values():
-        problems += check_position(position)
-    return problems + check_whole_set(staff, docs_dir)
+    """Every problem of every position, in one list (the commands for HR check a new file with it)."""
+    return [problem for position in staff.positions.values() for problem in check_position(position)] + \
+        check_whole_set(staff, docs_dir)
 
 
 def check_position(position: Position) -> list[Problem]:
