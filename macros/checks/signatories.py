@@ -96,15 +96,13 @@ def _check_position(staff: Staff, company: Company, position: Position, lines: d
         return Problem(shown(position), message, fix, field=field, line=line, missing=missing)
 
     problems = []
-    own = meta.get("approval") if isinstance(meta.get("approval"), dict) else {}
-    missing = _missing_position(staff, own.get("official"))
-    if missing:
-        problems.append(problem("approval", *missing, "official", missing=own.get("official")))
-    for field, refs in (("drafted_by", [meta.get("drafted_by")]), ("agreed_by", meta.get("agreed_by") or [])):
-        for index, ref in enumerate(refs if isinstance(refs, list) else []):
-            missing = _missing_position(staff, ref)
-            if missing:
-                problems.append(problem(field, *missing, *([index] if field == "agreed_by" else []), missing=ref))
+    own, agreed = meta.get("approval"), meta.get("agreed_by")
+    refs = [("approval", ("official",), own.get("official") if isinstance(own, dict) else None),
+            ("drafted_by", (), meta.get("drafted_by"))]
+    refs += [("agreed_by", (index,), ref) for index, ref in enumerate(agreed if isinstance(agreed, list) else [])]
+    for field, path, ref in refs:
+        if missing := _missing_position(staff, ref):
+            problems.append(problem(field, *missing, *path, missing=ref))
     if problems:
         return problems  # the rules below would only repeat the missing reference
     approval = company.approval(position)
