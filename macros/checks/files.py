@@ -33,7 +33,7 @@ def check_files(conf) -> list[Problem]:
     custom_dir = getattr(conf["theme"], "custom_dir", None)
     problems: list[Problem] = []
     for root in [Path(conf["docs_dir"]), *([Path(custom_dir)] if custom_dir else []), project / "macros" / "templates"]:
-        problems += [_link_problem(path, project) for path in _links_under(root)]
+        problems += [_problem(path, project) for path in _links_under(root)]
     theme_dirs = list(getattr(conf["theme"], "dirs", []))
     return problems + check_docs_files(Path(conf["docs_dir"]), theme_dirs) + _committed_cache(project)
 
@@ -55,7 +55,7 @@ def _links_under(root: Path) -> list[Path]:
             for name in sorted(dirs + files) if (Path(folder) / name).is_symlink()]
 
 
-def _link_problem(path: Path, project: Path) -> Problem:
+def _problem(path: Path, project: Path) -> Problem:
     try:
         shown_as = path.absolute().relative_to(project).as_posix()
     except ValueError:
