@@ -75,7 +75,7 @@ class JobDescPlugin(BasePlugin[JobDescConfig]):
         self.positions = CheckedPositions() if command == "serve" else None  # only an unchanged file is reused
         self.incremental = command == "serve" and dirty
         if self.incremental:  # on_files decides which pages are stale, so MkDocs' warning is not true here
-            logging.getLogger(build_log.BUILD_LOGGER).addFilter(incremental.DirtyBuildNotice())
+            logging.getLogger(build_log.BUILD_LOGGER).addFilter(incremental.drop_dirty_notice)
 
     @event_priority(110)
     def on_config(self, config):
@@ -102,7 +102,6 @@ class JobDescPlugin(BasePlugin[JobDescConfig]):
             self.building_from = incremental.fingerprint(config, [f.src_uri for f in files.documentation_pages()])
             stale = incremental.stale_pages(self.built_from, self.building_from)
             incremental.render_again(config, files, stale)
-            incremental.skip_unchanged_templates(config, stale)
             self.search.start(keep=stale is not None)  # the records of pages not rendered again stay
         return files
 

@@ -17,7 +17,7 @@ import pytest
 from conftest import ROOT
 from edits import (RECRUITER, BadInput, end_to_end, good_site, in_process, line_of, refused_build,
                    refused_by_prepare, replace)
-from macros.checks.docs_files import check_docs_files
+from macros.checks.files import check_docs_files
 from macros.checks.offline import outside_resources
 from macros.checks.pages import check_page_meta
 from macros.checks.relations import check_relations

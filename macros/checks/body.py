@@ -49,9 +49,9 @@ def _line(position: Position, offset: int) -> int:
 
 def _check_skeleton(position: Position, glued: set[str]) -> list[Problem]:
     problems = []
-    headings = [m.group(1) for m in HEADING.finditer(position.body)]
+    headings = {m.group(1) for m in HEADING.finditer(position.body)} | glued  # a glued heading has its own message
     for section in REQUIRED_SECTIONS:
-        if section not in headings and section not in glued:  # a glued heading has its own message
+        if section not in headings:
             problems.append(Problem(
                 shown(position), f"нет раздела «{section}»",
                 f"добавьте строку «## {section}» и под ней список пунктов, порядок разделов: "
@@ -66,11 +66,10 @@ def _check_skeleton(position: Position, glued: set[str]) -> list[Problem]:
 
 def _check_duties(position: Position) -> list[Problem]:
     headings = list(HEADING.finditer(position.body))
-    for index, heading in enumerate(headings):
+    for heading, following in zip(headings, [*headings[1:], None]):
         if heading.group(1) != "Должностные обязанности":
             continue
-        end = headings[index + 1].start() if index + 1 < len(headings) else len(position.body)
-        if LIST_ITEM.search(position.body, heading.end(), end):
+        if LIST_ITEM.search(position.body, heading.end(), following.start() if following else len(position.body)):
             return []
         return [Problem(
             shown(position), "в разделе «Должностные обязанности» нет ни одной обязанности",

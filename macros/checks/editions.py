@@ -1,8 +1,7 @@
 """An approved edition's text does not change silently: checks of a change against the base commit.
 
-Before any page: a new ``version`` moves the previous edition into ``history``; ``corrections`` cannot
-predate approval. After both states are rendered: printed text changed under the same ``version`` needs
-a declared correction, and a new edition with no changed clause gets a warning. Judging only.
+Before any page: a new ``version`` moves the previous edition into ``history``; ``corrections`` cannot predate
+approval. After rendering: changed printed text under the same ``version`` needs a declared correction.
 """
 
 from __future__ import annotations
@@ -54,8 +53,8 @@ def history_entry(before: Position, with_heading: bool) -> str:
     approval = before.meta.get("approval")
     if isinstance(approval, dict) and approval:
         entry["approval"] = approval
-    elif re.search(r"№\s*(\S+)", str(before.meta.get("approval_order") or "")):  # the former field
-        entry["approval"] = {"number": re.search(r"№\s*(\S+)", str(before.meta["approval_order"])).group(1)}
+    elif number := re.search(r"№\s*(\S+)", str(before.meta.get("approval_order") or "")):  # the former field
+        entry["approval"] = {"number": number.group(1)}
     changes = before.meta.get("changes")
     if isinstance(changes, str) and changes.strip():
         entry["changes"] = changes.strip()

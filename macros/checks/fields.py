@@ -6,28 +6,25 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from pathlib import Path
-
 
 from ..model.positions import Position
 from ..model.problems import Problem, shown
-from .schema_messages import Checked, SchemaFile, schema_problems
-
-SCHEMA = SchemaFile(Path(__file__).with_name("position_schema.yaml"))
+from .schema_messages import Checked, load_schema, schema_problems
 
 
 def schema() -> dict:
-    return SCHEMA.schema
+    return load_schema("position_schema.yaml")
 
 
 def check_front_matter(position: Position) -> list[Problem]:
     """Every problem of one position's front matter: one per wrong field (with its line and an example),
     then its history and its tags."""
-    checked = Checked(shown(position), schema(), position.line_of, lambda path: str(path[0]) if path else None,
-                      "между строками ---", "такого поля нет в описании должности")
+    checked = Checked(shown(position), "position_schema.yaml", position.line_of,
+                      lambda path: str(path[0]) if path else None, "между строками ---",
+                      "такого поля нет в описании должности")
     renamed = _renamed_approval_orders(position)
     lines = {problem.line for problem in renamed}
-    wrong = [problem for problem in schema_problems(position.meta, checked, SCHEMA.validator)
+    wrong = [problem for problem in schema_problems(position.meta, checked)
              if not (problem.line in lines and "допустимые поля" in problem.fix)]
     return wrong + renamed + _check_history(position) + _check_tags(position)
 

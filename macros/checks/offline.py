@@ -81,11 +81,8 @@ def candidates(text: str):
 
 def _stylesheets(text: str) -> list[str]:
     """CSS of <style> elements and style attributes (not text that merely mentions url())."""
-    sheets = [body for body in STYLE.findall(text)]
-    for match in STYLE_ATTRIBUTE.finditer(text):
-        if _enclosing_tag(text, match.start()) is not None:
-            sheets.append(html.unescape(match.group(1)[1:-1]))
-    return sheets
+    return STYLE.findall(text) + [html.unescape(match.group(1)[1:-1]) for match in STYLE_ATTRIBUTE.finditer(text)
+                                  if _enclosing_tag(text, match.start()) is not None]
 
 
 def _enclosing_tag(text: str, position: int) -> str | None:

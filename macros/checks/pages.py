@@ -1,8 +1,7 @@
 """Pages are not programs: every page under docs/ is text with plain calls of the site's macros.
 
-A Jinja page reaches Python objects (``{{ lipsum.__globals__ }}``) and docs/ is approved by HR alone, so
-anything beyond ``{{ name() }}`` of the site's own macros stops the build with file, line and fix; only a
-developer opts a page into Jinja (mkdocs.yml ``force_render_paths``). Every page is also read as MkDocs will.
+A Jinja page reaches Python objects (``{{ lipsum.__globals__ }}``) and docs/ is approved by HR alone, so anything
+beyond ``{{ name() }}`` stops the build; only a developer opts a page into Jinja (``force_render_paths``).
 """
 
 from __future__ import annotations
@@ -76,7 +75,13 @@ def _check_page(shown_as: str, text: str, position, site_macros: dict, forced: b
         if split is None:
             return problems
         body, first, meta, lines = split
-    problems += _check_render_switch(shown_as, meta, lines) + check_values(shown_as, meta, lines)
+    if meta.get("render_macros") not in (None, False):
+        problems.append(Problem(
+            shown_as, "страница сама включает шаблоны Jinja (render_macros); страница не может этого решать",
+            "удалите строку render_macros; если странице действительно нужен Jinja, разработчик добавляет её "
+            "в force_render_paths плагина macros в mkdocs.yml", field="render_macros",
+            line=lines.get(("render_macros",))))
+    problems += check_values(shown_as, meta, lines)
     if position is None:
         problems += check_page_meta(shown_as, meta, lines)
     problems += check_template_syntax(shown_as, body, first, site_macros, is_position=position is not None)
@@ -126,15 +131,6 @@ def _split(shown_as: str, text: str, problems: list[Problem]):
         problems.append(front_matter_problem(shown_as, match.group(1) or "", error))
         return None
     return text[match.end():], text.count("\n", 0, match.end()) + 1, meta if isinstance(meta, dict) else {}, lines
-
-
-def _check_render_switch(shown_as: str, meta: dict, lines: dict) -> list[Problem]:
-    if meta.get("render_macros") in (None, False):
-        return []
-    return [Problem(
-        shown_as, "страница сама включает шаблоны Jinja (render_macros); страница не может этого решать",
-        "удалите строку render_macros; если странице действительно нужен Jinja, разработчик добавляет её "
-        "в force_render_paths плагина macros в mkdocs.yml", field="render_macros", line=lines.get(("render_macros",)))]
 
 
 # What a page that is not a position may say about itself: the theme writes these into <head> and the layout.

@@ -23,15 +23,10 @@ def check_relations(staff: Staff, docs_dir: Path | None) -> list[Problem]:
     # Files that exist but could not be read have their own problem; references to them are fine.
     existing = set(staff.positions) | ({p.stem for p in position_files(docs_dir)} if docs_dir else set())
     for position in staff.positions.values():
-        problems += _check_slug(position)
-        problems += _check_references(position, staff, existing, docs_dir)
+        problems += _check_slug(position) + _check_references(position, staff, existing, docs_dir)
         problems += _check_clause_references(position, staff)
-    problems += _check_renames(staff)
-    problems += _check_cycles(staff)
-    problems += _check_duplicate_titles(staff)
-    if docs_dir is not None:
-        problems += _check_addresses(docs_dir)
-    return problems
+    problems += _check_renames(staff) + _check_cycles(staff) + _check_duplicate_titles(staff)
+    return problems + (_check_addresses(docs_dir) + _stray_position_pages(docs_dir) if docs_dir is not None else [])
 
 
 def _check_slug(position: Position) -> list[Problem]:
@@ -46,14 +41,12 @@ def _check_slug(position: Position) -> list[Problem]:
 
 def _check_references(position: Position, staff: Staff, existing: set[str], docs_dir: Path | None) -> list[Problem]:
     problems = []
-    for field in REFERENCE_FIELDS:
-        value = position.meta.get(field)
-        problems += _missing_target(position, staff, existing, field, value, position.line_of(field), docs_dir)
-    for field in LIST_REFERENCE_FIELDS:
+    for field in REFERENCE_FIELDS + LIST_REFERENCE_FIELDS:
         values = position.meta.get(field)
-        for index, value in enumerate(values if isinstance(values, list) else []):
-            problems += _missing_target(position, staff, existing, field, value, position.line_of(field, index),
-                                        docs_dir)
+        listed = enumerate(values if isinstance(values, list) else []) if field in LIST_REFERENCE_FIELDS else [(None, values)]
+        for index, value in listed:
+            line = position.line_of(field) if index is None else position.line_of(field, index)
+            problems += _missing_target(position, staff, existing, field, value, line, docs_dir)
     return problems
 
 
@@ -70,10 +63,9 @@ def _check_clause_references(position: Position, staff: Staff) -> list[Problem]:
             problems.append(Problem(
                 shown(position), f"ссылка на пункт [](…{target}) ведёт в должность, которой нет: "
                 f"нет файла docs/{POSITIONS_DIR}/{slug}.md", f"{guess(slug, staff, '.md')}укажите имя файла "
-                "существующей должности",
-                line=line))
-        elif label not in {name for name, _ in source_labels(staff[slug].body)}:
-            labels = ", ".join(sorted({name for name, _ in source_labels(staff[slug].body)})) or "меток нет"
+                "существующей должности", line=line))
+        elif label not in (known := {name for name, _ in source_labels(staff[slug].body)}):
+            labels = ", ".join(sorted(known)) or "меток нет"
             problems.append(Problem(
                 shown(position), f"ссылка [](…{target}) ведёт на метку, которой нет в {shown(staff[slug])}",
                 f"поставьте метку {{#{label}}} в начале нужного пункта того файла или исправьте ссылку "
@@ -82,7 +74,7 @@ def _check_clause_references(position: Position, staff: Staff) -> list[Problem]:
 
 
 def _missing_target(position: Position, staff: Staff, existing: set[str], field: str, value,
-                    line: int | None, docs_dir: Path | None = None) -> list[Problem]:
+                    line: int | None, docs_dir: Path | None) -> list[Problem]:
     if not isinstance(value, str) or not value or value in existing:
         return []
     if value == position.slug and field == "reports_to":
@@ -122,16 +114,14 @@ def guess(slug: str, staff: Staff, suffix: str = "") -> str:
 
 def _by_title(staff: Staff, value: str) -> Position | None:
     """The position whose title (in any of its written case forms) is `value`: HR wrote the name, not the file."""
-    wanted = _plain(value)
+    def plain(text: str) -> str:
+        return " ".join(text.lower().replace("ё", "е").split())
+
     for candidate in staff.positions.values():
         forms = [candidate.meta.get(key) for key in ("title", "genitive", "dative")]
-        if wanted in {_plain(form) for form in forms if isinstance(form, str)}:
+        if plain(value) in {plain(form) for form in forms if isinstance(form, str)}:
             return candidate
     return None
-
-
-def _plain(text: str) -> str:
-    return " ".join(text.lower().replace("ё", "е").split())
 
 
 def _check_renames(staff: Staff) -> list[Problem]:
@@ -205,7 +195,6 @@ def _check_addresses(docs_dir: Path) -> list[Problem]:
             problems.append(Problem(
                 f"docs/{other}", f"этот файл и docs/{files[0]} дают одну и ту же страницу /{address}",
                 "оставьте один из файлов; имена файлов пишите строчными латинскими буквами с расширением .md"))
-    problems += _stray_position_pages(docs_dir)
     return problems
 
 

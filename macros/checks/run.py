@@ -13,16 +13,14 @@ from ..model.company import Company
 from ..model.loading import load_staff, position_from_bytes
 from ..model.positions import Position, Staff
 from ..model.problems import PositionsError, Problem
-from . import body, company, fields, files, relations, signatories, status
+from . import body, fields, files, relations, signatories, status
 from .pages import check_pages, check_templates
 
 
 def validate_staff(staff: Staff, docs_dir: Path | None = None) -> list[Problem]:
-    """Every problem of every position, in one list."""
-    problems: list[Problem] = []
-    for position in staff.positions.values():
-        problems += check_position(position)
-    return problems + check_whole_set(staff, docs_dir)
+    """Every problem of every position, in one list (the commands for HR check a new file with it)."""
+    return [problem for position in staff.positions.values() for problem in check_position(position)] + \
+        check_whole_set(staff, docs_dir)
 
 
 def check_position(position: Position) -> list[Problem]:
@@ -66,7 +64,7 @@ def checked_staff(env, positions: CheckedPositions | None = None):
     """positions: what the last rebuild of the same `mkdocs serve` read; None reads every file anew."""
     docs_dir = Path(env.conf["docs_dir"])
     builtin = set(env.macros)  # mkdocs-macros' own (macros_info, context…): pages may not call them
-    problems = files.check_files(env.conf) + company.check_company(env.conf)
+    problems = files.check_files(env.conf) + signatories.check_company(env.conf)
     problems += check_templates(Path(env.conf["config_file_path"]).resolve().parent)
     staff, found = (positions or CheckedPositions()).load(docs_dir)
     problems += found + check_whole_set(staff, docs_dir)

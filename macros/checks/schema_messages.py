@@ -8,7 +8,7 @@ import datetime as dt
 import difflib
 from collections.abc import Callable
 from dataclasses import dataclass
-from functools import cached_property
+from functools import cache
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -29,37 +29,32 @@ class Checked:
     """What is being checked and how its places are named in messages."""
 
     shown_as: str                           # the file, as HR sees it in the repository
-    schema: dict
+    schema_file: str                        # the schema's YAML file, next to this module
     line_of: Callable[..., int | None]      # the file line of a field path
     field_of: Callable[[list], str | None]  # how a field path is named in the message
     add_here: str                           # where a missing top-level field is written
     unknown: str                            # «такого поля нет …»
 
 
-class SchemaFile:
-    """A schema kept in a YAML file next to its check, read and compiled once."""
-
-    def __init__(self, path: Path):
-        self.path = path
-
-    @cached_property
-    def schema(self) -> dict:
-        return yaml.safe_load(self.path.read_text(encoding="utf-8"))
-
-    @cached_property
-    def validator(self) -> jsonschema.protocols.Validator:
-        """A validator that also knows the type `date` (YAML dates arrive as datetime.date)."""
-        import jsonschema
-        base = jsonschema.Draft202012Validator
-        checker = base.TYPE_CHECKER.redefine(
-            "date", lambda _checker, value: isinstance(value, dt.date) and not isinstance(value, dt.datetime))
-        return jsonschema.validators.extend(base, type_checker=checker)(self.schema)
+@cache
+def load_schema(name: str) -> dict:
+    return yaml.safe_load(Path(__file__).with_name(name).read_text(encoding="utf-8"))
 
 
-def schema_problems(data: object, checked: Checked, validator) -> list[Problem]:
+@cache
+def _validator(name: str) -> jsonschema.protocols.Validator:
+    """A validator that also knows the type `date` (YAML dates arrive as datetime.date)."""
+    import jsonschema
+    base = jsonschema.Draft202012Validator
+    checker = base.TYPE_CHECKER.redefine(
+        "date", lambda _checker, value: isinstance(value, dt.date) and not isinstance(value, dt.datetime))
+    return jsonschema.validators.extend(base, type_checker=checker)(load_schema(name))
+
+
+def schema_problems(data: object, checked: Checked) -> list[Problem]:
     """One problem per wrong field of `data`, with its line and an example."""
     problems = []
-    for error in sorted(validator.iter_errors(data), key=lambda e: [str(p) for p in e.path]):
+    for error in sorted(_validator(checked.schema_file).iter_errors(data), key=lambda e: [str(p) for p in e.path]):
         if error.validator == "additionalProperties":
             problems += _unknown_fields(checked, error)
         else:
@@ -81,7 +76,7 @@ def _field_problem(checked: Checked, error: jsonschema.ValidationError) -> Probl
     path = list(error.path)
     if error.validator == "required":
         path.append(error.message.split("'")[1])
-    spec = _spec(checked.schema, path)
+    spec = _spec(load_schema(checked.schema_file), path)
     example = f"например: {spec['x-fix']}" if "x-fix" in spec else ""
     where = _nested(path)
     if error.validator == "required":

@@ -1,33 +1,67 @@
-"""Approval and signatures that a lawyer would accept, or the build says why not (file, line, fix).
+"""The company's settings (`extra:` in mkdocs.yml), and approval and signatures a lawyer would accept.
 
-One form of approval per edition (a document needs its number); nobody approves his own instruction,
-drafts and approves, drafts and agrees, or approves and agrees; every official named exists.
+Every position prints `extra:`, so a missing key or a string where a list belongs would surface as a traceback
+or a signature row per letter. One form of approval per edition (a document needs its number); nobody approves
+his own instruction, drafts and approves, drafts and agrees, or approves and agrees; every official named exists.
 """
 
 from __future__ import annotations
 
 from pathlib import Path
 
+import yaml
+
 from ..model.company import BY_DOCUMENT, BY_OFFICIAL, SLUG, Approval, Company
+from ..model.front_matter import collect_lines
 from ..model.positions import Position, Staff, nearest_line
 from ..model.problems import Problem, shown
-from . import company as company_settings
 from .relations import guess
+from .schema_messages import Checked, schema_problems
 
 CONFIG = "mkdocs.yml"
 
 
+def check_company(conf) -> list[Problem]:
+    """Every problem of `extra:` in the site's configuration file against its schema."""
+    config_file = Path(conf["config_file_path"])
+    lines = _lines(config_file)
+    checked = Checked(
+        config_file.name, "company_schema.yaml", lambda *path: nearest_line(lines, ("extra", *path)),
+        lambda path: ".".join(["extra", *map(str, path)]),
+        "в раздел extra:", "такого ключа нет в настройках компании (extra)")
+    return schema_problems(_plain(conf.get("extra") or {}), checked)
+
+
+def _lines(config_file: Path) -> dict[tuple, int]:
+    """The line of every key of the configuration file (composed, not constructed: its tags stay unread)."""
+    try:
+        node = yaml.compose(config_file.read_text(encoding="utf-8-sig"), Loader=yaml.SafeLoader)
+    except (OSError, yaml.YAMLError):
+        return {}
+    lines: dict[tuple, int] = {}
+    if node is not None:
+        collect_lines(node, (), lines, [], first_line=1)
+    return lines
+
+
+def _plain(value):
+    """MkDocs' config objects as plain dicts and lists, the way the schema sees YAML."""
+    if hasattr(value, "items"):
+        return {key: _plain(item) for key, item in value.items()}
+    if isinstance(value, (list, tuple)):
+        return [_plain(item) for item in value]
+    return value
+
+
 def check_signatories(staff: Staff, company: Company, config_path: str | None) -> list[Problem]:
-    lines = company_settings._lines(Path(config_path)) if config_path else {}  # ("extra", "approval") -> line
-    problems = _check_company(staff, company, lines)
+    lines = _lines(Path(config_path)) if config_path else {}  # ("extra", "approval") -> line
+    problems = _company_signatories(staff, company, lines)
     for position in staff.positions.values():
         problems += _check_position(staff, company, position, lines)
     return problems
 
 
-# --- extra: in mkdocs.yml ---------------------------------------------------------------------------
-
-def _check_company(staff: Staff, company: Company, lines: dict) -> list[Problem]:
+def _company_signatories(staff: Staff, company: Company, lines: dict) -> list[Problem]:
     def problem(keys: tuple, message: str, fix: str, missing: str | None = None) -> Problem:
         field = "extra." + ".".join(str(key) for key in keys if not isinstance(key, int))
         return Problem(CONFIG, message, fix, field=field, line=nearest_line(lines, ("extra", *keys)), missing=missing)
@@ -53,8 +87,6 @@ def _check_company(staff: Staff, company: Company, lines: dict) -> list[Problem]
     return problems
 
 
-# --- front matter of a position -------------------------------------------------------------------
-
 def _check_position(staff: Staff, company: Company, position: Position, lines: dict) -> list[Problem]:
     meta = position.meta
 
@@ -64,15 +96,13 @@ def _check_position(staff: Staff, company: Company, position: Position, lines: d
         return Problem(shown(position), message, fix, field=field, line=line, missing=missing)
 
     problems = []
-    own = meta.get("approval") if isinstance(meta.get("approval"), dict) else {}
-    missing = _missing_position(staff, own.get("official"))
-    if missing:
-        problems.append(problem("approval", *missing, "official", missing=own.get("official")))
-    for field, refs in (("drafted_by", [meta.get("drafted_by")]), ("agreed_by", meta.get("agreed_by") or [])):
-        for index, ref in enumerate(refs if isinstance(refs, list) else []):
-            missing = _missing_position(staff, ref)
-            if missing:
-                problems.append(problem(field, *missing, *([index] if field == "agreed_by" else []), missing=ref))
+    own, agreed = meta.get("approval"), meta.get("agreed_by")
+    refs = [("approval", ("official",), own.get("official") if isinstance(own, dict) else None),
+            ("drafted_by", (), meta.get("drafted_by"))]
+    refs += [("agreed_by", (index,), ref) for index, ref in enumerate(agreed if isinstance(agreed, list) else [])]
+    for field, path, ref in refs:
+        if missing := _missing_position(staff, ref):
+            problems.append(problem(field, *missing, *path, missing=ref))
     if problems:
         return problems  # the rules below would only repeat the missing reference
     approval = company.approval(position)

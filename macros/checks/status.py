@@ -5,7 +5,7 @@ template placeholders, which would print «приказ № ___»), and nothing 
 from __future__ import annotations
 
 import re
-from functools import lru_cache
+from functools import cache
 from pathlib import Path
 
 from ..model.positions import Position, Staff
@@ -17,7 +17,7 @@ REFERENCES = ("reports_to", "reports_to_also", "stand_in", "appointed_by", "prop
 FIX_STATUS = "пока инструкция не готова, оставьте status: проект — на сайте она будет с пометкой «ПРОЕКТ»"
 
 
-@lru_cache(maxsize=1)
+@cache
 def placeholders() -> tuple[str, ...]:
     """The placeholder clauses of the new-position template («Опишите первую обязанность…»)."""
     lines = NEW_POSITION_TEMPLATE.read_text(encoding="utf-8").splitlines()

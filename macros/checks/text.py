@@ -6,6 +6,7 @@ stall the build (size limits on files, lines and words).
 from __future__ import annotations
 
 import functools
+import itertools
 import re
 import unicodedata
 
@@ -58,25 +59,23 @@ def check_values(shown_as: str, meta: dict, lines: dict) -> list[Problem]:
     """Invisible characters a YAML escape (``"\\u202e"``, ``"\\x07"``) puts into a front-matter value without
     their being in the file: the same refusal, on the field's line."""
     problems: list[Problem] = []
-
-    def walk(value, path: tuple) -> None:
-        if isinstance(value, str):
-            found = _invisible_pattern().search(value)
-            if found:
-                problems.append(Problem(
-                    shown_as, f"в значении есть невидимый символ U+{ord(found.group(0)):04X} ({_name(found.group(0))})",
-                    "уберите из значения запись вида \\u…, \\x… или \\t и напишите текст обычными буквами",
-                    field=".".join(map(str, path)), line=lines.get(path[:1])))
-        elif isinstance(value, dict):
-            for key, item in value.items():
-                walk(item, (*path, key))
-        elif isinstance(value, list):
-            for index, item in enumerate(value):
-                walk(item, (*path, index))
-
-    for key, value in meta.items():
-        walk(value, (key,))
+    for path, value in _strings(meta, ()):
+        found = _invisible_pattern().search(value)
+        if found:
+            problems.append(Problem(
+                shown_as, f"в значении есть невидимый символ U+{ord(found.group(0)):04X} ({_name(found.group(0))})",
+                "уберите из значения запись вида \\u…, \\x… или \\t и напишите текст обычными буквами",
+                field=".".join(map(str, path)), line=lines.get(path[:1])))
     return problems
+
+
+def _strings(value, path: tuple):
+    """(path, text) of every string in a front matter value."""
+    if isinstance(value, str):
+        yield path, value
+    items = value.items() if isinstance(value, dict) else enumerate(value) if isinstance(value, list) else ()
+    for key, item in items:
+        yield from _strings(item, (*path, key))
 
 
 def _nesting(shown_as: str, text: str) -> list[Problem]:
@@ -110,8 +109,7 @@ SPACES = "\t\n\u00a0\u00ad\u2002\u2003\u2009\u202f"
 
 def _visible(text: str) -> bool:
     for space in SPACES:
-        if space in text:
-            text = text.replace(space, " ")
+        text = text.replace(space, " ")
     return text.isprintable()
 
 
@@ -137,16 +135,8 @@ def _name(char: str) -> str:
 @functools.cache
 def _invisible_pattern() -> re.Pattern:
     """One character class of every refused character (the planes where Unicode puts them)."""
-    ranges, start, previous = [], None, None
-    for code in [*range(0x30000), *range(0xE0000, 0xE1000), 0xF0000, 0xFFFFD, 0x100000, 0x10FFFD]:
-        char = chr(code)
-        bad = (char not in ALLOWED_INVISIBLE and not 0xD800 <= code <= 0xDFFF
-               and unicodedata.category(char) in INVISIBLE_CATEGORIES)
-        if bad and start is None:
-            start = code
-        elif not bad and start is not None:
-            ranges.append((start, previous))
-            start = None
-        previous = code
-    ranges += [(0xF0000, 0xFFFFD), (0x100000, 0x10FFFD)]  # private use planes
+    bad = [code for code in (*range(0x30000), *range(0xE0000, 0xE1000))
+           if chr(code) not in ALLOWED_INVISIBLE and unicodedata.category(chr(code)) in INVISIBLE_CATEGORIES]
+    runs = [[code for _, code in run] for _, run in itertools.groupby(enumerate(bad), lambda p: p[1] - p[0])]
+    ranges = [(run[0], run[-1]) for run in runs] + [(0xF0000, 0xFFFFD), (0x100000, 0x10FFFD)]  # private use planes
     return re.compile("[" + "".join(f"{re.escape(chr(a))}-{re.escape(chr(b))}" for a, b in ranges) + "]")

@@ -1,14 +1,12 @@
 """The build's console output: HR's messages in full and in Russian, without lines that bury them.
 
-mkdocs-macros' ten INFO lines a build (its `verbose` option does not govern them) are hidden unless
-`mkdocs build -v`; MkDocs' filter of repeated messages no longer hides a warning or an error (in
-`mkdocs serve` the second occurrence of a mistake showed only "Aborted with a BuildError!"); MkDocs'
-own lines and the closing line of a failed build are said in Russian.
-Must not: hide a warning or an error, or change what a build does.
+mkdocs-macros' INFO lines are hidden unless `-v`; MkDocs' filter of repeats no longer hides a warning or an
+error; MkDocs' own lines and a failed build's closing line are said in Russian. Never hides a problem.
 """
 
 from __future__ import annotations
 
+import functools
 import logging
 import re
 
@@ -27,31 +25,25 @@ IN_RUSSIAN = [
 
 
 def keep_short() -> None:
-    """Called once per `mkdocs build` / `mkdocs serve`, before any plugin reports."""
+    """Called once per `mkdocs build` / `mkdocs serve`, before any plugin reports. MkDocs' duplicate filter is
+    kept for information only: a warning or an error is printed every time."""
     if logging.getLogger("mkdocs").getEffectiveLevel() >= logging.INFO:  # not `-v`
         logging.getLogger(MACROS_PLUGIN_LOGGER).setLevel(logging.WARNING)
     build = logging.getLogger(BUILD_LOGGER)
-    for found in list(build.filters):
-        if isinstance(found, DuplicateFilter):
-            build.removeFilter(found)
-            build.addFilter(ProblemsAlwaysShown(found))
+    for duplicates in [found for found in build.filters if isinstance(found, DuplicateFilter)]:
+        build.removeFilter(duplicates)
+        build.addFilter(functools.partial(_shown, duplicates))
 
 
-class ProblemsAlwaysShown(logging.Filter):
-    """MkDocs' duplicate filter for information only: a warning or an error is printed every time."""
-
-    def __init__(self, duplicates: DuplicateFilter):
-        super().__init__()
-        self.duplicates = duplicates
-
-    def filter(self, record: logging.LogRecord) -> bool:
-        if record.levelno == logging.INFO:
-            said = record.getMessage()
-            for english, russian in IN_RUSSIAN:
-                if english.fullmatch(said):
-                    record.msg, record.args = english.sub(russian, said), ()
-                    break
-        return record.levelno >= logging.WARNING or bool(self.duplicates(record))
+def _shown(duplicates: DuplicateFilter, record: logging.LogRecord) -> bool:
+    """MkDocs' own INFO lines said in Russian; a warning or an error shown every time, information once."""
+    if record.levelno == logging.INFO:
+        said = record.getMessage()
+        for english, russian in IN_RUSSIAN:
+            if english.fullmatch(said):
+                record.msg, record.args = english.sub(russian, said), ()
+                break
+    return record.levelno >= logging.WARNING or bool(duplicates(record))
 
 
 def closing_line(error: BaseException) -> Abort | None:

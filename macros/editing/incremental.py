@@ -1,9 +1,7 @@
 """Which pages a `mkdocs serve --dirty` rebuild renders again, so that the fast rebuild is a correct one.
 
-MkDocs' dirty build renders only pages whose output is older than their source; alone that leaves
-other pages stale (menus and cards show titles from front matter, a cross-reference shows another
-position's clause number). Here: only a change to the body of positions is rebuilt page by page
-(those positions and every page naming them); any other change rebuilds the whole site.
+MkDocs alone re-renders only pages older than their source, leaving menus and cross-references stale. Here
+only a change to positions' bodies is rebuilt page by page (with every page naming them); any other, all.
 """
 
 from __future__ import annotations
@@ -80,7 +78,8 @@ def stale_pages(previous: Fingerprint | None, current: Fingerprint) -> set[str] 
 
 def render_again(config, files, stale: set[str] | None) -> None:
     """Make MkDocs' dirty build render these pages: an output that is missing is always rebuilt
-    (File.is_modified); for every page, the whole site folder is emptied."""
+    (File.is_modified); for every page, the whole site folder is emptied. A rebuild for bodies keeps the last
+    404.html, which shows only the menu (titles come from front matter)."""
     if stale is None:
         utils.clean_directory(config.site_dir)
         return
@@ -88,12 +87,7 @@ def render_again(config, files, stale: set[str] | None) -> None:
         file = files.get_file_from_path(name)
         if file is not None:
             Path(file.abs_dest_path).unlink(missing_ok=True)
-
-
-def skip_unchanged_templates(config, stale: set[str] | None) -> None:
-    """404.html shows only the menu (titles come from front matter): a rebuild for bodies keeps the last one,
-    which at 300 positions saves rendering the whole menu once more."""
-    if stale is not None and (Path(config.site_dir) / "404.html").is_file():
+    if (Path(config.site_dir) / "404.html").is_file():
         config.theme.static_templates.discard("404.html")
 
 
@@ -122,12 +116,10 @@ class TemplateCode(BytecodeCache):
         self.code[bucket.key] = bucket.bytecode_to_string()
 
 
-class DirtyBuildNotice(logging.Filter):
-    """Drops MkDocs' warning that a dirty build leaves pages stale: with stale_pages it does not, and strict
-    mode would otherwise fail every rebuild. Any other warning passes."""
-
-    def filter(self, record: logging.LogRecord) -> bool:
-        return not (record.levelno == logging.WARNING and record.getMessage().startswith(DIRTY_WARNING))
+def drop_dirty_notice(record: logging.LogRecord) -> bool:
+    """A logging filter: MkDocs' warning that a dirty build leaves pages stale is not true with stale_pages,
+    and strict mode would fail every rebuild on it. Any other warning passes."""
+    return not (record.levelno == logging.WARNING and record.getMessage().startswith(DIRTY_WARNING))
 
 
 def _option(value):

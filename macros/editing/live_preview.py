@@ -1,13 +1,8 @@
 """`mkdocs serve` keeps answering when a rebuild fails, and every page shows why until it is fixed.
 
-MkDocs 1.6 alone (mkdocs/livereload): a failed rebuild never publishes the version the server waits
-for, so the browser hangs until the files are fixed, and the error is a traceback. Through on_serve the
-server's builder is wrapped (a failure is caught with every warning and error logged meanwhile, and the
-rebuild returns, so open pages reload) and so is its WSGI app: while the last rebuild failed, every page
-answers with its messages (render/build_errors.py) and reloads itself once STATUS_PATH counts a later
-rebuild. MkDocs calls on_serve only after a first successful build: a project broken at start stops as
-`mkdocs build` does.
-Must not: change a successful build or what it serves, or keep an error from the console.
+MkDocs 1.6 alone never publishes a failed rebuild, so the browser hangs and the error is a traceback. Here
+on_serve wraps the server's builder (a failure is caught with the messages logged meanwhile) and its WSGI app
+(while the last rebuild failed, every page answers with them and reloads once STATUS_PATH counts a later one).
 """
 
 from __future__ import annotations
@@ -67,7 +62,6 @@ class LivePreview:
             raise
         except BaseException as stopped:  # noqa: BLE001 — Abort, SystemExit of a plugin, a bug: serve goes on
             failure = self._failure(stopped, said.buffer)
-            _report(stopped)
         finally:
             logging.getLogger("mkdocs").removeHandler(said)
         self.last = (failure, self.last[1] + 1)
@@ -76,16 +70,18 @@ class LivePreview:
         path = environ.get("PATH_INFO", "")
         failure, finished = self.last
         if path == STATUS_PATH:
-            return _answer(start_response, "200 OK", "text/plain", str(finished).encode())
+            return _answer(start_response, "text/plain", str(finished).encode())
         if failure is not None and _is_page(path):
-            body = error_page(failure.problems, failure.messages, failure.outcome, failure.at,
-                              status_url=STATUS_PATH, finished=finished)
             # 200, not 5xx: MkDocs logs any other answer as a WARNING, which strict mode would count
             # against a rebuild running at that moment.
-            return _answer(start_response, "200 OK", "text/html", body)
+            return _answer(start_response, "text/html", error_page(
+                failure.problems, failure.messages, failure.outcome, failure.at, status_url=STATUS_PATH,
+                finished=finished))
         return self.serve(environ, start_response)
 
     def _failure(self, stopped: BaseException, records: list[logging.LogRecord]) -> FailedBuild:
+        """What the page shows; the console gets the short message `mkdocs build` prints, and a traceback
+        only for a bug in the code."""
         error = self.error if self.error is not None else stopped
         outcome, message = _describe(stopped)
         failure = FailedBuild(outcome=outcome)
@@ -99,18 +95,13 @@ class LivePreview:
                 failure.messages.append((record.levelname, text))
         if message:
             failure.messages.append(("ERROR", message))
+        if message and not isinstance(stopped, (click.ClickException, SystemExit)):
+            traceback.print_exc()
+        elif message:
+            log.error(message)  # e.g. mkdocs.yml that is not YAML: one message, as `mkdocs build` prints it
+        log.error("Сайт не пересобран (%s). Пока ошибка не исправлена, каждая страница в браузере показывает "
+                  "этот список; после исправления страница обновится сама.", outcome)
         return failure
-
-
-def _report(stopped: BaseException) -> None:
-    """The console: the short message `mkdocs build` prints; a traceback only for a bug in the code."""
-    outcome, message = _describe(stopped)
-    if message and not isinstance(stopped, (click.ClickException, SystemExit)):
-        traceback.print_exc()
-    elif message:
-        log.error(message)  # e.g. mkdocs.yml that is not YAML: one message, as `mkdocs build` prints it
-    log.error("Сайт не пересобран (%s). Пока ошибка не исправлена, каждая страница в браузере показывает "
-              "этот список; после исправления страница обновится сама.", outcome)
 
 
 def _describe(stopped: BaseException) -> tuple[str, str]:
@@ -127,14 +118,11 @@ def _describe(stopped: BaseException) -> tuple[str, str]:
 
 
 def _is_page(path: str) -> bool:
-    if path.startswith("/livereload/"):
-        return False
     last = path.rsplit("/", 1)[-1]
-    return last == "" or last.endswith(".html") or "." not in last
+    return not path.startswith("/livereload/") and (last == "" or last.endswith(".html") or "." not in last)
 
 
-def _answer(start_response, status: str, kind: str, body: bytes):
-    start_response(status, [("Content-Type", f"{kind}; charset=utf-8"), ("Content-Length", str(len(body))),
-                            ("Cache-Control", "no-store")])
+def _answer(start_response, kind: str, body: bytes):
+    start_response("200 OK", [("Content-Type", f"{kind}; charset=utf-8"), ("Content-Length", str(len(body))),
+                              ("Cache-Control", "no-store")])
     return [body]
-
