@@ -66,7 +66,7 @@ class Boilerplate:
             finally:
                 self.speaking_for = previous
             self._numbered[key] = (target, preview.label_numbers(
-                preview.read_kept(text.split("\n"), self.cache)[1]))
+                preview.read(text.split("\n"), self.cache)[1]))
         return self._numbered[key]
 
     # Where a document's parts come from; an archived edition answers from its own commit.

@@ -1,10 +1,6 @@
-"""A page as our tree processors left it, kept between builds (model/build_cache.py, kind ``tree``). Parsing,
-attribute lists, clause numbering, the table of contents, typography and the attribute guard are a pure
-function of the page's lines (as written and as rewritten for the git preview), the raw HTML set aside before
-them, its file's path and what its cross-references printed of other positions; so the last preprocessor looks
-that input up, a kept page skips those steps and is put back right after the inline stage with its table of
-contents. Every other step (MkDocs' links, anchors and title, unescaping, the search entries) runs on every
-page. A page whose conversion reported a problem or set aside real HTML is never kept.
+"""A page as our tree processors left it, kept between builds (model/build_cache.py, kind ``tree``): those steps
+are a pure function of the page's lines, its set-aside HTML, its path and what its cross-references printed, so
+a kept page skips them; every other step runs on every page. A page that reported a problem is never kept.
 """
 
 from __future__ import annotations
@@ -123,10 +119,8 @@ class _Keep(Treeprocessor):
 
 
 def _plain_stash(block) -> bool:
-    if not isinstance(block, str):
-        return False
-    text = block.strip()
-    return (text.startswith("<!--") and text.endswith("-->")) or (text.startswith("&") and text.endswith(";")
+    text = block.strip() if isinstance(block, str) else ""
+    return (text.startswith("<!--") and text.endswith("-->")) or (text[:1] == "&" and text[-1:] == ";"
                                                                   and "<" not in text)
 
 
