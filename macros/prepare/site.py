@@ -79,5 +79,5 @@ def extensions(host, forms: Boilerplate, findings, cache: BuildCache) -> list:
     link_out = (lambda: here() is None) if here else (lambda: True)
     clauses = ClauseExtension(lambda: host.page, forms.clause_numbers, link_out, cache, findings, forms.blocks)
     return [clauses, SafeHtmlExtension(lambda: host.page, forms.blocks, findings), typography.TypographyExtension(),
-            ConvertedPages(cache, findings, clauses, lambda: host.page)]
+            ConvertedPages(clauses)]
 

@@ -12,8 +12,6 @@ from markdown.preprocessors import Preprocessor
 from markdown.treeprocessors import Treeprocessor
 from markdown.util import AtomicString, Registry
 
-from ..model.build_cache import BuildCache
-
 # The steps between the inline stage (20) and _Keep whose work a kept page carries; MkDocs' anchors and
 # title only read the tree, so they run on the kept one. Any other step there turns the cache off.
 SKIPPED = {"prettify", "attr_list", "jobdesc_clauses", "toc", "jobdesc_typography", "jobdesc_attributes"}
@@ -22,12 +20,12 @@ KEEP_AT = 0.5  # after the attribute guard (1), before unescaping and MkDocs' re
 
 
 class ConvertedPages(Extension):
-    """Registered from define_env for every page; `clauses` (render/clauses.py) answers whether what a
-    page's cross-references printed still holds, `page_of` names the page being converted."""
+    """Registered from define_env for every page, after `clauses` (render/clauses.py): its cache, findings and
+    page are this one's, and it answers whether what a page's cross-references printed still holds."""
 
-    def __init__(self, cache: BuildCache, findings, clauses, page_of):
+    def __init__(self, clauses):
         super().__init__()
-        self.cache, self.findings, self.clauses, self.page_of = cache, findings, clauses, page_of
+        self.cache, self.findings, self.clauses, self.page_of = clauses.cache, clauses.findings, clauses, clauses.page_of
 
     def extendMarkdown(self, md):
         md.jobdesc_pages = self
@@ -47,7 +45,9 @@ class _Lookup(Preprocessor):
         md.jobdesc_tree, md.jobdesc_read = None, {}
         written = getattr(md, "jobdesc_lines", None)  # the page as HR wrote it (render/clauses.py)
         if (cache.folder is None or written is None or stash.tag_counter
-                or not all(isinstance(b, str) for b in stash.rawHtmlBlocks) or not _known_steps(md)):
+                or not all(isinstance(b, str) for b in stash.rawHtmlBlocks)
+                or any(KEEP_AT < item.priority < 20 and item.name not in SKIPPED | READERS
+                       for item in md.treeprocessors._priority)):
             return lines
         file = getattr(self.pages.page_of(), "file", None)
         key = cache.key("\n".join(lines), "\n".join(written), str(getattr(file, "src_uri", "") or ""),
@@ -65,12 +65,6 @@ class _Lookup(Preprocessor):
                 steps.register(md.treeprocessors[item.name], item.name, item.priority)
         md.treeprocessors = steps
         return []
-
-
-def _known_steps(md) -> bool:
-    """Whether every tree step between the inline stage and _Keep is one whose work a kept page carries."""
-    return all(item.name in SKIPPED or item.name in READERS for item in md.treeprocessors._priority
-               if KEEP_AT < item.priority < 20)
 
 
 def _all_steps_back(md) -> None:
