@@ -38,7 +38,8 @@ class Boilerplate:
             return self.speaking_for
         position = self.staff.by_src_path(src_uri := self.env.page.file.src_uri)
         if position is None:
-            raise ValueError(f"{src_uri}: макросы инструкции работают только в файлах должностей docs/positions/<имя>.md")
+            raise ValueError(f"{src_uri}: макросы инструкции работают только в файлах должностей "
+                             "docs/positions/<имя>.md")
         return position
 
     def staff_here(self) -> Staff:

@@ -29,8 +29,8 @@ def card(staff: Staff, position: Position) -> dict:
         return refs(staff[slug] for slug in slugs if slug in staff)
 
     return {"department": position.department, "category": position.category,
-            "supervisor": named([position.ref("reports_to")]), "also": named(position.meta.get("reports_to_also") or []),
-            "subordinates": refs(staff.subordinates(position)), "stand_in": named([position.ref("stand_in")])}
+            "supervisor": named([position.ref("reports_to")]), "stand_in": named([position.ref("stand_in")]),
+            "also": named(position.meta.get("reports_to_also") or []), "subordinates": refs(staff.subordinates(position))}
 
 
 def markdown_link(position: Position, from_src_uri: str) -> str:

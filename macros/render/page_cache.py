@@ -25,7 +25,8 @@ class ConvertedPages(Extension):
 
     def __init__(self, clauses):
         super().__init__()
-        self.cache, self.findings, self.clauses, self.page_of = clauses.cache, clauses.findings, clauses, clauses.page_of
+        self.clauses, self.cache, self.findings = clauses, clauses.cache, clauses.findings
+        self.page_of = clauses.page_of
 
     def extendMarkdown(self, md):
         md.jobdesc_pages = self
