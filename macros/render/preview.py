@@ -7,7 +7,7 @@ GitHub shows is compared with the one the site numbered (macros/README.md, «К�
 from __future__ import annotations
 
 import re
-from dataclasses import astuple, dataclass, field
+from dataclasses import dataclass, field
 
 from ..model.markup import clause_number
 from . import cmark_tree
@@ -49,7 +49,7 @@ def read(lines: list[str], cache=None) -> tuple[list[str], list[Section]]:
             _visit(node, lines, edits, depth=0)
         return [[[n, line] for n, line in sorted(edits.indent.items()) if line != lines[n]],
                 sorted(edits.blank_before),
-                [[s.title, s.line, [astuple(c) for c in s.clauses]] for s in outline(root)]]
+                [[s.title, s.line, [[c.line, c.shape, c.opening, c.label] for c in s.clauses]] for s in outline(root)]]
     indent, blank_before, sections = cache.remembered("preview", ("\n".join(lines),), work) if cache else work()
     return _Edits(dict(indent), set(blank_before)).apply(lines), [
         Section(title, line, [Clause(at, _as_tuple(shape), opening, label) for at, shape, opening, label in clauses])
