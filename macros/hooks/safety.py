@@ -24,9 +24,7 @@ FIX_OUTSIDE = ("сайт работает во внутренней сети: в
 def sanitise(html: str, page, blocks: verbatim.HeldBlocks, findings: Findings, cache: BuildCache | None = None) -> str:
     """A page body as converted, without what HR may not publish; anything removed is reported."""
     hr_content, forms = blocks.shield(html)  # the site's own forms, when written inline, are not HR's
-    hr_content = verbatim.placeholders_as_text(hr_content)
     cleaned, nothing_removed = sanitised(hr_content, cache)
-    cleaned = verbatim.placeholders_as_comments(cleaned)
     if not nothing_removed:  # reported on its own line, whatever else the page has
         shown, needle = removed_markup(hr_content, cleaned)
         findings.report_on_page(

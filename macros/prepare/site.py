@@ -76,8 +76,8 @@ def extensions(host, forms: Boilerplate, findings, cache: BuildCache) -> list:
     """What every page of an instruction needs. An archived edition's references are numbered from its own
     commit and link nowhere (the positions they name may be gone or renumbered since)."""
     here = getattr(forms, "here", None)  # only the site's forms know the archive's pages
-    link_out = (lambda: here() is None) if here else True
+    link_out = (lambda: here() is None) if here else (lambda: True)
     clauses = ClauseExtension(lambda: host.page, forms.clause_numbers, link_out, cache, findings, forms.blocks)
     return [clauses, SafeHtmlExtension(lambda: host.page, forms.blocks, findings), typography.TypographyExtension(),
-            ConvertedPages(cache, findings, clauses, lambda: host.page)]
+            ConvertedPages(clauses)]
 

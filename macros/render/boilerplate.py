@@ -20,9 +20,7 @@ class Boilerplate:
 
     def __init__(self, env, staff: Staff, archive: Archive | None = None, links: Links | None = None,
                  codes: qr.Codes | None = None):
-        self.env = env
-        self.staff = staff
-        self.archive = archive
+        self.env, self.staff, self.archive = env, staff, archive
         # What this build publishes of the archive, and whether it prints QR codes (the plugin decides both).
         self.links = links if links is not None else Links()
         self.codes = codes if codes is not None else qr.Codes()
@@ -38,12 +36,10 @@ class Boilerplate:
     def position(self) -> Position:
         if self.speaking_for is not None:
             return self.speaking_for
-        page = self.env.page
-        position = self.staff.by_src_path(page.file.src_uri)
+        position = self.staff.by_src_path(src_uri := self.env.page.file.src_uri)
         if position is None:
-            raise ValueError(
-                f"{page.file.src_uri}: макросы инструкции работают только в файлах должностей "
-                "docs/positions/<имя>.md")
+            raise ValueError(f"{src_uri}: макросы инструкции работают только в файлах должностей "
+                             "docs/positions/<имя>.md")
         return position
 
     def staff_here(self) -> Staff:
@@ -66,7 +62,7 @@ class Boilerplate:
             finally:
                 self.speaking_for = previous
             self._numbered[key] = (target, preview.label_numbers(
-                preview.read_kept(text.split("\n"), self.cache)[1]))
+                preview.read(text.split("\n"), self.cache)[1]))
         return self._numbered[key]
 
     # Where a document's parts come from; an archived edition answers from its own commit.
@@ -154,14 +150,11 @@ class Boilerplate:
         def general_provisions() -> str:
             """Section 1: category, appointment, subordination, stand-in, requirements, governing documents."""
             position = self.position()
-            return self.render(
-                "general_provisions.md",
-                appointer=self.related(position, "appointed_by"),
-                proposer=self.related(position, "proposed_by"),
-                supervisor=self.related(position, "reports_to"),
-                stand_in=self.related(position, "stand_in"),
-                also=[self.related_slug(s) for s in position.meta.get("reports_to_also") or []],
-            )
+            return self.render("general_provisions.md", appointer=self.related(position, "appointed_by"),
+                               proposer=self.related(position, "proposed_by"),
+                               supervisor=self.related(position, "reports_to"),
+                               stand_in=self.related(position, "stand_in"),
+                               also=[self.related_slug(s) for s in position.meta.get("reports_to_also") or []])
 
         @instruction_macro
         def common_rights() -> str:

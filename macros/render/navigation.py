@@ -37,37 +37,34 @@ CATEGORY_ORDER = ("руководители", "специалисты", "слу�
 
 
 def navigation(staff: Staff) -> list:
-    departments = [
-        # MkDocs and Material treat navigation titles as HTML: front-matter text is escaped here, once.
-        {str(escape(department)): _department_items(staff, positions)}
-        for department, positions in departments_in_rank_order(staff).items()
-    ]
+    # MkDocs and Material treat navigation titles as HTML: front-matter text is escaped here, once.
+    departments = [{str(escape(department)): _by_category(staff, positions)}
+                   for department, positions in departments_in_rank_order(staff).items()]
     return [*FIXED_PAGES, GUIDE_SECTION, {POSITIONS_SECTION: departments}]
 
 
-def _item(position) -> dict:
-    return {str(escape(position.title)): position.src_path}
+def _items(positions: list) -> list:
+    return [{str(escape(position.title)): position.src_path} for position in positions]
 
 
-def _department_items(staff: Staff, positions: list) -> list:
+def _by_category(staff: Staff, positions: list) -> list:
     if len(positions) <= LARGE_DEPARTMENT:
-        return [_item(p) for p in positions]
+        return _items(positions)
     groups: dict[str, list] = {}
     for position in positions:
         groups.setdefault(position.category, []).append(position)
     ordered = sorted(groups, key=lambda c: CATEGORY_ORDER.index(c) if c in CATEGORY_ORDER else len(CATEGORY_ORDER))
-    return [{category.capitalize(): _category_items(staff, groups[category])} for category in ordered]
+    return [{category.capitalize(): _by_team(staff, groups[category])} for category in ordered]
 
 
-def _category_items(staff: Staff, positions: list) -> list:
+def _by_team(staff: Staff, positions: list) -> list:
     """A category's positions; a large one as teams: «Подчинённые: <supervisor>», one per supervisor."""
     if len(positions) <= LARGE_DEPARTMENT:
-        return [_item(p) for p in positions]
+        return _items(positions)
     teams: dict[str, list] = {}
     for position in positions:
         supervisor = staff.supervisor(position)
-        label = f"Подчинённые: {supervisor.title}" if supervisor else "Без руководителя"
-        teams.setdefault(str(escape(label)), []).append(_item(position))
+        teams.setdefault(f"Подчинённые: {supervisor.title}" if supervisor else "Без руководителя", []).append(position)
     if len(teams) == 1:
-        return next(iter(teams.values()))
-    return [{label: items} for label, items in teams.items()]
+        return _items(positions)
+    return [{str(escape(label)): _items(team)} for label, team in teams.items()]

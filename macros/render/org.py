@@ -20,23 +20,17 @@ def departments_in_rank_order(staff: Staff) -> dict[str, list[Position]]:
 
 
 def card(staff: Staff, position: Position) -> dict:
-    """What the summary card of a position shows (macros/templates/position_card.html)."""
-    def refs(slugs) -> list[dict]:  # a slug that names no position (None included) is left out
-        return [_ref(staff[slug]) for slug in slugs if slug in staff]
+    """What the summary card of a position shows (macros/templates/position_card.html; it makes the site
+    URLs relative to the page showing it)."""
+    def refs(positions) -> list[dict]:
+        return [{"title": p.title, "url": p.url} for p in positions]
 
-    return {
-        "department": position.department,
-        "category": position.category,
-        "supervisor": refs([position.ref("reports_to")]),
-        "also": refs(position.meta.get("reports_to_also") or []),
-        "subordinates": [_ref(p) for p in staff.subordinates(position)],
-        "stand_in": refs([position.ref("stand_in")]),
-    }
+    def named(slugs) -> list[dict]:  # a slug that names no position (None included) is left out
+        return refs(staff[slug] for slug in slugs if slug in staff)
 
-
-def _ref(position: Position) -> dict:
-    # Site URL: the card's template makes it relative to the page showing it.
-    return {"title": position.title, "url": position.url}
+    return {"department": position.department, "category": position.category,
+            "supervisor": named([position.ref("reports_to")]), "stand_in": named([position.ref("stand_in")]),
+            "also": named(position.meta.get("reports_to_also") or []), "subordinates": refs(staff.subordinates(position))}
 
 
 def markdown_link(position: Position, from_src_uri: str) -> str:
@@ -85,11 +79,8 @@ def register(env, staff: Staff, hold) -> None:
         """All positions grouped by department (the department's head first), with category and supervisor,
         each linking to its page."""
         here = env.page.file.src_uri
-        return env.env.get_template("catalog.md").render(
-            staff=staff,
-            departments=departments_in_rank_order(staff),
-            link=lambda position: markdown_link(position, here),
-        )
+        return env.env.get_template("catalog.md").render(staff=staff, departments=departments_in_rank_order(staff),
+                                                         link=lambda position: markdown_link(position, here))
 
     @env.macro
     def org_chart() -> str:

@@ -1,10 +1,6 @@
-"""A page as our tree processors left it, kept between builds (model/build_cache.py, kind ``tree``). Parsing,
-attribute lists, clause numbering, the table of contents, typography and the attribute guard are a pure
-function of the page's lines (as written and as rewritten for the git preview), the raw HTML set aside before
-them, its file's path and what its cross-references printed of other positions; so the last preprocessor looks
-that input up, a kept page skips those steps and is put back right after the inline stage with its table of
-contents. Every other step (MkDocs' links, anchors and title, unescaping, the search entries) runs on every
-page. A page whose conversion reported a problem or set aside real HTML is never kept.
+"""A page as our tree processors left it, kept between builds (model/build_cache.py, kind ``tree``): those steps
+are a pure function of the page's lines, its set-aside HTML, its path and what its cross-references printed, so
+a kept page skips them; every other step runs on every page. A page that reported a problem is never kept.
 """
 
 from __future__ import annotations
@@ -16,8 +12,6 @@ from markdown.preprocessors import Preprocessor
 from markdown.treeprocessors import Treeprocessor
 from markdown.util import AtomicString, Registry
 
-from ..model.build_cache import BuildCache
-
 # The steps between the inline stage (20) and _Keep whose work a kept page carries; MkDocs' anchors and
 # title only read the tree, so they run on the kept one. Any other step there turns the cache off.
 SKIPPED = {"prettify", "attr_list", "jobdesc_clauses", "toc", "jobdesc_typography", "jobdesc_attributes"}
@@ -26,12 +20,13 @@ KEEP_AT = 0.5  # after the attribute guard (1), before unescaping and MkDocs' re
 
 
 class ConvertedPages(Extension):
-    """Registered from define_env for every page; `clauses` (render/clauses.py) answers whether what a
-    page's cross-references printed still holds, `page_of` names the page being converted."""
+    """Registered from define_env for every page, after `clauses` (render/clauses.py): its cache, findings and
+    page are this one's, and it answers whether what a page's cross-references printed still holds."""
 
-    def __init__(self, cache: BuildCache, findings, clauses, page_of):
+    def __init__(self, clauses):
         super().__init__()
-        self.cache, self.findings, self.clauses, self.page_of = cache, findings, clauses, page_of
+        self.clauses, self.cache, self.findings = clauses, clauses.cache, clauses.findings
+        self.page_of = clauses.page_of
 
     def extendMarkdown(self, md):
         md.jobdesc_pages = self
@@ -51,7 +46,9 @@ class _Lookup(Preprocessor):
         md.jobdesc_tree, md.jobdesc_read = None, {}
         written = getattr(md, "jobdesc_lines", None)  # the page as HR wrote it (render/clauses.py)
         if (cache.folder is None or written is None or stash.tag_counter
-                or not all(isinstance(b, str) for b in stash.rawHtmlBlocks) or not _known_steps(md)):
+                or not all(isinstance(b, str) for b in stash.rawHtmlBlocks)
+                or any(KEEP_AT < item.priority < 20 and item.name not in SKIPPED | READERS
+                       for item in md.treeprocessors._priority)):
             return lines
         file = getattr(self.pages.page_of(), "file", None)
         key = cache.key("\n".join(lines), "\n".join(written), str(getattr(file, "src_uri", "") or ""),
@@ -69,12 +66,6 @@ class _Lookup(Preprocessor):
                 steps.register(md.treeprocessors[item.name], item.name, item.priority)
         md.treeprocessors = steps
         return []
-
-
-def _known_steps(md) -> bool:
-    """Whether every tree step between the inline stage and _Keep is one whose work a kept page carries."""
-    return all(item.name in SKIPPED or item.name in READERS for item in md.treeprocessors._priority
-               if KEEP_AT < item.priority < 20)
 
 
 def _all_steps_back(md) -> None:
@@ -123,10 +114,8 @@ class _Keep(Treeprocessor):
 
 
 def _plain_stash(block) -> bool:
-    if not isinstance(block, str):
-        return False
-    text = block.strip()
-    return (text.startswith("<!--") and text.endswith("-->")) or (text.startswith("&") and text.endswith(";")
+    text = block.strip() if isinstance(block, str) else ""
+    return (text.startswith("<!--") and text.endswith("-->")) or (text[:1] == "&" and text[-1:] == ";"
                                                                   and "<" not in text)
 
 

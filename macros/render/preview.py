@@ -1,7 +1,7 @@
 """What the git host previews is what the site numbers. Python-Markdown reads some lists and tables unlike
 CommonMark (2-space sub-items, a list right under a sentence, a table under an item), so each page is read once
-with cmark-gfm, GitHub's own parser, and only list indents and blank lines are rewritten; preview_check.py then
-compares the clause outline GitHub shows with the one the site numbered (macros/README.md, «Как в предпросмотре git»).
+with cmark-gfm, GitHub's own parser, only list indents and blank lines are rewritten, and the clause outline
+GitHub shows is compared with the one the site numbered (macros/README.md, «Как в предпросмотре git»).
 """
 
 from __future__ import annotations
@@ -22,11 +22,12 @@ MARKER = re.compile(r"^[ \t]*(?:[-*+]|\d{1,9}[.)])([ \t]+|$)")
 LIST_FIX = ("каждый пункт — с новой строки, начиная с «- »; перед списком — пустая строка или строка текста; "
             "вложенные пункты сдвигайте на 2 или 4 пробела, таблицу внутри пункта — на отступ его текста; "
             "номера пунктов не пишите — их ставит сборка")
+HEADING_FIX = "заголовок раздела — отдельная строка «## Название»: два знака #, пробел, название"
 
 
 @dataclass(frozen=True)
 class Clause:
-    line: int      # 0-based, in the text that was parsed
+    line: int      # 0-based, in the text that was parsed (-1: read from the site's tree)
     shape: tuple   # what it holds: ("list", (shapes of sub-items…)) and ("table",) entries, in order
     opening: str = ""  # its first words, to find where two readings part
     label: str | None = None  # {#label} at its start, if any
@@ -39,38 +40,20 @@ class Section:
     clauses: list[Clause] = field(default_factory=list)
 
 
-def read(lines: list[str]) -> tuple[list[str], list[Section]]:
-    """The lines rewritten for Python-Markdown, and the sections and clauses CommonMark sees in them."""
-    edits, sections = _read(lines)
-    return edits.apply(lines), sections
-
-
-def _read(lines: list[str]) -> tuple["_Edits", list[Section]]:
-    root = cmark_tree.read("\n".join(lines))
-    edits = _Edits()
-    for node in root.children:
-        _visit(node, lines, edits, depth=0)
-    return edits, outline(root)
-
-
-def read_kept(lines: list[str], cache=None) -> tuple[list[str], list[Section]]:
-    """read(), taken from the build cache (model/build_cache.py) when these exact lines were read before."""
-    if cache is None or cache.folder is None:
-        return read(lines)
-    key = cache.key("\n".join(lines))
-    kept = cache.get("preview", key)
-    if kept is None:
-        edits, sections = _read(lines)
-        kept = {"indent": [[n, line] for n, line in sorted(edits.indent.items()) if line != lines[n]],
-                "blank_before": sorted(edits.blank_before),
-                "sections": [[section.title, section.line, [[c.line, c.shape, c.opening, c.label] for c in section.clauses]]
-                             for section in sections]}
-        cache.put("preview", key, kept)
-    edits = _Edits()
-    edits.indent, edits.blank_before = dict(kept["indent"]), set(kept["blank_before"])
-    return edits.apply(lines), [
+def read(lines: list[str], cache=None) -> tuple[list[str], list[Section]]:
+    """The lines rewritten for Python-Markdown, and the sections and clauses CommonMark sees in them; taken
+    from the build cache (model/build_cache.py) when these exact lines were read before."""
+    def work() -> list:
+        root, edits = cmark_tree.read("\n".join(lines)), _Edits()
+        for node in root.children:
+            _visit(node, lines, edits, depth=0)
+        return [[[n, line] for n, line in sorted(edits.indent.items()) if line != lines[n]],
+                sorted(edits.blank_before),
+                [[s.title, s.line, [[c.line, c.shape, c.opening, c.label] for c in s.clauses]] for s in outline(root)]]
+    indent, blank_before, sections = cache.remembered("preview", ("\n".join(lines),), work) if cache else work()
+    return _Edits(dict(indent), set(blank_before)).apply(lines), [
         Section(title, line, [Clause(at, _as_tuple(shape), opening, label) for at, shape, opening, label in clauses])
-        for title, line, clauses in kept["sections"]]
+        for title, line, clauses in sections]
 
 
 def _as_tuple(shape):
@@ -92,18 +75,13 @@ def outline(root) -> list[Section]:
 
 
 def _shape(item) -> tuple:
-    parts = []
-    for child in item.children:
-        if child.type == "list":
-            parts.append(("list", tuple(_shape(sub) for sub in child.children)))
-        elif child.type == "table":
-            parts.append(("table",))
-    return tuple(parts)
+    return tuple(("list", tuple(_shape(sub) for sub in child.children)) if child.type == "list" else ("table",)
+                 for child in item.children if child.type in ("list", "table"))
 
 
 def numbered(sections: list[Section]):
     """(section number, section, [(clause number "2.7", clause), …]) for every section, as the site numbers
-    them (preview_check.py proves it; macros/prepare/markdown.py writes them)."""
+    them (first_difference proves it; macros/prepare/markdown.py writes them)."""
     for number, section in enumerate(sections, 1):
         yield number, section, [(clause_number(number, index), clause)
                                 for index, clause in enumerate(section.clauses, 1)]
@@ -125,9 +103,8 @@ def _opening(text: str) -> str:
 class _Edits:
     """New indentation for some lines and blank lines to insert before others."""
 
-    def __init__(self):
-        self.indent: dict[int, str] = {}
-        self.blank_before: set[int] = set()
+    def __init__(self, indent: dict[int, str] | None = None, blank_before: set[int] | None = None):
+        self.indent, self.blank_before = indent or {}, blank_before or set()
 
     def apply(self, lines: list[str]) -> list[str]:
         if not self.indent and not self.blank_before:
@@ -154,8 +131,7 @@ def _visit(node, lines: list[str], edits: _Edits, depth: int) -> None:
     marker = lines[start]
     content = _content_column(marker)
     edits.indent[start] = " " * (4 * depth) + marker.lstrip(" \t")
-    nested = [range(*child.map) for sub in node.children if sub.type == "list"
-              for child in sub.children]
+    nested = [range(*child.map) for sub in node.children if sub.type == "list" for child in sub.children]
     for number in range(start + 1, end):
         if any(number in span for span in nested) or not lines[number].strip():
             continue
@@ -177,3 +153,70 @@ def _content_column(marker_line: str) -> int:
 def _interrupts(lines: list[str], start: int) -> bool:
     """Whether the block starting at `start` follows a line of text with no blank line between."""
     return start > 0 and bool(lines[start - 1].strip())
+
+
+# --- The site's outline, compared with the preview's ----------------------------------------------------
+
+def text_holder(element):
+    """Where an item's own text sits in the site's tree: in a loose list, its first paragraph."""
+    if not (element.text or "").strip() and len(element) and element[0].tag == "p":
+        return element[0]
+    return element
+
+
+def site_outline(root) -> list[Section]:
+    """The sections and clauses the site numbered (an ElementTree root after render/clauses.py)."""
+    sections: list[Section] = []
+    for element in root:
+        if element.tag == "h2":
+            sections.append(Section("".join(element.itertext()).strip(), -1))
+        elif element.tag in ("ul", "ol") and sections:
+            sections[-1].clauses += [Clause(-1, _element_shape(item), _opening(_element_text(item)))
+                                     for item in element.findall("li")]
+    return sections
+
+
+def _element_text(item) -> str:
+    holder = text_holder(item)
+    text = [holder.text or ""]
+    for child in holder:
+        if child.tag not in ("ul", "ol", "table") and child.get("class") != "clause-number":
+            text.append("".join(child.itertext()))
+        text.append(child.tail or "")
+    return "".join(text)
+
+
+def _element_shape(item) -> tuple:
+    return tuple(("list", tuple(_element_shape(sub) for sub in child.findall("li"))) if child.tag in ("ul", "ol")
+                 else ("table",) for child in item if child.tag in ("ul", "ol", "table"))
+
+
+def first_difference(preview: list[Section], site: list[Section]) -> tuple[str, str, int | None, str] | None:
+    """(message, fix, line in the parsed text or None, else text to find in the file) of what differs first
+    between the preview's outline and the site's."""
+    if len(preview) != len(site):
+        message = (f"разделов «## …» в предпросмотре git {len(preview)}, а на сайте {len(site)}: заголовок "
+                   "записан так, что git и сайт читают его по-разному")
+        for seen, built in zip(preview, site):
+            if _bare(seen.title) != _bare(built.title):
+                return message, HEADING_FIX, *((None, _bare(built.title)) if len(site) > len(preview)
+                                               else (seen.line, ""))
+        extra = site[len(preview)] if len(site) > len(preview) else None
+        return message, HEADING_FIX, *((None, _bare(extra.title)) if extra else (preview[len(site)].line, ""))
+    for number, (seen, built) in enumerate(zip(preview, site), 1):
+        if len(seen.clauses) != len(built.clauses):
+            parting = next((a for a, b in zip(seen.clauses, built.clauses) if a.opening != b.opening), None)
+            if parting is None and len(seen.clauses) > len(built.clauses):
+                parting = seen.clauses[len(built.clauses)]  # the preview has clauses the site lacks
+            line = parting.line if parting else (seen.clauses[-1].line if seen.clauses else seen.line)
+            return (f"раздел {number} «{seen.title}»: в предпросмотре git {len(seen.clauses)} пунктов, "
+                    f"а сайт пронумеровал бы {len(built.clauses)}", LIST_FIX, line, "")
+        for index, (a, b) in enumerate(zip(seen.clauses, built.clauses), 1):
+            if a.shape != b.shape:
+                return (f"пункт {number}.{index}: вложенные пункты или таблица в предпросмотре git "
+                        "устроены иначе, чем на сайте", LIST_FIX, a.line, "")
+    return None
+
+
+def _bare(title: str) -> str:
+    return " ".join(re.sub(r"^\d+\.\s*", "", title).split())

@@ -25,14 +25,10 @@ def address(site_url: str | None, url: str) -> str | None:
     return site_url.rstrip("/") + "/" + quote(url, safe="/.-_~")
 
 
-def symbol(target: str):
-    return segno.make(target, error="m", micro=False)
-
-
 def svg(target: str) -> Markup:
     """The code for `target`, printed at the bottom right of the first page: a <style> whose @page rule
     fills that margin box with the code as an SVG image, SIZE_MM square (nothing fetched from anywhere)."""
-    code = symbol(target)
+    code = segno.make(target, error="m", micro=False)
     modules = code.symbol_size(scale=1, border=4)[0]
     drawn = code.svg_inline(scale=SIZE_MM / modules, unit="mm", border=4, lineclass=None, omitsize=False)
     drawn = drawn.replace("<svg ", '<svg xmlns="http://www.w3.org/2000/svg" ', 1) if "xmlns" not in drawn else drawn
@@ -44,7 +40,7 @@ def svg(target: str) -> Markup:
 def png(target: str) -> bytes:
     """The same code as a PNG (Word's pictures), 10 pixels a module."""
     out = io.BytesIO()
-    symbol(target).save(out, kind="png", scale=10, border=4)
+    segno.make(target, error="m", micro=False).save(out, kind="png", scale=10, border=4)
     return out.getvalue()
 
 

@@ -31,20 +31,6 @@ PAGE = """<!doctype html>
 """
 
 
-def redirects(staff: Staff) -> dict[str, tuple[str, str]]:
-    """Old page address -> (relative link to the new page, the position's title) for every earlier name."""
-    found = {}
-    for old, position in staff.renamed().items():
-        if old in staff:  # an earlier name in use again is a mistake macros/checks/relations.py reports
-            continue
-        if not SLUG.fullmatch(old):
-            raise ValueError(f"renamed_from: {old!r} is not a file name (the schema check should have stopped the build)")
-        old_url = f"{POSITIONS_DIR}/{old}/"
-        link = posixpath.relpath(position.url, old_url) + "/"
-        found[old_url] = (link, position.title)
-    return found
-
-
 def page(link: str, title: str) -> str:
     """The redirect page; the link is relative (never another host) and escaped wherever it stands."""
     if link.startswith(("/", "\\")) or ":" in link.split("/")[0]:
@@ -55,7 +41,12 @@ def page(link: str, title: str) -> str:
 
 def write_redirects(site_dir: Path, staff: Staff) -> None:
     """After the build: a redirect page at every old address of a renamed position."""
-    for old_url, (link, title) in redirects(staff).items():
+    for old, position in staff.renamed().items():
+        if old in staff:  # an earlier name in use again is a mistake macros/checks/relations.py reports
+            continue
+        if not SLUG.fullmatch(old):
+            raise ValueError(f"renamed_from: {old!r} is not a file name (the schema check should have stopped the build)")
+        old_url = f"{POSITIONS_DIR}/{old}/"
         target = site_dir / old_url / "index.html"
         target.parent.mkdir(parents=True, exist_ok=True)
-        target.write_text(page(link, title), encoding="utf-8")
+        target.write_text(page(posixpath.relpath(position.url, old_url) + "/", position.title), encoding="utf-8")

@@ -19,6 +19,7 @@ from markdown.treeprocessors import Treeprocessor
 
 
 SCHEME = re.compile(r"^\s*([A-Za-z][A-Za-z0-9+.-]*):")
+OTHER_HOST = re.compile(r"^\s*[/\\]{2}")  # browsers read "//host", "\\host" and "/\host" as another host
 ESCAPED = re.compile("\x02(\\d+)\x03")
 LINK_SCHEMES = {"http", "https", "mailto", "tel"}
 # Material's admonition types and their aliases, its layout modifiers, and the site's «Справка».
@@ -44,8 +45,8 @@ class SafeHtmlExtension(Extension):
 
     def extendMarkdown(self, md):
         # Only stash entries made around the html_block preprocessor (20) are HR's (superfences stashes at 25).
-        md.preprocessors.register(_StashMark(md, self, "start"), "jobdesc_raw_html_start", 21)
-        md.preprocessors.register(_StashMark(md, self, "check"), "jobdesc_raw_html_check", 19)
+        md.preprocessors.register(_StashMark(md, self, False), "jobdesc_raw_html_start", 21)
+        md.preprocessors.register(_StashMark(md, self, True), "jobdesc_raw_html_check", 19)
         md.jobdesc_safe_html = self  # what the guards below report to
         md.inlinePatterns.register(InlineHtmlGuard(HTML_RE, md), "html", 90)  # replaces Markdown's own
         md.treeprocessors.register(AttributeGuard(md), "jobdesc_attributes", 1)  # after clauses (6), toc (5)
@@ -69,22 +70,20 @@ class SafeHtmlExtension(Extension):
 
 
 class _StashMark(Preprocessor):
-    """Before the html_block preprocessor: remember the stash's size; after it: check what it added."""
+    """Before the html_block preprocessor: remember the stash's size; after it (check): refuse what it added."""
 
-    def __init__(self, md, extension: SafeHtmlExtension, role: str):
+    def __init__(self, md, extension: SafeHtmlExtension, check: bool):
         super().__init__(md)
-        self.extension, self.role = extension, role
+        self.extension, self.check = extension, check
 
     def run(self, lines: list[str]) -> list[str]:
         blocks = self.md.htmlStash.rawHtmlBlocks
-        if self.role == "start":
+        if not self.check:
             self.extension.stash_start = len(blocks)
             return lines
         for index in range(getattr(self.extension, "stash_start", 0), len(blocks)):
-            if isinstance(blocks[index], str):
-                replacement = self.extension.refuse_raw(blocks[index])
-                if replacement is not None:
-                    blocks[index] = replacement
+            if isinstance(blocks[index], str) and (refused := self.extension.refuse_raw(blocks[index])) is not None:
+                blocks[index] = refused
         return lines
 
 
@@ -105,40 +104,34 @@ class AttributeGuard(Treeprocessor):
     extension = property(lambda self: self.md.jobdesc_safe_html)
 
     def run(self, root: etree.Element) -> None:
-        page = self.extension.page_of()
-        src_uri = getattr(getattr(page, "file", None), "src_uri", "") or ""
+        src_uri = getattr(getattr(self.extension.page_of(), "file", None), "src_uri", "") or ""
         for parent in list(root.iter()):
             for element in list(parent):
                 # Judged as the browser will read them: backslash escapes are still placeholders here.
-                if element.tag == "a" and not _allowed_link(_unescaped(element.get("href", ""))):
-                    self._drop_link(element)
-                elif element.tag == "img" and not _local(_unescaped(element.get("src", ""))):
-                    self._drop_image(parent, element)
-                elif element.tag == "img" and not _inside_docs(_unescaped(element.get("src", "")), src_uri):
-                    self._drop_image(parent, element, outside_docs=True)
+                if element.tag == "a" and not _allowed_link(href := _unescaped(element.get("href", ""))):
+                    element.tag = "span"  # its text stays; MkDocs' link processing expects every <a> to have an href
+                    element.attrib.clear()
+                    self.extension.report(f"ссылка «{href[:80]}» не публикуется: разрешены адреса http://, "
+                                          "https://, mailto:, tel: и страницы сайта",
+                                          "исправьте адрес ссылки или уберите её", href)
+                elif element.tag == "img" and not _local(src := _unescaped(element.get("src", ""))):
+                    self._drop_image(parent, element, src, (
+                        f"картинка «{src[:80]}» не с этого сайта: страницы не загружают ничего с других адресов",
+                        "положите файл картинки в репозиторий (например, docs/assets/) и сошлитесь на него: "
+                        "![подпись](../assets/файл.png)"))
+                elif element.tag == "img" and not _inside_docs(src, src_uri):
+                    self._drop_image(parent, element, src, (
+                        f"картинка «{src[:80]}» лежит вне папки docs/: на сайт она не попадёт, на странице была "
+                        "бы пустая рамка", "положите файл картинки в docs/ (например, docs/images/) и сошлитесь "
+                        "на него относительно страницы: ![подпись](../images/файл.png)"))
                 else:
                     self._check_classes(element)
 
-    def _drop_link(self, element: etree.Element) -> None:
-        href = _unescaped(element.get("href", ""))
-        element.tag = "span"  # its text stays; MkDocs' own link processing expects every <a> to have an href
-        element.attrib.clear()
-        self.extension.report(
-            f"ссылка «{href[:80]}» не публикуется: разрешены адреса http://, https://, mailto:, tel: и страницы сайта",
-            "исправьте адрес ссылки или уберите её", href)
-
-    def _drop_image(self, parent: etree.Element, element: etree.Element, outside_docs: bool = False) -> None:
-        src = _unescaped(element.get("src", ""))
+    def _drop_image(self, parent: etree.Element, element: etree.Element, src: str, problem: tuple) -> None:
         text = etree.Element("span")
         text.text, text.tail = element.get("alt", ""), element.tail
         parent[list(parent).index(element)] = text
-        self.extension.report(*((
-            f"картинка «{src[:80]}» лежит вне папки docs/: на сайт она не попадёт, на странице была бы "
-            "пустая рамка", "положите файл картинки в docs/ (например, docs/images/) и сошлитесь на него "
-            "относительно страницы: ![подпись](../images/файл.png)") if outside_docs else (
-            f"картинка «{src[:80]}» не с этого сайта: страницы не загружают ничего с других адресов",
-            "положите файл картинки в репозиторий (например, docs/assets/) и сошлитесь на него: "
-            "![подпись](../assets/файл.png)")), src)
+        self.extension.report(*problem, src)
 
     def _check_classes(self, element: etree.Element) -> None:
         classes = element.get("class", "").split()
@@ -156,11 +149,11 @@ class AttributeGuard(Treeprocessor):
 
 def _allowed_link(href: str) -> bool:
     scheme = SCHEME.match(href)
-    return scheme.group(1).lower() in LINK_SCHEMES if scheme else not _other_host(href)
+    return scheme.group(1).lower() in LINK_SCHEMES if scheme else not OTHER_HOST.match(href)
 
 
 def _local(src: str) -> bool:
-    return bool(src) and not SCHEME.match(src) and not _other_host(src)
+    return bool(src) and not SCHEME.match(src) and not OTHER_HOST.match(src)
 
 
 def _unescaped(value: str) -> str:
@@ -174,11 +167,6 @@ def _inside_docs(src: str, src_uri: str) -> bool:
     joined = path.lstrip("/") if path.startswith("/") else posixpath.join(posixpath.dirname(src_uri), path)
     normal = posixpath.normpath(joined)
     return normal != ".." and not normal.startswith("../")
-
-
-def _other_host(url: str) -> bool:
-    # Browsers read "//host", "\\host" and "/\host" as another host.
-    return re.match(r"^\s*[/\\]{2}", url) is not None
 
 
 # The last guard (nh3): what Markdown and the extensions above can produce; held forms come back after it.

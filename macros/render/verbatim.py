@@ -55,9 +55,7 @@ class HeldBlocks:
         self.inline_forms: dict[str, str] = {}
 
     def clear(self) -> None:
-        self.held.clear()
-        self.trusted_html.clear()
-        self.inline_forms.clear()
+        self.__init__()
 
     def trusted(self, html: str) -> str:
         """Mark a block of template HTML that goes through Markdown as the site's own, not HR's raw HTML."""
@@ -97,38 +95,31 @@ class HeldBlocks:
                 " с пустой строкой до и после, как в образце на странице сайта «Файл должности» (docs/guide/position-file.md)")
 
     def shield(self, page_html: str) -> tuple[str, dict[str, str]]:
-        """The page with the site's inline forms replaced by tokens, so a sanitiser sees only HR's content."""
-        if "jobdesc-form" not in page_html:
-            return page_html, {}
+        """The page with the site's inline forms replaced by tokens, so a sanitiser sees only HR's content, and
+        the site's placeholders written as text, so it keeps them (it drops comments); unshield undoes both."""
         parts, shielded, end = [], {}, 0
-        for match in INLINE_FORM.finditer(page_html):
+        for match in INLINE_FORM.finditer(page_html) if "jobdesc-form" in page_html else ():
             block = self.inline_forms.get(match.group(1))
             if match.start() < end or block is None or not page_html.startswith(block, match.start()):
                 continue
             parts += [page_html[end:match.start()], f"<!--jobdesc-shield {match.group(1)}-->"]
             shielded[match.group(1)] = block
             end = match.start() + len(block)
-        return "".join(parts) + page_html[end:], shielded
+        page_html = "".join(parts) + page_html[end:]
+        return (OWN_COMMENT.sub("\ue000\\1\ue001", page_html) if "<!--jobdesc-" in page_html else page_html), shielded
 
 
 def unshield(page_html: str, shielded: dict[str, str]) -> str:
+    page_html = AS_TEXT.sub("<!--\\1-->", page_html) if "\ue000" in page_html else page_html
     for key, block in shielded.items():
         page_html = page_html.replace(f"<!--jobdesc-shield {key}-->", block)
     return page_html
 
 
-# The site's placeholders cross the sanitiser (it drops comments) as text between two private-use characters,
-# which HR's text never contains (checks/text.py).
+# The site's placeholders cross the sanitiser as text between two private-use characters, which HR's text
+# never contains (checks/text.py).
 OWN_COMMENT = re.compile(r"<!--(jobdesc-(?:verbatim \w+|shield) [0-9a-f]{20})-->")
 AS_TEXT = re.compile("\ue000(jobdesc-(?:verbatim \\w+|shield) [0-9a-f]{20})\ue001")
-
-
-def placeholders_as_text(page_html: str) -> str:
-    return OWN_COMMENT.sub("\ue000\\1\ue001", page_html) if "<!--jobdesc-" in page_html else page_html
-
-
-def placeholders_as_comments(page_html: str) -> str:
-    return AS_TEXT.sub("<!--\\1-->", page_html) if "\ue000" in page_html else page_html
 
 
 def misplaced(content: str) -> str | None:
