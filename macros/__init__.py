@@ -18,6 +18,7 @@ except ModuleNotFoundError as missing:  # `python3 -m macros.…` with a Python 
     raise SystemExit(not_installed(missing)) from None
 
 from .exports.archive_forms import ArchiveForms
+from .hooks.search_entries import SearchOutline
 from .model.build_cache import BuildCache
 from .model.build_date import pin_build_date
 from .plugin import of as plugin_of
@@ -38,7 +39,7 @@ def define_env(env) -> None:
                      codes=editions.codes, ledger=editions.ledger, base=editions.base, cache=cache,
                      positions=plugin.positions)
     # Search entries are recorded from each page's tree as Markdown makes it (search/README.md).
-    env.conf["markdown_extensions"].append(plugin.search.extension(lambda: env.page))
+    env.conf["markdown_extensions"].append(SearchOutline(plugin.search, lambda: env.page))
     checked = editions.links.pages or editions.links.checks
     editions.take(site.archive if checked else None, site.staff, site.drafts, site.forms)
     plugin.build_date = pin_build_date(project, site.staff, plugin.build_date)

@@ -35,10 +35,6 @@ class SearchEntries:
         if not keep:
             self.records.clear()
 
-    def extension(self, page_of) -> Extension:
-        """The tree processor that records each page's entries; `page_of()` is the page being converted."""
-        return SearchOutline(self, page_of)
-
     def read(self, page, cache) -> None:
         """Before Material's search plugin sees the page: ours takes its entries, Material's is told to skip it."""
         outline = self.outlines.pop(page.file.src_uri, None)
@@ -47,7 +43,7 @@ class SearchEntries:
             self.records.pop(page.url, None)
         else:
             tags = page.meta.get("tags") if isinstance(page.meta.get("tags"), list) else []
-            # Front-matter title and tags were escaped for the theme (hooks/theme.py); here they are text.
+            # Front-matter title and tags were escaped for the theme (hooks/safety.py); here they are text.
             title = html.unescape(str(page.title or ""))
             if outline is None or any(entry.anchor.endswith(LISTING_MARK) for entry in outline):
                 outline = search_entries.page_entries(page.content or "", title)
@@ -68,17 +64,19 @@ class SearchOutline(Extension):
         self.search, self.page_of = search, page_of
 
     def extendMarkdown(self, md):
-        md.jobdesc_search = self
         # After every tree processor that changes text or ids (toc 5, typography 4, unescape 0, MkDocs' 1 and 0).
-        md.treeprocessors.register(_Record(md), "jobdesc_search_outline", -10)
+        md.treeprocessors.register(_Record(md, self), "jobdesc_search_outline", -10)
 
 
 class _Record(Treeprocessor):
+    def __init__(self, md, outline: SearchOutline):
+        super().__init__(md)
+        self.outline = outline
+
     def run(self, root) -> None:
-        outline = self.md.jobdesc_search
-        page = outline.page_of()
+        page = self.outline.page_of()
         setting = page.meta.get("search") if page is not None else None
         if page is not None and not (isinstance(setting, dict) and setting.get("exclude")):  # an archived edition
             blocks = [block if isinstance(block, str) else self.md.serializer(block)
                       for block in self.md.htmlStash.rawHtmlBlocks]
-            outline.search.outlines[page.file.src_uri] = search_entries.tree_entries(root, blocks)
+            self.outline.search.outlines[page.file.src_uri] = search_entries.tree_entries(root, blocks)

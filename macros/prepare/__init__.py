@@ -118,7 +118,7 @@ def _position_page(position: Position, host: MacroHost, forms: ArchiveForms, ref
     """Front matter the theme reads (title and tags, as text) and the instruction's full printed text."""
     body = instruction_markdown(position.body, host.macros, forms.clause_numbers, refusals, blocks)
     tags = position.meta.get("tags") or default_tags(position.meta)
-    # The theme writes titles and tags as HTML: escaped here, as hooks/theme.py does for the site.
+    # The theme writes titles and tags as HTML: escaped here, as hooks/safety.py does for the site.
     meta = [f"title: {_yaml_text(html.escape(position.title))}",
             "tags: [" + ", ".join(_yaml_text(html.escape(str(tag))) for tag in tags) + "]"]
     return "---\n" + "\n".join(meta) + "\n---\n\n" + body.strip("\n") + "\n"
@@ -174,6 +174,6 @@ def add_editions(prepared, project_dir: Path, host, staff, found, forms: Archive
 
 
 def _front_matter(title: str) -> str:
-    # The theme writes titles as HTML: escaped here, as hooks/theme.py does for the site.
+    # The theme writes titles as HTML: escaped here, as hooks/safety.py does for the site.
     meta = yaml.safe_dump({"title": html.escape(title), **SHOWN}, allow_unicode=True, sort_keys=False)
     return f"---\n{meta}---\n\n"
