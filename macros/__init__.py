@@ -40,8 +40,9 @@ def define_env(env) -> None:
                      positions=plugin.positions)
     # Search entries are recorded from each page's tree as Markdown makes it (search/README.md).
     env.conf["markdown_extensions"].append(SearchOutline(plugin.search, lambda: env.page))
-    checked = editions.links.pages or editions.links.checks
-    editions.take(site.archive if checked else None, site.staff, site.drafts, site.forms)
+    # What the editions step takes: the editions (None when neither published nor checked) and the rest.
+    editions.archive = site.archive if editions.links.pages or editions.links.checks else None
+    editions.staff, editions.drafts_found, editions.forms = site.staff, site.drafts, site.forms
     plugin.build_date = pin_build_date(project, site.staff, plugin.build_date)
 
 

@@ -69,10 +69,6 @@ class Editions:
         self.publishing = run == "build" and options.publish
         self.ledger = published.read(Path(config.site_dir)) if self.publishing else None
 
-    def take(self, archive, staff, drafts, forms) -> None:
-        """What define_env found: the editions (None when neither published nor checked) and the rest."""
-        self.archive, self.staff, self.drafts_found, self.forms = archive, staff, drafts, forms
-
     def on_files(self, files, config) -> None:
         # Every edition and comparison: a page of this build, its text from its own commit.
         found = self.archive is not None and self.staff is not None

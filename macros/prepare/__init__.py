@@ -107,7 +107,7 @@ def prepare(project_dir: Path, archive: bool = False) -> Prepared:
             kind = next((KINDS[name] for name in KINDS if f"{name}()" in text), None)
             prepared.manifest[src_uri] = {"kind": kind or ("tags" if TAGS_MARKER in text else "page")}
     if archive:
-        add_editions(prepared, project_dir, host, staff, site.archive, forms, refusals, blocks)
+        add_editions(prepared, project_dir, host, site, refusals)
     problems = found.take()
     if problems:
         raise PositionsError(problems)
@@ -141,9 +141,10 @@ def _yaml_text(value: str) -> str:
 SHOWN = {"hide": ["navigation", "toc"], "search": {"exclude": True}}
 
 
-def add_editions(prepared, project_dir: Path, host, staff, found, forms: ArchiveForms, refusals, blocks) -> None:
-    """Every archived edition and comparison of `found` (model/editions.py) into `prepared`'s pages and manifest."""
-    planner = planning.Planner(found, staff, host.conf, Path(project_dir), forms.links, forms.codes)
+def add_editions(prepared: Prepared, project_dir: Path, host: MacroHost, site, refusals: Refusals) -> None:
+    """Every archived edition and comparison of the site's archive into `prepared`'s pages and manifest."""
+    forms, blocks = site.forms, site.forms.blocks
+    planner = planning.Planner(site.archive, site.staff, host.conf, Path(project_dir), forms.links, forms.codes)
     jobs = planner.jobs()  # a position's editions come before its comparisons
     snapshots = planner.sources.snapshots([job.state for job in jobs if job.state is not None], forms.env)
     templates, read = comparison_templates(), {}

@@ -63,21 +63,16 @@ def read_site(host, findings, *, forms_class=Boilerplate, links: Links | None = 
         host.conf["nav"] = nav = navigation(staff)
         forms = forms_class(host, staff, archive, links, codes)  # on an archived edition's page, its commit answers
         forms.cache = cache = cache or BuildCache(None)
-        host.conf["markdown_extensions"] += extensions(host, forms, findings, cache)
+        # An archived edition's references are numbered from its own commit and link nowhere (the positions
+        # they name may be gone or renumbered since); only the site's forms know the archive's pages.
+        here = getattr(forms, "here", None)
+        clauses = ClauseExtension(lambda: host.page, forms.clause_numbers, (lambda: here() is None) if here
+                                  else (lambda: True), cache, findings, forms.blocks)
+        host.conf["markdown_extensions"] += [clauses, SafeHtmlExtension(lambda: host.page, forms.blocks, findings),
+                                             typography.TypographyExtension(), ConvertedPages(clauses)]
         text_filters.register(host)
         host.filter(typography.nbsp)
         forms.register(host)
         org.register(host, staff, forms.hold)
     forms.site_macros.update((name, macro) for name, macro in host.macros.items() if name not in builtin)
     return Site(staff, archive, drafts, forms, nav)
-
-
-def extensions(host, forms: Boilerplate, findings, cache: BuildCache) -> list:
-    """What every page of an instruction needs. An archived edition's references are numbered from its own
-    commit and link nowhere (the positions they name may be gone or renumbered since)."""
-    here = getattr(forms, "here", None)  # only the site's forms know the archive's pages
-    link_out = (lambda: here() is None) if here else (lambda: True)
-    clauses = ClauseExtension(lambda: host.page, forms.clause_numbers, link_out, cache, findings, forms.blocks)
-    return [clauses, SafeHtmlExtension(lambda: host.page, forms.blocks, findings), typography.TypographyExtension(),
-            ConvertedPages(clauses)]
-

@@ -90,7 +90,7 @@ def shard_ranges(words: list[str], sizes: dict[str, int]) -> list[list[str]]:
     """Sorted words cut into runs of at least SHARD_BYTES, only between words sharing fewer than five first
     letters (past twice SHARD_BYTES, six; and so on): a query word stands for the indexed words that begin
     with its stem (five letters or more, mostly), and each shard of them is one more request (which costs
-    more than its bytes). Three letters in common, as before, kept «подбор» with «подразделения»: 95 KB."""
+    more than its bytes)."""
     shards, current, size = [], [], 0
     for word in words:
         if current and size >= SHARD_BYTES and len(os.path.commonprefix([current[-1], word])) < 4 + size // SHARD_BYTES:
