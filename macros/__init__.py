@@ -1,8 +1,5 @@
 """mkdocs-macros entry point: define_env runs the one setup (prepare/site.py, read_site) with what the plugin
-decided for this build; the page hooks below are mkdocs-macros' own.
-
-Position files -> validated model (once) -> macros and templates -> page HTML; archived editions answer
-the same macros from their own commit (exports/archive_forms.py). Nothing here patches MkDocs or Material.
+decided for this build; the page hooks below are mkdocs-macros' own. Nothing here patches MkDocs or Material.
 """
 
 from __future__ import annotations

@@ -1,10 +1,8 @@
 """A failed build never empties or half-writes the last good site (`mkdocs build` only; run by macros/plugin.py).
 
-on_config points config.site_dir at ``<site>.staging-<pid>``; the plugin's last post-build step, unless
-strict mode counted warnings, swaps it with the site in one atomic rename (renameat2 RENAME_EXCHANGE;
-elsewhere two renames). An atexit handler removes the staging folder of a build that ended otherwise (an
-exception, mkdocs-macros' SystemExit, Ctrl+C); the next build removes those of killed builds.
-A post-build step must therefore use config.site_dir, never a path of its own.
+on_config points config.site_dir (which every post-build step must use) at ``<site>.staging-<pid>``; the last
+step swaps it with the site in one atomic rename unless strict mode counted warnings. An atexit handler removes
+the staging folder of a build that ended otherwise (SystemExit, Ctrl+C); the next build, those of killed ones.
 """
 
 from __future__ import annotations

@@ -1,9 +1,7 @@
 """The site's own search index (macros/search/), gathered page by page; run by macros/plugin.py.
 
-The last Markdown tree step records each page's entries as data (held forms are still out of the page,
-so they are not searched); the page's on_page_context takes them, and the index and its worker are
-written after the build. Material's search plugin stays for its search box, but every page carries its
-documented ``search.exclude``: it parses no page and writes an empty index that carries our settings.
+The last Markdown tree step records each page's entries (held forms are not searched), written after the
+build. Material's search plugin stays for its search box, but every page carries ``search.exclude``.
 """
 
 from __future__ import annotations
@@ -14,7 +12,7 @@ from pathlib import Path
 from markdown import Extension
 from markdown.treeprocessors import Treeprocessor
 
-from ..search import entries as search_entries, index as search_index, worker as search_worker
+from ..search import entries as search_entries, index as search_index
 
 # Material's tags plugin marks where a tag listing goes with a heading whose id ends so, and writes
 # the listing into the page after every page is converted: such a page is read as HTML.
@@ -55,7 +53,7 @@ class SearchEntries:
     def write(self, site_dir: Path, synonyms) -> None:
         """After Material's search plugin has written its (empty) index."""
         search_index.write(site_dir, list(self.records.values()), synonyms, self.written)
-        search_worker.bundle(site_dir)
+        search_index.bundle_worker(site_dir)
 
 
 class SearchOutline(Extension):

@@ -1,11 +1,8 @@
 """The *prepare* stage: the project's files in, plain Markdown pages out, nothing left for a generator.
 
-``prepare(project_dir)`` validates with the build's checks, expands the macros, numbers clauses, fills
-references and applies typography; the pages build to the same text with plain ``mkdocs build``. With the
-archive, every edition's page and every comparison («Лист изменений») too, at the site's addresses: the archive's
-plan (exports/archive.py) says which pages exist; an edition is expanded by the site's macros answering from its
-commit (exports/archive_forms.py), a comparison written as our template's HTML from both editions' blocks (taken
-from Refusals' one conversion of each page).
+``prepare(project_dir)`` checks, expands the macros, numbers clauses, fills references and typesets, so the
+pages build to the same text with plain ``mkdocs build``; with the archive, every edition (its macros answering
+from its commit) and every comparison («Лист изменений») too, at the site's addresses (exports/archive.py).
 """
 
 from __future__ import annotations
