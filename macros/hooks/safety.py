@@ -37,11 +37,10 @@ def sanitise(html: str, page, blocks: verbatim.HeldBlocks, findings: Findings, c
     return verbatim.unshield(cleaned, forms)
 
 
-def check_written_page(output: str, page, findings: Findings, cache: BuildCache | None = None) -> None:
+def check_written_page(output: str, page, findings: Findings, cache: BuildCache) -> None:
     """The page exactly as it is written: nothing in it is fetched from another host (what was found is kept
     between builds and reported in every build)."""
-    for url in (cache.remembered("offline", (output,), lambda: outside_resources(output)) if cache
-                else outside_resources(output)):
+    for url in cache.remembered("offline", (output,), lambda: outside_resources(output)):
         source = Path(page.file.abs_src_path).read_text(encoding="utf-8-sig") if page.file.abs_src_path else ""
         findings.report(Problem(f"docs/{page.file.src_uri}", f"страница загружает ресурс с другого сервера: {url}",
                                 FIX_OUTSIDE, line=line_of(source, url)))

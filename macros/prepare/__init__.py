@@ -19,10 +19,10 @@ from mkdocs.structure.pages import Page
 
 from ..model.front_matter import FRONT_MATTER
 from ..model.positions import Position, default_tags
-from ..model.problems import PositionsError
 from ..exports import archive as planning, document_text
 from ..exports.archive_forms import Archived, ArchiveForms, comparison_html, comparison_templates
 from ..hooks.compact import drop_gaps_between_blocks
+from ..hooks.safety import stop_if_found
 from ..render import plain_calls
 from ..render.archive_links import Links
 from ..render.findings import Findings
@@ -105,9 +105,7 @@ def prepare(project_dir: Path, archive: bool = False) -> Prepared:
             prepared.manifest[src_uri] = {"kind": kind or ("tags" if TAGS_MARKER in text else "page")}
     if archive:
         add_editions(prepared, project_dir, host, site, refusals)
-    problems = found.take()
-    if problems:
-        raise PositionsError(problems)
+    stop_if_found(found)
     return prepared
 
 
