@@ -1,8 +1,5 @@
 """mkdocs-macros entry point: define_env runs the one setup (prepare/site.py, read_site) with what the plugin
-decided for this build; the page hooks below are mkdocs-macros' own.
-
-Position files -> validated model (once) -> macros and templates -> page HTML; archived editions answer
-the same macros from their own commit (exports/archive_forms.py). Nothing here patches MkDocs or Material.
+decided for this build; the page hooks below are mkdocs-macros' own. Nothing here patches MkDocs or Material.
 """
 
 from __future__ import annotations
@@ -18,6 +15,7 @@ except ModuleNotFoundError as missing:  # `python3 -m macros.…` with a Python 
     raise SystemExit(not_installed(missing)) from None
 
 from .exports.archive_forms import ArchiveForms
+from .hooks.search_entries import SearchOutline
 from .model.build_cache import BuildCache
 from .model.build_date import pin_build_date
 from .plugin import of as plugin_of
@@ -38,9 +36,10 @@ def define_env(env) -> None:
                      codes=editions.codes, ledger=editions.ledger, base=editions.base, cache=cache,
                      positions=plugin.positions)
     # Search entries are recorded from each page's tree as Markdown makes it (search/README.md).
-    env.conf["markdown_extensions"].append(plugin.search.extension(lambda: env.page))
-    checked = editions.links.pages or editions.links.checks
-    editions.take(site.archive if checked else None, site.staff, site.drafts, site.forms)
+    env.conf["markdown_extensions"].append(SearchOutline(plugin.search, lambda: env.page))
+    # What the editions step takes: the editions (None when neither published nor checked) and the rest.
+    editions.archive = site.archive if editions.links.pages or editions.links.checks else None
+    editions.staff, editions.drafts_found, editions.forms = site.staff, site.drafts, site.forms
     plugin.build_date = pin_build_date(project, site.staff, plugin.build_date)
 
 

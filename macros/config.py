@@ -1,9 +1,6 @@
-"""The build's own settings: `extra: jobdesc:` in mkdocs.yml, typed like a MkDocs plugin's options.
-
-A developer's switches (PDFs, .docx, the archive, caches, the base of the edition check, publishing) are
-read once, here, and handed down as parameters, not read from the environment where needed. mkdocs.yml
-fills each from the environment with MkDocs' ``!ENV`` tag (so ``JOBDESC_PDF=0 mkdocs build`` works),
-which reads a variable as YAML and runs no code (tests/test_supply_chain.py).
+"""The build's own settings: `extra: jobdesc:` in mkdocs.yml, typed like a MkDocs plugin's options, read once
+and handed down as parameters. mkdocs.yml fills each from the environment with ``!ENV`` (``JOBDESC_PDF=0
+mkdocs build``), which reads a variable as YAML and runs no code (tests/test_supply_chain.py).
 """
 
 from __future__ import annotations

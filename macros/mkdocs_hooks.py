@@ -1,7 +1,5 @@
-"""The one file mkdocs.yml lists under `hooks:`: it makes the site's plugin and hands MkDocs its events.
-
-MkDocs loads a plugin only from an installed entry point; a hooks file needs no installation. It is
-loaded once per process, so the plugin lives as long as `mkdocs serve` does.
+"""The one file mkdocs.yml lists under `hooks:`: it makes the site's plugin and hands MkDocs its events
+(a plugin needs an installed entry point, a hooks file does not); loaded once, it lives as long as `mkdocs serve`.
 """
 
 import sys

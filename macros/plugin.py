@@ -1,22 +1,14 @@
 """The MkDocs side of the site in one object: every event we answer, in the order MkDocs runs them.
 
-Each event calls plain functions of the layers (hooks/ holds the build steps, render/, search/,
-exports/ and editing/ the work); what a build remembers lives on the plugin, not in module globals,
-and its settings are a typed config (macros/config.py) read once from `extra: jobdesc:`.
-mkdocs-macros runs `define_env` (macros/__init__.py) in its own on_config and finds this object
-with `of(config)`.
+Events call plain functions of the layers; what a build remembers lives on the plugin, its settings are
+a typed config (macros/config.py). macros/mkdocs_hooks.py makes the one plugin (MkDocs loads plugins only
+through entry points); define_env finds it with `of(config)`. Priorities, against the other plugins:
 
-MkDocs loads plugins only through installed entry points, so macros/mkdocs_hooks.py (listed in
-mkdocs.yml `hooks:`) makes the one JobDescPlugin and hands MkDocs its events. Priorities matter only
-against the other plugins in mkdocs.yml; ours run in the order written here. Those that matter:
-
-- on_config 110: before every other plugin's on_config (mkdocs-macros' runs define_env, which reads
-  what the editions step found), so the staging folder is in place before anyone reads site_dir;
+- on_config 110: before mkdocs-macros runs define_env, which reads what the editions step found and site_dir;
 - on_page_markdown 50: before mkdocs-macros (0) expands the page and the tags plugin (-50) collects tags;
 - on_page_context 100, then -10: before Material's search plugin (0), which must skip every page (ours
   is the index), and after it, since it strips ``data-search-*`` attributes from what it sees;
-- on_post_build -50: after Material's search plugin (0) has written its empty index and mkdocs-macros
-  (0) its redirects; the publishing of the site is our last step;
+- on_post_build -50: after Material's search (0) wrote its empty index and mkdocs-macros (0) its redirects;
 - on_build_error -1000: the last handler of a failed build.
 """
 
@@ -31,7 +23,7 @@ from mkdocs.plugins import BasePlugin, CombinedEvent, event_priority
 from .checks.run import CheckedPositions
 from .config import JobDescConfig, problem
 from .editing import build_log, incremental, live_preview
-from .hooks import safety, theme
+from .hooks import safety
 from .hooks.compact import compact, drop_gaps_between_blocks
 from .hooks.downloads import Downloads
 from .hooks.editions import Editions
@@ -95,7 +87,7 @@ class JobDescPlugin(BasePlugin[JobDescConfig]):
             self.search.start(keep=False)
 
     def on_files(self, files, *, config):
-        files = self.editions.on_files(files, config)
+        self.editions.on_files(files, config)
         if self.command == "serve" and self.editions.forms is not None:  # mkdocs-macros' Jinja, new every rebuild
             self.form_code.used_by(self.editions.forms.env.env)
         if self.incremental:
@@ -106,17 +98,21 @@ class JobDescPlugin(BasePlugin[JobDescConfig]):
         return files
 
     def on_page_read_source(self, *, page, config):
-        return self.editions.on_page_read_source(page, config)
+        return self.editions.source(page)
 
     @event_priority(50)
     def on_page_markdown(self, markdown, *, page, config, files):
-        theme.tags_as_text(page)
-        return self.editions.on_page_markdown(markdown, page, config, files)
+        safety.tags_as_text(page)
+        if self.editions.drafts:
+            self.editions.drafts.mark(page, files)
+        return markdown
 
     def on_page_content(self, html, *, page, config, files):
         html = safety.sanitise(html, page, self.held_blocks, self.findings, self.cache)  # before anything reads the body
         html = drop_gaps_between_blocks(html)
-        return self.editions.on_page_content(html, page, config, files)
+        for pages in self.editions.building():  # the body as every other step left it
+            pages.page_content(page.file.src_uri, html)
+        return html
 
     def on_env(self, env, *, config, files):
         env.tests["instruction"] = is_instruction  # the theme's one answer to "instruction?"
@@ -127,14 +123,15 @@ class JobDescPlugin(BasePlugin[JobDescConfig]):
 
     @event_priority(100)
     def _read_page(self, context, *, page, config, nav):
-        theme.titles_as_text(page)
+        safety.titles_as_text(page)
         self.search.read(page, self.cache)  # the held forms are not in the body yet: they are not searched
         return context
 
     @event_priority(-10)
     def _finish_page(self, context, *, page, config, nav):
         self.held_blocks.put_back(page)
-        context = self.editions.on_page_context(context, page, config, nav)
+        for pages in self.editions.building():
+            pages.page_context(page)
         self.downloads.link(context, page, config)
         return context
 

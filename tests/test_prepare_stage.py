@@ -44,7 +44,7 @@ def plain(tmp_path_factory):
     """prepare() run in-process on the project, written out and built by the plain MkDocs CLI."""
     out = tmp_path_factory.mktemp("prepared")
     prepared = prepare(ROOT)
-    write_project(prepared, out, prepared.docs_dir)
+    write_project(prepared, out)
     result = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(out / "site")],
                             cwd=out, capture_output=True, text=True, timeout=300,
                             env=dict(os.environ, NO_MKDOCS_2_WARNING="1"))

@@ -250,14 +250,14 @@ def test_entries_taken_from_the_tree_read_as_the_written_page_shows_them():
     import markdown
     from pymdownx.superfences import fence_code_format
 
-    from macros.hooks.search_entries import SearchEntries
+    from macros.hooks.search_entries import SearchEntries, SearchOutline
     from macros.search.entries import page_entries
 
     search = SearchEntries()
     page = types.SimpleNamespace(file=types.SimpleNamespace(src_uri="proba.md"), meta={})
     mermaid = {"name": "mermaid", "class": "mermaid", "format": fence_code_format}
     md = markdown.Markdown(extensions=["admonition", "tables", "toc", "pymdownx.superfences",
-                                       search.extension(lambda: page)],
+                                       SearchOutline(search, lambda: page)],
                            extension_configs={"pymdownx.superfences": {"custom_fences": [mermaid]}})
     written = md.convert(TRICKY_PAGE)
     recorded = search.outlines["proba.md"]

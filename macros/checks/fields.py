@@ -78,7 +78,7 @@ def _check_history(position: Position) -> list[Problem]:
 
 
 def _check_tags(position: Position) -> list[Problem]:
-    """Tags must be exactly the department and the category (set from them when absent, hooks/theme.py),
+    """Tags must be exactly the department and the category (set from them when absent, hooks/safety.py),
     or a moved position would stay listed under its old department."""
     tags, meta = position.meta.get("tags"), position.meta
     if not isinstance(tags, list) or not all(isinstance(tag, str) for tag in tags):

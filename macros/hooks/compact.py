@@ -16,12 +16,9 @@ BLOCK_GAP = re.compile(rf"(<{BLOCK}\b[^>]*>|</{BLOCK}>)\s+(?=</?{BLOCK}\b)")
 
 def _outside_verbatim(html: str, pattern: re.Pattern, replacement: str) -> str:
     parts = VERBATIM.split(html)  # text, verbatim element, its tag name, text, ...
-    out = []
-    for index in range(0, len(parts), 3):
-        out.append(pattern.sub(replacement, parts[index]))
-        if index + 1 < len(parts):
-            out.append(parts[index + 1])
-    return "".join(out)
+    parts[::3] = [pattern.sub(replacement, text) for text in parts[::3]]
+    del parts[2::3]
+    return "".join(parts)
 
 
 def compact(html: str) -> str:

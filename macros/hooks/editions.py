@@ -69,11 +69,7 @@ class Editions:
         self.publishing = run == "build" and options.publish
         self.ledger = published.read(Path(config.site_dir)) if self.publishing else None
 
-    def take(self, archive, staff, drafts, forms) -> None:
-        """What define_env found: the editions (None when neither published nor checked) and the rest."""
-        self.archive, self.staff, self.drafts_found, self.forms = archive, staff, drafts, forms
-
-    def on_files(self, files, config):
+    def on_files(self, files, config) -> None:
         # Every edition and comparison: a page of this build, its text from its own commit.
         found = self.archive is not None and self.staff is not None
         self.pages = self._plan(config, files) if self.links.pages and found else None
@@ -82,26 +78,14 @@ class Editions:
         if self.drafts_found:
             self.drafts = DraftPages(self.drafts_found, self.staff, config, self.pdfs.enabled, self.codes)
             self.drafts.add_files(files)
-        return files
 
-    def on_page_read_source(self, page, config):
-        # The position's page of a draft set aside is the edition in force, as committed (None: read the file).
+    def source(self, page) -> str | None:
+        """The position's page of a draft set aside is the edition in force, as committed (None: read the file)."""
         return self.drafts.source(page.file.src_uri) if self.drafts else None
 
-    def on_page_markdown(self, markdown, page, config, files):
-        if self.drafts:
-            self.drafts.mark(page, files)
-        return markdown
-
-    def on_page_content(self, html, page, config, files):
-        for pages in filter(None, (self.pages, self.drafts)):  # the body as every other step left it
-            pages.page_content(page.file.src_uri, html)
-        return html
-
-    def on_page_context(self, context, page, config, nav):
-        for pages in filter(None, (self.pages, self.drafts)):
-            pages.page_context(page)
-        return context
+    def building(self) -> list:
+        """The archive's and the drafts' pages of this build: they take each page's body and context."""
+        return [pages for pages in (self.pages, self.drafts) if pages]
 
     def on_post_build(self, config):
         if self.drafts and self.pdfs.enabled:

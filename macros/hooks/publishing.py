@@ -1,10 +1,8 @@
 """A failed build never empties or half-writes the last good site (`mkdocs build` only; run by macros/plugin.py).
 
-on_config points config.site_dir at ``<site>.staging-<pid>``; the plugin's last post-build step, unless
-strict mode counted warnings, swaps it with the site in one atomic rename (renameat2 RENAME_EXCHANGE;
-elsewhere two renames). An atexit handler removes the staging folder of a build that ended otherwise (an
-exception, mkdocs-macros' SystemExit, Ctrl+C); the next build removes those of killed builds.
-A post-build step must therefore use config.site_dir, never a path of its own.
+on_config points config.site_dir (which every post-build step must use) at ``<site>.staging-<pid>``; the last
+step swaps it with the site in one atomic rename unless strict mode counted warnings. An atexit handler removes
+the staging folder of a build that ended otherwise (SystemExit, Ctrl+C); the next build, those of killed ones.
 """
 
 from __future__ import annotations
@@ -50,7 +48,8 @@ class Staging:
         """The very last post-build step: put the staging folder in place of the site, unless strict mode will abort."""
         if Path(config.site_dir) != self.folder:
             return
-        if warnings_counted():
+        # Strict mode will abort when MkDocs' CountHandler on its logger counted warnings.
+        if any(isinstance(h, CountHandler) and h.get_counts() for h in logging.getLogger("mkdocs").handlers):
             log.info("Сайт не опубликован из-за предупреждений строгой сборки; в %s осталась прежняя версия",
                      self.target)
             return
@@ -64,12 +63,6 @@ def discard(staging: Path, target: Path) -> None:
     if staging.is_dir():
         shutil.rmtree(staging, ignore_errors=True)
         log.error("Сборка не завершена: сайт в %s не изменён (там прежняя версия, если она была)", target)
-
-
-def warnings_counted() -> bool:
-    """Whether strict mode will abort: MkDocs counts warnings with a CountHandler on its logger."""
-    handlers = logging.getLogger("mkdocs").handlers
-    return any(isinstance(h, CountHandler) and h.get_counts() for h in handlers)
 
 
 def publish(staging: Path, target: Path) -> None:
@@ -100,8 +93,5 @@ def remove_stale_folders(target: Path) -> None:
     pattern = re.compile(re.escape(target.name) + r"\.(?:staging|old)-(\d+)$")
     for folder in target.parent.glob(f"{target.name}.*-*"):
         match = pattern.match(folder.name)
-        if not match or not folder.is_dir():
-            continue
-        pid = int(match.group(1))
-        if pid == os.getpid() or not running(pid):
+        if match and folder.is_dir() and (int(match.group(1)) == os.getpid() or not running(int(match.group(1)))):
             shutil.rmtree(folder, ignore_errors=True)

@@ -2,7 +2,8 @@
 
 The rules are render/safe_html.py's and checks/offline.py's: every page passes the nh3 sanitiser before
 search reads it, every written page and the search index are read for outside resources, and what is
-found stops the build, all at once, before anything is written or published.
+found stops the build, all at once, before anything is written or published. Material writes
+``page.meta`` titles and tags unescaped, so they are escaped here (``Инженер <по ТБ>`` shows as written).
 """
 
 from __future__ import annotations
@@ -10,8 +11,11 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+from markupsafe import Markup, escape
+
 from ..checks.offline import outside_resources
 from ..model.build_cache import BuildCache
+from ..model.positions import POSITIONS_DIR, default_tags
 from ..model.problems import PositionsError, Problem
 from ..render import verbatim
 from ..render.findings import Findings, line_of
@@ -33,11 +37,10 @@ def sanitise(html: str, page, blocks: verbatim.HeldBlocks, findings: Findings, c
     return verbatim.unshield(cleaned, forms)
 
 
-def check_written_page(output: str, page, findings: Findings, cache: BuildCache | None = None) -> None:
+def check_written_page(output: str, page, findings: Findings, cache: BuildCache) -> None:
     """The page exactly as it is written: nothing in it is fetched from another host (what was found is kept
     between builds and reported in every build)."""
-    for url in (cache.remembered("offline", (output,), lambda: outside_resources(output)) if cache
-                else outside_resources(output)):
+    for url in cache.remembered("offline", (output,), lambda: outside_resources(output)):
         source = Path(page.file.abs_src_path).read_text(encoding="utf-8-sig") if page.file.abs_src_path else ""
         findings.report(Problem(f"docs/{page.file.src_uri}", f"страница загружает ресурс с другого сервера: {url}",
                                 FIX_OUTSIDE, line=line_of(source, url)))
@@ -57,3 +60,23 @@ def stop_if_found(findings: Findings) -> None:
     problems = findings.take()
     if problems:
         raise PositionsError(problems)
+
+
+def _as_text(value):
+    """Escaped once, never twice: Markup marks a value as already escaped."""
+    return Markup(escape(value)) if isinstance(value, str) and not isinstance(value, Markup) else value
+
+
+def tags_as_text(page) -> None:
+    """Before the tags plugin collects the page's tags; a position is tagged by its department and category."""
+    if "tags" not in page.meta and page.file.src_uri.startswith(f"{POSITIONS_DIR}/"):
+        page.meta["tags"] = default_tags(page.meta)
+    if isinstance(page.meta.get("tags"), list):
+        page.meta["tags"] = [_as_text(tag) for tag in page.meta["tags"]]
+
+
+def titles_as_text(page) -> None:
+    """Before any other plugin reads the title and description (the theme writes both into <head>)."""
+    for name in ("title", "description"):
+        if name in page.meta:
+            page.meta[name] = _as_text(page.meta[name])

@@ -1,9 +1,7 @@
 """The site's own search index (macros/search/), gathered page by page; run by macros/plugin.py.
 
-The last Markdown tree step records each page's entries as data (held forms are still out of the page,
-so they are not searched); the page's on_page_context takes them, and the index and its worker are
-written after the build. Material's search plugin stays for its search box, but every page carries its
-documented ``search.exclude``: it parses no page and writes an empty index that carries our settings.
+The last Markdown tree step records each page's entries (held forms are not searched), written after the
+build. Material's search plugin stays for its search box, but every page carries ``search.exclude``.
 """
 
 from __future__ import annotations
@@ -14,7 +12,7 @@ from pathlib import Path
 from markdown import Extension
 from markdown.treeprocessors import Treeprocessor
 
-from ..search import entries as search_entries, index as search_index, worker as search_worker
+from ..search import entries as search_entries, index as search_index
 
 # Material's tags plugin marks where a tag listing goes with a heading whose id ends so, and writes
 # the listing into the page after every page is converted: such a page is read as HTML.
@@ -35,10 +33,6 @@ class SearchEntries:
         if not keep:
             self.records.clear()
 
-    def extension(self, page_of) -> Extension:
-        """The tree processor that records each page's entries; `page_of()` is the page being converted."""
-        return SearchOutline(self, page_of)
-
     def read(self, page, cache) -> None:
         """Before Material's search plugin sees the page: ours takes its entries, Material's is told to skip it."""
         outline = self.outlines.pop(page.file.src_uri, None)
@@ -47,7 +41,7 @@ class SearchEntries:
             self.records.pop(page.url, None)
         else:
             tags = page.meta.get("tags") if isinstance(page.meta.get("tags"), list) else []
-            # Front-matter title and tags were escaped for the theme (hooks/theme.py); here they are text.
+            # Front-matter title and tags were escaped for the theme (hooks/safety.py); here they are text.
             title = html.unescape(str(page.title or ""))
             if outline is None or any(entry.anchor.endswith(LISTING_MARK) for entry in outline):
                 outline = search_entries.page_entries(page.content or "", title)
@@ -59,7 +53,7 @@ class SearchEntries:
     def write(self, site_dir: Path, synonyms) -> None:
         """After Material's search plugin has written its (empty) index."""
         search_index.write(site_dir, list(self.records.values()), synonyms, self.written)
-        search_worker.bundle(site_dir)
+        search_index.bundle_worker(site_dir)
 
 
 class SearchOutline(Extension):
@@ -68,17 +62,19 @@ class SearchOutline(Extension):
         self.search, self.page_of = search, page_of
 
     def extendMarkdown(self, md):
-        md.jobdesc_search = self
         # After every tree processor that changes text or ids (toc 5, typography 4, unescape 0, MkDocs' 1 and 0).
-        md.treeprocessors.register(_Record(md), "jobdesc_search_outline", -10)
+        md.treeprocessors.register(_Record(md, self), "jobdesc_search_outline", -10)
 
 
 class _Record(Treeprocessor):
+    def __init__(self, md, outline: SearchOutline):
+        super().__init__(md)
+        self.outline = outline
+
     def run(self, root) -> None:
-        outline = self.md.jobdesc_search
-        page = outline.page_of()
+        page = self.outline.page_of()
         setting = page.meta.get("search") if page is not None else None
         if page is not None and not (isinstance(setting, dict) and setting.get("exclude")):  # an archived edition
             blocks = [block if isinstance(block, str) else self.md.serializer(block)
                       for block in self.md.htmlStash.rawHtmlBlocks]
-            outline.search.outlines[page.file.src_uri] = search_entries.tree_entries(root, blocks)
+            self.outline.search.outlines[page.file.src_uri] = search_entries.tree_entries(root, blocks)

@@ -1,11 +1,8 @@
 """The *prepare* stage: the project's files in, plain Markdown pages out, nothing left for a generator.
 
-``prepare(project_dir)`` validates with the build's checks, expands the macros, numbers clauses, fills
-references and applies typography; the pages build to the same text with plain ``mkdocs build``. With the
-archive, every edition's page and every comparison («Лист изменений») too, at the site's addresses: the archive's
-plan (exports/archive.py) says which pages exist; an edition is expanded by the site's macros answering from its
-commit (exports/archive_forms.py), a comparison written as our template's HTML from both editions' blocks (taken
-from Refusals' one conversion of each page).
+``prepare(project_dir)`` checks, expands the macros, numbers clauses, fills references and typesets, so the
+pages build to the same text with plain ``mkdocs build``; with the archive, every edition (its macros answering
+from its commit) and every comparison («Лист изменений») too, at the site's addresses (exports/archive.py).
 """
 
 from __future__ import annotations
@@ -22,10 +19,10 @@ from mkdocs.structure.pages import Page
 
 from ..model.front_matter import FRONT_MATTER
 from ..model.positions import Position, default_tags
-from ..model.problems import PositionsError
 from ..exports import archive as planning, document_text
 from ..exports.archive_forms import Archived, ArchiveForms, comparison_html, comparison_templates
 from ..hooks.compact import drop_gaps_between_blocks
+from ..hooks.safety import stop_if_found
 from ..render import plain_calls
 from ..render.archive_links import Links
 from ..render.findings import Findings
@@ -107,10 +104,8 @@ def prepare(project_dir: Path, archive: bool = False) -> Prepared:
             kind = next((KINDS[name] for name in KINDS if f"{name}()" in text), None)
             prepared.manifest[src_uri] = {"kind": kind or ("tags" if TAGS_MARKER in text else "page")}
     if archive:
-        add_editions(prepared, project_dir, host, staff, site.archive, forms, refusals, blocks)
-    problems = found.take()
-    if problems:
-        raise PositionsError(problems)
+        add_editions(prepared, project_dir, host, site, refusals)
+    stop_if_found(found)
     return prepared
 
 
@@ -118,7 +113,7 @@ def _position_page(position: Position, host: MacroHost, forms: ArchiveForms, ref
     """Front matter the theme reads (title and tags, as text) and the instruction's full printed text."""
     body = instruction_markdown(position.body, host.macros, forms.clause_numbers, refusals, blocks)
     tags = position.meta.get("tags") or default_tags(position.meta)
-    # The theme writes titles and tags as HTML: escaped here, as hooks/theme.py does for the site.
+    # The theme writes titles and tags as HTML: escaped here, as hooks/safety.py does for the site.
     meta = [f"title: {_yaml_text(html.escape(position.title))}",
             "tags: [" + ", ".join(_yaml_text(html.escape(str(tag))) for tag in tags) + "]"]
     return "---\n" + "\n".join(meta) + "\n---\n\n" + body.strip("\n") + "\n"
@@ -141,9 +136,10 @@ def _yaml_text(value: str) -> str:
 SHOWN = {"hide": ["navigation", "toc"], "search": {"exclude": True}}
 
 
-def add_editions(prepared, project_dir: Path, host, staff, found, forms: ArchiveForms, refusals, blocks) -> None:
-    """Every archived edition and comparison of `found` (model/editions.py) into `prepared`'s pages and manifest."""
-    planner = planning.Planner(found, staff, host.conf, Path(project_dir), forms.links, forms.codes)
+def add_editions(prepared: Prepared, project_dir: Path, host: MacroHost, site, refusals: Refusals) -> None:
+    """Every archived edition and comparison of the site's archive into `prepared`'s pages and manifest."""
+    forms, blocks = site.forms, site.forms.blocks
+    planner = planning.Planner(site.archive, site.staff, host.conf, Path(project_dir), forms.links, forms.codes)
     jobs = planner.jobs()  # a position's editions come before its comparisons
     snapshots = planner.sources.snapshots([job.state for job in jobs if job.state is not None], forms.env)
     templates, read = comparison_templates(), {}
@@ -174,6 +170,6 @@ def add_editions(prepared, project_dir: Path, host, staff, found, forms: Archive
 
 
 def _front_matter(title: str) -> str:
-    # The theme writes titles as HTML: escaped here, as hooks/theme.py does for the site.
+    # The theme writes titles as HTML: escaped here, as hooks/safety.py does for the site.
     meta = yaml.safe_dump({"title": html.escape(title), **SHOWN}, allow_unicode=True, sort_keys=False)
     return f"---\n{meta}---\n\n"

@@ -29,7 +29,7 @@ def main(argv: list[str] | None = None) -> int:
     except (PositionsError, PluginError) as error:  # PluginError: an edition today's code cannot build
         print(error, file=sys.stderr)
         return 1
-    write_project(prepared, options.out, prepared.docs_dir)
+    write_project(prepared, options.out)
     print(f"Готово: {len(prepared.pages)} страниц в {options.out}/docs; "
           f"сборка без кода проекта: mkdocs build -f {options.out}/mkdocs.yml")
     return 0

@@ -168,20 +168,16 @@ def _typeset_inline(text: str) -> str:
         parts.append((kind, found.group(0)))
         end = found.end()
     parts.append(("text", text[end:]))
-    out = []
-    for index, (kind, value) in enumerate(parts):
-        out.append(_typeset_run(value, _following(parts, index)) if kind == "text" else value)
-    return "".join(out)
+    return "".join(_typeset_run(value, _following(parts, index)) if kind == "text" else value
+                   for index, (kind, value) in enumerate(parts))
 
 
 def _following(parts: list, index: int) -> str:
     """The first character the next element shows, when the next thing on the line opens one."""
     after = index + 1
-    if after >= len(parts) or parts[after][0] != "open":
-        return ""
     while after < len(parts) and parts[after][0] == "open":
         after += 1
-    return parts[after][1][:1] if after < len(parts) and parts[after][0] == "text" else ""
+    return parts[after][1][:1] if index + 1 < after < len(parts) and parts[after][0] == "text" else ""
 
 
 def _typeset_run(text: str, following: str) -> str:

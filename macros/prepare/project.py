@@ -21,10 +21,9 @@ EXTENSIONS = [
 ]
 
 
-def write_project(prepared: Prepared, out_dir: Path, docs_dir: Path | None = None) -> Path:
+def write_project(prepared: Prepared, out_dir: Path) -> None:
     """Write DIR/mkdocs.yml, DIR/docs/… and DIR/manifest.json; files under docs/ that are not pages are copied."""
-    out_dir = Path(out_dir)
-    docs = out_dir / "docs"
+    out_dir, docs_dir, docs = Path(out_dir), prepared.docs_dir, Path(out_dir) / "docs"
     if docs.exists():
         shutil.rmtree(docs)
     for src_uri, text in prepared.pages.items():
@@ -46,7 +45,6 @@ def write_project(prepared: Prepared, out_dir: Path, docs_dir: Path | None = Non
     (out_dir / "mkdocs.yml").write_text(settings, encoding="utf-8")
     manifest = json.dumps(prepared.manifest, ensure_ascii=False, indent=1)
     (out_dir / "manifest.json").write_text(manifest, encoding="utf-8")
-    return out_dir
 
 
 def _in_nav(nav, src_uri: str) -> bool:

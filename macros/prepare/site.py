@@ -1,8 +1,6 @@
 """The one setup sequence of the site and of prepare: read and check every position, take the editions
 from git, set drafts aside, build the menu and register every macro, filter and Markdown extension.
-
-define_env (macros/__init__.py, through mkdocs-macros' ``env``) and prepare() (through MacroHost) both
-call read_site(); what differs between them is a parameter, so the two cannot drift apart.
+define_env and prepare() both call read_site(); what differs is a parameter, so the two cannot drift apart.
 """
 
 from __future__ import annotations
@@ -41,10 +39,9 @@ class Site:
 def read_site(host, findings, *, forms_class=Boilerplate, links: Links | None = None, codes=None, ledger=None,
               base: str = "", every_edition: bool = False, cache: BuildCache | None = None,
               positions: CheckedPositions | None = None) -> Site:
-    """host: mkdocs-macros' env or a MacroHost. links, codes, ledger, base: what the plugin decided for this
-    build; every_edition reads the editions from git even when nothing publishes or checks them (prepare
-    prints each history table from them), positions what the last rebuild of `mkdocs serve` read.
-    Problems found in the pages' conversion go to `findings`."""
+    """host: mkdocs-macros' env or a MacroHost; links, codes, ledger, base: what the plugin decided; every_edition:
+    read the editions even when nothing publishes or checks them (prepare prints each history table from them);
+    positions: what the last rebuild of `mkdocs serve` read. Problems found converting pages go to `findings`."""
     builtin = set(host.macros)  # mkdocs-macros' own, such as macros_info(): never callable from a page
     links = links or Links()
     project, docs_dir = Path(host.conf["config_file_path"]).parent, Path(host.conf["docs_dir"])
@@ -63,21 +60,16 @@ def read_site(host, findings, *, forms_class=Boilerplate, links: Links | None = 
         host.conf["nav"] = nav = navigation(staff)
         forms = forms_class(host, staff, archive, links, codes)  # on an archived edition's page, its commit answers
         forms.cache = cache = cache or BuildCache(None)
-        host.conf["markdown_extensions"] += extensions(host, forms, findings, cache)
+        # An archived edition's references are numbered from its own commit and link nowhere (the positions
+        # they name may be gone or renumbered since); only the site's forms know the archive's pages.
+        here = getattr(forms, "here", None)
+        clauses = ClauseExtension(lambda: host.page, forms.clause_numbers, (lambda: here() is None) if here
+                                  else (lambda: True), cache, findings, forms.blocks)
+        host.conf["markdown_extensions"] += [clauses, SafeHtmlExtension(lambda: host.page, forms.blocks, findings),
+                                             typography.TypographyExtension(), ConvertedPages(clauses)]
         text_filters.register(host)
         host.filter(typography.nbsp)
         forms.register(host)
         org.register(host, staff, forms.hold)
     forms.site_macros.update((name, macro) for name, macro in host.macros.items() if name not in builtin)
     return Site(staff, archive, drafts, forms, nav)
-
-
-def extensions(host, forms: Boilerplate, findings, cache: BuildCache) -> list:
-    """What every page of an instruction needs. An archived edition's references are numbered from its own
-    commit and link nowhere (the positions they name may be gone or renumbered since)."""
-    here = getattr(forms, "here", None)  # only the site's forms know the archive's pages
-    link_out = (lambda: here() is None) if here else (lambda: True)
-    clauses = ClauseExtension(lambda: host.page, forms.clause_numbers, link_out, cache, findings, forms.blocks)
-    return [clauses, SafeHtmlExtension(lambda: host.page, forms.blocks, findings), typography.TypographyExtension(),
-            ConvertedPages(clauses)]
-

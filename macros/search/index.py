@@ -23,6 +23,9 @@ from .entries import Entry
 from .words import STOP_WORDS, indexed_words
 
 FOLDER = "ru"
+WORKER = Path("assets") / "javascripts" / "workers" / "search-ru.js"
+PARTS = re.compile(r"^const PARTS = (\[.*?\])$", re.M)
+LOADER = re.compile(r"^importScripts\(.*// jobdesc: parts$", re.M)
 # At least this many bytes of JSON per shard, more to keep words of one beginning together (shard_ranges).
 SHARD_BYTES = 12_000
 SECTION_NUMBER = re.compile(r"^\s*\d+(?:\.\d+)*\.?\s+")
@@ -90,7 +93,7 @@ def shard_ranges(words: list[str], sizes: dict[str, int]) -> list[list[str]]:
     """Sorted words cut into runs of at least SHARD_BYTES, only between words sharing fewer than five first
     letters (past twice SHARD_BYTES, six; and so on): a query word stands for the indexed words that begin
     with its stem (five letters or more, mostly), and each shard of them is one more request (which costs
-    more than its bytes). Three letters in common, as before, kept «подбор» with «подразделения»: 95 KB."""
+    more than its bytes)."""
     shards, current, size = [], [], 0
     for word in words:
         if current and size >= SHARD_BYTES and len(os.path.commonprefix([current[-1], word])) < 4 + size // SHARD_BYTES:
@@ -165,3 +168,17 @@ def write(site_dir: Path, records: list[PageRecord], synonyms: list | None, writ
     index = json.loads(material_index.read_text(encoding="utf-8"))
     index["config"]["jobdesc"] = settings
     material_index.write_text(_json(index), encoding="utf-8")
+
+
+def bundle_worker(site_dir: Path) -> None:
+    """The search worker as one file: the parts search-ru.js would load one by one with importScripts (the
+    slowest step of a first query) written in its place, in its order. Without this step it loads them itself."""
+    worker = site_dir / WORKER
+    source = worker.read_text(encoding="utf-8") if worker.is_file() else ""
+    parts, loader = PARTS.search(source), LOADER.search(source)
+    if not parts or not loader:
+        return  # no worker, or bundled already (a `mkdocs serve --dirty` rebuild keeps the built file)
+    texts = [(worker.parent / part).read_text(encoding="utf-8") for part in json.loads(parts.group(1))]
+    # A part may end without a semicolon and the next begin with "(": keep them apart.
+    inlined = "".join(f";\n{text}\n" for text in texts) + ";"
+    worker.write_text(source[:loader.start()] + inlined + source[loader.end():], encoding="utf-8")
