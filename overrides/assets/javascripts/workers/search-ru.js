@@ -32,8 +32,8 @@ self.lunr = {
   Pipeline: { registerFunction() {} },
   generateStopWordFilter: () => token => token
 }
-// The parts, in order. The build (macros/search/worker.py) writes them into this file in place of
-// the line below, so the browser needs one request for the worker instead of eight.
+// The parts, in order. The build (bundle_worker in macros/search/index.py) writes them into this file
+// in place of the line below, so the browser needs one request for the worker instead of eight.
 const PARTS = ["../lunr/min/lunr.stemmer.support.min.js", "../lunr/min/lunr.ru.min.js", "search-ru/words.js", "search-ru/fuzzy.js", "search-ru/store.js", "search-ru/query.js", "search-ru/rank.js"]
 importScripts(...PARTS.map(part => new URL(part, self.location.href).href))  // jobdesc: parts
 
