@@ -30,10 +30,7 @@ class State:
     commit: str | None = None
     date: dt.date | None = None
     index: int | None = None  # the commit's place in History.commits
-
-    @property
-    def version(self) -> str:
-        return self.position.version
+    version = property(lambda self: self.position.version)
 
 
 @dataclass
@@ -47,31 +44,16 @@ class Edition:
     current: bool = False
     # Rendered from the repository on the day before it was superseded, or the work tree for the one in force.
     snapshot: State | None = None
-
-    @property
-    def version(self) -> str:
-        return self.last.version
-
-    @property
-    def position(self) -> Position:
-        return self.last.position
-
-    @property
-    def approved(self) -> dt.date | None:
-        return self.position.approved
+    version = property(lambda self: self.last.version)
+    position = property(lambda self: self.last.position)
+    approved = property(lambda self: self.position.approved)
+    corrections = property(lambda self: corrections(self.position))
+    url = property(lambda self: edition_url(self.slug, self.version))
 
     @property
     def last_day(self) -> dt.date | None:
         """The last day it was in force: the day before the next edition's (two editions never share a day)."""
         return self.until - dt.timedelta(days=1) if isinstance(self.until, dt.date) else self.until
-
-    @property
-    def corrections(self) -> list[dict]:
-        return corrections(self.position)
-
-    @property
-    def url(self) -> str:
-        return edition_url(self.slug, self.version)
 
 
 def corrections(position: Position) -> list[dict]:
@@ -96,10 +78,7 @@ class Archive:
     base: dict[str, State] = field(default_factory=dict)  # slug -> the file at the base commit
     base_commit: str | None = None
     base_tree: dict[str, str] = field(default_factory=dict)  # path -> blob at the base commit
-
-    @property
-    def complete(self) -> bool:
-        return self.history.status == git.FULL
+    complete = property(lambda self: self.history.status == git.FULL)
 
     def of(self, slug: str) -> list[Edition]:
         return self.editions.get(slug, [])
@@ -137,7 +116,8 @@ def find_editions(project: Path, docs_dir: Path, staff: Staff, ledger: published
                              else _day_before(history, last, _removal_index(history, slug, folder)))
     if archive.complete:
         # A publishing build checks what changed since the last publish, a state somebody reviewed.
-        _find_base(archive, project, folder, published.last_published(ledger) if ledger else None, base_ref)
+        _find_base(archive, project, folder, (ledger.published or [ledger.reviewed_until])[-1] if ledger else None,
+                   base_ref)
     return archive
 
 

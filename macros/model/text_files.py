@@ -53,7 +53,10 @@ def guess_encoding(raw: bytes) -> tuple[str | None, str | None]:
         if raw.startswith(bom):
             return name, iconv
     if b"\x00" in raw[:4096]:
-        return _utf16_without_bom(raw)
+        # ASCII and Cyrillic in UTF-16 put a zero or 0x04 in every other byte: the zeros' side tells the order.
+        even, odd = raw[0::2].count(0), raw[1::2].count(0)
+        return (("UTF-16 LE (без метки BOM)", "utf-16le") if odd > even else
+                ("UTF-16 BE (без метки BOM)", "utf-16be") if even > odd else (None, None))
     best, best_score = None, 0.0
     for codec, name, iconv in CYRILLIC:
         score = _russian_score(raw.decode(codec, errors="replace"))
@@ -62,31 +65,18 @@ def guess_encoding(raw: bytes) -> tuple[str | None, str | None]:
     return best if best_score > 0.5 else (None, None)
 
 
-def _utf16_without_bom(raw: bytes) -> tuple[str | None, str | None]:
-    # ASCII and Cyrillic in UTF-16 put a zero or 0x04 in every other byte: the zeros' side tells the order.
-    even, odd = raw[0::2].count(0), raw[1::2].count(0)
-    if odd > even:
-        return "UTF-16 LE (без метки BOM)", "utf-16le"
-    if even > odd:
-        return "UTF-16 BE (без метки BOM)", "utf-16be"
-    return None, None
-
-
 def _russian_score(text: str) -> float:
     """How much the non-ASCII part of a text looks like Russian prose (0..1)."""
     letters = [ch for ch in text if ord(ch) > 127]
     if not letters:
         return 0.0
-    lower = sum(1 for ch in letters if "а" <= ch <= "я" or ch == "ё")
-    frequent = sum(1 for ch in letters if ch in FREQUENT)
-    return (lower + frequent) / (2 * len(letters))
+    return sum(("а" <= ch <= "я" or ch == "ё") + (ch in FREQUENT) for ch in letters) / (2 * len(letters))
 
 
 def _first_bad_line(raw: bytes) -> int:
-    """The first line that is not valid UTF-8, so HR knows where to look."""
-    for number, line in enumerate(raw.split(b"\n"), 1):
-        try:
-            line.decode("utf-8")
-        except UnicodeDecodeError:
-            return number
+    """The line of the first byte that is not UTF-8, so HR knows where to look."""
+    try:
+        raw.decode("utf-8")
+    except UnicodeDecodeError as error:
+        return raw.count(b"\n", 0, error.start) + 1
     return 1
