@@ -37,10 +37,7 @@ class Approval:
     number: str | None          # of the approving document: «от 02.02.2026 № 14-ОД»
     protocol: str | None        # of the minutes of the deciding meeting: «(протокол от … № 1)»
     official: Official | None   # who signs «УТВЕРЖДАЮ», or whose document approves; None for a meeting
-
-    @property
-    def by_document(self) -> bool:
-        return self.form == BY_DOCUMENT
+    by_document = property(lambda self: self.form == BY_DOCUMENT)
 
 
 @dataclass(frozen=True)

@@ -53,7 +53,15 @@ class History:
         """Contents of blobs, read in one `git cat-file --batch` and kept for the build."""
         wanted = sorted({b for b in blobs if b and b not in self._contents})
         if wanted:
-            self._contents.update(_cat_files(self.project, wanted))
+            out = _git(self.project, "cat-file", "--batch", text=False, stdin="\n".join(wanted).encode() + b"\n").stdout
+            at = 0
+            for blob in wanted:
+                end = out.index(b"\n", at)
+                header = out[at:end].split()  # "<id> blob <size>", or "<id> missing"
+                size = int(header[2]) if len(header) >= 3 else -1
+                if size >= 0:
+                    self._contents[blob] = out[end + 1:end + 1 + size]
+                at = end + 1 + size + 1
         return {b: self._contents[b] for b in blobs if b in self._contents}
 
 
@@ -95,21 +103,6 @@ def read_history(project: Path, paths: list[str]) -> History:
             history.changes.setdefault(path, []).append(
                 (len(history.commits) - 1, None if new == ZERO else new))
     return history
-
-
-def _cat_files(project: Path, blobs: list[str]) -> dict[str, bytes]:
-    result = _git(project, "cat-file", "--batch", text=False, stdin="\n".join(blobs).encode() + b"\n")
-    out, found, at = result.stdout, {}, 0
-    for blob in blobs:
-        end = out.index(b"\n", at)
-        header = out[at:end].split()
-        if len(header) < 3:  # "<id> missing"
-            at = end + 1
-            continue
-        size = int(header[2])
-        found[blob] = out[end + 1:end + 1 + size]
-        at = end + 1 + size + 1
-    return found
 
 
 def output(project: Path, *args: str) -> str | None:
