@@ -167,13 +167,15 @@ def _timelines(history: git.History, folder: str) -> tuple[dict[str, list[State 
 def _editions(slug: str, states: list[State | None], removed: dt.date | None) -> list[Edition]:
     """Runs of states with the same version; a later run of a version replaces an earlier one."""
     runs: list[Edition] = []
+    removed_since = False  # the file was removed since the last state (a position deleted and created again)
     for state in states:
         if state is None:
-            continue
-        if runs and runs[-1].version == state.version and not _gap(states, runs[-1].last, state):
+            removed_since = True
+        elif runs and runs[-1].version == state.version and not removed_since:
             runs[-1].last = state
         else:
             runs.append(Edition(slug, state, state))
+            removed_since = False
     by_version: dict[str, Edition] = {}
     for edition in runs:
         by_version.pop(edition.version, None)
@@ -186,12 +188,6 @@ def _editions(slug: str, states: list[State | None], removed: dt.date | None) ->
     elif editions:
         editions[-1].until = removed  # the position file was deleted: its last edition ended then
     return editions
-
-
-def _gap(states: list, earlier: State, later: State) -> bool:
-    """Whether the file was removed between two states (a position deleted and created again)."""
-    between = states[states.index(earlier) + 1:states.index(later)]
-    return any(s is None for s in between)
 
 
 def _find_base(archive: Archive, project: Path, folder: str, base: str | None = None, base_ref: str = "") -> None:

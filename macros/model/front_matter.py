@@ -22,7 +22,7 @@ MARKERS = {"alias": ("*", "ссылку"), "anchor": ("&", "якорь"), "tag":
 
 
 class NotPlainData(ValueError):
-    """The front matter uses YAML beyond plain data, or is too large; `problem` says where and how to fix it."""
+    """The front matter uses YAML beyond plain data, or is too large; with the line and the fix."""
 
     def __init__(self, message: str, fix: str, line: int | None):
         super().__init__(message)
@@ -58,7 +58,8 @@ def check_plain_data(text: str) -> None:
         if kind:
             marker, name = MARKERS[kind]
             raise NotPlainData(
-                f"значение начинается со знака {marker}: YAML читает его как служебную разметку ({name}), а не как текст",
+                f"значение начинается со знака {marker}: YAML читает его как служебную разметку ({name}), "
+                "а не как текст",
                 f"возьмите значение в кавычки, например: title: \"{marker}…\"; ссылки, якоря и теги YAML "
                 "в данных должности не используются", event.start_mark.line + 2)
 
@@ -81,8 +82,7 @@ def _parse_front_matter(text: str, loader_class) -> tuple[object, dict[tuple, in
         data = loader.construct_document(node) if node is not None else None
     finally:
         loader.dispose()
-    lines: dict[tuple, int] = {}
-    repeated: list[tuple[tuple, int]] = []
+    lines, repeated = {}, []
     if node is not None:
         # +2: the front matter starts on the second line of the file, and YAML marks are 0-based.
         collect_lines(node, (), lines, repeated, first_line=2)
