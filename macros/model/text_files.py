@@ -4,8 +4,6 @@ problem naming the encoding the file most likely is and the command that convert
 
 from __future__ import annotations
 
-from pathlib import Path
-
 from .problems import Problem
 
 # Byte-order marks of the encodings Notepad and Word offer besides UTF-8.
@@ -18,13 +16,8 @@ CYRILLIC = (("cp1251", "Windows-1251 (cp1251)", "cp1251"), ("koi8_r", "KOI8-R", 
 FREQUENT = set("оеаинтсрвлкмдпуяы")  # the most frequent Russian letters, lower case
 
 
-def read_text(path: Path, shown_as: str) -> tuple[str | None, Problem | None]:
-    """The file's text with '\\n' line ends, or the problem that keeps it from being read."""
-    return text_of(path.read_bytes(), shown_as)
-
-
 def text_of(raw: bytes, shown_as: str) -> tuple[str | None, Problem | None]:
-    """read_text for bytes already read (a file at a commit, model/editions.py)."""
+    """A file's bytes (in the work tree or at a commit) as text with '\\n' line ends, or the problem."""
     try:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError:
