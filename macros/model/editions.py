@@ -214,6 +214,6 @@ def _base_commit(project: Path, paths: list[str], explicit: str = "") -> str | N
         ref = explicit or f"origin/{target}"
         found = git.output(project, "merge-base", "HEAD", ref) if git.resolve(project, ref) else None
         return (found or "").strip() or None
-    if git.dirty(project, paths):
+    if (git.output(project, "status", "--porcelain", "--", *paths) or "").strip():  # edits not yet committed
         return git.resolve(project, "HEAD")
     return git.resolve(project, "HEAD^1")

@@ -114,11 +114,6 @@ def output(project: Path, *args: str) -> str | None:
     return result.stdout if result.returncode == 0 else None
 
 
-def dirty(project: Path, paths: list[str]) -> bool:
-    """Whether the work tree differs from HEAD in any of these paths (edits not yet committed)."""
-    return bool((output(project, "status", "--porcelain", "--", *paths) or "").strip())
-
-
 def resolve(project: Path, ref: str) -> str | None:
     """The commit a ref names (a branch, origin/main), or None."""
     return (output(project, "rev-parse", "--verify", "--quiet", f"{ref}^{{commit}}") or "").strip() or None
