@@ -17,7 +17,7 @@ except ModuleNotFoundError as missing:  # `python3 -m macros.…` with a Python 
 from .exports.archive_forms import ArchiveForms
 from .hooks.search_entries import SearchOutline
 from .model.build_cache import BuildCache
-from .model.build_date import pin_build_date
+from .model.history import pin_build_date
 from .plugin import of as plugin_of
 from .prepare.site import read_site
 from .render import plain_calls, renames

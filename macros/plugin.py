@@ -53,7 +53,7 @@ class JobDescPlugin(BasePlugin[JobDescConfig]):
         self.cache = BuildCache(None)          # work of earlier builds (model/build_cache.py), opened by define_env
         self.held_blocks = HeldBlocks()        # the forms macros hold out of Markdown, put back per page
         self.editions = Editions()             # the archive of editions and drafts (hooks/editions.py)
-        self.build_date: str | None = None     # SOURCE_DATE_EPOCH as define_env set it (model/build_date.py)
+        self.build_date: str | None = None     # SOURCE_DATE_EPOCH as define_env set it (model/history.py)
         self.preview: live_preview.LivePreview | None = None  # `mkdocs serve`: what the last rebuild said
 
     @property

@@ -17,7 +17,7 @@ from ..model.front_matter import FRONT_MATTER, front_matter_problem, parse_front
 from ..model.markup import SIMPLE_CALL, without_code
 from ..model.positions import Staff, position_files
 from ..model.problems import Problem
-from ..model.text_files import read_text
+from ..model.text_files import text_of
 from .text import check_text, check_values
 
 MARKDOWN = (".markdown", ".mdown", ".mkdn", ".mkd", ".md")  # what MkDocs builds as pages
@@ -95,13 +95,13 @@ def check_templates(project: Path) -> list[Problem]:
     problems: list[Problem] = []
     settings = project / "mkdocs.yml"
     if settings.is_file():
-        text, problem = read_text(settings, "mkdocs.yml")
+        text, problem = text_of(settings.read_bytes(), "mkdocs.yml")
         problems += [problem] if problem else check_text("mkdocs.yml", text, markdown=False)
     folder = project / "macros" / "templates"
     for path in sorted(folder.glob("*")) if folder.is_dir() else []:
         if path.is_file() and not path.is_symlink() and path.suffix in (".md", ".html", ".yml"):
             shown_as = path.relative_to(project).as_posix()
-            text, problem = read_text(path, shown_as)
+            text, problem = text_of(path.read_bytes(), shown_as)
             problems += [problem] if problem else check_text(shown_as, text, markdown=path.suffix == ".md")
     return problems
 
@@ -113,7 +113,7 @@ def _page_texts(docs_dir: Path, staff: Staff, problems: list[Problem]):
         if path.is_symlink() or not path.is_file() or path.suffix.lower() not in MARKDOWN or path in unreadable:
             continue  # symlinks are refused by files.py; unreadable positions are reported by loading
         shown_as = f"docs/{path.relative_to(docs_dir).as_posix()}"
-        text, problem = read_text(path, shown_as)
+        text, problem = text_of(path.read_bytes(), shown_as)
         if problem:
             problems.append(problem)
         else:

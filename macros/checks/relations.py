@@ -8,7 +8,7 @@ import unicodedata
 from pathlib import Path
 
 from ..model.company import SLUG
-from ..model.edit_dates import deleted
+from ..model.history import deleted
 from ..model.markup import CROSS_REFERENCE, source_labels, source_references
 from ..model.positions import LIST_REFERENCE_FIELDS, POSITIONS_DIR, REFERENCE_FIELDS, Position, Staff, position_files
 from ..model.problems import REFERRER, Problem, shown

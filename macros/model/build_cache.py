@@ -1,12 +1,8 @@
-"""Work of an earlier build that depends only on its input, kept in `.cache/pages/` under a hash of that input
-and of the code (this package, the Markdown settings, the parsers' versions). Kinds: ``preview``
-(render/preview.py), ``tree`` (render/page_cache.py), ``search`` (search/index.py), ``sanitised`` and
-``offline`` (render/safe_html.py, checks/offline.py). A result is kept only when computing it found no
-problem (or the problems are part of it), so a warm build writes the same site (tests/test_page_cache.py).
-
-Each kind is one file ``<kind>.jsonl``, a line ``<key> <JSON>`` per result (JSON, never pickle: the folder
-is data), appended once at the end of a build; ``<kind>.used.json`` holds the day each was last used, and
-one unused for 14 days is dropped. A torn line is simply not found. Option page_cache moves or disables it.
+"""Work of an earlier build that depends only on its input, kept in `.cache/pages/` (option page_cache) under a
+hash of that input and of the code. Kept only when computing it found no problem (or the problems are part of
+it), so a warm build writes the same site (tests/test_page_cache.py). A file ``<kind>.jsonl`` per kind (preview,
+tree, search, sanitised, offline), a line ``<key> <JSON>`` per result (never pickle: the folder is data),
+appended once per build; ``<kind>.used.json``: the day each was last used (14 days unused: dropped).
 """
 
 from __future__ import annotations

@@ -37,10 +37,7 @@ class Approval:
     number: str | None          # of the approving document: «от 02.02.2026 № 14-ОД»
     protocol: str | None        # of the minutes of the deciding meeting: «(протокол от … № 1)»
     official: Official | None   # who signs «УТВЕРЖДАЮ», or whose document approves; None for a meeting
-
-    @property
-    def by_document(self) -> bool:
-        return self.form == BY_DOCUMENT
+    by_document = property(lambda self: self.form == BY_DOCUMENT)
 
 
 @dataclass(frozen=True)
@@ -93,9 +90,16 @@ class Company:
                         self.official(official_ref))
 
     def signatories(self, position: Position) -> Signatories:
-        """The drafter and the agreeing officials of the position's instruction."""
+        """The drafter and the agreeing officials of the position's instruction. The drafter by default: the
+        head of its department; for a head, its supervisor; HR's official where that is nobody or the approver."""
         meta = position.meta
-        drafter_ref = _text(meta.get("drafted_by")) or self.default_drafter_ref(position)
+        drafter_ref = _text(meta.get("drafted_by"))
+        if not drafter_ref:
+            head = self.staff.department_head(position)
+            candidate = head if head is not None and head.slug != position.slug else self.staff.supervisor(position)
+            approver = self.approval(position).official
+            taken = candidate is None or (approver is not None and approver.ref == candidate.slug)
+            drafter_ref = self.drafter_ref if taken else candidate.slug
         if meta.get("agreed_by") is not None:
             agreed_refs = [str(ref) for ref in _list(meta.get("agreed_by")) if ref]
         else:  # the company's list; the drafter has signed already, as drafter
@@ -107,16 +111,6 @@ class Company:
         signatories = self.signatories(position)
         officials = [signatories.drafter, *signatories.agreed, self.approval(position).official]
         return sorted({o.position.slug for o in officials if o is not None and o.position is not None})
-
-    def default_drafter_ref(self, position: Position) -> str | None:
-        """The head of the position's department; for a head, its supervisor; HR's official where
-        that is nobody or the official who approves."""
-        head = self.staff.department_head(position)
-        candidate = head if head is not None and head.slug != position.slug else self.staff.supervisor(position)
-        approver = self.approval(position).official
-        if candidate is None or (approver is not None and approver.ref == candidate.slug):
-            return self.drafter_ref
-        return candidate.slug
 
 
 def _mapping(value) -> dict:

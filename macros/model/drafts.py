@@ -23,23 +23,10 @@ class Draft:
     in_force: Edition    # the last approved edition, from git
     text: str            # the position file of the edition in force, as committed
     draft_text: str      # the position file in the work tree: the draft
-
-    @property
-    def slug(self) -> str:
-        return self.position.slug
-
-    @property
-    def page(self) -> str:
-        """The draft's page, relative to docs_dir."""
-        return f"{POSITIONS_DIR}/{self.slug}/{DRAFT_PAGE}.md"
-
-    @property
-    def url(self) -> str:
-        return f"{POSITIONS_DIR}/{self.slug}/{DRAFT_PAGE}/"
-
-    @property
-    def comparison(self) -> str:
-        return comparison_url(self.slug, self.in_force.version, DRAFT_VERSION)
+    slug = property(lambda self: self.position.slug)
+    page = property(lambda self: f"{POSITIONS_DIR}/{self.slug}/{DRAFT_PAGE}.md")  # relative to docs_dir
+    url = property(lambda self: f"{POSITIONS_DIR}/{self.slug}/{DRAFT_PAGE}/")
+    comparison = property(lambda self: comparison_url(self.slug, self.in_force.version, DRAFT_VERSION))
 
 
 def set_drafts_aside(staff: Staff, archive: Archive | None, docs_dir: Path) -> dict[str, Draft]:

@@ -30,10 +30,7 @@ class State:
     commit: str | None = None
     date: dt.date | None = None
     index: int | None = None  # the commit's place in History.commits
-
-    @property
-    def version(self) -> str:
-        return self.position.version
+    version = property(lambda self: self.position.version)
 
 
 @dataclass
@@ -47,31 +44,16 @@ class Edition:
     current: bool = False
     # Rendered from the repository on the day before it was superseded, or the work tree for the one in force.
     snapshot: State | None = None
-
-    @property
-    def version(self) -> str:
-        return self.last.version
-
-    @property
-    def position(self) -> Position:
-        return self.last.position
-
-    @property
-    def approved(self) -> dt.date | None:
-        return self.position.approved
+    version = property(lambda self: self.last.version)
+    position = property(lambda self: self.last.position)
+    approved = property(lambda self: self.position.approved)
+    corrections = property(lambda self: corrections(self.position))
+    url = property(lambda self: edition_url(self.slug, self.version))
 
     @property
     def last_day(self) -> dt.date | None:
         """The last day it was in force: the day before the next edition's (two editions never share a day)."""
         return self.until - dt.timedelta(days=1) if isinstance(self.until, dt.date) else self.until
-
-    @property
-    def corrections(self) -> list[dict]:
-        return corrections(self.position)
-
-    @property
-    def url(self) -> str:
-        return edition_url(self.slug, self.version)
 
 
 def corrections(position: Position) -> list[dict]:
@@ -96,10 +78,7 @@ class Archive:
     base: dict[str, State] = field(default_factory=dict)  # slug -> the file at the base commit
     base_commit: str | None = None
     base_tree: dict[str, str] = field(default_factory=dict)  # path -> blob at the base commit
-
-    @property
-    def complete(self) -> bool:
-        return self.history.status == git.FULL
+    complete = property(lambda self: self.history.status == git.FULL)
 
     def of(self, slug: str) -> list[Edition]:
         return self.editions.get(slug, [])
@@ -137,7 +116,8 @@ def find_editions(project: Path, docs_dir: Path, staff: Staff, ledger: published
                              else _day_before(history, last, _removal_index(history, slug, folder)))
     if archive.complete:
         # A publishing build checks what changed since the last publish, a state somebody reviewed.
-        _find_base(archive, project, folder, published.last_published(ledger) if ledger else None, base_ref)
+        _find_base(archive, project, folder, (ledger.published or [ledger.reviewed_until])[-1] if ledger else None,
+                   base_ref)
     return archive
 
 
@@ -187,13 +167,15 @@ def _timelines(history: git.History, folder: str) -> tuple[dict[str, list[State 
 def _editions(slug: str, states: list[State | None], removed: dt.date | None) -> list[Edition]:
     """Runs of states with the same version; a later run of a version replaces an earlier one."""
     runs: list[Edition] = []
+    removed_since = False  # the file was removed since the last state (a position deleted and created again)
     for state in states:
         if state is None:
-            continue
-        if runs and runs[-1].version == state.version and not _gap(states, runs[-1].last, state):
+            removed_since = True
+        elif runs and runs[-1].version == state.version and not removed_since:
             runs[-1].last = state
         else:
             runs.append(Edition(slug, state, state))
+            removed_since = False
     by_version: dict[str, Edition] = {}
     for edition in runs:
         by_version.pop(edition.version, None)
@@ -206,12 +188,6 @@ def _editions(slug: str, states: list[State | None], removed: dt.date | None) ->
     elif editions:
         editions[-1].until = removed  # the position file was deleted: its last edition ended then
     return editions
-
-
-def _gap(states: list, earlier: State, later: State) -> bool:
-    """Whether the file was removed between two states (a position deleted and created again)."""
-    between = states[states.index(earlier) + 1:states.index(later)]
-    return any(s is None for s in between)
 
 
 def _find_base(archive: Archive, project: Path, folder: str, base: str | None = None, base_ref: str = "") -> None:
@@ -238,6 +214,6 @@ def _base_commit(project: Path, paths: list[str], explicit: str = "") -> str | N
         ref = explicit or f"origin/{target}"
         found = git.output(project, "merge-base", "HEAD", ref) if git.resolve(project, ref) else None
         return (found or "").strip() or None
-    if git.dirty(project, paths):
+    if (git.output(project, "status", "--porcelain", "--", *paths) or "").strip():  # edits not yet committed
         return git.resolve(project, "HEAD")
     return git.resolve(project, "HEAD^1")

@@ -18,12 +18,11 @@ YAML_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 FRONT_MATTER = re.compile(r"\A---[ \t]*\r?\n(.*?\r?\n)?---[ \t]*(?:\r?\n|\Z)", re.S)
 # A real position's front matter is 1–2 KB; anything near this is not a position.
 MAX_BYTES = 64 * 1024
-MARKERS = {"alias": "*", "anchor": "&", "tag": "!"}
-MARKER_NAMES = {"alias": "ссылку", "anchor": "якорь", "tag": "тег"}
+MARKERS = {"alias": ("*", "ссылку"), "anchor": ("&", "якорь"), "tag": ("!", "тег")}
 
 
 class NotPlainData(ValueError):
-    """The front matter uses YAML beyond plain data, or is too large; `problem` says where and how to fix it."""
+    """The front matter uses YAML beyond plain data, or is too large; with the line and the fix."""
 
     def __init__(self, message: str, fix: str, line: int | None):
         super().__init__(message)
@@ -47,7 +46,7 @@ def check_plain_data(text: str) -> None:
             f"блок данных должности слишком большой ({size // 1024} КБ; обычно 1–2 КБ)",
             "оставьте между строками --- только поля должности; длинный текст пишется ниже, в тексте инструкции",
             2)
-    if not any(marker in text for marker in MARKERS.values()):
+    if not any(marker in text for marker, _ in MARKERS.values()):
         return
     try:
         events = list(yaml.parse(text, Loader=YAML_LOADER))
@@ -57,10 +56,10 @@ def check_plain_data(text: str) -> None:
         kind = ("alias" if isinstance(event, yaml.AliasEvent) else "anchor" if getattr(event, "anchor", None)
                 else "tag" if getattr(event, "tag", None) else None)
         if kind:
-            marker = MARKERS[kind]
+            marker, name = MARKERS[kind]
             raise NotPlainData(
-                f"значение начинается со знака {marker}: YAML читает его как служебную разметку "
-                f"({MARKER_NAMES[kind]}), а не как текст",
+                f"значение начинается со знака {marker}: YAML читает его как служебную разметку ({name}), "
+                "а не как текст",
                 f"возьмите значение в кавычки, например: title: \"{marker}…\"; ссылки, якоря и теги YAML "
                 "в данных должности не используются", event.start_mark.line + 2)
 
@@ -83,8 +82,7 @@ def _parse_front_matter(text: str, loader_class) -> tuple[object, dict[tuple, in
         data = loader.construct_document(node) if node is not None else None
     finally:
         loader.dispose()
-    lines: dict[tuple, int] = {}
-    repeated: list[tuple[tuple, int]] = []
+    lines, repeated = {}, []
     if node is not None:
         # +2: the front matter starts on the second line of the file, and YAML marks are 0-based.
         collect_lines(node, (), lines, repeated, first_line=2)

@@ -1,6 +1,6 @@
-"""The main line's history of the files an edition is made of, read from git in two calls
-(``git log --first-parent --raw`` and ``git cat-file --batch``). Knows nothing of editions; a copy
-without .git or a shallow clone says so in ``status``, and callers publish the current editions only.
+"""What git tells the build: the main line's history of the files an edition is made of, read in two calls
+(``git log --first-parent --raw``, ``git cat-file --batch``; a copy without .git or a shallow clone says so
+in ``status``: only current editions), each file's last change, and the build's date.
 """
 
 from __future__ import annotations
@@ -8,9 +8,12 @@ from __future__ import annotations
 import bisect
 import datetime as dt
 import hashlib
+import os
 import subprocess
 from dataclasses import dataclass, field
 from pathlib import Path
+
+from .positions import POSITIONS_DIR, Staff
 
 NO_HISTORY, SHALLOW, FULL = "none", "shallow", "full"
 ZERO = "0" * 40
@@ -50,7 +53,15 @@ class History:
         """Contents of blobs, read in one `git cat-file --batch` and kept for the build."""
         wanted = sorted({b for b in blobs if b and b not in self._contents})
         if wanted:
-            self._contents.update(_cat_files(self.project, wanted))
+            out = _git(self.project, "cat-file", "--batch", text=False, stdin="\n".join(wanted).encode() + b"\n").stdout
+            at = 0
+            for blob in wanted:
+                end = out.index(b"\n", at)
+                header = out[at:end].split()  # "<id> blob <size>", or "<id> missing"
+                size = int(header[2]) if len(header) >= 3 else -1
+                if size >= 0:
+                    self._contents[blob] = out[end + 1:end + 1 + size]
+                at = end + 1 + size + 1
         return {b: self._contents[b] for b in blobs if b in self._contents}
 
 
@@ -94,21 +105,6 @@ def read_history(project: Path, paths: list[str]) -> History:
     return history
 
 
-def _cat_files(project: Path, blobs: list[str]) -> dict[str, bytes]:
-    result = _git(project, "cat-file", "--batch", text=False, stdin="\n".join(blobs).encode() + b"\n")
-    out, found, at = result.stdout, {}, 0
-    for blob in blobs:
-        end = out.index(b"\n", at)
-        header = out[at:end].split()
-        if len(header) < 3:  # "<id> missing"
-            at = end + 1
-            continue
-        size = int(header[2])
-        found[blob] = out[end + 1:end + 1 + size]
-        at = end + 1 + size + 1
-    return found
-
-
 def output(project: Path, *args: str) -> str | None:
     """git's output run in `project` (any folder of the repository), or None when git fails or is missing."""
     try:
@@ -116,11 +112,6 @@ def output(project: Path, *args: str) -> str | None:
     except (OSError, subprocess.SubprocessError):
         return None
     return result.stdout if result.returncode == 0 else None
-
-
-def dirty(project: Path, paths: list[str]) -> bool:
-    """Whether the work tree differs from HEAD in any of these paths (edits not yet committed)."""
-    return bool((output(project, "status", "--porcelain", "--", *paths) or "").strip())
 
 
 def resolve(project: Path, ref: str) -> str | None:
@@ -137,3 +128,47 @@ def ls_tree(project: Path, commit: str, paths: list[str]) -> dict[str, str]:
         if len(parts) == 3 and parts[1] == "blob":
             found[path] = parts[2]
     return found
+
+
+def last_edited(docs_dir: Path) -> dict[str, dt.date]:
+    """src_path ('positions/<slug>.md') -> date of the last commit that changed the file, from one `git log`
+    (CI must check out the full history, or every file would date from the last commit)."""
+    log = output(docs_dir / POSITIONS_DIR, "log", "--format=%x00%cd", "--date=short", "--name-only", "--relative",
+                 "--", ".") or ""
+    dates: dict[str, dt.date] = {}
+    date = None
+    for line in log.splitlines():
+        if line.startswith("\0"):
+            date = dt.date.fromisoformat(line[1:].strip())
+        elif line.strip() and date is not None:
+            dates.setdefault(f"{POSITIONS_DIR}/{line.strip()}", date)  # newest first: keep the first
+    return dates
+
+
+def deleted(docs_dir: Path, src_path: str) -> tuple[dt.date, str] | None:
+    """When and in which commit a position file was deleted (None if never or unknown), so a message can
+    say "deleted" rather than "never existed"; uncommitted deletion counts as today."""
+    folder = docs_dir / POSITIONS_DIR
+    name = src_path.split("/", 1)[-1]
+    found = (output(folder, "log", "-1", "--diff-filter=D", "--format=%cs %h", "--", name) or "").split()
+    if found:  # %cs is always YYYY-MM-DD
+        return dt.date.fromisoformat(found[0]), found[1]
+    if output(folder, "cat-file", "-e", f"HEAD:./{name}") is not None:  # committed, removed from the work tree
+        return dt.date.today(), "не закоммичено"
+    return None
+
+
+def pin_build_date(project_dir: Path, staff: Staff, pinned: str | None = None) -> str | None:
+    """Set SOURCE_DATE_EPOCH to the last commit's time (or the latest approval), never the clock's, so two builds
+    of one commit are byte-identical; unless the user or CI set it. `pinned`: what an earlier build of this
+    process set (`mkdocs serve` may update its own value). Returns the value pinned now."""
+    if "SOURCE_DATE_EPOCH" in os.environ and os.environ["SOURCE_DATE_EPOCH"] != pinned:
+        return pinned
+    last_commit = (output(project_dir, "log", "-1", "--format=%ct") or "").strip()
+    approvals = [p.approved for p in staff.positions.values() if isinstance(p.approved, dt.date)]
+    if last_commit.isdigit():
+        pinned = os.environ["SOURCE_DATE_EPOCH"] = last_commit
+    elif approvals:  # midnight UTC of the latest approval
+        days = max(approvals).toordinal() - dt.date(1970, 1, 1).toordinal()
+        pinned = os.environ["SOURCE_DATE_EPOCH"] = str(days * 86400)
+    return pinned

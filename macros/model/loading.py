@@ -20,17 +20,14 @@ def load_staff(docs_dir: Path, read=None) -> tuple[Staff, list[Problem]]:
     staff = Staff()
     problems: list[Problem] = []
     for path in position_files(docs_dir):
-        position, found = (read or position_from_bytes)(path.read_bytes(), shown_path(path, docs_dir),
+        # Messages name a file as HR sees it in the repository: docs/positions/<slug>.md.
+        shown_as = path.relative_to(docs_dir.parent).as_posix() if docs_dir.parent in path.parents else str(path)
+        position, found = (read or position_from_bytes)(path.read_bytes(), shown_as,
                                                         path.relative_to(docs_dir).as_posix())
         problems += found
         if position is not None:
             staff.positions[position.slug] = position
     return staff, problems
-
-
-def shown_path(path: Path, docs_dir: Path) -> str:
-    """A position file as messages name it: docs/positions/<slug>.md."""
-    return path.relative_to(docs_dir.parent).as_posix() if docs_dir.parent in path.parents else str(path)
 
 
 def position_from_bytes(raw: bytes, shown_as: str, src_path: str) -> tuple[Position | None, list[Problem]]:

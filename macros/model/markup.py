@@ -62,12 +62,9 @@ def without_code(markdown: str) -> str:
 
 def only_simple_calls(markdown: str, macros: Mapping[str, Callable]) -> list[str] | None:
     """The names called, when every Jinja tag of the page is a call of a known macro; else None."""
-    if any(marker in markdown for marker in OTHER_JINJA):
-        return None
     names = SIMPLE_CALL.findall(markdown)
-    if markdown.count("{{") != len(names) or markdown.count("}}") != len(names):
-        return None
-    if not all(name in macros for name in names):
+    if any(marker in markdown for marker in OTHER_JINJA) or not all(name in macros for name in names) \
+            or markdown.count("{{") != len(names) or markdown.count("}}") != len(names):
         return None
     return names
 

@@ -30,24 +30,20 @@ class Position:
     # File line of each front-matter field or list item, keyed by its path: ("history", 0, "approved").
     lines: dict[tuple, int] = field(default_factory=dict, compare=False, repr=False)
 
-    # Required fields (the schema has checked them): the front matter's values, read-only.
+    # The front matter's values, read-only; the required ones the schema has checked.
     title = property(lambda self: self.meta["title"])
     genitive = property(lambda self: self.meta["genitive"])
     dative = property(lambda self: self.meta["dative"])
     department = property(lambda self: self.meta["department"])
     category = property(lambda self: self.meta["category"])
-
-    @property
-    def aliases(self) -> list[str]:
-        return list(self.meta.get("aliases") or [])
-
-    @property
-    def version(self) -> str:
-        return str(self.meta.get("version", ""))
-
-    @property
-    def approved(self) -> dt.date | None:
-        return self.meta.get("approved")
+    aliases = property(lambda self: list(self.meta.get("aliases") or []))
+    version = property(lambda self: str(self.meta.get("version", "")))
+    approved = property(lambda self: self.meta.get("approved"))  # a date, or None
+    status = property(lambda self: self.meta.get("status") or IN_FORCE)
+    is_draft = property(lambda self: self.status == DRAFT)
+    is_abolished = property(lambda self: self.status == ABOLISHED)
+    url = property(lambda self: f"{POSITIONS_DIR}/{self.slug}/")  # site-relative, directory URLs
+    tags = property(lambda self: default_tags(self.meta))  # on «Подразделения и категории»
 
     @property
     def approval_order(self) -> str:
@@ -69,28 +65,6 @@ class Position:
         value = self.meta.get("renamed_from")
         return [slug for slug in value if isinstance(slug, str)] if isinstance(value, list) else []
 
-    @property
-    def status(self) -> str:
-        return self.meta.get("status") or IN_FORCE
-
-    @property
-    def is_draft(self) -> bool:
-        return self.status == DRAFT
-
-    @property
-    def is_abolished(self) -> bool:
-        return self.status == ABOLISHED
-
-    @property
-    def url(self) -> str:
-        """Site-relative URL of the position page (directory URLs)."""
-        return f"{POSITIONS_DIR}/{self.slug}/"
-
-    @property
-    def tags(self) -> list[str]:
-        """Its tags on «Подразделения и категории»: its department and its category."""
-        return default_tags(self.meta)
-
     def line_of(self, *path) -> int | None:
         """The file line of a front-matter field (or of the nearest enclosing one), for messages."""
         return nearest_line(self.lines, path)
@@ -109,7 +83,7 @@ class Staff:
     """All positions of the company, with the relations between them resolved."""
 
     positions: dict[str, Position] = field(default_factory=dict)
-    # src_path -> date of the last change of the file, from git (model/edit_dates.py).
+    # src_path -> date of the last change of the file, from git (model/history.py).
     edited: dict[str, dt.date] = field(default_factory=dict)
     # slug -> the draft of a new edition, while the edition in force takes its place (model/drafts.py).
     drafts: dict[str, Position] = field(default_factory=dict)

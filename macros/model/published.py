@@ -54,24 +54,10 @@ def write(site_dir: Path, ledger: Ledger) -> None:
                                               encoding="utf-8")
 
 
-def last_published(ledger: Ledger) -> str:
-    """The head of the last publish: the base a publishing build checks its changes against."""
-    return (ledger.published or [ledger.reviewed_until])[-1]
-
-
-def digest(printed: str) -> str:
-    return hashlib.sha256(printed.encode("utf-8")).hexdigest()
-
-
-def main_line(project: Path) -> list[tuple[str, bool]]:
-    """(commit, is a merge) along the first-parent line of HEAD, oldest first."""
-    listed = git.output(project, "rev-list", "--first-parent", "--parents", "--reverse", "HEAD") or ""
-    return [(ids[0], len(ids) > 2) for ids in map(str.split, listed.splitlines()) if ids]
-
-
 def reviewed_only(history: git.History, ledger: Ledger, folder: str) -> git.History:
     """The history as seen at reviewed states only (see the module's docstring); refuses 1 and 2."""
-    line = main_line(history.project)
+    listed = git.output(history.project, "rev-list", "--first-parent", "--parents", "--reverse", "HEAD") or ""
+    line = [(ids[0], len(ids) > 2) for ids in map(str.split, listed.splitlines()) if ids]  # (commit, a merge)
     at = {commit: place for place, (commit, _) in enumerate(line)}
     for commit in [ledger.reviewed_until, *ledger.published]:
         if commit not in at:
@@ -143,8 +129,9 @@ def next_ledger(previous: Ledger | None, head: str, printed: dict[str, tuple[str
     ledger = Ledger(head) if previous is None else Ledger(previous.reviewed_until, list(previous.published))
     if previous is not None and head not in (previous.reviewed_until, *previous.published):
         ledger.published.append(head)
+    digest = {url: hashlib.sha256(text.encode("utf-8")).hexdigest() for url, (text, _) in printed.items()}
     changed = [url for url, entry in (previous.editions if previous else {}).items()
-               if not entry.get("current") and (url not in printed or digest(printed[url][0]) != entry.get("printed"))]
+               if not entry.get("current") and (url not in digest or digest[url] != entry.get("printed"))]
     if changed:
         raise HistoryRefused(
             "Архив редакций: опубликованная прежняя редакция напечаталась бы иначе, чем на сайте:\n"
@@ -154,5 +141,5 @@ def next_ledger(previous: Ledger | None, head: str, printed: dict[str, tuple[str
             "печать старых редакций. Опубликованный сайт не изменён. Если это правка кода, которую проверил "
             f"разработчик, и старые редакции должны печататься по-новому, удалите файл {LEDGER_FILE} в папке "
             "опубликованного сайта: следующая публикация начнёт журнал заново.")
-    ledger.editions = {url: {"printed": digest(text), "current": current} for url, (text, current) in printed.items()}
+    ledger.editions = {url: {"printed": digest[url], "current": current} for url, (_, current) in printed.items()}
     return ledger

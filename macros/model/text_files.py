@@ -4,8 +4,6 @@ problem naming the encoding the file most likely is and the command that convert
 
 from __future__ import annotations
 
-from pathlib import Path
-
 from .problems import Problem
 
 # Byte-order marks of the encodings Notepad and Word offer besides UTF-8.
@@ -18,13 +16,8 @@ CYRILLIC = (("cp1251", "Windows-1251 (cp1251)", "cp1251"), ("koi8_r", "KOI8-R", 
 FREQUENT = set("оеаинтсрвлкмдпуяы")  # the most frequent Russian letters, lower case
 
 
-def read_text(path: Path, shown_as: str) -> tuple[str | None, Problem | None]:
-    """The file's text with '\\n' line ends, or the problem that keeps it from being read."""
-    return text_of(path.read_bytes(), shown_as)
-
-
 def text_of(raw: bytes, shown_as: str) -> tuple[str | None, Problem | None]:
-    """read_text for bytes already read (a file at a commit, model/editions.py)."""
+    """A file's bytes (in the work tree or at a commit) as text with '\\n' line ends, or the problem."""
     try:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError:
@@ -53,7 +46,10 @@ def guess_encoding(raw: bytes) -> tuple[str | None, str | None]:
         if raw.startswith(bom):
             return name, iconv
     if b"\x00" in raw[:4096]:
-        return _utf16_without_bom(raw)
+        # ASCII and Cyrillic in UTF-16 put a zero or 0x04 in every other byte: the zeros' side tells the order.
+        even, odd = raw[0::2].count(0), raw[1::2].count(0)
+        return (("UTF-16 LE (без метки BOM)", "utf-16le") if odd > even else
+                ("UTF-16 BE (без метки BOM)", "utf-16be") if even > odd else (None, None))
     best, best_score = None, 0.0
     for codec, name, iconv in CYRILLIC:
         score = _russian_score(raw.decode(codec, errors="replace"))
@@ -62,31 +58,18 @@ def guess_encoding(raw: bytes) -> tuple[str | None, str | None]:
     return best if best_score > 0.5 else (None, None)
 
 
-def _utf16_without_bom(raw: bytes) -> tuple[str | None, str | None]:
-    # ASCII and Cyrillic in UTF-16 put a zero or 0x04 in every other byte: the zeros' side tells the order.
-    even, odd = raw[0::2].count(0), raw[1::2].count(0)
-    if odd > even:
-        return "UTF-16 LE (без метки BOM)", "utf-16le"
-    if even > odd:
-        return "UTF-16 BE (без метки BOM)", "utf-16be"
-    return None, None
-
-
 def _russian_score(text: str) -> float:
     """How much the non-ASCII part of a text looks like Russian prose (0..1)."""
     letters = [ch for ch in text if ord(ch) > 127]
     if not letters:
         return 0.0
-    lower = sum(1 for ch in letters if "а" <= ch <= "я" or ch == "ё")
-    frequent = sum(1 for ch in letters if ch in FREQUENT)
-    return (lower + frequent) / (2 * len(letters))
+    return sum(("а" <= ch <= "я" or ch == "ё") + (ch in FREQUENT) for ch in letters) / (2 * len(letters))
 
 
 def _first_bad_line(raw: bytes) -> int:
-    """The first line that is not valid UTF-8, so HR knows where to look."""
-    for number, line in enumerate(raw.split(b"\n"), 1):
-        try:
-            line.decode("utf-8")
-        except UnicodeDecodeError:
-            return number
+    """The line of the first byte that is not UTF-8, so HR knows where to look."""
+    try:
+        raw.decode("utf-8")
+    except UnicodeDecodeError as error:
+        return raw.count(b"\n", 0, error.start) + 1
     return 1

@@ -12,7 +12,7 @@ from ..checks import editions as edition_checks
 from ..checks.run import CheckedPositions, checked_staff
 from ..model.build_cache import BuildCache
 from ..model.drafts import Draft, set_drafts_aside
-from ..model.edit_dates import last_edited
+from ..model.history import last_edited
 from ..model.editions import Archive, find_editions
 from ..model.positions import Staff
 from ..render import org, text_filters, typography, verbatim
