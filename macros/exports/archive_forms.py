@@ -6,7 +6,6 @@ only as plain ``{{ name() }}`` calls; the commit's templates render in Jinja's s
 from __future__ import annotations
 
 from contextlib import contextmanager
-from dataclasses import dataclass
 from functools import cached_property
 from pathlib import Path
 
@@ -81,22 +80,14 @@ def sandboxed(today: jinja2.Environment, loader) -> PastTemplates:
     return env
 
 
-@dataclass
-class Archived:
-    """One page of the archive as the macros see it: what it shows (exports/archive.py) and its commit."""
-
-    spec: dict
-    snapshot: Snapshot
-
-
 class ArchiveForms(Boilerplate):
     """The site's instruction macros; on a page of the archive, everything comes from the edition's snapshot."""
 
     def __init__(self, env, staff: Staff, archive=None, links=None, codes=None):
         super().__init__(env, staff, archive, links, codes)
-        self.pages: dict[str, Archived] = {}  # src_uri -> the archived page
+        self.pages: dict = {}  # src_uri -> the archive's Job (exports/archive.py): its spec and snapshot
 
-    def here(self) -> Archived | None:
+    def here(self):
         page = self.env.page
         return self.pages.get(page.file.src_uri) if page is not None else None
 
@@ -155,7 +146,7 @@ class ArchiveForms(Boilerplate):
             self.env._page = previous
 
 
-def _in(here: Archived, slug: str, missing: str) -> Position:
+def _in(here, slug: str, missing: str) -> Position:
     if slug not in here.snapshot.staff:
         raise ValueError(missing.format(slug))
     return here.snapshot.staff[slug]

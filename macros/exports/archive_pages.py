@@ -22,7 +22,7 @@ from ..render import plain_calls, qr
 from ..render.archive_links import comparison_file
 from . import cache, document_text, pdf
 from .archive import Job, Planner, comparison_spec, edition_side, text_of
-from .archive_forms import Archived, ArchiveForms, comparison_html, comparison_templates
+from .archive_forms import ArchiveForms, comparison_html, comparison_templates
 from .cache import Settings, atomic_write, place, prune_cache
 
 
@@ -64,7 +64,7 @@ class ArchivePages:
             if job.kind == "state":
                 continue  # rendered for the checks only, never published (render_states)
             body = text_of(job) if job.kind == "edition" else ""
-            self.add(job)
+            self.show(job)
             # The body stands at its own lines of the committed file, so a problem names its real line.
             gap = "\n" * max(0, job.state.position.body_line - 4) if job.state is not None else "\n"
             # "archived": the archive makes its PDF and .docx (hooks/editions.py), not the downloads step.
@@ -73,9 +73,10 @@ class ArchivePages:
                 file.source_file = f"docs/{job.state.position.src_path} (редакция {job.spec['version']} из истории git)"
             files.append(file)
 
-    def add(self, job: Job) -> None:
+    def show(self, job: Job) -> None:
         if job.kind != "compare":
-            self.forms.pages[job.src] = Archived(job.spec, self.snapshots[job.spec["snapshot"]])
+            job.snapshot = self.snapshots[job.spec["snapshot"]]
+            self.forms.pages[job.src] = job
 
     def page_content(self, src: str, html: str) -> None:
         job = self.missing.get(src)
@@ -98,7 +99,7 @@ class ArchivePages:
         for job in self.missing.values():
             if job.kind != "state":
                 continue
-            self.add(job)
+            self.show(job)
             body = text_of(job)
             with self.forms.rendering(Page(None, File.generated(config, job.src, content=body), config)):
                 text = plain_calls.expand(body, self.forms.site_macros)

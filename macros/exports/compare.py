@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 SIMILAR = 0.5
 TOKEN = re.compile(r"\w+|[^\w\s]|\s+")
 KINDS = {"added": "добавлен", "removed": "исключён", "changed": "изменён"}
+WHAT = {"clause": "пункт", "heading": "раздел", "text": "текст раздела"}
 
 
 @dataclass
@@ -22,24 +23,14 @@ class Change:
     older: dict | None  # the block in the older edition: {kind, number, text}
     newer: dict | None
     words: list[tuple[str, str]] = field(default_factory=list)  # (equal | delete | insert, text)
-
-    @property
-    def label(self) -> str:
-        return KINDS[self.kind]
-
-    @property
-    def what(self) -> str:
-        block = self.newer or self.older
-        return {"clause": "пункт", "heading": "раздел", "text": "текст раздела"}[block["kind"]]
+    label = property(lambda self: KINDS[self.kind])
+    what = property(lambda self: WHAT[(self.newer or self.older)["kind"]])
 
 
 def compare(older: list[dict], newer: list[dict]) -> list[Change]:
     """The changes from the older edition's blocks to the newer's, in the newer edition's order."""
-    changes: list[Change] = []
-    for op, i1, i2, j1, j2 in _aligned(older, newer):
-        if op != "equal":
-            changes += _pair(older[i1:i2], newer[j1:j2])
-    return changes
+    return [change for op, i1, i2, j1, j2 in _aligned(older, newer) if op != "equal"
+            for change in _pair(older[i1:i2], newer[j1:j2])]
 
 
 def amendments(older: list[dict], newer: list[dict]) -> list[dict]:

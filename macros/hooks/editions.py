@@ -95,8 +95,7 @@ class Editions:
         elif self.links.checks and self.archive is not None and self.staff is not None:
             # `mkdocs serve` without the archive: render just the two states of each position changed under
             # the same version (nothing when none did; the archive's cache keeps them) and judge them.
-            pages = self._plan(config) if self.archive.complete else None
-            if pages is not None:
+            if self.archive.complete and (pages := self._plan(config)) is not None:
                 pages.render_states(config)
                 _judge(pages)
         else:

@@ -20,7 +20,7 @@ from mkdocs.structure.pages import Page
 from ..model.front_matter import FRONT_MATTER
 from ..model.positions import Position, default_tags
 from ..exports import archive as planning, document_text
-from ..exports.archive_forms import Archived, ArchiveForms, comparison_html, comparison_templates
+from ..exports.archive_forms import ArchiveForms, comparison_html, comparison_templates
 from ..hooks.compact import drop_gaps_between_blocks
 from ..hooks.safety import stop_if_found
 from ..render import plain_calls
@@ -147,7 +147,7 @@ def add_editions(prepared: Prepared, project_dir: Path, host: MacroHost, site, r
         spec = job.spec
         page = host.at(job.src)
         if job.kind == "edition":
-            forms.pages[job.src] = Archived(spec, snapshots[spec["snapshot"]])
+            job.snapshot, forms.pages[job.src] = snapshots[spec["snapshot"]], job
             # Messages name the file HR knows and the edition, as the site's (exports/archive_pages.py), and the
             # line in that file: the text they search stands at its own lines.
             position = job.state.position
