@@ -1,7 +1,6 @@
-"""The generated pages of one build: the archive's (a page its cache lacks is added to the build's files
-with the edition's own text, rendered by the site's own path with the macros answering from its commit,
-archive_forms.py; after the build it goes into the cache, the cached ones into the site) and the drafts'
-(``positions/<slug>/draft/`` and its comparison ``compare/<in force>-draft/``, model/drafts.py).
+"""The generated pages of one build: the archive's (those its cache lacks rendered by the site's own path,
+the macros answering from their commit, then cached; the others copied from the cache) and the drafts'
+(``positions/<slug>/draft/`` and its comparison ``compare/<in force>-draft/``).
 """
 
 from __future__ import annotations

@@ -1,7 +1,5 @@
-"""The changes between two editions as a lawyer writes them on a «Лист изменений».
-
-``wording(changes)``: the clause changes of ``compare.amendments`` ({"kind", "older", "newer", "after"})
-in, one Russian sentence per amendment out («Пункт 2.10 исключить.»); old numbers name what changes.
+"""The changes between two editions (``compare.amendments``) as a lawyer writes them on a «Лист изменений»:
+one Russian sentence per amendment («Пункт 2.10 исключить.»); old numbers name what changes.
 """
 
 from __future__ import annotations

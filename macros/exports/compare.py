@@ -1,7 +1,5 @@
-"""Two editions compared clause by clause: what was added, removed and changed, and where inside a clause.
-
-difflib: the documents are small, and its longest-matching-block alignment shows a new clause as one
-insertion. Clauses are aligned without numbers, replaced stretches paired by similarity and word-diffed.
+"""Two editions compared clause by clause (difflib: its longest-matching-block alignment shows a new clause
+as one insertion): clauses aligned without numbers, replaced stretches paired by similarity and word-diffed.
 """
 
 from __future__ import annotations

@@ -1,6 +1,5 @@
-"""The plugin's editions step (macros/plugin.py owns one Editions and calls it in its events): on_files adds
-the archive's pages its cache lacks and the drafts' pages to the build (exports/archive_pages.py); after the
-build they are cached and published, the editions' PDFs, .docx and change sheets made, and an edition
+"""The plugin's editions step: on_files adds the archive's pages its cache lacks and the drafts' pages to the
+build; after it they are cached and published, their PDFs, .docx and change sheets made, and an edition
 changed silently since the base commit stops the build (checks/editions.py).
 """
 

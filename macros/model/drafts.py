@@ -1,7 +1,5 @@
-"""A draft of a new edition never takes the place of the edition in force.
-
-While HR prepares a new edition, the page, PDF, .docx, search and catalog show the approved one, read
-from git; the draft gets its own page ``positions/<slug>/draft/``. A first edition still in draft shows marked.
+"""A draft of a new edition never takes the place of the edition in force: the page, PDF, .docx, search and
+catalog show the approved one, read from git; the draft gets its own page ``positions/<slug>/draft/``.
 """
 
 from __future__ import annotations

@@ -1,8 +1,6 @@
-"""Editions of every position, found in git: which versions there were, when, and at which commits.
-
-An edition is a value of ``version`` on the main line while not a draft; its text is the files at the
-last commit with that value (corrections included), in force until the next edition's ``approved``.
-Also the *base* a change is checked against. Reading only.
+"""Editions of every position found in git, and the *base* a change is checked against. An edition is a value
+of ``version`` on the main line while not a draft; its text is the files at the last commit with that value
+(corrections included), in force until the next edition's ``approved``.
 """
 
 from __future__ import annotations
