@@ -145,7 +145,8 @@ class DraftPages:
     def add_files(self, files) -> None:
         for draft in self.drafts.values():
             # Pages of their own, reached from the position's page: never in the menu (and not reported as missing there).
-            page = File.generated(self.config, draft.page, content=draft.draft_text, inclusion=InclusionLevel.NOT_IN_NAV)
+            text = (Path(self.config["docs_dir"]) / draft.position.src_path).read_text(encoding="utf-8")  # the draft
+            page = File.generated(self.config, draft.page, content=text, inclusion=InclusionLevel.NOT_IN_NAV)
             page.source_file = f"docs/{draft.position.src_path}"  # the file HR edits: named in messages
             files.append(page)
             title = f"{draft.in_force.position.title}: сравнение редакции {draft.in_force.version} с проектом"
