@@ -12,8 +12,7 @@ def wording(changes: list[dict]) -> list[str]:
     """The amendments, one sentence each, section by section in the order of the document; inside a section
     as an amending order reads: what is reworded or removed, then the renumbering, then what is added (a
     number is free for a new clause only once the clauses after it have moved)."""
-    sentences: list[str] = []
-    run: list[dict] = []
+    sentences, run = [], []  # run: renumbered neighbours, worded as one range
     for change in _in_order(changes):
         if change["kind"] == "renumbered" and (not run or _continues(run[-1], change)):
             run.append(change)

@@ -85,11 +85,8 @@ def word_diff(old: str, new: str) -> list[tuple[str, str]]:
     for op, i1, i2, j1, j2 in difflib.SequenceMatcher(None, a, b, autojunk=False).get_opcodes():
         if op == "equal":
             runs.append(("equal", "".join(a[i1:i2])))
-            continue
-        if i2 > i1:
-            runs.append(("delete", "".join(a[i1:i2])))
-        if j2 > j1:
-            runs.append(("insert", "".join(b[j1:j2])))
+        else:  # tokens are never empty: an empty run is no run
+            runs += [run for run in (("delete", "".join(a[i1:i2])), ("insert", "".join(b[j1:j2]))) if run[1]]
     return runs
 
 
