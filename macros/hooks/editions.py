@@ -46,8 +46,7 @@ class Editions:
         # What define_env found (macros/__init__.py): the editions, the positions, drafts set aside, the macros.
         self.archive = self.staff = self.forms = None
         self.drafts_found: dict = {}
-        self.pages: ArchivePages | None = None
-        self.drafts: DraftPages | None = None
+        self.pages = self.drafts = None  # the ArchivePages and DraftPages of the build under way
 
     def configure(self, config, command: str | None, options) -> None:
         """on_config, before define_env reads what the archive will publish. command None: a build through
@@ -175,9 +174,9 @@ def _judge(pages: ArchivePages) -> None:
     for slug, (base, own) in pages.checked.items():
         before, now = models[f"checks/{slug}/base.md"], models[f"checks/{slug}/now.md"]
         if before["printed"] != now["printed"]:
-            changes = compare.compare(before["blocks"], now["blocks"])
-            description = archive_sources.described(compare.described(changes) if changes else "", before["printed"],
-                                                    now["printed"], base, found.current(slug).snapshot, planner.sources)
+            clauses = compare.described(compare.compare(before["blocks"], now["blocks"]))  # "" when none changed
+            description = archive_sources.described(clauses, before["printed"], now["printed"], base,
+                                                    found.current(slug).snapshot, planner.sources)
             own_declared = len(corrections(staff[slug])) > len(corrections(base.position))
             problem = checks.silent_change(staff[slug], description, own_declared, shared, own)
             problems += [problem] if problem else []
