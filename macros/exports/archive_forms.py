@@ -6,7 +6,7 @@ only as plain ``{{ name() }}`` calls; the commit's templates render in Jinja's s
 from __future__ import annotations
 
 from contextlib import contextmanager
-from functools import cached_property
+from functools import cache, cached_property
 from pathlib import Path
 
 import jinja2
@@ -152,18 +152,18 @@ def _in(here, slug: str, missing: str) -> Position:
     return here.snapshot.staff[slug]
 
 
-def comparison_html(templates: jinja2.Environment, spec: dict, older: list[dict], newer: list[dict], config,
-                    page_url: str) -> str:
+def comparison_html(spec: dict, older: list[dict], newer: list[dict], config, page_url: str) -> str:
     """The comparison of two editions' blocks and its «Лист изменений», for an archive page or a draft's."""
     changes, target = compare.compare(older, newer), spec["qr"]
-    return templates.get_template("comparison.html").render(
+    return comparison_templates().get_template("comparison.html").render(
         spec=spec, changes=changes, summary=compare.summary(changes), code=qr.svg(target) if target else "",
         target=target, rows=int(config["extra"].get("acknowledgement_rows", 12)),
         amendments=change_sheet.wording(compare.amendments(older, newer)), href=lambda url: get_relative_url(url, page_url))
 
 
+@cache
 def comparison_templates() -> jinja2.Environment:
-    """Today's templates for the comparison: autoescaped, with the site's comment markers."""
+    """Today's templates for the comparison (one environment a process): autoescaped, with the site's comment markers."""
     return jinja2.Environment(loader=jinja2.FileSystemLoader(str(TEMPLATES)), autoescape=True,
                               undefined=jinja2.StrictUndefined, comment_start_string="{##",
                               comment_end_string="##}", trim_blocks=False)

@@ -21,7 +21,7 @@ from ..render import plain_calls, qr
 from ..render.archive_links import comparison_file
 from . import cache, document_text, pdf
 from .archive import Job, Planner, comparison_spec, edition_side, text_of
-from .archive_forms import ArchiveForms, comparison_html, comparison_templates
+from .archive_forms import ArchiveForms, comparison_html
 from .cache import Settings, atomic_write, place, prune_cache
 
 
@@ -45,7 +45,6 @@ class ArchivePages:
         # src -> {"blocks": [...], "printed": "..."} of every edition and state
         self.models: dict[str, dict] = {job.src: json.loads(self.path(job, ".json").read_text(encoding="utf-8"))
                                         for job in jobs if job.kind != "compare" and job.src not in self.missing}
-        self.templates = comparison_templates()
         states = [job.state for job in self.missing.values() if job.state is not None]
         self.snapshots = planner.sources.snapshots(states, forms.env)
         self.seconds = time.monotonic() - started  # the archive's own work, not the pages MkDocs renders for it
@@ -90,7 +89,7 @@ class ArchivePages:
             self.models[job.src]["printed"] = document_text.printed_text(page.content)
             return
         older, newer = (self.models.get(job.spec[side]["src"], {}).get("blocks", []) for side in ("older", "newer"))
-        page.content = comparison_html(self.templates, job.spec, older, newer, self.planner.config, page.url)
+        page.content = comparison_html(job.spec, older, newer, self.planner.config, page.url)
 
     def render_states(self, config) -> None:
         """The text of each state to check that the cache lacks, rendered by the site's own macros and Markdown
@@ -182,7 +181,7 @@ class DraftPages:
         pdf_file = comparison_file(draft.slug, draft.in_force.version, DRAFT_VERSION, "pdf") if self.pdfs else None
         spec = comparison_spec(self.config, self.staff, draft.slug, draft.position, in_force, newer,
                                self.codes.address(self.config.get("site_url"), draft.comparison), pdf_file)
-        page.content = comparison_html(comparison_templates(), spec, self.blocks.get(f"positions/{draft.slug}.md", []),
+        page.content = comparison_html(spec, self.blocks.get(f"positions/{draft.slug}.md", []),
                                        self.blocks.get(draft.page, []), self.config, page.url)
 
     def sheets(self, site: Path, settings: Settings) -> str:
