@@ -41,7 +41,9 @@ class ArchivePages:
         self.checked = checked  # slug -> (its state at the base, whether its own files changed)
         started = time.monotonic()
         settings.cache_dir.mkdir(parents=True, exist_ok=True)
-        self.missing = {job.src: job for job in jobs if not self.cached(job)}  # rendered by this build
+        # Rendered by this build: a page the cache lacks (an edition's, with its text; a state checked, only its text).
+        parts = {"edition": (".html", ".json"), "compare": (".html",), "state": (".json",)}
+        self.missing = {job.src: job for job in jobs if not all(self.path(job, s).is_file() for s in parts[job.kind])}
         # src -> {"blocks": [...], "printed": "..."} of every edition and state
         self.models: dict[str, dict] = {job.src: json.loads(self.path(job, ".json").read_text(encoding="utf-8"))
                                         for job in jobs if job.kind != "compare" and job.src not in self.missing}
@@ -51,11 +53,6 @@ class ArchivePages:
 
     def path(self, job: Job, suffix: str) -> Path:
         return self.settings.cache_dir / f"{job.key}{suffix}"
-
-    def cached(self, job: Job) -> bool:
-        """An edition's page needs its text (model) too; a state checked only its model."""
-        parts = {"edition": (".html", ".json"), "compare": (".html",), "state": (".json",)}[job.kind]
-        return all(self.path(job, suffix).is_file() for suffix in parts)
 
     def add_files(self, files, config) -> None:
         for job in self.missing.values():
