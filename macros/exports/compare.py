@@ -38,16 +38,14 @@ def amendments(older: list[dict], newer: list[dict]) -> list[dict]:
     for op, i1, i2, j1, j2 in _aligned(older, newer):
         if op != "equal":
             found += [{"kind": c.kind, "older": c.older, "newer": c.newer} for c in _pair(older[i1:i2], newer[j1:j2])]
-            continue
-        for old, new in zip(older[i1:i2], newer[j1:j2]):
-            if old["kind"] in ("clause", "heading") and old["number"] != new["number"]:
-                found.append({"kind": "renumbered", "older": old, "newer": new})
+        else:
+            found += [{"kind": "renumbered", "older": old, "newer": new} for old, new in zip(older[i1:i2], newer[j1:j2])
+                      if old["kind"] in ("clause", "heading") and old["number"] != new["number"]]
     for change in found:  # where a new paragraph goes: after the clause before it («после пункта 2.8»)
         if change["kind"] == "added" and change["newer"]["kind"] == "text":
             at = next(i for i, block in enumerate(newer) if block is change["newer"])
-            before = newer[at - 1] if at else None
-            if before is not None and before["kind"] == "clause":
-                change["after"] = before["number"]
+            if at and newer[at - 1]["kind"] == "clause":
+                change["after"] = newer[at - 1]["number"]
     return found
 
 
