@@ -174,11 +174,7 @@ def _editions(slug: str, states: list[State | None], removed: dt.date | None) ->
         else:
             runs.append(Edition(slug, state, state))
             removed_since = False
-    by_version: dict[str, Edition] = {}
-    for edition in runs:
-        by_version.pop(edition.version, None)
-        by_version[edition.version] = edition
-    editions = list(by_version.values())
+    editions = [run for at, run in enumerate(runs) if all(later.version != run.version for later in runs[at + 1:])]
     for earlier, later in zip(editions, editions[1:]):
         earlier.until = later.approved if isinstance(later.approved, dt.date) else later.first.date
     if editions and removed is None:
