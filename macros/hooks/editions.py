@@ -68,7 +68,6 @@ class Editions:
         self.ledger = published.read(Path(config.site_dir)) if self.publishing else None
 
     def on_files(self, files, config) -> None:
-        # Every edition and comparison: a page of this build, its text from its own commit.
         found = self.archive is not None and self.staff is not None
         self.pages = self._plan(config, files) if self.links.pages and found else None
         # A draft of a new edition set aside by define_env: its own page and its comparison with the edition in force.
@@ -91,8 +90,7 @@ class Editions:
         if self.pages is not None:
             self._record(config, self._finish(config))
         elif self.links.checks and self.archive is not None and self.staff is not None:
-            # `mkdocs serve` without the archive: render just the two states of each position changed under
-            # the same version (nothing when none did; the archive's cache keeps them) and judge them.
+            # `mkdocs serve` without the archive: only the two states of each position changed under the same version.
             if self.archive.complete and (pages := self._plan(config)) is not None:
                 pages.render_states(config)
                 _judge(pages)
