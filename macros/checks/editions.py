@@ -1,7 +1,6 @@
-"""An approved edition's text does not change silently: checks of a change against the base commit.
-
-Before any page: a new ``version`` moves the previous edition into ``history``; ``corrections`` cannot predate
-approval. After rendering: changed printed text under the same ``version`` needs a declared correction.
+"""An approved edition's text does not change silently. Before any page: a new ``version`` moves the previous
+edition into ``history``; ``corrections`` cannot predate approval. After rendering: changed printed text
+under the same ``version`` needs a declared correction.
 """
 
 from __future__ import annotations

@@ -17,6 +17,7 @@ from ..model.editions import Archive, Edition, State, comparison_url, edition_ur
 from ..model.markup import INSTRUCTION_MACROS, only_simple_calls
 from ..model.positions import Position, Staff
 from ..render import qr
+from ..render.text_filters import date_ru as _day
 from ..render.archive_links import Links, comparison_file
 from . import archive_sources as sources
 
@@ -30,15 +31,13 @@ class Job:
     only), what it shows and the key it is cached under."""
 
     src: str
-    kind: str
     spec: dict
     key: str
     edition: Edition | None = None
     state: State | None = None
-
-    @property
-    def dest(self) -> str:
-        return self.src[:-3] + "/index.html"
+    snapshot: object = None  # archive_forms.Snapshot: the files the macros answer from, once it is rendered
+    kind = property(lambda self: self.spec["kind"])
+    dest = property(lambda self: self.src[:-3] + "/index.html")
 
 
 class Planner:
@@ -80,7 +79,7 @@ class Planner:
                 "qr": self.codes.address(self.config.get("site_url"), edition_url(slug, version)),
                 "snapshot": state.commit or sources.WORKTREE}
         key = _hash({"code": self.code, "spec": spec, "inputs": self.sources.inputs(state)})
-        return Job(src, spec["kind"], spec, key, edition, state)
+        return Job(src, spec, key, edition, state)
 
     def comparison_job(self, older: Job, newer: Job) -> Job:
         a, b = older.edition, newer.edition
@@ -88,7 +87,7 @@ class Planner:
         pdf = comparison_file(b.slug, a.version, b.version, "pdf") if self.links.pdfs else None
         spec = comparison_spec(self.config, self.staff, b.slug, b.position, edition_side(a, older.src),
                                edition_side(b, newer.src), self.codes.address(self.config.get("site_url"), url), pdf)
-        return Job(url[:-1] + ".md", "compare", spec,
+        return Job(url[:-1] + ".md", spec,
                    _hash({"code": self.code, "spec": spec, "older": older.key, "newer": newer.key}))
 
     def changed_under_same_version(self) -> dict[str, tuple[State, bool]]:
@@ -148,10 +147,6 @@ def text_of(job: Job) -> str:
         "(опубликованный сайт не изменён). Временно можно собрать сайт без архива: JOBDESC_ARCHIVE=0 mkdocs build")
 
 
-def _day(value) -> str:
-    return value.strftime("%d.%m.%Y") if hasattr(value, "strftime") else ""
-
-
 def _hash(data) -> str:
     return hashlib.sha256(json.dumps(data, sort_keys=True, ensure_ascii=False, default=str).encode()).hexdigest()
 
@@ -159,11 +154,9 @@ def _hash(data) -> str:
 def code_fingerprint(project: Path) -> str:
     """Today's code and config, and the versions of the packages that render: a change re-renders the archive."""
     digest = hashlib.sha256()
-    for part in CODE_PARTS:
-        root = project / part
-        files = [root] if root.is_file() else sorted(p for p in root.rglob("*") if p.is_file() and "__pycache__" not in p.parts)
-        for path in files:
-            digest.update(path.relative_to(project).as_posix().encode() + b"\0" + path.read_bytes() + b"\0")
-    for name in PACKAGES:
-        digest.update(f"{name}={installed(name)}".encode())
+    for root in (project / part for part in CODE_PARTS):
+        for path in [root] if root.is_file() else sorted(root.rglob("*")):
+            if path.is_file() and "__pycache__" not in path.parts:
+                digest.update(path.relative_to(project).as_posix().encode() + b"\0" + path.read_bytes() + b"\0")
+    digest.update("".join(f"{name}={installed(name)}" for name in PACKAGES).encode())
     return digest.hexdigest()

@@ -6,8 +6,7 @@ only as plain ``{{ name() }}`` calls; the commit's templates render in Jinja's s
 from __future__ import annotations
 
 from contextlib import contextmanager
-from dataclasses import dataclass
-from functools import cached_property
+from functools import cache, cached_property
 from pathlib import Path
 
 import jinja2
@@ -81,22 +80,14 @@ def sandboxed(today: jinja2.Environment, loader) -> PastTemplates:
     return env
 
 
-@dataclass
-class Archived:
-    """One page of the archive as the macros see it: what it shows (exports/archive.py) and its commit."""
-
-    spec: dict
-    snapshot: Snapshot
-
-
 class ArchiveForms(Boilerplate):
     """The site's instruction macros; on a page of the archive, everything comes from the edition's snapshot."""
 
     def __init__(self, env, staff: Staff, archive=None, links=None, codes=None):
         super().__init__(env, staff, archive, links, codes)
-        self.pages: dict[str, Archived] = {}  # src_uri -> the archived page
+        self.pages: dict = {}  # src_uri -> the archive's Job (exports/archive.py): its spec and snapshot
 
-    def here(self) -> Archived | None:
+    def here(self):
         page = self.env.page
         return self.pages.get(page.file.src_uri) if page is not None else None
 
@@ -155,24 +146,24 @@ class ArchiveForms(Boilerplate):
             self.env._page = previous
 
 
-def _in(here: Archived, slug: str, missing: str) -> Position:
+def _in(here, slug: str, missing: str) -> Position:
     if slug not in here.snapshot.staff:
         raise ValueError(missing.format(slug))
     return here.snapshot.staff[slug]
 
 
-def comparison_html(templates: jinja2.Environment, spec: dict, older: list[dict], newer: list[dict], config,
-                    page_url: str) -> str:
+def comparison_html(spec: dict, older: list[dict], newer: list[dict], config, page_url: str) -> str:
     """The comparison of two editions' blocks and its «Лист изменений», for an archive page or a draft's."""
     changes, target = compare.compare(older, newer), spec["qr"]
-    return templates.get_template("comparison.html").render(
+    return comparison_templates().get_template("comparison.html").render(
         spec=spec, changes=changes, summary=compare.summary(changes), code=qr.svg(target) if target else "",
         target=target, rows=int(config["extra"].get("acknowledgement_rows", 12)),
         amendments=change_sheet.wording(compare.amendments(older, newer)), href=lambda url: get_relative_url(url, page_url))
 
 
+@cache
 def comparison_templates() -> jinja2.Environment:
-    """Today's templates for the comparison: autoescaped, with the site's comment markers."""
+    """Today's templates for the comparison (one environment a process): autoescaped, with the site's comment markers."""
     return jinja2.Environment(loader=jinja2.FileSystemLoader(str(TEMPLATES)), autoescape=True,
                               undefined=jinja2.StrictUndefined, comment_start_string="{##",
                               comment_end_string="##}", trim_blocks=False)

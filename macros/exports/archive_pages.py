@@ -1,7 +1,6 @@
-"""The generated pages of one build: the archive's (a page its cache lacks is added to the build's files
-with the edition's own text, rendered by the site's own path with the macros answering from its commit,
-archive_forms.py; after the build it goes into the cache, the cached ones into the site) and the drafts'
-(``positions/<slug>/draft/`` and its comparison ``compare/<in force>-draft/``, model/drafts.py).
+"""The generated pages of one build: the archive's (those its cache lacks rendered by the site's own path,
+the macros answering from their commit, then cached; the others copied from the cache) and the drafts'
+(``positions/<slug>/draft/`` and its comparison ``compare/<in force>-draft/``).
 """
 
 from __future__ import annotations
@@ -22,7 +21,7 @@ from ..render import plain_calls, qr
 from ..render.archive_links import comparison_file
 from . import cache, document_text, pdf
 from .archive import Job, Planner, comparison_spec, edition_side, text_of
-from .archive_forms import Archived, ArchiveForms, comparison_html, comparison_templates
+from .archive_forms import ArchiveForms, comparison_html
 from .cache import Settings, atomic_write, place, prune_cache
 
 
@@ -42,11 +41,12 @@ class ArchivePages:
         self.checked = checked  # slug -> (its state at the base, whether its own files changed)
         started = time.monotonic()
         settings.cache_dir.mkdir(parents=True, exist_ok=True)
-        self.missing = {job.src: job for job in jobs if not self.cached(job)}  # rendered by this build
+        # Rendered by this build: a page the cache lacks (an edition's, with its text; a state checked, only its text).
+        parts = {"edition": (".html", ".json"), "compare": (".html",), "state": (".json",)}
+        self.missing = {job.src: job for job in jobs if not all(self.path(job, s).is_file() for s in parts[job.kind])}
         # src -> {"blocks": [...], "printed": "..."} of every edition and state
         self.models: dict[str, dict] = {job.src: json.loads(self.path(job, ".json").read_text(encoding="utf-8"))
                                         for job in jobs if job.kind != "compare" and job.src not in self.missing}
-        self.templates = comparison_templates()
         states = [job.state for job in self.missing.values() if job.state is not None]
         self.snapshots = planner.sources.snapshots(states, forms.env)
         self.seconds = time.monotonic() - started  # the archive's own work, not the pages MkDocs renders for it
@@ -54,17 +54,12 @@ class ArchivePages:
     def path(self, job: Job, suffix: str) -> Path:
         return self.settings.cache_dir / f"{job.key}{suffix}"
 
-    def cached(self, job: Job) -> bool:
-        """An edition's page needs its text (model) too; a state checked only its model."""
-        parts = {"edition": (".html", ".json"), "compare": (".html",), "state": (".json",)}[job.kind]
-        return all(self.path(job, suffix).is_file() for suffix in parts)
-
     def add_files(self, files, config) -> None:
         for job in self.missing.values():
             if job.kind == "state":
                 continue  # rendered for the checks only, never published (render_states)
             body = text_of(job) if job.kind == "edition" else ""
-            self.add(job)
+            self.show(job)
             # The body stands at its own lines of the committed file, so a problem names its real line.
             gap = "\n" * max(0, job.state.position.body_line - 4) if job.state is not None else "\n"
             # "archived": the archive makes its PDF and .docx (hooks/editions.py), not the downloads step.
@@ -73,9 +68,10 @@ class ArchivePages:
                 file.source_file = f"docs/{job.state.position.src_path} (редакция {job.spec['version']} из истории git)"
             files.append(file)
 
-    def add(self, job: Job) -> None:
+    def show(self, job: Job) -> None:
         if job.kind != "compare":
-            self.forms.pages[job.src] = Archived(job.spec, self.snapshots[job.spec["snapshot"]])
+            job.snapshot = self.snapshots[job.spec["snapshot"]]
+            self.forms.pages[job.src] = job
 
     def page_content(self, src: str, html: str) -> None:
         job = self.missing.get(src)
@@ -90,7 +86,7 @@ class ArchivePages:
             self.models[job.src]["printed"] = document_text.printed_text(page.content)
             return
         older, newer = (self.models.get(job.spec[side]["src"], {}).get("blocks", []) for side in ("older", "newer"))
-        page.content = comparison_html(self.templates, job.spec, older, newer, self.planner.config, page.url)
+        page.content = comparison_html(job.spec, older, newer, self.planner.config, page.url)
 
     def render_states(self, config) -> None:
         """The text of each state to check that the cache lacks, rendered by the site's own macros and Markdown
@@ -98,7 +94,7 @@ class ArchivePages:
         for job in self.missing.values():
             if job.kind != "state":
                 continue
-            self.add(job)
+            self.show(job)
             body = text_of(job)
             with self.forms.rendering(Page(None, File.generated(config, job.src, content=body), config)):
                 text = plain_calls.expand(body, self.forms.site_macros)
@@ -145,7 +141,8 @@ class DraftPages:
     def add_files(self, files) -> None:
         for draft in self.drafts.values():
             # Pages of their own, reached from the position's page: never in the menu (and not reported as missing there).
-            page = File.generated(self.config, draft.page, content=draft.draft_text, inclusion=InclusionLevel.NOT_IN_NAV)
+            text = (Path(self.config["docs_dir"]) / draft.position.src_path).read_text(encoding="utf-8")  # the draft
+            page = File.generated(self.config, draft.page, content=text, inclusion=InclusionLevel.NOT_IN_NAV)
             page.source_file = f"docs/{draft.position.src_path}"  # the file HR edits: named in messages
             files.append(page)
             title = f"{draft.in_force.position.title}: сравнение редакции {draft.in_force.version} с проектом"
@@ -181,7 +178,7 @@ class DraftPages:
         pdf_file = comparison_file(draft.slug, draft.in_force.version, DRAFT_VERSION, "pdf") if self.pdfs else None
         spec = comparison_spec(self.config, self.staff, draft.slug, draft.position, in_force, newer,
                                self.codes.address(self.config.get("site_url"), draft.comparison), pdf_file)
-        page.content = comparison_html(comparison_templates(), spec, self.blocks.get(f"positions/{draft.slug}.md", []),
+        page.content = comparison_html(spec, self.blocks.get(f"positions/{draft.slug}.md", []),
                                        self.blocks.get(draft.page, []), self.config, page.url)
 
     def sheets(self, site: Path, settings: Settings) -> str:

@@ -1,7 +1,5 @@
-"""The changes between two editions as a lawyer writes them on a «Лист изменений».
-
-``wording(changes)``: the clause changes of ``compare.amendments`` ({"kind", "older", "newer", "after"})
-in, one Russian sentence per amendment out («Пункт 2.10 исключить.»); old numbers name what changes.
+"""The changes between two editions (``compare.amendments``) as a lawyer writes them on a «Лист изменений»:
+one Russian sentence per amendment («Пункт 2.10 исключить.»); old numbers name what changes.
 """
 
 from __future__ import annotations
@@ -14,8 +12,7 @@ def wording(changes: list[dict]) -> list[str]:
     """The amendments, one sentence each, section by section in the order of the document; inside a section
     as an amending order reads: what is reworded or removed, then the renumbering, then what is added (a
     number is free for a new clause only once the clauses after it have moved)."""
-    sentences: list[str] = []
-    run: list[dict] = []
+    sentences, run = [], []  # run: renumbered neighbours, worded as one range
     for change in _in_order(changes):
         if change["kind"] == "renumbered" and (not run or _continues(run[-1], change)):
             run.append(change)

@@ -1,7 +1,5 @@
-"""Two editions compared clause by clause: what was added, removed and changed, and where inside a clause.
-
-difflib: the documents are small, and its longest-matching-block alignment shows a new clause as one
-insertion. Clauses are aligned without numbers, replaced stretches paired by similarity and word-diffed.
+"""Two editions compared clause by clause (difflib: its longest-matching-block alignment shows a new clause
+as one insertion): clauses aligned without numbers, replaced stretches paired by similarity and word-diffed.
 """
 
 from __future__ import annotations
@@ -14,6 +12,7 @@ from dataclasses import dataclass, field
 SIMILAR = 0.5
 TOKEN = re.compile(r"\w+|[^\w\s]|\s+")
 KINDS = {"added": "добавлен", "removed": "исключён", "changed": "изменён"}
+WHAT = {"clause": "пункт", "heading": "раздел", "text": "текст раздела"}
 
 
 @dataclass
@@ -22,24 +21,14 @@ class Change:
     older: dict | None  # the block in the older edition: {kind, number, text}
     newer: dict | None
     words: list[tuple[str, str]] = field(default_factory=list)  # (equal | delete | insert, text)
-
-    @property
-    def label(self) -> str:
-        return KINDS[self.kind]
-
-    @property
-    def what(self) -> str:
-        block = self.newer or self.older
-        return {"clause": "пункт", "heading": "раздел", "text": "текст раздела"}[block["kind"]]
+    label = property(lambda self: KINDS[self.kind])
+    what = property(lambda self: WHAT[(self.newer or self.older)["kind"]])
 
 
 def compare(older: list[dict], newer: list[dict]) -> list[Change]:
     """The changes from the older edition's blocks to the newer's, in the newer edition's order."""
-    changes: list[Change] = []
-    for op, i1, i2, j1, j2 in _aligned(older, newer):
-        if op != "equal":
-            changes += _pair(older[i1:i2], newer[j1:j2])
-    return changes
+    return [change for op, i1, i2, j1, j2 in _aligned(older, newer) if op != "equal"
+            for change in _pair(older[i1:i2], newer[j1:j2])]
 
 
 def amendments(older: list[dict], newer: list[dict]) -> list[dict]:
@@ -49,16 +38,14 @@ def amendments(older: list[dict], newer: list[dict]) -> list[dict]:
     for op, i1, i2, j1, j2 in _aligned(older, newer):
         if op != "equal":
             found += [{"kind": c.kind, "older": c.older, "newer": c.newer} for c in _pair(older[i1:i2], newer[j1:j2])]
-            continue
-        for old, new in zip(older[i1:i2], newer[j1:j2]):
-            if old["kind"] in ("clause", "heading") and old["number"] != new["number"]:
-                found.append({"kind": "renumbered", "older": old, "newer": new})
+        else:
+            found += [{"kind": "renumbered", "older": old, "newer": new} for old, new in zip(older[i1:i2], newer[j1:j2])
+                      if old["kind"] in ("clause", "heading") and old["number"] != new["number"]]
     for change in found:  # where a new paragraph goes: after the clause before it («после пункта 2.8»)
         if change["kind"] == "added" and change["newer"]["kind"] == "text":
             at = next(i for i, block in enumerate(newer) if block is change["newer"])
-            before = newer[at - 1] if at else None
-            if before is not None and before["kind"] == "clause":
-                change["after"] = before["number"]
+            if at and newer[at - 1]["kind"] == "clause":
+                change["after"] = newer[at - 1]["number"]
     return found
 
 
@@ -96,11 +83,8 @@ def word_diff(old: str, new: str) -> list[tuple[str, str]]:
     for op, i1, i2, j1, j2 in difflib.SequenceMatcher(None, a, b, autojunk=False).get_opcodes():
         if op == "equal":
             runs.append(("equal", "".join(a[i1:i2])))
-            continue
-        if i2 > i1:
-            runs.append(("delete", "".join(a[i1:i2])))
-        if j2 > j1:
-            runs.append(("insert", "".join(b[j1:j2])))
+        else:  # tokens are never empty: an empty run is no run
+            runs += [run for run in (("delete", "".join(a[i1:i2])), ("insert", "".join(b[j1:j2]))) if run[1]]
     return runs
 
 

@@ -1,6 +1,5 @@
-"""The plugin's editions step (macros/plugin.py owns one Editions and calls it in its events): on_files adds
-the archive's pages its cache lacks and the drafts' pages to the build (exports/archive_pages.py); after the
-build they are cached and published, the editions' PDFs, .docx and change sheets made, and an edition
+"""The plugin's editions step: on_files adds the archive's pages its cache lacks and the drafts' pages to the
+build; after it they are cached and published, their PDFs, .docx and change sheets made, and an edition
 changed silently since the base commit stops the build (checks/editions.py).
 """
 
@@ -47,8 +46,7 @@ class Editions:
         # What define_env found (macros/__init__.py): the editions, the positions, drafts set aside, the macros.
         self.archive = self.staff = self.forms = None
         self.drafts_found: dict = {}
-        self.pages: ArchivePages | None = None
-        self.drafts: DraftPages | None = None
+        self.pages = self.drafts = None  # the ArchivePages and DraftPages of the build under way
 
     def configure(self, config, command: str | None, options) -> None:
         """on_config, before define_env reads what the archive will publish. command None: a build through
@@ -70,7 +68,6 @@ class Editions:
         self.ledger = published.read(Path(config.site_dir)) if self.publishing else None
 
     def on_files(self, files, config) -> None:
-        # Every edition and comparison: a page of this build, its text from its own commit.
         found = self.archive is not None and self.staff is not None
         self.pages = self._plan(config, files) if self.links.pages and found else None
         # A draft of a new edition set aside by define_env: its own page and its comparison with the edition in force.
@@ -93,10 +90,8 @@ class Editions:
         if self.pages is not None:
             self._record(config, self._finish(config))
         elif self.links.checks and self.archive is not None and self.staff is not None:
-            # `mkdocs serve` without the archive: render just the two states of each position changed under
-            # the same version (nothing when none did; the archive's cache keeps them) and judge them.
-            pages = self._plan(config) if self.archive.complete else None
-            if pages is not None:
+            # `mkdocs serve` without the archive: only the two states of each position changed under the same version.
+            if self.archive.complete and (pages := self._plan(config)) is not None:
                 pages.render_states(config)
                 _judge(pages)
         else:
@@ -177,9 +172,9 @@ def _judge(pages: ArchivePages) -> None:
     for slug, (base, own) in pages.checked.items():
         before, now = models[f"checks/{slug}/base.md"], models[f"checks/{slug}/now.md"]
         if before["printed"] != now["printed"]:
-            changes = compare.compare(before["blocks"], now["blocks"])
-            description = archive_sources.described(compare.described(changes) if changes else "", before["printed"],
-                                                    now["printed"], base, found.current(slug).snapshot, planner.sources)
+            clauses = compare.described(compare.compare(before["blocks"], now["blocks"]))  # "" when none changed
+            description = archive_sources.described(clauses, before["printed"], now["printed"], base,
+                                                    found.current(slug).snapshot, planner.sources)
             own_declared = len(corrections(staff[slug])) > len(corrections(base.position))
             problem = checks.silent_change(staff[slug], description, own_declared, shared, own)
             problems += [problem] if problem else []

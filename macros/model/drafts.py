@@ -1,13 +1,10 @@
-"""A draft of a new edition never takes the place of the edition in force.
-
-While HR prepares a new edition, the page, PDF, .docx, search and catalog show the approved one, read
-from git; the draft gets its own page ``positions/<slug>/draft/``. A first edition still in draft shows marked.
+"""A draft of a new edition never takes the place of the edition in force: the page, PDF, .docx, search and
+catalog show the approved one, read from git; the draft gets its own page ``positions/<slug>/draft/``.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
-from pathlib import Path
 
 from .editions import Archive, Edition, comparison_url
 from .positions import DRAFT_PAGE, POSITIONS_DIR, Position, Staff
@@ -22,14 +19,13 @@ class Draft:
     position: Position   # the work tree's file: status: проект
     in_force: Edition    # the last approved edition, from git
     text: str            # the position file of the edition in force, as committed
-    draft_text: str      # the position file in the work tree: the draft
     slug = property(lambda self: self.position.slug)
     page = property(lambda self: f"{POSITIONS_DIR}/{self.slug}/{DRAFT_PAGE}.md")  # relative to docs_dir
     url = property(lambda self: f"{POSITIONS_DIR}/{self.slug}/{DRAFT_PAGE}/")
     comparison = property(lambda self: comparison_url(self.slug, self.in_force.version, DRAFT_VERSION))
 
 
-def set_drafts_aside(staff: Staff, archive: Archive | None, docs_dir: Path) -> dict[str, Draft]:
+def set_drafts_aside(staff: Staff, archive: Archive | None) -> dict[str, Draft]:
     """Put the edition in force in each draft's place in `staff`; slug -> the draft set aside."""
     found: dict[str, Draft] = {}
     if archive is None:
@@ -41,8 +37,7 @@ def set_drafts_aside(staff: Staff, archive: Archive | None, docs_dir: Path) -> d
         content = archive.history.read([edition.last.blob]).get(edition.last.blob)
         if content is None:
             continue
-        draft_text = (docs_dir / position.src_path).read_text(encoding="utf-8")
-        found[slug] = Draft(position, edition, content.decode("utf-8"), draft_text)
+        found[slug] = Draft(position, edition, content.decode("utf-8"))
         staff.positions[slug] = edition.position
         staff.drafts[slug] = position
     if found:

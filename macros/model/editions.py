@@ -1,8 +1,6 @@
-"""Editions of every position, found in git: which versions there were, when, and at which commits.
-
-An edition is a value of ``version`` on the main line while not a draft; its text is the files at the
-last commit with that value (corrections included), in force until the next edition's ``approved``.
-Also the *base* a change is checked against. Reading only.
+"""Editions of every position found in git, and the *base* a change is checked against. An edition is a value
+of ``version`` on the main line while not a draft; its text is the files at the last commit with that value
+(corrections included), in force until the next edition's ``approved``.
 """
 
 from __future__ import annotations
@@ -176,11 +174,7 @@ def _editions(slug: str, states: list[State | None], removed: dt.date | None) ->
         else:
             runs.append(Edition(slug, state, state))
             removed_since = False
-    by_version: dict[str, Edition] = {}
-    for edition in runs:
-        by_version.pop(edition.version, None)
-        by_version[edition.version] = edition
-    editions = list(by_version.values())
+    editions = [run for at, run in enumerate(runs) if all(later.version != run.version for later in runs[at + 1:])]
     for earlier, later in zip(editions, editions[1:]):
         earlier.until = later.approved if isinstance(later.approved, dt.date) else later.first.date
     if editions and removed is None:

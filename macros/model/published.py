@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import hashlib
 import json
-from dataclasses import dataclass, field
+from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
 from mkdocs.exceptions import PluginError
@@ -49,8 +49,7 @@ def read(site_dir: Path) -> Ledger | None:
 
 
 def write(site_dir: Path, ledger: Ledger) -> None:
-    data = {"reviewed_until": ledger.reviewed_until, "published": ledger.published, "editions": ledger.editions}
-    (Path(site_dir) / LEDGER_FILE).write_text(json.dumps(data, ensure_ascii=False, indent=1, sort_keys=True),
+    (Path(site_dir) / LEDGER_FILE).write_text(json.dumps(asdict(ledger), ensure_ascii=False, indent=1, sort_keys=True),
                                               encoding="utf-8")
 
 

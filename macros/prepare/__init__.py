@@ -20,7 +20,7 @@ from mkdocs.structure.pages import Page
 from ..model.front_matter import FRONT_MATTER
 from ..model.positions import Position, default_tags
 from ..exports import archive as planning, document_text
-from ..exports.archive_forms import Archived, ArchiveForms, comparison_html, comparison_templates
+from ..exports.archive_forms import ArchiveForms, comparison_html
 from ..hooks.compact import drop_gaps_between_blocks
 from ..hooks.safety import stop_if_found
 from ..render import plain_calls
@@ -142,12 +142,12 @@ def add_editions(prepared: Prepared, project_dir: Path, host: MacroHost, site, r
     planner = planning.Planner(site.archive, site.staff, host.conf, Path(project_dir), forms.links, forms.codes)
     jobs = planner.jobs()  # a position's editions come before its comparisons
     snapshots = planner.sources.snapshots([job.state for job in jobs if job.state is not None], forms.env)
-    templates, read = comparison_templates(), {}
+    read = {}
     for job in jobs:
         spec = job.spec
         page = host.at(job.src)
         if job.kind == "edition":
-            forms.pages[job.src] = Archived(spec, snapshots[spec["snapshot"]])
+            job.snapshot, forms.pages[job.src] = snapshots[spec["snapshot"]], job
             # Messages name the file HR knows and the edition, as the site's (exports/archive_pages.py), and the
             # line in that file: the text they search stands at its own lines.
             position = job.state.position
@@ -162,7 +162,7 @@ def add_editions(prepared: Prepared, project_dir: Path, host: MacroHost, site, r
                      "current": bool(spec["notice"].get("current"))}
         else:
             older, newer = (read.get(spec[side]["src"], []) for side in ("older", "newer"))
-            body = one_block(comparison_html(templates, spec, older, newer, host.conf, page.url))
+            body = one_block(comparison_html(spec, older, newer, host.conf, page.url))
             entry = {"kind": "compare", "slug": spec["slug"], "version": spec["newer"]["version"],
                      "older": spec["older"]["version"]}
         prepared.pages[job.src] = _front_matter(spec["title"]) + body.strip("\n") + "\n"

@@ -56,7 +56,7 @@ def read_site(host, findings, *, forms_class=Boilerplate, links: Links | None = 
         wanted = every_edition or links.pages or links.checks or drafting
         archive = find_editions(project, docs_dir, staff, ledger, base) if wanted else None
         edition_checks.raise_history_problems(archive, staff)
-        drafts = set_drafts_aside(staff, archive, docs_dir)  # from here on, a position is its edition in force
+        drafts = set_drafts_aside(staff, archive)  # from here on, a position is its edition in force
         host.conf["nav"] = nav = navigation(staff)
         forms = forms_class(host, staff, archive, links, codes)  # on an archived edition's page, its commit answers
         forms.cache = cache = cache or BuildCache(None)
