@@ -30,6 +30,7 @@ from .hooks.editions import Editions
 from .hooks.publishing import Staging
 from .hooks.search_entries import SearchEntries
 from .model.build_cache import BuildCache
+from .model.positions import POSITIONS_DIR, default_tags
 from .render.findings import Findings
 from .render.verbatim import HeldBlocks, is_instruction
 
@@ -102,6 +103,8 @@ class JobDescPlugin(BasePlugin[JobDescConfig]):
 
     @event_priority(50)
     def on_page_markdown(self, markdown, *, page, config, files):
+        if "tags" not in page.meta and page.file.src_uri.startswith(f"{POSITIONS_DIR}/"):
+            page.meta["tags"] = default_tags(page.meta)  # a position is tagged by its department and category
         safety.tags_as_text(page)
         if self.editions.drafts:
             self.editions.drafts.mark(page, files)

@@ -15,7 +15,6 @@ from markupsafe import Markup, escape
 
 from ..checks.offline import outside_resources
 from ..model.build_cache import BuildCache
-from ..model.positions import POSITIONS_DIR, default_tags
 from ..model.problems import PositionsError, Problem
 from ..render import verbatim
 from ..render.findings import Findings, line_of
@@ -68,9 +67,7 @@ def _as_text(value):
 
 
 def tags_as_text(page) -> None:
-    """Before the tags plugin collects the page's tags; a position is tagged by its department and category."""
-    if "tags" not in page.meta and page.file.src_uri.startswith(f"{POSITIONS_DIR}/"):
-        page.meta["tags"] = default_tags(page.meta)
+    """Before the tags plugin collects the page's tags."""
     if isinstance(page.meta.get("tags"), list):
         page.meta["tags"] = [_as_text(tag) for tag in page.meta["tags"]]
 

@@ -55,7 +55,9 @@ class HeldBlocks:
         self.inline_forms: dict[str, str] = {}
 
     def clear(self) -> None:
-        self.__init__()
+        self.held.clear()
+        self.trusted_html.clear()
+        self.inline_forms.clear()
 
     def trusted(self, html: str) -> str:
         """Mark a block of template HTML that goes through Markdown as the site's own, not HR's raw HTML."""
