@@ -11,9 +11,8 @@ import re
 from pathlib import Path
 
 import pathspec
-import yaml
 
-from ..model.front_matter import FRONT_MATTER, front_matter_problem, parse_front_matter
+from ..model.front_matter import split_front_matter
 from ..model.markup import SIMPLE_CALL, without_code
 from ..model.positions import Staff, position_files
 from ..model.problems import Problem
@@ -71,10 +70,11 @@ def _check_page(shown_as: str, text: str, position, site_macros: dict, forced: b
     if position is not None:
         body, first, meta, lines = position.body, position.body_line, position.meta, position.lines
     else:
-        split = _split(shown_as, text, problems)
-        if split is None:
-            return problems
-        body, first, meta, lines = split
+        split = split_front_matter(text, shown_as) or ({}, {}, [], text, 1)
+        if isinstance(split, Problem):
+            return problems + [split]
+        meta, lines, _, body, first = split
+        meta = meta if isinstance(meta, dict) else {}
     if meta.get("render_macros") not in (None, False):
         problems.append(Problem(
             shown_as, "страница сама включает шаблоны Jinja (render_macros); страница не может этого решать",
@@ -118,19 +118,6 @@ def _page_texts(docs_dir: Path, staff: Staff, problems: list[Problem]):
             problems.append(problem)
         else:
             yield path, shown_as, text
-
-
-def _split(shown_as: str, text: str, problems: list[Problem]):
-    """(body, body's first line, front matter, its lines) of a page that is not a position."""
-    match = FRONT_MATTER.match(text)
-    if not match:
-        return text, 1, {}, {}
-    try:
-        meta, lines, _ = parse_front_matter(match.group(1) or "")
-    except (yaml.YAMLError, ValueError) as error:
-        problems.append(front_matter_problem(shown_as, match.group(1) or "", error))
-        return None
-    return text[match.end():], text.count("\n", 0, match.end()) + 1, meta if isinstance(meta, dict) else {}, lines
 
 
 # What a page that is not a position may say about itself: the theme writes these into <head> and the layout.

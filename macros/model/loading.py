@@ -6,9 +6,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-import yaml
-
-from .front_matter import FRONT_MATTER, front_matter_problem, kind_of, parse_front_matter
+from .front_matter import kind_of, split_front_matter
 from .positions import Position, Staff, position_files
 from .problems import Problem
 from .text_files import text_of
@@ -39,24 +37,21 @@ def position_from_bytes(raw: bytes, shown_as: str, src_path: str) -> tuple[Posit
 
 
 def position_from_text(text: str, shown_as: str, src_path: str) -> tuple[Position | None, list[Problem]]:
-    match = FRONT_MATTER.match(text)
-    if not match:
+    found = split_front_matter(text, shown_as)
+    if found is None:
         return None, [Problem(
             shown_as, "нет блока с данными должности (front matter) в начале файла",
             "первая строка файла — три дефиса ---, затем поля (title: …, department: …), затем снова ---",
             line=1)]
-    try:
-        meta, lines, repeated = parse_front_matter(match.group(1) or "")
-    except (yaml.YAMLError, ValueError) as error:  # ValueError: not plain data, or a date such as 2026-02-30
-        return None, [front_matter_problem(shown_as, match.group(1) or "", error)]
+    if isinstance(found, Problem):
+        return None, [found]
+    meta, lines, repeated, body, body_line = found
     if not isinstance(meta, dict):
         return None, [Problem(
             shown_as, "данные должности между строками --- должны быть списком полей «имя: значение», "
             f"а здесь {kind_of(meta)}",
             "запишите каждое поле с новой строки в начале строки, например: title: Менеджер по продажам",
             line=2)]
-    body = text[match.end():]
-    body_line = text.count("\n", 0, match.end()) + 1
     problems = [Problem(
         shown_as, f"поле указано дважды (первый раз в строке {lines[key]}); YAML молча берёт последнее значение",
         "оставьте одну строку с этим полем", field=".".join(map(str, key)), line=line) for key, line in repeated]
