@@ -31,7 +31,7 @@ def raise_history_problems(archive: Archive | None, staff: Staff) -> None:
 
 
 def _previous_in_history(position: Position, before: Position) -> list[Problem]:
-    listed = [str(entry.get("version")) for entry in position.meta.get("history") or [] if isinstance(entry, dict)]
+    listed = [str(entry.get("version")) for _, entry in position.entries("history")]
     if before.version in listed:
         return []
     history_line = position.line_of("history")
@@ -66,8 +66,8 @@ def history_entry(before: Position, with_heading: bool) -> str:
 def _corrections_dated(position: Position) -> list[Problem]:
     approved = position.approved
     problems = []
-    for index, entry in enumerate(position.meta.get("corrections") or []):
-        day = entry.get("date") if isinstance(entry, dict) else None
+    for index, entry in position.entries("corrections"):
+        day = entry.get("date")
         if isinstance(day, dt.date) and isinstance(approved, dt.date) and day < approved:
             problems.append(Problem(
                 shown(position), f"запись {index + 1}: правка от {day:%d.%m.%Y} раньше утверждения редакции "

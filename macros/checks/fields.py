@@ -32,9 +32,7 @@ def check_front_matter(position: Position) -> list[Problem]:
 def _renamed_approval_orders(position: Position) -> list[Problem]:
     """The former free-text field approval_order (current edition or history): its number moves to
     `approval`, its date is `approved` already. Said instead of «no such field»."""
-    history = position.meta.get("history")
-    places = [((), position.meta)] + [((("history", i)), entry) for i, entry in
-                                      enumerate(history if isinstance(history, list) else []) if isinstance(entry, dict)]
+    places = [((), position.meta)] + [(("history", i), entry) for i, entry in position.entries("history")]
     problems = []
     for path, fields in places:
         if "approval_order" not in fields:
@@ -52,14 +50,9 @@ def _renamed_approval_orders(position: Position) -> list[Problem]:
 
 def _check_history(position: Position) -> list[Problem]:
     """Earlier versions must read as a history: older than the current one, each version once."""
-    history = position.meta.get("history")
-    if not isinstance(history, list):
-        return []
     problems, seen = [], {str(position.meta.get("version")): None}
     current = position.meta.get("approved")
-    for index, entry in enumerate(history):
-        if not isinstance(entry, dict):
-            continue
+    for index, entry in position.entries("history"):
         line = position.line_of("history", index)
         version, approved = str(entry.get("version")), entry.get("approved")
         if version in seen:

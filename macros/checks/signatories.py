@@ -108,11 +108,10 @@ def _check_position(staff: Staff, company: Company, position: Position, lines: d
     approval = company.approval(position)
     if "approval_order" not in meta:  # the former field has its own message (fields.py)
         problems += [problem("approval", message, fix) for message, fix in _edition_rules(approval)]
-    for index, entry in enumerate(meta.get("history") if isinstance(meta.get("history"), list) else []):
-        if isinstance(entry, dict):
-            past = company.edition_approval(entry.get("approval"), entry.get("approved"))
-            problems += [problem("history", f"запись {index + 1}: {message}", fix, index)
-                         for message, fix in _edition_rules(past)]
+    for index, entry in position.entries("history"):
+        past = company.edition_approval(entry.get("approval"), entry.get("approved"))
+        problems += [problem("history", f"запись {index + 1}: {message}", fix, index)
+                     for message, fix in _edition_rules(past)]
     if approval.official and approval.official.ref == position.slug:
         problems.append(problem(
             "approval", "должностное лицо не утверждает собственную инструкцию",

@@ -65,6 +65,11 @@ class Position:
         value = self.meta.get("renamed_from")
         return [slug for slug in value if isinstance(slug, str)] if isinstance(value, list) else []
 
+    def entries(self, key: str) -> list[tuple[int, dict]]:
+        """(index, entry) of every mapping in a list field (history, corrections); the schema reports the rest."""
+        value = self.meta.get(key)
+        return [(i, entry) for i, entry in enumerate(value) if isinstance(entry, dict)] if isinstance(value, list) else []
+
     def line_of(self, *path) -> int | None:
         """The file line of a front-matter field (or of the nearest enclosing one), for messages."""
         return nearest_line(self.lines, path)
