@@ -93,13 +93,9 @@ def _check_page(shown_as: str, text: str, position, site_macros: dict, forced: b
 def check_templates(project: Path) -> list[Problem]:
     """The shared wording and the company's settings are HR's text too: the same characters are refused in them."""
     problems: list[Problem] = []
-    settings = project / "mkdocs.yml"
-    if settings.is_file():
-        text, problem = text_of(settings.read_bytes(), "mkdocs.yml")
-        problems += [problem] if problem else check_text("mkdocs.yml", text, markdown=False)
     folder = project / "macros" / "templates"
-    for path in sorted(folder.glob("*")) if folder.is_dir() else []:
-        if path.is_file() and not path.is_symlink() and path.suffix in (".md", ".html", ".yml"):
+    for path in [project / "mkdocs.yml", *(path for path in sorted(folder.glob("*")) if not path.is_symlink())]:
+        if path.is_file() and path.suffix in (".md", ".html", ".yml"):
             shown_as = path.relative_to(project).as_posix()
             text, problem = text_of(path.read_bytes(), shown_as)
             problems += [problem] if problem else check_text(shown_as, text, markdown=path.suffix == ".md")

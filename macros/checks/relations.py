@@ -203,7 +203,7 @@ def _stray_position_pages(docs_dir: Path) -> list[Problem]:
     but MkDocs would still build it, and its macros would fail mid-build."""
     folder = docs_dir / POSITIONS_DIR
     problems = []
-    for path in sorted(folder.rglob("*")) if folder.is_dir() else []:
+    for path in sorted(folder.rglob("*")):
         relative = path.relative_to(folder)
         if not path.is_file() or path.suffix.lower() not in MARKDOWN:
             continue

@@ -200,7 +200,5 @@ def default_tags(meta: dict) -> list[str]:
 def position_files(docs_dir: Path) -> list[Path]:
     """Every position file, in a stable order. Files starting with '_' are not positions."""
     folder = docs_dir / POSITIONS_DIR
-    if not folder.is_dir():
-        return []
     # A symlink is not read: it could point outside the repository (checks/files.py refuses it).
     return sorted(p for p in folder.glob("*.md") if not p.name.startswith("_") and not p.is_symlink())
