@@ -53,8 +53,8 @@ def _plain(value):
     return value
 
 
-def check_signatories(staff: Staff, company: Company, config_path: str | None) -> list[Problem]:
-    lines = _lines(Path(config_path)) if config_path else {}  # ("extra", "approval") -> line
+def check_signatories(staff: Staff, conf) -> list[Problem]:
+    company, lines = Company(conf["extra"], staff), _lines(Path(conf["config_file_path"]))  # ("extra", …) -> line
     problems = _company_signatories(staff, company, lines)
     for position in staff.positions.values():
         problems += _check_position(staff, company, position, lines)
