@@ -6,7 +6,6 @@ beyond ``{{ name() }}`` stops the build; only a developer opts a page into Jinja
 
 from __future__ import annotations
 
-import difflib
 import re
 from pathlib import Path
 
@@ -15,7 +14,7 @@ import pathspec
 from ..model.front_matter import split_front_matter
 from ..model.markup import SIMPLE_CALL, without_code
 from ..model.positions import Staff, position_files
-from ..model.problems import Problem
+from ..model.problems import Problem, did_you_mean
 from ..model.text_files import text_of
 from .text import check_text, check_values
 
@@ -170,9 +169,8 @@ def _judge(shown_as: str, tag: str, line: int, site_macros: dict, is_position: b
         return Problem(shown_as, f"макрос {tag} работает только в файлах должностей docs/positions/<имя>.md",
                        f"уберите эту строку; на этой странице доступны {listing}", line=line)
     if call:
-        close = difflib.get_close_matches(call.group(1), allowed, n=3, cutoff=0.6)
-        guess = f"возможно, имелось в виду {', '.join(c + '()' for c in close)}; " if close else ""
-        return Problem(shown_as, f"неизвестный макрос «{call.group(1)}()»", guess + listing, line=line)
+        return Problem(shown_as, f"неизвестный макрос «{call.group(1)}()»",
+                       did_you_mean(call.group(1), allowed, "()", n=3) + listing, line=line)
     shown = " ".join(tag.split())
     shown = shown if len(shown) <= 60 else shown[:57] + "…"
     return Problem(

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import difflib
 import re
 import unicodedata
 from pathlib import Path
@@ -11,7 +10,7 @@ from ..model.company import SLUG
 from ..model.history import deleted
 from ..model.markup import CROSS_REFERENCE, source_labels, source_references
 from ..model.positions import LIST_REFERENCE_FIELDS, POSITIONS_DIR, REFERENCE_FIELDS, Position, Staff, position_files
-from ..model.problems import REFERRER, Problem, shown
+from ..model.problems import REFERRER, Problem, did_you_mean, shown
 from .pages import MARKDOWN, page_address
 
 # "Did you mean …" only for a likely typo: general-director is not a misspelt commercial-director (0.7).
@@ -107,9 +106,7 @@ def _missing_target(position: Position, staff: Staff, existing: set[str], field:
 
 
 def guess(slug: str, staff: Staff, suffix: str = "") -> str:
-    """«возможно, имелось в виду recruiter; » for a likely typo of a position's file name, else nothing."""
-    close = difflib.get_close_matches(slug, list(staff.positions), n=1, cutoff=CLOSE_ENOUGH)
-    return f"возможно, имелось в виду {close[0]}{suffix}; " if close else ""
+    return did_you_mean(slug, staff.positions, suffix, cutoff=CLOSE_ENOUGH)
 
 
 def _by_title(staff: Staff, value: str) -> Position | None:

@@ -5,7 +5,6 @@ the field, and the ``description`` and ``x-fix`` of the nearest field in the sch
 from __future__ import annotations
 
 import datetime as dt
-import difflib
 from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cache
@@ -14,7 +13,7 @@ from typing import TYPE_CHECKING
 
 import yaml
 
-from ..model.problems import Problem
+from ..model.problems import Problem, did_you_mean
 
 if TYPE_CHECKING:  # imported when a schema is first checked: most builds take every verdict from the build cache
     import jsonschema
@@ -114,10 +113,8 @@ def _unknown_fields(checked: Checked, error: jsonschema.ValidationError) -> list
     path = list(error.path)
     problems = []
     for name in sorted(set(error.instance) - set(known), key=str):
-        close = difflib.get_close_matches(str(name), known, n=1)
-        guess = f"возможно, имелось в виду {close[0]}; " if close else ""
         problems.append(Problem(
-            checked.shown_as, f"{_nested(path)}{checked.unknown}", f"{guess}допустимые поля: {', '.join(known)}",
+            checked.shown_as, f"{_nested(path)}{checked.unknown}", f"{did_you_mean(str(name), known)}допустимые поля: {', '.join(known)}",
             field=checked.field_of(path + [name]), line=checked.line_of(*path, name)))
     return problems
 

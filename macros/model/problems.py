@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import difflib
 from dataclasses import dataclass
 
 from mkdocs.exceptions import PluginError
@@ -25,6 +26,12 @@ class Problem:
         if self.fix:
             text += f"\n    Как исправить: {self.fix}"
         return text
+
+
+def did_you_mean(written: str, known, suffix: str = "", n: int = 1, cutoff: float = 0.6) -> str:
+    """«возможно, имелось в виду recruiter; » for the likeliest of `known` a typo meant, else nothing."""
+    close = difflib.get_close_matches(written, list(known), n=n, cutoff=cutoff)
+    return f"возможно, имелось в виду {', '.join(name + suffix for name in close)}; " if close else ""
 
 
 def shown(position) -> str:
