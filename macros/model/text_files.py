@@ -20,14 +20,14 @@ def text_of(raw: bytes, shown_as: str) -> tuple[str | None, Problem | None]:
     """A file's bytes (in the work tree or at a commit) as text with '\\n' line ends, or the problem."""
     try:
         text = raw.decode("utf-8-sig")
-    except UnicodeDecodeError:
-        return None, not_utf8(shown_as, raw)
+    except UnicodeDecodeError as error:  # its line, so HR knows where to look
+        return None, not_utf8(shown_as, raw, error.object.count(b"\n", 0, error.start) + 1)
     if "\r" in text:
         text = text.replace("\r\n", "\n").replace("\r", "\n")
     return text, None
 
 
-def not_utf8(shown_as: str, raw: bytes) -> Problem:
+def not_utf8(shown_as: str, raw: bytes, bad_line: int) -> Problem:
     name, iconv = guess_encoding(raw)
     hint = f" — вероятно, он сохранён в кодировке {name}" if name else ""
     source = iconv or "<кодировка>"
@@ -37,7 +37,7 @@ def not_utf8(shown_as: str, raw: bytes) -> Problem:
         "в VS Code — щёлкните название кодировки в строке состояния → «Reopen with Encoding» (выберите "
         "нынешнюю), затем «Save with Encoding: UTF-8»; в командной строке: "
         f"iconv -f {source} -t utf-8 файл.md > новый.md. Проще всего править файлы в веб-интерфейсе git: "
-        "он всегда сохраняет UTF-8", line=_first_bad_line(raw) if not name or "UTF-" not in name else 1)
+        "он всегда сохраняет UTF-8", line=bad_line if not name or "UTF-" not in name else 1)
 
 
 def guess_encoding(raw: bytes) -> tuple[str | None, str | None]:
@@ -64,12 +64,3 @@ def _russian_score(text: str) -> float:
     if not letters:
         return 0.0
     return sum(("а" <= ch <= "я" or ch == "ё") + (ch in FREQUENT) for ch in letters) / (2 * len(letters))
-
-
-def _first_bad_line(raw: bytes) -> int:
-    """The line of the first byte that is not UTF-8, so HR knows where to look."""
-    try:
-        raw.decode("utf-8")
-    except UnicodeDecodeError as error:
-        return raw.count(b"\n", 0, error.start) + 1
-    return 1
