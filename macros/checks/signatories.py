@@ -73,10 +73,7 @@ def _company_signatories(staff: Staff, company: Company, lines: dict) -> list[Pr
     refs = [(("approval", "official"), company.approver_ref), (("signatories", "drafted_by"), company.drafter_ref)]
     refs += [(("signatories", "agreed_by", i), ref) for i, ref in enumerate(company.agreed_refs)]
     refs += [(("officials", ref), ref) for ref in company.officials]
-    for keys, ref in refs:
-        missing = _missing_position(staff, ref)
-        if missing:
-            problems.append(problem(keys, *missing, missing=ref))
+    problems += [problem(keys, *missing, missing=ref) for keys, ref in refs if (missing := _missing_position(staff, ref))]
     approver = company.approver_ref
     if approver and approver == company.drafter_ref:
         problems.append(problem(("signatories", "drafted_by"), "инструкции разрабатывает тот же, кто их утверждает",
@@ -95,14 +92,12 @@ def _check_position(staff: Staff, company: Company, position: Position, lines: d
         line = position.line_of(field, *path) or position.line_of("approved")
         return Problem(shown(position), message, fix, field=field, line=line, missing=missing)
 
-    problems = []
     own, agreed = meta.get("approval"), meta.get("agreed_by")
     refs = [("approval", ("official",), own.get("official") if isinstance(own, dict) else None),
             ("drafted_by", (), meta.get("drafted_by"))]
     refs += [("agreed_by", (index,), ref) for index, ref in enumerate(agreed if isinstance(agreed, list) else [])]
-    for field, path, ref in refs:
-        if missing := _missing_position(staff, ref):
-            problems.append(problem(field, *missing, *path, missing=ref))
+    problems = [problem(field, *missing, *path, missing=ref) for field, path, ref in refs
+                if (missing := _missing_position(staff, ref))]
     if problems:
         return problems  # the rules below would only repeat the missing reference
     approval = company.approval(position)
