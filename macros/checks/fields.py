@@ -8,7 +8,7 @@ import datetime as dt
 import re
 
 from ..model.positions import Position
-from ..model.problems import Problem, shown
+from ..model.problems import Problem
 from .schema_messages import Checked, load_schema, schema_problems
 
 
@@ -19,7 +19,7 @@ def schema() -> dict:
 def check_front_matter(position: Position) -> list[Problem]:
     """Every problem of one position's front matter: one per wrong field (with its line and an example),
     then its history and its tags."""
-    checked = Checked(shown(position), "position_schema.yaml", position.line_of,
+    checked = Checked(position.shown, "position_schema.yaml", position.line_of,
                       lambda path: str(path[0]) if path else None, "между строками ---",
                       "такого поля нет в описании должности")
     renamed = _renamed_approval_orders(position)
@@ -40,11 +40,10 @@ def _renamed_approval_orders(position: Position) -> list[Problem]:
         number = re.search(r"№\s*([^\s,]+)", str(fields["approval_order"]))
         written = f"approval: {{number: {number.group(1)}}}" if number else "approval: {number: 14-ОД}"
         where = f"запись {path[1] + 1}: " if path else ""
-        problems.append(Problem(
-            shown(position), f"{where}поле approval_order заменено полем approval: номер — отдельно, "
+        problems.append(position.problem(
+            f"{where}поле approval_order заменено полем approval: номер — отдельно, "
             "дата — в поле approved (так гриф пишет дату перед номером)",
-            f"вместо строки approval_order напишите {written}", field=path[0] if path else "approval_order",
-            line=position.line_of(*path, "approval_order")))
+            f"вместо строки approval_order напишите {written}", *path, "approval_order"))
     return problems
 
 
@@ -53,20 +52,19 @@ def _check_history(position: Position) -> list[Problem]:
     problems, seen = [], {str(position.meta.get("version")): None}
     current = position.meta.get("approved")
     for index, entry in position.entries("history"):
-        line = position.line_of("history", index)
         version, approved = str(entry.get("version")), entry.get("approved")
         if version in seen:
             where = "действующей редакции" if seen[version] is None else f"записи {seen[version] + 1}"
-            problems.append(Problem(
-                shown(position), f"запись {index + 1}: редакция {version} уже указана у {where}",
-                "в history перечисляются только прежние редакции, каждая один раз", field="history", line=line))
+            problems.append(position.problem(f"запись {index + 1}: редакция {version} уже указана у {where}",
+                                             "в history перечисляются только прежние редакции, каждая один раз",
+                                             "history", index))
         seen.setdefault(version, index)
         if isinstance(approved, dt.date) and isinstance(current, dt.date) and approved >= current:
-            problems.append(Problem(
-                shown(position), f"запись {index + 1}: редакция {version} утверждена {approved:%d.%m.%Y}, "
+            problems.append(position.problem(
+                f"запись {index + 1}: редакция {version} утверждена {approved:%d.%m.%Y}, "
                 f"не раньше действующей ({current:%d.%m.%Y})",
                 "прежняя редакция утверждается раньше действующей: проверьте даты или поменяйте записи местами",
-                field="history", line=line))
+                "history", index))
     return problems
 
 
@@ -84,7 +82,7 @@ def _check_tags(position: Position) -> list[Problem]:
     missing, extra = [value for value in own if value not in tags], [tag for tag in tags if tag not in own]
     what = (["нет " + ", ".join(f"«{value}»" for value in missing)] if missing else []) + \
            (["лишние " + ", ".join(f"«{tag}»" for tag in extra)] if extra else [])
-    return [Problem(
-        shown(position), "метки не совпадают с подразделением и категорией должности: " + "; ".join(what),
+    return [position.problem(
+        "метки не совпадают с подразделением и категорией должности: " + "; ".join(what),
         f"удалите строку tags — метки ставятся по полям department и category сами — или напишите "
-        f"tags: [{', '.join(own)}]", field="tags", line=position.line_of("tags"))]
+        f"tags: [{', '.join(own)}]", "tags")]

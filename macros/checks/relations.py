@@ -10,7 +10,7 @@ from ..model.company import SLUG
 from ..model.history import deleted
 from ..model.markup import CROSS_REFERENCE, source_labels, source_references
 from ..model.positions import LIST_REFERENCE_FIELDS, POSITIONS_DIR, REFERENCE_FIELDS, Position, Staff, position_files
-from ..model.problems import REFERRER, Problem, did_you_mean, shown
+from ..model.problems import REFERRER, Problem, did_you_mean
 from .pages import MARKDOWN, page_address
 
 # "Did you mean …" only for a likely typo: general-director is not a misspelt commercial-director (0.7).
@@ -32,8 +32,8 @@ def _check_slug(position: Position) -> list[Problem]:
     if SLUG.match(position.slug):
         return []
     suggestion = re.sub(r"[^a-z0-9]+", "-", position.slug.lower()).strip("-") or "new-position"
-    return [Problem(
-        shown(position), "имя файла должности должно состоять из латинских строчных букв, цифр и дефисов: "
+    return [position.problem(
+        "имя файла должности должно состоять из латинских строчных букв, цифр и дефисов: "
         "из него получается адрес страницы",
         f"переименуйте файл в {suggestion}.md и поправьте ссылки на него в других должностях")]
 
@@ -42,10 +42,10 @@ def _check_references(position: Position, staff: Staff, existing: set[str], docs
     problems = []
     for field in REFERENCE_FIELDS + LIST_REFERENCE_FIELDS:
         values = position.meta.get(field)
-        listed = enumerate(values if isinstance(values, list) else []) if field in LIST_REFERENCE_FIELDS else [(None, values)]
-        for index, value in listed:
-            line = position.line_of(field) if index is None else position.line_of(field, index)
-            problems += _missing_target(position, staff, existing, field, value, line, docs_dir)
+        listed = ([((field, i), value) for i, value in enumerate(values if isinstance(values, list) else [])]
+                  if field in LIST_REFERENCE_FIELDS else [((field,), values)])
+        for path, value in listed:
+            problems += _missing_target(position, staff, existing, path, value, docs_dir)
     return problems
 
 
@@ -59,49 +59,47 @@ def _check_clause_references(position: Position, staff: Staff) -> list[Problem]:
         slug, label = found.groups()
         line = position.body_line + line - 1
         if slug not in staff:
-            problems.append(Problem(
-                shown(position), f"ссылка на пункт [](…{target}) ведёт в должность, которой нет: "
-                f"нет файла docs/{POSITIONS_DIR}/{slug}.md", f"{guess(slug, staff, '.md')}укажите имя файла "
-                "существующей должности", line=line))
+            problems.append(position.problem(
+                f"ссылка на пункт [](…{target}) ведёт в должность, которой нет: нет файла docs/{POSITIONS_DIR}/{slug}.md",
+                f"{guess(slug, staff, '.md')}укажите имя файла существующей должности", line=line))
         elif label not in (known := {name for name, _ in source_labels(staff[slug].body)}):
             labels = ", ".join(sorted(known)) or "меток нет"
-            problems.append(Problem(
-                shown(position), f"ссылка [](…{target}) ведёт на метку, которой нет в {shown(staff[slug])}",
+            problems.append(position.problem(
+                f"ссылка [](…{target}) ведёт на метку, которой нет в {staff[slug].shown}",
                 f"поставьте метку {{#{label}}} в начале нужного пункта того файла или исправьте ссылку "
                 f"(метки того файла: {labels})", line=line))
     return problems
 
 
-def _missing_target(position: Position, staff: Staff, existing: set[str], field: str, value,
-                    line: int | None, docs_dir: Path | None) -> list[Problem]:
+def _missing_target(position: Position, staff: Staff, existing: set[str], path: tuple, value,
+                    docs_dir: Path | None) -> list[Problem]:
+    field = path[0]
     if not isinstance(value, str) or not value or value in existing:
         return []
     if value == position.slug and field == "reports_to":
         return []  # reported as a cycle of one
     renamed = staff.renamed().get(value)
     if renamed is not None:
-        return [Problem(
-            shown(position), f"должность «{value}» переименована: теперь это {shown(renamed)}",
-            f"напишите новое имя: {field}: {renamed.slug}", field=field, line=line)]
+        return [position.problem(f"должность «{value}» переименована: теперь это {renamed.shown}",
+                                 f"напишите новое имя: {field}: {renamed.slug}", *path)]
     gone = deleted(docs_dir, f"{POSITIONS_DIR}/{value}.md") if docs_dir is not None else None
     if gone:
         when, commit = gone
-        return [Problem(
-            shown(position), f"должность «{value}» удалена: файл docs/{POSITIONS_DIR}/{value}.md удалён "
+        return [position.problem(
+            f"должность «{value}» удалена: файл docs/{POSITIONS_DIR}/{value}.md удалён "
             f"{when:%d.%m.%Y} ({commit}){REFERRER}",
             "укажите другую должность (например, вышестоящую) или верните файл; чтобы упразднить должность, "
             "файл не удаляют, а пишут в нём status: упразднена (CONTRIBUTING.md, «Упразднить должность»)",
-            field=field, line=line, missing=value)]
+            *path, missing=value)]
     titled = _by_title(staff, value)
     if titled is not None:
-        return [Problem(
-            shown(position), f"«{value}» — наименование должности, а здесь пишут имя её файла",
-            f"напишите {field}: {titled.slug}" if field in REFERENCE_FIELDS else
-            f"напишите {titled.slug} вместо «{value}»", field=field, line=line)]
+        return [position.problem(f"«{value}» — наименование должности, а здесь пишут имя её файла",
+                                 f"напишите {field}: {titled.slug}" if field in REFERENCE_FIELDS else
+                                 f"напишите {titled.slug} вместо «{value}»", *path)]
     known = ", ".join(sorted(staff.positions))
-    return [Problem(
-        shown(position), f"должности «{value}» нет: нет файла docs/{POSITIONS_DIR}/{value}.md",
-        f"{guess(value, staff)}укажите имя файла существующей должности без .md, одно из: {known}", field=field, line=line,
+    return [position.problem(
+        f"должности «{value}» нет: нет файла docs/{POSITIONS_DIR}/{value}.md",
+        f"{guess(value, staff)}укажите имя файла существующей должности без .md, одно из: {known}", *path,
         missing=value)]
 
 
@@ -126,16 +124,14 @@ def _check_renames(staff: Staff) -> list[Problem]:
     problems, seen = [], {}
     for position in staff.positions.values():
         for index, old in enumerate(position.renamed_from):
-            line = position.line_of("renamed_from", index)
             if old in staff:
-                problems.append(Problem(
-                    shown(position), f"прежнее имя «{old}» носит другая должность: {shown(staff[old])}",
-                    "в renamed_from пишут только имена файлов, которых больше нет", field="renamed_from", line=line))
+                problems.append(position.problem(f"прежнее имя «{old}» носит другая должность: {staff[old].shown}",
+                                                 "в renamed_from пишут только имена файлов, которых больше нет",
+                                                 "renamed_from", index))
             elif old in seen:
-                problems.append(Problem(
-                    shown(position), f"прежнее имя «{old}» уже указано в {shown(seen[old])}: со старого адреса "
-                    "нельзя перенаправить на две страницы", "оставьте его в одном файле", field="renamed_from",
-                    line=line))
+                problems.append(position.problem(
+                    f"прежнее имя «{old}» уже указано в {seen[old].shown}: со старого адреса "
+                    "нельзя перенаправить на две страницы", "оставьте его в одном файле", "renamed_from", index))
             seen.setdefault(old, position)
     return problems
 
@@ -151,11 +147,9 @@ def _check_cycles(staff: Staff) -> list[Problem]:
             loop = chain[chain.index(slug):]
             reported.update(loop)
             path = " → ".join(loop + [slug])
-            problems.append(Problem(
-                shown(staff[slug]), f"подчинение замкнуто в круг: {path}",
-                "у одной из этих должностей укажите в reports_to вышестоящую должность вне круга "
-                "(у высшей должности reports_to не указывается)",
-                field="reports_to", line=staff[slug].line_of("reports_to")))
+            problems.append(staff[slug].problem(
+                f"подчинение замкнуто в круг: {path}", "у одной из этих должностей укажите в reports_to вышестоящую "
+                "должность вне круга (у высшей должности reports_to не указывается)", "reports_to"))
     return problems
 
 
@@ -168,10 +162,8 @@ def _check_duplicate_titles(staff: Staff) -> list[Problem]:
             continue
         key = " ".join(unicodedata.normalize("NFKC", title).casefold().replace("ё", "е").split())
         if key in seen:
-            problems.append(Problem(
-                shown(position), f"должность «{title}» уже описана в docs/{seen[key].src_path}",
-                "переименуйте должность или объедините два файла в один", field="title",
-                line=position.line_of("title")))
+            problems.append(position.problem(f"должность «{title}» уже описана в docs/{seen[key].src_path}",
+                                             "переименуйте должность или объедините два файла в один", "title"))
         else:
             seen[key] = position
     return problems

@@ -14,7 +14,7 @@ import yaml
 from ..model.company import BY_DOCUMENT, BY_OFFICIAL, SLUG, Approval, Company
 from ..model.front_matter import collect_lines
 from ..model.positions import Position, Staff, nearest_line
-from ..model.problems import Problem, shown
+from ..model.problems import Problem
 from .relations import guess
 from .schema_messages import Checked, schema_problems
 
@@ -89,8 +89,7 @@ def _check_position(staff: Staff, company: Company, position: Position, lines: d
 
     def problem(field: str, message: str, fix: str, *path, missing: str | None = None) -> Problem:
         # A missing `approval` is reported at `approved`, the date it belongs with.
-        line = position.line_of(field, *path) or position.line_of("approved")
-        return Problem(shown(position), message, fix, field=field, line=line, missing=missing)
+        return position.problem(message, fix, field, *path, line=position.line_of("approved"), missing=missing)
 
     own, agreed = meta.get("approval"), meta.get("agreed_by")
     refs = [("approval", ("official",), own.get("official") if isinstance(own, dict) else None),
@@ -144,7 +143,7 @@ def _signatory_rules(company: Company, position: Position, approval: Approval, l
     # The company's own drafter being its approver is reported once, at mkdocs.yml (_check_company).
     company_wide = not own_drafter and drafter is not None and drafter.ref == company.drafter_ref == company.approver_ref
     if drafter and approver and drafter.ref == approver.ref and not company_wide:
-        where = ((shown(position), "drafted_by", position.line_of("drafted_by")) if own_drafter
+        where = ((position.shown, "drafted_by", position.line_of("drafted_by")) if own_drafter
                  else (CONFIG, "extra.signatories.drafted_by", nearest_line(lines, ("extra", "signatories", "drafted_by"))))
         problems.append(Problem(
             where[0], f"инструкцию {position.meta.get('genitive', position.slug)} разрабатывает тот же, кто её утверждает ({drafter.title})",
@@ -152,15 +151,13 @@ def _signatory_rules(company: Company, position: Position, approval: Approval, l
             field=where[1], line=where[2]))
     agreed = [official.ref for official in signatories.agreed]
     if drafter and drafter.ref in agreed:
-        problems.append(Problem(
-            shown(position), f"{drafter.title} и разрабатывает, и согласует инструкцию",
-            f"уберите {drafter.ref} из agreed_by: разработчик подписывает инструкцию один раз",
-            field="agreed_by", line=position.line_of("agreed_by")))
+        problems.append(position.problem(
+            f"{drafter.title} и разрабатывает, и согласует инструкцию",
+            f"уберите {drafter.ref} из agreed_by: разработчик подписывает инструкцию один раз", "agreed_by"))
     if approver and approver.ref in agreed and own_agreed:
-        problems.append(Problem(
-            shown(position), f"{approver.title} и согласует, и утверждает инструкцию",
-            f"уберите {approver.ref} из agreed_by: утверждающий не согласует свой же документ",
-            field="agreed_by", line=position.line_of("agreed_by")))
+        problems.append(position.problem(
+            f"{approver.title} и согласует, и утверждает инструкцию",
+            f"уберите {approver.ref} из agreed_by: утверждающий не согласует свой же документ", "agreed_by"))
     return problems
 
 

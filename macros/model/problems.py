@@ -34,11 +34,6 @@ def did_you_mean(written: str, known, suffix: str = "", n: int = 1, cutoff: floa
     return f"возможно, имелось в виду {', '.join(name + suffix for name in close)}; " if close else ""
 
 
-def shown(position) -> str:
-    """How a position's file is named in messages: as HR sees it in the repository."""
-    return f"docs/{position.src_path}"
-
-
 class PositionsError(PluginError):
     """Raised before any page is written when HR's files have problems."""
 
