@@ -7,7 +7,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 
-from ..model.positions import Position
+from ..model.positions import Position, default_tags
 from ..model.problems import Problem
 from .schema_messages import Checked, load_schema, schema_problems
 
@@ -71,11 +71,10 @@ def _check_history(position: Position) -> list[Problem]:
 def _check_tags(position: Position) -> list[Problem]:
     """Tags must be exactly the department and the category (set from them when absent, hooks/safety.py),
     or a moved position would stay listed under its old department."""
-    tags, meta = position.meta.get("tags"), position.meta
+    tags, own = position.meta.get("tags"), default_tags(position.meta)
     if not isinstance(tags, list) or not all(isinstance(tag, str) for tag in tags):
         return []  # absent (optional) or malformed: the schema reports the latter
-    own = [meta.get("department"), meta.get("category")]
-    if not all(isinstance(value, str) for value in own):
+    if len(own) < 2:
         return []  # the schema reports the department or category itself; tags are checked once it is fixed
     if sorted(tags) == sorted(own):
         return []
