@@ -100,7 +100,4 @@ def unchanged_new_edition(position: Position, previous: str) -> str:
 
 
 def _next(version: str) -> str:
-    parts = version.split(".")
-    if parts and parts[-1].isdigit():
-        parts[-1] = str(int(parts[-1]) + 1)
-    return ".".join(parts)
+    return re.sub(r"(?:^|(?<=\.))\d+$", lambda last: str(int(last.group()) + 1), version)
