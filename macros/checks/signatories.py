@@ -15,8 +15,8 @@ from ..model.company import BY_DOCUMENT, BY_OFFICIAL, SLUG, Approval, Company
 from ..model.front_matter import collect_lines
 from ..model.positions import Position, Staff, nearest_line
 from ..model.problems import Problem
+from .fields import Checked, schema_problems
 from .relations import guess
-from .schema_messages import Checked, schema_problems
 
 CONFIG = "mkdocs.yml"
 
