@@ -61,10 +61,14 @@ def check_signatories(staff: Staff, conf) -> list[Problem]:
     return problems
 
 
+def _config_problem(lines: dict, keys: tuple, message: str, fix: str, missing: str | None = None) -> Problem:
+    field = "extra." + ".".join(str(key) for key in keys if not isinstance(key, int))
+    return Problem(CONFIG, message, fix, field=field, line=nearest_line(lines, ("extra", *keys)), missing=missing)
+
+
 def _company_signatories(staff: Staff, company: Company, lines: dict) -> list[Problem]:
     def problem(keys: tuple, message: str, fix: str, missing: str | None = None) -> Problem:
-        field = "extra." + ".".join(str(key) for key in keys if not isinstance(key, int))
-        return Problem(CONFIG, message, fix, field=field, line=nearest_line(lines, ("extra", *keys)), missing=missing)
+        return _config_problem(lines, keys, message, fix, missing)
 
     problems = []  # missing keys and wrong types: the schema (company_schema.yaml) says so
     if company.form == BY_DOCUMENT and not company.document:
@@ -143,12 +147,11 @@ def _signatory_rules(company: Company, position: Position, approval: Approval, l
     # The company's own drafter being its approver is reported once, at mkdocs.yml (_check_company).
     company_wide = not own_drafter and drafter is not None and drafter.ref == company.drafter_ref == company.approver_ref
     if drafter and approver and drafter.ref == approver.ref and not company_wide:
-        where = ((position.shown, "drafted_by", position.line_of("drafted_by")) if own_drafter
-                 else (CONFIG, "extra.signatories.drafted_by", nearest_line(lines, ("extra", "signatories", "drafted_by"))))
-        problems.append(Problem(
-            where[0], f"инструкцию {position.meta.get('genitive', position.slug)} разрабатывает тот же, кто её утверждает ({drafter.title})",
-            "укажите разработчиком другое лицо: drafted_by: hr-head (или имя файла руководителя подразделения)",
-            field=where[1], line=where[2]))
+        said = (f"инструкцию {position.meta.get('genitive', position.slug)} разрабатывает тот же, кто её утверждает "
+                f"({drafter.title})",
+                "укажите разработчиком другое лицо: drafted_by: hr-head (или имя файла руководителя подразделения)")
+        problems.append(position.problem(*said, "drafted_by") if own_drafter
+                        else _config_problem(lines, ("signatories", "drafted_by"), *said))
     agreed = [official.ref for official in signatories.agreed]
     if drafter and drafter.ref in agreed:
         problems.append(position.problem(
