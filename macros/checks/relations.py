@@ -22,7 +22,13 @@ def check_relations(staff: Staff, docs_dir: Path | None) -> list[Problem]:
     # Files that exist but could not be read have their own problem; references to them are fine.
     existing = set(staff.positions) | ({p.stem for p in position_files(docs_dir)} if docs_dir else set())
     for position in staff.positions.values():
-        problems += _check_slug(position) + _check_references(position, staff, existing, docs_dir)
+        problems += _check_slug(position)
+        for field in REFERENCE_FIELDS + LIST_REFERENCE_FIELDS:
+            values = position.meta.get(field)
+            listed = ([((field, i), value) for i, value in enumerate(values if isinstance(values, list) else [])]
+                      if field in LIST_REFERENCE_FIELDS else [((field,), values)])
+            for path, value in listed:
+                problems += _missing_target(position, staff, existing, path, value, docs_dir)
         problems += _check_clause_references(position, staff)
     problems += _check_renames(staff) + _check_cycles(staff) + _check_duplicate_titles(staff)
     return problems + (_check_addresses(docs_dir) + _stray_position_pages(docs_dir) if docs_dir is not None else [])
@@ -36,17 +42,6 @@ def _check_slug(position: Position) -> list[Problem]:
         "имя файла должности должно состоять из латинских строчных букв, цифр и дефисов: "
         "из него получается адрес страницы",
         f"переименуйте файл в {suggestion}.md и поправьте ссылки на него в других должностях")]
-
-
-def _check_references(position: Position, staff: Staff, existing: set[str], docs_dir: Path | None) -> list[Problem]:
-    problems = []
-    for field in REFERENCE_FIELDS + LIST_REFERENCE_FIELDS:
-        values = position.meta.get(field)
-        listed = ([((field, i), value) for i, value in enumerate(values if isinstance(values, list) else [])]
-                  if field in LIST_REFERENCE_FIELDS else [((field,), values)])
-        for path, value in listed:
-            problems += _missing_target(position, staff, existing, path, value, docs_dir)
-    return problems
 
 
 def _check_clause_references(position: Position, staff: Staff) -> list[Problem]:
