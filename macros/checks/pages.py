@@ -163,9 +163,9 @@ def _judge(shown_as: str, tag: str, line: int, site_macros: dict, is_position: b
                      if is_position or not getattr(macro, "position_only", False))
     listing = "макросы сайта: " + ", ".join(f"{{{{ {name}() }}}}" for name in allowed)
     call = SIMPLE_CALL.fullmatch(tag)
+    if call and call.group(1) in allowed:
+        return None
     if call and call.group(1) in site_macros:
-        if is_position or not getattr(site_macros[call.group(1)], "position_only", False):
-            return None
         return Problem(shown_as, f"макрос {tag} работает только в файлах должностей docs/positions/<имя>.md",
                        f"уберите эту строку; на этой странице доступны {listing}", line=line)
     if call:
