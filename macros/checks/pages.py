@@ -12,10 +12,10 @@ from pathlib import Path
 import pathspec
 
 from ..model.front_matter import split_front_matter
+from ..model.loading import text_of
 from ..model.markup import SIMPLE_CALL, without_code
 from ..model.positions import Staff, position_files
 from ..model.problems import Problem, did_you_mean
-from ..model.text_files import text_of
 from .text import check_text, check_values
 
 MARKDOWN = (".markdown", ".mdown", ".mkdn", ".mkd", ".md")  # what MkDocs builds as pages
