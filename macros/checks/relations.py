@@ -31,7 +31,7 @@ def check_relations(staff: Staff, docs_dir: Path | None) -> list[Problem]:
                 problems += _missing_target(position, staff, existing, path, value, docs_dir)
         problems += _check_clause_references(position, staff)
     problems += _check_renames(staff) + _check_cycles(staff) + _check_duplicate_titles(staff)
-    return problems + (_check_addresses(docs_dir) + _stray_position_pages(docs_dir) if docs_dir is not None else [])
+    return problems + (_check_page_files(docs_dir) if docs_dir is not None else [])
 
 
 def _check_slug(position: Position) -> list[Problem]:
@@ -164,14 +164,23 @@ def _check_duplicate_titles(staff: Staff) -> list[Problem]:
     return problems
 
 
-def _check_addresses(docs_dir: Path) -> list[Problem]:
-    """Two files that become one page address (recruiter.md and Recruiter.md, or recruiter.markdown):
-    one would silently overwrite the other, and on Windows or macOS they cannot even coexist."""
+def _check_page_files(docs_dir: Path) -> list[Problem]:
+    """Two files that become one page address (recruiter.md and Recruiter.md, or recruiter.markdown) would overwrite
+    each other; Markdown in docs/positions that is not <slug>.md directly there is not read as a position, but
+    MkDocs would still build it, and its macros would fail mid-build."""
     pages: dict[str, list[str]] = {}
+    stray = []
     for path in sorted(docs_dir.rglob("*")):
-        if path.is_file() and path.suffix.lower() in MARKDOWN:
-            relative = path.relative_to(docs_dir).as_posix()
-            pages.setdefault(page_address(relative), []).append(relative)
+        if not path.is_file() or path.suffix.lower() not in MARKDOWN:
+            continue
+        relative = path.relative_to(docs_dir).as_posix()
+        pages.setdefault(page_address(relative), []).append(relative)
+        if relative.startswith(f"{POSITIONS_DIR}/") and (relative.count("/") > 1 or path.suffix != ".md"
+                                                         or path.name.startswith("_")):
+            stray.append(Problem(
+                f"docs/{relative}", "файл должности лежит не там или называется не так: его не прочтут как должность",
+                f"положите файл прямо в docs/{POSITIONS_DIR}/ с расширением .md (строчными), "
+                f"например docs/{POSITIONS_DIR}/{path.stem.lower().lstrip('_')}.md"))
     problems = []
     for address, files in pages.items():
         files.sort(key=lambda name: (name != name.lower() or not name.endswith(".md"), name))  # blame the odd one
@@ -179,22 +188,4 @@ def _check_addresses(docs_dir: Path) -> list[Problem]:
             problems.append(Problem(
                 f"docs/{other}", f"этот файл и docs/{files[0]} дают одну и ту же страницу /{address}",
                 "оставьте один из файлов; имена файлов пишите строчными латинскими буквами с расширением .md"))
-    return problems
-
-
-def _stray_position_pages(docs_dir: Path) -> list[Problem]:
-    """Markdown in docs/positions that is not <slug>.md directly there is not read as a position,
-    but MkDocs would still build it, and its macros would fail mid-build."""
-    folder = docs_dir / POSITIONS_DIR
-    problems = []
-    for path in sorted(folder.rglob("*")):
-        relative = path.relative_to(folder)
-        if not path.is_file() or path.suffix.lower() not in MARKDOWN:
-            continue
-        if len(relative.parts) > 1 or path.suffix != ".md" or path.name.startswith("_"):
-            problems.append(Problem(
-                f"docs/{POSITIONS_DIR}/{relative.as_posix()}",
-                "файл должности лежит не там или называется не так: его не прочтут как должность",
-                f"положите файл прямо в docs/{POSITIONS_DIR}/ с расширением .md (строчными), "
-                f"например docs/{POSITIONS_DIR}/{path.stem.lower().lstrip('_')}.md"))
-    return problems
+    return problems + stray
