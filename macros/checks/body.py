@@ -8,7 +8,7 @@ import re
 from ..model.markup import (CROSS_REFERENCE, GENERATED_ID, INSTRUCTION_MACROS, VALID_LABEL, source_labels,
                             source_references)
 from ..model.positions import Position
-from ..model.problems import Problem, shown
+from ..model.problems import Problem
 
 REQUIRED_SECTIONS = ("Общие положения", "Должностные обязанности", "Права", "Ответственность")
 HEADING = re.compile(r"^##[ \t]+(.+?)[ \t]*$", re.M)
@@ -19,8 +19,8 @@ FENCE = re.compile(r"^(```|~~~)", re.M)
 
 def check_body(position: Position) -> list[Problem]:
     if not position.body.strip():
-        return [Problem(
-            shown(position), "ниже данных должности (после второй строки ---) нет текста инструкции",
+        return [position.problem(
+            "ниже данных должности (после второй строки ---) нет текста инструкции",
             "создайте файл командой python3 -m macros.new_position или скопируйте образец со страницы сайта «Файл должности» (docs/guide/position-file.md)",
             line=position.body_line)]
     glued, named = _glued_headings(position)
@@ -35,8 +35,8 @@ def _glued_headings(position: Position) -> tuple[list[Problem], set[str]]:
             continue  # inside a code block: shown as written
         marks, title = found.groups()
         sections.add(title.strip())
-        problems.append(Problem(
-            shown(position), f"«{found.group(0).strip()}» не читается как заголовок: после {marks} нет пробела",
+        problems.append(position.problem(
+            f"«{found.group(0).strip()}» не читается как заголовок: после {marks} нет пробела",
             f"напишите «{marks} {title.strip()}» (пробел между {marks} и названием раздела)",
             line=_line(position, found.start())))
     return problems, sections
@@ -52,14 +52,14 @@ def _check_skeleton(position: Position, glued: set[str]) -> list[Problem]:
     headings = {m.group(1) for m in HEADING.finditer(position.body)} | glued  # a glued heading has its own message
     for section in REQUIRED_SECTIONS:
         if section not in headings:
-            problems.append(Problem(
-                shown(position), f"нет раздела «{section}»",
+            problems.append(position.problem(
+                f"нет раздела «{section}»",
                 f"добавьте строку «## {section}» и под ней список пунктов, порядок разделов: "
                 + ", ".join(REQUIRED_SECTIONS)))
     for name in INSTRUCTION_MACROS:
         if not re.search(r"\{\{-?\s*" + name + r"\(\s*\)\s*-?\}\}", position.body):
-            problems.append(Problem(
-                shown(position), f"нет строки {{{{ {name}() }}}} — без неё инструкция неполная",
+            problems.append(position.problem(
+                f"нет строки {{{{ {name}() }}}} — без неё инструкция неполная",
                 "верните строку на её место по образцу на странице сайта «Файл должности» (docs/guide/position-file.md)"))
     return problems
 
@@ -71,8 +71,8 @@ def _check_duties(position: Position) -> list[Problem]:
             continue
         if LIST_ITEM.search(position.body, heading.end(), following.start() if following else len(position.body)):
             return []
-        return [Problem(
-            shown(position), "в разделе «Должностные обязанности» нет ни одной обязанности",
+        return [position.problem(
+            "в разделе «Должностные обязанности» нет ни одной обязанности",
             "перечислите обязанности списком под заголовком, каждую с новой строки, начиная с «- »",
             line=_line(position, heading.start()))]
     return []  # no such section: reported by _check_skeleton
@@ -84,19 +84,18 @@ def _check_labels(position: Position) -> list[Problem]:
     for label, line in source_labels(position.body):
         line = first + line - 1
         if not VALID_LABEL.match(label):
-            problems.append(Problem(
-                shown(position), f"метка пункта «{{#{label}}}» недопустима", line=line,
+            problems.append(position.problem(
+                f"метка пункта «{{#{label}}}» недопустима", line=line,
                 fix="метка — латинские буквы, цифры и дефис, начиная с буквы, например {#consult}"))
         elif GENERATED_ID.match(label):
-            problems.append(Problem(
-                shown(position), f"метка пункта «{{#{label}}}» совпадает с адресом, который сборка сама даёт "
+            problems.append(position.problem(
+                f"метка пункта «{{#{label}}}» совпадает с адресом, который сборка сама даёт "
                 "разделу или пункту: ссылки вели бы не туда", line=line,
                 fix="дайте метке слово по смыслу пункта, например {#consult}, и поправьте ссылки на неё"))
         elif label in declared:
-            problems.append(Problem(
-                shown(position), f"метка пункта «{{#{label}}}» уже стоит у пункта в строке {declared[label]}",
-                "дайте этому пункту другую метку и поправьте ссылки [](#…), которые должны вести на него",
-                line=line))
+            problems.append(position.problem(
+                f"метка пункта «{{#{label}}}» уже стоит у пункта в строке {declared[label]}",
+                "дайте этому пункту другую метку и поправьте ссылки [](#…), которые должны вести на него", line=line))
         else:
             declared[label] = line
     for target, line in source_references(position.body):
@@ -110,13 +109,13 @@ def _check_reference(position: Position, target: str, line: int, declared: dict)
         if target[1:] in declared:
             return []
         options = ", ".join(sorted(declared)) or "в этом файле меток нет"
-        return [Problem(
-            shown(position), f"ссылка на пункт [](#{target[1:]}) ведёт на несуществующую метку",
+        return [position.problem(
+            f"ссылка на пункт [](#{target[1:]}) ведёт на несуществующую метку",
             f"поставьте метку {{#{target[1:]}}} в начале нужного пункта или исправьте ссылку (метки файла: {options})",
             line=line)]
     if CROSS_REFERENCE.match(target):
         return []  # a clause of another position: checked with all positions in relations.py
-    return [Problem(
-        shown(position), f"ссылка [](…{target[-40:]}) без текста: на странице была бы пустой",
+    return [position.problem(
+        f"ссылка [](…{target[-40:]}) без текста: на странице была бы пустой",
         "напишите текст ссылки в квадратных скобках: [текст](адрес); ссылка на пункт — [](#метка), "
         "на пункт другой должности — [](имя-файла.md#метка)", line=line)]

@@ -12,7 +12,7 @@ import yaml
 
 from ..model.editions import Archive
 from ..model.positions import Position, Staff
-from ..model.problems import PositionsError, Problem, shown
+from ..model.problems import PositionsError, Problem
 
 SHARED_CORRECTIONS = "macros/templates/corrections.yml"
 # "1.0" as CONTRIBUTING writes it (PyYAML quotes it as '1.0': the same value, an unfamiliar look).
@@ -31,7 +31,7 @@ def raise_history_problems(archive: Archive | None, staff: Staff) -> None:
 
 
 def _previous_in_history(position: Position, before: Position) -> list[Problem]:
-    listed = [str(entry.get("version")) for entry in position.meta.get("history") or [] if isinstance(entry, dict)]
+    listed = [str(entry.get("version")) for _, entry in position.entries("history")]
     if before.version in listed:
         return []
     history_line = position.line_of("history")
@@ -39,11 +39,11 @@ def _previous_in_history(position: Position, before: Position) -> list[Problem]:
              else "вставьте эти строки как есть в данные должности, например перед строкой «tags:» или перед "
                   "закрывающей строкой ---")
     block = history_entry(before, with_heading=not history_line)
-    return [Problem(
-        shown(position), f"редакция {before.version} заменена редакцией {position.version}, но в history нет записи "
+    return [position.problem(
+        f"редакция {before.version} заменена редакцией {position.version}, но в history нет записи "
         f"о редакции {before.version}",
         f"перенесите прежнюю редакцию в начало списка history (CONTRIBUTING.md, «Новая редакция»): {where}"
-        f"\n\n{block}\n", field="history", line=history_line or position.line_of("version"))]
+        f"\n\n{block}\n", "history", line=position.line_of("version"))]
 
 
 def history_entry(before: Position, with_heading: bool) -> str:
@@ -66,14 +66,14 @@ def history_entry(before: Position, with_heading: bool) -> str:
 def _corrections_dated(position: Position) -> list[Problem]:
     approved = position.approved
     problems = []
-    for index, entry in enumerate(position.meta.get("corrections") or []):
-        day = entry.get("date") if isinstance(entry, dict) else None
+    for index, entry in position.entries("corrections"):
+        day = entry.get("date")
         if isinstance(day, dt.date) and isinstance(approved, dt.date) and day < approved:
-            problems.append(Problem(
-                shown(position), f"запись {index + 1}: правка от {day:%d.%m.%Y} раньше утверждения редакции "
+            problems.append(position.problem(
+                f"запись {index + 1}: правка от {day:%d.%m.%Y} раньше утверждения редакции "
                 f"{position.version} ({approved:%d.%m.%Y}) — вероятно, она относится к прежней редакции",
                 "при новой редакции удалите прежние corrections: они остаются в архиве прежней редакции",
-                field="corrections", line=position.line_of("corrections", index)))
+                "corrections", index))
     return problems
 
 
@@ -89,20 +89,15 @@ def silent_change(position: Position, description: str, own_declared: bool, shar
            'смысл не меняется — добавьте запись corrections: [{date: ГГГГ-ММ-ДД, note: что исправлено}]')
     if not own_changed:
         fix += f" (для общих шаблонов — одну запись в {SHARED_CORRECTIONS})"
-    return Problem(
-        shown(position), f"печатный текст утверждённой редакции {position.version} изменился{where}, а номер "
-        f"редакции прежний: {description}",
-        fix, field="version", line=position.line_of("version"))
+    return position.problem(f"печатный текст утверждённой редакции {position.version} изменился{where}, а номер "
+                            f"редакции прежний: {description}", fix, "version")
 
 
 def unchanged_new_edition(position: Position, previous: str) -> str:
-    return (f"{shown(position)}:{position.line_of('version') or ''}: новая редакция {position.version}, но её "
+    return (f"{position.shown}:{position.line_of('version') or ''}: новая редакция {position.version}, но её "
             f"пункты не отличаются от редакции {previous}. Если текст должен был измениться, проверьте файл; "
             "если редакция переутверждена без изменений, всё верно")
 
 
 def _next(version: str) -> str:
-    parts = version.split(".")
-    if parts and parts[-1].isdigit():
-        parts[-1] = str(int(parts[-1]) + 1)
-    return ".".join(parts)
+    return re.sub(r"(?:^|(?<=\.))\d+$", lambda last: str(int(last.group()) + 1), version)

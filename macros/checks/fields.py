@@ -1,15 +1,141 @@
-"""The front matter of one position: the schema's rules (position_schema.yaml), history and tags,
-as messages HR can act on. Rules across files: relations.py; about the text: body.py.
+"""The front matter against its JSON Schema (a position's: position_schema.yaml; `extra:` in mkdocs.yml:
+company_schema.yaml, checked by signatories.py) as messages HR can act on — the file, the line, the field, the
+nearest ``description`` and ``x-fix`` — and what the schema cannot say of a position: its history and tags.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import re
+from collections.abc import Callable
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+from typing import TYPE_CHECKING
 
-from ..model.positions import Position
-from ..model.problems import Problem, shown
-from .schema_messages import Checked, load_schema, schema_problems
+import yaml
+
+from ..model.positions import Position, default_tags
+from ..model.problems import Problem, did_you_mean
+
+if TYPE_CHECKING:  # imported when a schema is first checked: most builds take every verdict from the build cache
+    import jsonschema
+
+TYPE_NAMES = {"string": "текст", "array": "список [ … ]", "date": "дата вида 2026-02-02", "null": "пусто",
+              "object": "набор полей «имя: значение»", "integer": "целое число", "number": "число",
+              "boolean": "да или нет (true / false)"}
+
+
+@dataclass(frozen=True)
+class Checked:
+    """What is being checked and how its places are named in messages."""
+
+    shown_as: str                           # the file, as HR sees it in the repository
+    schema_file: str                        # the schema's YAML file, next to this module
+    line_of: Callable[..., int | None]      # the file line of a field path
+    field_of: Callable[[list], str | None]  # how a field path is named in the message
+    add_here: str                           # where a missing top-level field is written
+    unknown: str                            # «такого поля нет …»
+
+
+@cache
+def load_schema(name: str) -> dict:
+    return yaml.safe_load(Path(__file__).with_name(name).read_text(encoding="utf-8"))
+
+
+@cache
+def _validator(name: str) -> jsonschema.protocols.Validator:
+    """A validator that also knows the type `date` (YAML dates arrive as datetime.date)."""
+    import jsonschema
+    base = jsonschema.Draft202012Validator
+    checker = base.TYPE_CHECKER.redefine(
+        "date", lambda _checker, value: isinstance(value, dt.date) and not isinstance(value, dt.datetime))
+    return jsonschema.validators.extend(base, type_checker=checker)(load_schema(name))
+
+
+def schema_problems(data: object, checked: Checked) -> list[Problem]:
+    """One problem per wrong field of `data`, with its line and an example."""
+    problems = []
+    for error in sorted(_validator(checked.schema_file).iter_errors(data), key=lambda e: [str(p) for p in e.path]):
+        if error.validator == "additionalProperties":
+            problems += _unknown_fields(checked, error)
+        else:
+            problems.append(_field_problem(checked, error))
+    return problems
+
+
+def _spec(schema: dict, path: list) -> dict:
+    """The nearest schema node along `path` that says what to write (description or x-fix)."""
+    best, node = {}, schema
+    for part in path:
+        node = (node.get("items") if isinstance(part, int) else (node.get("properties") or {}).get(part)) or {}
+        if "x-fix" in node or "description" in node:
+            best = node
+    return best
+
+
+def _field_problem(checked: Checked, error: jsonschema.ValidationError) -> Problem:
+    path = list(error.path)
+    if error.validator == "required":
+        path.append(error.message.split("'")[1])
+    spec = _spec(load_schema(checked.schema_file), path)
+    example = f"например: {spec['x-fix']}" if "x-fix" in spec else ""
+    where = _nested(path)
+    if error.validator == "required":
+        fix = (f"добавьте {checked.add_here} строку для поля {path[-1]}; {example}" if len(path) == 1
+               else f"добавьте в эту запись поле {path[-1]}; {example}")
+        return Problem(checked.shown_as, f"{where}обязательное поле не заполнено", fix,
+                       field=checked.field_of(path), line=checked.line_of(*path[:-1]))
+    fix = "; ".join(part for part in (spec.get("description", ""), example) if part)
+    return Problem(checked.shown_as, where + _what_is_wrong(error), fix, field=checked.field_of(path),
+                   line=checked.line_of(*path))
+
+
+def _what_is_wrong(error: jsonschema.ValidationError) -> str:
+    value, rule = error.instance, error.validator_value
+    if error.validator == "type":
+        wanted = " или ".join(TYPE_NAMES.get(t, t) for t in ([rule] if isinstance(rule, str) else rule))
+        hint = (" — число, а нужен текст: возьмите значение в кавычки"
+                if isinstance(value, (int, float)) and "string" in str(rule) else "")
+        return f"ожидается {wanted}, а записано {shown_value(value)}{hint}"
+    if error.validator == "enum":
+        return f"значение {shown_value(value)} не из списка: {', '.join(map(str, rule))}"
+    if error.validator == "minLength":
+        return f"значение {shown_value(value)} слишком короткое (нужно не меньше {rule} знаков)"
+    if error.validator in ("minItems", "maxItems"):
+        return f"в списке {len(value)} знач., а нужно {'не меньше' if error.validator == 'minItems' else 'не больше'} {rule}"
+    if error.validator in ("minimum", "maximum"):
+        return f"значение {shown_value(value)} {'меньше' if error.validator == 'minimum' else 'больше'} допустимого ({rule})"
+    if error.validator == "pattern":
+        return f"значение {shown_value(value)} записано не в том виде"
+    return f"недопустимое значение {shown_value(value)}"
+
+
+def _unknown_fields(checked: Checked, error: jsonschema.ValidationError) -> list[Problem]:
+    known = list(error.schema["properties"])
+    path = list(error.path)
+    problems = []
+    for name in sorted(set(error.instance) - set(known), key=str):
+        problems.append(Problem(
+            checked.shown_as, f"{_nested(path)}{checked.unknown}", f"{did_you_mean(str(name), known)}допустимые поля: {', '.join(known)}",
+            field=checked.field_of(path + [name]), line=checked.line_of(*path, name)))
+    return problems
+
+
+def _nested(path: list) -> str:
+    """«запись 2 → поле approved: » for a field inside a list, nothing for a top-level field."""
+    parts = [f"запись {p + 1}" if isinstance(p, int) else f"поле {p}" for p in path[1:]]
+    return " → ".join(parts) + ": " if parts else ""
+
+
+def shown_value(value: object) -> str:
+    if value is None:
+        return "пустое значение"
+    if isinstance(value, str):
+        return f"«{value}»"
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    return repr(value)
 
 
 def schema() -> dict:
@@ -19,7 +145,7 @@ def schema() -> dict:
 def check_front_matter(position: Position) -> list[Problem]:
     """Every problem of one position's front matter: one per wrong field (with its line and an example),
     then its history and its tags."""
-    checked = Checked(shown(position), "position_schema.yaml", position.line_of,
+    checked = Checked(position.shown, "position_schema.yaml", position.line_of,
                       lambda path: str(path[0]) if path else None, "между строками ---",
                       "такого поля нет в описании должности")
     renamed = _renamed_approval_orders(position)
@@ -32,9 +158,7 @@ def check_front_matter(position: Position) -> list[Problem]:
 def _renamed_approval_orders(position: Position) -> list[Problem]:
     """The former free-text field approval_order (current edition or history): its number moves to
     `approval`, its date is `approved` already. Said instead of «no such field»."""
-    history = position.meta.get("history")
-    places = [((), position.meta)] + [((("history", i)), entry) for i, entry in
-                                      enumerate(history if isinstance(history, list) else []) if isinstance(entry, dict)]
+    places = [((), position.meta)] + [(("history", i), entry) for i, entry in position.entries("history")]
     problems = []
     for path, fields in places:
         if "approval_order" not in fields:
@@ -42,56 +166,48 @@ def _renamed_approval_orders(position: Position) -> list[Problem]:
         number = re.search(r"№\s*([^\s,]+)", str(fields["approval_order"]))
         written = f"approval: {{number: {number.group(1)}}}" if number else "approval: {number: 14-ОД}"
         where = f"запись {path[1] + 1}: " if path else ""
-        problems.append(Problem(
-            shown(position), f"{where}поле approval_order заменено полем approval: номер — отдельно, "
+        problems.append(position.problem(
+            f"{where}поле approval_order заменено полем approval: номер — отдельно, "
             "дата — в поле approved (так гриф пишет дату перед номером)",
-            f"вместо строки approval_order напишите {written}", field=path[0] if path else "approval_order",
-            line=position.line_of(*path, "approval_order")))
+            f"вместо строки approval_order напишите {written}", *path, "approval_order"))
     return problems
 
 
 def _check_history(position: Position) -> list[Problem]:
     """Earlier versions must read as a history: older than the current one, each version once."""
-    history = position.meta.get("history")
-    if not isinstance(history, list):
-        return []
     problems, seen = [], {str(position.meta.get("version")): None}
     current = position.meta.get("approved")
-    for index, entry in enumerate(history):
-        if not isinstance(entry, dict):
-            continue
-        line = position.line_of("history", index)
+    for index, entry in position.entries("history"):
         version, approved = str(entry.get("version")), entry.get("approved")
         if version in seen:
             where = "действующей редакции" if seen[version] is None else f"записи {seen[version] + 1}"
-            problems.append(Problem(
-                shown(position), f"запись {index + 1}: редакция {version} уже указана у {where}",
-                "в history перечисляются только прежние редакции, каждая один раз", field="history", line=line))
+            problems.append(position.problem(f"запись {index + 1}: редакция {version} уже указана у {where}",
+                                             "в history перечисляются только прежние редакции, каждая один раз",
+                                             "history", index))
         seen.setdefault(version, index)
         if isinstance(approved, dt.date) and isinstance(current, dt.date) and approved >= current:
-            problems.append(Problem(
-                shown(position), f"запись {index + 1}: редакция {version} утверждена {approved:%d.%m.%Y}, "
+            problems.append(position.problem(
+                f"запись {index + 1}: редакция {version} утверждена {approved:%d.%m.%Y}, "
                 f"не раньше действующей ({current:%d.%m.%Y})",
                 "прежняя редакция утверждается раньше действующей: проверьте даты или поменяйте записи местами",
-                field="history", line=line))
+                "history", index))
     return problems
 
 
 def _check_tags(position: Position) -> list[Problem]:
     """Tags must be exactly the department and the category (set from them when absent, hooks/safety.py),
     or a moved position would stay listed under its old department."""
-    tags, meta = position.meta.get("tags"), position.meta
+    tags, own = position.meta.get("tags"), default_tags(position.meta)
     if not isinstance(tags, list) or not all(isinstance(tag, str) for tag in tags):
         return []  # absent (optional) or malformed: the schema reports the latter
-    own = [meta.get("department"), meta.get("category")]
-    if not all(isinstance(value, str) for value in own):
+    if len(own) < 2:
         return []  # the schema reports the department or category itself; tags are checked once it is fixed
     if sorted(tags) == sorted(own):
         return []
     missing, extra = [value for value in own if value not in tags], [tag for tag in tags if tag not in own]
     what = (["нет " + ", ".join(f"«{value}»" for value in missing)] if missing else []) + \
            (["лишние " + ", ".join(f"«{tag}»" for tag in extra)] if extra else [])
-    return [Problem(
-        shown(position), "метки не совпадают с подразделением и категорией должности: " + "; ".join(what),
+    return [position.problem(
+        "метки не совпадают с подразделением и категорией должности: " + "; ".join(what),
         f"удалите строку tags — метки ставятся по полям department и category сами — или напишите "
-        f"tags: [{', '.join(own)}]", field="tags", line=position.line_of("tags"))]
+        f"tags: [{', '.join(own)}]", "tags")]

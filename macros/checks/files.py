@@ -101,7 +101,9 @@ def _judge(path: Path, relative: str, in_theme) -> Problem | None:
                        "docs/ подменил бы их", "переложите файл в другую папку, например docs/images/")
     if suffix not in PICTURES:
         return None
-    if not _starts_with(path, PICTURES[suffix]):
+    with path.open("rb") as file:
+        head = file.read(16)
+    if not any(map(head.startswith, PICTURES[suffix])) or (suffix == ".webp" and head[8:12] != b"WEBP"):
         return Problem(shown_as, f"файл называется {suffix}, но картинкой этого типа не является",
                        "сохраните картинку заново в графическом редакторе как PNG или JPEG")
     oversized = _oversized(path)
@@ -126,13 +128,6 @@ def _oversized(path: Path) -> str | None:
     except Exception:  # Pillow refuses what it cannot read, decompression bombs included
         return "её не удаётся прочесть как картинку"
     return f"{width} × {height} точек" if width * height > MAX_PIXELS else None
-
-
-def _starts_with(path: Path, signatures: tuple[bytes, ...]) -> bool:
-    with path.open("rb") as file:
-        head = file.read(16)
-    return any(head.startswith(signature) for signature in signatures) and (
-        path.suffix.lower() != ".webp" or head[8:12] == b"WEBP")
 
 
 def _theme_files(theme_dirs: list[str]):

@@ -6,18 +6,16 @@ beyond ``{{ name() }}`` stops the build; only a developer opts a page into Jinja
 
 from __future__ import annotations
 
-import difflib
 import re
 from pathlib import Path
 
 import pathspec
-import yaml
 
-from ..model.front_matter import FRONT_MATTER, front_matter_problem, parse_front_matter
+from ..model.front_matter import split_front_matter
+from ..model.loading import text_of
 from ..model.markup import SIMPLE_CALL, without_code
 from ..model.positions import Staff, position_files
-from ..model.problems import Problem
-from ..model.text_files import text_of
+from ..model.problems import Problem, did_you_mean
 from .text import check_text, check_values
 
 MARKDOWN = (".markdown", ".mdown", ".mkdn", ".mkd", ".md")  # what MkDocs builds as pages
@@ -71,10 +69,11 @@ def _check_page(shown_as: str, text: str, position, site_macros: dict, forced: b
     if position is not None:
         body, first, meta, lines = position.body, position.body_line, position.meta, position.lines
     else:
-        split = _split(shown_as, text, problems)
-        if split is None:
-            return problems
-        body, first, meta, lines = split
+        split = split_front_matter(text, shown_as) or ({}, {}, [], text, 1)
+        if isinstance(split, Problem):
+            return problems + [split]
+        meta, lines, _, body, first = split
+        meta = meta if isinstance(meta, dict) else {}
     if meta.get("render_macros") not in (None, False):
         problems.append(Problem(
             shown_as, "страница сама включает шаблоны Jinja (render_macros); страница не может этого решать",
@@ -93,13 +92,9 @@ def _check_page(shown_as: str, text: str, position, site_macros: dict, forced: b
 def check_templates(project: Path) -> list[Problem]:
     """The shared wording and the company's settings are HR's text too: the same characters are refused in them."""
     problems: list[Problem] = []
-    settings = project / "mkdocs.yml"
-    if settings.is_file():
-        text, problem = text_of(settings.read_bytes(), "mkdocs.yml")
-        problems += [problem] if problem else check_text("mkdocs.yml", text, markdown=False)
     folder = project / "macros" / "templates"
-    for path in sorted(folder.glob("*")) if folder.is_dir() else []:
-        if path.is_file() and not path.is_symlink() and path.suffix in (".md", ".html", ".yml"):
+    for path in [project / "mkdocs.yml", *(path for path in sorted(folder.glob("*")) if not path.is_symlink())]:
+        if path.is_file() and path.suffix in (".md", ".html", ".yml"):
             shown_as = path.relative_to(project).as_posix()
             text, problem = text_of(path.read_bytes(), shown_as)
             problems += [problem] if problem else check_text(shown_as, text, markdown=path.suffix == ".md")
@@ -118,19 +113,6 @@ def _page_texts(docs_dir: Path, staff: Staff, problems: list[Problem]):
             problems.append(problem)
         else:
             yield path, shown_as, text
-
-
-def _split(shown_as: str, text: str, problems: list[Problem]):
-    """(body, body's first line, front matter, its lines) of a page that is not a position."""
-    match = FRONT_MATTER.match(text)
-    if not match:
-        return text, 1, {}, {}
-    try:
-        meta, lines, _ = parse_front_matter(match.group(1) or "")
-    except (yaml.YAMLError, ValueError) as error:
-        problems.append(front_matter_problem(shown_as, match.group(1) or "", error))
-        return None
-    return text[match.end():], text.count("\n", 0, match.end()) + 1, meta if isinstance(meta, dict) else {}, lines
 
 
 # What a page that is not a position may say about itself: the theme writes these into <head> and the layout.
@@ -181,15 +163,14 @@ def _judge(shown_as: str, tag: str, line: int, site_macros: dict, is_position: b
                      if is_position or not getattr(macro, "position_only", False))
     listing = "макросы сайта: " + ", ".join(f"{{{{ {name}() }}}}" for name in allowed)
     call = SIMPLE_CALL.fullmatch(tag)
+    if call and call.group(1) in allowed:
+        return None
     if call and call.group(1) in site_macros:
-        if is_position or not getattr(site_macros[call.group(1)], "position_only", False):
-            return None
         return Problem(shown_as, f"макрос {tag} работает только в файлах должностей docs/positions/<имя>.md",
                        f"уберите эту строку; на этой странице доступны {listing}", line=line)
     if call:
-        close = difflib.get_close_matches(call.group(1), allowed, n=3, cutoff=0.6)
-        guess = f"возможно, имелось в виду {', '.join(c + '()' for c in close)}; " if close else ""
-        return Problem(shown_as, f"неизвестный макрос «{call.group(1)}()»", guess + listing, line=line)
+        return Problem(shown_as, f"неизвестный макрос «{call.group(1)}()»",
+                       did_you_mean(call.group(1), allowed, "()", n=3) + listing, line=line)
     shown = " ".join(tag.split())
     shown = shown if len(shown) <= 60 else shown[:57] + "…"
     return Problem(

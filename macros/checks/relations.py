@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import difflib
 import re
 import unicodedata
 from pathlib import Path
@@ -11,7 +10,7 @@ from ..model.company import SLUG
 from ..model.history import deleted
 from ..model.markup import CROSS_REFERENCE, source_labels, source_references
 from ..model.positions import LIST_REFERENCE_FIELDS, POSITIONS_DIR, REFERENCE_FIELDS, Position, Staff, position_files
-from ..model.problems import REFERRER, Problem, shown
+from ..model.problems import REFERRER, Problem, did_you_mean
 from .pages import MARKDOWN, page_address
 
 # "Did you mean …" only for a likely typo: general-director is not a misspelt commercial-director (0.7).
@@ -23,31 +22,26 @@ def check_relations(staff: Staff, docs_dir: Path | None) -> list[Problem]:
     # Files that exist but could not be read have their own problem; references to them are fine.
     existing = set(staff.positions) | ({p.stem for p in position_files(docs_dir)} if docs_dir else set())
     for position in staff.positions.values():
-        problems += _check_slug(position) + _check_references(position, staff, existing, docs_dir)
+        problems += _check_slug(position)
+        for field in REFERENCE_FIELDS + LIST_REFERENCE_FIELDS:
+            values = position.meta.get(field)
+            listed = ([((field, i), value) for i, value in enumerate(values if isinstance(values, list) else [])]
+                      if field in LIST_REFERENCE_FIELDS else [((field,), values)])
+            for path, value in listed:
+                problems += _missing_target(position, staff, existing, path, value, docs_dir)
         problems += _check_clause_references(position, staff)
     problems += _check_renames(staff) + _check_cycles(staff) + _check_duplicate_titles(staff)
-    return problems + (_check_addresses(docs_dir) + _stray_position_pages(docs_dir) if docs_dir is not None else [])
+    return problems + (_check_page_files(docs_dir) if docs_dir is not None else [])
 
 
 def _check_slug(position: Position) -> list[Problem]:
     if SLUG.match(position.slug):
         return []
     suggestion = re.sub(r"[^a-z0-9]+", "-", position.slug.lower()).strip("-") or "new-position"
-    return [Problem(
-        shown(position), "имя файла должности должно состоять из латинских строчных букв, цифр и дефисов: "
+    return [position.problem(
+        "имя файла должности должно состоять из латинских строчных букв, цифр и дефисов: "
         "из него получается адрес страницы",
         f"переименуйте файл в {suggestion}.md и поправьте ссылки на него в других должностях")]
-
-
-def _check_references(position: Position, staff: Staff, existing: set[str], docs_dir: Path | None) -> list[Problem]:
-    problems = []
-    for field in REFERENCE_FIELDS + LIST_REFERENCE_FIELDS:
-        values = position.meta.get(field)
-        listed = enumerate(values if isinstance(values, list) else []) if field in LIST_REFERENCE_FIELDS else [(None, values)]
-        for index, value in listed:
-            line = position.line_of(field) if index is None else position.line_of(field, index)
-            problems += _missing_target(position, staff, existing, field, value, line, docs_dir)
-    return problems
 
 
 def _check_clause_references(position: Position, staff: Staff) -> list[Problem]:
@@ -60,56 +54,52 @@ def _check_clause_references(position: Position, staff: Staff) -> list[Problem]:
         slug, label = found.groups()
         line = position.body_line + line - 1
         if slug not in staff:
-            problems.append(Problem(
-                shown(position), f"ссылка на пункт [](…{target}) ведёт в должность, которой нет: "
-                f"нет файла docs/{POSITIONS_DIR}/{slug}.md", f"{guess(slug, staff, '.md')}укажите имя файла "
-                "существующей должности", line=line))
+            problems.append(position.problem(
+                f"ссылка на пункт [](…{target}) ведёт в должность, которой нет: нет файла docs/{POSITIONS_DIR}/{slug}.md",
+                f"{guess(slug, staff, '.md')}укажите имя файла существующей должности", line=line))
         elif label not in (known := {name for name, _ in source_labels(staff[slug].body)}):
             labels = ", ".join(sorted(known)) or "меток нет"
-            problems.append(Problem(
-                shown(position), f"ссылка [](…{target}) ведёт на метку, которой нет в {shown(staff[slug])}",
+            problems.append(position.problem(
+                f"ссылка [](…{target}) ведёт на метку, которой нет в {staff[slug].shown}",
                 f"поставьте метку {{#{label}}} в начале нужного пункта того файла или исправьте ссылку "
                 f"(метки того файла: {labels})", line=line))
     return problems
 
 
-def _missing_target(position: Position, staff: Staff, existing: set[str], field: str, value,
-                    line: int | None, docs_dir: Path | None) -> list[Problem]:
+def _missing_target(position: Position, staff: Staff, existing: set[str], path: tuple, value,
+                    docs_dir: Path | None) -> list[Problem]:
+    field = path[0]
     if not isinstance(value, str) or not value or value in existing:
         return []
     if value == position.slug and field == "reports_to":
         return []  # reported as a cycle of one
     renamed = staff.renamed().get(value)
     if renamed is not None:
-        return [Problem(
-            shown(position), f"должность «{value}» переименована: теперь это {shown(renamed)}",
-            f"напишите новое имя: {field}: {renamed.slug}", field=field, line=line)]
+        return [position.problem(f"должность «{value}» переименована: теперь это {renamed.shown}",
+                                 f"напишите новое имя: {field}: {renamed.slug}", *path)]
     gone = deleted(docs_dir, f"{POSITIONS_DIR}/{value}.md") if docs_dir is not None else None
     if gone:
         when, commit = gone
-        return [Problem(
-            shown(position), f"должность «{value}» удалена: файл docs/{POSITIONS_DIR}/{value}.md удалён "
+        return [position.problem(
+            f"должность «{value}» удалена: файл docs/{POSITIONS_DIR}/{value}.md удалён "
             f"{when:%d.%m.%Y} ({commit}){REFERRER}",
             "укажите другую должность (например, вышестоящую) или верните файл; чтобы упразднить должность, "
             "файл не удаляют, а пишут в нём status: упразднена (CONTRIBUTING.md, «Упразднить должность»)",
-            field=field, line=line, missing=value)]
+            *path, missing=value)]
     titled = _by_title(staff, value)
     if titled is not None:
-        return [Problem(
-            shown(position), f"«{value}» — наименование должности, а здесь пишут имя её файла",
-            f"напишите {field}: {titled.slug}" if field in REFERENCE_FIELDS else
-            f"напишите {titled.slug} вместо «{value}»", field=field, line=line)]
+        return [position.problem(f"«{value}» — наименование должности, а здесь пишут имя её файла",
+                                 f"напишите {field}: {titled.slug}" if field in REFERENCE_FIELDS else
+                                 f"напишите {titled.slug} вместо «{value}»", *path)]
     known = ", ".join(sorted(staff.positions))
-    return [Problem(
-        shown(position), f"должности «{value}» нет: нет файла docs/{POSITIONS_DIR}/{value}.md",
-        f"{guess(value, staff)}укажите имя файла существующей должности без .md, одно из: {known}", field=field, line=line,
+    return [position.problem(
+        f"должности «{value}» нет: нет файла docs/{POSITIONS_DIR}/{value}.md",
+        f"{guess(value, staff)}укажите имя файла существующей должности без .md, одно из: {known}", *path,
         missing=value)]
 
 
 def guess(slug: str, staff: Staff, suffix: str = "") -> str:
-    """«возможно, имелось в виду recruiter; » for a likely typo of a position's file name, else nothing."""
-    close = difflib.get_close_matches(slug, list(staff.positions), n=1, cutoff=CLOSE_ENOUGH)
-    return f"возможно, имелось в виду {close[0]}{suffix}; " if close else ""
+    return did_you_mean(slug, staff.positions, suffix, cutoff=CLOSE_ENOUGH)
 
 
 def _by_title(staff: Staff, value: str) -> Position | None:
@@ -129,16 +119,14 @@ def _check_renames(staff: Staff) -> list[Problem]:
     problems, seen = [], {}
     for position in staff.positions.values():
         for index, old in enumerate(position.renamed_from):
-            line = position.line_of("renamed_from", index)
             if old in staff:
-                problems.append(Problem(
-                    shown(position), f"прежнее имя «{old}» носит другая должность: {shown(staff[old])}",
-                    "в renamed_from пишут только имена файлов, которых больше нет", field="renamed_from", line=line))
+                problems.append(position.problem(f"прежнее имя «{old}» носит другая должность: {staff[old].shown}",
+                                                 "в renamed_from пишут только имена файлов, которых больше нет",
+                                                 "renamed_from", index))
             elif old in seen:
-                problems.append(Problem(
-                    shown(position), f"прежнее имя «{old}» уже указано в {shown(seen[old])}: со старого адреса "
-                    "нельзя перенаправить на две страницы", "оставьте его в одном файле", field="renamed_from",
-                    line=line))
+                problems.append(position.problem(
+                    f"прежнее имя «{old}» уже указано в {seen[old].shown}: со старого адреса "
+                    "нельзя перенаправить на две страницы", "оставьте его в одном файле", "renamed_from", index))
             seen.setdefault(old, position)
     return problems
 
@@ -154,11 +142,9 @@ def _check_cycles(staff: Staff) -> list[Problem]:
             loop = chain[chain.index(slug):]
             reported.update(loop)
             path = " → ".join(loop + [slug])
-            problems.append(Problem(
-                shown(staff[slug]), f"подчинение замкнуто в круг: {path}",
-                "у одной из этих должностей укажите в reports_to вышестоящую должность вне круга "
-                "(у высшей должности reports_to не указывается)",
-                field="reports_to", line=staff[slug].line_of("reports_to")))
+            problems.append(staff[slug].problem(
+                f"подчинение замкнуто в круг: {path}", "у одной из этих должностей укажите в reports_to вышестоящую "
+                "должность вне круга (у высшей должности reports_to не указывается)", "reports_to"))
     return problems
 
 
@@ -171,23 +157,30 @@ def _check_duplicate_titles(staff: Staff) -> list[Problem]:
             continue
         key = " ".join(unicodedata.normalize("NFKC", title).casefold().replace("ё", "е").split())
         if key in seen:
-            problems.append(Problem(
-                shown(position), f"должность «{title}» уже описана в docs/{seen[key].src_path}",
-                "переименуйте должность или объедините два файла в один", field="title",
-                line=position.line_of("title")))
+            problems.append(position.problem(f"должность «{title}» уже описана в docs/{seen[key].src_path}",
+                                             "переименуйте должность или объедините два файла в один", "title"))
         else:
             seen[key] = position
     return problems
 
 
-def _check_addresses(docs_dir: Path) -> list[Problem]:
-    """Two files that become one page address (recruiter.md and Recruiter.md, or recruiter.markdown):
-    one would silently overwrite the other, and on Windows or macOS they cannot even coexist."""
+def _check_page_files(docs_dir: Path) -> list[Problem]:
+    """Two files that become one page address (recruiter.md and Recruiter.md, or recruiter.markdown) would overwrite
+    each other; Markdown in docs/positions that is not <slug>.md directly there is not read as a position, but
+    MkDocs would still build it, and its macros would fail mid-build."""
     pages: dict[str, list[str]] = {}
+    stray = []
     for path in sorted(docs_dir.rglob("*")):
-        if path.is_file() and path.suffix.lower() in MARKDOWN:
-            relative = path.relative_to(docs_dir).as_posix()
-            pages.setdefault(page_address(relative), []).append(relative)
+        if not path.is_file() or path.suffix.lower() not in MARKDOWN:
+            continue
+        relative = path.relative_to(docs_dir).as_posix()
+        pages.setdefault(page_address(relative), []).append(relative)
+        if relative.startswith(f"{POSITIONS_DIR}/") and (relative.count("/") > 1 or path.suffix != ".md"
+                                                         or path.name.startswith("_")):
+            stray.append(Problem(
+                f"docs/{relative}", "файл должности лежит не там или называется не так: его не прочтут как должность",
+                f"положите файл прямо в docs/{POSITIONS_DIR}/ с расширением .md (строчными), "
+                f"например docs/{POSITIONS_DIR}/{path.stem.lower().lstrip('_')}.md"))
     problems = []
     for address, files in pages.items():
         files.sort(key=lambda name: (name != name.lower() or not name.endswith(".md"), name))  # blame the odd one
@@ -195,22 +188,4 @@ def _check_addresses(docs_dir: Path) -> list[Problem]:
             problems.append(Problem(
                 f"docs/{other}", f"этот файл и docs/{files[0]} дают одну и ту же страницу /{address}",
                 "оставьте один из файлов; имена файлов пишите строчными латинскими буквами с расширением .md"))
-    return problems
-
-
-def _stray_position_pages(docs_dir: Path) -> list[Problem]:
-    """Markdown in docs/positions that is not <slug>.md directly there is not read as a position,
-    but MkDocs would still build it, and its macros would fail mid-build."""
-    folder = docs_dir / POSITIONS_DIR
-    problems = []
-    for path in sorted(folder.rglob("*")) if folder.is_dir() else []:
-        relative = path.relative_to(folder)
-        if not path.is_file() or path.suffix.lower() not in MARKDOWN:
-            continue
-        if len(relative.parts) > 1 or path.suffix != ".md" or path.name.startswith("_"):
-            problems.append(Problem(
-                f"docs/{POSITIONS_DIR}/{relative.as_posix()}",
-                "файл должности лежит не там или называется не так: его не прочтут как должность",
-                f"положите файл прямо в docs/{POSITIONS_DIR}/ с расширением .md (строчными), "
-                f"например docs/{POSITIONS_DIR}/{path.stem.lower().lstrip('_')}.md"))
-    return problems
+    return problems + stray

@@ -9,7 +9,6 @@ from __future__ import annotations
 from contextlib import contextmanager
 from pathlib import Path
 
-from ..model.company import Company
 from ..model.loading import load_staff, position_from_bytes
 from ..model.positions import Position, Staff
 from ..model.problems import PositionsError, Problem
@@ -68,7 +67,7 @@ def checked_staff(env, positions: CheckedPositions | None = None):
     problems += check_templates(Path(env.conf["config_file_path"]).resolve().parent)
     staff, found = (positions or CheckedPositions()).load(docs_dir)
     problems += found + check_whole_set(staff, docs_dir)
-    problems += signatories.check_signatories(staff, Company(env.conf["extra"], staff), env.conf.get("config_file_path"))
+    problems += signatories.check_signatories(staff, env.conf)
     try:
         yield staff
     except PositionsError as error:  # found while registering (e.g. the editions' history): report all together

@@ -14,9 +14,9 @@ import yaml
 from ..model.company import BY_DOCUMENT, BY_OFFICIAL, SLUG, Approval, Company
 from ..model.front_matter import collect_lines
 from ..model.positions import Position, Staff, nearest_line
-from ..model.problems import Problem, shown
+from ..model.problems import Problem
+from .fields import Checked, schema_problems
 from .relations import guess
-from .schema_messages import Checked, schema_problems
 
 CONFIG = "mkdocs.yml"
 
@@ -53,18 +53,22 @@ def _plain(value):
     return value
 
 
-def check_signatories(staff: Staff, company: Company, config_path: str | None) -> list[Problem]:
-    lines = _lines(Path(config_path)) if config_path else {}  # ("extra", "approval") -> line
+def check_signatories(staff: Staff, conf) -> list[Problem]:
+    company, lines = Company(conf["extra"], staff), _lines(Path(conf["config_file_path"]))  # ("extra", …) -> line
     problems = _company_signatories(staff, company, lines)
     for position in staff.positions.values():
         problems += _check_position(staff, company, position, lines)
     return problems
 
 
+def _config_problem(lines: dict, keys: tuple, message: str, fix: str, missing: str | None = None) -> Problem:
+    field = "extra." + ".".join(str(key) for key in keys if not isinstance(key, int))
+    return Problem(CONFIG, message, fix, field=field, line=nearest_line(lines, ("extra", *keys)), missing=missing)
+
+
 def _company_signatories(staff: Staff, company: Company, lines: dict) -> list[Problem]:
     def problem(keys: tuple, message: str, fix: str, missing: str | None = None) -> Problem:
-        field = "extra." + ".".join(str(key) for key in keys if not isinstance(key, int))
-        return Problem(CONFIG, message, fix, field=field, line=nearest_line(lines, ("extra", *keys)), missing=missing)
+        return _config_problem(lines, keys, message, fix, missing)
 
     problems = []  # missing keys and wrong types: the schema (company_schema.yaml) says so
     if company.form == BY_DOCUMENT and not company.document:
@@ -73,10 +77,7 @@ def _company_signatories(staff: Staff, company: Company, lines: dict) -> list[Pr
     refs = [(("approval", "official"), company.approver_ref), (("signatories", "drafted_by"), company.drafter_ref)]
     refs += [(("signatories", "agreed_by", i), ref) for i, ref in enumerate(company.agreed_refs)]
     refs += [(("officials", ref), ref) for ref in company.officials]
-    for keys, ref in refs:
-        missing = _missing_position(staff, ref)
-        if missing:
-            problems.append(problem(keys, *missing, missing=ref))
+    problems += [problem(keys, *missing, missing=ref) for keys, ref in refs if (missing := _missing_position(staff, ref))]
     approver = company.approver_ref
     if approver and approver == company.drafter_ref:
         problems.append(problem(("signatories", "drafted_by"), "инструкции разрабатывает тот же, кто их утверждает",
@@ -92,27 +93,23 @@ def _check_position(staff: Staff, company: Company, position: Position, lines: d
 
     def problem(field: str, message: str, fix: str, *path, missing: str | None = None) -> Problem:
         # A missing `approval` is reported at `approved`, the date it belongs with.
-        line = position.line_of(field, *path) or position.line_of("approved")
-        return Problem(shown(position), message, fix, field=field, line=line, missing=missing)
+        return position.problem(message, fix, field, *path, line=position.line_of("approved"), missing=missing)
 
-    problems = []
     own, agreed = meta.get("approval"), meta.get("agreed_by")
     refs = [("approval", ("official",), own.get("official") if isinstance(own, dict) else None),
             ("drafted_by", (), meta.get("drafted_by"))]
     refs += [("agreed_by", (index,), ref) for index, ref in enumerate(agreed if isinstance(agreed, list) else [])]
-    for field, path, ref in refs:
-        if missing := _missing_position(staff, ref):
-            problems.append(problem(field, *missing, *path, missing=ref))
+    problems = [problem(field, *missing, *path, missing=ref) for field, path, ref in refs
+                if (missing := _missing_position(staff, ref))]
     if problems:
         return problems  # the rules below would only repeat the missing reference
     approval = company.approval(position)
     if "approval_order" not in meta:  # the former field has its own message (fields.py)
         problems += [problem("approval", message, fix) for message, fix in _edition_rules(approval)]
-    for index, entry in enumerate(meta.get("history") if isinstance(meta.get("history"), list) else []):
-        if isinstance(entry, dict):
-            past = company.edition_approval(entry.get("approval"), entry.get("approved"))
-            problems += [problem("history", f"запись {index + 1}: {message}", fix, index)
-                         for message, fix in _edition_rules(past)]
+    for index, entry in position.entries("history"):
+        past = company.edition_approval(entry.get("approval"), entry.get("approved"))
+        problems += [problem("history", f"запись {index + 1}: {message}", fix, index)
+                     for message, fix in _edition_rules(past)]
     if approval.official and approval.official.ref == position.slug:
         problems.append(problem(
             "approval", "должностное лицо не утверждает собственную инструкцию",
@@ -150,23 +147,20 @@ def _signatory_rules(company: Company, position: Position, approval: Approval, l
     # The company's own drafter being its approver is reported once, at mkdocs.yml (_check_company).
     company_wide = not own_drafter and drafter is not None and drafter.ref == company.drafter_ref == company.approver_ref
     if drafter and approver and drafter.ref == approver.ref and not company_wide:
-        where = ((shown(position), "drafted_by", position.line_of("drafted_by")) if own_drafter
-                 else (CONFIG, "extra.signatories.drafted_by", nearest_line(lines, ("extra", "signatories", "drafted_by"))))
-        problems.append(Problem(
-            where[0], f"инструкцию {position.meta.get('genitive', position.slug)} разрабатывает тот же, кто её утверждает ({drafter.title})",
-            "укажите разработчиком другое лицо: drafted_by: hr-head (или имя файла руководителя подразделения)",
-            field=where[1], line=where[2]))
+        said = (f"инструкцию {position.meta.get('genitive', position.slug)} разрабатывает тот же, кто её утверждает "
+                f"({drafter.title})",
+                "укажите разработчиком другое лицо: drafted_by: hr-head (или имя файла руководителя подразделения)")
+        problems.append(position.problem(*said, "drafted_by") if own_drafter
+                        else _config_problem(lines, ("signatories", "drafted_by"), *said))
     agreed = [official.ref for official in signatories.agreed]
     if drafter and drafter.ref in agreed:
-        problems.append(Problem(
-            shown(position), f"{drafter.title} и разрабатывает, и согласует инструкцию",
-            f"уберите {drafter.ref} из agreed_by: разработчик подписывает инструкцию один раз",
-            field="agreed_by", line=position.line_of("agreed_by")))
+        problems.append(position.problem(
+            f"{drafter.title} и разрабатывает, и согласует инструкцию",
+            f"уберите {drafter.ref} из agreed_by: разработчик подписывает инструкцию один раз", "agreed_by"))
     if approver and approver.ref in agreed and own_agreed:
-        problems.append(Problem(
-            shown(position), f"{approver.title} и согласует, и утверждает инструкцию",
-            f"уберите {approver.ref} из agreed_by: утверждающий не согласует свой же документ",
-            field="agreed_by", line=position.line_of("agreed_by")))
+        problems.append(position.problem(
+            f"{approver.title} и согласует, и утверждает инструкцию",
+            f"уберите {approver.ref} из agreed_by: утверждающий не согласует свой же документ", "agreed_by"))
     return problems
 
 

@@ -9,7 +9,7 @@ from functools import cache
 from pathlib import Path
 
 from ..model.positions import Position, Staff
-from ..model.problems import Problem, shown
+from ..model.problems import Problem
 
 NEW_POSITION_TEMPLATE = Path(__file__).resolve().parent.parent / "templates" / "new_position.md"
 BLANK = re.compile(r"_{3,}")  # «№ ___ от ___»: a blank left to fill in
@@ -38,20 +38,19 @@ def _unfinished(position: Position) -> list[Problem]:
     problems = []
     for key, value in position.meta.items():
         # A list's items and a mapping's values (approval: {number: "___"}) are looked into as well.
-        items = (list(enumerate(value)) if isinstance(value, list) else list(value.items()) if isinstance(value, dict)
+        items = (enumerate(value) if isinstance(value, list) else value.items() if isinstance(value, dict)
                  else [(None, value)])
         for index, text in items:
             if isinstance(text, str) and BLANK.search(text):
-                problems.append(Problem(
-                    shown(position), f"действующая инструкция с незаполненным местом «{text}»",
+                problems.append(position.problem(
+                    f"действующая инструкция с незаполненным местом «{text}»",
                     f"впишите настоящие данные (например, номер приказа: approval: {{number: 14-ОД}}, дата — в approved); "
-                    f"{FIX_STATUS}", field=key,
-                    line=position.line_of(key) if index is None else position.line_of(key, index)))
+                    f"{FIX_STATUS}", key, *([] if index is None else [index])))
     for phrase in placeholders():
         at = position.body.find(phrase)
         if at >= 0:
-            problems.append(Problem(
-                shown(position), f"в действующей инструкции остался пункт-образец «{phrase}…»",
+            problems.append(position.problem(
+                f"в действующей инструкции остался пункт-образец «{phrase}…»",
                 f"замените его настоящим пунктом или удалите; {FIX_STATUS}",
                 line=position.body_line + position.body.count("\n", 0, at)))
     return problems
@@ -61,14 +60,15 @@ def _depends_on_abolished(position: Position, staff: Staff) -> list[Problem]:
     problems = []
     for field in REFERENCES:
         value = position.meta.get(field)
-        for index, slug in enumerate(value if isinstance(value, list) else [value]):
+        paths = [((field, i), slug) for i, slug in enumerate(value)] if isinstance(value, list) else [((field,), value)]
+        for path, slug in paths:
             if isinstance(slug, str) and slug in staff and staff[slug].is_abolished:
                 gone = staff[slug]
-                where = f"{shown(gone)}:{gone.line_of('status')}" if gone.line_of("status") else shown(gone)
-                problems.append(Problem(
-                    shown(position), f"должность «{gone.title}» упразднена ({where}: status: упразднена), "
+                where = f"{gone.shown}:{gone.line_of('status')}" if gone.line_of("status") else gone.shown
+                problems.append(position.problem(
+                    f"должность «{gone.title}» упразднена ({where}: status: упразднена), "
                     "а эта должность на неё ссылается",
                     "укажите действующую должность (например, ту, что взяла на себя её работу), или, если "
-                    f"должность упразднили по ошибке, уберите status: упразднена в {shown(gone)}", field=field,
-                    line=position.line_of(field, index) if isinstance(value, list) else position.line_of(field)))
+                    f"должность упразднили по ошибке, уберите status: упразднена в {gone.shown}",
+                    *path))
     return problems

@@ -55,7 +55,7 @@ class Edition:
 
 
 def corrections(position: Position) -> list[dict]:
-    return [c for c in position.meta.get("corrections") or [] if isinstance(c, dict)]
+    return [entry for _, entry in position.entries("corrections")]
 
 
 def edition_url(slug: str, version: str) -> str:

@@ -22,20 +22,26 @@ MARKERS = {"alias": ("*", "ссылку"), "anchor": ("&", "якорь"), "tag":
 
 
 class NotPlainData(ValueError):
-    """The front matter uses YAML beyond plain data, or is too large; with the line and the fix."""
-
-    def __init__(self, message: str, fix: str, line: int | None):
-        super().__init__(message)
-        self.fix, self.line = fix, line
+    """The front matter uses YAML beyond plain data, or is too large: (message, fix, line)."""
 
 
-def front_matter_problem(shown_as: str, text: str, error: Exception) -> Problem:
-    """The message for a front matter that could not be read (see parse_front_matter)."""
-    if isinstance(error, NotPlainData):
-        return Problem(shown_as, str(error), error.fix, line=error.line)
-    if isinstance(error, yaml.YAMLError):
-        return _broken_yaml(shown_as, text, error)
-    return _impossible_date(shown_as, text, error)
+def split_front_matter(text: str, shown_as: str):
+    """(front matter, its lines, fields written twice, body, body's first line) of a page; None for a page
+    without the block; the Problem of a block that does not read."""
+    match = FRONT_MATTER.match(text)
+    if not match:
+        return None
+    block = match.group(1) or ""
+    try:
+        meta, lines, repeated = parse_front_matter(block)
+    except NotPlainData as error:
+        message, fix, line = error.args
+        return Problem(shown_as, message, fix, line=line)
+    except yaml.YAMLError as error:
+        return _broken_yaml(shown_as, block, error)
+    except ValueError as error:  # a date such as 2026-02-30
+        return _impossible_date(shown_as, block, error)
+    return meta, lines, repeated, text[match.end():], text.count("\n", 0, match.end()) + 1
 
 
 def check_plain_data(text: str) -> None:

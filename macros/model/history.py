@@ -12,17 +12,13 @@ import os
 import subprocess
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import NamedTuple
 
 from .positions import POSITIONS_DIR, Staff
 
 NO_HISTORY, SHALLOW, FULL = "none", "shallow", "full"
 ZERO = "0" * 40
-
-
-@dataclass(frozen=True)
-class Commit:
-    id: str
-    date: dt.date
+Commit = NamedTuple("Commit", [("id", str), ("date", dt.date)])
 
 
 @dataclass

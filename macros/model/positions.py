@@ -10,6 +10,8 @@ from functools import cached_property
 from pathlib import Path
 from typing import Any
 
+from .problems import Problem
+
 POSITIONS_DIR = "positions"
 # Front matter `status`: a draft, in force (the default), or abolished (its page and editions are kept).
 DRAFT, IN_FORCE, ABOLISHED = "проект", "действует", "упразднена"
@@ -44,6 +46,7 @@ class Position:
     is_abolished = property(lambda self: self.status == ABOLISHED)
     url = property(lambda self: f"{POSITIONS_DIR}/{self.slug}/")  # site-relative, directory URLs
     tags = property(lambda self: default_tags(self.meta))  # on «Подразделения и категории»
+    shown = property(lambda self: f"docs/{self.src_path}")  # the file in messages, as HR sees it in the repository
 
     @property
     def approval_order(self) -> str:
@@ -64,6 +67,16 @@ class Position:
         """Earlier file names of the position (front matter `renamed_from`)."""
         value = self.meta.get("renamed_from")
         return [slug for slug in value if isinstance(slug, str)] if isinstance(value, list) else []
+
+    def entries(self, key: str) -> list[tuple[int, dict]]:
+        """(index, entry) of every mapping in a list field (history, corrections); the schema reports the rest."""
+        value = self.meta.get(key)
+        return [(i, entry) for i, entry in enumerate(value) if isinstance(entry, dict)] if isinstance(value, list) else []
+
+    def problem(self, message: str, fix: str, *path, line: int | None = None, missing: str | None = None) -> Problem:
+        """A problem of this file at a front-matter field's path (its first key named), else at `line`."""
+        return Problem(self.shown, message, fix, field=path[0] if path else None,
+                       line=self.line_of(*path) or line, missing=missing)
 
     def line_of(self, *path) -> int | None:
         """The file line of a front-matter field (or of the nearest enclosing one), for messages."""
@@ -195,7 +208,5 @@ def default_tags(meta: dict) -> list[str]:
 def position_files(docs_dir: Path) -> list[Path]:
     """Every position file, in a stable order. Files starting with '_' are not positions."""
     folder = docs_dir / POSITIONS_DIR
-    if not folder.is_dir():
-        return []
     # A symlink is not read: it could point outside the repository (checks/files.py refuses it).
     return sorted(p for p in folder.glob("*.md") if not p.name.startswith("_") and not p.is_symlink())

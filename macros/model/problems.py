@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import difflib
 from dataclasses import dataclass
 
 from mkdocs.exceptions import PluginError
@@ -27,9 +28,10 @@ class Problem:
         return text
 
 
-def shown(position) -> str:
-    """How a position's file is named in messages: as HR sees it in the repository."""
-    return f"docs/{position.src_path}"
+def did_you_mean(written: str, known, suffix: str = "", n: int = 1, cutoff: float = 0.6) -> str:
+    """«возможно, имелось в виду recruiter; » for the likeliest of `known` a typo meant, else nothing."""
+    close = difflib.get_close_matches(written, list(known), n=n, cutoff=cutoff)
+    return f"возможно, имелось в виду {', '.join(name + suffix for name in close)}; " if close else ""
 
 
 class PositionsError(PluginError):
