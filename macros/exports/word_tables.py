@@ -149,9 +149,7 @@ def _cell_properties(cell, style: dict) -> None:
 
 def _borders(cell, sides: dict) -> None:
     properties = cell._tc.get_or_add_tcPr()
-    existing = properties.find(qn("w:tcBorders"))
-    if existing is not None:
-        properties.remove(existing)
+    properties.remove_all("w:tcBorders")
     parts = []
     for side in SIDES:
         value = (sides.get(side) or "none").lower()
@@ -163,8 +161,4 @@ def _borders(cell, sides: dict) -> None:
             parts.append(f'<w:{side} w:val="{kind}" w:sz="{max(2, round(width * 8))}" w:space="0" w:color="000000"/>')
     borders = parse_xml(f'<w:tcBorders {nsdecls("w")}>{"".join(parts)}</w:tcBorders>')
     # The schema orders a cell's properties: borders come after width and spans, before shading and alignment.
-    later = [child for child in properties if child.tag in {qn(f"w:{t}") for t in AFTER_BORDERS}]
-    if later:
-        later[0].addprevious(borders)
-    else:
-        properties.append(borders)
+    properties.insert_element_before(borders, *(f"w:{tag}" for tag in AFTER_BORDERS))
