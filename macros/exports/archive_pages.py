@@ -186,4 +186,4 @@ class DraftPages:
         jobs = [cache.Job(site / draft.comparison / "index.html",
                           site / comparison_file(slug, draft.in_force.version, DRAFT_VERSION, "pdf"), None)
                 for slug, draft in self.drafts.items()]
-        return "Листы изменений проектов: " + str(pdf.build_pdfs(jobs, site, settings))
+        return "Листы изменений проектов: " + pdf.build_pdfs(jobs, site, settings)
