@@ -13,19 +13,14 @@ def wording(changes: list[dict]) -> list[str]:
     as an amending order reads: what is reworded or removed, then the renumbering, then what is added (a
     number is free for a new clause only once the clauses after it have moved)."""
     sentences, run = [], []  # run: renumbered neighbours, worded as one range
-    for change in _in_order(changes):
-        if change["kind"] == "renumbered" and (not run or _continues(run[-1], change)):
+    for change in [*_in_order(changes), None]:  # None: the end, where the last run is worded
+        renumbered = change is not None and change["kind"] == "renumbered"
+        if renumbered and run and _continues(run[-1], change):
             run.append(change)
             continue
-        if run:
-            sentences.append(_renumbered(run))
-            run = []
-        if change["kind"] == "renumbered":
-            run = [change]
-        else:
-            sentences.append(_sentence(change))
-    if run:
-        sentences.append(_renumbered(run))
+        sentences += [_renumbered(run)] if run else []
+        run = [change] if renumbered else []
+        sentences += [_sentence(change)] if change is not None and not renumbered else []
     return sentences
 
 
