@@ -155,7 +155,6 @@ class WordDocument:
                "<HyperlinksChanged>false</HyperlinksChanged></Properties>").encode("utf-8")
         with zipfile.ZipFile(raw) as source, zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as target:
             for item in source.infolist():
-                info = zipfile.ZipInfo(item.filename, date_time=stamp.timetuple()[:6])
-                info.compress_type = zipfile.ZIP_DEFLATED
-                target.writestr(info, app if item.filename == "docProps/app.xml" else source.read(item.filename))
+                data = app if item.filename == "docProps/app.xml" else source.read(item.filename)
+                target.writestr(zipfile.ZipInfo(item.filename, stamp.timetuple()[:6]), data, zipfile.ZIP_DEFLATED)
         return out.getvalue()
