@@ -32,7 +32,7 @@ class SiteOnlyFetcher(URLFetcher):
         self.site_dir = site_dir.resolve()
 
     def fetch(self, url, headers=None):
-        parts = urlsplit(url)  # any scheme but these two WeasyPrint's fetcher refuses itself
+        parts = urlsplit(url)  # other schemes than file and data: refused by URLFetcher itself
         path = Path(unquote(parts.path)).resolve()
         if parts.scheme == "file" and not (path.is_relative_to(self.site_dir) and path.is_file()):
             raise ValueError(f"not a file of the built site: {url}")
