@@ -78,7 +78,9 @@ def build_cached(kind: str, jobs: list[Job], site_dir: Path, cache_dir: Path, su
     the log line, which the benchmark and the tests parse: keep "<kind>: <n> сделано заново, <m> из кэша"."""
     started = time.monotonic()
     cache_dir.mkdir(parents=True, exist_ok=True)
-    remove_stale_parts(cache_dir)
+    for part in cache_dir.glob("*.part"):  # left by renderers killed mid-file (their process is gone)
+        if (match := PART.search(part.name)) and not running(int(match.group(1))):
+            part.unlink(missing_ok=True)
     styles: dict = {}  # what each stylesheet and image holds, read once for all the jobs of this build
     cached = {job: cache_dir / f"{cache_key(job, site_dir, fingerprint, styles)}{suffix}" for job in jobs}
     missing = [job for job in jobs if not cached[job].is_file()]
@@ -138,14 +140,6 @@ def atomic_write(target: Path, data: bytes) -> None:
     partial = Path(f"{target}.{os.getpid()}.part")
     partial.write_bytes(data)
     os.replace(partial, target)
-
-
-def remove_stale_parts(folder: Path) -> None:
-    """Parts left by renderers that were killed mid-file (their process is gone)."""
-    for part in folder.glob("*.part"):
-        match = PART.search(part.name)
-        if match and not running(int(match.group(1))):
-            part.unlink(missing_ok=True)
 
 
 def running(pid: int) -> bool:

@@ -82,17 +82,11 @@ def _paragraph(kind: str, older: dict | None, newer: dict | None, after: str | N
         where = f"Раздел {newer['number']}{place} дополнить" if newer["number"] else "Дополнить инструкцию"
         return f"{where} абзацем следующего содержания: «{newer['text']}»."
     where = f"В разделе {older['number']} абзац" if older["number"] else "Абзац"
-    named = f"«{_start(older['text'])}»"
+    text = older["text"]  # its first words name it, enough to find it («Менеджер по подбору … обязанности:»)
+    named = f"«{text if len(text) <= QUOTE_CHARS else text[:QUOTE_CHARS].rsplit(' ', 1)[0] + '…'}»"
     if kind == "removed":
         return f"{where} {named} исключить."
     return f"{where} {named} изложить в следующей редакции: «{newer['text']}»."
-
-
-def _start(text: str) -> str:
-    """The first words of a paragraph, enough to find it («Менеджер по подбору … следующие обязанности:»)."""
-    if len(text) <= QUOTE_CHARS:
-        return text
-    return text[:QUOTE_CHARS].rsplit(" ", 1)[0] + "…"
 
 
 def _continues(last: dict, change: dict) -> bool:
