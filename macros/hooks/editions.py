@@ -78,7 +78,8 @@ class Editions:
 
     def source(self, page) -> str | None:
         """The position's page of a draft set aside is the edition in force, as committed (None: read the file)."""
-        return self.drafts.source(page.file.src_uri) if self.drafts else None
+        draft = self.drafts.by_position.get(page.file.src_uri) if self.drafts else None
+        return draft.text if draft else None
 
     def building(self) -> list:
         """The archive's and the drafts' pages of this build: they take each page's body and context."""
