@@ -148,11 +148,6 @@ class DraftPages:
             title = f"{draft.in_force.position.title}: сравнение редакции {draft.in_force.version} с проектом"
             files.append(hidden_page(self.config, draft.comparison[:-1] + ".md", title, tags=[]))
 
-    def source(self, src_uri: str) -> str | None:
-        """The position's page reads the edition in force, as committed."""
-        draft = self.by_position.get(src_uri)
-        return draft.text if draft else None
-
     def mark(self, page, files) -> None:
         """The draft's page is HR's, not the position's: no search entry, no tags; «edit» opens the position file."""
         if page.file.src_uri in self.by_comparison:
@@ -186,4 +181,4 @@ class DraftPages:
         jobs = [cache.Job(site / draft.comparison / "index.html",
                           site / comparison_file(slug, draft.in_force.version, DRAFT_VERSION, "pdf"), None)
                 for slug, draft in self.drafts.items()]
-        return "Листы изменений проектов: " + str(pdf.build_pdfs(jobs, site, settings))
+        return "Листы изменений проектов: " + pdf.build_pdfs(jobs, site, settings)

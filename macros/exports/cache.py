@@ -15,16 +15,14 @@ from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import unquote, urljoin
 
+import lxml.html
+
 # A cached file no build has used for this long goes (old versions of edited pages); one any build
 # used meanwhile stays (another branch, an undone edit).
 STALE_AFTER_DAYS = 14
 
 PART = re.compile(r"\.(\d+)\.part$")  # <file>.<pid of its writer>.part: see atomic_write
 ARTICLE = re.compile(r"<article\b.*?</article>", re.S)
-# Screen-only parts never print and change with the rest of the site (the card lists the subordinates,
-# the history table grows links): out of the cache key.
-SCREEN_ONLY = re.compile(r'<(\w+)\b[^>]*\bclass="[^"]*(?<![\w-])screen-only(?![\w-])[^"]*"[^>]*>')
-VOID = {"area", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr"}
 TITLE = re.compile(r"<title>.*?</title>", re.S)
 STYLESHEET = re.compile(r"<link\b[^>]*\brel=\"stylesheet\"[^>]*\bhref=\"([^\"]+)\"")
 IMAGE = re.compile(r"<img\b[^>]*\bsrc=\"([^\"]+)\"")
@@ -59,21 +57,6 @@ class Job:
     source: str = ""  # how HR knows the page in messages: docs/positions/<slug>.md
 
 
-@dataclass
-class Report:
-    kind: str
-    regenerated: int
-    from_cache: int
-    seconds: float
-    pruned: int = 0
-
-    def __str__(self) -> str:
-        # Parsed by the benchmark and the tests: keep "<kind>: <n> сделано заново, <m> из кэша".
-        pruned = f"; удалено из кэша (не нужны {STALE_AFTER_DAYS} дней): {self.pruned}" if self.pruned else ""
-        return (f"{self.kind}: {self.regenerated} сделано заново, {self.from_cache} из кэша{pruned} "
-                f"({self.seconds:.1f} с)")
-
-
 def job_for(html_path: Path, target: Path, approved, source: str = "") -> Job:
     return Job(Path(html_path), Path(target), approved if isinstance(approved, dt.date) else None, source)
 
@@ -90,11 +73,14 @@ def place(cached: Path, target: Path) -> None:
 
 
 def build_cached(kind: str, jobs: list[Job], site_dir: Path, cache_dir: Path, suffix: str, fingerprint: str,
-                 render_missing: Callable[[list[tuple[Job, Path]]], None]) -> Report:
-    """Copy every job's file from the cache into the site, asking render_missing for the absent ones first."""
+                 render_missing: Callable[[list[tuple[Job, Path]]], None]) -> str:
+    """Copy every job's file from the cache into the site, asking render_missing for the absent ones first;
+    the log line, which the benchmark and the tests parse: keep "<kind>: <n> сделано заново, <m> из кэша"."""
     started = time.monotonic()
     cache_dir.mkdir(parents=True, exist_ok=True)
-    remove_stale_parts(cache_dir)
+    for part in cache_dir.glob("*.part"):  # left by renderers killed mid-file (their process is gone)
+        if (match := PART.search(part.name)) and not running(int(match.group(1))):
+            part.unlink(missing_ok=True)
     styles: dict = {}  # what each stylesheet and image holds, read once for all the jobs of this build
     cached = {job: cache_dir / f"{cache_key(job, site_dir, fingerprint, styles)}{suffix}" for job in jobs}
     missing = [job for job in jobs if not cached[job].is_file()]
@@ -104,7 +90,9 @@ def build_cached(kind: str, jobs: list[Job], site_dir: Path, cache_dir: Path, su
         place(cached[job], job.target)
         os.utime(cached[job])  # last used now: kept for another STALE_AFTER_DAYS
     pruned = prune_cache(cache_dir, (suffix,), keep={path.stem for path in cached.values()})
-    return Report(kind, len(missing), len(jobs) - len(missing), time.monotonic() - started, pruned)
+    pruned_note = f"; удалено из кэша (не нужны {STALE_AFTER_DAYS} дней): {pruned}" if pruned else ""
+    return (f"{kind}: {len(missing)} сделано заново, {len(jobs) - len(missing)} из кэша{pruned_note} "
+            f"({time.monotonic() - started:.1f} с)")
 
 
 def prune_cache(cache_dir: Path, suffixes: tuple[str, ...], keep: set[str]) -> int:
@@ -139,24 +127,12 @@ def cache_key(job: Job, site_dir: Path, fingerprint: str, styles: dict) -> str:
 
 
 def printed_part(article: str) -> str:
-    """The article without its screen-only elements, each removed with everything it holds."""
-    kept, at = [], 0
-    while (start := SCREEN_ONLY.search(article, at)) is not None:
-        kept.append(article[at:start.start()])
-        at = _element_end(article, start.group(1).lower(), start)
-    return "".join(kept) + article[at:]
-
-
-def _element_end(html: str, tag: str, start: re.Match) -> int:
-    """Where the element opened by `start` ends: after its matching end tag (same-name elements nest)."""
-    if tag in VOID or start.group(0).endswith("/>"):
-        return start.end()
-    depth = 1
-    for found in re.compile(rf"<(/?){tag}\b[^>]*>", re.I).finditer(html, start.end()):
-        depth += -1 if found.group(1) else 1
-        if depth == 0:
-            return found.end()
-    return len(html)
+    """The article without its screen-only elements, which never print and change with the rest of the site
+    (the card lists the subordinates, the history table grows links): out of the cache key."""
+    root = lxml.html.fragment_fromstring(article)
+    for element in root.find_class("screen-only"):
+        element.drop_tree()
+    return lxml.html.tostring(root, encoding="unicode")
 
 
 def atomic_write(target: Path, data: bytes) -> None:
@@ -164,14 +140,6 @@ def atomic_write(target: Path, data: bytes) -> None:
     partial = Path(f"{target}.{os.getpid()}.part")
     partial.write_bytes(data)
     os.replace(partial, target)
-
-
-def remove_stale_parts(folder: Path) -> None:
-    """Parts left by renderers that were killed mid-file (their process is gone)."""
-    for part in folder.glob("*.part"):
-        match = PART.search(part.name)
-        if match and not running(int(match.group(1))):
-            part.unlink(missing_ok=True)
 
 
 def running(pid: int) -> bool:

@@ -13,19 +13,14 @@ def wording(changes: list[dict]) -> list[str]:
     as an amending order reads: what is reworded or removed, then the renumbering, then what is added (a
     number is free for a new clause only once the clauses after it have moved)."""
     sentences, run = [], []  # run: renumbered neighbours, worded as one range
-    for change in _in_order(changes):
-        if change["kind"] == "renumbered" and (not run or _continues(run[-1], change)):
+    for change in [*_in_order(changes), None]:  # None: the end, where the last run is worded
+        renumbered = change is not None and change["kind"] == "renumbered"
+        if renumbered and run and _continues(run[-1], change):
             run.append(change)
             continue
-        if run:
-            sentences.append(_renumbered(run))
-            run = []
-        if change["kind"] == "renumbered":
-            run = [change]
-        else:
-            sentences.append(_sentence(change))
-    if run:
-        sentences.append(_renumbered(run))
+        sentences += [_renumbered(run)] if run else []
+        run = [change] if renumbered else []
+        sentences += [_sentence(change)] if change is not None and not renumbered else []
     return sentences
 
 
@@ -87,17 +82,11 @@ def _paragraph(kind: str, older: dict | None, newer: dict | None, after: str | N
         where = f"Раздел {newer['number']}{place} дополнить" if newer["number"] else "Дополнить инструкцию"
         return f"{where} абзацем следующего содержания: «{newer['text']}»."
     where = f"В разделе {older['number']} абзац" if older["number"] else "Абзац"
-    named = f"«{_start(older['text'])}»"
+    text = older["text"]  # its first words name it, enough to find it («Менеджер по подбору … обязанности:»)
+    named = f"«{text if len(text) <= QUOTE_CHARS else text[:QUOTE_CHARS].rsplit(' ', 1)[0] + '…'}»"
     if kind == "removed":
         return f"{where} {named} исключить."
     return f"{where} {named} изложить в следующей редакции: «{newer['text']}»."
-
-
-def _start(text: str) -> str:
-    """The first words of a paragraph, enough to find it («Менеджер по подбору … следующие обязанности:»)."""
-    if len(text) <= QUOTE_CHARS:
-        return text
-    return text[:QUOTE_CHARS].rsplit(" ", 1)[0] + "…"
 
 
 def _continues(last: dict, change: dict) -> bool:

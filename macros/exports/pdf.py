@@ -16,7 +16,7 @@ from importlib.metadata import version
 from pathlib import Path
 
 from . import cache
-from .cache import Job, Report, Settings
+from .cache import Job, Settings
 
 PDF_DIR = "pdf"
 # Wall-clock seconds one page may take (a position takes 1–2 s): a word of tens of thousands of letters
@@ -29,7 +29,7 @@ FIX_TOO_SLOW = ("найдите такое место в файле, разбе�
                 "(сохраните её как PNG) и соберите сайт заново")
 
 
-def build_pdfs(jobs: list[Job], site_dir: Path, settings: Settings) -> Report:
+def build_pdfs(jobs: list[Job], site_dir: Path, settings: Settings) -> str:
     """Copy every job's PDF from the cache into the site, rendering the missing ones first."""
     return cache.build_cached("PDF", jobs, site_dir, settings.cache_dir, ".pdf", engine_fingerprint(),
                               lambda work: render_all(work, site_dir, settings.workers))

@@ -6,13 +6,12 @@ from __future__ import annotations
 
 import datetime as dt
 import logging
-import mimetypes
 import re
 from pathlib import Path
 from urllib.parse import unquote, urljoin, urlsplit
 
 import weasyprint
-from weasyprint.urls import URLFetcher, URLFetcherResponse
+from weasyprint.urls import URLFetcher
 
 from .cache import ARTICLE, STYLESHEET, TITLE, atomic_write
 
@@ -33,14 +32,11 @@ class SiteOnlyFetcher(URLFetcher):
         self.site_dir = site_dir.resolve()
 
     def fetch(self, url, headers=None):
-        parts = urlsplit(url)
-        if parts.scheme == "data":
-            return super().fetch(url, headers)
+        parts = urlsplit(url)  # other schemes than file and data: refused by URLFetcher itself
         path = Path(unquote(parts.path)).resolve()
-        if parts.scheme != "file" or not path.is_relative_to(self.site_dir) or not path.is_file():
+        if parts.scheme == "file" and not (path.is_relative_to(self.site_dir) and path.is_file()):
             raise ValueError(f"not a file of the built site: {url}")
-        content_type = mimetypes.guess_type(path.name)[0] or "application/octet-stream"
-        return URLFetcherResponse(path.as_uri(), path.read_bytes(), {"Content-Type": content_type})
+        return super().fetch(url, headers)
 
 
 def printable_page(html: str) -> str:

@@ -109,9 +109,8 @@ def _read_page(page: Page, declarations) -> None:
         if name == "size" and "a4" in value.lower():
             page.width, page.height = A4_MM[::-1] if "landscape" in value.lower() else A4_MM
         elif name.startswith("margin-") and (points := length_pt(value)) is not None:
-            margins = list(page.margins)
-            margins[SIDES.index(name.removeprefix("margin-"))] = points * 25.4 / 72
-            page.margins = tuple(margins)
+            side = name.removeprefix("margin-")
+            page.margins = tuple(points * 25.4 / 72 if s == side else m for s, m in zip(SIDES, page.margins))
 
 
 def length_pt(value: str | None, font_size: float = 12.0) -> float | None:

@@ -13,7 +13,7 @@ from importlib.metadata import version
 from pathlib import Path
 
 from . import cache
-from .cache import Job, Report, Settings
+from .cache import Job, Settings
 
 # The export itself (python-docx, lxml, the HTML and CSS readers) is imported when a .docx is made:
 # every build loads this module for its settings and links, most builds make no .docx.
@@ -23,7 +23,7 @@ LIBRARIES = ("python-docx", "lxml", "tinyhtml5", "cssselect2", "tinycss2")
 AUTO_CLAUSE_ID = re.compile(r"^p\d+-\d+$")
 
 
-def build_docx(jobs: list[Job], site_dir: Path, settings: Settings) -> Report:
+def build_docx(jobs: list[Job], site_dir: Path, settings: Settings) -> str:
     """Copy every job's .docx from the cache into the site, making the missing ones first."""
     def render(work):
         from . import print_style

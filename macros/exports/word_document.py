@@ -106,15 +106,8 @@ class WordDocument:
                               default=0)
         abstract = parse_xml(f'<w:abstractNum {nsdecls("w")} w:abstractNumId="{abstract_id}">'
                              f'<w:multiLevelType w:val="multilevel"/>{"".join(levels)}</w:abstractNum>')
-        first_num = numbering.find(qn("w:num"))
-        if first_num is not None:
-            first_num.addprevious(abstract)  # the schema wants every abstractNum before the nums
-        else:
-            numbering.append(abstract)
-        num_id = 1 + max([int(n.get(qn("w:numId"))) for n in numbering.findall(qn("w:num"))], default=0)
-        numbering.append(parse_xml(f'<w:num {nsdecls("w")} w:numId="{num_id}">'
-                                   f'<w:abstractNumId w:val="{abstract_id}"/></w:num>'))
-        return num_id
+        numbering.insert_element_before(abstract, "w:num")  # the schema wants every abstractNum before the nums
+        return numbering.add_num(abstract_id).numId
 
     @staticmethod
     def number(paragraph, num_id: int, level: int) -> None:
@@ -162,7 +155,6 @@ class WordDocument:
                "<HyperlinksChanged>false</HyperlinksChanged></Properties>").encode("utf-8")
         with zipfile.ZipFile(raw) as source, zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as target:
             for item in source.infolist():
-                info = zipfile.ZipInfo(item.filename, date_time=stamp.timetuple()[:6])
-                info.compress_type = zipfile.ZIP_DEFLATED
-                target.writestr(info, app if item.filename == "docProps/app.xml" else source.read(item.filename))
+                data = app if item.filename == "docProps/app.xml" else source.read(item.filename)
+                target.writestr(zipfile.ZipInfo(item.filename, stamp.timetuple()[:6]), data, zipfile.ZIP_DEFLATED)
         return out.getvalue()

@@ -26,7 +26,6 @@ def write_table(writer, wrapper, style: dict, target) -> None:
     cells = [[cell for cell in row.iter_children() if cell.etree_element.tag in ("td", "th")] for row in rows]
     columns = max(sum(_span(cell) for cell in row) for row in cells) or 1
     table = target.add_table(rows=len(rows), cols=columns)
-    table.autofit = False
     widths = _column_widths(writer, cells, columns, style, _available(writer, target))
     for r, (row, row_cells) in enumerate(zip(rows, cells)):
         row_style = writer.style.computed(row, writer.style.computed(row.parent, style))
@@ -62,7 +61,6 @@ def write_side_by_side(writer, floats: list, style: dict, target) -> None:
     gap = max(0.0, available - sum(widths))
     layout = lefts + ([None] if gap else []) + rights
     table = target.add_table(rows=1, cols=len(layout))
-    table.autofit = False
     sized = iter(widths)
     _set_widths(table, [gap if item is None else next(sized) for item in layout])
     for index, item in enumerate(layout):
@@ -73,7 +71,8 @@ def write_side_by_side(writer, floats: list, style: dict, target) -> None:
 
 
 def _set_widths(table, widths: list[float]) -> None:
-    """Word reads the cells' widths, LibreOffice the table grid's: both are set."""
+    """Word reads the cells' widths, LibreOffice the table grid's: both are set (and kept: no autofit)."""
+    table.autofit = False
     for index, width in enumerate(widths):
         table.columns[index].width = Pt(width)
         for cell in table.columns[index].cells:
@@ -149,9 +148,7 @@ def _cell_properties(cell, style: dict) -> None:
 
 def _borders(cell, sides: dict) -> None:
     properties = cell._tc.get_or_add_tcPr()
-    existing = properties.find(qn("w:tcBorders"))
-    if existing is not None:
-        properties.remove(existing)
+    properties.remove_all("w:tcBorders")
     parts = []
     for side in SIDES:
         value = (sides.get(side) or "none").lower()
@@ -163,8 +160,4 @@ def _borders(cell, sides: dict) -> None:
             parts.append(f'<w:{side} w:val="{kind}" w:sz="{max(2, round(width * 8))}" w:space="0" w:color="000000"/>')
     borders = parse_xml(f'<w:tcBorders {nsdecls("w")}>{"".join(parts)}</w:tcBorders>')
     # The schema orders a cell's properties: borders come after width and spans, before shading and alignment.
-    later = [child for child in properties if child.tag in {qn(f"w:{t}") for t in AFTER_BORDERS}]
-    if later:
-        later[0].addprevious(borders)
-    else:
-        properties.append(borders)
+    properties.insert_element_before(borders, *(f"w:{tag}" for tag in AFTER_BORDERS))

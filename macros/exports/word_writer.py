@@ -84,8 +84,7 @@ class Writer:
     def loose_text(self, text: str | None, style: dict, target) -> None:
         """Text standing between blocks is a paragraph of its own."""
         if text and text.strip():
-            paragraph = self.new_paragraph(target)
-            self.format_paragraph(paragraph, style)
+            paragraph = self.new_paragraph(target, style)
             self.run(paragraph, text.strip(), style, False)
 
     def block_into_cell(self, wrapper, parent: dict, cell) -> None:
@@ -155,26 +154,14 @@ class Writer:
             return children[0], children[1:]
         return item, [c for c in children if c.etree_element.tag in BLOCKS]
 
-    def new_paragraph(self, target):
+    def new_paragraph(self, target, style: dict):
+        """A paragraph of `target` (a cell's own first one, when still unused) formatted as `style` says."""
         if isinstance(target, _Cell) and id(target._tc) not in self.used_cells:
             self.used_cells.add(id(target._tc))
             paragraph = target.paragraphs[0]
         else:
             paragraph = target.add_paragraph()
         self.paragraphs.append(paragraph)
-        return paragraph
-
-    def paragraph(self, wrapper, style: dict, target, preformatted: bool = False):
-        paragraph = self.new_paragraph(target)
-        self.format_paragraph(paragraph, style)
-        self.inline(wrapper, style, paragraph, preformatted, top=True)
-        runs = paragraph.runs
-        if runs and not preformatted:
-            runs[0].text = runs[0].text.lstrip(" ")
-            runs[-1].text = runs[-1].text.rstrip(" ")
-        return paragraph
-
-    def format_paragraph(self, paragraph, style: dict) -> None:
         size, fmt = self.size(style), paragraph.paragraph_format
         if style.get("text-align") in ALIGN:
             fmt.alignment = ALIGN[style["text-align"]]
@@ -189,6 +176,16 @@ class Writer:
             fmt.keep_with_next = True
         if style.get("break-inside") == "avoid":
             fmt.keep_together = True
+        return paragraph
+
+    def paragraph(self, wrapper, style: dict, target, preformatted: bool = False):
+        paragraph = self.new_paragraph(target, style)
+        self.inline(wrapper, style, paragraph, preformatted, top=True)
+        runs = paragraph.runs
+        if runs and not preformatted:
+            runs[0].text = runs[0].text.lstrip(" ")
+            runs[-1].text = runs[-1].text.rstrip(" ")
+        return paragraph
 
     def size(self, style: dict) -> float:
         return length_pt(style.get("font-size"), self.base_size) or self.base_size

@@ -50,4 +50,4 @@ class Downloads:
                     report = build(jobs, Path(config.site_dir), settings)
                 except Exception as error:  # a file that cannot be made fails the build, saying which and why
                     raise PluginError(f"{name}: не удалось сделать {what} должности: {error}") from error
-                log.info(str(report))
+                log.info(report)

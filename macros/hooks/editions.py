@@ -78,7 +78,8 @@ class Editions:
 
     def source(self, page) -> str | None:
         """The position's page of a draft set aside is the edition in force, as committed (None: read the file)."""
-        return self.drafts.source(page.file.src_uri) if self.drafts else None
+        draft = self.drafts.by_position.get(page.file.src_uri) if self.drafts else None
+        return draft.text if draft else None
 
     def building(self) -> list:
         """The archive's and the drafts' pages of this build: they take each page's body and context."""
@@ -126,7 +127,7 @@ class Editions:
             log.info(_edition_files(editions, site, pdf.PDF_DIR, self.pdfs, pdf.build_pdfs))
             sheets = [cache.Job(site / job.dest, site / job.spec["pdf"], None)
                       for job in pages.jobs if job.kind == "compare" and job.spec.get("pdf")]
-            log.info("Листы изменений: " + str(pdf.build_pdfs(sheets, site, self.pdfs)))
+            log.info("Листы изменений: " + pdf.build_pdfs(sheets, site, self.pdfs))
         if self.documents.enabled:
             log.info(_edition_files(editions, site, word.DOCX_DIR, self.documents, word.build_docx))
         _judge(pages)
@@ -159,7 +160,7 @@ def _edition_files(editions: list, site: Path, extension: str, settings, build) 
             source = f"docs/positions/{edition.slug}.md, редакция {edition.version} (из истории git)"
             jobs.append(cache.job_for(site / job.dest, target, edition.approved, source))
     try:
-        return "Архив редакций: " + str(build(jobs, site, settings))
+        return "Архив редакций: " + build(jobs, site, settings)
     except pdf.PageTooSlow as slow:  # an edition's text is history: it cannot be edited any more
         raise PluginError("Архив редакций: " + str(pdf.PageTooSlow(slow.job, slow.seconds, EDITION_TOO_SLOW))) from None
 
