@@ -103,7 +103,9 @@ class TemplateCode(BytecodeCache):
     def used_by(self, env) -> None:
         """Serve `env`'s compiled templates from here; code compiled under other syntax options (mkdocs.yml
         may change mkdocs-macros' delimiters while serving) is dropped, since Jinja checks only the source."""
-        options = repr([_option(getattr(env, name, None)) for name in COMPILE_OPTIONS] + sorted(env.extensions))
+        values = [getattr(env, name, None) for name in COMPILE_OPTIONS]  # a function by its name: each build
+        options = repr([getattr(value, "__qualname__", value) if callable(value) else value  # makes a new closure
+                        for value in values] + sorted(env.extensions))
         if options != self.options:
             self.code, self.options = {}, options
         env.bytecode_cache = self
@@ -120,11 +122,6 @@ def drop_dirty_notice(record: logging.LogRecord) -> bool:
     """A logging filter: MkDocs' warning that a dirty build leaves pages stale is not true with stale_pages,
     and strict mode would fail every rebuild on it. Any other warning passes."""
     return not (record.levelno == logging.WARNING and record.getMessage().startswith(DIRTY_WARNING))
-
-
-def _option(value):
-    """A function option by its name: a new closure of the same function each build compiles the same."""
-    return getattr(value, "__qualname__", value) if callable(value) else value
 
 
 def _files(roots: list[Path]):
