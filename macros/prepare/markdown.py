@@ -12,7 +12,7 @@ import markdown
 
 from ..hooks import safety
 from ..model.front_matter import FRONT_MATTER
-from ..model.markup import CROSS_REFERENCE, SOURCE_REFERENCE
+from ..model.markup import CROSS_REFERENCE, FENCE, SOURCE_REFERENCE
 from ..render import plain_calls, preview, verbatim
 from ..render.verbatim import is_instruction
 from ..render.clauses import LABEL_AT_START
@@ -115,7 +115,6 @@ def one_block(text: str) -> str:
 
 # --- Typography: the site's rules, over the text nodes Markdown will make of each line -------------------
 
-FENCE = re.compile(r"^[ \t]*(`{3,}|~{3,})")
 HTML_BLOCK = re.compile(r"^[ \t]{0,3}<[!/A-Za-z]")
 ADMONITION = re.compile(r'^([ \t]*(?:!!!|\?\?\?\+?)[ \t]+[\w -]*?")(.*)("[ \t]*)$')
 # Blocks of one line (a heading, a table row) and lines that end a paragraph or make it a heading (---, ===).
