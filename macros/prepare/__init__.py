@@ -17,7 +17,7 @@ from mkdocs.config import load_config
 from mkdocs.structure.files import File
 from mkdocs.structure.pages import Page
 
-from ..model.positions import Position, default_tags
+from ..model.positions import default_tags
 from ..exports import archive as planning, document_text
 from ..exports.archive_forms import ArchiveForms, comparison_html
 from ..hooks.compact import drop_gaps_between_blocks
@@ -91,7 +91,10 @@ def prepare(project_dir: Path, archive: bool = False) -> Prepared:
         position = site.staff.by_src_path(src_uri)
         host.at(src_uri)
         if position is not None:
-            prepared.pages[src_uri] = _position_page(position, plain)
+            # Front matter the theme reads (title and tags, as text) and the instruction's full printed text.
+            tags = ", ".join(_as_text(tag) for tag in position.meta.get("tags") or default_tags(position.meta))
+            prepared.pages[src_uri] = _page(f"title: {_as_text(position.title)}\ntags: [{tags}]\n",
+                                            plain.instruction(position.body))
             prepared.manifest[src_uri] = {"kind": "position", "slug": position.slug, "title": position.title,
                                           "edition": position.version, "draft": position.is_draft}
         else:
@@ -103,12 +106,6 @@ def prepare(project_dir: Path, archive: bool = False) -> Prepared:
         add_editions(prepared, project_dir, site, plain)
     stop_if_found(found)
     return prepared
-
-
-def _position_page(position: Position, plain: PlainPages) -> str:
-    """Front matter the theme reads (title and tags, as text) and the instruction's full printed text."""
-    tags = ", ".join(_as_text(tag) for tag in position.meta.get("tags") or default_tags(position.meta))
-    return _page(f"title: {_as_text(position.title)}\ntags: [{tags}]\n", plain.instruction(position.body))
 
 
 def _as_text(value) -> str:
