@@ -53,13 +53,9 @@ def closing_line(error: BaseException) -> Abort | None:
         return Abort("Сборка прервана: исправьте ошибки, перечисленные выше.")
     found = STRICT_ABORT.fullmatch(str(error)) if isinstance(error, Abort) else None
     if found:
-        counted = ", ".join(_counted(part) for part in found.group(1).split(", "))
+        counted = re.sub(r"(\d+) (\w+)", lambda part: ("предупреждений" if part[2].startswith("warning")
+                                                        else "ошибок") + f": {part[1]}", found.group(1))
         return Abort(f"Сборка прервана: в строгом режиме (strict) предупреждения считаются ошибками — {counted}. "
                      "Исправьте их (они перечислены выше, строки WARNING).")
     return None
 
-
-def _counted(part: str) -> str:
-    """MkDocs' "1 warnings" / "2 errors" as «предупреждений: 1» / «ошибок: 2»."""
-    number, _, kind = part.partition(" ")
-    return f"{'предупреждений' if kind.startswith('warning') else 'ошибок'}: {number}"

@@ -39,8 +39,7 @@ class Fingerprint:
 
 def fingerprint(config, src_uris: list[str]) -> Fingerprint:
     """Read in a few milliseconds at 300 positions: stat for files, text only for Markdown pages."""
-    project = Path(config.config_file_path).parent
-    docs = Path(config.docs_dir)
+    project, docs = Path(config.config_file_path).parent, Path(config.docs_dir)
     rest = hashlib.sha256()
     for uri in sorted(src_uris):  # a page added or removed (a draft's pages included)
         rest.update(f"page {uri}\n".encode())
@@ -69,11 +68,9 @@ def stale_pages(previous: Fingerprint | None, current: Fingerprint) -> set[str] 
     if previous is None or previous.rest != current.rest:  # else the same positions: their names are in `rest`
         return None
     changed = {name for name, body in current.bodies.items() if previous.bodies[name] != body}
-    stale = set(changed)
-    for name in changed:  # cross-references `[](other.md#label)` name the file; so would any other link
-        file_name = name.rsplit("/", 1)[-1]
-        stale.update(other for other, text in current.texts.items() if file_name in text)
-    return stale
+    # Cross-references `[](other.md#label)` name the file; so would any other link.
+    return changed | {other for name in changed for other, text in current.texts.items()
+                      if name.rsplit("/", 1)[-1] in text}
 
 
 def render_again(config, files, stale: set[str] | None) -> None:
@@ -103,7 +100,9 @@ class TemplateCode(BytecodeCache):
     def used_by(self, env) -> None:
         """Serve `env`'s compiled templates from here; code compiled under other syntax options (mkdocs.yml
         may change mkdocs-macros' delimiters while serving) is dropped, since Jinja checks only the source."""
-        options = repr([_option(getattr(env, name, None)) for name in COMPILE_OPTIONS] + sorted(env.extensions))
+        values = [getattr(env, name, None) for name in COMPILE_OPTIONS]  # a function by its name: each build
+        options = repr([getattr(value, "__qualname__", value) if callable(value) else value  # makes a new closure
+                        for value in values] + sorted(env.extensions))
         if options != self.options:
             self.code, self.options = {}, options
         env.bytecode_cache = self
@@ -120,11 +119,6 @@ def drop_dirty_notice(record: logging.LogRecord) -> bool:
     """A logging filter: MkDocs' warning that a dirty build leaves pages stale is not true with stale_pages,
     and strict mode would fail every rebuild on it. Any other warning passes."""
     return not (record.levelno == logging.WARNING and record.getMessage().startswith(DIRTY_WARNING))
-
-
-def _option(value):
-    """A function option by its name: a new closure of the same function each build compiles the same."""
-    return getattr(value, "__qualname__", value) if callable(value) else value
 
 
 def _files(roots: list[Path]):

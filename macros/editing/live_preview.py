@@ -74,9 +74,8 @@ class LivePreview:
         if failure is not None and _is_page(path):
             # 200, not 5xx: MkDocs logs any other answer as a WARNING, which strict mode would count
             # against a rebuild running at that moment.
-            return _answer(start_response, "text/html", error_page(
-                failure.problems, failure.messages, failure.outcome, failure.at, status_url=STATUS_PATH,
-                finished=finished))
+            return _answer(start_response, "text/html", error_page(**vars(failure), status_url=STATUS_PATH,
+                                                                   finished=finished))
         return self.serve(environ, start_response)
 
     def _failure(self, stopped: BaseException, records: list[logging.LogRecord]) -> FailedBuild:
@@ -84,21 +83,18 @@ class LivePreview:
         only for a bug in the code."""
         error = self.error if self.error is not None else stopped
         outcome, message = _describe(stopped)
-        failure = FailedBuild(outcome=outcome)
-        explained = ""
-        if isinstance(error, PositionsError):
-            failure.problems = list(error.problems)
-            explained = str(error)
+        ours = isinstance(error, PositionsError)
+        failure = FailedBuild(list(error.problems) if ours else [], outcome=outcome)
         for record in records:
             text = ANSI.sub("", record.getMessage()).strip()
-            if text and text != explained and not record.name.startswith(SERVER_LOGGER):
+            if text and not (ours and text == str(error)) and not record.name.startswith(SERVER_LOGGER):
                 failure.messages.append((record.levelname, text))
         if message:
             failure.messages.append(("ERROR", message))
-        if message and not isinstance(stopped, (click.ClickException, SystemExit)):
-            traceback.print_exc()
-        elif message:
-            log.error(message)  # e.g. mkdocs.yml that is not YAML: one message, as `mkdocs build` prints it
+            if isinstance(stopped, click.ClickException):  # e.g. mkdocs.yml that is not YAML: one message
+                log.error(message)
+            else:
+                traceback.print_exc()
         log.error("Сайт не пересобран (%s). Пока ошибка не исправлена, каждая страница в браузере показывает "
                   "этот список; после исправления страница обновится сама.", outcome)
         return failure

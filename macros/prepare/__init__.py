@@ -17,21 +17,18 @@ from mkdocs.config import load_config
 from mkdocs.structure.files import File
 from mkdocs.structure.pages import Page
 
-from ..model.front_matter import FRONT_MATTER
-from ..model.positions import Position, default_tags
+from ..model.positions import default_tags
 from ..exports import archive as planning, document_text
 from ..exports.archive_forms import ArchiveForms, comparison_html
 from ..hooks.compact import drop_gaps_between_blocks
 from ..hooks.safety import stop_if_found
-from ..render import plain_calls
 from ..render.archive_links import Links
 from ..render.findings import Findings
-from .markdown import Refusals, forms_in, instruction_markdown, one_block, typeset_markdown
+from .markdown import TAGS_MARKER, PlainPages, one_block
 from .site import read_site
 
 # Which page is which, by the macro it calls (or Material's tags marker).
 KINDS = {"position_catalog": "catalog", "org_chart": "structure"}
-TAGS_MARKER = "<!-- material/tags -->"
 
 
 class MacroHost:
@@ -86,59 +83,47 @@ def prepare(project_dir: Path, archive: bool = False) -> Prepared:
     base = (host.conf["extra"].get("jobdesc") or {}).get("base")  # the option base, as the plugin reads it
     site = read_site(host, found, forms_class=ArchiveForms, links=Links(pages=archive), base=str(base or ""),
                      every_edition=True)  # an edition's page: its commit answers
-    staff, forms, blocks = site.staff, site.forms, site.forms.blocks
     prepared = Prepared(nav=site.nav, docs_dir=docs_dir, site={
         key: host.conf[key] for key in ("site_name", "site_description", "repo_url", "edit_uri")})
-    refusals = Refusals(host, blocks, found)
+    plain = PlainPages(host, site.forms, found)
     for path in sorted(docs_dir.rglob("*.md")):
         src_uri = path.relative_to(docs_dir).as_posix()
-        position = staff.by_src_path(src_uri)
+        position = site.staff.by_src_path(src_uri)
         host.at(src_uri)
         if position is not None:
-            prepared.pages[src_uri] = _position_page(position, host, forms, refusals, blocks)
+            # Front matter the theme reads (title and tags, as text) and the instruction's full printed text.
+            tags = ", ".join(_as_text(tag) for tag in position.meta.get("tags") or default_tags(position.meta))
+            prepared.pages[src_uri] = _page(f"title: {_as_text(position.title)}\ntags: [{tags}]\n",
+                                            plain.instruction(position.body))
             prepared.manifest[src_uri] = {"kind": "position", "slug": position.slug, "title": position.title,
                                           "edition": position.version, "draft": position.is_draft}
         else:
             text = path.read_text(encoding="utf-8-sig")
-            prepared.pages[src_uri] = _other_page(text, host, refusals, blocks)
+            prepared.pages[src_uri] = plain.other(text)
             kind = next((KINDS[name] for name in KINDS if f"{name}()" in text), None)
             prepared.manifest[src_uri] = {"kind": kind or ("tags" if TAGS_MARKER in text else "page")}
     if archive:
-        add_editions(prepared, project_dir, host, site, refusals)
+        add_editions(prepared, project_dir, site, plain)
     stop_if_found(found)
     return prepared
 
 
-def _position_page(position: Position, host: MacroHost, forms: ArchiveForms, refusals: Refusals, blocks) -> str:
-    """Front matter the theme reads (title and tags, as text) and the instruction's full printed text."""
-    body = instruction_markdown(position.body, host.macros, forms.clause_numbers, refusals, blocks)
-    tags = position.meta.get("tags") or default_tags(position.meta)
-    # The theme writes titles and tags as HTML: escaped here, as hooks/safety.py does for the site.
-    meta = [f"title: {_yaml_text(html.escape(position.title))}",
-            "tags: [" + ", ".join(_yaml_text(html.escape(str(tag))) for tag in tags) + "]"]
-    return "---\n" + "\n".join(meta) + "\n---\n\n" + body.strip("\n") + "\n"
+def _as_text(value) -> str:
+    """The theme writes titles and tags as HTML: escaped here (quotes too), as hooks/safety.py does for the site."""
+    return '"' + html.escape(str(value)).replace("\\", "\\\\") + '"'
 
 
-def _other_page(text: str, host: MacroHost, refusals: Refusals, blocks) -> str:
-    """A page that is not a position (catalog, structure, tags, guides): its calls expanded, typeset."""
-    found = FRONT_MATTER.match(text)
-    head, body = (text[:found.end()], text[found.end():]) if found else ("", text)
-    expanded = plain_calls.expand(body, host.macros, skip_code=True)  # a guide shows calls in code as text
-    refusals.checked((expanded or "").replace(TAGS_MARKER, ""))  # Material puts the tags list in its place
-    return head + forms_in(typeset_markdown(expanded if expanded is not None else body), blocks) + "\n"
-
-
-def _yaml_text(value: str) -> str:
-    return '"' + value.replace("\\", "\\\\").replace('"', '\\"') + '"'
+def _page(meta: str, body: str) -> str:
+    return f"---\n{meta}---\n\n" + body.strip("\n") + "\n"
 
 
 # As the site shows an archived page (exports/archive_pages.py): no menu or contents, not in the search.
 SHOWN = {"hide": ["navigation", "toc"], "search": {"exclude": True}}
 
 
-def add_editions(prepared: Prepared, project_dir: Path, host: MacroHost, site, refusals: Refusals) -> None:
+def add_editions(prepared: Prepared, project_dir: Path, site, plain: PlainPages) -> None:
     """Every archived edition and comparison of the site's archive into `prepared`'s pages and manifest."""
-    forms, blocks = site.forms, site.forms.blocks
+    host, forms = plain.host, site.forms
     planner = planning.Planner(site.archive, site.staff, host.conf, Path(project_dir), forms.links, forms.codes)
     jobs = planner.jobs()  # a position's editions come before its comparisons
     snapshots = planner.sources.snapshots([job.state for job in jobs if job.state is not None], forms.env)
@@ -155,9 +140,8 @@ def add_editions(prepared: Prepared, project_dir: Path, host: MacroHost, site, r
             page.file.source_file = f"docs/{position.src_path} (редакция {spec['version']} из истории git)"
             # Another position's clause is named, not linked; the blocks are kept as the site reads them
             # (plugin.py), for the comparisons that come after.
-            body = instruction_markdown(position.body, host.macros, forms.clause_numbers, refusals, blocks,
-                                        link_out=False)
-            read[job.src] = document_text.blocks(drop_gaps_between_blocks(refusals.html))
+            body = plain.instruction(position.body, link_out=False)
+            read[job.src] = document_text.blocks(drop_gaps_between_blocks(plain.html))
             entry = {"kind": "edition", "slug": spec["slug"], "version": spec["version"],
                      "current": bool(spec["notice"].get("current"))}
         else:
@@ -165,11 +149,7 @@ def add_editions(prepared: Prepared, project_dir: Path, host: MacroHost, site, r
             body = one_block(comparison_html(spec, older, newer, host.conf, page.url))
             entry = {"kind": "compare", "slug": spec["slug"], "version": spec["newer"]["version"],
                      "older": spec["older"]["version"]}
-        prepared.pages[job.src] = _front_matter(spec["title"]) + body.strip("\n") + "\n"
+        shown = {"title": html.escape(spec["title"]), **SHOWN}
+        prepared.pages[job.src] = _page(yaml.safe_dump(shown, allow_unicode=True, sort_keys=False), body)
         prepared.manifest[job.src] = {**entry, "title": spec["title"]}
 
-
-def _front_matter(title: str) -> str:
-    # The theme writes titles as HTML: escaped here, as hooks/safety.py does for the site.
-    meta = yaml.safe_dump({"title": html.escape(title), **SHOWN}, allow_unicode=True, sort_keys=False)
-    return f"---\n{meta}---\n\n"

@@ -1,6 +1,6 @@
-"""An instruction's Markdown with what the site adds while converting it (clause numbers, filled
-references, non-breaking spaces) written into the text itself, for a plain Markdown renderer; and what the
-site refuses while it converts a page (Refusals), refused by prepare too.
+"""Each page's Markdown with what the site adds while converting it (clause numbers, filled references,
+non-breaking spaces, the held forms) written into the text itself, for a plain Markdown renderer; what the
+site refuses while it converts a page is refused here too (PlainPages.checked).
 """
 
 from __future__ import annotations
@@ -11,7 +11,8 @@ from collections.abc import Callable
 import markdown
 
 from ..hooks import safety
-from ..model.markup import CROSS_REFERENCE, SOURCE_REFERENCE
+from ..model.front_matter import FRONT_MATTER
+from ..model.markup import CROSS_REFERENCE, FENCE, SOURCE_REFERENCE
 from ..render import plain_calls, preview, verbatim
 from ..render.verbatim import is_instruction
 from ..render.clauses import LABEL_AT_START
@@ -20,27 +21,36 @@ from ..render.typography import typeset
 
 HEADING = re.compile(r"^([ \t]{0,3}#{2}[ \t]+)")
 ITEM = re.compile(r"^([ \t]*(?:[-*+]|\d{1,9}[.)])[ \t]+)")
+TAGS_MARKER = "<!-- material/tags -->"  # where Material puts a page's list of tags
 
 
-def instruction_markdown(body: str, macros: dict, numbers_of: Callable, refusals, blocks, link_out: bool = True) -> str:
-    """A position's or an edition's body as the site prints it: calls expanded (and checked as the site
-    converts them: Refusals), clauses numbered, typeset, the held forms back in place."""
-    body = refusals.checked(plain_calls.expand(body, macros))
-    if is_instruction(blocks.release(body)):
-        body = number_clauses(body, numbers_of, link_out)
-    return forms_in(typeset_markdown(body), blocks)
+class PlainPages:
+    """The pages of one prepare run (read_site's host, forms and findings). Each is converted once with the
+    site's own extensions, for the checks alone: unsafe HTML and links, stray labels, a numbering the preview
+    reads differently, markup the sanitiser removes, a misplaced form."""
 
-
-class Refusals:
-    """Unsafe HTML and links, stray labels, a numbering the preview reads differently, markup the sanitiser
-    removes, a misplaced form: each page is converted once with the site's own extensions (those read_site
-    registered), for these checks alone."""
-
-    def __init__(self, host, blocks, findings):
-        self.page_of, self.blocks, self.findings = (lambda: host.page), blocks, findings
+    def __init__(self, host, forms, findings):
+        self.host, self.forms, self.blocks, self.findings = host, forms, forms.blocks, findings
+        self.page_of = lambda: host.page
         self.converter = markdown.Markdown(extensions=host.conf["markdown_extensions"],
                                            extension_configs=host.conf["mdx_configs"])
         self.html = ""  # the last page as the site's first step leaves it (an edition's blocks: editions.py)
+
+    def instruction(self, body: str, link_out: bool = True) -> str:
+        """A position's or an edition's body as the site prints it: calls expanded (and checked), clauses
+        numbered, typeset, the held forms back in place."""
+        body = self.checked(plain_calls.expand(body, self.host.macros))
+        if is_instruction(self.blocks.release(body)):
+            body = number_clauses(body, self.forms.clause_numbers, link_out)
+        return forms_in(typeset_markdown(body), self.blocks)
+
+    def other(self, text: str) -> str:
+        """A page that is not a position (catalog, structure, tags, guides): its calls expanded, typeset."""
+        found = FRONT_MATTER.match(text)
+        head, body = (text[:found.end()], text[found.end():]) if found else ("", text)
+        expanded = plain_calls.expand(body, self.host.macros, skip_code=True)  # a guide shows calls in code as text
+        self.checked((expanded or "").replace(TAGS_MARKER, ""))  # Material puts the tags list in its place
+        return head + forms_in(typeset_markdown(expanded if expanded is not None else body), self.blocks) + "\n"
 
     def checked(self, text: str | None) -> str | None:
         """`text`, once converted for the checks (their problems go to render/findings.py)."""
@@ -105,7 +115,6 @@ def one_block(text: str) -> str:
 
 # --- Typography: the site's rules, over the text nodes Markdown will make of each line -------------------
 
-FENCE = re.compile(r"^[ \t]*(`{3,}|~{3,})")
 HTML_BLOCK = re.compile(r"^[ \t]{0,3}<[!/A-Za-z]")
 ADMONITION = re.compile(r'^([ \t]*(?:!!!|\?\?\?\+?)[ \t]+[\w -]*?")(.*)("[ \t]*)$')
 # Blocks of one line (a heading, a table row) and lines that end a paragraph or make it a heading (---, ===).
