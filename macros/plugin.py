@@ -89,8 +89,10 @@ class JobDescPlugin(BasePlugin[JobDescConfig]):
 
     def on_files(self, files, *, config):
         self.editions.on_files(files, config)
-        if self.command == "serve" and self.editions.forms is not None:  # mkdocs-macros' Jinja, new every rebuild
-            self.form_code.used_by(self.editions.forms.env.env)
+        if self.editions.forms is not None:  # mkdocs-macros' Jinja, new every rebuild: no file changes under it
+            self.editions.forms.env.env.auto_reload = False  # (no stat of a template on each of a page's renders)
+            if self.command == "serve":
+                self.form_code.used_by(self.editions.forms.env.env)
         if self.incremental:
             self.building_from = incremental.fingerprint(config, [f.src_uri for f in files.documentation_pages()])
             stale = incremental.stale_pages(self.built_from, self.building_from)

@@ -6,6 +6,8 @@
 - The offline check looks closely only at resource attributes whose value could leave the site
   (macros/checks/offline.py): every way of spelling another host is still found, plain relative
   addresses are not even candidates.
+- Compacting finds the elements whose whitespace stays (pre, textarea, script, style) with a pattern tried
+  only at each "<" (macros/hooks/compact.py): the same elements as the pattern as first written.
 - The sanitiser's verdict «nothing removed» takes a shortcut when the only difference is how U+00A0
   is written (macros/render/safe_html.py); a removed attribute is still noticed.
 """
@@ -18,6 +20,7 @@ from pathlib import Path
 import pytest
 
 from macros.checks import offline
+from macros.hooks import compact
 from macros.render import typography
 from macros.render.safe_html import same_markup, sanitise
 
@@ -142,3 +145,18 @@ def test_a_clause_opening_read_in_one_match_is_its_first_three_words(text):
 
     words = re.findall(r"[^\W\d_]+", re.sub(r"^\s*\{#[^}]*\}", "", text, count=1).lower())
     assert preview._opening(text) == " ".join(words[:3])
+
+
+VERBATIM_FIRST_WRITTEN = re.compile(r"(<(pre|textarea|script|style)\b.*?</\2\s*>)", re.S | re.I)
+
+
+def test_compacting_keeps_the_same_verbatim_elements_as_first_written():
+    import random
+    pieces = ["<pre>", "</pre>", "<PRE ", "</Pre >", "<script>", "</script\n>", "<", ">", "a", " ", "\n", "<style>",
+              "</style>", "</", "<textarea>", "</TextArea>", "<ſtyle>", "<prex>", "</pre\t>", "<pré>"]
+    chosen = random.Random(24)
+    texts = ["".join(chosen.choice(pieces) for _ in range(chosen.randint(1, 15))) for _ in range(20000)]
+    texts += [path.read_text(encoding="utf-8") for path in (ROOT / "overrides").rglob("*.html")]
+    assert any(len(VERBATIM_FIRST_WRITTEN.split(text)) > 1 for text in texts)
+    for text in texts:
+        assert compact.VERBATIM.split(text) == VERBATIM_FIRST_WRITTEN.split(text), text

@@ -165,6 +165,22 @@ def test_a_result_is_computed_once_and_taken_back_by_the_next_build(tmp_path):
     assert len(calls) == 3, "a build without a cache computes every time"
 
 
+def test_a_sanitised_page_is_kept_without_a_copy_of_itself_and_comes_back_the_same(tmp_path):
+    from macros.render.safe_html import sanitised
+    page = "<p>Права и\u00a0обязанности</p>\n" * 200
+    cold = sanitised(page, BuildCache(None))
+    first = BuildCache(tmp_path)
+    assert sanitised(page, first) == cold == (page.replace("\u00a0", "&nbsp;"), True)
+    first.finish()
+    assert (tmp_path / "sanitised.jsonl").stat().st_size < len(page) / 10, "the page itself is not kept again"
+    assert sanitised(page, BuildCache(tmp_path)) == cold, "the next build gets the same page back"
+    dirty = '<p onclick="x()">Текст</p>'
+    first = BuildCache(tmp_path)
+    assert sanitised(dirty, first) == ("<p>Текст</p>", False)
+    first.finish()
+    assert sanitised(dirty, BuildCache(tmp_path)) == ("<p>Текст</p>", False), "what nh3 changed is kept as it made it"
+
+
 def test_a_kept_tree_is_the_tree_that_was_kept():
     root = etree.Element("div")
     paragraph = etree.SubElement(root, "p", {"class": "x"})

@@ -7,7 +7,9 @@ from __future__ import annotations
 
 import re
 
-VERBATIM = re.compile(r"(<(pre|textarea|script|style)\b.*?</\2\s*>)", re.S | re.I)
+# Only the names are case-blind (a pattern-wide re.I would try every position, not only each "<"), and the
+# content is read up to each "<" at once: the same elements as r"(<(pre|…)\b.*?</\2\s*>)" with re.S | re.I.
+VERBATIM = re.compile(r"(<(?i:(pre|textarea|script|style))\b[^<]*(?:<(?!/(?i:\2)\s*>)[^<]*)*</(?i:\2)\s*>)")
 # A line break and the indentation or blank lines after it (a pattern starting at every space is slower).
 BLANK_RUN = re.compile(r"\n\s+")
 BLOCK = r"(?:p|li|ol|ul|dl|dt|dd|div|table|thead|tbody|tfoot|tr|td|th|h[1-6]|section|details|summary|blockquote|hr)"

@@ -86,38 +86,41 @@ class _Cmark:
 
     def _copy(self, parent, into: Node, top: bool) -> None:
         """`top`: the document's blocks, its lists and their items, whose words the outline reads."""
-        lib, null, first_paragraph = self.lib, self.ffi.NULL, into.type == "item"
+        lib, null, names, first_paragraph = self.lib, self.ffi.NULL, self.names, into.type == "item"
+        type_of, following = lib.cmark_node_get_type, lib.cmark_node_next
         node = lib.cmark_node_first_child(parent)
         while node != null:
-            kind = self.names.get(lib.cmark_node_get_type(node)) or self._name(node)
-            start = end = 0  # the outline and the rewriting need the lines of these only:
+            kind = names.get(type_of(node)) or self._name(node)
+            start = end = level = 0  # the outline and the rewriting need the lines of these only:
             if kind in LINED:
                 start, end = lib.cmark_node_get_start_line(node) - 1, lib.cmark_node_get_end_line(node)
-            level = lib.cmark_node_get_heading_level(node) if kind == "heading" else 0
-            if kind == "table":  # from its header row: cmark-gfm dates a table from the text right above it
-                start, row = end - 1, lib.cmark_node_first_child(node)
-                while row != null:
-                    start, row = start - 1, lib.cmark_node_next(row)
+                if kind == "heading":
+                    level = lib.cmark_node_get_heading_level(node)
+                elif kind == "table":  # from its header row: cmark-gfm dates a table from the text right above it
+                    start, row = end - 1, lib.cmark_node_first_child(node)
+                    while row != null:
+                        start, row = start - 1, following(row)
             reads = top and (level == 2 or (kind == "paragraph" and first_paragraph))
             child = Node(kind, level, (start, end), self._words(node) if reads else "")
             into.children.append(child)
             first_paragraph = first_paragraph and kind != "paragraph"
             if kind in CONTAINERS:
                 self._copy(node, child, top and into.type != "item")
-            node = lib.cmark_node_next(node)
+            node = following(node)
 
     def _words(self, parent) -> str:
         """Its text as the preview shows it: code spans, images and raw HTML left out, the lines' words
         joined at line breaks, emphasis and link text kept (as the outline read them with markdown-it)."""
-        lib, parts = self.lib, []
+        lib, null, names, parts = self.lib, self.ffi.NULL, self.names, []
+        type_of, following = lib.cmark_node_get_type, lib.cmark_node_next
         node = lib.cmark_node_first_child(parent)
-        while node != self.ffi.NULL:
-            kind = self.names.get(lib.cmark_node_get_type(node)) or self._name(node)
+        while node != null:
+            kind = names.get(type_of(node)) or self._name(node)
             if kind == "text":
                 parts.append(self.ffi.string(lib.cmark_node_get_literal(node)).decode("utf-8", "surrogatepass"))
             elif kind not in UNREAD:
                 parts.append(self._words(node))
-            node = lib.cmark_node_next(node)
+            node = following(node)
         return "".join(parts)
 
     def _name(self, node) -> str:

@@ -198,8 +198,10 @@ def sanitised(page_html: str, cache=None) -> tuple[str, bool]:
     caller in every build."""
     def work() -> list:
         cleaned = sanitise(page_html)
-        return [cleaned, same_markup(page_html, cleaned)]
-    return tuple(cache.remembered("sanitised", (page_html,), work) if cache else work())
+        # Nearly always the input with its no-break spaces spelt "&nbsp;": kept as None, not as a copy of the page.
+        return [None if cleaned == page_html.replace(NBSP, "&nbsp;") else cleaned, same_markup(page_html, cleaned)]
+    cleaned, nothing_removed = cache.remembered("sanitised", (page_html,), work) if cache else work()
+    return page_html.replace(NBSP, "&nbsp;") if cleaned is None else cleaned, nothing_removed
 
 
 NBSP = "\u00a0"

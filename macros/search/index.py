@@ -30,6 +30,8 @@ LOADER = re.compile(r"^importScripts\(.*// jobdesc: parts$", re.M)
 SHARD_BYTES = 12_000
 SECTION_NUMBER = re.compile(r"^\s*\d+(?:\.\d+)*\.?\s+")
 TEXT_FLAG, TITLE_FLAG, TAG_FLAG, FLAG_BITS = 1, 4, 8, 16
+HEX = "0123456789abcdef"  # a word's flags (less than FLAG_BITS) as one character in the build cache
+FLAG_OF = {digit: value for value, digit in enumerate(HEX)}
 
 
 @dataclass
@@ -48,9 +50,10 @@ def page_record(url: str, title: str, tags: list[str], entries: list[Entry], cac
     if cache is not None and cache.folder is not None:
         key = cache.key(_json([url, title, tags]), _json([[e.anchor, e.title, e.text, e.clause] for e in entries]))
         kept = cache.get("search", key)
-        if kept is not None:
+        if kept is not None:  # per entry: its words joined by spaces, and their flags as hex digits
             words, flags = kept
-            return PageRecord(url, title, tags, entries, [dict(zip(names, values)) for names, values in zip(words, flags)])
+            return PageRecord(url, title, tags, entries, [dict(zip(names.split(" "), map(FLAG_OF.__getitem__, values)))
+                                                          if names else {} for names, values in zip(words, flags)])
     record = PageRecord(url, title, tags, entries)
     tag_words = {word for tag in tags for word in indexed_words(tag)}
     for number, entry in enumerate(record.entries):
@@ -66,8 +69,9 @@ def page_record(url: str, title: str, tags: list[str], entries: list[Entry], cac
                 flags[word] = flags.get(word, 0) | TAG_FLAG
         record.flags.append(flags)
     if key is not None:
-        words = [list(flags) for flags in record.flags]
-        cache.put("search", key, [words, [list(flags.values()) for flags in record.flags]])
+        # Strings, not lists of words and numbers: a third of the bytes, and JSON reads and writes them whole.
+        cache.put("search", key, [[" ".join(flags) for flags in record.flags],
+                                  ["".join([HEX[flag] for flag in flags.values()]) for flags in record.flags]])
     return record
 
 
