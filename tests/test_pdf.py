@@ -213,3 +213,54 @@ def test_word_files_share_the_cache_and_rebuild_only_when_the_page_changes(rebui
     for slug in SLUGS:
         assert (rebuilds[0].site / "docx" / f"{slug}.docx").read_bytes() == \
                (rebuilds[1].site / "docx" / f"{slug}.docx").read_bytes(), f"{slug}: two builds gave different .docx"
+
+
+@pytest.mark.parametrize("url", [
+    "file:///etc/passwd",
+    "FILE:///etc/passwd",
+    "{site}/../secret.txt",
+    "{site}/positions/../../secret.txt",
+    "file://intranet.example/{site_path}/page.css",
+    "http://127.0.0.1:{port}/page.css",
+    "https://cdn.example.com/font.woff2",
+    "ftp://example.com/x.css",
+    "{site}/missing.css",
+])
+def test_the_pdf_renderer_reads_nothing_but_files_of_the_built_site(url, tmp_path, answering_server):
+    """The PDF's stylesheets, fonts and pictures come from the built site only: a page that names a file
+    elsewhere on the server, another host or a scheme other than file and data gets nothing (a server that
+    answers every request stands by, so a fetch that is merely unanswered cannot pass for a refusal)."""
+    from macros.exports.pdf_engine import SiteOnlyFetcher
+
+    site = tmp_path / "site"
+    (site / "positions").mkdir(parents=True)
+    (site / "page.css").write_text("body { color: black }", encoding="utf-8")
+    (tmp_path / "secret.txt").write_text("secret", encoding="utf-8")
+    fetcher = SiteOnlyFetcher(site)
+    assert b"color" in fetcher.fetch((site / "page.css").as_uri()).read(), "a file of the site was refused"
+    assert fetcher.fetch("data:text/css,p{}").read() == b"p{}", "inline data was refused"
+    with pytest.raises(Exception):
+        response = fetcher.fetch(url.format(site=site.as_uri(), site_path=str(site).lstrip("/"), port=answering_server))
+        pytest.fail(f"{url} was fetched: {response.read()[:40]!r}")
+
+
+@pytest.fixture(scope="module")
+def answering_server():
+    """The port of a local web server that answers every request with a stylesheet."""
+    import http.server
+    import threading
+
+    class Answer(http.server.BaseHTTPRequestHandler):
+        def do_GET(self):
+            self.send_response(200)
+            self.send_header("Content-Type", "text/css")
+            self.end_headers()
+            self.wfile.write(b"p { color: red }")
+
+        def log_message(self, *args):
+            pass
+
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), Answer)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    yield server.server_address[1]
+    server.shutdown()
