@@ -22,7 +22,7 @@ import pytest
 from macros.checks import offline
 from macros.hooks import compact
 from macros.render import typography
-from macros.render.safe_html import same_markup, sanitise
+from macros.render.safe_html import sanitise, sanitised
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -130,9 +130,9 @@ def test_relative_addresses_are_not_looked_at_closely():
 def test_the_sanitiser_verdict_shortcut_still_notices_a_removal():
     clean = "<p>Иванов\u00a0И. И., <a href=\"../x/\">ссылка</a></p>"
     assert sanitise(clean) != clean, "nh3 writes U+00A0 as &nbsp;"
-    assert same_markup(clean, sanitise(clean))
+    assert sanitised(clean)[1], "nothing was removed"
     dirty = "<p onclick=\"alert(1)\">Иванов\u00a0И. И.</p>"
-    assert not same_markup(dirty, sanitise(dirty)), "a removed attribute is noticed"
+    assert not sanitised(dirty)[1], "a removed attribute is noticed"
 
 
 @pytest.mark.parametrize("text", ["Ведёт учёт кадров", "{#label}  Ведёт учёт кадров и табелей", "1.2. Ведёт 5 раз",

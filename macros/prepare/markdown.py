@@ -15,7 +15,7 @@ from ..model.front_matter import FRONT_MATTER
 from ..model.markup import CROSS_REFERENCE, FENCE, SOURCE_REFERENCE
 from ..render import plain_calls, preview, verbatim
 from ..render.verbatim import is_instruction
-from ..render.clauses import LABEL_AT_START
+from ..render.clauses import LABEL_AT_START, reference
 from ..render.text_filters import md
 from ..render.typography import typeset
 
@@ -94,11 +94,10 @@ def _fill_references(text: str, numbers: dict[str, str], numbers_of: Callable, l
         if target.startswith("#") and target[1:] in numbers:
             return f"[{numbers[target[1:]]}]({target})"
         other = CROSS_REFERENCE.match(target)
-        known = numbers_of(other.group(1)) if other else None
+        known = reference(numbers_of, other.group(1), other.group(2), md) if other else None
         if known is None:
             return found.group(0)  # reported by checks/relations.py or render/clauses.py
-        position, labels = known
-        words = " ".join(filter(None, [labels.get(other.group(2)), f"должностной инструкции {md(position.genitive)}"]))
+        words = " ".join(filter(None, known))
         return f"[{words}]({target})" if link_out else words
     return SOURCE_REFERENCE.sub(filled, text)
 

@@ -120,12 +120,12 @@ class Boilerplate:
 
     def qr_target(self) -> str | None:
         position = self.position()
-        return qr.address(self.env.conf.get("site_url"), edition_url(position.slug, position.version))
+        return self.codes.address(self.env.conf.get("site_url"), edition_url(position.slug, position.version))
 
     def qr_code(self) -> str:
         if self.position().is_draft:
             return self.render("draft_mark.html")  # a draft has no edition to lead to: «ПРОЕКТ» on every page
-        target = None if self.codes.disabled_reason else self.qr_target()
+        target = self.qr_target()  # None without site_url or under `mkdocs serve`
         if target is None:
             self.codes.explain_missing(self.codes.disabled_reason or qr.NO_SITE_URL)
             return ""

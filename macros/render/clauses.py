@@ -141,7 +141,7 @@ class ClauseExtension(Extension):
             target = CROSS_REFERENCE.match(link.get("href", ""))
             if not target or not _empty(link):
                 continue
-            found = self._reference(target.group(1), target.group(2))
+            found = reference(self.numbers_of, target.group(1), target.group(2))
             read.setdefault("references", []).append([target.group(1), target.group(2), found])
             if found is None:
                 continue  # no such position: checks/relations.py has reported it
@@ -157,13 +157,12 @@ class ClauseExtension(Extension):
         """Whether every position and clause a page's references printed reads the same in this build
         (a kept page is taken back only then)."""
         return (read.get("link_out", self.link_out()) == self.link_out()
-                and all(self._reference(slug, label) == found for slug, label, found in read.get("references", ())))
+                and all(reference(self.numbers_of, slug, label) == found
+                        for slug, label, found in read.get("references", ())))
 
-    def _reference(self, slug: str, label: str) -> list | None:
-        """[the clause's number or None, «должностной инструкции …»]; None: no such position."""
-        found = self.numbers_of(slug)
-        if found is None:
-            return None
-        position, numbers = found
-        number = numbers.get(label)
-        return [number if number is None else str(number), f"должностной инструкции {position.genitive}"]
+
+def reference(numbers_of, slug: str, label: str, name=str) -> list | None:
+    """[the clause's number or None, «должностной инструкции …»] (the position's name written by `name`);
+    None: no such position. The site's references and prepare's plain Markdown (prepare/markdown.py) share it."""
+    found = numbers_of(slug)
+    return None if found is None else [found[1].get(label), f"должностной инструкции {name(found[0].genitive)}"]

@@ -33,11 +33,6 @@ def card(staff: Staff, position: Position) -> dict:
             "also": named(position.meta.get("reports_to_also") or []), "subordinates": refs(staff.subordinates(position))}
 
 
-def markdown_link(position: Position, from_src_uri: str) -> str:
-    """Relative link from one docs file to a position's file, for Markdown links MkDocs checks and rewrites."""
-    return posixpath.relpath(position.src_path, posixpath.dirname(from_src_uri) or ".")
-
-
 # --- Org chart (Mermaid) ------------------------------------------------------------------
 
 def node_id(position: Position) -> str:
@@ -78,9 +73,9 @@ def register(env, staff: Staff, hold) -> None:
     def position_catalog() -> str:
         """All positions grouped by department (the department's head first), with category and supervisor,
         each linking to its page."""
-        here = env.page.file.src_uri
+        here = posixpath.dirname(env.page.file.src_uri) or "."  # links from this file, which MkDocs checks
         return env.env.get_template("catalog.md").render(staff=staff, departments=departments_in_rank_order(staff),
-                                                         link=lambda position: markdown_link(position, here))
+                                                         link=lambda position: posixpath.relpath(position.src_path, here))
 
     @env.macro
     def org_chart() -> str:

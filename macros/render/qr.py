@@ -18,13 +18,6 @@ log = logging.getLogger("mkdocs.plugins.jobdesc.qr")
 SIZE_MM = 20
 
 
-def address(site_url: str | None, url: str) -> str | None:
-    """The absolute address of a site-relative URL, or None without a site_url."""
-    if not site_url:
-        return None
-    return site_url.rstrip("/") + "/" + quote(url, safe="/.-_~")
-
-
 def svg(target: str) -> Markup:
     """The code for `target`, printed at the bottom right of the first page: a <style> whose @page rule
     fills that margin box with the code as an SVG image, SIZE_MM square (nothing fetched from anywhere)."""
@@ -58,8 +51,8 @@ class Codes:
         self._said: str | None = None
 
     def address(self, site_url: str | None, url: str) -> str | None:
-        """The code's target for a site URL, or None when this build prints no codes."""
-        return None if self.disabled_reason else address(site_url, url)
+        """The code's target (the absolute address of a site URL), or None: no site_url or no codes this build."""
+        return None if self.disabled_reason or not site_url else site_url.rstrip("/") + "/" + quote(url, safe="/.-_~")
 
     def explain_missing(self, reason: str) -> None:
         """One line in the build log, once per build, saying why printouts carry no QR code."""

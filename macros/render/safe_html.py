@@ -199,7 +199,10 @@ def sanitised(page_html: str, cache=None) -> tuple[str, bool]:
     def work() -> list:
         cleaned = sanitise(page_html)
         # Nearly always the input with its no-break spaces spelt "&nbsp;": kept as None, not as a copy of the page.
-        return [None if cleaned == page_html.replace(NBSP, "&nbsp;") else cleaned, same_markup(page_html, cleaned)]
+        # Else it may have rewritten markup (``<br>``) and removed nothing: tags and attribute names are compared.
+        if cleaned == page_html.replace(NBSP, "&nbsp;"):
+            return [None, True]
+        return [cleaned, cleaned == page_html or _skeleton(page_html) == _skeleton(cleaned)]
     cleaned, nothing_removed = cache.remembered("sanitised", (page_html,), work) if cache else work()
     return page_html.replace(NBSP, "&nbsp;") if cleaned is None else cleaned, nothing_removed
 
@@ -207,13 +210,6 @@ def sanitised(page_html: str, cache=None) -> tuple[str, bool]:
 NBSP = "\u00a0"
 TAG = re.compile(r"<(/?[A-Za-z][\w-]*)((?:[^>\"']|\"[^\"]*\"|'[^']*')*)>")
 ATTRIBUTE_NAME = re.compile(r"([^\s=/\"']+)(?:\s*=\s*(?:\"[^\"]*\"|'[^']*'|[^\s\"'>]+))?")
-
-
-def same_markup(original: str, cleaned: str) -> bool:
-    """Whether the sanitiser removed no element and no attribute. It rewrites markup (``<br>``, ``&nbsp;``),
-    so tags and attribute names are compared, after the cheap checks for equal text."""
-    return (cleaned == original or cleaned == original.replace(NBSP, "&nbsp;")
-            or _skeleton(original) == _skeleton(cleaned))
 
 
 def removed_markup(original: str, cleaned: str) -> tuple[str, str]:
