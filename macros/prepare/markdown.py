@@ -59,11 +59,7 @@ class PlainPages:
             self.html = safety.sanitise(page_html, self.page_of(), self.blocks, self.findings)  # the site's last guard
             macro = verbatim.misplaced(self.blocks.release(page_html))
             if macro:  # the build stops on the same leftover placeholder (verbatim.put_back), in the same words
-                call = f"{{{{ {macro}() }}}}"
-                self.findings.report_on_page(
-                    self.page_of, f"блок {call} не может стоять здесь (например, внутри блока кода)",
-                    f"поставьте {call} на отдельную строку без отступа, с пустой строкой до и после, как в образце "
-                    "на странице сайта «Файл должности» (docs/guide/position-file.md)", call)
+                self.findings.report_on_page(self.page_of, *verbatim.misplaced_form(macro), f"{{{{ {macro}() }}}}")
         return text
 
 

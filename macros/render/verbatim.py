@@ -90,10 +90,8 @@ class HeldBlocks:
         page.content = self.release(page.content or "")
         macro = misplaced(page.content)
         if macro:
-            raise PluginError(
-                f"docs/{page.file.src_uri}: блок {{{{ {macro}() }}}} не может стоять здесь (например, внутри блока кода)."
-                f" Исправление: поставьте {{{{ {macro}() }}}} на отдельную строку без отступа,"
-                " с пустой строкой до и после, как в образце на странице сайта «Файл должности» (docs/guide/position-file.md)")
+            message, fix = misplaced_form(macro)
+            raise PluginError(f"docs/{page.file.src_uri}: {message}. Исправление: {fix}")
 
     def shield(self, page_html: str) -> tuple[str, dict[str, str]]:
         """The page with the site's inline forms replaced by tokens, so a sanitiser sees only HR's content, and
@@ -127,3 +125,11 @@ def misplaced(content: str) -> str | None:
     """The macro whose block could not be put back (its placeholder was escaped as text), if any."""
     match = LEFTOVER.search(content) if "jobdesc-verbatim" in content else None
     return match.group(1) if match else None
+
+
+def misplaced_form(macro: str) -> tuple[str, str]:
+    """What HR reads about it, the same from the site and from prepare: the message and the fix."""
+    call = f"{{{{ {macro}() }}}}"
+    return (f"блок {call} не может стоять здесь (например, внутри блока кода)",
+            f"поставьте {call} на отдельную строку без отступа, с пустой строкой до и после, как в образце "
+            "на странице сайта «Файл должности» (docs/guide/position-file.md)")
