@@ -39,10 +39,11 @@ def compare(older: list[dict], newer: list[dict], renumbered: bool = False) -> l
     return changes
 
 
-def amendments(older: list[dict], newer: list[dict]) -> list[dict]:
-    """The changes as plain data for change_sheet.wording, moved blocks included («пункт 2.10 считать пунктом
-    2.11»); a new paragraph goes after the clause before it («после пункта 2.8»)."""
-    found = [{"kind": c.kind, "older": c.older, "newer": c.newer} for c in compare(older, newer, renumbered=True)]
+def amendments(older: list[dict], newer: list[dict], changes: list[Change] | None = None) -> list[dict]:
+    """The changes (``compare(older, newer, renumbered=True)`` unless given) as plain data for change_sheet.wording;
+    a new paragraph goes after the clause before it («после пункта 2.8»)."""
+    changes = compare(older, newer, renumbered=True) if changes is None else changes
+    found = [{"kind": c.kind, "older": c.older, "newer": c.newer} for c in changes]
     for change in found:
         if change["kind"] == "added" and change["newer"]["kind"] == "text":
             at = next(i for i, block in enumerate(newer) if block is change["newer"])
