@@ -13,9 +13,9 @@ from pathlib import Path
 import yaml
 
 from ..model import history as git
-from ..model.editions import CONFIG_FILE, TEMPLATES_DIR, Archive, State, relative
+from ..model.editions import CONFIG_FILE, TEMPLATES_DIR, Archive, State
 from ..model.markup import CROSS_REFERENCE, source_references
-from ..model.positions import LIST_REFERENCE_FIELDS, POSITIONS_DIR, REFERENCE_FIELDS, Position
+from ..model.positions import LIST_REFERENCE_FIELDS, REFERENCE_FIELDS, Position
 from .archive_forms import Snapshot
 
 WORKTREE = "worktree"
@@ -42,7 +42,7 @@ class Sources:
 
     def __init__(self, archive: Archive, project: Path, docs_dir: Path, signers=lambda position: []):
         self.archive, self.project, self.docs_dir, self.signers = archive, project, docs_dir, signers
-        self.folder = f"{relative(docs_dir, project)}/{POSITIONS_DIR}"
+        self.folder = archive.folder
         self._worktree: dict[str, str | None] = {}
         self._extras: dict[str | None, str] = {}
         self._trees: dict[tuple, dict[str, str]] = {}  # (folder, commit, index) -> name -> blob

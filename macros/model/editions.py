@@ -72,6 +72,7 @@ class Archive:
     """Every edition of every position, oldest first, and the base of this build's checks."""
 
     history: git.History
+    folder: str  # the positions' folder, as git names it
     editions: dict[str, list[Edition]] = field(default_factory=dict)
     base: dict[str, State] = field(default_factory=dict)  # slug -> the file at the base commit
     base_tree: dict[str, str] = field(default_factory=dict)  # path -> blob at the base commit
@@ -88,11 +89,15 @@ def find_editions(project: Path, docs_dir: Path, staff: Staff, ledger: published
                   base_ref: str = "") -> Archive:
     """The archive of this build: editions from git plus the work tree's, and the base state (base_ref: the
     option base, a branch or commit). With the ledger of the site being replaced, from reviewed states only."""
-    folder = f"{relative(docs_dir, project)}/{POSITIONS_DIR}"
+    try:
+        docs = Path(docs_dir).resolve().relative_to(project.resolve()).as_posix()
+    except ValueError:
+        docs = Path(docs_dir).as_posix()
+    folder = f"{docs}/{POSITIONS_DIR}"
     history = git.read_history(project, [folder, TEMPLATES_DIR, CONFIG_FILE])
     if ledger is not None and history.status == git.FULL:
         history = published.reviewed_only(history, ledger, folder)
-    archive = Archive(history)
+    archive = Archive(history, folder)
     worktree = {p.slug: State(p, git.blob_id((docs_dir / p.src_path).read_bytes())) for p in staff.positions.values()}
     timelines, removals = _timelines(history, folder) if archive.complete else ({}, {})
     for slug in sorted(set(timelines) | set(worktree)):
@@ -129,13 +134,6 @@ def _day_before(history: git.History, edition: Edition, index: int | None) -> St
 def _removal_index(history: git.History, slug: str, folder: str) -> int | None:
     steps = history.changes.get(f"{folder}/{slug}.md") or []
     return steps[-1][0] if steps and steps[-1][1] is None else None
-
-
-def relative(path: Path, project: Path) -> str:
-    try:
-        return Path(path).resolve().relative_to(project.resolve()).as_posix()
-    except ValueError:
-        return Path(path).as_posix()
 
 
 def _timelines(history: git.History, folder: str) -> tuple[dict[str, list[State | None]], dict[str, dt.date]]:
