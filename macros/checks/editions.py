@@ -38,16 +38,7 @@ def _previous_in_history(position: Position, before: Position) -> list[Problem]:
     where = (f"вставьте эти строки как есть сразу под строкой «history:» (строка {history_line})" if history_line
              else "вставьте эти строки как есть в данные должности, например перед строкой «tags:» или перед "
                   "закрывающей строкой ---")
-    block = history_entry(before, with_heading=not history_line)
-    return [position.problem(
-        f"редакция {before.version} заменена редакцией {position.version}, но в history нет записи "
-        f"о редакции {before.version}",
-        f"перенесите прежнюю редакцию в начало списка history (CONTRIBUTING.md, «Новая редакция»): {where}"
-        f"\n\n{block}\n", "history", line=position.line_of("version"))]
-
-
-def history_entry(before: Position, with_heading: bool) -> str:
-    """The previous edition as YAML lines HR can paste unchanged: at column 0, valid, with its `changes`."""
+    # The previous edition as YAML lines HR can paste unchanged: at column 0, valid, with its `changes`.
     entry: dict = {"version": before.version, "approved": before.approved}
     approval = before.meta.get("approval")
     if isinstance(approval, dict) and approval:
@@ -59,8 +50,13 @@ def history_entry(before: Position, with_heading: bool) -> str:
         entry["changes"] = changes.strip()
     lines = yaml.safe_dump([entry], allow_unicode=True, sort_keys=False, default_flow_style=None,
                            width=10_000).splitlines()
-    lines = ["  " + QUOTED_VERSION.sub(r'\1"\2"', line) for line in lines]
-    return "\n".join((["history:"] if with_heading else []) + lines)
+    block = "\n".join(([] if history_line else ["history:"]) + ["  " + QUOTED_VERSION.sub(r'\1"\2"', line)
+                                                                for line in lines])
+    return [position.problem(
+        f"редакция {before.version} заменена редакцией {position.version}, но в history нет записи "
+        f"о редакции {before.version}",
+        f"перенесите прежнюю редакцию в начало списка history (CONTRIBUTING.md, «Новая редакция»): {where}"
+        f"\n\n{block}\n", "history", line=position.line_of("version"))]
 
 
 def _corrections_dated(position: Position) -> list[Problem]:

@@ -154,11 +154,13 @@ def _in(here, slug: str, missing: str) -> Position:
 
 def comparison_html(spec: dict, older: list[dict], newer: list[dict], config, page_url: str) -> str:
     """The comparison of two editions' blocks and its «Лист изменений», for an archive page or a draft's."""
-    changes, target = compare.compare(older, newer), spec["qr"]
+    found, target = compare.compare(older, newer, renumbered=True), spec["qr"]  # one walk for both
+    changes = [change for change in found if change.kind != "renumbered"]
     return comparison_templates().get_template("comparison.html").render(
         spec=spec, changes=changes, summary=compare.summary(changes), code=qr.svg(target) if target else "",
         target=target, rows=int(config["extra"].get("acknowledgement_rows", 12)),
-        amendments=change_sheet.wording(compare.amendments(older, newer)), href=lambda url: get_relative_url(url, page_url))
+        amendments=change_sheet.wording(compare.amendments(older, newer, found)),
+        href=lambda url: get_relative_url(url, page_url))
 
 
 @cache

@@ -13,9 +13,9 @@ from pathlib import Path
 import yaml
 
 from ..model import history as git
-from ..model.editions import CONFIG_FILE, TEMPLATES_DIR, Archive, State, relative
+from ..model.editions import CONFIG_FILE, TEMPLATES_DIR, Archive, State
 from ..model.markup import CROSS_REFERENCE, source_references
-from ..model.positions import LIST_REFERENCE_FIELDS, POSITIONS_DIR, REFERENCE_FIELDS, Position
+from ..model.positions import LIST_REFERENCE_FIELDS, REFERENCE_FIELDS, Position
 from .archive_forms import Snapshot
 
 WORKTREE = "worktree"
@@ -42,7 +42,7 @@ class Sources:
 
     def __init__(self, archive: Archive, project: Path, docs_dir: Path, signers=lambda position: []):
         self.archive, self.project, self.docs_dir, self.signers = archive, project, docs_dir, signers
-        self.folder = f"{relative(docs_dir, project)}/{POSITIONS_DIR}"
+        self.folder = archive.folder
         self._worktree: dict[str, str | None] = {}
         self._extras: dict[str | None, str] = {}
         self._trees: dict[tuple, dict[str, str]] = {}  # (folder, commit, index) -> name -> blob
@@ -128,8 +128,11 @@ def described(clauses: str, before: str, now: str, base: State, current: State, 
     position's own file did not change, which files did: «— из-за изменений в docs/positions/hr-head.md»
     (HR who edited another position, whose title prints under this one's signatures, sees why)."""
     text = clauses
-    if not text:
-        changed = _changed_words(before.split(), now.split())
+    if not text:  # the first two changed phrases, with CONTEXT words either side
+        old, new = before.split(), now.split()
+        changed = [(" ".join(old[max(0, a1 - CONTEXT):a2 + CONTEXT]), " ".join(new[max(0, b1 - CONTEXT):b2 + CONTEXT]))
+                   for tag, a1, a2, b1, b2 in difflib.SequenceMatcher(None, old, new, autojunk=False).get_opcodes()
+                   if tag != "equal"][:2]
         text = "изменился текст вне пунктов (гриф, подписи, лист ознакомления)"
         if changed:
             text += ": " + "; ".join(f"было «{old}», стало «{new}»" for old, new in changed)
@@ -152,13 +155,6 @@ def changed_files(base: State, current: State, sources: Sources) -> list[str]:
     if sources.requisites(base) != sources.requisites(current):
         files.append(f"{CONFIG_FILE} (extra:)")
     return files
-
-
-def _changed_words(old: list[str], new: list[str], limit: int = 2) -> list[tuple[str, str]]:
-    """The first changed phrases, with CONTEXT words either side."""
-    opcodes = difflib.SequenceMatcher(None, old, new, autojunk=False).get_opcodes()
-    return [(" ".join(old[max(0, a1 - CONTEXT):a2 + CONTEXT]), " ".join(new[max(0, b1 - CONTEXT):b2 + CONTEXT]))
-            for tag, a1, a2, b1, b2 in opcodes if tag != "equal"][:limit]
 
 
 class _Lenient(yaml.SafeLoader):

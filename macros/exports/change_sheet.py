@@ -50,12 +50,8 @@ def _rewritten(changes: list[dict]) -> list[dict]:
 
 def _sentence(change: dict) -> str:
     kind, older, newer = change["kind"], change.get("older"), change.get("newer")
-    block = newer or older
-    if block["kind"] == "clause":
-        return _clause(kind, older, newer)
-    if block["kind"] == "heading":
-        return _heading(kind, older, newer)
-    return _paragraph(kind, older, newer, change.get("after"))
+    numbered = {"clause": _clause, "heading": _heading}.get((newer or older)["kind"])
+    return numbered(kind, older, newer) if numbered else _paragraph(kind, older, newer, change.get("after"))
 
 
 def _clause(kind: str, older: dict | None, newer: dict | None) -> str:

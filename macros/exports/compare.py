@@ -17,7 +17,7 @@ WHAT = {"clause": "пункт", "heading": "раздел", "text": "текст �
 
 @dataclass
 class Change:
-    kind: str  # added | removed | changed
+    kind: str  # added | removed | changed (| renumbered, for amendments)
     older: dict | None  # the block in the older edition: {kind, number, text}
     newer: dict | None
     words: list[tuple[str, str]] = field(default_factory=list)  # (equal | delete | insert, text)
@@ -25,34 +25,31 @@ class Change:
     what = property(lambda self: WHAT[(self.newer or self.older)["kind"]])
 
 
-def compare(older: list[dict], newer: list[dict]) -> list[Change]:
-    """The changes from the older edition's blocks to the newer's, in the newer edition's order."""
-    return [change for op, i1, i2, j1, j2 in _aligned(older, newer) if op != "equal"
-            for change in _pair(older[i1:i2], newer[j1:j2])]
-
-
-def amendments(older: list[dict], newer: list[dict]) -> list[dict]:
-    """The changes as plain data for change_sheet.wording: added, removed and changed blocks, and the
-    numbered blocks that only moved («пункт 2.10 считать пунктом 2.11»), in the newer edition's order."""
-    found: list[dict] = []
-    for op, i1, i2, j1, j2 in _aligned(older, newer):
+def compare(older: list[dict], newer: list[dict], renumbered: bool = False) -> list[Change]:
+    """The changes from the older edition's blocks to the newer's (aligned by kind and text, never by number),
+    in the newer edition's order; with `renumbered`, also the numbered blocks that only moved."""
+    a, b = ([f"{block['kind']}:{block['text']}" for block in blocks] for blocks in (older, newer))
+    changes = []
+    for op, i1, i2, j1, j2 in difflib.SequenceMatcher(None, a, b, autojunk=False).get_opcodes():
         if op != "equal":
-            found += [{"kind": c.kind, "older": c.older, "newer": c.newer} for c in _pair(older[i1:i2], newer[j1:j2])]
-        else:
-            found += [{"kind": "renumbered", "older": old, "newer": new} for old, new in zip(older[i1:i2], newer[j1:j2])
-                      if old["kind"] in ("clause", "heading") and old["number"] != new["number"]]
-    for change in found:  # where a new paragraph goes: after the clause before it («после пункта 2.8»)
+            changes += _pair(older[i1:i2], newer[j1:j2])
+        elif renumbered:
+            changes += [Change("renumbered", old, new) for old, new in zip(older[i1:i2], newer[j1:j2])
+                        if old["kind"] in ("clause", "heading") and old["number"] != new["number"]]
+    return changes
+
+
+def amendments(older: list[dict], newer: list[dict], changes: list[Change] | None = None) -> list[dict]:
+    """The changes (``compare(older, newer, renumbered=True)`` unless given) as plain data for change_sheet.wording;
+    a new paragraph goes after the clause before it («после пункта 2.8»)."""
+    changes = compare(older, newer, renumbered=True) if changes is None else changes
+    found = [{"kind": c.kind, "older": c.older, "newer": c.newer} for c in changes]
+    for change in found:
         if change["kind"] == "added" and change["newer"]["kind"] == "text":
             at = next(i for i, block in enumerate(newer) if block is change["newer"])
             if at and newer[at - 1]["kind"] == "clause":
                 change["after"] = newer[at - 1]["number"]
     return found
-
-
-def _aligned(older: list[dict], newer: list[dict]) -> list[tuple]:
-    """difflib's opcodes between the two editions' blocks, compared by kind and text (never by number)."""
-    a, b = ([f"{block['kind']}:{block['text']}" for block in blocks] for blocks in (older, newer))
-    return difflib.SequenceMatcher(None, a, b, autojunk=False).get_opcodes()
 
 
 def _pair(removed: list[dict], added: list[dict]) -> list[Change]:

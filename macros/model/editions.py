@@ -72,9 +72,9 @@ class Archive:
     """Every edition of every position, oldest first, and the base of this build's checks."""
 
     history: git.History
+    folder: str  # the positions' folder, as git names it
     editions: dict[str, list[Edition]] = field(default_factory=dict)
     base: dict[str, State] = field(default_factory=dict)  # slug -> the file at the base commit
-    base_commit: str | None = None
     base_tree: dict[str, str] = field(default_factory=dict)  # path -> blob at the base commit
     complete = property(lambda self: self.history.status == git.FULL)
 
@@ -89,11 +89,15 @@ def find_editions(project: Path, docs_dir: Path, staff: Staff, ledger: published
                   base_ref: str = "") -> Archive:
     """The archive of this build: editions from git plus the work tree's, and the base state (base_ref: the
     option base, a branch or commit). With the ledger of the site being replaced, from reviewed states only."""
-    folder = f"{relative(docs_dir, project)}/{POSITIONS_DIR}"
+    try:
+        docs = Path(docs_dir).resolve().relative_to(project.resolve()).as_posix()
+    except ValueError:
+        docs = Path(docs_dir).as_posix()
+    folder = f"{docs}/{POSITIONS_DIR}"
     history = git.read_history(project, [folder, TEMPLATES_DIR, CONFIG_FILE])
     if ledger is not None and history.status == git.FULL:
         history = published.reviewed_only(history, ledger, folder)
-    archive = Archive(history)
+    archive = Archive(history, folder)
     worktree = {p.slug: State(p, git.blob_id((docs_dir / p.src_path).read_bytes())) for p in staff.positions.values()}
     timelines, removals = _timelines(history, folder) if archive.complete else ({}, {})
     for slug in sorted(set(timelines) | set(worktree)):
@@ -114,8 +118,8 @@ def find_editions(project: Path, docs_dir: Path, staff: Staff, ledger: published
                              else _day_before(history, last, _removal_index(history, slug, folder)))
     if archive.complete:
         # A publishing build checks what changed since the last publish, a state somebody reviewed.
-        _find_base(archive, project, folder, (ledger.published or [ledger.reviewed_until])[-1] if ledger else None,
-                   base_ref)
+        published_base = (ledger.published or [ledger.reviewed_until])[-1] if ledger else None
+        _find_base(archive, project, folder, published_base or _base_commit(project, folder, base_ref))
     return archive
 
 
@@ -130,13 +134,6 @@ def _day_before(history: git.History, edition: Edition, index: int | None) -> St
 def _removal_index(history: git.History, slug: str, folder: str) -> int | None:
     steps = history.changes.get(f"{folder}/{slug}.md") or []
     return steps[-1][0] if steps and steps[-1][1] is None else None
-
-
-def relative(path: Path, project: Path) -> str:
-    try:
-        return Path(path).resolve().relative_to(project.resolve()).as_posix()
-    except ValueError:
-        return Path(path).as_posix()
 
 
 def _timelines(history: git.History, folder: str) -> tuple[dict[str, list[State | None]], dict[str, dt.date]]:
@@ -184,13 +181,11 @@ def _editions(slug: str, states: list[State | None], removed: dt.date | None) ->
     return editions
 
 
-def _find_base(archive: Archive, project: Path, folder: str, base: str | None = None, base_ref: str = "") -> None:
-    """The commit this build's changes are checked against, and every position file there."""
-    base = base or _base_commit(project, [folder, TEMPLATES_DIR, CONFIG_FILE], base_ref)
+def _find_base(archive: Archive, project: Path, folder: str, base: str | None) -> None:
+    """The files at the commit this build's changes are checked against, every position file read."""
     if base is None:
         return
-    tree = git.ls_tree(project, base, [folder, TEMPLATES_DIR, CONFIG_FILE])
-    archive.base_commit, archive.base_tree = base, tree
+    archive.base_tree = tree = git.ls_tree(project, base, [folder, TEMPLATES_DIR, CONFIG_FILE])
     wanted = {name[:-3]: tree[path] for name, path in git.files_in(folder, tree).items() if name.endswith(".md")}
     contents = archive.history.read(list(wanted.values()))
     for slug, blob in wanted.items():
@@ -200,7 +195,7 @@ def _find_base(archive: Archive, project: Path, folder: str, base: str | None = 
                 archive.base[slug] = State(position, blob, base)
 
 
-def _base_commit(project: Path, paths: list[str], explicit: str = "") -> str | None:
+def _base_commit(project: Path, folder: str, explicit: str) -> str | None:
     """The option base (JOBDESC_BASE), else the start of a pull request (GITHUB_BASE_REF, set by the CI
     runner itself), else HEAD for uncommitted edits, else the previous commit on the main line."""
     target = os.environ.get("GITHUB_BASE_REF")
@@ -208,6 +203,6 @@ def _base_commit(project: Path, paths: list[str], explicit: str = "") -> str | N
         ref = explicit or f"origin/{target}"
         found = git.output(project, "merge-base", "HEAD", ref) if git.resolve(project, ref) else None
         return (found or "").strip() or None
-    if (git.output(project, "status", "--porcelain", "--", *paths) or "").strip():  # edits not yet committed
+    if (git.output(project, "status", "--porcelain", "--", folder, TEMPLATES_DIR, CONFIG_FILE) or "").strip():
         return git.resolve(project, "HEAD")
     return git.resolve(project, "HEAD^1")
