@@ -247,6 +247,20 @@ def test_a_clause_changed_without_a_new_edition_fails_with_the_file_and_the_fix(
 
 
 @pytest.mark.slow  # a clone of the history built with its archive
+def test_a_merge_that_touched_no_position_template_or_requisite_renders_no_check(history, archive_env, tmp_path):
+    """Nothing printed can have changed when no position file, printed template or requisite did (here a
+    guide page): the build renders no states to compare, and mkdocs serve rebuilds without them; a changed
+    clause is still caught (the test above)."""
+    repo = _clone(history[0].project, tmp_path / "clone")
+    edit(repo, "docs/guide/editions.md", "\n", "\n\n")
+    git(repo, "commit", "-qam", "Руководство: пустая строка")
+    build = run_mkdocs_build(repo, tmp_path / "site")
+    assert build.returncode == 0, build.output[-3000:]
+    archive = re.search(r"Архив редакций: \d+ страниц[^\n]*", build.output)
+    assert archive and "для проверки правок" not in archive.group(0), build.output[-3000:]
+
+
+@pytest.mark.slow  # a clone of the history built with its archive
 def test_an_editorial_correction_is_declared_and_shown(history, archive_env, tmp_path):
     repo = _clone(history[0].project, tmp_path / "clone")
     edit(repo, RECRUITER, "вакантные должности", "вакантные должности")  # no-op guard: the text is there

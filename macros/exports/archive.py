@@ -103,10 +103,13 @@ class Planner:
             before["config"], now["config"] = sources.requisites(base), sources.requisites(current.snapshot)
             if before != now:
                 # The base state names its positions as one digest of its commit's folder, the work tree as
-                # blobs: the positions the work tree names are compared blob by blob at the base commit.
+                # blobs: the positions the work tree names are compared blob by blob at the base commit, and
+                # nothing needs rendering when no position file, template or requisite changed at all.
                 named, at_base = now["named"] if isinstance(now["named"], dict) else {}, sources.positions_at(base)
                 own = before["position"] != now["position"] or any(at_base.get(s) != b for s, b in named.items())
-                changed[position.slug] = (base, own)
+                if own or at_base != sources.positions_at(current.snapshot) or any(
+                        before[key] != now[key] for key in ("templates", "config")):
+                    changed[position.slug] = (base, own)
         return changed
 
 
