@@ -26,23 +26,22 @@ class Switch(Text):
     """'' (the command decides: on in a build, off in `mkdocs serve`), '0' or '1'; ``!ENV`` reads ``0``
     as a number and an empty value as null."""
 
+    values = "возможные: '0', '1' или пусто (решает команда: mkdocs build — да, mkdocs serve — нет)"
+
     def run_validation(self, value: object) -> str:
         text = "1" if value is True else "0" if value is False else super().run_validation(value)
         if text not in ("", "0", "1"):
-            raise base.ValidationError(f"значение {value!r} не подходит; возможные: '0', '1'"
-                                       " или пусто (решает команда: mkdocs build — да, mkdocs serve — нет)")
+            raise base.ValidationError(f"значение {value!r} не подходит; {self.values}")
         return text
 
 
-class Flag(Text):
+class Flag(Switch):
     """On with '1', off with '0' or nothing: a step no command takes by itself (publishing the site)."""
 
+    values = "возможные: '1' (да), '0' или пусто (нет)"
+
     def run_validation(self, value: object) -> bool:
-        if value is None or isinstance(value, bool):
-            return bool(value)
-        if str(value) not in ("", "0", "1"):
-            raise base.ValidationError(f"значение {value!r} не подходит; возможные: '1' (да), '0' или пусто (нет)")
-        return str(value) == "1"
+        return super().run_validation(value) == "1"
 
 
 class Count(Text):
