@@ -174,9 +174,6 @@ class JobDescPlugin(BasePlugin[JobDescConfig]):
 
 
 def of(config) -> JobDescPlugin | None:
-    """The plugin of this build (mkdocs_hooks.py makes it), or None when a build runs without it."""
-    for plugin in config["plugins"].values():
-        found = getattr(plugin, "plugin", plugin)
-        if isinstance(found, JobDescPlugin):
-            return found
-    return None
+    """The plugin of this build, carried by mkdocs_hooks.py's module; None when a build runs without it."""
+    found = (getattr(hooks, "plugin", None) for hooks in config["plugins"].values())
+    return next((plugin for plugin in found if isinstance(plugin, JobDescPlugin)), None)
