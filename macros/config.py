@@ -14,10 +14,6 @@ PREFIX = "JOBDESC_"  # an option's environment variable: JOBDESC_ and its name i
 class Text(c.BaseConfigOption[str]):
     """A folder or a number from the environment, as text; '' when not set. The others narrow it down."""
 
-    def __init__(self, default: str | bool = ""):
-        super().__init__()
-        self.default = default
-
     def run_validation(self, value: object) -> str:
         return "" if value is None else str(value)
 
@@ -67,7 +63,7 @@ class JobDescConfig(base.Config):
     archive = Switch()              # the archive of editions (JOBDESC_ARCHIVE); 0 in mkdocs serve: not even its check
     archive_cache = Text()          # its rendered pages (JOBDESC_ARCHIVE_CACHE; default .cache/editions)
     base = Text()                   # the branch or commit edits are checked against (JOBDESC_BASE)
-    publish = Flag(False)           # this build publishes the site: its ledger (JOBDESC_PUBLISH; the CI publish job)
+    publish = Flag()                # this build publishes the site: its ledger (JOBDESC_PUBLISH; the CI publish job)
     # The stamp, signatures and acknowledgement sheet skip Markdown and search and are put back per page
     # (render/verbatim.py); false writes them inline, as a build without this plugin does (slower, same page).
     hold_forms = c.Type(bool, default=True)
