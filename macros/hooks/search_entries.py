@@ -74,4 +74,4 @@ class SearchOutline(Extension):
         setting = page.meta.get("search") if page is not None else None
         if page is not None and not (isinstance(setting, dict) and setting.get("exclude")):  # an archived edition
             blocks = [block if isinstance(block, str) else md.serializer(block) for block in md.htmlStash.rawHtmlBlocks]
-            self.search.outlines[page.file.src_uri] = search_entries.tree_entries(root, blocks)
+            self.search.outlines[page.file.src_uri] = search_entries.Outline(blocks).read(root)
