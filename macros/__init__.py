@@ -1,5 +1,5 @@
 """mkdocs-macros entry point: define_env runs the one setup (prepare/site.py, read_site) with what the plugin
-decided for this build; the page hooks below are mkdocs-macros' own. Nothing here patches MkDocs or Material.
+decided for this build; the page hook below is mkdocs-macros' own. Nothing here patches MkDocs or Material.
 """
 
 from __future__ import annotations
@@ -20,7 +20,7 @@ from .model.build_cache import BuildCache
 from .model.history import pin_build_date
 from .plugin import of as plugin_of
 from .prepare.site import read_site
-from .render import plain_calls, renames
+from .render import plain_calls
 
 
 def define_env(env) -> None:
@@ -48,8 +48,3 @@ def on_pre_page_macros(env) -> None:
     # template (render/plain_calls.py): nothing HR writes is evaluated, an archived edition's text included.
     plain_calls.expand_page(env, plugin_of(env.conf).editions.forms.site_macros)
 
-
-def on_post_build(env) -> None:
-    staff = env.variables.get("staff")
-    if staff is not None:
-        renames.write_redirects(Path(env.conf["site_dir"]), staff)

@@ -14,10 +14,6 @@ PREFIX = "JOBDESC_"  # an option's environment variable: JOBDESC_ and its name i
 class Text(c.BaseConfigOption[str]):
     """A folder or a number from the environment, as text; '' when not set. The others narrow it down."""
 
-    def __init__(self, default: str | bool = ""):
-        super().__init__()
-        self.default = default
-
     def run_validation(self, value: object) -> str:
         return "" if value is None else str(value)
 
@@ -26,23 +22,22 @@ class Switch(Text):
     """'' (the command decides: on in a build, off in `mkdocs serve`), '0' or '1'; ``!ENV`` reads ``0``
     as a number and an empty value as null."""
 
+    values = "возможные: '0', '1' или пусто (решает команда: mkdocs build — да, mkdocs serve — нет)"
+
     def run_validation(self, value: object) -> str:
         text = "1" if value is True else "0" if value is False else super().run_validation(value)
         if text not in ("", "0", "1"):
-            raise base.ValidationError(f"значение {value!r} не подходит; возможные: '0', '1'"
-                                       " или пусто (решает команда: mkdocs build — да, mkdocs serve — нет)")
+            raise base.ValidationError(f"значение {value!r} не подходит; {self.values}")
         return text
 
 
-class Flag(Text):
+class Flag(Switch):
     """On with '1', off with '0' or nothing: a step no command takes by itself (publishing the site)."""
 
+    values = "возможные: '1' (да), '0' или пусто (нет)"
+
     def run_validation(self, value: object) -> bool:
-        if value is None or isinstance(value, bool):
-            return bool(value)
-        if str(value) not in ("", "0", "1"):
-            raise base.ValidationError(f"значение {value!r} не подходит; возможные: '1' (да), '0' или пусто (нет)")
-        return str(value) == "1"
+        return super().run_validation(value) == "1"
 
 
 class Count(Text):
@@ -68,7 +63,7 @@ class JobDescConfig(base.Config):
     archive = Switch()              # the archive of editions (JOBDESC_ARCHIVE); 0 in mkdocs serve: not even its check
     archive_cache = Text()          # its rendered pages (JOBDESC_ARCHIVE_CACHE; default .cache/editions)
     base = Text()                   # the branch or commit edits are checked against (JOBDESC_BASE)
-    publish = Flag(False)           # this build publishes the site: its ledger (JOBDESC_PUBLISH; the CI publish job)
+    publish = Flag()                # this build publishes the site: its ledger (JOBDESC_PUBLISH; the CI publish job)
     # The stamp, signatures and acknowledgement sheet skip Markdown and search and are put back per page
     # (render/verbatim.py); false writes them inline, as a build without this plugin does (slower, same page).
     hold_forms = c.Type(bool, default=True)

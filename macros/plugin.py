@@ -8,7 +8,7 @@ through entry points); define_env finds it with `of(config)`. Priorities, agains
 - on_page_markdown 50: before mkdocs-macros (0) expands the page and the tags plugin (-50) collects tags;
 - on_page_context 100, then -10: before Material's search plugin (0), which must skip every page (ours
   is the index), and after it, since it strips ``data-search-*`` attributes from what it sees;
-- on_post_build -50: after Material's search (0) wrote its empty index and mkdocs-macros (0) its redirects;
+- on_post_build -50: after Material's search (0) wrote its empty index;
 - on_build_error -1000: the last handler of a failed build.
 """
 
@@ -31,6 +31,7 @@ from .hooks.publishing import Staging
 from .hooks.search_entries import SearchEntries
 from .model.build_cache import BuildCache
 from .model.positions import POSITIONS_DIR, default_tags
+from .render import renames
 from .render.findings import Findings
 from .render.verbatim import HeldBlocks, is_instruction
 
@@ -150,6 +151,7 @@ class JobDescPlugin(BasePlugin[JobDescConfig]):
     @event_priority(-50)
     def on_post_build(self, *, config):
         self.cache.finish()  # what this build used stays; what no build used for two weeks goes
+        renames.write_redirects(Path(config.site_dir), self.editions.staff)  # at each renamed position's old address
         self.downloads.make(config)
         self.editions.on_post_build(config)
         self.search.write(Path(config.site_dir), config.extra.get("search_synonyms"))
@@ -174,9 +176,6 @@ class JobDescPlugin(BasePlugin[JobDescConfig]):
 
 
 def of(config) -> JobDescPlugin | None:
-    """The plugin of this build (mkdocs_hooks.py makes it), or None when a build runs without it."""
-    for plugin in config["plugins"].values():
-        found = getattr(plugin, "plugin", plugin)
-        if isinstance(found, JobDescPlugin):
-            return found
-    return None
+    """The plugin of this build, carried by mkdocs_hooks.py's module; None when a build runs without it."""
+    found = (getattr(hooks, "plugin", None) for hooks in config["plugins"].values())
+    return next((plugin for plugin in found if isinstance(plugin, JobDescPlugin)), None)

@@ -57,24 +57,21 @@ class SearchEntries:
 
 
 class SearchOutline(Extension):
+    """Markdown's last tree step: records the entries of the page being converted for SearchEntries.read."""
+
     def __init__(self, search: SearchEntries, page_of):
         super().__init__()
         self.search, self.page_of = search, page_of
 
     def extendMarkdown(self, md):
+        step = Treeprocessor(md)
+        step.run = lambda root: self.record(md, root)
         # After every tree processor that changes text or ids (toc 5, typography 4, unescape 0, MkDocs' 1 and 0).
-        md.treeprocessors.register(_Record(md, self), "jobdesc_search_outline", -10)
+        md.treeprocessors.register(step, "jobdesc_search_outline", -10)
 
-
-class _Record(Treeprocessor):
-    def __init__(self, md, outline: SearchOutline):
-        super().__init__(md)
-        self.outline = outline
-
-    def run(self, root) -> None:
-        page = self.outline.page_of()
+    def record(self, md, root) -> None:
+        page = self.page_of()
         setting = page.meta.get("search") if page is not None else None
         if page is not None and not (isinstance(setting, dict) and setting.get("exclude")):  # an archived edition
-            blocks = [block if isinstance(block, str) else self.md.serializer(block)
-                      for block in self.md.htmlStash.rawHtmlBlocks]
-            self.outline.search.outlines[page.file.src_uri] = search_entries.tree_entries(root, blocks)
+            blocks = [block if isinstance(block, str) else md.serializer(block) for block in md.htmlStash.rawHtmlBlocks]
+            self.search.outlines[page.file.src_uri] = search_entries.Outline(blocks).read(root)

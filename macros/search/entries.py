@@ -1,6 +1,6 @@
 """A page's search entries: the page itself, each section under a heading, each numbered clause
 («п. 2.9», so a hit leads to the duty). Taken from the page's element tree as Python-Markdown leaves
-it (hooks/search_entries.py runs `tree_entries` as the tree's last step), never from the written HTML;
+it (hooks/search_entries.py reads the `Outline` as the tree's last step), never from the written HTML;
 held forms and diagram sources are never indexed. Standard library only.
 """
 
@@ -38,15 +38,10 @@ class Entry:
     clause: bool = False
 
 
-def tree_entries(root: etree.Element, raw_blocks: list[str]) -> list[Entry]:
-    """The entries of a page's element tree, the page itself first (its title is the caller's);
-    `raw_blocks` are the HTML blocks Markdown set aside, which the tree holds as placeholders."""
-    return _Outline(raw_blocks).read(root)
-
-
-class _Outline:
-    """A walk through the tree in reading order: text goes to the current section until the next
-    heading; a clause's text is its own entry, listed after the section's."""
+class Outline:
+    """A page's entries, the page itself first (its title is the caller's), by a walk through its element tree
+    in reading order: text goes to the current section until the next heading; a clause's text is its own entry,
+    listed after the section's. `raw_blocks`: the HTML blocks Markdown set aside (placeholders in the tree)."""
 
     def __init__(self, raw_blocks: list[str]):
         self.raw_blocks = raw_blocks
@@ -123,7 +118,7 @@ def page_entries(body: str, title: str) -> list[Entry]:
     parser = _HtmlTree()
     parser.feed(body)
     parser.close()
-    entries = _Outline([]).read(parser.root)
+    entries = Outline([]).read(parser.root)
     entries[0].title = title
     return entries
 
