@@ -155,7 +155,6 @@ class JobDescPlugin(BasePlugin[JobDescConfig]):
         self.downloads.make(config)
         self.editions.on_post_build(config)
         self.search.write(Path(config.site_dir), config.extra.get("search_synonyms"))
-        safety.check_search_index(Path(config.site_dir), self.findings)
         safety.stop_if_found(self.findings)
         if self.staging is not None:
             self.staging.finish(config)

@@ -29,6 +29,7 @@ from typing import Callable
 import pytest
 
 from conftest import QuietHandler, copy_project, require_tool, run_mkdocs_build
+from search_support import open_search, search_results
 from edits import (KAM, RECRUITER, BadInput, end_to_end, good_site, in_process, line_of, refused_build,
                    refused_by_prepare, replace)
 
@@ -361,6 +362,16 @@ def test_no_input_that_builds_runs_a_script_or_leaves_the_site(browser, shown):
                 labels = page.locator("div.mermaid svg g.node").all_text_contents()
                 assert any(" ".join(CHART_TITLE.split()) in " ".join(label.split()) for label in labels), labels
             page.close()
+        # Search results are drawn as HTML by Material: the hostile title must arrive there as text.
+        page = context.new_page()
+        page.on("dialog", lambda dialog: (dialogs.append(dialog.message), dialog.dismiss()))
+        open_search(page, base)
+        search_results(page, "ключевым клиентам")
+        result = page.locator(".md-search-result__item", has_text="chart.png").first
+        result.wait_for(timeout=15000)
+        assert "<img" in result.inner_text(), "the hostile title is not shown as typed in the search results"
+        assert page.locator(".md-search-result img").count() == 0, "a search result drew an image from the input"
+        page.close()
     finally:
         context.close()
         server.shutdown()

@@ -1,14 +1,13 @@
 """Nothing HR writes is published as active content or fetched from another host; run by macros/plugin.py.
 
 The rules are render/safe_html.py's and checks/offline.py's: every page passes the nh3 sanitiser before
-search reads it, every written page and the search index are read for outside resources, and what is
-found stops the build, all at once, before anything is written or published. Material writes
-``page.meta`` titles and tags unescaped, so they are escaped here (``Инженер <по ТБ>`` shows as written).
+search reads it, every written page is read for outside resources (the search index holds plain text,
+escaped by the worker where it is shown), and what is found stops the build, all at once, before anything
+is written or published. Material writes ``page.meta`` titles and tags unescaped, so they are escaped here (``Инженер <по ТБ>`` shows as written).
 """
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
 
 from markupsafe import Markup, escape
@@ -43,16 +42,6 @@ def check_written_page(output: str, page, findings: Findings, cache: BuildCache)
         source = Path(page.file.abs_src_path).read_text(encoding="utf-8-sig") if page.file.abs_src_path else ""
         findings.report(Problem(f"docs/{page.file.src_uri}", f"страница загружает ресурс с другого сервера: {url}",
                                 FIX_OUTSIDE, line=line_of(source, url)))
-
-
-def check_search_index(site_dir: Path, findings: Findings) -> None:
-    """After the search index is written: none of its text fetches from another host either."""
-    index = site_dir / "search" / "search_index.json"
-    if index.is_file():
-        for entry in json.loads(index.read_text(encoding="utf-8")).get("docs", []):
-            for url in outside_resources(str(entry.get("text", "")) + str(entry.get("title", ""))):
-                findings.report(Problem(f"search/search_index.json ({entry.get('location', '')})",
-                                        f"в поисковом индексе ресурс с другого сервера: {url}", FIX_OUTSIDE))
 
 
 def stop_if_found(findings: Findings) -> None:
