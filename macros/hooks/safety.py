@@ -3,7 +3,8 @@
 The rules are render/safe_html.py's and checks/offline.py's: every page passes the nh3 sanitiser before
 search reads it, every written page is read for outside resources (the search index holds plain text,
 escaped by the worker where it is shown), and what is found stops the build, all at once, before anything
-is written or published. Material writes ``page.meta`` titles and tags unescaped, so they are escaped here (``Инженер <по ТБ>`` shows as written).
+is written or published. Material writes ``page.meta`` titles and tags unescaped, so they are escaped here
+(``Инженер <по ТБ>`` shows as written).
 """
 
 from __future__ import annotations
