@@ -14,17 +14,21 @@ import time
 import traceback
 from dataclasses import dataclass, field
 from logging.handlers import BufferingHandler
+from pathlib import Path
 
 import click
+import jinja2
+from markupsafe import escape
 from mkdocs.exceptions import Abort, ConfigurationError
 
 from ..model.problems import PositionsError, Problem
-from ..render.build_errors import error_page
 
 STATUS_PATH = "/.build-status"  # answers the number of rebuilds finished; outside any site's files
 log = logging.getLogger("mkdocs.editing")
 SERVER_LOGGER = "mkdocs.livereload"  # its request lines, from other threads, are not the build's messages
 ANSI = re.compile(r"\x1b\[[0-9;]*m")  # mkdocs-macros colours its messages
+TEMPLATES = Path(__file__).resolve().parent.parent / "templates"
+LEVELS = {"WARNING": "Предупреждение", "ERROR": "Ошибка", "CRITICAL": "Ошибка"}
 
 
 @dataclass
@@ -122,3 +126,18 @@ def _answer(start_response, kind: str, body: bytes):
     start_response("200 OK", [("Content-Type", f"{kind}; charset=utf-8"), ("Content-Length", str(len(body))),
                               ("Cache-Control", "no-store")])
     return [body]
+
+
+def error_page(problems, messages, outcome: str, at: str, *, status_url: str, finished: int) -> bytes:
+    """The page every address answers while the last rebuild has failed: self-contained, everything escaped,
+    reloading itself when a rebuild finishes. Problems are model Problems, messages (level name, text) pairs."""
+    environment = jinja2.Environment(loader=jinja2.FileSystemLoader(str(TEMPLATES)), autoescape=True,
+                                     comment_start_string="{##", comment_end_string="##}")
+    try:
+        html = environment.get_template("build_errors.html").render(
+            problems=problems, messages=[(LEVELS.get(level, level), text) for level, text in messages],
+            outcome=outcome, at=at, status_url=status_url, finished=finished)
+    except jinja2.TemplateError as broken:  # the template itself is being edited: still say what failed
+        texts = [str(p) for p in problems] + [text for _, text in messages] + [outcome, f"build_errors.html: {broken}"]
+        html = "<!doctype html><meta charset=utf-8><pre>" + escape("\n\n".join(texts)) + "</pre>"
+    return html.encode("utf-8")
