@@ -98,18 +98,16 @@ class Planner:
             base, current = found.base.get(position.slug), found.current(position.slug)
             if position.is_draft or base is None or current is None or base.version != position.version:
                 continue  # a draft changes freely until it is approved
-            before, now = sources.inputs(base), sources.inputs(current.snapshot)
-            # mkdocs.yml is also code: only its requisites (`extra:`) are part of the documents.
-            before["config"], now["config"] = sources.requisites(base), sources.requisites(current.snapshot)
-            if before != now:
-                # The base state names its positions as one digest of its commit's folder, the work tree as
-                # blobs: the positions the work tree names are compared blob by blob at the base commit, and
-                # nothing needs rendering when no position file, template or requisite changed at all.
-                named, at_base = now["named"] if isinstance(now["named"], dict) else {}, sources.positions_at(base)
-                own = before["position"] != now["position"] or any(at_base.get(s) != b for s, b in named.items())
-                if own or at_base != sources.positions_at(current.snapshot) or any(
-                        before[key] != now[key] for key in ("templates", "config")):
-                    changed[position.slug] = (base, own)
+            now, at_base = current.snapshot, sources.positions_at(base)
+            # Nothing printed can have changed while no position file, shared template or requisite (`extra:` of
+            # mkdocs.yml, which is also code) did: then neither state is rendered.
+            if (at_base == sources.positions_at(now) and sources.templates(base) == sources.templates(now)
+                    and sources.requisites(base) == sources.requisites(now)):
+                continue
+            # The work tree names the positions its page shows blob by blob (a commit, one digest of its folder).
+            named = sources.inputs(now)["named"] if now.commit is None else {}
+            own = base.blob != now.blob or any(at_base.get(slug) != blob for slug, blob in named.items())
+            changed[position.slug] = (base, own)
         return changed
 
 
