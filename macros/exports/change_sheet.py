@@ -13,15 +13,16 @@ def wording(changes: list[dict]) -> list[str]:
     as an amending order reads: what is reworded or removed, then the renumbering, then what is added (a
     number is free for a new clause only once the clauses after it have moved)."""
     sentences, run = [], []  # run: renumbered neighbours, worded as one range
-    for change in [*_in_order(changes), None]:  # None: the end, where the last run is worded
-        renumbered = change is not None and change["kind"] == "renumbered"
-        if renumbered and run and _continues(run[-1], change):
+    for change in _in_order(changes):
+        if change["kind"] == "renumbered" and run and _continues(run[-1], change):
             run.append(change)
             continue
-        sentences += [_renumbered(run)] if run else []
-        run = [change] if renumbered else []
-        sentences += [_sentence(change)] if change is not None and not renumbered else []
-    return sentences
+        if run:
+            sentences.append(_renumbered(run))
+        run = [change] if change["kind"] == "renumbered" else []
+        if not run:
+            sentences.append(_sentence(change))
+    return sentences + ([_renumbered(run)] if run else [])
 
 
 def _in_order(changes: list[dict]) -> list[dict]:
