@@ -119,6 +119,9 @@ def test_catalog_structure_tags_and_guides_read_the_same_as_on_the_site(plain, s
     '!!! note "О порядке"\n\n    - В течение 3 дней — с согласия',
     "| Кто | Что |\n| --- | --- |\n| я | в срок |",
     "права и\nответственность, см. п.\n3 и  \nв срок",
+    "Колонка «№ | обязанность» и | в таблице",  # a pipe outside a table is text: «№» binds to it
+    "| № | и |\n| --- | --- |\n| № 5 | в срок |",
+    "№ | и\n--- | :---:\nв срок | № 3 и |",  # a table without the outer pipes
 ])
 def test_typography_written_into_markdown_is_the_sites(line):
     extensions = ["admonition", "tables"]

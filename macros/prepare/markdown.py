@@ -115,6 +115,7 @@ ADMONITION = re.compile(r'^([ \t]*(?:!!!|\?\?\?\+?)[ \t]+[\w -]*?")(.*)("[ \t]*)
 # Blocks of one line (a heading, a table row) and lines that end a paragraph or make it a heading (---, ===).
 ONE_LINE = re.compile(r"^[ \t]*(?:>[ \t]?)*(?:#{1,6}(?:[ \t]|$)|\|)")
 RULE = re.compile(r"^[ \t]*(?:-{3,}|={3,}|\*{3,}|_{3,})[ \t]*$")
+DELIMITER_ROW = re.compile(r"^[ \t]*\|?(?:[ \t]*:?-+:?[ \t]*\|?)+$")  # under a table's header row
 PREFIX = re.compile(r"^[ \t]*(?:>[ \t]?)*(?:(?:[-*+]|\d{1,9}[.)])[ \t]+)?(?:#{1,6}[ \t]+)?")
 # Where Markdown starts or ends an element inside a line; an escape or entity is one opaque character.
 INLINE = re.compile(r"(?P<code>`+[^`]*`+)|(?P<html><[^>\n]+>)|(?P<close>\]\([^)\s]*\))|(?P<open>!?\[)"
@@ -127,7 +128,7 @@ OPAQUE = re.compile(r"\\[\\`*_{}\[\]()#+\-.!|>]|&(?:#\d+|#x[0-9a-fA-F]+|\w+);")
 def typeset_markdown(text: str) -> str:
     """Every paragraph of prose typeset as the site typesets the text it becomes; code and raw HTML untouched.
     A paragraph's lines are typeset together: the site binds «и» at a line's end to the next line's word."""
-    lines, out, fence, html = text.split("\n"), [], None, False
+    lines, out, fence, html, table = text.split("\n"), [], None, False, False
     index = 0
     while index < len(lines):
         line = lines[index]
@@ -138,11 +139,15 @@ def typeset_markdown(text: str) -> str:
             index += 1
             continue
         html = (html and bool(line.strip())) or bool(HTML_BLOCK.match(line))
+        table = (table and bool(line.strip())) or ("|" in line and index + 1 < len(lines)
+                                                   and "|" in lines[index + 1] and bool(DELIMITER_ROW.match(lines[index + 1])))
         title = ADMONITION.match(line)
         if html or not line.strip() or RULE.match(line):
             out.append(line)
         elif title:
             out.append(title.group(1) + _typeset_inline(title.group(2)) + title.group(3))
+        elif table:
+            out.append(_typeset_inline(line, table=True))
         else:
             head = PREFIX.match(line).group(0)
             run = [line[len(head):]]
@@ -160,13 +165,15 @@ def _continues(line: str) -> bool:
                                        or ONE_LINE.match(line) or RULE.match(line) or ADMONITION.match(line))
 
 
-def _typeset_inline(text: str) -> str:
+def _typeset_inline(text: str, table: bool = False) -> str:
     """One line's inline Markdown, each text run typeset with the first character of the element after it
-    (as render/typography.py binds «п. » to a link reading «2.7»)."""
+    (as render/typography.py binds «п. » to a link reading «2.7»). Outside a table a pipe is text."""
     parts, emphasis_open, end = [], False, 0
     for found in INLINE.finditer(text):
-        parts.append(("text", text[end:found.start()]))
         kind = found.lastgroup
+        if kind == "cell" and not table:
+            continue
+        parts.append(("text", text[end:found.start()]))
         if kind == "emphasis":
             kind, emphasis_open = ("close" if emphasis_open else "open"), not emphasis_open
         parts.append((kind, found.group(0)))
