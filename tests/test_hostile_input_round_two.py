@@ -161,6 +161,21 @@ def test_a_file_name_with_an_invisible_character_is_refused(tmp_path):
     assert len(problems) == 1 and "невидимый символ" in problems[0].message, problems
 
 
+@pytest.mark.parametrize("entity, name", [
+    ("&#x202E;", "U+202E"), ("&#8238;", "U+202E"), ("&#X2066;", "U+2066"), ("&zwnj;", "U+200C"),
+    ("&ZeroWidthSpace;", "U+200B"), ("&lrm;", "U+200E"), ("&#xE0041;", "U+E0041"), ("&#7;", "U+0007"),
+])
+def test_an_invisible_character_written_as_an_html_entity_is_refused_with_its_line(entity, name):
+    """Python-Markdown passes «&#x202E;» to the page as it is; the browser, PDF and Word decode it."""
+    text = f"---\ntitle: Должность\n---\n\n- Оклад {entity}000 001 рублей\n"
+    problems = check_text("docs/positions/x.md", text)
+    assert [(p.line, name in p.message, entity in p.fix) for p in problems] == [(5, True, True)], problems
+
+
+def test_visible_entities_pass():
+    assert check_text("docs/x.md", "A&amp;B, &lt;тег&gt;, 5&nbsp;км, пере&shy;нос, &#x2014; &mdash; &#171;x&#187;\n") == []
+
+
 def test_spaces_hyphenation_hints_and_typography_pass():
     text = "Статья\u00a081 ТК РФ, пере\u00adнос,\tтабуляция — «кавычки» № 152-ФЗ\u202fи\u2009т.\u00a0д.\n"
     assert check_text("docs/x.md", text) == []
@@ -264,6 +279,18 @@ BUILDS = [
              [RIGHTS, "«\\\\fileserver\\hr»", FIX]),
     BadInput("a picture outside docs/", before_rights("![пароли](../../../../etc/passwd.png)"),
              [RIGHTS, "вне папки docs/", FIX]),
+    # Superfences' attribute braces give a code block any class and id: no other check sees them.
+    BadInput("text printed but hidden on screen through a code block's class",
+             before_rights("```{.text .print-only}\nРаботник отвечает за всё.\n```"),
+             [RIGHTS, "атрибуты блока кода", FIX]),
+    BadInput("text on screen but absent from print through a code block's class",
+             before_rights("~~~ text {.screen-only}\nТолько на экране.\n~~~"), [RIGHTS, "атрибуты блока кода"]),
+    BadInput("a clause's anchor taken by a code block in a list",
+             before_rights("- Пункт.\n\n    ```{#p2-1}\n    x\n    ```"),
+             [f"{RECRUITER}:{line_of(RECRUITER, '## Права') + 2}", "атрибуты блока кода"]),
+    BadInput("a right-to-left override written as an HTML entity",
+             replace(RECRUITER, "- Исполняет служебные поручения", "- Оклад &#x202E;000 001&#x202C; рублей. Исполняет служебные поручения"),
+             [f"{RECRUITER}:{line_of(RECRUITER, '- Исполняет служебные поручения')}", "«&#x202E;»", "U+202E", FIX]),
     # Material reads its settings from the element with id __config: a heading may not take that id.
     BadInput("a heading whose id is Material's own",
              replace(PROCEDURE, "## Кто разрабатывает инструкцию", "## __config\n\n## Кто разрабатывает инструкцию"),

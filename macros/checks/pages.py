@@ -28,6 +28,12 @@ SITE_ONLY = (
      "уберите блок ```mermaid; схема подчинения — на странице «Оргструктура» ({{ org_chart() }})"),
     (re.compile(r"jobdesc-verbatim"), "служебная метка сборки «jobdesc-verbatim» в тексте",
      "уберите её: бланки вставляют макросы {{ signatures() }}, {{ acknowledgement_sheet() }} и другие"),
+    # Superfences turns "```{.print-only #p2-1}" into classes and an id no other check sees: a block hidden on
+    # screen but printed (or the reverse), an anchor taken from a clause; the git preview shows a plain code block.
+    (re.compile(r"^[ \t>]*(?:`{3,}|~{3,})[^\n{]*\{", re.M),
+     "атрибуты блока кода в фигурных скобках («```{.класс #метка}») не публикуются: класс мог бы спрятать блок "
+     "с экрана или из печати, метка — увести ссылку на пункт; предпросмотр git показывает такой блок иначе",
+     "уберите фигурные скобки со всем, что в них: пишите ``` или ```text"),
 )
 
 

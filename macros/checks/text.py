@@ -6,6 +6,7 @@ stall the build (size limits on files, lines and words).
 from __future__ import annotations
 
 import functools
+import html
 import itertools
 import re
 import unicodedata
@@ -25,6 +26,8 @@ DEEP = re.compile(r"\n([ \t>]{%d,})" % min(MAX_QUOTES + 1, MAX_INDENT + 1))  # a
 DEFINITION = re.compile(r"\n {0,3}\[[^\]\n]+\]:")  # searched in "\n" + text: a literal first is fast
 LONG_WORD = re.compile(r"(?<!\S)\S{%d,}" % (MAX_WORD + 1))
 LONG_LINE = re.compile(r"\n[^\n]{%d,}" % (MAX_LINE + 1))  # searched in "\n" + text
+# A character reference Python-Markdown passes to the page as it is, and the browser, PDF and Word decode.
+ENTITY = re.compile(r"&(?:#[0-9]{1,8}|#[xX][0-9A-Fa-f]{1,8}|[A-Za-z][A-Za-z0-9]{1,40});")
 NAMES = {"\u202e": "справа налево (RLO)", "\u202d": "слева направо (LRO)", "\u200b": "пробел нулевой ширины",
          "\u200c": "разделитель нулевой ширины", "\u200d": "соединитель нулевой ширины",
          "\u2060": "соединитель слов", "\ufeff": "метка порядка байтов"}
@@ -36,6 +39,7 @@ def check_text(shown_as: str, text: str, markdown: bool = True) -> list[Problem]
         return [Problem(shown_as, f"файл слишком большой: {len(text)} знаков, больше {MAX_FILE}",
                         "разделите текст на несколько должностей или страниц; инструкция обычно в 10–40 раз меньше")]
     problems = [] if _visible(text) else _invisible(shown_as, text)
+    problems += _invisible_entities(shown_as, text) if "&" in text else []
     for found in LONG_LINE.finditer("\n" + text):
         problems.append(Problem(shown_as, f"строка слишком длинная: {len(found.group(0)) - 1} знаков, больше {MAX_LINE}",
                                 "разбейте текст на абзацы или пункты", line=_line(text, found.start())))
@@ -126,6 +130,29 @@ def _invisible(shown_as: str, text: str) -> list[Problem]:
                                 "удалите символ: сотрите и наберите заново слово вокруг этого места или "
                                 "вставьте текст как простой текст (Ctrl+Shift+V)", line=line))
     return problems
+
+
+def _invisible_entities(shown_as: str, text: str) -> list[Problem]:
+    """«&#x202E;» or «&zwnj;» writes the same invisible character in visible letters: refused the same way."""
+    problems, seen_lines = [], set()
+    for found in ENTITY.finditer(text):
+        char = _invisible_pattern().search(_decoded(found.group(0)))
+        line = _line(text, found.start())
+        if char and line not in seen_lines:
+            seen_lines.add(line)
+            problems.append(Problem(
+                shown_as, f"запись «{found.group(0)}» — невидимый символ U+{ord(char.group(0)):04X} "
+                f"({_name(char.group(0))}): на экране его не видно, а текст он меняет (порядок знаков, сравнение "
+                "названий, экспорт в Word)", f"удалите запись «{found.group(0)}»", line=line))
+    return problems
+
+
+def _decoded(reference: str) -> str:
+    """The character(s) a browser reads; Python drops references to control characters, browsers keep them."""
+    decoded = html.unescape(reference)
+    if decoded or reference[1] != "#":
+        return decoded
+    return chr(int(reference[3:-1], 16) if reference[2] in "xX" else int(reference[2:-1]))
 
 
 def _name(char: str) -> str:
