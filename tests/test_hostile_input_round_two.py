@@ -140,6 +140,9 @@ def test_a_pages_usual_front_matter_passes():
     ("\u202e", "U+202E"), ("\u2066", "U+2066"), ("\u200b", "U+200B"), ("\u200d", "U+200D"),
     ("\ufeff", "U+FEFF"), ("\x07", "U+0007"), ("\x1b", "U+001B"), ("\x85", "U+0085"), ("\u2028", "U+2028"),
     ("\U000e0041", "U+E0041"), ("\ue000", "U+E000"),
+    # Printable to Python, drawn as nothing or as a space that is none: «Менеджер\ufe00» looks like «Менеджер».
+    ("\ufe00", "U+FE00"), ("\ufe0f", "U+FE0F"), ("\U000e0100", "U+E0100"), ("\u034f", "U+034F"),
+    ("\u3164", "U+3164"), ("\u115f", "U+115F"), ("\uffa0", "U+FFA0"), ("\u17b4", "U+17B4"), ("\u2800", "U+2800"),
 ])
 def test_an_invisible_character_is_refused_with_its_line(char, name):
     text = f"---\ntitle: Должность\n---\n\n- Обязанность {char}000 001 рублей\n"
@@ -147,7 +150,7 @@ def test_an_invisible_character_is_refused_with_its_line(char, name):
     assert [(p.line, name in p.message) for p in problems] == [(5, True)], problems
 
 
-@pytest.mark.parametrize("escape", ["\\u202e", "\\u200b", "\\x07", "\\e"])
+@pytest.mark.parametrize("escape", ["\\u202e", "\\u200b", "\\x07", "\\e", "\\ufe00", "\\u05c0"])
 def test_an_invisible_character_written_as_a_yaml_escape_is_refused_on_its_fields_line(escape):
     from macros.checks.text import check_values
     from macros.model.front_matter import parse_front_matter
@@ -159,6 +162,21 @@ def test_an_invisible_character_written_as_a_yaml_escape_is_refused_on_its_field
 def test_a_file_name_with_an_invisible_character_is_refused(tmp_path):
     problems = check_docs_files(docs_with(tmp_path, {"images/plan\u202egnp.png": picture("PNG", 8, 8)}), THEME_DIRS)
     assert len(problems) == 1 and "невидимый символ" in problems[0].message, problems
+
+
+@pytest.mark.parametrize("char, name", [
+    ("\u05c0", "U+05C0"), ("\u05d0", "U+05D0"), ("\u0627", "U+0627"), ("\u0663", "U+0663"), ("\ufb1d", "U+FB1D"),
+    ("\U00010900", "U+10900"),
+])
+def test_a_right_to_left_letter_that_reorders_the_digits_beside_it_is_refused(char, name):
+    """No control character needed: after a Hebrew or Arabic sign «000 100» shows as «100 000» everywhere."""
+    text = f"---\ntitle: Должность\n---\n\n- Оклад {char} 000 100 рублей\n"
+    problems = check_text("docs/positions/x.md", text)
+    assert [(p.line, name in p.message) for p in problems] == [(5, True)], problems
+
+
+def test_other_scripts_and_signs_pass():
+    assert check_text("docs/x.md", "Café, Straße, 中文, ⚠ № 5 — «ёлка», x² ≤ 10 ‰, ½, 😀, 𝐀\n") == []
 
 
 @pytest.mark.parametrize("entity, name", [
@@ -291,6 +309,9 @@ BUILDS = [
     BadInput("a right-to-left override written as an HTML entity",
              replace(RECRUITER, "- Исполняет служебные поручения", "- Оклад &#x202E;000 001&#x202C; рублей. Исполняет служебные поручения"),
              [f"{RECRUITER}:{line_of(RECRUITER, '- Исполняет служебные поручения')}", "«&#x202E;»", "U+202E", FIX]),
+    BadInput("digits reordered by a Hebrew sign",
+             replace(RECRUITER, "- Исполняет служебные поручения", "- Оклад ׀ 000 100 рублей. Исполняет служебные поручения"),
+             [f"{RECRUITER}:{line_of(RECRUITER, '- Исполняет служебные поручения')}", "U+05C0", "справа налево", FIX]),
     # Material reads its settings from the element with id __config: a heading may not take that id.
     BadInput("a heading whose id is Material's own",
              replace(PROCEDURE, "## Кто разрабатывает инструкцию", "## __config\n\n## Кто разрабатывает инструкцию"),
