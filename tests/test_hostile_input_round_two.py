@@ -309,6 +309,13 @@ BUILDS = [
     BadInput("a right-to-left override written as an HTML entity",
              replace(RECRUITER, "- Исполняет служебные поручения", "- Оклад &#x202E;000 001&#x202C; рублей. Исполняет служебные поручения"),
              [f"{RECRUITER}:{line_of(RECRUITER, '- Исполняет служебные поручения')}", "«&#x202E;»", "U+202E", FIX]),
+    # Material's tags plugin reads the settings after its marker (YAML, a template's path) before our checks run.
+    BadInput("a tags listing whose settings name a template outside the theme",
+             replace("docs/tags.md", "<!-- material/tags -->", '<!-- material/tags { layout: "../../../../etc" } -->'),
+             [f"docs/tags.md:{line_of('docs/tags.md', 'material/tags')}", "с настройками", "<!-- material/tags -->"]),
+    BadInput("a tags listing whose settings carry a YAML tag",
+             replace("docs/tags.md", "<!-- material/tags -->", '<!-- material/tags !!python/object/apply:os.system ["id"] -->'),
+             [f"docs/tags.md:{line_of('docs/tags.md', 'material/tags')}", "с настройками", FIX]),
     BadInput("digits reordered by a Hebrew sign",
              replace(RECRUITER, "- Исполняет служебные поручения", "- Оклад ׀ 000 100 рублей. Исполняет служебные поручения"),
              [f"{RECRUITER}:{line_of(RECRUITER, '- Исполняет служебные поручения')}", "U+05C0", "справа налево", FIX]),
@@ -330,10 +337,10 @@ def test_the_prepare_stage_refuses_with_file_line_and_fix(bad, tmp_path):
     refused_by_prepare(bad, tmp_path)
 
 
-# In every run, a real build for a file docs/ may not hold, for markup hidden from the Markdown reader and for
-# markup only the sanitiser removes.
+# In every run, a real build for a file docs/ may not hold, for markup hidden from the Markdown reader, for
+# markup only the sanitiser removes and for a page the theme reads before our checks (a traceback otherwise).
 EVERY_RUN = {"print.js replaced from docs/", "text hidden on screen but printed, behind <!-->",
-             "a heading whose id is Material's own"}
+             "a heading whose id is Material's own", "a tags listing whose settings carry a YAML tag"}
 
 
 @pytest.mark.parametrize("bad", end_to_end(BUILDS, EVERY_RUN), ids=str)
