@@ -55,6 +55,11 @@ REFUSED_FILES = {
     "images/photo.png": "картинкой этого типа не является",    # HTML renamed to .png
     "robots.txt": "не публикуется",
     "Makefile": "без расширения",
+    # A name is the page's address and its «edit» link (and, without a title, its title), unescaped by MkDocs.
+    "<img src=x onerror=alert(1)>.md": "знак «<»",
+    'x" autofocus onfocus="alert(1)" y=".md': 'знак «"»',
+    "guide/a&amp;b.md": "знак «&»",
+    "images/план#2.png": "знак «#»",
 }
 
 
