@@ -321,6 +321,13 @@ BUILDS = [
     BadInput("a tags listing whose settings carry a YAML tag",
              replace("docs/tags.md", "<!-- material/tags -->", '<!-- material/tags !!python/object/apply:os.system ["id"] -->'),
              [f"docs/tags.md:{line_of('docs/tags.md', 'material/tags')}", "с настройками", FIX]),
+    # Print, PDF and Word leave out every h1 (the document's title is the build's): HR's own would be screen-only.
+    BadInput("a first-level heading shown on screen but not printed", before_rights("# Работник отвечает за всё"),
+             [RIGHTS, "заголовок первого уровня", FIX]),
+    BadInput("a line underlined with === shown on screen but not printed",
+             before_rights("Работник отвечает за всё\n==="), [f"{RECRUITER}:{line_of(RECRUITER, '## Права') + 1}", "заголовок первого уровня"]),
+    BadInput("a first-level heading inside a duty", before_rights("- # Работник отвечает за всё"),
+             [RIGHTS, "заголовок первого уровня"]),
     BadInput("digits reordered by a Hebrew sign",
              replace(RECRUITER, "- Исполняет служебные поручения", "- Оклад ׀ 000 100 рублей. Исполняет служебные поручения"),
              [f"{RECRUITER}:{line_of(RECRUITER, '- Исполняет служебные поручения')}", "U+05C0", "справа налево", FIX]),
