@@ -328,6 +328,11 @@ BUILDS = [
              before_rights("Работник отвечает за всё\n==="), [f"{RECRUITER}:{line_of(RECRUITER, '## Права') + 1}", "заголовок первого уровня"]),
     BadInput("a first-level heading inside a duty", before_rights("- # Работник отвечает за всё"),
              [RIGHTS, "заголовок первого уровня"]),
+    # «Справка» is left out of print, PDF and Word by design; the page tells it by its title alone.
+    BadInput("a non-printing block dressed as a warning", before_rights('!!! warning reference "Важно"\n    Работает в выходные.'),
+             [RIGHTS, "не печатается", '!!! reference "Справка"']),
+    BadInput("a non-printing block without its title", before_rights('!!! reference ""\n    Работает в выходные.'),
+             [RIGHTS, "не печатается", FIX]),
     BadInput("digits reordered by a Hebrew sign",
              replace(RECRUITER, "- Исполняет служебные поручения", "- Оклад ׀ 000 100 рублей. Исполняет служебные поручения"),
              [f"{RECRUITER}:{line_of(RECRUITER, '- Исполняет служебные поручения')}", "U+05C0", "справа налево", FIX]),

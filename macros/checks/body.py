@@ -17,6 +17,9 @@ GLUED = re.compile(r"^(#{1,6})([^\W\d_][^\n]*?)[ \t]*$", re.M)
 FENCE = re.compile(r"^(```|~~~)", re.M)
 # A first-level heading (# …, or a line underlined with ===), also inside a list item or a quote: the page shows
 # it, while print, PDF and Word leave every h1 out (the document's title is the build's, from `title`).
+# «Справка» is the one block print, PDF and Word leave out; the screen tells it by that title alone.
+BLOCK = re.compile(r'^[ \t>]*(!!!|\?\?\?\+?)[ \t]+([^"\n]*?)[ \t]*(?:"([^"\n]*)")?[ \t]*$', re.M)
+REFERENCE = '!!! reference "Справка"'
 FIRST_LEVEL = re.compile(r"^[ \t>]*(?:(?:[-*+]|\d{1,9}[.)])[ \t]+)*#(?!#)|^[^\n]*\S[^\n]*\n {0,3}=+[ \t]*$", re.M)
 
 
@@ -27,8 +30,18 @@ def check_body(position: Position) -> list[Problem]:
             "создайте файл командой python3 -m macros.new_position или скопируйте образец со страницы сайта «Файл должности» (docs/guide/position-file.md)",
             line=position.body_line)]
     glued, named = _glued_headings(position)
-    return (glued + _first_level_headings(position) + _check_skeleton(position, named) + _check_duties(position)
-            + _check_labels(position))
+    return (glued + _first_level_headings(position) + _reference_blocks(position) + _check_skeleton(position, named)
+            + _check_duties(position) + _check_labels(position))
+
+
+def _reference_blocks(position: Position) -> list[Problem]:
+    return [position.problem(
+        f"блок «{found.group(0).strip()}»: блок reference не печатается (его нет в PDF и Word), и на странице его "
+        f"отличает только заголовок «Справка»", f"напишите ровно {REFERENCE}; если текст должен быть в подписанной "
+        "инструкции, сделайте его обычным пунктом", line=_line(position, found.start()))
+        for found in BLOCK.finditer(position.body) if "reference" in found.group(2).split()
+        and (found.group(1), found.group(2), found.group(3)) != ("!!!", "reference", "Справка")
+        and not len(FENCE.findall(position.body, 0, found.start())) % 2]
 
 
 def _first_level_headings(position: Position) -> list[Problem]:
