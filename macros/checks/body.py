@@ -17,9 +17,11 @@ GLUED = re.compile(r"^(#{1,6})([^\W\d_][^\n]*?)[ \t]*$", re.M)
 FENCE = re.compile(r"^(```|~~~)", re.M)
 # A first-level heading (# …, or a line underlined with ===), also inside a list item or a quote: the page shows
 # it, while print, PDF and Word leave every h1 out (the document's title is the build's, from `title`).
-# «Справка» is the one block print, PDF and Word leave out; the screen tells it by that title alone.
+# «Справка» is the one block print, PDF and Word leave out; the screen tells it by its title alone (or by the
+# title the Word import gives what it could not place, for HR to move and delete).
 BLOCK = re.compile(r'^[ \t>]*(!!!|\?\?\?\+?)[ \t]+([^"\n]*?)[ \t]*(?:"([^"\n]*)")?[ \t]*$', re.M)
 REFERENCE = '!!! reference "Справка"'
+IMPORT_LEFTOVERS = "Не распознано при импорте: перенесите нужное в инструкцию и удалите этот блок"
 FIRST_LEVEL = re.compile(r"^[ \t>]*(?:(?:[-*+]|\d{1,9}[.)])[ \t]+)*#(?!#)|^[^\n]*\S[^\n]*\n {0,3}=+[ \t]*$", re.M)
 
 
@@ -39,9 +41,14 @@ def _reference_blocks(position: Position) -> list[Problem]:
         f"блок «{found.group(0).strip()}»: блок reference не печатается (его нет в PDF и Word), и на странице его "
         f"отличает только заголовок «Справка»", f"напишите ровно {REFERENCE}; если текст должен быть в подписанной "
         "инструкции, сделайте его обычным пунктом", line=_line(position, found.start()))
-        for found in BLOCK.finditer(position.body) if "reference" in found.group(2).split()
-        and (found.group(1), found.group(2), found.group(3)) != ("!!!", "reference", "Справка")
+        for found in BLOCK.finditer(position.body) if _disguised(*found.groups())
         and not len(FENCE.findall(position.body, 0, found.start())) % 2]
+
+
+def _disguised(marker: str, types: str, title: str | None) -> bool:
+    """A reference block not written as the one form the page marks as not printed."""
+    plain = marker == "!!!" and types == "reference" and title in ("Справка", IMPORT_LEFTOVERS)
+    return "reference" in types.split() and not plain
 
 
 def _first_level_headings(position: Position) -> list[Problem]:
