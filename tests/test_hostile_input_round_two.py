@@ -266,6 +266,24 @@ def test_the_outside_request_check_reads_hostile_pages_in_linear_time():
     assert outside_resources("<p>" + "=" * 1000 + '</p><img src="//evil.example/x.png">') == ["//evil.example/x.png"]
 
 
+def test_a_name_from_the_front_matter_reaches_git_as_a_file_name_not_a_pattern(tmp_path):
+    """`reports_to: ":(glob)*"` asks whether docs/positions/:(glob)*.md was deleted: git must not read it as a
+    pattern matching every deleted position (the message would name a deletion that never happened)."""
+    from edition_history import git
+    from macros.model.history import deleted
+    positions = tmp_path / "docs" / "positions"
+    positions.mkdir(parents=True)
+    for name in ("old-post.md", "recruiter.md"):
+        (positions / name).write_text("x\n", encoding="utf-8")
+    git(tmp_path, "init", "-q")
+    git(tmp_path, "add", "-A")
+    git(tmp_path, "commit", "-qm", "add")
+    git(tmp_path, "rm", "-q", "docs/positions/old-post.md")
+    git(tmp_path, "commit", "-qm", "remove")
+    assert deleted(tmp_path / "docs", "positions/old-post.md") is not None
+    assert [deleted(tmp_path / "docs", f"positions/{name}.md") for name in (":(glob)*", "*", "old-*")] == [None] * 3
+
+
 # --- Whole project: refused before any page is written; the build stops and the last good site stays -----
 
 PROCEDURE = "docs/procedure.md"
