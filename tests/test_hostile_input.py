@@ -31,7 +31,7 @@ import pytest
 from conftest import QuietHandler, copy_project, require_tool, run_mkdocs_build
 from search_support import open_search, search_results
 from edits import (KAM, RECRUITER, BadInput, end_to_end, good_site, in_process, line_of, refused_build,
-                   refused_by_prepare, replace)
+                   refused_by_prepare, replace, write)
 
 CLIENT = "docs/positions/client-manager.md"
 SALES_HEAD = "docs/positions/sales-head.md"
@@ -268,6 +268,10 @@ SHOWN_AS_TEXT = [
     ShownAsText("a file saved with Windows line ends", crlf(SALES_HEAD), "positions/sales-head/",
                 ["Должностные обязанности"]),
     ShownAsText("a file with a BOM", encoded(HR_HEAD_FILE, "utf-8-sig"), "positions/hr-head/", ["Права"]),
+    # A page without `title:` is named by its first heading, which the theme unescapes into <title>.
+    ShownAsText("a closing title tag in the first heading of a page without a title",
+                write("docs/notes.md", "# Заметка &lt;/title&gt;&lt;script&gt;alert(1)&lt;/script&gt;\n\nТекст.\n"),
+                "notes/", ["Заметка </title><script>alert(1)</script>"]),
     ShownAsText("a reference to another position's clause",
                 before_rights("Соблюдает п. [](key-account-manager.md#consult).", CLIENT), "positions/client-manager/",
                 ["Соблюдает п. 2.7 должностной инструкции менеджера по работе с ключевыми клиентами"]),

@@ -55,6 +55,11 @@ REFUSED_FILES = {
     "images/photo.png": "картинкой этого типа не является",    # HTML renamed to .png
     "robots.txt": "не публикуется",
     "Makefile": "без расширения",
+    # A name is the page's address and its «edit» link (and, without a title, its title), unescaped by MkDocs.
+    "<img src=x onerror=alert(1)>.md": "знак «<»",
+    'x" autofocus onfocus="alert(1)" y=".md': 'знак «"»',
+    "guide/a&amp;b.md": "знак «&»",
+    "images/план#2.png": "знак «#»",
 }
 
 
@@ -140,6 +145,9 @@ def test_a_pages_usual_front_matter_passes():
     ("\u202e", "U+202E"), ("\u2066", "U+2066"), ("\u200b", "U+200B"), ("\u200d", "U+200D"),
     ("\ufeff", "U+FEFF"), ("\x07", "U+0007"), ("\x1b", "U+001B"), ("\x85", "U+0085"), ("\u2028", "U+2028"),
     ("\U000e0041", "U+E0041"), ("\ue000", "U+E000"),
+    # Printable to Python, drawn as nothing or as a space that is none: «Менеджер\ufe00» looks like «Менеджер».
+    ("\ufe00", "U+FE00"), ("\ufe0f", "U+FE0F"), ("\U000e0100", "U+E0100"), ("\u034f", "U+034F"),
+    ("\u3164", "U+3164"), ("\u115f", "U+115F"), ("\uffa0", "U+FFA0"), ("\u17b4", "U+17B4"), ("\u2800", "U+2800"),
 ])
 def test_an_invisible_character_is_refused_with_its_line(char, name):
     text = f"---\ntitle: Должность\n---\n\n- Обязанность {char}000 001 рублей\n"
@@ -147,7 +155,7 @@ def test_an_invisible_character_is_refused_with_its_line(char, name):
     assert [(p.line, name in p.message) for p in problems] == [(5, True)], problems
 
 
-@pytest.mark.parametrize("escape", ["\\u202e", "\\u200b", "\\x07", "\\e"])
+@pytest.mark.parametrize("escape", ["\\u202e", "\\u200b", "\\x07", "\\e", "\\ufe00", "\\u05c0"])
 def test_an_invisible_character_written_as_a_yaml_escape_is_refused_on_its_fields_line(escape):
     from macros.checks.text import check_values
     from macros.model.front_matter import parse_front_matter
@@ -159,6 +167,36 @@ def test_an_invisible_character_written_as_a_yaml_escape_is_refused_on_its_field
 def test_a_file_name_with_an_invisible_character_is_refused(tmp_path):
     problems = check_docs_files(docs_with(tmp_path, {"images/plan\u202egnp.png": picture("PNG", 8, 8)}), THEME_DIRS)
     assert len(problems) == 1 and "невидимый символ" in problems[0].message, problems
+
+
+@pytest.mark.parametrize("char, name", [
+    ("\u05c0", "U+05C0"), ("\u05d0", "U+05D0"), ("\u0627", "U+0627"), ("\u0663", "U+0663"), ("\ufb1d", "U+FB1D"),
+    ("\U00010900", "U+10900"),
+])
+def test_a_right_to_left_letter_that_reorders_the_digits_beside_it_is_refused(char, name):
+    """No control character needed: after a Hebrew or Arabic sign «000 100» shows as «100 000» everywhere."""
+    text = f"---\ntitle: Должность\n---\n\n- Оклад {char} 000 100 рублей\n"
+    problems = check_text("docs/positions/x.md", text)
+    assert [(p.line, name in p.message) for p in problems] == [(5, True)], problems
+
+
+def test_other_scripts_and_signs_pass():
+    assert check_text("docs/x.md", "Café, Straße, 中文, ⚠ № 5 — «ёлка», x² ≤ 10 ‰, ½, 😀, 𝐀\n") == []
+
+
+@pytest.mark.parametrize("entity, name", [
+    ("&#x202E;", "U+202E"), ("&#8238;", "U+202E"), ("&#X2066;", "U+2066"), ("&zwnj;", "U+200C"),
+    ("&ZeroWidthSpace;", "U+200B"), ("&lrm;", "U+200E"), ("&#xE0041;", "U+E0041"), ("&#7;", "U+0007"),
+])
+def test_an_invisible_character_written_as_an_html_entity_is_refused_with_its_line(entity, name):
+    """Python-Markdown passes «&#x202E;» to the page as it is; the browser, PDF and Word decode it."""
+    text = f"---\ntitle: Должность\n---\n\n- Оклад {entity}000 001 рублей\n"
+    problems = check_text("docs/positions/x.md", text)
+    assert [(p.line, name in p.message, entity in p.fix) for p in problems] == [(5, True, True)], problems
+
+
+def test_visible_entities_pass():
+    assert check_text("docs/x.md", "A&amp;B, &lt;тег&gt;, 5&nbsp;км, пере&shy;нос, &#x2014; &mdash; &#171;x&#187;\n") == []
 
 
 def test_spaces_hyphenation_hints_and_typography_pass():
@@ -228,6 +266,24 @@ def test_the_outside_request_check_reads_hostile_pages_in_linear_time():
     assert outside_resources("<p>" + "=" * 1000 + '</p><img src="//evil.example/x.png">') == ["//evil.example/x.png"]
 
 
+def test_a_name_from_the_front_matter_reaches_git_as_a_file_name_not_a_pattern(tmp_path):
+    """`reports_to: ":(glob)*"` asks whether docs/positions/:(glob)*.md was deleted: git must not read it as a
+    pattern matching every deleted position (the message would name a deletion that never happened)."""
+    from edition_history import git
+    from macros.model.history import deleted
+    positions = tmp_path / "docs" / "positions"
+    positions.mkdir(parents=True)
+    for name in ("old-post.md", "recruiter.md"):
+        (positions / name).write_text("x\n", encoding="utf-8")
+    git(tmp_path, "init", "-q")
+    git(tmp_path, "add", "-A")
+    git(tmp_path, "commit", "-qm", "add")
+    git(tmp_path, "rm", "-q", "docs/positions/old-post.md")
+    git(tmp_path, "commit", "-qm", "remove")
+    assert deleted(tmp_path / "docs", "positions/old-post.md") is not None
+    assert [deleted(tmp_path / "docs", f"positions/{name}.md") for name in (":(glob)*", "*", "old-*")] == [None] * 3
+
+
 # --- Whole project: refused before any page is written; the build stops and the last good site stays -----
 
 PROCEDURE = "docs/procedure.md"
@@ -264,6 +320,40 @@ BUILDS = [
              [RIGHTS, "«\\\\fileserver\\hr»", FIX]),
     BadInput("a picture outside docs/", before_rights("![пароли](../../../../etc/passwd.png)"),
              [RIGHTS, "вне папки docs/", FIX]),
+    # Superfences' attribute braces give a code block any class and id: no other check sees them.
+    BadInput("text printed but hidden on screen through a code block's class",
+             before_rights("```{.text .print-only}\nРаботник отвечает за всё.\n```"),
+             [RIGHTS, "атрибуты блока кода", FIX]),
+    BadInput("text on screen but absent from print through a code block's class",
+             before_rights("~~~ text {.screen-only}\nТолько на экране.\n~~~"), [RIGHTS, "атрибуты блока кода"]),
+    BadInput("a clause's anchor taken by a code block in a list",
+             before_rights("- Пункт.\n\n    ```{#p2-1}\n    x\n    ```"),
+             [f"{RECRUITER}:{line_of(RECRUITER, '## Права') + 2}", "атрибуты блока кода"]),
+    BadInput("a right-to-left override written as an HTML entity",
+             replace(RECRUITER, "- Исполняет служебные поручения", "- Оклад &#x202E;000 001&#x202C; рублей. Исполняет служебные поручения"),
+             [f"{RECRUITER}:{line_of(RECRUITER, '- Исполняет служебные поручения')}", "«&#x202E;»", "U+202E", FIX]),
+    # Material's tags plugin reads the settings after its marker (YAML, a template's path) before our checks run.
+    BadInput("a tags listing whose settings name a template outside the theme",
+             replace("docs/tags.md", "<!-- material/tags -->", '<!-- material/tags { layout: "../../../../etc" } -->'),
+             [f"docs/tags.md:{line_of('docs/tags.md', 'material/tags')}", "с настройками", "<!-- material/tags -->"]),
+    BadInput("a tags listing whose settings carry a YAML tag",
+             replace("docs/tags.md", "<!-- material/tags -->", '<!-- material/tags !!python/object/apply:os.system ["id"] -->'),
+             [f"docs/tags.md:{line_of('docs/tags.md', 'material/tags')}", "с настройками", FIX]),
+    # Print, PDF and Word leave out every h1 (the document's title is the build's): HR's own would be screen-only.
+    BadInput("a first-level heading shown on screen but not printed", before_rights("# Работник отвечает за всё"),
+             [RIGHTS, "заголовок первого уровня", FIX]),
+    BadInput("a line underlined with === shown on screen but not printed",
+             before_rights("Работник отвечает за всё\n==="), [f"{RECRUITER}:{line_of(RECRUITER, '## Права') + 1}", "заголовок первого уровня"]),
+    BadInput("a first-level heading inside a duty", before_rights("- # Работник отвечает за всё"),
+             [RIGHTS, "заголовок первого уровня"]),
+    # «Справка» is left out of print, PDF and Word by design; the page tells it by its title alone.
+    BadInput("a non-printing block dressed as a warning", before_rights('!!! warning reference "Важно"\n    Работает в выходные.'),
+             [RIGHTS, "не печатается", '!!! reference "Справка"']),
+    BadInput("a non-printing block without its title", before_rights('!!! reference ""\n    Работает в выходные.'),
+             [RIGHTS, "не печатается", FIX]),
+    BadInput("digits reordered by a Hebrew sign",
+             replace(RECRUITER, "- Исполняет служебные поручения", "- Оклад ׀ 000 100 рублей. Исполняет служебные поручения"),
+             [f"{RECRUITER}:{line_of(RECRUITER, '- Исполняет служебные поручения')}", "U+05C0", "справа налево", FIX]),
     # Material reads its settings from the element with id __config: a heading may not take that id.
     BadInput("a heading whose id is Material's own",
              replace(PROCEDURE, "## Кто разрабатывает инструкцию", "## __config\n\n## Кто разрабатывает инструкцию"),
@@ -282,10 +372,10 @@ def test_the_prepare_stage_refuses_with_file_line_and_fix(bad, tmp_path):
     refused_by_prepare(bad, tmp_path)
 
 
-# In every run, a real build for a file docs/ may not hold, for markup hidden from the Markdown reader and for
-# markup only the sanitiser removes.
+# In every run, a real build for a file docs/ may not hold, for markup hidden from the Markdown reader, for
+# markup only the sanitiser removes and for a page the theme reads before our checks (a traceback otherwise).
 EVERY_RUN = {"print.js replaced from docs/", "text hidden on screen but printed, behind <!-->",
-             "a heading whose id is Material's own"}
+             "a heading whose id is Material's own", "a tags listing whose settings carry a YAML tag"}
 
 
 @pytest.mark.parametrize("bad", end_to_end(BUILDS, EVERY_RUN), ids=str)

@@ -15,6 +15,14 @@ HEADING = re.compile(r"^##[ \t]+(.+?)[ \t]*$", re.M)
 LIST_ITEM = re.compile(r"^[-*+][ \t]+\S", re.M)
 GLUED = re.compile(r"^(#{1,6})([^\W\d_][^\n]*?)[ \t]*$", re.M)
 FENCE = re.compile(r"^(```|~~~)", re.M)
+# A first-level heading (# …, or a line underlined with ===), also inside a list item or a quote: the page shows
+# it, while print, PDF and Word leave every h1 out (the document's title is the build's, from `title`).
+# «Справка» is the one block print, PDF and Word leave out; the screen tells it by its title alone (or by the
+# title the Word import gives what it could not place, for HR to move and delete).
+BLOCK = re.compile(r'^[ \t>]*(!!!|\?\?\?\+?)[ \t]+([^"\n]*?)[ \t]*(?:"([^"\n]*)")?[ \t]*$', re.M)
+REFERENCE = '!!! reference "Справка"'
+IMPORT_LEFTOVERS = "Не распознано при импорте: перенесите нужное в инструкцию и удалите этот блок"
+FIRST_LEVEL = re.compile(r"^[ \t>]*(?:(?:[-*+]|\d{1,9}[.)])[ \t]+)*#(?!#)|^[^\n]*\S[^\n]*\n {0,3}=+[ \t]*$", re.M)
 
 
 def check_body(position: Position) -> list[Problem]:
@@ -24,7 +32,37 @@ def check_body(position: Position) -> list[Problem]:
             "создайте файл командой python3 -m macros.new_position или скопируйте образец со страницы сайта «Файл должности» (docs/guide/position-file.md)",
             line=position.body_line)]
     glued, named = _glued_headings(position)
-    return glued + _check_skeleton(position, named) + _check_duties(position) + _check_labels(position)
+    return (glued + _first_level_headings(position) + _reference_blocks(position) + _check_skeleton(position, named)
+            + _check_duties(position) + _check_labels(position))
+
+
+def _reference_blocks(position: Position) -> list[Problem]:
+    return [position.problem(
+        f"блок «{found.group(0).strip()}»: блок reference не печатается (его нет в PDF и Word), и на странице его "
+        f"отличает только заголовок «Справка»", f"напишите ровно {REFERENCE}; если текст должен быть в подписанной "
+        "инструкции, сделайте его обычным пунктом", line=_line(position, found.start()))
+        for found in BLOCK.finditer(position.body) if _disguised(*found.groups())
+        and not len(FENCE.findall(position.body, 0, found.start())) % 2]
+
+
+def _disguised(marker: str, types: str, title: str | None) -> bool:
+    """A reference block not written as the one form the page marks as not printed."""
+    plain = marker == "!!!" and types == "reference" and title in ("Справка", IMPORT_LEFTOVERS)
+    return "reference" in types.split() and not plain
+
+
+def _first_level_headings(position: Position) -> list[Problem]:
+    problems = []
+    for found in FIRST_LEVEL.finditer(position.body):
+        if len(FENCE.findall(position.body, 0, found.start())) % 2 or GLUED.match(position.body, found.start()):
+            continue  # inside a code block: shown as written; «#Права» has its own message above
+        line = _line(position, found.start()) + found.group(0).count("\n")  # an underline: the line of ===
+        problems.append(position.problem(
+            "заголовок первого уровня (строка «# …» или подчёркнутая «===») в тексте инструкции: на странице он "
+            "заменяет заголовок должности, а в печати, PDF и Word его нет — заголовок документа пишет сборка",
+            "разделы пишутся «## Название раздела»; если строка должна начинаться со знака #, поставьте перед ним "
+            "обратную косую черту: \\#", line=line))
+    return problems
 
 
 def _glued_headings(position: Position) -> tuple[list[Problem], set[str]]:

@@ -8,6 +8,7 @@ finished work. SVG is refused: scripts, outside references, and nested <use> tha
 from __future__ import annotations
 
 import os
+import re
 import warnings
 from functools import cache
 from pathlib import Path
@@ -24,6 +25,9 @@ RESERVED = ("assets/javascripts/", "assets/stylesheets/", "search/", "pdf/", "do
 MAX_BYTES = 10 * 2**20
 MAX_PIXELS = 40_000_000
 ALLOWED_TEXT = "страницы Markdown (.md) и картинки PNG, JPEG, GIF, WebP"
+# A file's name becomes its page's address, its «edit» link and (without a title) its title, unescaped by MkDocs:
+# «x" onfocus="….md» would be an attribute of that link. Nor may a name cut an address short (#, ?, %).
+MARKUP_IN_NAME = re.compile(r"""[<>"'`&\\#?%]""")
 
 
 def check_files(conf) -> list[Problem]:
@@ -87,6 +91,10 @@ def _judge(path: Path, relative: str, in_theme) -> Problem | None:
     shown_as, suffix = f"docs/{relative}", path.suffix.lower()
     if not relative.isprintable():
         return Problem(shown_as.encode("ascii", "backslashreplace").decode(), "в имени файла невидимый символ",
+                       "переименуйте файл: строчные латинские буквы, цифры и дефис")
+    if (sign := MARKUP_IN_NAME.search(relative)) is not None:
+        return Problem(shown_as, f"в имени файла знак «{sign.group(0)}»: имя становится адресом страницы и ссылкой "
+                       "«Редактировать», где этот знак ломает адрес или разметку",
                        "переименуйте файл: строчные латинские буквы, цифры и дефис")
     if suffix not in MARKDOWN and suffix not in PICTURES:
         return Problem(shown_as, f"файл такого типа ({suffix or 'без расширения'}) не публикуется: в docs/ "

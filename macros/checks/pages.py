@@ -28,6 +28,17 @@ SITE_ONLY = (
      "уберите блок ```mermaid; схема подчинения — на странице «Оргструктура» ({{ org_chart() }})"),
     (re.compile(r"jobdesc-verbatim"), "служебная метка сборки «jobdesc-verbatim» в тексте",
      "уберите её: бланки вставляют макросы {{ signatures() }}, {{ acknowledgement_sheet() }} и другие"),
+    # Material's tags plugin reads what follows its marker as YAML and a template path before any check of ours
+    # sees the page: a bad value would stop the build with a traceback. Only the plain marker is the site's.
+    (re.compile(r"<!--\s*?material/tags(?!\s*-->)"),
+     "указание списка меток с настройками («<!-- material/tags …») не публикуется: настройки читает тема как "
+     "YAML и выбирает по ним шаблон", "напишите указание без настроек: <!-- material/tags -->"),
+    # Superfences turns "```{.print-only #p2-1}" into classes and an id no other check sees: a block hidden on
+    # screen but printed (or the reverse), an anchor taken from a clause; the git preview shows a plain code block.
+    (re.compile(r"^[ \t>]*(?:`{3,}|~{3,})[^\n{]*\{", re.M),
+     "атрибуты блока кода в фигурных скобках («```{.класс #метка}») не публикуются: класс мог бы спрятать блок "
+     "с экрана или из печати, метка — увести ссылку на пункт; предпросмотр git показывает такой блок иначе",
+     "уберите фигурные скобки со всем, что в них: пишите ``` или ```text"),
 )
 
 

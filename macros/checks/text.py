@@ -6,6 +6,7 @@ stall the build (size limits on files, lines and words).
 from __future__ import annotations
 
 import functools
+import html
 import itertools
 import re
 import unicodedata
@@ -18,6 +19,9 @@ MAX_WORD = 300          # characters without a space (a long address is about 15
 # Invisible characters allowed: tab, line feed, soft hyphen (a hyphenation hint, shown only at a line break).
 ALLOWED_INVISIBLE = {"\t", "\n", "\u00ad"}
 INVISIBLE_CATEGORIES = {"Cc", "Cf", "Co", "Zl", "Zp"}
+# Drawn as nothing (or as a space that is no space) though Python calls them printable letters and marks: the
+# Unicode default-ignorables outside Cf (variation selectors, fillers, grapheme joiner) and the blank Braille cell.
+BLANK = re.compile("[\u034f\u115f\u1160\u17b4\u17b5\u180b-\u180f\u2800\u3164\ufe00-\ufe0f\uffa0\U000e0000-\U000e0fff]")
 MAX_QUOTES = 10         # ">" at the start of a line
 MAX_INDENT = 40         # columns of indentation
 MAX_BRACKETS = 200      # "[" in one line
@@ -25,6 +29,8 @@ DEEP = re.compile(r"\n([ \t>]{%d,})" % min(MAX_QUOTES + 1, MAX_INDENT + 1))  # a
 DEFINITION = re.compile(r"\n {0,3}\[[^\]\n]+\]:")  # searched in "\n" + text: a literal first is fast
 LONG_WORD = re.compile(r"(?<!\S)\S{%d,}" % (MAX_WORD + 1))
 LONG_LINE = re.compile(r"\n[^\n]{%d,}" % (MAX_LINE + 1))  # searched in "\n" + text
+# A character reference Python-Markdown passes to the page as it is, and the browser, PDF and Word decode.
+ENTITY = re.compile(r"&(?:#[0-9]{1,8}|#[xX][0-9A-Fa-f]{1,8}|[A-Za-z][A-Za-z0-9]{1,40});")
 NAMES = {"\u202e": "справа налево (RLO)", "\u202d": "слева направо (LRO)", "\u200b": "пробел нулевой ширины",
          "\u200c": "разделитель нулевой ширины", "\u200d": "соединитель нулевой ширины",
          "\u2060": "соединитель слов", "\ufeff": "метка порядка байтов"}
@@ -36,6 +42,8 @@ def check_text(shown_as: str, text: str, markdown: bool = True) -> list[Problem]
         return [Problem(shown_as, f"файл слишком большой: {len(text)} знаков, больше {MAX_FILE}",
                         "разделите текст на несколько должностей или страниц; инструкция обычно в 10–40 раз меньше")]
     problems = [] if _visible(text) else _invisible(shown_as, text)
+    problems += _invisible_entities(shown_as, text) if "&" in text else []
+    problems += _right_to_left(shown_as, text)
     for found in LONG_LINE.finditer("\n" + text):
         problems.append(Problem(shown_as, f"строка слишком длинная: {len(found.group(0)) - 1} знаков, больше {MAX_LINE}",
                                 "разбейте текст на абзацы или пункты", line=_line(text, found.start())))
@@ -60,10 +68,11 @@ def check_values(shown_as: str, meta: dict, lines: dict) -> list[Problem]:
     their being in the file: the same refusal, on the field's line."""
     problems: list[Problem] = []
     for path, value in _strings(meta, ()):
-        found = _invisible_pattern().search(value)
+        found = _invisible_pattern().search(value) or _right_to_left_pattern().search(value)
         if found:
+            what = "невидимый символ" if _invisible_pattern().match(found.group(0)) else "знак письма справа налево"
             problems.append(Problem(
-                shown_as, f"в значении есть невидимый символ U+{ord(found.group(0)):04X} ({_name(found.group(0))})",
+                shown_as, f"в значении есть {what} U+{ord(found.group(0)):04X} ({_name(found.group(0))})",
                 "уберите из значения запись вида \\u…, \\x… или \\t и напишите текст обычными буквами",
                 field=".".join(map(str, path)), line=lines.get(path[:1])))
     return problems
@@ -110,7 +119,7 @@ SPACES = "\t\n\u00a0\u00ad\u2002\u2003\u2009\u202f"
 def _visible(text: str) -> bool:
     for space in SPACES:
         text = text.replace(space, " ")
-    return text.isprintable()
+    return text.isprintable() and not BLANK.search(text)
 
 
 def _invisible(shown_as: str, text: str) -> list[Problem]:
@@ -128,6 +137,55 @@ def _invisible(shown_as: str, text: str) -> list[Problem]:
     return problems
 
 
+def _invisible_entities(shown_as: str, text: str) -> list[Problem]:
+    """«&#x202E;» or «&zwnj;» writes the same invisible character in visible letters: refused the same way."""
+    problems, seen_lines = [], set()
+    for found in ENTITY.finditer(text):
+        char = _invisible_pattern().search(_decoded(found.group(0)))
+        line = _line(text, found.start())
+        if char and line not in seen_lines:
+            seen_lines.add(line)
+            problems.append(Problem(
+                shown_as, f"запись «{found.group(0)}» — невидимый символ U+{ord(char.group(0)):04X} "
+                f"({_name(char.group(0))}): на экране его не видно, а текст он меняет (порядок знаков, сравнение "
+                "названий, экспорт в Word)", f"удалите запись «{found.group(0)}»", line=line))
+    return problems
+
+
+def _right_to_left(shown_as: str, text: str) -> list[Problem]:
+    """A letter of a right-to-left script (Hebrew, Arabic…) reorders the digits and words next to it without any
+    control character: «׀ 000 100» in the file shows as «100 000 ׀» on screen, in print and in the git diff."""
+    problems, seen_lines = [], set()
+    for found in RIGHT_TO_LEFT_BLOCKS.finditer(text):  # a few ranges: quick to search; their letters judged one by one
+        line = _line(text, found.start())
+        if line not in seen_lines and _right_to_left_pattern().match(found.group(0)):
+            seen_lines.add(line)
+            char = found.group(0)
+            problems.append(Problem(
+                shown_as, f"знак письма справа налево U+{ord(char):04X} ({_name(char)}): рядом с ним цифры и слова "
+                "показываются в обратном порядке (в файле «000 100», на экране и в печати «100 000»)",
+                "удалите знак и наберите это место заново кириллицей или латиницей", line=line))
+    return problems
+
+
+RIGHT_TO_LEFT_BLOCKS = re.compile("[\u0590-\u08ff\ufb1d-\ufeff\U00010800-\U0001efff]")
+
+
+@functools.cache
+def _right_to_left_pattern() -> re.Pattern:
+    """Characters of the bidirectional classes R, AL and AN (Hebrew, Arabic, Syriac, Thaana… letters and digits)."""
+    return _class_of(code for code in (*range(0x0590, 0x0900), *range(0xFB1D, 0xFF00), *range(0x10800, 0x11000),
+                                       *range(0x1E800, 0x1F000)) if unicodedata.bidirectional(chr(code)) in ("R", "AL", "AN"))
+
+
+def _decoded(reference: str) -> str:
+    """The character(s) a browser reads; Python drops references to control characters, browsers keep them."""
+    decoded = html.unescape(reference)
+    if decoded or reference[1] != "#":
+        return decoded
+    return chr(int(reference[3:-1], 16) if reference[2] in "xX" else int(reference[2:-1]))
+
+
 def _name(char: str) -> str:
     return NAMES.get(char) or unicodedata.name(char, "управляющий символ")
 
@@ -136,7 +194,12 @@ def _name(char: str) -> str:
 def _invisible_pattern() -> re.Pattern:
     """One character class of every refused character (the planes where Unicode puts them)."""
     bad = [code for code in (*range(0x30000), *range(0xE0000, 0xE1000))
-           if chr(code) not in ALLOWED_INVISIBLE and unicodedata.category(chr(code)) in INVISIBLE_CATEGORIES]
-    runs = [[code for _, code in run] for _, run in itertools.groupby(enumerate(bad), lambda p: p[1] - p[0])]
-    ranges = [(run[0], run[-1]) for run in runs] + [(0xF0000, 0xFFFFD), (0x100000, 0x10FFFD)]  # private use planes
-    return re.compile("[" + "".join(f"{re.escape(chr(a))}-{re.escape(chr(b))}" for a, b in ranges) + "]")
+           if chr(code) not in ALLOWED_INVISIBLE and (unicodedata.category(chr(code)) in INVISIBLE_CATEGORIES
+                                                      or BLANK.match(chr(code)))]
+    return _class_of([*bad, *range(0xF0000, 0xFFFFE), *range(0x100000, 0x10FFFE)])  # and the private use planes
+
+
+def _class_of(codes) -> re.Pattern:
+    """One regular-expression character class of these code points (in ascending order), as ranges."""
+    runs = [[code for _, code in run] for _, run in itertools.groupby(enumerate(codes), lambda p: p[1] - p[0])]
+    return re.compile("[" + "".join(f"{re.escape(chr(run[0]))}-{re.escape(chr(run[-1]))}" for run in runs) + "]")

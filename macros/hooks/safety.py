@@ -9,6 +9,7 @@ is written or published. Material writes ``page.meta`` titles and tags unescaped
 
 from __future__ import annotations
 
+import html
 from pathlib import Path
 
 from markupsafe import Markup, escape
@@ -63,7 +64,11 @@ def tags_as_text(page) -> None:
 
 
 def titles_as_text(page) -> None:
-    """Before any other plugin reads the title and description (the theme writes both into <head>)."""
+    """Before any other plugin reads the title and description (the theme writes both into <head>). A page without
+    `title:` is named by its first heading (entities kept: «&lt;/title&gt;») or its file name, which the theme's
+    ``striptags`` would unescape into <head> as markup: that name is set as the title, as text."""
+    if "title" not in page.meta and page.title:
+        page.meta["title"] = html.unescape(str(page.title))
     for name in ("title", "description"):
         if name in page.meta:
             page.meta[name] = _as_text(page.meta[name])

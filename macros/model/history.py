@@ -73,8 +73,9 @@ def blob_id(content: bytes) -> str:
 
 
 def _git(project: Path, *args: str, text: bool = True, stdin=None) -> subprocess.CompletedProcess:
-    return subprocess.run(["git", "-c", "core.quotePath=false", *args], cwd=project, capture_output=True,
-                          text=text, input=stdin, timeout=300)
+    # Paths are file names, some written by HR (`reports_to: ":(glob)*"`): never pathspec magic or wildcards.
+    return subprocess.run(["git", "--literal-pathspecs", "-c", "core.quotePath=false", *args], cwd=project,
+                          capture_output=True, text=text, input=stdin, timeout=300)
 
 
 def read_history(project: Path, paths: list[str]) -> History:

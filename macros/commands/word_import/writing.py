@@ -10,11 +10,12 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from ...checks.body import IMPORT_LEFTOVERS
 from . import markdown
 from .reading import Line
 from .structure import Clause, Section
 
-UNKNOWN_TITLE = "Не распознано при импорте: перенесите нужное в инструкцию и удалите этот блок"
+UNKNOWN_TITLE = IMPORT_LEFTOVERS  # a reference block: left out of print, told apart on screen by this title
 REQUIRED = (("general", "Общие положения"), ("duties", "Должностные обязанности"), ("rights", "Права"),
             ("liability", "Ответственность"))
 
