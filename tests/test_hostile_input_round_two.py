@@ -339,6 +339,8 @@ BUILDS = [
     BadInput("a tags listing whose settings carry a YAML tag",
              replace("docs/tags.md", "<!-- material/tags -->", '<!-- material/tags !!python/object/apply:os.system ["id"] -->'),
              [f"docs/tags.md:{line_of('docs/tags.md', 'material/tags')}", "с настройками", FIX]),
+    BadInput("Python-Markdown's table of contents, shown on screen but not printed", before_rights("[TOC]"),
+             [RIGHTS, "оглавление [TOC]", "уберите строку [TOC]"]),
     # Print, PDF and Word leave out every h1 (the document's title is the build's): HR's own would be screen-only.
     BadInput("a first-level heading shown on screen but not printed", before_rights("# Работник отвечает за всё"),
              [RIGHTS, "заголовок первого уровня", FIX]),

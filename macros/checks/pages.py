@@ -33,6 +33,10 @@ SITE_ONLY = (
     (re.compile(r"<!--\s*?material/tags(?!\s*-->)"),
      "указание списка меток с настройками («<!-- material/tags …») не публикуется: настройки читает тема как "
      "YAML и выбирает по ним шаблон", "напишите указание без настроек: <!-- material/tags -->"),
+    # Python-Markdown's own table of contents: a block the page has in its side menu and the print leaves out.
+    (re.compile(r"^[ \t]*\[TOC\][ \t]*$", re.M),
+     "оглавление [TOC] в тексте страницы не публикуется: содержание страницы сайт показывает сбоку, а в печати, "
+     "PDF и Word его нет", "уберите строку [TOC]"),
     # Superfences turns "```{.print-only #p2-1}" into classes and an id no other check sees: a block hidden on
     # screen but printed (or the reverse), an anchor taken from a clause; the git preview shows a plain code block.
     (re.compile(r"^[ \t>]*(?:`{3,}|~{3,})[^\n{]*\{", re.M),
