@@ -12,9 +12,14 @@
  * Part of the search worker (../search-ru.js); defines self.jobdescQuery.
  */
 (function () {
-  const { words, onRussianLayout, onLatinLayout, transliterations, mixedReadings, isLatin, isCyrillic } = self.jobdescWords
+  const { clean, words, onRussianLayout, onLatinLayout, transliterations, mixedReadings, isLatin, isCyrillic } = self.jobdescWords
 
   const WEIGHT = { typed: 1, layout: 0.9, translit: 0.8, typo: 0.6 }
+  // A query is a few words: a pasted paragraph or a word repeated a thousand times is read by its
+  // first distinct words, so it costs what a short query costs.
+  const MAX_TERMS = 10
+  // No word of the site is longer; a longer one is looked up as typed, without guesses or typos.
+  const MAX_WORD = 40
   // Fleeting о/е (беглая гласная): "заработок" / "заработка", "закупка" / "закупок".
   const FLEETING_VOWEL = /^(.{2,}[бвгджзйклмнпрстфхцчшщ])[ое]([бвгджзйклмнпрстфхцчшщ])$/
   const BEFORE_K = /^(.{2,}[бвгджзйлмнпрстфхцчшщ])к$/
@@ -43,10 +48,12 @@
 
   /* The query as terms: {shown, typed: [word], guesses: [{word, kind}]}; function words dropped. */
   Understanding.prototype.terms = function (query) {
-    const tokens = query.normalize("NFC").trim().split(/\s+/).filter(Boolean)
+    const tokens = clean(query).trim().split(/\s+/).filter(Boolean)
     const typing = /\S$/.test(query)
     const terms = []
+    const seen = new Set()   // words already in the query
     tokens.forEach((token, i) => {
+      if (terms.length >= MAX_TERMS) return
       const parts = words(token)
       const layout = onRussianLayout(token)
       if (layout && parts.length !== 1) {  // "j,ojhjn": punctuation keys are letters on the other layout
@@ -55,8 +62,10 @@
       }
       for (const part of parts) {
         const stillTyped = typing && i === tokens.length - 1 && part.length >= 3
-        if (this.stopWords.has(part) && !stillTyped) continue
+        if ((this.stopWords.has(part) && !stillTyped) || seen.has(part) || terms.length >= MAX_TERMS) continue
+        seen.add(part)
         const guesses = []
+        if (part.length > MAX_WORD) { terms.push({ shown: part, typed: [part], guesses, long: true }); continue }
         if (parts.length === 1 && layout) guesses.push({ word: layout, kind: "layout" })
         const latin = onLatinLayout(part)
         if (latin) guesses.push({ word: latin, kind: "layout" })
@@ -103,7 +112,7 @@
     await this.lookUpAll(term.typed.map(word => [word, WEIGHT.typed]), found)
     if (found.size) return found
     await this.lookUpAll(term.guesses.map(({ word, kind }) => [word, WEIGHT[kind]]), found)
-    if (found.size) return found
+    if (found.size || term.long) return found
     const vocabulary = await this.store.words()
     const candidates = [...term.typed, ...term.guesses.slice(0, 2).map(guess => guess.word)]
     for (const typed of candidates) {

@@ -14,9 +14,19 @@
     return text.toLowerCase().replace(/ё/g, "е")
   }
 
+  // Marks no reader sees inside a word (stress accent, soft hyphen, zero-width space), as the build
+  // drops them (macros/search/words.py); full-width Latin letters and digits read as plain ones.
+  const INVISIBLE = /[\u0300-\u036f\u00ad\u200b-\u200d\u2060\ufeff]/g
+  const FULL_WIDTH = /[\uff01-\uff5e]/g
+
+  function clean(text) {
+    return text.normalize("NFC").replace(INVISIBLE, "")
+      .replace(FULL_WIDTH, c => String.fromCharCode(c.charCodeAt(0) - 0xfee0))
+  }
+
   /* The words of a text, folded: exactly the words the index holds. */
   function words(text) {
-    return fold(text.normalize("NFC")).match(WORD) || []
+    return fold(clean(text)).match(WORD) || []
   }
 
   /* [start, end, folded word] of every word of a text shown to the user, for highlighting. */
@@ -113,7 +123,7 @@
   }
 
   self.jobdescWords = {
-    fold, words, spans, onRussianLayout, onLatinLayout, transliterations, mixedReadings,
+    fold, clean, words, spans, onRussianLayout, onLatinLayout, transliterations, mixedReadings,
     isLatin: word => LATIN.test(word),
     isCyrillic: word => CYRILLIC.test(word)
   }
