@@ -78,16 +78,13 @@
     return terms
   }
 
-  /* Words of the index a word stands for, as typed: Map word -> {weight, root}. */
+  /* Words of the index a word stands for, as typed: Map word -> {weight, root}. A word of one or two
+     letters is matched whole; a longer one as the beginning of words, a Russian one by its stem. */
   Understanding.prototype.lookUp = async function (word, weight, found) {
-    let roots = [word]
-    let exact = word.length <= 2
-    if (!exact && isCyrillic(word)) {
-      const stem = this.stem(word)
-      if (stem.length >= 3)
-        roots = [...new Set([stem, ...fleetingShapes(stem), ...(this.synonyms.get(stem) || [])])]
-    }
-    const lists = await Promise.all(roots.map(root => this.store.wordsFrom(root, exact)))
+    const key = isCyrillic(word) && word.length > 2 ? this.stem(word) : word
+    const own = key.length >= 3 ? [key, ...fleetingShapes(key)] : [word]
+    const roots = [...new Set([...own, ...(this.synonyms.get(key) || [])])]
+    const lists = await Promise.all(roots.map(root => this.store.wordsFrom(root, root.length <= 2)))
     lists.forEach((list, i) => {
       for (const match of list)
         if (!found.has(match) || found.get(match).weight < weight)
