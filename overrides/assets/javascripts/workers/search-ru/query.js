@@ -14,7 +14,9 @@
 (function () {
   const { clean, words, onRussianLayout, onLatinLayout, transliterations, mixedReadings, isLatin, isCyrillic } = self.jobdescWords
 
-  const WEIGHT = { typed: 1, layout: 0.9, translit: 0.8, typo: 0.6 }
+  const WEIGHT = { typed: 1, layout: 0.9, joined: 0.9, translit: 0.8, typo: 0.6 }
+  // A beginning of a stem shorter than this says too little to stand for a word the site lacks.
+  const SHORTEST = 5
   // A query is a few words: a pasted paragraph or a word repeated a thousand times is read by its
   // first distinct words, so it costs what a short query costs.
   const MAX_TERMS = 10
@@ -67,12 +69,13 @@
         const guesses = []
         if (part.length > MAX_WORD) { terms.push({ shown: part, typed: [part], guesses, long: true }); continue }
         if (parts.length === 1 && layout) guesses.push({ word: layout, kind: "layout" })
-        const latin = onLatinLayout(part)
-        if (latin) guesses.push({ word: latin, kind: "layout" })
+        const latin = onLatinLayout(part)  // "лун" — "key"; "ьутувяргук" — "menedzher", read as Russian
+        if (latin && isLatin(latin)) guesses.push({ word: latin, kind: "layout" })
+        if (latin) for (const reading of transliterations(latin)) guesses.push({ word: reading, kind: "translit" })
         for (const reading of mixedReadings(part)) guesses.push({ word: reading, kind: "layout" })
         if (isLatin(part))
           for (const reading of transliterations(part)) guesses.push({ word: reading, kind: "translit" })
-        terms.push({ shown: part, typed: [part], guesses })
+        terms.push({ shown: part, typed: [part], guesses, typing: typing && i === tokens.length - 1 })
       }
     })
     return terms
@@ -103,15 +106,36 @@
     return found
   }
 
-  /* The term's words of the index, trying guesses only when the words as typed find nothing. */
+  /* The term's words of the index, trying guesses only when the words as typed find nothing; a word
+     in Latin letters is looked up in its Russian spellings at once ("general" — «генеральный»). When
+     nothing is found, the vocabulary answers: two words typed without the space between them
+     («коммерческийдиректор», "keyaccount"), then one typo, then a word the site has only in another
+     derivation, by the longest beginning of its stem the site has («кадровик» — «кадровый»). */
   Understanding.prototype.match = async function (term) {
     const found = new Map()
-    await this.lookUpAll(term.typed.map(word => [word, WEIGHT.typed]), found)
+    const latin = term.typed.some(isLatin) ? term.guesses.filter(guess => guess.kind === "translit") : []
+    await this.lookUpAll([...term.typed.map(word => [word, WEIGHT.typed]),
+                          ...latin.map(({ word }) => [word, WEIGHT.translit])], found)
+    // One or two letters still being typed ("директор по р") begin a word of a position's title.
+    if (term.typing && term.typed[0].length <= 2) {
+      const { titleWords } = await this.store.pages()
+      const begun = titleWords.filter(word => word.startsWith(term.typed[0]) && !found.has(word))
+      for (const [i, list] of (await Promise.all(begun.map(word => this.store.wordsFrom(word, true)))).entries())
+        for (const word of list) found.set(word, { weight: WEIGHT.typed, root: begun[i] })
+    }
     if (found.size) return found
     await this.lookUpAll(term.guesses.map(({ word, kind }) => [word, WEIGHT[kind]]), found)
     if (found.size || term.long) return found
     const vocabulary = await this.store.words()
     const candidates = [...term.typed, ...term.guesses.slice(0, 2).map(guess => guess.word)]
+    for (const typed of candidates) {
+      const halves = this.split(vocabulary, typed)
+      if (halves) {  // two terms, so a page must have both words to come first
+        term.halves = await Promise.all(halves.map(async half =>
+          ({ shown: half, typed: [half], guesses: [], found: await this.lookUp(half, WEIGHT.joined, new Map()) })))
+        return found
+      }
+    }
     for (const typed of candidates) {
       const stem = isCyrillic(typed) ? this.stem(typed) : typed
       for (const word of self.jobdescFuzzy.similar(vocabulary, typed, stem)) {
@@ -119,7 +143,54 @@
         if (!found.has(word)) found.set(word, { weight: WEIGHT.typo, root })
       }
     }
+    for (const typed of found.size ? [] : candidates) {
+      const stem = isCyrillic(typed) ? this.stem(typed) : typed
+      for (let length = stem.length - 1; length >= Math.max(SHORTEST, stem.length - 3); length--) {
+        const root = stem.slice(0, length)
+        if (!startsSome(vocabulary, root)) continue
+        for (const word of await this.store.wordsFrom(root)) found.set(word, { weight: WEIGHT.typo, root })
+        return found
+      }
+    }
     return found
+  }
+
+  /* A word typed without the space between two words of the site, as [first, second]: the first a
+     whole word of the vocabulary, the longest that leaves a second that begins a word; or null. */
+  Understanding.prototype.split = function (vocabulary, typed) {
+    for (let cut = typed.length - 2; cut >= 2; cut--) {
+      const first = typed.slice(0, cut)
+      const second = typed.slice(cut)
+      const root = isCyrillic(second) && second.length > 2 ? this.stem(second) : second
+      if (isWord(vocabulary, first) && (isWord(vocabulary, second) || (root.length >= 4 && startsSome(vocabulary, root))))
+        return [first, second]
+    }
+    return null
+  }
+
+  /* Position of the first word of the sorted vocabulary not before `text`. */
+  function lowerBound(vocabulary, text) {
+    let low = 0
+    let high = vocabulary.length
+    while (low < high) {
+      const middle = (low + high) >> 1
+      if (vocabulary[middle] < text) low = middle + 1
+      else high = middle
+    }
+    return low
+  }
+  const isWord = (vocabulary, text) => vocabulary[lowerBound(vocabulary, text)] === text
+  const startsSome = (vocabulary, text) => (vocabulary[lowerBound(vocabulary, text)] || "").startsWith(text)
+
+  /* The query's terms, each with the words of the index it stands for (`found`); a word typed as two
+     joined words becomes the two terms. */
+  Understanding.prototype.understand = async function (query) {
+    const terms = this.terms(query)
+    await Promise.all(terms.map(async term => {
+      term.found = await this.match(term)
+      term.ignorable = !term.found.size && this.ignorable(term)
+    }))
+    return terms.flatMap(term => term.halves || [term])
   }
 
   /* Whether a term found nothing only because it is a function word, on the other layout ("gj" —

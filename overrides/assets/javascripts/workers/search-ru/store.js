@@ -28,7 +28,8 @@
       this.pageList = this.fetch("pages.json").then(data => {
         const pageOf = new Int32Array(this.entryCount)
         data.starts.forEach((start, page) => pageOf.fill(page, start, data.starts[page + 1]))
-        return { ...data, pageOf }
+        const titleWords = [...new Set(data.pages.flatMap(([, title]) => self.jobdescWords.words(title)))]
+        return { ...data, pageOf, titleWords }
       })
     return this.pageList
   }

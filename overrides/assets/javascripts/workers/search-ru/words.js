@@ -56,16 +56,17 @@
     return fold(out)
   }
 
-  /* Latin typed on the Russian layout ("лун" -> "key"), or null when the result is not one word. */
+  /* Latin typed on the Russian layout ("лун" -> "key"), or null. A key with no Latin letter on it
+     (ж, э, х, ъ, б, ю) keeps its Russian letter: "ьутувожук" -> "menedjжer", spelled out in Russian
+     by transliterations(). */
   function onLatinLayout(word) {
     if (!CYRILLIC.test(word)) return null
     let out = ""
     for (const key of word) {
       const latin = TO_LATIN.get(key)
-      if (!latin || !/[a-z]/.test(latin)) return null
-      out += latin
+      out += latin && /[a-z]/.test(latin) ? latin : key
     }
-    return out
+    return /[a-z]/.test(out) ? out : null
   }
 
   // Latin letters that look like Russian ones: "oбзвон" typed with a Latin "o" is «обзвон».
@@ -102,9 +103,10 @@
     return SPELLINGS[spelling]
   }
 
-  /* Russian words a Latin spelling may stand for, the likeliest first ("kadry" -> "кадры", …). */
+  /* Russian words a Latin spelling may stand for, the likeliest first ("kadry" -> "кадры", …); its
+     Russian letters, if any, stay as they are. */
   function transliterations(latin) {
-    if (!/^[a-z']+$/.test(latin) || latin.replace(/'/g, "").length < 3) return []
+    if (!/^[a-z'а-яё]+$/.test(latin) || latin.replace(/'/g, "").length < 3) return []
     let beam = [{ text: "", cost: 0 }]
     let position = 0
     while (position < latin.length) {
@@ -113,7 +115,7 @@
       const spelling = latin.substr(position, length)
       const next = []
       for (const partial of beam) {
-        const options = readingsOf(spelling, partial.text.slice(-1), position === 0)
+        const options = readingsOf(spelling, partial.text.slice(-1), position === 0) || [spelling]
         options.forEach((option, rank) => next.push({ text: partial.text + option, cost: partial.cost + rank }))
       }
       beam = next.sort((a, b) => a.cost - b.cost).slice(0, BEAM)
