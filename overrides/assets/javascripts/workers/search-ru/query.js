@@ -12,11 +12,13 @@
  * Part of the search worker (../search-ru.js); defines self.jobdescQuery.
  */
 (function () {
-  const { clean, words, onRussianLayout, onLatinLayout, transliterations, mixedReadings, isLatin, isCyrillic } = self.jobdescWords
+  const { clean, words, onRussianLayout, onLatinLayout, transliterations, mixedReadings, lookingLatin, isLatin, isCyrillic } = self.jobdescWords
 
   const WEIGHT = { typed: 1, layout: 0.9, joined: 0.9, translit: 0.8, typo: 0.6 }
   // A beginning of a stem shorter than this says too little to stand for a word the site lacks.
   const SHORTEST = 5
+  // Letters a word needs before two typos in it are forgiven.
+  const TWO_TYPOS = 7
   // A query is a few words: a pasted paragraph or a word repeated a thousand times is read by its
   // first distinct words, so it costs what a short query costs.
   const MAX_TERMS = 10
@@ -56,7 +58,8 @@
     const seen = new Set()   // words already in the query
     tokens.forEach((token, i) => {
       if (terms.length >= MAX_TERMS) return
-      const parts = words(token)
+      let parts = words(token)
+      if (parts.length > 1 && parts.every(part => /^\p{L}$/u.test(part))) parts = [parts.join("")]  // «р.о.п.»
       const layout = onRussianLayout(token)
       if (layout && parts.length !== 1) {  // "j,ojhjn": punctuation keys are letters on the other layout
         terms.push({ shown: token.toLowerCase(), typed: [], guesses: [{ word: layout, kind: "layout" }] })
@@ -73,6 +76,8 @@
         if (latin && isLatin(latin)) guesses.push({ word: latin, kind: "layout" })
         if (latin) for (const reading of transliterations(latin)) guesses.push({ word: reading, kind: "translit" })
         for (const reading of mixedReadings(part)) guesses.push({ word: reading, kind: "layout" })
+        const looking = lookingLatin(part)
+        if (looking) guesses.push({ word: looking, kind: "layout" })
         if (isLatin(part))
           for (const reading of transliterations(part)) guesses.push({ word: reading, kind: "translit" })
         terms.push({ shown: part, typed: [part], guesses, typing: typing && i === tokens.length - 1 })
@@ -126,6 +131,12 @@
     if (found.size) return found
     await this.lookUpAll(term.guesses.map(({ word, kind }) => [word, WEIGHT[kind]]), found)
     if (found.size || term.long) return found
+    // The first letters of a title's words («ГД» — «Генеральный директор»).
+    const { pages } = await this.store.pages()
+    const titles = pages.map(([, title]) => words(title).filter(word => !this.stopWords.has(word)))
+      .filter(own => own.length > 1 && own.map(word => word[0]).join("") === term.typed[0])
+    await this.lookUpAll(titles.flat().map(word => [word, WEIGHT.layout]), found)
+    if (found.size) return found
     const vocabulary = await this.store.words()
     const candidates = [...term.typed, ...term.guesses.slice(0, 2).map(guess => guess.word)]
     for (const typed of candidates) {
@@ -136,13 +147,7 @@
         return found
       }
     }
-    for (const typed of candidates) {
-      const stem = isCyrillic(typed) ? this.stem(typed) : typed
-      for (const word of self.jobdescFuzzy.similar(vocabulary, typed, stem)) {
-        const root = isCyrillic(word) && this.stem(word).length >= 3 ? this.stem(word) : word
-        if (!found.has(word)) found.set(word, { weight: WEIGHT.typo, root })
-      }
-    }
+    this.typos(vocabulary, candidates, 1, found)
     for (const typed of found.size ? [] : candidates) {
       const stem = isCyrillic(typed) ? this.stem(typed) : typed
       for (let length = stem.length - 1; length >= Math.max(SHORTEST, stem.length - 3); length--) {
@@ -152,7 +157,20 @@
         return found
       }
     }
+    // Two typos only in a long word, and only when nothing else is found («рикрутор» — «рекрутер»).
+    if (!found.size) this.typos(vocabulary, candidates.filter(typed => typed.length >= TWO_TYPOS), 2, found)
     return found
+  }
+
+  /* Words of the vocabulary within `limit` typos of the candidates, added to `found`. */
+  Understanding.prototype.typos = function (vocabulary, candidates, limit, found) {
+    for (const typed of candidates) {
+      const stem = isCyrillic(typed) ? this.stem(typed) : typed
+      for (const word of self.jobdescFuzzy.similar(vocabulary, typed, stem, limit)) {
+        const root = isCyrillic(word) && this.stem(word).length >= 3 ? this.stem(word) : word
+        if (!found.has(word)) found.set(word, { weight: WEIGHT.typo / limit, root })
+      }
+    }
   }
 
   /* A word typed without the space between two words of the site, as [first, second]: the first a

@@ -71,14 +71,23 @@
 
   // Latin letters that look like Russian ones: "oбзвон" typed with a Latin "o" is «обзвон».
   const LOOK_ALIKE = new Map([..."aceopxykmtbh"].map((letter, i) => [letter, "асеорхукмтвн"[i]]))
+  const LOOK_BACK = new Map([...LOOK_ALIKE].map(([latin, russian]) => [russian, latin]))
 
   /* A word of Russian and Latin letters read as Russian: look-alikes replaced, or else the Latin
-     letters taken as keys of the Russian layout ("пjlбор" -> «подбор»); null for a one-script word. */
+     letters taken as keys of the Russian layout ("пjlбор" -> «подбор»); a Latin name with a Russian
+     ending read as the name ("hrа" -> "hr"); nothing for a one-script word. */
   function mixedReadings(word) {
     if (!/[a-z]/.test(word) || !/[а-я]/.test(word)) return []
     const lookAlike = [...word].map(letter => LOOK_ALIKE.get(letter) || letter).join("")
     const keys = [...word].map(letter => TO_RUSSIAN.get(letter) || letter).join("")
-    return [lookAlike, keys].filter(reading => CYRILLIC.test(reading))
+    const ending = /^([a-z]+)[а-я]{1,3}$/.exec(word)
+    return [lookAlike, keys].filter(reading => CYRILLIC.test(reading)).concat(ending ? [ending[1]] : [])
+  }
+
+  /* A Russian word made of letters that look Latin, read in Latin ("сео" -> "ceo"), or null. */
+  function lookingLatin(word) {
+    const latin = [...word].map(letter => LOOK_BACK.get(letter) || "").join("")
+    return latin.length === word.length ? latin : null
   }
 
   // Latin spellings of Russian sounds: each maps to its Cyrillic readings, the likeliest first.
@@ -125,7 +134,7 @@
   }
 
   self.jobdescWords = {
-    fold, clean, words, spans, onRussianLayout, onLatinLayout, transliterations, mixedReadings,
+    fold, clean, words, spans, onRussianLayout, onLatinLayout, transliterations, mixedReadings, lookingLatin,
     isLatin: word => LATIN.test(word),
     isCyrillic: word => CYRILLIC.test(word)
   }
