@@ -13,6 +13,9 @@
     const n = query.length
     const m = Math.min(word.length, n + limit)
     if (m < n - limit) return { whole: far, prefix: far }
+    // One edit leaves one of the first two letters in place or swaps them: most words fail this at once.
+    if (limit === 1 && n > 1 && m > 1 && query[0] !== word[0] && query[1] !== word[1] &&
+        query[0] !== word[1] && query[1] !== word[0]) return { whole: far, prefix: far }
     let before = null
     let previous = Array.from({ length: m + 1 }, (_, j) => j)
     for (let i = 1; i <= n; i++) {
