@@ -128,3 +128,19 @@ LONG = {
 def test_a_very_long_query_is_answered_within_a_second(search_page, kind):
     search_results(search_page, LONG[kind], timeout_ms=1000)
     assert not search_page.errors, search_page.errors
+
+
+HOSTILE = ["<img src=x onerror=alert(1)>", "\"><svg/onload=alert(1)>", "<b><i>", "\u0000", "рекрутер\u0000", ".*(?<x>[",
+           "__proto__ constructor", "   "]
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize("query", HOSTILE, ids=range(len(HOSTILE)))
+def test_a_hostile_query_is_shown_as_text_and_breaks_nothing(search_page, query):
+    search_results(search_page, query)
+    injected = search_page.eval_on_selector_all(
+        ".md-search-result img, .md-search-result svg, .md-search-result__list b, .md-search-result__list i",
+        "elements => elements.map(element => element.outerHTML)")
+    assert not injected, f"«{query}» put markup into the results: {injected}"
+    assert not search_page.errors, search_page.errors
+    assert RECRUITER in search_top_results(search_page, "рекрутер"), "search stopped answering after a hostile query"
