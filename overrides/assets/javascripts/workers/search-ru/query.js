@@ -121,13 +121,6 @@
     const latin = term.typed.some(isLatin) ? term.guesses.filter(guess => guess.kind === "translit") : []
     await this.lookUpAll([...term.typed.map(word => [word, WEIGHT.typed]),
                           ...latin.map(({ word }) => [word, WEIGHT.translit])], found)
-    // One or two letters still being typed ("директор по р") begin a word of a position's title.
-    if (term.typing && term.typed[0].length <= 2) {
-      const { titleWords } = await this.store.pages()
-      const begun = titleWords.filter(word => word.startsWith(term.typed[0]) && !found.has(word))
-      for (const [i, list] of (await Promise.all(begun.map(word => this.store.wordsFrom(word, true)))).entries())
-        for (const word of list) found.set(word, { weight: WEIGHT.typed, root: begun[i] })
-    }
     if (found.size) return found
     await this.lookUpAll(term.guesses.map(({ word, kind }) => [word, WEIGHT[kind]]), found)
     if (found.size || term.long) return found
@@ -208,7 +201,27 @@
       term.found = await this.match(term)
       term.ignorable = !term.found.size && this.ignorable(term)
     }))
-    return terms.flatMap(term => term.halves || [term])
+    const all = terms.flatMap(term => term.halves || [term])
+    const last = all[all.length - 1]
+    if (all.length > 1 && last.typing && last.typed.length && last.typed[0].length <= 2)
+      await this.begun(last, all.slice(0, -1))
+    return all
+  }
+
+  /* One or two letters still being typed after other words ("директор по р"): the words they begin in
+     the titles that have the other words («Директор по развитию»), so only those titles' words load. */
+  Understanding.prototype.begun = async function (last, others) {
+    const { pages } = await this.store.pages()
+    const begun = new Set()
+    for (const [, title] of pages) {
+      const own = words(title)
+      if (others.every(term => !term.found.size || own.some(word => term.found.has(word))))
+        for (const word of own)
+          if (word.startsWith(last.typed[0]) && !this.stopWords.has(word)) begun.add(word)
+    }
+    const lists = await Promise.all([...begun].map(word => this.store.wordsFrom(word, true)))
+    lists.flat().forEach(word => last.found.set(word, { weight: WEIGHT.typed, root: word }))
+    if (last.found.size) last.ignorable = false
   }
 
   /* Whether a term found nothing only because it is a function word, on the other layout ("gj" —

@@ -28,8 +28,7 @@
       this.pageList = this.fetch("pages.json").then(data => {
         const pageOf = new Int32Array(this.entryCount)
         data.starts.forEach((start, page) => pageOf.fill(page, start, data.starts[page + 1]))
-        const titleWords = [...new Set(data.pages.flatMap(([, title]) => self.jobdescWords.words(title)))]
-        return { ...data, pageOf, titleWords }
+        return { ...data, pageOf }
       })
     return this.pageList
   }
