@@ -14,6 +14,11 @@ from search_support import search_page, search_results, search_top_results  # no
 KAM = "positions/key-account-manager/"
 RECRUITER = "positions/recruiter/"
 CLIENTS = "positions/client-manager/"
+HR_HEAD = "positions/hr-head/"
+SALES_HEAD = "positions/sales-head/"
+GENERAL = "positions/general-director/"
+COMMERCIAL = "positions/commercial-director/"
+DEVELOPMENT = "positions/development-director/"
 
 FORGIVEN = [
     # One typo per word: a letter wrong, missing, extra, or two neighbours swapped.
@@ -43,6 +48,36 @@ FORGIVEN = [
     ("merchendayzing", KAM, "translit"),
     ("menedzher po personalu", RECRUITER, "translit"),
     ("kandidatami", RECRUITER, "translit"),
+    ("general director", GENERAL, "translit"),        # "general" is a word of the guide, too
+    ("ьутувяргук", RECRUITER, "translit"),            # "menedzher" typed on the Russian layout
+    ("ьутувожук", RECRUITER, "translit"),             # the same with the ж key for "zh"
+    # Two typos in a long word, when nothing closer is found.
+    ("рикрутор", RECRUITER, "typo2"),
+    # Two words typed without the space between them.
+    ("коммерческийдиректор", COMMERCIAL, "joined"),
+    ("аккаунтменеджер", KAM, "joined"),
+    ("keyaccount", KAM, "joined"),
+    ("hrменеджер", RECRUITER, "joined"),
+    # A word the site has only in another derivation: by the longest beginning of its stem it has.
+    ("кадровик", HR_HEAD, "derived"),                 # кадровый, кадров
+    ("продажник", SALES_HEAD, "derived"),             # продаж
+    ("kadrovik", HR_HEAD, "derived"),
+    # Abbreviations: typed with dots, with a Russian ending, in look-alike letters, or a title's initials.
+    ("р.о.п.", SALES_HEAD, "abbreviation"),
+    ("HRа", RECRUITER, "abbreviation"),
+    ("сео", GENERAL, "abbreviation"),                 # CEO in Russian letters
+    ("ГД", GENERAL, "abbreviation"),                  # Генеральный директор
+    ("мпп", RECRUITER, "abbreviation"),               # Менеджер по подбору персонала
+    # Synonyms in any script (mkdocs.yml extra.search_synonyms): HR — эйчар, manager — менеджер, head — руководитель.
+    ("эйчар директор", HR_HEAD, "synonym"),
+    ("HR manager", RECRUITER, "synonym"),
+    ("manager po podboru", RECRUITER, "synonym"),
+    ("hr head", HR_HEAD, "synonym"),
+    # The last word still being typed: one letter begins a word of a title.
+    ("директор по р", DEVELOPMENT, "typing"),
+    # Marks nobody sees (a stress accent pasted from a dictionary) and full-width letters.
+    ("ре\u0301крутер", RECRUITER, "invisible"),
+    ("ＨＲ", RECRUITER, "invisible"),
 ]
 
 
@@ -77,3 +112,35 @@ def test_guesses_are_marked_in_the_results(search_page):
     marked = search_page.eval_on_selector_all(".md-search-result__item mark", "marks => marks.map(m => m.textContent)")
     assert any(re.fullmatch(r"(?i)рекрутер\w*", word) for word in marked), (
         f"the word found for «рекрутор» is not highlighted in the results: {marked}")
+
+
+# A page of text pasted into the box (10,000 characters of distinct words), one word a thousand times,
+# a single 10,000-letter word: each read by its first words, answered as fast as a short query.
+LONG = {
+    "pasted": " ".join(f"{a}{b}{c}{d}ка" for a in "бвгдклмнпрст" for b in "аеиоу" for c in "бвгдзклмнпрст" for d in "аоу")[:10_000],
+    "repeated": "рекрутер " * 1000,
+    "one-word": "ж" * 10_000,
+}
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize("kind", LONG)
+def test_a_very_long_query_is_answered_within_a_second(search_page, kind):
+    search_results(search_page, LONG[kind], timeout_ms=1000)
+    assert not search_page.errors, search_page.errors
+
+
+HOSTILE = ["<img src=x onerror=alert(1)>", "\"><svg/onload=alert(1)>", "<b><i>", "\u0000", "рекрутер\u0000", ".*(?<x>[",
+           "__proto__ constructor", "   "]
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize("query", HOSTILE, ids=range(len(HOSTILE)))
+def test_a_hostile_query_is_shown_as_text_and_breaks_nothing(search_page, query):
+    search_results(search_page, query)
+    injected = search_page.eval_on_selector_all(
+        ".md-search-result img, .md-search-result svg, .md-search-result__list b, .md-search-result__list i",
+        "elements => elements.map(element => element.outerHTML)")
+    assert not injected, f"«{query}» put markup into the results: {injected}"
+    assert not search_page.errors, search_page.errors
+    assert RECRUITER in search_top_results(search_page, "рекрутер"), "search stopped answering after a hostile query"

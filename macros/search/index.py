@@ -26,6 +26,9 @@ FOLDER = "ru"
 WORKER = Path("assets") / "javascripts" / "workers" / "search-ru.js"
 PARTS = re.compile(r"^const PARTS = (\[.*?\])$", re.M)
 LOADER = re.compile(r"^importScripts\(.*// jobdesc: parts$", re.M)
+# A line that is only a comment, // or /* … */ (which may span lines): the parts' comments are for their
+# readers in the repository, not for every browser that searches (a third of the bundle).
+COMMENT_LINE = re.compile(r"^[ \t]*(?://[^\n]*|/\*(?:[^*]|\*(?!/))*\*/)[ \t]*\n", re.M)
 # At least this many bytes of JSON per shard, more to keep words of one beginning together (shard_ranges).
 SHARD_BYTES = 12_000
 SECTION_NUMBER = re.compile(r"^\s*\d+(?:\.\d+)*\.?\s+")
@@ -182,7 +185,8 @@ def bundle_worker(site_dir: Path) -> None:
     parts, loader = PARTS.search(source), LOADER.search(source)
     if not parts or not loader:
         return  # no worker, or bundled already (a `mkdocs serve --dirty` rebuild keeps the built file)
-    texts = [(worker.parent / part).read_text(encoding="utf-8") for part in json.loads(parts.group(1))]
+    texts = [(part, (worker.parent / part).read_text(encoding="utf-8")) for part in json.loads(parts.group(1))]
+    texts = [COMMENT_LINE.sub("", text) if part.startswith("search-ru/") else text for part, text in texts]
     # A part may end without a semicolon and the next begin with "(": keep them apart.
     inlined = "".join(f";\n{text}\n" for text in texts) + ";"
     worker.write_text(source[:loader.start()] + inlined + source[loader.end():], encoding="utf-8")

@@ -6,6 +6,7 @@ are matched in the browser, so the index never depends on a stemmer's version.
 from __future__ import annotations
 
 import re
+import unicodedata
 
 # Letters and digits, any script: "hr-менеджер" is two words, "1с" one.
 WORD = re.compile(r"[^\W_]+")
@@ -19,6 +20,13 @@ STOP_WORDS = frozenset("""
 """.split())
 
 
+# Marks no reader sees inside a word: a stress accent (ре́крутер), a soft hyphen or a zero-width space
+# pasted from Word or a web page. Dropped, so the word stays one word (after NFC «й» and «ё» are
+# single letters, not marks).
+INVISIBLE = re.compile("[\u0300-\u036f\u00ad\u200b-\u200d\u2060\ufeff]")
+
+
 def indexed_words(text: str) -> set[str]:
     """The distinct words of a text that go into the index: lower case, «ё» as «е», no stop words."""
+    text = INVISIBLE.sub("", unicodedata.normalize("NFC", text))
     return set(WORD.findall(text.lower().replace("ё", "е"))).difference(STOP_WORDS)

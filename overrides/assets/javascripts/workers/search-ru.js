@@ -49,13 +49,9 @@ let understanding = null
 let latest = 0
 
 async function search(query, early) {
-  const terms = understanding.terms(query)
-  if (!terms.length) return { items: [] }
+  if (!understanding.terms(query).length) return { items: [] }
   store.pages()  // fetched alongside the shards of the query's words
-  await Promise.all(terms.map(async term => {
-    term.found = await understanding.match(term)
-    term.ignorable = !term.found.size && understanding.ignorable(term)
-  }))
+  const terms = await understanding.understand(query)
   const meaningful = terms.filter(term => !term.ignorable)
   if (!meaningful.some(term => term.found.size)) return { items: [] }
   return self.jobdescRank.result(store, meaningful, understanding.stopWords, early)

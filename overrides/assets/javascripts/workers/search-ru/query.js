@@ -12,9 +12,18 @@
  * Part of the search worker (../search-ru.js); defines self.jobdescQuery.
  */
 (function () {
-  const { words, onRussianLayout, onLatinLayout, transliterations, mixedReadings, isLatin, isCyrillic } = self.jobdescWords
+  const { clean, words, onRussianLayout, onLatinLayout, transliterations, mixedReadings, lookingLatin, isLatin, isCyrillic } = self.jobdescWords
 
-  const WEIGHT = { typed: 1, layout: 0.9, translit: 0.8, typo: 0.6 }
+  const WEIGHT = { typed: 1, layout: 0.9, joined: 0.9, translit: 0.8, typo: 0.6 }
+  // A beginning of a stem shorter than this says too little to stand for a word the site lacks.
+  const SHORTEST = 5
+  // Letters a word needs before two typos in it are forgiven.
+  const TWO_TYPOS = 7
+  // A query is a few words: a pasted paragraph or a word repeated a thousand times is read by its
+  // first distinct words, so it costs what a short query costs.
+  const MAX_TERMS = 10
+  // No word of the site is longer; a longer one is looked up as typed, without guesses or typos.
+  const MAX_WORD = 40
   // Fleeting о/е (беглая гласная): "заработок" / "заработка", "закупка" / "закупок".
   const FLEETING_VOWEL = /^(.{2,}[бвгджзйклмнпрстфхцчшщ])[ое]([бвгджзйклмнпрстфхцчшщ])$/
   const BEFORE_K = /^(.{2,}[бвгджзйлмнпрстфхцчшщ])к$/
@@ -43,11 +52,14 @@
 
   /* The query as terms: {shown, typed: [word], guesses: [{word, kind}]}; function words dropped. */
   Understanding.prototype.terms = function (query) {
-    const tokens = query.normalize("NFC").trim().split(/\s+/).filter(Boolean)
+    const tokens = clean(query).trim().split(/\s+/).filter(Boolean)
     const typing = /\S$/.test(query)
     const terms = []
+    const seen = new Set()   // words already in the query
     tokens.forEach((token, i) => {
-      const parts = words(token)
+      if (terms.length >= MAX_TERMS) return
+      let parts = words(token)
+      if (parts.length > 1 && parts.every(part => /^\p{L}$/u.test(part))) parts = [parts.join("")]  // «р.о.п.»
       const layout = onRussianLayout(token)
       if (layout && parts.length !== 1) {  // "j,ojhjn": punctuation keys are letters on the other layout
         terms.push({ shown: token.toLowerCase(), typed: [], guesses: [{ word: layout, kind: "layout" }] })
@@ -55,30 +67,32 @@
       }
       for (const part of parts) {
         const stillTyped = typing && i === tokens.length - 1 && part.length >= 3
-        if (this.stopWords.has(part) && !stillTyped) continue
+        if ((this.stopWords.has(part) && !stillTyped) || seen.has(part) || terms.length >= MAX_TERMS) continue
+        seen.add(part)
         const guesses = []
+        if (part.length > MAX_WORD) { terms.push({ shown: part, typed: [part], guesses, long: true }); continue }
         if (parts.length === 1 && layout) guesses.push({ word: layout, kind: "layout" })
-        const latin = onLatinLayout(part)
-        if (latin) guesses.push({ word: latin, kind: "layout" })
+        const latin = onLatinLayout(part)  // "лун" — "key"; "ьутувяргук" — "menedzher", read as Russian
+        if (latin && isLatin(latin)) guesses.push({ word: latin, kind: "layout" })
+        if (latin) for (const reading of transliterations(latin)) guesses.push({ word: reading, kind: "translit" })
         for (const reading of mixedReadings(part)) guesses.push({ word: reading, kind: "layout" })
+        const looking = lookingLatin(part)
+        if (looking) guesses.push({ word: looking, kind: "layout" })
         if (isLatin(part))
           for (const reading of transliterations(part)) guesses.push({ word: reading, kind: "translit" })
-        terms.push({ shown: part, typed: [part], guesses })
+        terms.push({ shown: part, typed: [part], guesses, typing: typing && i === tokens.length - 1 })
       }
     })
     return terms
   }
 
-  /* Words of the index a word stands for, as typed: Map word -> {weight, root}. */
+  /* Words of the index a word stands for, as typed: Map word -> {weight, root}. A word of one or two
+     letters is matched whole; a longer one as the beginning of words, a Russian one by its stem. */
   Understanding.prototype.lookUp = async function (word, weight, found) {
-    let roots = [word]
-    let exact = word.length <= 2
-    if (!exact && isCyrillic(word)) {
-      const stem = this.stem(word)
-      if (stem.length >= 3)
-        roots = [...new Set([stem, ...fleetingShapes(stem), ...(this.synonyms.get(stem) || [])])]
-    }
-    const lists = await Promise.all(roots.map(root => this.store.wordsFrom(root, exact)))
+    const key = isCyrillic(word) && word.length > 2 ? this.stem(word) : word
+    const own = key.length >= 3 ? [key, ...fleetingShapes(key)] : [word]
+    const roots = [...new Set([...own, ...(this.synonyms.get(key) || [])])]
+    const lists = await Promise.all(roots.map(root => this.store.wordsFrom(root, root.length <= 2)))
     lists.forEach((list, i) => {
       for (const match of list)
         if (!found.has(match) || found.get(match).weight < weight)
@@ -97,23 +111,117 @@
     return found
   }
 
-  /* The term's words of the index, trying guesses only when the words as typed find nothing. */
+  /* The term's words of the index, trying guesses only when the words as typed find nothing; a word
+     in Latin letters is looked up in its Russian spellings at once ("general" — «генеральный»). When
+     nothing is found, the vocabulary answers: two words typed without the space between them
+     («коммерческийдиректор», "keyaccount"), then one typo, then a word the site has only in another
+     derivation, by the longest beginning of its stem the site has («кадровик» — «кадровый»). */
   Understanding.prototype.match = async function (term) {
     const found = new Map()
-    await this.lookUpAll(term.typed.map(word => [word, WEIGHT.typed]), found)
+    const latin = term.typed.some(isLatin) ? term.guesses.filter(guess => guess.kind === "translit") : []
+    await this.lookUpAll([...term.typed.map(word => [word, WEIGHT.typed]),
+                          ...latin.map(({ word }) => [word, WEIGHT.translit])], found)
     if (found.size) return found
     await this.lookUpAll(term.guesses.map(({ word, kind }) => [word, WEIGHT[kind]]), found)
+    if (found.size || term.long) return found
+    // The first letters of a title's words («ГД» — «Генеральный директор»).
+    const { pages } = await this.store.pages()
+    const titles = pages.map(([, title]) => words(title).filter(word => !this.stopWords.has(word)))
+      .filter(own => own.length > 1 && own.map(word => word[0]).join("") === term.typed[0])
+    await this.lookUpAll(titles.flat().map(word => [word, WEIGHT.layout]), found)
     if (found.size) return found
     const vocabulary = await this.store.words()
     const candidates = [...term.typed, ...term.guesses.slice(0, 2).map(guess => guess.word)]
     for (const typed of candidates) {
-      const stem = isCyrillic(typed) ? this.stem(typed) : typed
-      for (const word of self.jobdescFuzzy.similar(vocabulary, typed, stem)) {
-        const root = isCyrillic(word) && this.stem(word).length >= 3 ? this.stem(word) : word
-        if (!found.has(word)) found.set(word, { weight: WEIGHT.typo, root })
+      const halves = this.split(vocabulary, typed)
+      if (halves) {  // two terms, so a page must have both words to come first
+        term.halves = await Promise.all(halves.map(async half =>
+          ({ shown: half, typed: [half], guesses: [], found: await this.lookUp(half, WEIGHT.joined, new Map()) })))
+        return found
       }
     }
+    this.typos(vocabulary, candidates, 1, found)
+    for (const typed of found.size ? [] : candidates) {
+      const stem = isCyrillic(typed) ? this.stem(typed) : typed
+      for (let length = stem.length - 1; length >= Math.max(SHORTEST, stem.length - 3); length--) {
+        const root = stem.slice(0, length)
+        if (!startsSome(vocabulary, root)) continue
+        for (const word of await this.store.wordsFrom(root)) found.set(word, { weight: WEIGHT.typo, root })
+        return found
+      }
+    }
+    // Two typos only in a long word, and only when nothing else is found («рикрутор» — «рекрутер»).
+    if (!found.size) this.typos(vocabulary, candidates.filter(typed => typed.length >= TWO_TYPOS), 2, found)
     return found
+  }
+
+  /* Words of the vocabulary within `limit` typos of the candidates, added to `found`. */
+  Understanding.prototype.typos = function (vocabulary, candidates, limit, found) {
+    for (const typed of candidates) {
+      const stem = isCyrillic(typed) ? this.stem(typed) : typed
+      for (const word of self.jobdescFuzzy.similar(vocabulary, typed, stem, limit)) {
+        const root = isCyrillic(word) && this.stem(word).length >= 3 ? this.stem(word) : word
+        if (!found.has(word)) found.set(word, { weight: WEIGHT.typo / limit, root })
+      }
+    }
+  }
+
+  /* A word typed without the space between two words of the site, as [first, second]: the first a
+     whole word of the vocabulary, the longest that leaves a second that begins a word; or null. */
+  Understanding.prototype.split = function (vocabulary, typed) {
+    for (let cut = typed.length - 2; cut >= 2; cut--) {
+      const first = typed.slice(0, cut)
+      const second = typed.slice(cut)
+      const root = isCyrillic(second) && second.length > 2 ? this.stem(second) : second
+      if (isWord(vocabulary, first) && (isWord(vocabulary, second) || (root.length >= 4 && startsSome(vocabulary, root))))
+        return [first, second]
+    }
+    return null
+  }
+
+  /* Position of the first word of the sorted vocabulary not before `text`. */
+  function lowerBound(vocabulary, text) {
+    let low = 0
+    let high = vocabulary.length
+    while (low < high) {
+      const middle = (low + high) >> 1
+      if (vocabulary[middle] < text) low = middle + 1
+      else high = middle
+    }
+    return low
+  }
+  const isWord = (vocabulary, text) => vocabulary[lowerBound(vocabulary, text)] === text
+  const startsSome = (vocabulary, text) => (vocabulary[lowerBound(vocabulary, text)] || "").startsWith(text)
+
+  /* The query's terms, each with the words of the index it stands for (`found`); a word typed as two
+     joined words becomes the two terms. */
+  Understanding.prototype.understand = async function (query) {
+    const terms = this.terms(query)
+    await Promise.all(terms.map(async term => {
+      term.found = await this.match(term)
+      term.ignorable = !term.found.size && this.ignorable(term)
+    }))
+    const all = terms.flatMap(term => term.halves || [term])
+    const last = all[all.length - 1]
+    if (all.length > 1 && last.typing && last.typed.length && last.typed[0].length <= 2)
+      await this.begun(last, all.slice(0, -1))
+    return all
+  }
+
+  /* One or two letters still being typed after other words ("директор по р"): the words they begin in
+     the titles that have the other words («Директор по развитию»), so only those titles' words load. */
+  Understanding.prototype.begun = async function (last, others) {
+    const { pages } = await this.store.pages()
+    const begun = new Set()
+    for (const [, title] of pages) {
+      const own = words(title)
+      if (others.every(term => !term.found.size || own.some(word => term.found.has(word))))
+        for (const word of own)
+          if (word.startsWith(last.typed[0]) && !this.stopWords.has(word)) begun.add(word)
+    }
+    const lists = await Promise.all([...begun].map(word => this.store.wordsFrom(word, true)))
+    lists.flat().forEach(word => last.found.set(word, { weight: WEIGHT.typed, root: word }))
+    if (last.found.size) last.ignorable = false
   }
 
   /* Whether a term found nothing only because it is a function word, on the other layout ("gj" —

@@ -14,9 +14,19 @@
     return text.toLowerCase().replace(/ё/g, "е")
   }
 
+  // Marks no reader sees inside a word (stress accent, soft hyphen, zero-width space), as the build
+  // drops them (macros/search/words.py); full-width Latin letters and digits read as plain ones.
+  const INVISIBLE = /[\u0300-\u036f\u00ad\u200b-\u200d\u2060\ufeff]/g
+  const FULL_WIDTH = /[\uff01-\uff5e]/g
+
+  function clean(text) {
+    return text.normalize("NFC").replace(INVISIBLE, "")
+      .replace(FULL_WIDTH, c => String.fromCharCode(c.charCodeAt(0) - 0xfee0))
+  }
+
   /* The words of a text, folded: exactly the words the index holds. */
   function words(text) {
-    return fold(text.normalize("NFC")).match(WORD) || []
+    return fold(clean(text)).match(WORD) || []
   }
 
   /* [start, end, folded word] of every word of a text shown to the user, for highlighting. */
@@ -46,28 +56,38 @@
     return fold(out)
   }
 
-  /* Latin typed on the Russian layout ("лун" -> "key"), or null when the result is not one word. */
+  /* Latin typed on the Russian layout ("лун" -> "key"), or null. A key with no Latin letter on it
+     (ж, э, х, ъ, б, ю) keeps its Russian letter: "ьутувожук" -> "menedjжer", spelled out in Russian
+     by transliterations(). */
   function onLatinLayout(word) {
     if (!CYRILLIC.test(word)) return null
     let out = ""
     for (const key of word) {
       const latin = TO_LATIN.get(key)
-      if (!latin || !/[a-z]/.test(latin)) return null
-      out += latin
+      out += latin && /[a-z]/.test(latin) ? latin : key
     }
-    return out
+    return /[a-z]/.test(out) ? out : null
   }
 
   // Latin letters that look like Russian ones: "oбзвон" typed with a Latin "o" is «обзвон».
   const LOOK_ALIKE = new Map([..."aceopxykmtbh"].map((letter, i) => [letter, "асеорхукмтвн"[i]]))
+  const LOOK_BACK = new Map([...LOOK_ALIKE].map(([latin, russian]) => [russian, latin]))
 
   /* A word of Russian and Latin letters read as Russian: look-alikes replaced, or else the Latin
-     letters taken as keys of the Russian layout ("пjlбор" -> «подбор»); null for a one-script word. */
+     letters taken as keys of the Russian layout ("пjlбор" -> «подбор»); a Latin name with a Russian
+     ending read as the name ("hrа" -> "hr"); nothing for a one-script word. */
   function mixedReadings(word) {
     if (!/[a-z]/.test(word) || !/[а-я]/.test(word)) return []
     const lookAlike = [...word].map(letter => LOOK_ALIKE.get(letter) || letter).join("")
     const keys = [...word].map(letter => TO_RUSSIAN.get(letter) || letter).join("")
-    return [lookAlike, keys].filter(reading => CYRILLIC.test(reading))
+    const ending = /^([a-z]+)[а-я]{1,3}$/.exec(word)
+    return [lookAlike, keys].filter(reading => CYRILLIC.test(reading)).concat(ending ? [ending[1]] : [])
+  }
+
+  /* A Russian word made of letters that look Latin, read in Latin ("сео" -> "ceo"), or null. */
+  function lookingLatin(word) {
+    const latin = [...word].map(letter => LOOK_BACK.get(letter) || "").join("")
+    return latin.length === word.length ? latin : null
   }
 
   // Latin spellings of Russian sounds: each maps to its Cyrillic readings, the likeliest first.
@@ -92,9 +112,10 @@
     return SPELLINGS[spelling]
   }
 
-  /* Russian words a Latin spelling may stand for, the likeliest first ("kadry" -> "кадры", …). */
+  /* Russian words a Latin spelling may stand for, the likeliest first ("kadry" -> "кадры", …); its
+     Russian letters, if any, stay as they are. */
   function transliterations(latin) {
-    if (!/^[a-z']+$/.test(latin) || latin.replace(/'/g, "").length < 3) return []
+    if (!/^[a-z'а-яё]+$/.test(latin) || latin.replace(/'/g, "").length < 3) return []
     let beam = [{ text: "", cost: 0 }]
     let position = 0
     while (position < latin.length) {
@@ -103,7 +124,7 @@
       const spelling = latin.substr(position, length)
       const next = []
       for (const partial of beam) {
-        const options = readingsOf(spelling, partial.text.slice(-1), position === 0)
+        const options = readingsOf(spelling, partial.text.slice(-1), position === 0) || [spelling]
         options.forEach((option, rank) => next.push({ text: partial.text + option, cost: partial.cost + rank }))
       }
       beam = next.sort((a, b) => a.cost - b.cost).slice(0, BEAM)
@@ -113,7 +134,7 @@
   }
 
   self.jobdescWords = {
-    fold, words, spans, onRussianLayout, onLatinLayout, transliterations, mixedReadings,
+    fold, clean, words, spans, onRussianLayout, onLatinLayout, transliterations, mixedReadings, lookingLatin,
     isLatin: word => LATIN.test(word),
     isCyrillic: word => CYRILLIC.test(word)
   }
