@@ -101,6 +101,13 @@ def _unlabelled(section, current, line, text, labelled, doubts):
         else:
             section.intro.append(text)
         return current
+    last = current.items[-1] if current.items else None
+    if line.paragraph == (last or current).line.paragraph:  # after Shift+Enter: the same paragraph goes on
+        if last:
+            last.text += " " + text
+        else:
+            current.more.append(text)
+        return current
     if not labelled:
         current = structure.Clause(text, line)
         section.clauses.append(current)
