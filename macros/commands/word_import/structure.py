@@ -162,8 +162,11 @@ def _fill_sections(shape: Shape, body: list[tuple[Line, str, str]]) -> None:
         cells = [e[0] for e in entries if e[0].table]
         if section.kind == "general":  # «Образование | высшее»: a table of requirements, one clause a row
             section.clauses += _table_rows(cells)
-        else:
+        elif cells:
             shape.stray += cells
+            shape.doubts.append((cells[0], f"таблица в разделе «{section.title}» (абзацы {cells[0].paragraph}–"
+                                           f"{cells[-1].paragraph}) не превращена в пункты: её текст — в блоке «Не "
+                                           "распознано» с номерами строк и столбцов; перенесите его в пункты раздела"))
 
 
 def _table_rows(cells: list[Line]) -> list[Clause]:
