@@ -84,15 +84,19 @@ def convert(path: Path, staff, department: str | None = None, today: dt.date | N
                                   f"«{item}»" for c, item in replaced]
             result.attention += [f"в документе нет пункта «{item}»: его добавит общий шаблон {template} — "
                                  "проверьте, согласно ли с этим руководство" for item in missing]
-    draft.tail_unknown = [line for line in shape.tail if not _tail_recognised(line)]
+    # An appendix after the signatures («Приложение 1. Показатели …») is text of its own, never a signature.
+    appendix = next((i for i, line in enumerate(shape.tail) if re.match(r"\s*приложение\b", line.text, re.I)),
+                    len(shape.tail))
+    draft.tail_unknown = [line for index, line in enumerate(shape.tail)
+                          if index >= appendix or not _tail_recognised(line)]
     draft.stray = shape.stray
     result.text, notes = write_position(draft)
     result.attention += notes
     result.duties = len(known["duties"].clauses) if "duties" in known else 0
     result.fields = dict(fields)
     result.slug = russian_words.slug(fields["title"])
-    if shape.tail:
-        result.recognised.append(f"абзацы {shape.tail[0].paragraph}–{shape.tail[-1].paragraph}: подписи и лист "
+    if shape.tail[:appendix]:
+        result.recognised.append(f"абзацы {shape.tail[0].paragraph}–{shape.tail[appendix - 1].paragraph}: подписи и лист "
                                  "ознакомления заменены общими блоками signatures() и acknowledgement_sheet()")
     return result
 
