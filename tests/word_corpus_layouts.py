@@ -434,6 +434,42 @@ def duties_with_terms_in_three_columns(path: Path) -> Expect:
                   text=["(таблица 1, строка 2, столбец 3): ежедневно", "Сдаёт отчёт кассира."])
 
 
+def table_of_contents(path: Path) -> Expect:
+    """A table of contents after the title («2. Должностные обязанности<tab>3» in the «toc 1» style)."""
+    doc = _start("юриста", "58-ОД")
+    style = doc.styles.add_style("toc 1", 1)
+    for number, title in enumerate(("Общие положения", "Должностные обязанности", "Права", "Ответственность"), 1):
+        doc.add_paragraph(f"{number}. {title}\t{number + 1}", style=style)
+    _bold(doc, "1. ОБЩИЕ ПОЛОЖЕНИЯ")
+    doc.add_paragraph("1.1. Юрист относится к категории специалистов.")
+    _bold(doc, "2. ДОЛЖНОСТНЫЕ ОБЯЗАННОСТИ")
+    duties = ["Проверяет договоры.", "Представляет общество в суде."]
+    for number, duty in enumerate(duties, start=1):
+        doc.add_paragraph(f"2.{number}. {duty}")
+    _sections_tail(doc, bold=True, start=3)
+    doc.save(path)
+    return Expect([(duty, []) for duty in duties], report=["абзац 8: «2. Должностные обязанности\t3» — строка оглавления"])
+
+
+def appendix_after_signatures(path: Path) -> Expect:
+    """An appendix after the signatures: its own text, kept for HR, never taken for a signature."""
+    doc = _start("сборщика заказов", "59-ОД")
+    _bold(doc, "1. ОБЩИЕ ПОЛОЖЕНИЯ")
+    doc.add_paragraph("1.1. Сборщик заказов относится к категории рабочих.")
+    _bold(doc, "2. ДОЛЖНОСТНЫЕ ОБЯЗАННОСТИ")
+    duties = ["Собирает заказы по листам подбора.", "Упаковывает заказы."]
+    for number, duty in enumerate(duties, start=1):
+        doc.add_paragraph(f"2.{number}. {duty}")
+    _sections_tail(doc, bold=True, start=3)
+    _bold(doc, "Приложение 1. Показатели эффективности")
+    doc.add_paragraph("1. Точность сборки — 99 %.")
+    doc.add_paragraph("2. Сроки сборки — 2 часа.")
+    doc.save(path)
+    return Expect([(duty, []) for duty in duties], unknown=True,
+                  text=["Абзац 21: Приложение 1. Показатели эффективности", "Абзац 22: 1\\. Точность сборки — 99 %.",
+                        "Абзац 23: 2\\. Сроки сборки — 2 часа."])
+
+
 def department_in_the_header(path: Path) -> Expect:
     """The header names the department on its own line and the title sits on two lines."""
     doc = Document()
@@ -473,4 +509,6 @@ MAKERS = {
     "torgovyy-predstavitel.docx": department_in_the_header,
     "administrator-zala.docx": stamp_in_a_text_box,
     "kassir-operacionist.docx": duties_with_terms_in_three_columns,
+    "yurist-oglavlenie.docx": table_of_contents,
+    "sborshchik.docx": appendix_after_signatures,
 }
