@@ -24,6 +24,8 @@ from .numbering import Numbering, val
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 MC_FALLBACK = "{http://schemas.openxmlformats.org/markup-compatibility/2006}Fallback"
 SKIPPED_ANCESTORS = {W + "del", W + "moveFrom", MC_FALLBACK, W + "txbxContent"}
+# Word's bullet library as symbol-font characters (Symbol ·, Wingdings ■ ➢ ✓ ❖ ● ■): a typed bullet.
+BULLET_SYMBOLS = {"F0B7", "F0A7", "F0D8", "F0FC", "F076", "F06C", "F06E", "F09F", "F0A8"}
 HEADING_STYLE = re.compile(r"^(heading|заголовок|title|название|subtitle)", re.I)
 
 
@@ -64,7 +66,11 @@ def read_lines(path: Path) -> tuple[list[Line], list[str]]:
         notes.append(f"в документе есть примечания ({comments}): в инструкцию они не переносятся — прочтите их в Word")
     notes += [f"абзац {paragraph}: сноска «{text}» в инструкцию не перенесена (у пунктов сайта нет сносок) — если "
               "она нужна, впишите её текст в пункт" for paragraph, text in _notes_text(document, reader.notes)]
-    return reader.lines, notes
+    chunks = len(list(body.iter(W + "altChunk")))
+    if chunks:
+        notes.append(f"в документе есть вставленные фрагменты другого формата ({chunks}, altChunk): их текст не "
+                     "прочитан — откройте файл в Word, сохраните заново как .docx и импортируйте снова")
+    return reader.lines, notes + reader.unread
 
 
 def _notes_text(document, references: list[tuple[int, str, str]]) -> list[tuple[int, str]]:
@@ -104,6 +110,7 @@ class _Reader:
         self.numbering = numbering
         self.lines: list[Line] = []
         self.notes: list[tuple[int, str, str]] = []   # (paragraph, "footnote" or "endnote", id) of each reference
+        self.unread: list[str] = []                    # what Word holds but the import leaves out, for the report
         self.paragraphs = 0
         self.tables = 0
         self.styles = {s.style_id: s for s in document.styles if getattr(s, "style_id", None)}
@@ -150,6 +157,14 @@ class _Reader:
             if not self._belongs(run, p):
                 continue
             bold = self.run_bold(run, p)
+            hidden = run.find(f"{W}rPr/{W}vanish")
+            if hidden is not None and val(hidden) not in ("0", "false", "off"):
+                shown = "".join(t.text or "" for t in run.iter(W + "t")).strip()
+                if shown:
+                    self.unread.append(f"абзац {self.paragraphs}: скрытый текст «{shown}» (в Word его не видно) не "
+                                       "перенесён — если он нужен, снимите в Word отметку «Скрытый» и импортируйте "
+                                       "снова")
+                continue
             for item in run:
                 if item.tag == W + "t":
                     pieces.append(item.text or "")
@@ -161,6 +176,13 @@ class _Reader:
                     pieces.append("\n")
                 elif item.tag == W + "noBreakHyphen":
                     pieces.append("-")
+                elif item.tag == W + "sym":
+                    code = (item.get(qn("w:char")) or "").upper()
+                    if code in BULLET_SYMBOLS:
+                        pieces.append("•")
+                    else:
+                        self.unread.append(f"абзац {self.paragraphs}: символ шрифта «{item.get(qn('w:font'))}» (код "
+                                           f"{code}) не перенесён — впишите его в пункт обычным текстом")
                 elif item.tag in (W + "footnoteReference", W + "endnoteReference"):
                     self.notes.append((self.paragraphs, item.tag[len(W):-len("Reference")], item.get(qn("w:id"))))
         return "".join(pieces).replace("\xa0", " "), bool(bold_flags) and all(bold_flags)
