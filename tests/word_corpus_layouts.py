@@ -325,7 +325,8 @@ def moved_text_and_page_breaks(path: Path) -> Expect:
     revision = 'w:author="Юрист" w:date="2026-03-01T10:00:00Z"'
     sect = doc.element.body[-1]
     sect.addprevious(parse_xml(
-        f'<w:p {W}><w:moveFrom w:id="1" {revision}><w:r><w:t>2.1. Убирает рабочее место.</w:t></w:r></w:moveFrom></w:p>'))
+        f'<w:p {W}><w:moveFrom w:id="1" {revision}><w:r><w:t>2.1. Убирает рабочее место.</w:t></w:r></w:moveFrom>'
+        '</w:p>'))
     doc.add_paragraph("2.1. Разгружает машины.")
     doc.add_paragraph("")
     paragraph = doc.add_paragraph("2.2. Переносит товар на склад.")
@@ -448,7 +449,8 @@ def table_of_contents(path: Path) -> Expect:
         doc.add_paragraph(f"2.{number}. {duty}")
     _sections_tail(doc, bold=True, start=3)
     doc.save(path)
-    return Expect([(duty, []) for duty in duties], report=["абзац 8: «2. Должностные обязанности\t3» — строка оглавления"])
+    return Expect([(duty, []) for duty in duties],
+                  report=["абзац 8: «2. Должностные обязанности\t3» — строка оглавления"])
 
 
 def appendix_after_signatures(path: Path) -> Expect:
@@ -468,6 +470,36 @@ def appendix_after_signatures(path: Path) -> Expect:
     return Expect([(duty, []) for duty in duties], unknown=True,
                   text=["Абзац 21: Приложение 1. Показатели эффективности", "Абзац 22: 1\\. Точность сборки — 99 %.",
                         "Абзац 23: 2\\. Сроки сборки — 2 часа."])
+
+
+def symbols_hidden_text_and_a_chunk(path: Path) -> Expect:
+    """Bullets inserted as Symbol-font characters, a hidden remark, a symbol that is no bullet, a pasted chunk."""
+    doc = _start("кладовщика-оператора", "60-ОД")
+    _bold(doc, "1. ОБЩИЕ ПОЛОЖЕНИЯ")
+    doc.add_paragraph("1.1. Кладовщик-оператор относится к категории рабочих.")
+    _bold(doc, "2. ДОЛЖНОСТНЫЕ ОБЯЗАННОСТИ")
+    sect = doc.element.body[-1]
+    run = '<w:r><w:t xml:space="preserve">{}</w:t></w:r>'
+
+    def add(xml: str) -> None:
+        sect.addprevious(parse_xml(f"<w:p {W}>{xml}</w:p>"))
+
+    add(run.format("2.1. Ведёт учёт:"))
+    for item in ("прихода;", "расхода."):
+        add(f'<w:r><w:sym w:font="Symbol" w:char="F0B7"/></w:r><w:r><w:tab/></w:r>{run.format(item)}')
+    add(run.format("2.2. Сдаёт отчёты.") + '<w:r><w:rPr><w:vanish/></w:rPr><w:t xml:space="preserve"> (уточнить у '
+        'директора)</w:t></w:r>')
+    add(run.format("2.3. Поддерживает на складе температуру ") + '<w:r><w:sym w:font="Symbol" w:char="F0B3"/></w:r>'
+        + run.format(" 5 °C."))
+    sect.addprevious(parse_xml(f'<w:altChunk {W} xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/'
+                               'relationships" r:id="rIdChunk1"/>'))
+    _sections_tail(doc, bold=True, start=3)
+    doc.save(path)
+    return Expect([("Ведёт учёт:", ["прихода;", "расхода."]), ("Сдаёт отчёты.", []),
+                   ("Поддерживает на складе температуру 5 °C.", [])],
+                  report=["абзац 13: скрытый текст «(уточнить у директора)»",
+                          "абзац 14: символ шрифта «Symbol» (код F0B3)",
+                          "вставленные фрагменты другого формата (1, altChunk)"], absent=["уточнить"])
 
 
 def department_in_the_header(path: Path) -> Expect:
@@ -511,4 +543,5 @@ MAKERS = {
     "kassir-operacionist.docx": duties_with_terms_in_three_columns,
     "yurist-oglavlenie.docx": table_of_contents,
     "sborshchik.docx": appendix_after_signatures,
+    "kladovshchik-operator.docx": symbols_hidden_text_and_a_chunk,
 }

@@ -96,8 +96,8 @@ def convert(path: Path, staff, department: str | None = None, today: dt.date | N
     result.fields = dict(fields)
     result.slug = russian_words.slug(fields["title"])
     if shape.tail[:appendix]:
-        result.recognised.append(f"абзацы {shape.tail[0].paragraph}–{shape.tail[appendix - 1].paragraph}: подписи и лист "
-                                 "ознакомления заменены общими блоками signatures() и acknowledgement_sheet()")
+        result.recognised.append(f"абзацы {shape.tail[0].paragraph}–{shape.tail[appendix - 1].paragraph}: подписи и "
+                                 "лист ознакомления заменены общими блоками signatures() и acknowledgement_sheet()")
     return result
 
 

@@ -35,6 +35,7 @@ SIGNATURES = re.compile(
     r"^(?:разработал|разработано|разработчик|составил|согласовано|согласовал|визы|с (?:настоящей )?(?:должностной )?"
     r"инструкцией ознакомлен|ознакомлен|лист ознакомления|экземпляр получил)", re.I)
 
+NUMBER_CELL = re.compile(r"(?:\d{1,2}\.)*\d{1,2}[.)]?|[IVXLC]{1,6}\.?")  # a cell holding only «2.1.», «3», «IV.»
 CAPTION = re.compile(r"^(?:№|N)\s*(?:п/п|пп)?\.?$", re.I)  # the «№ п/п» column of a numbered table# «Управляющий ______ /А. А. Петрова/», «Юрисконсульт ____________»: a line to sign, even without «Разработал».
 SIGNATURE_LINE = re.compile(r"_{4,}\s*/?\s*(?:(?:[А-ЯЁ]\.\s?){1,2}\s?[А-ЯЁ][а-яё-]+|[А-ЯЁ][а-яё-]+(?:\s+[А-ЯЁ]\.){1,2})?"
                             r"\s*/?\s*$")
@@ -204,9 +205,9 @@ def _layout(rows: list[dict[int, list[Line]]]) -> tuple[list[Line], list[Line]] 
             lines += [replace(line, table=None) for line in cells[0]]
         elif len(cells) == 2 and index == 0 and CAPTION.match(first):
             captions += cells[0] + cells[1]
-        elif len(cells) == 2 and len(cells[0]) == 1 and re.fullmatch(r"(?:\d{1,2}\.)*\d{1,2}[.)]?|[IVXLC]{1,6}\.?", first):
-            text = cells[1][0]
-            lines += [replace(text, table=None, list_label=first)] + [replace(line, table=None) for line in cells[1][1:]]
+        elif len(cells) == 2 and len(cells[0]) == 1 and NUMBER_CELL.fullmatch(first):
+            head, *rest = cells[1]
+            lines += [replace(head, table=None, list_label=first)] + [replace(line, table=None) for line in rest]
             labelled = True
         elif len(cells) == 2 and len(cells[0]) == 1 and section_kind(first):
             lines += [replace(line, table=None) for line in cells[0] + cells[1]]

@@ -148,7 +148,8 @@ def _unknown_block(draft: Draft) -> list[str]:
         return []
     block = [f'!!! reference "{UNKNOWN_TITLE}"', ""]
     for line in lines:
-        cell = f" (таблица {line.table[0]}, строка {line.table[1] + 1}, столбец {line.table[2] + 1})" if line.table else ""
+        cell = (f" (таблица {line.table[0]}, строка {line.table[1] + 1}, столбец {line.table[2] + 1})"
+                if line.table else "")
         block += [f"    Абзац {line.paragraph}{cell}: {markdown.escape(line.text)}", ""]
     return block
 
