@@ -157,6 +157,23 @@ def typed_numbers_with_tabs_and_nbsp(path: Path) -> Expect:
                    ("Контролирует сроки хранения:", ["скоропортящихся товаров;", "товаров с ограниченным сроком."])])
 
 
+def typed_and_word_numbers_mixed(path: Path) -> Expect:
+    """A document edited for years: «2.1.» and «2.3.» typed, «2.2.» numbered by a Word list between them."""
+    doc = _start("комплектовщика заказов", "61-ОД")
+    _bold(doc, "1. ОБЩИЕ ПОЛОЖЕНИЯ")
+    doc.add_paragraph("1.1. Комплектовщик заказов относится к категории рабочих.")
+    _bold(doc, "2. ДОЛЖНОСТНЫЕ ОБЯЗАННОСТИ")
+    num = _add_numbering(doc, '<w:lvl w:ilvl="0"><w:start w:val="2"/><w:numFmt w:val="decimal"/>'
+                              '<w:lvlText w:val="2.%1."/></w:lvl>')
+    doc.add_paragraph("2.1. Комплектует заказы.")
+    _put(doc, "Проверяет комплектность.", num, 0)
+    doc.add_paragraph("2.3. Передаёт заказы на отгрузку.")
+    _sections_tail(doc, bold=True, start=3)
+    doc.save(path)
+    return Expect([("Комплектует заказы.", []), ("Проверяет комплектность.", []),
+                   ("Передаёт заказы на отгрузку.", [])])
+
+
 def capital_headings_plain(path: Path) -> Expect:
     """Headings only in capitals (not bold, no style, no number), clauses typed «1.», «2.» in every section."""
     doc = _start("уборщика служебных помещений", "46-ОД")
@@ -530,6 +547,7 @@ MAKERS = {
     "call-center.docx": numbering_by_style_level_on_paragraph,
     "tovaroved.docx": typed_numbers_with_tabs_and_nbsp,
     "uborshchik.docx": capital_headings_plain,
+    "komplektovshchik-zakazov.docx": typed_and_word_numbers_mixed,
     "okhrannik.docx": instruction_as_a_table,
     "logistika.docx": duties_in_a_numbered_table,
     "operator-pk.docx": headings_beside_their_clauses,
