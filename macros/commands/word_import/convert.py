@@ -16,7 +16,7 @@ from pathlib import Path
 from .. import russian_words
 from . import matching, provisions
 from .header import read_header
-from .reading import Line, read_lines
+from .reading import Line, UnreadableDocument, read_lines
 from .structure import SIGNATURES, Section, shape_of
 from .writing import Draft, write_position
 
@@ -39,9 +39,14 @@ class Result:
 def convert(path: Path, staff, department: str | None = None, today: dt.date | None = None) -> Result:
     lines, reading_notes = read_lines(path)
     shape = shape_of(lines)
+    _one_instruction(lines, shape)
     header = read_header(shape.header)
     result = Result(path)
     result.attention += reading_notes
+    for table in dict.fromkeys(line.table[0] for line in shape.captions):
+        caption = [line for line in shape.captions if line.table[0] == table]
+        result.recognised.append(f"абзац {caption[0].paragraph}: шапка таблицы «{' | '.join(l.text for l in caption)}»"
+                                 " не перенесена: строки таблицы стали пунктами, номера ставит сборка")
     draft = Draft(staff=staff)
     fields = draft.fields
     known = {s.kind: s for s in shape.sections if s.kind}
@@ -55,7 +60,7 @@ def convert(path: Path, staff, department: str | None = None, today: dt.date | N
                               f"({what})" for c, what in general.replaced]
     fields["genitive"] = header.genitive
     _names(fields, header, path, result)
-    _department(fields, department, staff, result)
+    _department(fields, department or _known_department(header.department, staff, result), staff, result)
     _defaults(fields, header, staff, result, today or dt.date.today())
     result.doubts = [f"абзац {line.paragraph}: {what}" for line, what in shape.doubts]
     if not ("duties" in known and known["duties"].clauses):
@@ -79,17 +84,32 @@ def convert(path: Path, staff, department: str | None = None, today: dt.date | N
                                   f"«{item}»" for c, item in replaced]
             result.attention += [f"в документе нет пункта «{item}»: его добавит общий шаблон {template} — "
                                  "проверьте, согласно ли с этим руководство" for item in missing]
-    draft.tail_unknown = [line for line in shape.tail if not _tail_recognised(line)]
+    # An appendix after the signatures («Приложение 1. Показатели …») is text of its own, never a signature.
+    appendix = next((i for i, line in enumerate(shape.tail) if re.match(r"\s*приложение\b", line.text, re.I)),
+                    len(shape.tail))
+    draft.tail_unknown = [line for index, line in enumerate(shape.tail)
+                          if index >= appendix or not _tail_recognised(line)]
     draft.stray = shape.stray
     result.text, notes = write_position(draft)
     result.attention += notes
     result.duties = len(known["duties"].clauses) if "duties" in known else 0
     result.fields = dict(fields)
     result.slug = russian_words.slug(fields["title"])
-    if shape.tail:
-        result.recognised.append(f"абзацы {shape.tail[0].paragraph}–{shape.tail[-1].paragraph}: подписи и лист "
-                                 "ознакомления заменены общими блоками signatures() и acknowledgement_sheet()")
+    if shape.tail[:appendix]:
+        result.recognised.append(f"абзацы {shape.tail[0].paragraph}–{shape.tail[appendix - 1].paragraph}: подписи и "
+                                 "лист ознакомления заменены общими блоками signatures() и acknowledgement_sheet()")
     return result
+
+
+def _one_instruction(lines: list[Line], shape) -> None:
+    """Several instructions in one file would become one position with the others' text glued on or dropped."""
+    start = shape.sections[0].heading.paragraph if shape.sections else None
+    titles = [line.paragraph for line in lines if re.match(r"\s*должностная\s+инструкция\b", line.text, re.I)]
+    if start is not None and any(paragraph > start for paragraph in titles):
+        shown = ", ".join(map(str, titles))
+        raise UnreadableDocument(f"в документе несколько должностных инструкций (заголовки «Должностная инструкция» "
+                                 f"в абзацах {shown}): импорт не разделяет их сам. Разделите документ в Word — по "
+                                 "файлу на должность — и импортируйте папку с этими файлами")
 
 
 def _names(fields: dict, header, path: Path, result: Result) -> None:
@@ -111,6 +131,15 @@ def _names(fields: dict, header, path: Path, result: Result) -> None:
     if header.aliases:
         fields["aliases"] = header.aliases
     result.recognised.append(f"наименование: {fields['title']} (родительный: {fields['genitive']})")
+
+
+def _known_department(name: str | None, staff, result: Result) -> str | None:
+    """The department the document's header names, spelt as the site spells it when the site has it."""
+    if not name:
+        return None
+    name = next((known for known in staff.departments() if known.lower() == name.lower()), name)
+    result.attention.append(f"подразделение взято из шапки документа: «{name}» — проверьте department и tags")
+    return name
 
 
 def _department(fields: dict, department: str | None, staff, result: Result) -> None:

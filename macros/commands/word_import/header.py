@@ -31,6 +31,8 @@ BLANK = re.compile(r"^[\s_.«»\"“”'\-–—/г]*(20[_\s]*|19[_\s]*)?[\s_.«
 SIGNER = re.compile(r"^(_+\s*)?([А-ЯЁ]\.\s?){1,2}\s?[А-ЯЁ][а-яё]+(\s*_+)?$|^[А-ЯЁ][а-яё]+\s+([А-ЯЁ]\.\s?){1,2}(\s*_+)?$"
                     r"|^(_+\s*)?(фамилия|ф\.?\s?и\.?\s?о\.?|подпись|м\.\s?п\.)", re.I)
 VERSION = re.compile(r"редакция\s*(?:№\s*)?(\d+(?:\.\d+)*)", re.I)
+DEPARTMENT = re.compile(r"^(?:(?:структурное\s+)?подразделение\s*[:—–-]\s*)?((?:отдел|управление|служба|департамент|цех"
+                        r"|сектор|бухгалтерия|дирекция|лаборатория)\b[^_]{0,60})$", re.I)
 CITY = re.compile(r"^(г\.|город)\s*[А-ЯЁ][\w\- ]+$|^[А-ЯЁ][а-яё]+(?:[\- ][А-ЯЁа-яё][а-яё]+)?$")
 
 
@@ -44,6 +46,7 @@ class Header:
     version: str | None = None
     appointment_note: str | None = None
     organisation: str | None = None
+    department: str | None = None   # «Отдел продаж» on a line of its own, «Подразделение: …»
     recognised: list[tuple[Line, str]] = field(default_factory=list)
     unknown: list[Line] = field(default_factory=list)
 
@@ -160,6 +163,10 @@ def _classify(header: Header, text: str, in_stamp: bool, after_title: bool) -> s
     if re.match(r"^(решением|протоколом|постановлением)\b", text, re.I) and in_stamp:
         header.appointment_note = text.rstrip(". ")
         return "note"
+    department = DEPARTMENT.match(text)
+    if department and not in_stamp:
+        header.department = header.department or department.group(1).rstrip(". ")
+        return "department"
     if ORGANISATION.search(text):
         header.organisation = header.organisation or text
         return "organisation"

@@ -75,11 +75,21 @@ def fill_clauses(section, entries: list[tuple[Line, str, str]]) -> list[tuple[Li
 
 
 def _level(stack: list, kind) -> int | None:
-    if kind in stack:
-        return stack.index(kind)
+    for index, open_kind in enumerate(stack):
+        if open_kind == kind or _same_look(open_kind, kind):
+            return index
     if kind[0] == "list" and stack and stack[0][0] == "list" and kind[1] < stack[0][1]:
         return 0  # a shallower level than the clauses' Word list: still a clause
     return None
+
+
+def _same_look(a, b) -> bool:
+    """A number typed by hand and one a Word list shows alike («2.2.» among typed «2.1.», «2.3.»): one family."""
+    def depth(kind):
+        if kind[0] == "decimal":
+            return kind[1]
+        return kind[2].count("9") if kind[0] == "list" and re.fullmatch(r"(?:9\.)*9\.?", kind[2]) else None
+    return a[0] != b[0] and depth(a) is not None and depth(a) == depth(b)
 
 
 def _announced(current: "structure.Clause | None", kind, line: Line, label: str) -> bool:
@@ -100,6 +110,13 @@ def _unlabelled(section, current, line, text, labelled, doubts):
             section.clauses.append(current)
         else:
             section.intro.append(text)
+        return current
+    last = current.items[-1] if current.items else None
+    if line.paragraph == (last or current).line.paragraph:  # after Shift+Enter: the same paragraph goes on
+        if last:
+            last.text += " " + text
+        else:
+            current.more.append(text)
         return current
     if not labelled:
         current = structure.Clause(text, line)

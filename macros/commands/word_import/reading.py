@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 import docx
+from docx.oxml import parse_xml
 from docx.oxml.ns import qn
 
 from . import package
@@ -23,6 +24,8 @@ from .numbering import Numbering, val
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 MC_FALLBACK = "{http://schemas.openxmlformats.org/markup-compatibility/2006}Fallback"
 SKIPPED_ANCESTORS = {W + "del", W + "moveFrom", MC_FALLBACK, W + "txbxContent"}
+# Word's bullet library as symbol-font characters (Symbol ·, Wingdings ■ ➢ ✓ ❖ ● ■): a typed bullet.
+BULLET_SYMBOLS = {"F0B7", "F0A7", "F0D8", "F0FC", "F076", "F06C", "F06E", "F09F", "F0A8"}
 HEADING_STYLE = re.compile(r"^(heading|заголовок|title|название|subtitle)", re.I)
 
 
@@ -53,13 +56,32 @@ def read_lines(path: Path) -> tuple[list[Line], list[str]]:
     reader.walk(body)
     notes = []
     inserted, deleted = len(list(body.iter(W + "ins"))), len(list(body.iter(W + "del")))
-    if inserted or deleted:
-        notes.append(f"в документе есть непринятые исправления (вставок: {inserted}, удалений: {deleted}): "
-                     "импортирован текст с исправлениями, как если бы их приняли — сверьте с окончательной редакцией")
+    moved = len(list(body.iter(W + "moveTo")))
+    if inserted or deleted or moved:
+        notes.append(f"в документе есть непринятые исправления (вставок: {inserted}, удалений: {deleted}"
+                     + (f", перемещений: {moved}" if moved else "") + "): импортирован текст с исправлениями, как "
+                     "если бы их приняли — сверьте с окончательной редакцией")
     comments = len(list(body.iter(W + "commentReference")))
     if comments:
         notes.append(f"в документе есть примечания ({comments}): в инструкцию они не переносятся — прочтите их в Word")
-    return reader.lines, notes
+    notes += [f"абзац {paragraph}: сноска «{text}» в инструкцию не перенесена (у пунктов сайта нет сносок) — если "
+              "она нужна, впишите её текст в пункт" for paragraph, text in _notes_text(document, reader.notes)]
+    chunks = len(list(body.iter(W + "altChunk")))
+    if chunks:
+        notes.append(f"в документе есть вставленные фрагменты другого формата ({chunks}, altChunk): их текст не "
+                     "прочитан — откройте файл в Word, сохраните заново как .docx и импортируйте снова")
+    return reader.lines, notes + reader.unread
+
+
+def _notes_text(document, references: list[tuple[int, str, str]]) -> list[tuple[int, str]]:
+    """(paragraph, text) of each footnote and endnote the body refers to: their text lives in parts of their own."""
+    texts = {}
+    for rel in document.part.rels.values():
+        kind = rel.reltype.rsplit("/", 1)[-1]
+        if kind in ("footnotes", "endnotes") and not rel.is_external:
+            for note in parse_xml(rel.target_part.blob).iter(W + kind[:-1]):
+                texts[(kind[:-1], note.get(qn("w:id")))] = "".join(t.text or "" for t in note.iter(W + "t")).strip()
+    return [(paragraph, texts.get((kind, number)) or "без текста") for paragraph, kind, number in references]
 
 
 def open_document(path: Path):
@@ -87,6 +109,8 @@ class _Reader:
         self.document = document
         self.numbering = numbering
         self.lines: list[Line] = []
+        self.notes: list[tuple[int, str, str]] = []   # (paragraph, "footnote" or "endnote", id) of each reference
+        self.unread: list[str] = []                    # what Word holds but the import leaves out, for the report
         self.paragraphs = 0
         self.tables = 0
         self.styles = {s.style_id: s for s in document.styles if getattr(s, "style_id", None)}
@@ -110,8 +134,9 @@ class _Reader:
                 self.walk(box, table)
         self.paragraphs += 1
         text, bold = self.text(p)
-        if not text.strip() and p.find(f"{W}pPr/{W}rPr/{W}del") is not None:
-            return  # a paragraph deleted with its mark: gone from the document, and from its numbering
+        if not text.strip() and (p.find(f"{W}pPr/{W}rPr/{W}del") is not None
+                                 or p.find(f"{W}pPr/{W}rPr/{W}moveFrom") is not None):
+            return  # a paragraph deleted (or moved away) with its mark: gone from the document and its numbering
         style = self.styles.get(val(p.find(f"{W}pPr/{W}pStyle")) or "")
         label, level, bullet = self.list_label(p, style)
         common = dict(
@@ -132,6 +157,14 @@ class _Reader:
             if not self._belongs(run, p):
                 continue
             bold = self.run_bold(run, p)
+            hidden = run.find(f"{W}rPr/{W}vanish")
+            if hidden is not None and val(hidden) not in ("0", "false", "off"):
+                shown = "".join(t.text or "" for t in run.iter(W + "t")).strip()
+                if shown:
+                    self.unread.append(f"абзац {self.paragraphs}: скрытый текст «{shown}» (в Word его не видно) не "
+                                       "перенесён — если он нужен, снимите в Word отметку «Скрытый» и импортируйте "
+                                       "снова")
+                continue
             for item in run:
                 if item.tag == W + "t":
                     pieces.append(item.text or "")
@@ -143,6 +176,15 @@ class _Reader:
                     pieces.append("\n")
                 elif item.tag == W + "noBreakHyphen":
                     pieces.append("-")
+                elif item.tag == W + "sym":
+                    code = (item.get(qn("w:char")) or "").upper()
+                    if code in BULLET_SYMBOLS:
+                        pieces.append("•")
+                    else:
+                        self.unread.append(f"абзац {self.paragraphs}: символ шрифта «{item.get(qn('w:font'))}» (код "
+                                           f"{code}) не перенесён — впишите его в пункт обычным текстом")
+                elif item.tag in (W + "footnoteReference", W + "endnoteReference"):
+                    self.notes.append((self.paragraphs, item.tag[len(W):-len("Reference")], item.get(qn("w:id"))))
         return "".join(pieces).replace("\xa0", " "), bool(bold_flags) and all(bold_flags)
 
     @staticmethod

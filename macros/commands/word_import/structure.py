@@ -9,8 +9,9 @@ paragraph number, for the report; it never drops text silently.
 
 from __future__ import annotations
 
+import itertools
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from . import outline
 from .reading import Line
@@ -34,6 +35,10 @@ SIGNATURES = re.compile(
     r"^(?:разработал|разработано|разработчик|составил|согласовано|согласовал|визы|с (?:настоящей )?(?:должностной )?"
     r"инструкцией ознакомлен|ознакомлен|лист ознакомления|экземпляр получил)", re.I)
 
+NUMBER_CELL = re.compile(r"(?:\d{1,2}\.)*\d{1,2}[.)]?|[IVXLC]{1,6}\.?")  # a cell holding only «2.1.», «3», «IV.»
+CAPTION = re.compile(r"^(?:№|N)\s*(?:п/п|пп)?\.?$", re.I)  # the «№ п/п» column of a numbered table# «Управляющий ______ /А. А. Петрова/», «Юрисконсульт ____________»: a line to sign, even without «Разработал».
+SIGNATURE_LINE = re.compile(r"_{4,}\s*/?\s*(?:(?:[А-ЯЁ]\.\s?){1,2}\s?[А-ЯЁ][а-яё-]+|[А-ЯЁ][а-яё-]+(?:\s+[А-ЯЁ]\.){1,2})?"
+                            r"\s*/?\s*$")
 TABLE_HEAD = re.compile(r"^(?:требовани|параметр|показател|наименовани|критери)\w*\s+(?:содержани|значени|описани)", re.I)
 
 
@@ -71,6 +76,7 @@ class Shape:
     tail: list[Line]                      # signatures, acknowledgement sheet and what follows them
     stray: list[Line] = field(default_factory=list)   # lines inside sections that are not clauses
     doubts: list[tuple[Line, str]] = field(default_factory=list)   # lines whose place in the outline is a guess
+    captions: list[Line] = field(default_factory=list)  # «№ п/п | Содержание» rows of tables read as text
 
 
 def clean(text: str) -> str:
@@ -115,13 +121,15 @@ def is_heading(line: Line, label: str, text: str) -> tuple[str | None, str] | No
 
 
 def shape_of(lines: list[Line]) -> Shape:
+    lines, captions = _unwrap_tables(lines)
     sections: list[Section] = []
     header: list[Line] = []
     tail: list[Line] = []
     body: list[tuple[Line, str, str]] = []
     for index, line in enumerate(lines):
         label, text = split_label(line)
-        if sections and SIGNATURES.match(text) and not label[:1].isdigit():
+        if sections and (SIGNATURES.match(text) or SIGNATURE_LINE.search(text) and not label) \
+                and not label[:1].isdigit():
             tail = lines[index:]
             break
         heading = is_heading(line, label, text)
@@ -134,7 +142,7 @@ def shape_of(lines: list[Line]) -> Shape:
             header.append(line)
         else:
             body.append((line, label, text))
-    shape = Shape(header, sections, tail)
+    shape = Shape(header, sections, tail, captions=captions)
     _fill_sections(shape, body)
     return shape
 
@@ -155,8 +163,11 @@ def _fill_sections(shape: Shape, body: list[tuple[Line, str, str]]) -> None:
         cells = [e[0] for e in entries if e[0].table]
         if section.kind == "general":  # «Образование | высшее»: a table of requirements, one clause a row
             section.clauses += _table_rows(cells)
-        else:
+        elif cells:
             shape.stray += cells
+            shape.doubts.append((cells[0], f"таблица в разделе «{section.title}» (абзацы {cells[0].paragraph}–"
+                                           f"{cells[-1].paragraph}) не превращена в пункты: её текст — в блоке «Не "
+                                           "распознано» с номерами строк и столбцов; перенесите его в пункты раздела"))
 
 
 def _table_rows(cells: list[Line]) -> list[Clause]:
@@ -166,3 +177,41 @@ def _table_rows(cells: list[Line]) -> list[Clause]:
     return [Clause(": ".join(clean(line.text).rstrip(":") for line in row if clean(line.text)), row[0])
             for row in rows.values() if any(clean(line.text) for line in row) and not TABLE_HEAD.match(
                 " ".join(clean(line.text) for line in row))]
+
+
+def _unwrap_tables(lines: list[Line]) -> tuple[list[Line], list[Line]]:
+    """Tables that only lay text out read as its paragraphs: the instruction in a frame, numbers in a column of
+    their own («1.1.» | text), headings in merged rows or beside their clauses, duties as «№ | обязанность».
+    A table of data («Образование | высшее», a stamp, a sheet to sign) stays a table. Also the caption rows."""
+    result, captions = [], []
+    for number, group in itertools.groupby(lines, key=lambda line: line.table[0] if line.table else None):
+        group = list(group)
+        rows: dict[int, dict[int, list[Line]]] = {}
+        for line in group:
+            if number is not None and clean(line.text):
+                rows.setdefault(line.table[1], {}).setdefault(line.table[2], []).append(line)
+        layout = _layout(list(rows.values())) if rows else None
+        result += group if layout is None else layout[0]
+        captions += [] if layout is None else layout[1]
+    return result, captions
+
+
+def _layout(rows: list[dict[int, list[Line]]]) -> tuple[list[Line], list[Line]] | None:
+    lines, captions, labelled = [], [], False
+    for index, row in enumerate(rows):
+        cells = list(row.values())
+        first = clean(" ".join(line.text for line in cells[0]))
+        if len(cells) == 1:
+            lines += [replace(line, table=None) for line in cells[0]]
+        elif len(cells) == 2 and index == 0 and CAPTION.match(first):
+            captions += cells[0] + cells[1]
+        elif len(cells) == 2 and len(cells[0]) == 1 and NUMBER_CELL.fullmatch(first):
+            head, *rest = cells[1]
+            lines += [replace(head, table=None, list_label=first)] + [replace(line, table=None) for line in rest]
+            labelled = True
+        elif len(cells) == 2 and len(cells[0]) == 1 and section_kind(first):
+            lines += [replace(line, table=None) for line in cells[0] + cells[1]]
+            labelled = True
+        else:
+            return None
+    return (lines, captions) if labelled or len(rows) > 1 else None

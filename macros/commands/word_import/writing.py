@@ -8,6 +8,7 @@ each with its paragraph number, so HR can move them into place or delete them.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
 from ...checks.body import IMPORT_LEFTOVERS
@@ -34,7 +35,7 @@ class Draft:
 
 def write_position(draft: Draft) -> tuple[str, list[str]]:
     notes: list[str] = []
-    sections = _ordered(draft.sections)
+    sections = _ordered(_without_contents(draft.sections, notes))
     kept = {id(c) for c in draft.general_kept} | {id(c) for own in draft.own.values() for c in own}
     written = {}
     for section in sections:
@@ -66,6 +67,21 @@ def write_position(draft: Draft) -> tuple[str, list[str]]:
     body += ["{{ signatures() }}", "", "{{ acknowledgement_sheet() }}", ""]
     body += _unknown_block(draft)
     return markdown.front_matter(draft.fields, _comments(draft.fields)) + "\n" + "\n".join(body), notes
+
+
+def _without_contents(sections: list[Section], notes: list[str]) -> list[Section]:
+    """A table of contents reads as empty sections («2. Должностные обязанности<tab>4») before the real ones: an
+    empty section whose heading comes again further on is left out, and the report says so."""
+    def key(section: Section) -> str:
+        return section.kind or re.sub(r"[\s.]*\d+$", "", section.title).lower()
+    kept = []
+    for index, section in enumerate(sections):
+        if not (section.clauses or section.intro) and any(key(s) == key(section) for s in sections[index + 1:]):
+            notes.append(f"абзац {section.heading.paragraph}: «{section.heading.text.strip()}» — строка оглавления "
+                         "(такой раздел есть дальше): не перенесена, оглавление сайт строит сам")
+        else:
+            kept.append(section)
+    return kept
 
 
 def _ordered(sections: list[Section]) -> list[Section]:
@@ -133,7 +149,9 @@ def _unknown_block(draft: Draft) -> list[str]:
         return []
     block = [f'!!! reference "{UNKNOWN_TITLE}"', ""]
     for line in lines:
-        block += [f"    Абзац {line.paragraph}: {markdown.escape(line.text)}", ""]
+        cell = (f" (таблица {line.table[0]}, строка {line.table[1] + 1}, столбец {line.table[2] + 1})"
+                if line.table else "")
+        block += [f"    Абзац {line.paragraph}{cell}: {markdown.escape(line.text)}", ""]
     return block
 
 
