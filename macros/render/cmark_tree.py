@@ -32,7 +32,8 @@ const char *cmark_node_get_literal(cmark_node *node);
 """
 CONTAINERS = frozenset({"list", "item"})  # what holds the blocks the outline and the rewriting look at
 LINED = frozenset({"list", "item", "table", "heading"})
-UNREAD = frozenset({"image", "code", "html_inline"})  # inline parts whose words the preview does not count
+# Inline parts whose words the preview does not count, and line breaks (no words, nothing inside).
+UNREAD = frozenset({"image", "code", "html_inline", "softbreak", "linebreak"})
 
 
 @lru_cache(maxsize=1)

@@ -46,7 +46,8 @@ def read(lines: list[str], cache=None) -> tuple[list[str], list[Section]]:
     def work() -> list:
         root, edits = cmark_tree.read("\n".join(lines)), _Edits()
         for node in root.children:
-            _visit(node, lines, edits, depth=0)
+            if node.type in VISITED:  # a block quote's lines carry "> ": lists in quotes are left as written
+                _visit(node, lines, edits, depth=0)
         return [[[n, line] for n, line in sorted(edits.indent.items()) if line != lines[n]],
                 sorted(edits.blank_before),
                 [[s.title, s.line, [[c.line, c.shape, c.opening, c.label] for c in s.clauses]] for s in outline(root)]]
@@ -117,28 +118,32 @@ class _Edits:
         return out
 
 
+VISITED = frozenset({"list", "item", "table"})  # what _visit changes anything for (only lists hold children)
+
+
 def _visit(node, lines: list[str], edits: _Edits, depth: int) -> None:
-    if node.type == "block_quote":
-        return  # its lines carry "> "; lists in quotes are left as written
-    if node.type in ("list", "table") and _interrupts(lines, node.map[0]):
-        if node.type == "table" or depth == 0:  # a nested list may follow its item's text directly
-            edits.blank_before.add(node.map[0])
+    """Called for lists, their items and tables only: other blocks need no edit and hold no list."""
     if node.type != "item":
+        if _interrupts(lines, node.map[0]) and (node.type == "table" or depth == 0):
+            edits.blank_before.add(node.map[0])  # a nested list may follow its item's text directly
         for child in node.children:
             _visit(child, lines, edits, depth)
         return
     start, end = node.map
     marker = lines[start]
-    content = _content_column(marker)
     edits.indent[start] = " " * (4 * depth) + marker.lstrip(" \t")
-    nested = [range(*child.map) for sub in node.children if sub.type == "list" for child in sub.children]
-    for number in range(start + 1, end):
-        if any(number in span for span in nested) or not lines[number].strip():
-            continue
-        own = len(INDENT.match(lines[number]).group(0).expandtabs(4))
-        edits.indent[number] = " " * (4 * (depth + 1) + max(0, own - content)) + lines[number].lstrip(" \t")
+    if end - start > 1:  # the item's further lines
+        content = _content_column(marker)
+        nested = {number for sub in node.children if sub.type == "list" for child in sub.children
+                  for number in range(*child.map)}
+        for number in range(start + 1, end):
+            if number in nested or not lines[number].strip():
+                continue
+            own = len(INDENT.match(lines[number]).group(0).expandtabs(4))
+            edits.indent[number] = " " * (4 * (depth + 1) + max(0, own - content)) + lines[number].lstrip(" \t")
     for child in node.children:
-        _visit(child, lines, edits, depth + 1)
+        if child.type in VISITED:
+            _visit(child, lines, edits, depth + 1)
 
 
 def _content_column(marker_line: str) -> int:
@@ -171,9 +176,22 @@ def site_outline(root) -> list[Section]:
         if element.tag == "h2":
             sections.append(Section("".join(element.itertext()).strip(), -1))
         elif element.tag in ("ul", "ol") and sections:
-            sections[-1].clauses += [Clause(-1, _element_shape(item), _opening(_element_text(item)))
-                                     for item in element.findall("li")]
+            sections[-1].clauses += [_BuiltClause(_element_shape(item), item) for item in element.findall("li")]
     return sections
+
+
+class _BuiltClause:
+    """A clause of the site's tree; its first words are read only where the two outlines part (first_difference)."""
+
+    __slots__ = ("shape", "item")
+    line, label = -1, None
+
+    def __init__(self, shape: tuple, item):
+        self.shape, self.item = shape, item
+
+    @property
+    def opening(self) -> str:
+        return _opening(_element_text(self.item))
 
 
 def _element_text(item) -> str:
