@@ -1,17 +1,41 @@
-"""Checks of the text below the front matter: the skeleton of an instruction, duties, clause labels, and
-headings written without their space («##Права», which Markdown reads as text)."""
+"""Checks of the text below the front matter: the skeleton of an instruction, duties, clause labels, headings
+written without their space («##Права», which Markdown reads as text), and GitHub's own Markdown (a line broken
+with «\\», ~~struck~~ text, «[ ]» tasks) and hand-typed clause numbers, which the site would print otherwise."""
 
 from __future__ import annotations
 
 import re
 
 from ..model.markup import (CROSS_REFERENCE, GENERATED_ID, INSTRUCTION_MACROS, VALID_LABEL, source_labels,
-                            source_references)
+                            source_references, without_code)
 from ..model.positions import Position
 from ..model.problems import Problem
 
 REQUIRED_SECTIONS = ("Общие положения", "Должностные обязанности", "Права", "Ответственность")
-HEADING = re.compile(r"^##[ \t]+(.+?)[ \t]*$", re.M)
+HEADING = re.compile(r"^##[ \t]+(.+?)(?:[ \t]+#+)?[ \t]*$", re.M)  # « ##» at the end is not the title's
+MARKER = r"^[ \t]*(?:[-*+]|\d{1,9}[.)])[ \t]+"
+# What the git preview reads as markup and the site as text (or the other way round), with the message and the fix.
+READ_OTHERWISE = (
+    (re.compile(r"(?<!\\)(?:\\\\)*\\\n(?![ \t]*(?:[-*+][ \t]|\d{1,9}[.)][ \t]|[#>|\n]|$))"),
+     "обратная косая черта «\\» в конце строки: предпросмотр git переносит на ней строку, а сайт и печать "
+     "покажут знак «\\» и продолжат текст в той же строке",
+     "уберите «\\»; новую мысль начните отдельным пунктом «- » или абзацем после пустой строки"),
+    (re.compile(r"(?<![~\\])(~~?)(?=[^\s~])[^\n]*?(?<=[^\s~\\])\1(?!~)"),
+     "«{found}»: предпросмотр git показывает текст между знаками «~» зачёркнутым, а сайт и печать — со знаками «~»",
+     "удалите текст, который больше не действует (прежние редакции хранит история); знак «~» как текст пишите "
+     "через обратную косую черту: \\~"),
+    (re.compile(MARKER + r"\[[ xX]\](?=[ \t]|$)", re.M),
+     "«{found}»: предпросмотр git показывает «[ ]» в начале пункта флажком задачи, а сайт и печать — скобками",
+     "уберите «[ ]» или «[x]»: пункт инструкции пишется как «- Текст»"),
+    (re.compile(r"^[ \t]*(?:(?:[-*+]|\d{1,9}[.)])[ \t]+)?\\?[1-9]\d?(?:\\?\.\d{1,3})+\\?\.?(?=[ \t])", re.M),
+     "«{found}»: номер пункта написан вручную; сборка ставит номера сама, и на сайте и в печати у пункта было бы "
+     "два номера (или номер стал бы частью предыдущего пункта)",
+     "начните пункт с «- » без номера; чтобы сослаться на пункт, поставьте метку «- {{#метка}} Текст» и "
+     "пишите «п. [](#метка)»"),
+    (re.compile(r"^#{1,6}[ \t]+.*?[^\s#\\]#+[ \t]*$", re.M),
+     "«{found}»: предпросмотр git покажет знаки # в конце заголовка как часть названия, а сайт их уберёт",
+     "уберите знаки # в конце: заголовок раздела — «## Название»"),
+)
 LIST_ITEM = re.compile(r"^[-*+][ \t]+\S", re.M)
 GLUED = re.compile(r"^(#{1,6})([^\W\d_][^\n]*?)[ \t]*$", re.M)
 FENCE = re.compile(r"^(```|~~~)", re.M)
@@ -24,7 +48,22 @@ def check_body(position: Position) -> list[Problem]:
             "создайте файл командой python3 -m macros.new_position или скопируйте образец со страницы сайта «Файл должности» (docs/guide/position-file.md)",
             line=position.body_line)]
     glued, named = _glued_headings(position)
-    return glued + _check_skeleton(position, named) + _check_duties(position) + _check_labels(position)
+    return (glued + _read_otherwise(position, named) + _check_skeleton(position, named) + _check_duties(position)
+            + _check_labels(position))
+
+
+def _read_otherwise(position: Position, sections: set[str]) -> list[Problem]:
+    """GitHub's Markdown the site does not read (or reads unlike the preview), outside code; `sections` gains
+    the titles of headings reported here, so a section is not also reported missing."""
+    text, problems = without_code(position.body), []
+    for pattern, message, fix in READ_OTHERWISE:
+        for found in pattern.finditer(text):
+            shown = found.group(0).strip()
+            problems.append(position.problem(message.format(found=shown[:60]), fix.format(),
+                                             line=_line(position, found.start())))
+            if shown.startswith("#"):
+                sections.add(shown.strip("# \t"))
+    return problems
 
 
 def _glued_headings(position: Position) -> tuple[list[Problem], set[str]]:
@@ -52,16 +91,26 @@ def _check_skeleton(position: Position, glued: set[str]) -> list[Problem]:
     headings = {m.group(1) for m in HEADING.finditer(position.body)} | glued  # a glued heading has its own message
     for section in REQUIRED_SECTIONS:
         if section not in headings:
+            written = _written_as(position, section)
             problems.append(position.problem(
-                f"нет раздела «{section}»",
-                f"добавьте строку «## {section}» и под ней список пунктов, порядок разделов: "
-                + ", ".join(REQUIRED_SECTIONS)))
+                f"нет раздела «{section}»" + (f": строка «{written[1]}» — не заголовок раздела" if written else "")
+                + (" (в ней неразрывный пробел)" if written and "\u00a0" in written[1] else ""),
+                f"напишите строку «## {section}» (с начала строки: два знака #, пробел, название) и под ней список "
+                "пунктов, порядок разделов: " + ", ".join(REQUIRED_SECTIONS), line=written and written[0]))
     for name in INSTRUCTION_MACROS:
         if not re.search(r"\{\{-?\s*" + name + r"\(\s*\)\s*-?\}\}", position.body):
             problems.append(position.problem(
                 f"нет строки {{{{ {name}() }}}} — без неё инструкция неполная",
                 "верните строку на её место по образцу на странице сайта «Файл должности» (docs/guide/position-file.md)"))
     return problems
+
+
+def _written_as(position: Position, section: str) -> tuple[int, str] | None:
+    """(line, text) of a line that names `section` in another way («### Права», «Права» over «===», «**Права**»)."""
+    for number, line in enumerate(position.body.split("\n")):
+        if line.strip("#*_=:- \t\u00a0").casefold() == section.casefold() and line.rstrip() != f"## {section}":
+            return position.body_line + number, line.strip()
+    return None
 
 
 def _check_duties(position: Position) -> list[Problem]:

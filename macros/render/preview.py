@@ -123,6 +123,8 @@ def _visit(node, lines: list[str], edits: _Edits, depth: int) -> None:
     if node.type in ("list", "table") and _interrupts(lines, node.map[0]):
         if node.type == "table" or depth == 0:  # a nested list may follow its item's text directly
             edits.blank_before.add(node.map[0])
+    if node.type == "list":
+        after_blocks(lines, [item.map[0] for item in node.children], edits)
     if node.type != "item":
         for child in node.children:
             _visit(child, lines, edits, depth)
@@ -139,6 +141,14 @@ def _visit(node, lines: list[str], edits: _Edits, depth: int) -> None:
         edits.indent[number] = " " * (4 * (depth + 1) + max(0, own - content)) + lines[number].lstrip(" \t")
     for child in node.children:
         _visit(child, lines, edits, depth + 1)
+
+
+def after_blocks(lines: list[str], starts: list[int], edits: _Edits) -> None:
+    """An item right under a paragraph, list or table that its previous item holds after a blank line: CommonMark
+    starts a new item there, Python-Markdown would read it as that block's text; a blank line keeps it an item."""
+    for before, start in zip(starts, starts[1:]):
+        if _interrupts(lines, start) and any(not line.strip() for line in lines[before + 1:start]):
+            edits.blank_before.add(start)
 
 
 def _content_column(marker_line: str) -> int:
