@@ -16,6 +16,9 @@ HEADING = re.compile(r"^##[ \t]+(.+?)(?:[ \t]+#+)?[ \t]*$", re.M)  # « ##» at 
 MARKER = r"^[ \t]*(?:[-*+]|\d{1,9}[.)])[ \t]+"
 # What the git preview reads as markup and the site as text (or the other way round), with the message and the fix.
 READ_OTHERWISE = (
+    (re.compile(r"^(?P<marks>#{1,6})(?P<title>[^\W\d_][^\n]*?)[ \t]*$", re.M),
+     "«{found}» не читается как заголовок: после {marks} нет пробела",
+     "напишите «{marks} {title}» (пробел между {marks} и названием раздела)"),
     (re.compile(r"(?<!\\)(?:\\\\)*\\\n(?![ \t]*(?:[-*+][ \t]|\d{1,9}[.)][ \t]|[#>|\n]|$))"),
      "обратная косая черта «\\» в конце строки: предпросмотр git переносит на ней строку, а сайт и печать "
      "покажут знак «\\» и продолжат текст в той же строке",
@@ -41,8 +44,6 @@ READ_OTHERWISE = (
      "**жирным**"),
 )
 LIST_ITEM = re.compile(r"^[-*+][ \t]+\S", re.M)
-GLUED = re.compile(r"^(#{1,6})([^\W\d_][^\n]*?)[ \t]*$", re.M)
-FENCE = re.compile(r"^(```|~~~)", re.M)
 
 
 def check_body(position: Position) -> list[Problem]:
@@ -51,8 +52,8 @@ def check_body(position: Position) -> list[Problem]:
             "ниже данных должности (после второй строки ---) нет текста инструкции",
             "создайте файл командой python3 -m macros.new_position или скопируйте образец со страницы сайта «Файл должности» (docs/guide/position-file.md)",
             line=position.body_line)]
-    glued, named = _glued_headings(position)
-    return (glued + _read_otherwise(position, named) + _check_skeleton(position, named) + _check_duties(position)
+    named: set[str] = set()
+    return (_read_otherwise(position, named) + _check_skeleton(position, named) + _check_duties(position)
             + _check_labels(position))
 
 
@@ -63,26 +64,12 @@ def _read_otherwise(position: Position, sections: set[str]) -> list[Problem]:
     for pattern, message, fix in READ_OTHERWISE:
         for found in pattern.finditer(text):
             shown = found.group(0).strip()
-            problems.append(position.problem(message.format(found=shown[:60]), fix.format(),
+            words = {"found": shown[:60], **found.groupdict()}
+            problems.append(position.problem(message.format(**words), fix.format(**words),
                                              line=_line(position, found.start())))
             if shown.startswith("#"):
                 sections.add(shown.strip("# \t"))
     return problems
-
-
-def _glued_headings(position: Position) -> tuple[list[Problem], set[str]]:
-    """«##Права»: the problems, and the section names they explain."""
-    problems, sections = [], set()
-    for found in GLUED.finditer(position.body):
-        if len(FENCE.findall(position.body, 0, found.start())) % 2:
-            continue  # inside a code block: shown as written
-        marks, title = found.groups()
-        sections.add(title.strip())
-        problems.append(position.problem(
-            f"«{found.group(0).strip()}» не читается как заголовок: после {marks} нет пробела",
-            f"напишите «{marks} {title.strip()}» (пробел между {marks} и названием раздела)",
-            line=_line(position, found.start())))
-    return problems, sections
 
 
 def _line(position: Position, offset: int) -> int:
@@ -90,9 +77,9 @@ def _line(position: Position, offset: int) -> int:
     return position.body_line + position.body.count("\n", 0, offset)
 
 
-def _check_skeleton(position: Position, glued: set[str]) -> list[Problem]:
+def _check_skeleton(position: Position, named: set[str]) -> list[Problem]:
     problems = []
-    headings = {m.group(1) for m in HEADING.finditer(position.body)} | glued  # a glued heading has its own message
+    headings = {m.group(1) for m in HEADING.finditer(position.body)} | named  # a misread heading has its own message
     for section in REQUIRED_SECTIONS:
         if section not in headings:
             written = _written_as(position, section)
