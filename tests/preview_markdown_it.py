@@ -8,7 +8,7 @@ from markdown_it import MarkdownIt
 from markdown_it.rules_core.text_join import _join_text_tokens
 
 from macros.render.preview import (INDENT, LABEL, Clause, Section, _content_column, _Edits, _interrupts,
-                                   _opening)
+                                   _opening, after_blocks)
 
 PARSER = MarkdownIt("commonmark").enable("table")
 
@@ -75,6 +75,8 @@ def _visit(node, lines: list[str], edits: _Edits, depth: int) -> None:
     if node["type"] in ("bullet_list", "ordered_list", "table") and node["map"] and _interrupts(lines, node["map"][0]):
         if node["type"] == "table" or depth == 0:
             edits.blank_before.add(node["map"][0])
+    if node["type"] in ("bullet_list", "ordered_list"):
+        after_blocks(lines, [item["map"][0] for item in node["children"]], edits)
     if node["type"] != "list_item":
         for child in node["children"]:
             _visit(child, lines, edits, depth)

@@ -1,28 +1,57 @@
-"""Checks of the text below the front matter: the skeleton of an instruction, duties, clause labels, and
-headings written without their space («##Права», which Markdown reads as text)."""
+"""Checks of the text below the front matter: the skeleton of an instruction, duties, clause labels, headings
+written without their space («##Права», which Markdown reads as text), and GitHub's own Markdown (a line broken
+with «\\», ~~struck~~ text, «[ ]» tasks) and hand-typed clause numbers, which the site would print otherwise."""
 
 from __future__ import annotations
 
 import re
 
 from ..model.markup import (CROSS_REFERENCE, GENERATED_ID, INSTRUCTION_MACROS, VALID_LABEL, source_labels,
-                            source_references)
+                            source_references, without_code)
 from ..model.positions import Position
 from ..model.problems import Problem
 
 REQUIRED_SECTIONS = ("Общие положения", "Должностные обязанности", "Права", "Ответственность")
-HEADING = re.compile(r"^##[ \t]+(.+?)[ \t]*$", re.M)
+HEADING = re.compile(r"^##[ \t]+(.+?)(?:[ \t]+#+)?[ \t]*$", re.M)  # « ##» at the end is not the title's
+MARKER = r"^[ \t]*(?:[-*+]|\d{1,9}[.)])[ \t]+"
+# What the git preview reads as markup and the site as text (or the other way round), with the message and the fix.
+READ_OTHERWISE = (
+    (re.compile(r"^(?P<marks>#{1,6})(?P<title>[^\W\d_][^\n]*?)[ \t]*$", re.M),
+     "«{found}» не читается как заголовок: после {marks} нет пробела",
+     "напишите «{marks} {title}» (пробел между {marks} и названием раздела)"),
+    (re.compile(r"(?<!\\)(?:\\\\)*\\\n(?![ \t]*(?:[-*+][ \t]|\d{1,9}[.)][ \t]|[#>|\n]|$))"),
+     "обратная косая черта «\\» в конце строки: предпросмотр git переносит на ней строку, а сайт и печать "
+     "покажут знак «\\» и продолжат текст в той же строке",
+     "уберите «\\»; новую мысль начните отдельным пунктом «- » или абзацем после пустой строки"),
+    (re.compile(r"(?<![~\\])(~~?)(?=[^\s~])[^\n]*?(?<=[^\s~\\])\1(?!~)"),
+     "«{found}»: предпросмотр git показывает текст между знаками «~» зачёркнутым, а сайт и печать — со знаками «~»",
+     "удалите текст, который больше не действует (прежние редакции хранит история); знак «~» как текст пишите "
+     "через обратную косую черту: \\~"),
+    (re.compile(MARKER + r"\[[ xX]\](?=[ \t]|$)", re.M),
+     "«{found}»: предпросмотр git показывает «[ ]» в начале пункта флажком задачи, а сайт и печать — скобками",
+     "уберите «[ ]» или «[x]»: пункт инструкции пишется как «- Текст»"),
+    (re.compile(r"^[ \t]*(?:(?:[-*+]|\d{1,9}[.)])[ \t]+)?\\?[1-9]\d?(?:\\?\.\d{1,3})+\\?\.?(?=[ \t])", re.M),
+     "«{found}»: номер пункта написан вручную; сборка ставит номера сама, и на сайте и в печати у пункта было бы "
+     "два номера (или номер стал бы частью предыдущего пункта)",
+     "начните пункт с «- » без номера; чтобы сослаться на пункт, поставьте метку «- {{#метка}} Текст» и "
+     "пишите «п. [](#метка)»"),
+    (re.compile(r"^#{1,6}[ \t]+.*?[^\s#\\]#+[ \t]*$", re.M),
+     "«{found}»: предпросмотр git покажет знаки # в конце заголовка как часть названия, а сайт их уберёт",
+     "уберите знаки # в конце: заголовок раздела — «## Название»"),
+    (re.compile(r"^ {1,3}#{1,6}(?:[ \t].*)?$", re.M),
+     "«{found}»: заголовок с отступом — предпросмотр git покажет его заголовком, а сайт и печать — строкой текста",
+     "пишите заголовок с начала строки: «## Название»; внутри пункта заголовков не бывает — нужные слова выделите "
+     "**жирным**"),
+)
 LIST_ITEM = re.compile(r"^[-*+][ \t]+\S", re.M)
-GLUED = re.compile(r"^(#{1,6})([^\W\d_][^\n]*?)[ \t]*$", re.M)
-FENCE = re.compile(r"^(```|~~~)", re.M)
 # A first-level heading (# …, or a line underlined with ===), also inside a list item or a quote: the page shows
 # it, while print, PDF and Word leave every h1 out (the document's title is the build's, from `title`).
+FIRST_LEVEL = re.compile(r"^[ \t>]*(?:(?:[-*+]|\d{1,9}[.)])[ \t]+)*#(?!#)|^[^\n]*\S[^\n]*\n {0,3}=+[ \t]*$", re.M)
 # «Справка» is the one block print, PDF and Word leave out; the screen tells it by its title alone (or by the
 # title the Word import gives what it could not place, for HR to move and delete).
 BLOCK = re.compile(r'^[ \t>]*(!!!|\?\?\?\+?)[ \t]+([^"\n]*?)[ \t]*(?:"([^"\n]*)")?[ \t]*$', re.M)
 REFERENCE = '!!! reference "Справка"'
 IMPORT_LEFTOVERS = "Не распознано при импорте: перенесите нужное в инструкцию и удалите этот блок"
-FIRST_LEVEL = re.compile(r"^[ \t>]*(?:(?:[-*+]|\d{1,9}[.)])[ \t]+)*#(?!#)|^[^\n]*\S[^\n]*\n {0,3}=+[ \t]*$", re.M)
 
 
 def check_body(position: Position) -> list[Problem]:
@@ -31,18 +60,19 @@ def check_body(position: Position) -> list[Problem]:
             "ниже данных должности (после второй строки ---) нет текста инструкции",
             "создайте файл командой python3 -m macros.new_position или скопируйте образец со страницы сайта «Файл должности» (docs/guide/position-file.md)",
             line=position.body_line)]
-    glued, named = _glued_headings(position)
-    return (glued + _first_level_headings(position) + _reference_blocks(position) + _check_skeleton(position, named)
-            + _check_duties(position) + _check_labels(position))
+    named: set[str] = set()
+    text = without_code(position.body)
+    return (_read_otherwise(position, named) + _first_level_headings(position, text)
+            + _reference_blocks(position, text) + _check_skeleton(position, named) + _check_duties(position)
+            + _check_labels(position))
 
 
-def _reference_blocks(position: Position) -> list[Problem]:
+def _reference_blocks(position: Position, text: str) -> list[Problem]:
     return [position.problem(
         f"блок «{found.group(0).strip()}»: блок reference не печатается (его нет в PDF и Word), и на странице его "
         f"отличает только заголовок «Справка»", f"напишите ровно {REFERENCE}; если текст должен быть в подписанной "
         "инструкции, сделайте его обычным пунктом", line=_line(position, found.start()))
-        for found in BLOCK.finditer(position.body) if _disguised(*found.groups())
-        and not len(FENCE.findall(position.body, 0, found.start())) % 2]
+        for found in BLOCK.finditer(text) if _disguised(*found.groups())]
 
 
 def _disguised(marker: str, types: str, title: str | None) -> bool:
@@ -51,33 +81,29 @@ def _disguised(marker: str, types: str, title: str | None) -> bool:
     return "reference" in types.split() and not plain
 
 
-def _first_level_headings(position: Position) -> list[Problem]:
-    problems = []
-    for found in FIRST_LEVEL.finditer(position.body):
-        if len(FENCE.findall(position.body, 0, found.start())) % 2 or GLUED.match(position.body, found.start()):
-            continue  # inside a code block: shown as written; «#Права» has its own message above
-        line = _line(position, found.start()) + found.group(0).count("\n")  # an underline: the line of ===
-        problems.append(position.problem(
-            "заголовок первого уровня (строка «# …» или подчёркнутая «===») в тексте инструкции: на странице он "
-            "заменяет заголовок должности, а в печати, PDF и Word его нет — заголовок документа пишет сборка",
-            "разделы пишутся «## Название раздела»; если строка должна начинаться со знака #, поставьте перед ним "
-            "обратную косую черту: \\#", line=line))
+def _first_level_headings(position: Position, text: str) -> list[Problem]:
+    """«#Права» (no space) has its own message in READ_OTHERWISE."""
+    return [position.problem(
+        "заголовок первого уровня (строка «# …» или подчёркнутая «===») в тексте инструкции: на странице он "
+        "заменяет заголовок должности, а в печати, PDF и Word его нет — заголовок документа пишет сборка",
+        "разделы пишутся «## Название раздела»; если строка должна начинаться со знака #, поставьте перед ним "
+        "обратную косую черту: \\#", line=_line(position, found.start()) + found.group(0).count("\n"))
+        for found in FIRST_LEVEL.finditer(text) if not READ_OTHERWISE[0][0].match(text, found.start())]
+
+
+def _read_otherwise(position: Position, sections: set[str]) -> list[Problem]:
+    """GitHub's Markdown the site does not read (or reads unlike the preview), outside code; `sections` gains
+    the titles of headings reported here, so a section is not also reported missing."""
+    text, problems = without_code(position.body), []
+    for pattern, message, fix in READ_OTHERWISE:
+        for found in pattern.finditer(text):
+            shown = found.group(0).strip()
+            words = {"found": shown[:60], **found.groupdict()}
+            problems.append(position.problem(message.format(**words), fix.format(**words),
+                                             line=_line(position, found.start())))
+            if shown.startswith("#"):
+                sections.add(shown.strip("# \t"))
     return problems
-
-
-def _glued_headings(position: Position) -> tuple[list[Problem], set[str]]:
-    """«##Права»: the problems, and the section names they explain."""
-    problems, sections = [], set()
-    for found in GLUED.finditer(position.body):
-        if len(FENCE.findall(position.body, 0, found.start())) % 2:
-            continue  # inside a code block: shown as written
-        marks, title = found.groups()
-        sections.add(title.strip())
-        problems.append(position.problem(
-            f"«{found.group(0).strip()}» не читается как заголовок: после {marks} нет пробела",
-            f"напишите «{marks} {title.strip()}» (пробел между {marks} и названием раздела)",
-            line=_line(position, found.start())))
-    return problems, sections
 
 
 def _line(position: Position, offset: int) -> int:
@@ -85,21 +111,31 @@ def _line(position: Position, offset: int) -> int:
     return position.body_line + position.body.count("\n", 0, offset)
 
 
-def _check_skeleton(position: Position, glued: set[str]) -> list[Problem]:
+def _check_skeleton(position: Position, named: set[str]) -> list[Problem]:
     problems = []
-    headings = {m.group(1) for m in HEADING.finditer(position.body)} | glued  # a glued heading has its own message
+    headings = {m.group(1) for m in HEADING.finditer(position.body)} | named  # a misread heading has its own message
     for section in REQUIRED_SECTIONS:
         if section not in headings:
+            written = _written_as(position, section)
             problems.append(position.problem(
-                f"нет раздела «{section}»",
-                f"добавьте строку «## {section}» и под ней список пунктов, порядок разделов: "
-                + ", ".join(REQUIRED_SECTIONS)))
+                f"нет раздела «{section}»" + (f": строка «{written[1]}» — не заголовок раздела" if written else "")
+                + (" (в ней неразрывный пробел)" if written and "\u00a0" in written[1] else ""),
+                f"напишите строку «## {section}» (с начала строки: два знака #, пробел, название) и под ней список "
+                "пунктов, порядок разделов: " + ", ".join(REQUIRED_SECTIONS), line=written and written[0]))
     for name in INSTRUCTION_MACROS:
         if not re.search(r"\{\{-?\s*" + name + r"\(\s*\)\s*-?\}\}", position.body):
             problems.append(position.problem(
                 f"нет строки {{{{ {name}() }}}} — без неё инструкция неполная",
                 "верните строку на её место по образцу на странице сайта «Файл должности» (docs/guide/position-file.md)"))
     return problems
+
+
+def _written_as(position: Position, section: str) -> tuple[int, str] | None:
+    """(line, text) of a line that names `section` in another way («### Права», «Права» over «===», «**Права**»)."""
+    for number, line in enumerate(position.body.split("\n")):
+        if line.strip("#*_=:- \t\u00a0").casefold() == section.casefold() and line.rstrip() != f"## {section}":
+            return position.body_line + number, line.strip()
+    return None
 
 
 def _check_duties(position: Position) -> list[Problem]:

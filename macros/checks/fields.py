@@ -21,6 +21,7 @@ from ..model.problems import Problem, did_you_mean
 if TYPE_CHECKING:  # imported when a schema is first checked: most builds take every verdict from the build cache
     import jsonschema
 
+DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
 TYPE_NAMES = {"string": "текст", "array": "список [ … ]", "date": "дата вида 2026-02-02", "null": "пусто",
               "object": "набор полей «имя: значение»", "integer": "целое число", "number": "число",
               "boolean": "да или нет (true / false)"}
@@ -95,8 +96,7 @@ def _what_is_wrong(error: jsonschema.ValidationError) -> str:
     value, rule = error.instance, error.validator_value
     if error.validator == "type":
         wanted = " или ".join(TYPE_NAMES.get(t, t) for t in ([rule] if isinstance(rule, str) else rule))
-        hint = (" — число, а нужен текст: возьмите значение в кавычки"
-                if isinstance(value, (int, float)) and "string" in str(rule) else "")
+        hint = _type_hint(value, str(rule))
         return f"ожидается {wanted}, а записано {shown_value(value)}{hint}"
     if error.validator == "enum":
         return f"значение {shown_value(value)} не из списка: {', '.join(map(str, rule))}"
@@ -109,6 +109,17 @@ def _what_is_wrong(error: jsonschema.ValidationError) -> str:
     if error.validator == "pattern":
         return f"значение {shown_value(value)} записано не в том виде"
     return f"недопустимое значение {shown_value(value)}"
+
+
+def _type_hint(value: object, wanted: str) -> str:
+    """Why YAML read the value as another kind, where the way it was written is the likely cause."""
+    if isinstance(value, bool) and "string" in wanted:  # yes, no, on, off: YAML's «да/нет», not text
+        return " — слова yes, no, on, off, true, false YAML читает как «да/нет», а нужен текст: возьмите значение в кавычки"
+    if isinstance(value, (int, float)) and "string" in wanted:
+        return " — число, а нужен текст: возьмите значение в кавычки"
+    if isinstance(value, str) and "date" in wanted and DATE.fullmatch(value):
+        return " — в кавычках дата читается как текст: уберите кавычки"
+    return ""
 
 
 def _unknown_fields(checked: Checked, error: jsonschema.ValidationError) -> list[Problem]:
@@ -135,6 +146,8 @@ def shown_value(value: object) -> str:
         return f"«{value}»"
     if isinstance(value, dt.date):
         return value.isoformat()
+    if isinstance(value, bool):
+        return "«да»" if value else "«нет»"
     return repr(value)
 
 

@@ -127,6 +127,10 @@ YAML_REASONS = {
     "found undefined alias": "значение начинается со знака *",
     "found unexpected end of stream": "не закрыта кавычка или скобка",
     "while scanning a quoted scalar": "не закрыта кавычка",
+    "while scanning an alias": "значение начинается со знака *",
+    "while scanning an anchor": "значение начинается со знака &",
+    "mapping keys are not allowed here": "значение начинается со знака ?",
+    "sequence entries are not allowed here": "значение начинается с «- »: список пишется с новой строки",
 }
 # Errors PyYAML notices only where the next field begins; the line HR must fix is where the construct
 # started (its context mark): a key without its colon, an unclosed quote or bracket.
@@ -153,13 +157,17 @@ def _broken_yaml(shown_as: str, text: str, error: yaml.YAMLError) -> Problem:
         written = (text.splitlines()[mark.line:] or [""])[0]
         if started.startswith("после имени поля") and re.match(r"^\s*[^\s:]+:\S", written):
             meaning = "после двоеточия нет пробела"
+    written = (text.splitlines()[mark.line:] or [""])[0] if not isinstance(mark, (int, type(None))) else ""
+    if meaning == YAML_REASONS["mapping values are not allowed here"] and re.match(r"^\s+[^\s:#]+:(\s|$)", written):
+        meaning = "строка поля начинается с пробела: поле первого уровня пишется с начала строки"
     # +2: the YAML text starts on the second line of the file, and marks are 0-based.
     line = (mark if isinstance(mark, int) else mark.line) + 2 if mark is not None else None
     shown_reason = f"{meaning} ({reason})" if meaning else reason
     return Problem(
         shown_as, f"данные должности (front matter) не читаются как YAML: {shown_reason}",
-        "проверьте эту строку: после имени поля — двоеточие и пробел; значение с двоеточием или # "
-        "возьмите в кавычки и закройте кавычку в конце той же строки; отступы только пробелами",
+        "проверьте эту строку: после имени поля — двоеточие и пробел; значение с двоеточием или #, а также "
+        "начинающееся со знака * & @ ` % ? или «- », возьмите в кавычки и закройте кавычку в конце той же строки; "
+        "отступы только пробелами",
         line=line)
 
 

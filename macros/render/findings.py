@@ -42,10 +42,11 @@ class Findings:
 
 
 def line_of(source: str, needle: str, first_line: int = 1) -> int | None:
-    """The line of a file's text where `needle` (or its first line) first appears, for messages. The page
-    has it as Markdown wrote it: a character may stand there behind a backslash escape."""
+    """The line of a file's text where `needle` (or its first line) first appears, for messages, a line that is
+    all of it first. The page has it as Markdown wrote it: a character may stand there behind a backslash escape."""
     probe = needle.strip().splitlines()[0] if needle.strip() else ""
-    index = source.find(probe) if probe else -1
+    whole = re.search(rf"^[ \t]*{re.escape(probe)}[ \t]*$", source, re.M) if probe else None  # «-» is not «---»
+    index = whole.start() if whole else source.find(probe) if probe else -1
     if index < 0 and probe:
         escaped = re.search("".join(r"\\?" + re.escape(char) for char in probe[:80]), source)
         index = escaped.start() if escaped else -1

@@ -123,6 +123,8 @@ VISITED = frozenset({"list", "item", "table"})  # what _visit changes anything f
 
 def _visit(node, lines: list[str], edits: _Edits, depth: int) -> None:
     """Called for lists, their items and tables only: other blocks need no edit and hold no list."""
+    if node.type == "list":
+        after_blocks(lines, [item.map[0] for item in node.children], edits)
     if node.type != "item":
         if _interrupts(lines, node.map[0]) and (node.type == "table" or depth == 0):
             edits.blank_before.add(node.map[0])  # a nested list may follow its item's text directly
@@ -144,6 +146,14 @@ def _visit(node, lines: list[str], edits: _Edits, depth: int) -> None:
     for child in node.children:
         if child.type in VISITED:
             _visit(child, lines, edits, depth + 1)
+
+
+def after_blocks(lines: list[str], starts: list[int], edits: _Edits) -> None:
+    """An item right under a paragraph, list or table that its previous item holds after a blank line: CommonMark
+    starts a new item there, Python-Markdown would read it as that block's text; a blank line keeps it an item."""
+    for before, start in zip(starts, starts[1:]):
+        if _interrupts(lines, start) and any(not line.strip() for line in lines[before + 1:start]):
+            edits.blank_before.add(start)
 
 
 def _content_column(marker_line: str) -> int:
