@@ -123,6 +123,7 @@ LONG = {
 }
 
 
+@pytest.mark.slow
 @pytest.mark.browser
 @pytest.mark.parametrize("kind", LONG)
 def test_a_very_long_query_is_answered_within_a_second(search_page, kind):
@@ -134,6 +135,7 @@ HOSTILE = ["<img src=x onerror=alert(1)>", "\"><svg/onload=alert(1)>", "<b><i>",
            "__proto__ constructor", "   "]
 
 
+@pytest.mark.slow
 @pytest.mark.browser
 @pytest.mark.parametrize("query", HOSTILE, ids=range(len(HOSTILE)))
 def test_a_hostile_query_is_shown_as_text_and_breaks_nothing(search_page, query):

@@ -78,6 +78,7 @@ def imported(tmp_path_factory):
                            build=run_mkdocs_build(project, root / "site"))
 
 
+@pytest.mark.slow
 def test_the_folder_imports_with_the_command_and_the_site_builds_strictly(imported):
     output = imported.result.stdout + imported.result.stderr
     assert "Traceback" not in output
