@@ -84,6 +84,8 @@ SHOWN_OTHERWISE = [
              [at("## Права"), "нет раздела «Права»: строка «Права»"]),
     BadInput("a section heading indented", replace(RECRUITER, "\n## Права\n", "\n  ## Права\n"),
              [at("## Права"), "«## Права»: заголовок с отступом", "с начала строки", "ошибок в должностях: 1."]),
+    BadInput("a first-level heading indented: one message", replace(RECRUITER, "\n## Права\n", "\n # Права\n"),
+             [at("## Права"), "«# Права»: заголовок с отступом", "ошибок в должностях: 1."]),
     BadInput("a heading inside a clause", replace(RECRUITER, DUTY, DUTY + "\n  ## Анкеты"),
              [at(DUTY, 1), "«## Анкеты»: заголовок с отступом", "**жирным**"]),
     BadInput("a non-breaking space after ##", replace(RECRUITER, "\n## Права\n", "\n##\u00a0Права\n"),

@@ -43,10 +43,11 @@ READ_OTHERWISE = (
      "пишите заголовок с начала строки: «## Название»; внутри пункта заголовков не бывает — нужные слова выделите "
      "**жирным**"),
 )
+RARE = {READ_OTHERWISE[1][0]: "\\\n", READ_OTHERWISE[2][0]: "~"}  # the sign each of these cannot match without
 LIST_ITEM = re.compile(r"^[-*+][ \t]+\S", re.M)
 # A first-level heading (# …, or a line underlined with ===), also inside a list item or a quote: the page shows
 # it, while print, PDF and Word leave every h1 out (the document's title is the build's, from `title`).
-FIRST_LEVEL = re.compile(r"^[ \t>]*(?:(?:[-*+]|\d{1,9}[.)])[ \t]+)*#(?!#)|^[^\n]*\S[^\n]*\n {0,3}=+[ \t]*$", re.M)
+FIRST_LEVEL = re.compile(r"^[ \t>]*(?:(?:[-*+]|\d{1,9}[.)])[ \t]+)*#(?!#)|^[^\S\n]*\S[^\n]*\n {0,3}=+[ \t]*$", re.M)
 # «Справка» is the one block print, PDF and Word leave out; the screen tells it by its title alone (or by the
 # title the Word import gives what it could not place, for HR to move and delete).
 BLOCK = re.compile(r'^[ \t>]*(!!!|\?\?\?\+?)[ \t]+([^"\n]*?)[ \t]*(?:"([^"\n]*)")?[ \t]*$', re.M)
@@ -62,7 +63,7 @@ def check_body(position: Position) -> list[Problem]:
             line=position.body_line)]
     named: set[str] = set()
     text = without_code(position.body)
-    return (_read_otherwise(position, named) + _first_level_headings(position, text)
+    return (_read_otherwise(position, text, named) + _first_level_headings(position, text)
             + _reference_blocks(position, text) + _check_skeleton(position, named) + _check_duties(position)
             + _check_labels(position))
 
@@ -82,20 +83,23 @@ def _disguised(marker: str, types: str, title: str | None) -> bool:
 
 
 def _first_level_headings(position: Position, text: str) -> list[Problem]:
-    """«#Права» (no space) has its own message in READ_OTHERWISE."""
+    """A line READ_OTHERWISE reports («#Права», « # Права») gets its message only."""
     return [position.problem(
         "заголовок первого уровня (строка «# …» или подчёркнутая «===») в тексте инструкции: на странице он "
         "заменяет заголовок должности, а в печати, PDF и Word его нет — заголовок документа пишет сборка",
         "разделы пишутся «## Название раздела»; если строка должна начинаться со знака #, поставьте перед ним "
         "обратную косую черту: \\#", line=_line(position, found.start()) + found.group(0).count("\n"))
-        for found in FIRST_LEVEL.finditer(text) if not READ_OTHERWISE[0][0].match(text, found.start())]
+        for found in FIRST_LEVEL.finditer(text)
+        if not any(pattern.match(text, found.start()) for pattern, *_ in READ_OTHERWISE)]
 
 
-def _read_otherwise(position: Position, sections: set[str]) -> list[Problem]:
-    """GitHub's Markdown the site does not read (or reads unlike the preview), outside code; `sections` gains
-    the titles of headings reported here, so a section is not also reported missing."""
-    text, problems = without_code(position.body), []
+def _read_otherwise(position: Position, text: str, sections: set[str]) -> list[Problem]:
+    """GitHub's Markdown the site does not read (or reads unlike the preview) in `text`, the body without code;
+    `sections` gains the titles of headings reported here, so a section is not also reported missing."""
+    problems = []
     for pattern, message, fix in READ_OTHERWISE:
+        if RARE.get(pattern, "") not in text:
+            continue  # a scan of every page's every character for a sign most pages lack
         for found in pattern.finditer(text):
             shown = found.group(0).strip()
             words = {"found": shown[:60], **found.groupdict()}
