@@ -73,6 +73,17 @@ def read_lines(path: Path) -> tuple[list[Line], list[str]]:
     return reader.lines, notes + reader.unread
 
 
+def _own(parent, tag: str) -> list:
+    """Rows of a table, cells of a row, also inside content controls (a repeating section) and custom XML."""
+    found = []
+    for child in [] if parent is None else parent:
+        if child.tag == tag:
+            found.append(child)
+        elif child.tag in (W + "sdt", W + "sdtContent", W + "customXml"):
+            found += _own(child.find(W + "sdtContent") if child.tag == W + "sdt" else child, tag)
+    return found
+
+
 def _notes_text(document, references: list[tuple[int, str, str]]) -> list[tuple[int, str]]:
     """(paragraph, text) of each footnote and endnote the body refers to: their text lives in parts of their own."""
     texts = {}
@@ -122,8 +133,8 @@ class _Reader:
             elif child.tag == W + "tbl":
                 self.tables += 1
                 number = self.tables
-                for r, row in enumerate(child.findall(W + "tr")):
-                    for c, cell in enumerate(row.findall(W + "tc")):
+                for r, row in enumerate(_own(child, W + "tr")):
+                    for c, cell in enumerate(_own(row, W + "tc")):
                         self.walk(cell, (number, r, c))
             elif child.tag in (W + "sdt", W + "sdtContent", W + "customXml", W + "smartTag"):
                 self.walk(child.find(W + "sdtContent") if child.tag == W + "sdt" else child, table)

@@ -19,11 +19,14 @@ from .reading import Line
 TYPED_LABEL = re.compile(
     r"^\s*(?P<label>(?:\d{1,2}\.){1,3}\d{0,2}\.?(?=[\s\t]|$|[А-ЯЁA-Z«\"])|\d{1,2}\)(?=\s|$)"
     r"|[а-яёa-z]\)(?=\s|$)|[-–—•·▪●○■□➢✓*](?=\s|$))\s*")
+GLUED = re.compile(r"^\s*((?:\d{1,2}\.)+\d{1,2}\.?)\s")  # «2.1. …», the start of a paragraph that may hold more
 ROMAN_LABEL = re.compile(r"^\s*(?P<label>[IVXLC]{1,6}\.?)(?=\s)\s*")
+LETTER_LABEL = re.compile(r"^\s*(?P<label>[А-ЯЁA-Z]\.)\s+")  # «Б. Должностные обязанности»: only before a section
 SECTION_WORD = re.compile(r"^\s*(?:раздел|глава)\s+(?P<label>\d{1,2}|[IVXLC]{1,6})\.?\s*[.:—–-]?\s*", re.I)
 KNOWN_SECTIONS = (
     ("general", "Общие положения", r"общие положения"),
-    ("duties", "Должностные обязанности", r"(?:должностные |функциональные |основные |трудовые )?обязанности"),
+    ("duties", "Должностные обязанности", r"(?:(?:основные |трудовые )?(?:функции|задачи) и )?(?:должностные |функциональные |основные |трудовые )?"
+                                             r"обязанности"),
     ("rights", "Права", r"права"),
     ("liability", "Ответственность", r"ответственность"),
 )
@@ -77,6 +80,7 @@ class Shape:
     stray: list[Line] = field(default_factory=list)   # lines inside sections that are not clauses
     doubts: list[tuple[Line, str]] = field(default_factory=list)   # lines whose place in the outline is a guess
     captions: list[Line] = field(default_factory=list)  # «№ п/п | Содержание» rows of tables read as text
+    notes: list[tuple[Line, str]] = field(default_factory=list)   # what was read otherwise than it is written
 
 
 def clean(text: str) -> str:
@@ -92,6 +96,9 @@ def split_label(line: Line) -> tuple[str, str]:
         match = pattern.match(text)
         if match:
             return match.group("label"), clean(text[match.end():])
+    match = LETTER_LABEL.match(text)
+    if match and section_kind(text[match.end():]):
+        return match.group("label"), clean(text[match.end():])
     return "", clean(text)
 
 
@@ -122,6 +129,7 @@ def is_heading(line: Line, label: str, text: str) -> tuple[str | None, str] | No
 
 def shape_of(lines: list[Line]) -> Shape:
     lines, captions = _unwrap_tables(lines)
+    lines, notes = _unglue(lines)
     sections: list[Section] = []
     header: list[Line] = []
     tail: list[Line] = []
@@ -142,9 +150,31 @@ def shape_of(lines: list[Line]) -> Shape:
             header.append(line)
         else:
             body.append((line, label, text))
-    shape = Shape(header, sections, tail, captions=captions)
+    shape = Shape(header, sections, tail, captions=captions, notes=notes)
     _fill_sections(shape, body)
     return shape
+
+
+def _unglue(lines: list[Line]) -> tuple[list[Line], list[tuple[Line, str]]]:
+    """«2.1. Принимает деньги. 2.2. Выдаёт чеки.» in one paragraph (a PDF made into Word, a paste): each number
+    that continues the paragraph's own after the end of a sentence starts a clause of its own."""
+    result, notes = [], []
+    for line in lines:
+        start = None if line.list_label else GLUED.match(line.text)
+        parts, labels = [line.text], []
+        *prefix, number = start.group(1).rstrip(".").split(".") if start else ["0"]
+        while start:
+            label = ".".join([*prefix, str(int(number) + len(labels) + 1)])
+            cut = re.search(rf"(?<=[.;])\s+(?={re.escape(label)}\.?\s)", parts[-1])
+            if not cut:
+                break
+            parts[-1:] = [parts[-1][:cut.start()], parts[-1][cut.end():]]
+            labels.append(label)
+        result += [replace(line, text=part) for part in parts]
+        if labels:
+            notes.append((line, f"пункты {', '.join(labels)} записаны в одном абзаце с п. {start.group(1).rstrip('.')}"
+                                ": разделены на отдельные пункты — сверьте с документом"))
+    return result, notes
 
 
 def _title_seen(header: list[Line]) -> bool:
@@ -160,6 +190,11 @@ def _fill_sections(shape: Shape, body: list[tuple[Line, str, str]]) -> None:
             groups[-1].append(entry)
     for section, entries in zip(shape.sections, groups):
         shape.doubts += outline.fill_clauses(section, [e for e in entries if not e[0].table])
+        only = section.clauses[0] if len(section.clauses) == 1 and section.kind == "duties" else None
+        if only and not only.items and only.text.count(";") >= 2:  # «Кассир обязан: принимать …; выдавать …; …»
+            shape.doubts.append((only.line, f"«{outline._short(only.text)}» — обязанности перечислены в одном абзаце "
+                                            "через «;»: оставлены одним пунктом; если это отдельные обязанности, "
+                                            "разделите их в Word на абзацы и импортируйте снова"))
         cells = [e[0] for e in entries if e[0].table]
         if section.kind == "general":  # «Образование | высшее»: a table of requirements, one clause a row
             section.clauses += _table_rows(cells)

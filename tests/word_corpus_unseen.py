@@ -1,0 +1,105 @@
+"""More Word layouts the import had not seen, each as a careful HR person reads it (second round).
+
+Rows of a table inside a content control (a repeating section), a duties heading that also names the
+functions, sections lettered «А.», «Б.», clauses glued into one paragraph («2.1. … 2.2. …», as a PDF made
+into Word gives them), duties run into one paragraph through «;». Same `Expect` as word_corpus_layouts.py.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from docx.oxml import parse_xml
+
+from word_corpus import LIABILITY, RIGHTS, _bold, _sections_tail
+from word_corpus_layouts import W, Expect, _start
+
+
+def _general(doc, who: str) -> None:
+    _bold(doc, "1. ОБЩИЕ ПОЛОЖЕНИЯ")
+    doc.add_paragraph(f"1.1. {who} относится к категории рабочих.")
+
+
+def table_rows_in_a_content_control(path: Path) -> Expect:
+    """The instruction in a table whose duty rows sit in a repeating-section content control (w:sdt around w:tr)."""
+    doc = _start("вахтёра", "62-ОД")
+
+    def row(number: str, text: str) -> str:
+        return (f"<w:tr><w:tc><w:p><w:r><w:t>{number}</w:t></w:r></w:p></w:tc>"
+                f"<w:tc><w:p><w:r><w:t>{text}</w:t></w:r></w:p></w:tc></w:tr>")
+
+    rows = (row("1.", "ОБЩИЕ ПОЛОЖЕНИЯ") + row("1.1.", "Вахтёр относится к категории рабочих.")
+            + row("2.", "ДОЛЖНОСТНЫЕ ОБЯЗАННОСТИ")
+            + "<w:sdt><w:sdtPr/><w:sdtContent>" + row("2.1.", "Выдаёт ключи по журналу.")
+            + row("2.2.", "Проверяет пропуска.") + "</w:sdtContent></w:sdt>"
+            + row("3.", "ПРАВА") + row("3.1.", RIGHTS[0]) + row("4.", "ОТВЕТСТВЕННОСТЬ") + row("4.1.", LIABILITY[0]))
+    doc.element.body[-1].addprevious(parse_xml(
+        f"<w:tbl {W}><w:tblGrid><w:gridCol/><w:gridCol/></w:tblGrid>{rows}</w:tbl>"))
+    doc.save(path)
+    return Expect([("Выдаёт ключи по журналу.", []), ("Проверяет пропуска.", [])])
+
+
+def functions_and_duties_heading(path: Path) -> Expect:
+    """«2. ФУНКЦИИ И ДОЛЖНОСТНЫЕ ОБЯЗАННОСТИ»: the duties section, not a section of the company's own."""
+    doc = _start("менеджера по закупкам", "63-ОД")
+    _general(doc, "Менеджер по закупкам")
+    _bold(doc, "2. ФУНКЦИИ И ДОЛЖНОСТНЫЕ ОБЯЗАННОСТИ")
+    duties = ["Ведёт переговоры с поставщиками.", "Заключает договоры поставки."]
+    for number, duty in enumerate(duties, start=1):
+        doc.add_paragraph(f"2.{number}. {duty}")
+    _sections_tail(doc, bold=True, start=3)
+    doc.save(path)
+    return Expect([(duty, []) for duty in duties], absent=["## Функции"])
+
+
+def lettered_sections(path: Path) -> Expect:
+    """Sections lettered «А. Общие положения:», «Б. Должностные обязанности:», clauses «1.», «2.» in each."""
+    doc = _start("водителя погрузчика", "64-ОД")
+    duties = ["Перевозит грузы по складу.", "Следит за исправностью погрузчика."]
+    for title, clauses in (("А. Общие положения:", ["Водитель погрузчика относится к категории рабочих."]),
+                           ("Б. Должностные обязанности:", duties), ("В. Права:", RIGHTS),
+                           ("Г. Ответственность:", LIABILITY)):
+        _bold(doc, title)
+        for number, clause in enumerate(clauses, start=1):
+            doc.add_paragraph(f"{number}. {clause}")
+    doc.save(path)
+    return Expect([(duty, []) for duty in duties])
+
+
+def clauses_glued_in_one_paragraph(path: Path) -> Expect:
+    """«2.1. … 2.2. … 2.3. …» in one paragraph: each number continuing the paragraph's own starts a clause;
+    a number that does not continue it («18.30.») stays inside its clause."""
+    doc = _start("кассира торгового зала", "65-ОД")
+    _general(doc, "Кассир торгового зала")
+    _bold(doc, "2. ДОЛЖНОСТНЫЕ ОБЯЗАННОСТИ")
+    doc.add_paragraph("2.1. Принимает оплату от покупателей. 2.2. Выдаёт чеки; 2.3. Сдаёт выручку "
+                      "до 18.30.")
+    doc.add_paragraph("2.4. Ведёт кассовую книгу.")
+    _sections_tail(doc, bold=True, start=3)
+    doc.save(path)
+    return Expect([("Принимает оплату от покупателей.", []), ("Выдаёт чеки;", []),
+                   ("Сдаёт выручку до 18.30.", []), ("Ведёт кассовую книгу.", [])],
+                  report=["абзац 10: пункты 2.2, 2.3 записаны в одном абзаце с п. 2.1: разделены на отдельные пункты"])
+
+
+def duties_run_into_one_paragraph(path: Path) -> Expect:
+    """All duties in one paragraph through «;»: nothing shows where one duty ends for sure (an item, a duty?),
+    so the paragraph stays one clause, the report says so and the file is a draft."""
+    doc = _start("контролёра зала", "66-ОД")
+    _general(doc, "Контролёр зала")
+    _bold(doc, "2. ДОЛЖНОСТНЫЕ ОБЯЗАННОСТИ")
+    text = "Контролёр зала обязан: проверять билеты; следить за порядком в зале; сообщать администратору о нарушениях."
+    doc.add_paragraph(text)
+    _sections_tail(doc, bold=True, start=3)
+    doc.save(path)
+    return Expect([(text, [])], sure=False, report=["абзац 10: «Контролёр зала обязан: проверять билеты; следить за "
+                                                    "поряд…» — обязанности перечислены в одном абзаце через «;»"])
+
+
+MAKERS = {
+    "vakhter.docx": table_rows_in_a_content_control,
+    "menedzher-po-zakupkam.docx": functions_and_duties_heading,
+    "voditel-pogruzchika.docx": lettered_sections,
+    "kassir-zala.docx": clauses_glued_in_one_paragraph,
+    "kontroler-zala.docx": duties_run_into_one_paragraph,
+}
