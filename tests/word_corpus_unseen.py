@@ -96,10 +96,49 @@ def duties_run_into_one_paragraph(path: Path) -> Expect:
                                                     "поряд…» — обязанности перечислены в одном абзаце через «;»"])
 
 
+def symbols_as_text_from_libreoffice(path: Path) -> Expect:
+    """LibreOffice (and older Word) keep a Symbol-font character as text (U+F0B7, U+F0B3), not as w:sym."""
+    doc = _start("кладовщика", "67-ОД")
+    _general(doc, "Кладовщик")
+    _bold(doc, "2. ДОЛЖНОСТНЫЕ ОБЯЗАННОСТИ")
+    symbol = ('<w:r><w:rPr><w:rFonts w:ascii="Symbol" w:hAnsi="Symbol" w:cs="Symbol"/></w:rPr><w:t>{}</w:t></w:r>'
+              '<w:r><w:t xml:space="preserve">{}</w:t></w:r>')
+    for xml in ('<w:r><w:t>2.1. Ведёт учёт:</w:t></w:r>', symbol.format("\uf0b7", "\tприхода;"),
+                symbol.format("\uf0b7", "\tрасхода."),
+                '<w:r><w:t xml:space="preserve">2.2. Хранит товар при температуре </w:t></w:r>'
+                + symbol.format("\uf0b3", " 5 °C.")):
+        doc.element.body[-1].addprevious(parse_xml(f"<w:p {W}>{xml}</w:p>"))
+    _sections_tail(doc, bold=True, start=3)
+    doc.save(path)
+    return Expect([("Ведёт учёт:", ["прихода;", "расхода."]), ("Хранит товар при температуре 5 °C.", [])],
+                  report=["абзац 13: символ шрифта «Symbol» (код F0B3) не перенесён"], absent=["\uf0b7", "\uf0b3"])
+
+
+def broken_cross_reference(path: Path) -> Expect:
+    """A REF field whose bookmark was deleted: Word shows «Ошибка! Источник ссылки не найден.» in the clause."""
+    doc = _start("инженера по охране труда", "68-ОД")
+    _general(doc, "Инженер по охране труда")
+    _bold(doc, "2. ДОЛЖНОСТНЫЕ ОБЯЗАННОСТИ")
+    doc.add_paragraph("2.1. Проводит вводный инструктаж.")
+    doc.element.body[-1].addprevious(parse_xml(
+        f'<w:p {W}><w:r><w:t xml:space="preserve">2.2. Ведёт журнал по форме п. </w:t></w:r><w:r><w:fldChar '
+        'w:fldCharType="begin"/></w:r><w:r><w:instrText xml:space="preserve"> REF _Ref1234 \\r \\h </w:instrText>'
+        '</w:r><w:r><w:fldChar w:fldCharType="separate"/></w:r><w:r><w:t>Ошибка! Источник ссылки не найден.</w:t>'
+        '</w:r><w:r><w:fldChar w:fldCharType="end"/></w:r></w:p>'))
+    _sections_tail(doc, bold=True, start=3)
+    doc.save(path)
+    return Expect([("Проводит вводный инструктаж.", []),
+                   ("Ведёт журнал по форме п. Ошибка! Источник ссылки не найден.", [])],
+                  report=["абзац 11: «Ошибка! Источник ссылки не найден.» — перекрёстная ссылка Word, чья цель "
+                          "удалена"])
+
+
 MAKERS = {
     "vakhter.docx": table_rows_in_a_content_control,
     "menedzher-po-zakupkam.docx": functions_and_duties_heading,
     "voditel-pogruzchika.docx": lettered_sections,
     "kassir-zala.docx": clauses_glued_in_one_paragraph,
     "kontroler-zala.docx": duties_run_into_one_paragraph,
+    "kladovshchik.docx": symbols_as_text_from_libreoffice,
+    "inzhener-ot.docx": broken_cross_reference,
 }

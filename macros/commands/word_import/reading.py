@@ -26,6 +26,9 @@ MC_FALLBACK = "{http://schemas.openxmlformats.org/markup-compatibility/2006}Fall
 SKIPPED_ANCESTORS = {W + "del", W + "moveFrom", MC_FALLBACK, W + "txbxContent"}
 # Word's bullet library as symbol-font characters (Symbol ·, Wingdings ■ ➢ ✓ ❖ ● ■): a typed bullet.
 BULLET_SYMBOLS = {"F0B7", "F0A7", "F0D8", "F0FC", "F076", "F06C", "F06E", "F09F", "F0A8"}
+# What Word (or LibreOffice) shows in place of a cross-reference whose target is gone.
+BROKEN_REFERENCE = re.compile(r"(?:Ошибка|Error)[!:]\s*(?:Источник ссылки не найден|Закладка не определена|Reference "
+                              r"source not found|Bookmark not defined)\.?", re.I)
 HEADING_STYLE = re.compile(r"^(heading|заголовок|title|название|subtitle)", re.I)
 
 
@@ -178,8 +181,12 @@ class _Reader:
                 continue
             for item in run:
                 if item.tag == W + "t":
-                    pieces.append(item.text or "")
-                    if (item.text or "").strip():
+                    # A symbol font's character typed as text (LibreOffice, older Word): U+F0B7 is Symbol's bullet.
+                    font = run.find(f"{W}rPr/{W}rFonts")
+                    shown = re.sub("[\uf000-\uf0ff]", lambda m: self.symbol(
+                        None if font is None else font.get(qn("w:ascii")), f"{ord(m.group()):04X}"), item.text or "")
+                    pieces.append(shown)
+                    if shown.strip():
                         bold_flags.append(bold)
                 elif item.tag == W + "tab":
                     pieces.append("\t")
@@ -188,15 +195,22 @@ class _Reader:
                 elif item.tag == W + "noBreakHyphen":
                     pieces.append("-")
                 elif item.tag == W + "sym":
-                    code = (item.get(qn("w:char")) or "").upper()
-                    if code in BULLET_SYMBOLS:
-                        pieces.append("•")
-                    else:
-                        self.unread.append(f"абзац {self.paragraphs}: символ шрифта «{item.get(qn('w:font'))}» (код "
-                                           f"{code}) не перенесён — впишите его в пункт обычным текстом")
+                    pieces.append(self.symbol(item.get(qn("w:font")), (item.get(qn("w:char")) or "").upper()))
                 elif item.tag in (W + "footnoteReference", W + "endnoteReference"):
                     self.notes.append((self.paragraphs, item.tag[len(W):-len("Reference")], item.get(qn("w:id"))))
-        return "".join(pieces).replace("\xa0", " "), bool(bold_flags) and all(bold_flags)
+        text = "".join(pieces).replace("\xa0", " ")
+        for broken in BROKEN_REFERENCE.findall(text):
+            self.unread.append(f"абзац {self.paragraphs}: «{broken}» — перекрёстная ссылка Word, чья цель удалена: "
+                               "впишите в пункт, на что он ссылается")
+        return text, bool(bold_flags) and all(bold_flags)
+
+    def symbol(self, font: str | None, code: str) -> str:
+        """A symbol font's character: a bullet of Word's library reads as «•», any other is reported and left out."""
+        if code in BULLET_SYMBOLS:
+            return "•"
+        self.unread.append(f"абзац {self.paragraphs}: символ шрифта «{font}» (код {code}) не перенесён — впишите "
+                           "его в пункт обычным текстом")
+        return ""
 
     @staticmethod
     def _belongs(run, p) -> bool:
