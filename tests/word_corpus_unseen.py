@@ -7,12 +7,14 @@ into Word gives them), duties run into one paragraph through «;». Same `Expect
 
 from __future__ import annotations
 
+import datetime as dt
 from pathlib import Path
 
+from docx import Document
 from docx.oxml import parse_xml
 
-from word_corpus import LIABILITY, RIGHTS, _bold, _sections_tail
-from word_corpus_layouts import W, Expect, _start
+from word_corpus import LIABILITY, RIGHTS, _add_numbering, _bold, _sections_tail
+from word_corpus_layouts import W, Expect, _levels, _put, _start
 
 
 def _general(doc, who: str) -> None:
@@ -21,7 +23,8 @@ def _general(doc, who: str) -> None:
 
 
 def table_rows_in_a_content_control(path: Path) -> Expect:
-    """The instruction in a table whose duty rows sit in a repeating-section content control (w:sdt around w:tr)."""
+    """The instruction in a table whose duty rows sit in a repeating-section content control (w:sdt around w:tr),
+    and a cell in a content control of its own (w:sdt around w:tc)."""
     doc = _start("вахтёра", "62-ОД")
 
     def row(number: str, text: str) -> str:
@@ -32,11 +35,13 @@ def table_rows_in_a_content_control(path: Path) -> Expect:
             + row("2.", "ДОЛЖНОСТНЫЕ ОБЯЗАННОСТИ")
             + "<w:sdt><w:sdtPr/><w:sdtContent>" + row("2.1.", "Выдаёт ключи по журналу.")
             + row("2.2.", "Проверяет пропуска.") + "</w:sdtContent></w:sdt>"
+            + "<w:tr><w:tc><w:p><w:r><w:t>2.3.</w:t></w:r></w:p></w:tc><w:sdt><w:sdtContent><w:tc><w:p><w:r><w:t>"
+              "Ведёт журнал посетителей.</w:t></w:r></w:p></w:tc></w:sdtContent></w:sdt></w:tr>"
             + row("3.", "ПРАВА") + row("3.1.", RIGHTS[0]) + row("4.", "ОТВЕТСТВЕННОСТЬ") + row("4.1.", LIABILITY[0]))
     doc.element.body[-1].addprevious(parse_xml(
         f"<w:tbl {W}><w:tblGrid><w:gridCol/><w:gridCol/></w:tblGrid>{rows}</w:tbl>"))
     doc.save(path)
-    return Expect([("Выдаёт ключи по журналу.", []), ("Проверяет пропуска.", [])])
+    return Expect([("Выдаёт ключи по журналу.", []), ("Проверяет пропуска.", []), ("Ведёт журнал посетителей.", [])])
 
 
 def functions_and_duties_heading(path: Path) -> Expect:
@@ -133,6 +138,42 @@ def broken_cross_reference(path: Path) -> Expect:
                           "удалена"])
 
 
+def bullet_list_with_levels(path: Path) -> Expect:
+    """Duties as a Word bullet list: «•» on level 0, «o» on level 1 (Tab in Word) — the deeper level is sub-items."""
+    doc = _start("уборщика производственных помещений", "69-ОД")
+    _general(doc, "Уборщик производственных помещений")
+    _bold(doc, "2. ДОЛЖНОСТНЫЕ ОБЯЗАННОСТИ")
+    num = _add_numbering(doc, _levels(("bullet", "•"), ("bullet", "o"), ("bullet", "▪")))
+    for text, level in (("Убирает помещения цеха:", 0), ("проходы;", 1), ("рабочие места:", 1), ("станки;", 2),
+                        ("верстаки.", 2), ("Выносит производственные отходы.", 0)):
+        _put(doc, text, num, level)
+    _sections_tail(doc, bold=True, start=3)
+    doc.save(path)
+    return Expect([("Убирает помещения цеха:", ["проходы;", "рабочие места:", "станки;", "верстаки."]),
+                   ("Выносит производственные отходы.", [])],
+                  text=["    - рабочие места:\n        - станки;"])
+
+
+def agreed_and_approved_side_by_side(path: Path) -> Expect:
+    """«СОГЛАСОВАНО» and «УТВЕРЖДАЮ» in two columns of one table, a line of each per row: the approval is the
+    right column's, not the agreement's date that comes first in the row."""
+    doc = Document()
+    table = doc.add_table(rows=5, cols=2)
+    for r, pair in enumerate((("СОГЛАСОВАНО", "УТВЕРЖДАЮ"), ("Председатель профкома", "Генеральный директор"),
+                              ("________ А. А. Смирнов", "________ И. И. Иванов"),
+                              ("«01» марта 2026 г.", "«10» марта 2026 г."), ("", "Приказ № 70-ОД от 10.03.2026"))):
+        for c, text in enumerate(pair):
+            table.cell(r, c).paragraphs[0].add_run(text)
+    _bold(doc, "ДОЛЖНОСТНАЯ ИНСТРУКЦИЯ сторожа")
+    _general(doc, "Сторож")
+    _bold(doc, "2. ДОЛЖНОСТНЫЕ ОБЯЗАННОСТИ")
+    doc.add_paragraph("2.1. Охраняет здание в ночное время.")
+    _sections_tail(doc, bold=True, start=3)
+    doc.save(path)
+    return Expect([("Охраняет здание в ночное время.", [])],
+                  fields={"approved": dt.date(2026, 3, 10), "approval": {"number": "70-ОД"}}, absent=["Смирнов"])
+
+
 MAKERS = {
     "vakhter.docx": table_rows_in_a_content_control,
     "menedzher-po-zakupkam.docx": functions_and_duties_heading,
@@ -141,4 +182,6 @@ MAKERS = {
     "kontroler-zala.docx": duties_run_into_one_paragraph,
     "kladovshchik.docx": symbols_as_text_from_libreoffice,
     "inzhener-ot.docx": broken_cross_reference,
+    "uborshchik-ceha.docx": bullet_list_with_levels,
+    "storozh.docx": agreed_and_approved_side_by_side,
 }

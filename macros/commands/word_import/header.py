@@ -9,6 +9,7 @@ Blanks to sign («Фамилия И.О. ________», «"___" ______ 20__ г.») a
 from __future__ import annotations
 
 import datetime as dt
+import itertools
 import re
 from dataclasses import dataclass, field
 
@@ -90,6 +91,10 @@ def fragments(lines: list[Line]) -> list[tuple[Line, str]]:
 
 def read_header(lines: list[Line]) -> Header:
     header = Header()
+    # A stamp table is read column by column, as a person reads it: «СОГЛАСОВАНО» on the left, «УТВЕРЖДАЮ» on the
+    # right, one line of each per row — the agreement's date must not be taken for the approval's.
+    lines = [line for _, group in itertools.groupby(lines, key=lambda line: line.table and line.table[0])
+             for line in sorted(group, key=lambda line: line.table[2:0:-1] if line.table else ())]
     parts = fragments(lines)
     title_at = next((i for i, (_, text) in enumerate(parts) if TITLE.search(text)), None)
     in_stamp = False

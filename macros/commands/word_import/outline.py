@@ -21,8 +21,8 @@ MAX_DEPTH = 3
 
 def family(line: Line, label: str):
     """What kind of numbering a line carries; lines of one family are siblings."""
-    if line.bullet:  # a Word bullet reads as a typed dash
-        return ("bullet",)
+    if line.bullet:  # a Word bullet reads as a typed dash; a deeper level of a bullet list is a family of its own
+        return ("bullet", line.list_level) if line.list_level else ("bullet",)
     if line.list_level is not None:  # by level and look: lists pasted one per paragraph are still one list
         return ("list", line.list_level, _shape(line.list_label))
     if not label:
@@ -95,7 +95,7 @@ def _same_look(a, b) -> bool:
 def _announced(current: "structure.Clause | None", kind, line: Line, label: str) -> bool:
     """Whether the document shows that a new numbering nests: «…:» before it, dashes, a deeper Word level,
     or a number that continues the clause's own («2.3.1.» under «2.3.»)."""
-    if current is None or kind == ("bullet",) or _list_open(current):
+    if current is None or kind[0] == "bullet" or _list_open(current):
         return True
     if kind[0] == "decimal" and current.number and label.startswith(current.number.rstrip(".") + "."):
         return True
