@@ -174,6 +174,77 @@ def agreed_and_approved_side_by_side(path: Path) -> Expect:
                   fields={"approved": dt.date(2026, 3, 10), "approval": {"number": "70-ОД"}}, absent=["Смирнов"])
 
 
+def _field_numbered(doc, instruction: str, text: str) -> None:
+    """A paragraph numbered by a field (AUTONUM, LISTNUM): Word shows the number, the text does not hold it."""
+    doc.element.body[-1].addprevious(parse_xml(
+        f'<w:p {W}><w:r><w:fldChar w:fldCharType="begin"/></w:r><w:r><w:instrText xml:space="preserve"> {instruction} '
+        '</w:instrText></w:r><w:r><w:fldChar w:fldCharType="end"/></w:r><w:r><w:tab/><w:t xml:space="preserve">'
+        f"{text}</w:t></w:r></w:p>"))
+
+
+def clauses_numbered_by_autonum_fields(path: Path) -> Expect:
+    """Clauses numbered by AUTONUM fields (old Word templates) with typed «а)», «б)» sub-items."""
+    doc = _start("мойщика автомобилей", "71-ОД")
+    _general(doc, "Мойщик автомобилей")
+    _bold(doc, "2. ДОЛЖНОСТНЫЕ ОБЯЗАННОСТИ")
+    _field_numbered(doc, "AUTONUM", "Моет автомобили:")
+    doc.add_paragraph("а) легковые;")
+    doc.add_paragraph("б) грузовые.")
+    _field_numbered(doc, "AUTONUM", "Чистит салоны.")
+    _field_numbered(doc, "AUTONUM", "Сдаёт смену мастеру.")
+    _sections_tail(doc, bold=True, start=3)
+    doc.save(path)
+    return Expect([("Моет автомобили:", ["легковые;", "грузовые."]), ("Чистит салоны.", []),
+                   ("Сдаёт смену мастеру.", [])])
+
+
+def clauses_numbered_by_listnum_levels(path: Path) -> Expect:
+    """LISTNUM fields with levels («\\l 2» clauses, «\\l 3» sub-items), as Word's legal templates number them."""
+    doc = _start("шиномонтажника", "72-ОД")
+    _general(doc, "Шиномонтажник")
+    _bold(doc, "2. ДОЛЖНОСТНЫЕ ОБЯЗАННОСТИ")
+    for level, text in ((2, "Меняет шины:"), (3, "летние;"), (3, "зимние."), (2, "Балансирует колёса.")):
+        _field_numbered(doc, f"LISTNUM LegalDefault \\l {level}", text)
+    _sections_tail(doc, bold=True, start=3)
+    doc.save(path)
+    return Expect([("Меняет шины:", ["летние;", "зимние."]), ("Балансирует колёса.", [])])
+
+
+def workers_instruction_titled_otherwise(path: Path) -> Expect:
+    """«РАБОЧАЯ ИНСТРУКЦИЯ» (as many companies title a worker's one): the same skeleton as a «должностная»."""
+    doc = Document()
+    for text in ("УТВЕРЖДАЮ", "Генеральный директор", "____________ И. И. Иванов", "«10» марта 2026 г."):
+        doc.add_paragraph(text).alignment = 2
+    _bold(doc, "РАБОЧАЯ ИНСТРУКЦИЯ")
+    _bold(doc, "стропальщика")
+    _general(doc, "Стропальщик")
+    _bold(doc, "2. ДОЛЖНОСТНЫЕ ОБЯЗАННОСТИ")
+    duties = ["Обвязывает и зацепляет грузы.", "Подаёт сигналы машинисту крана."]
+    for number, duty in enumerate(duties, start=1):
+        doc.add_paragraph(f"2.{number}. {duty}")
+    _sections_tail(doc, bold=True, start=3)
+    doc.save(path)
+    return Expect([(duty, []) for duty in duties], fields={"title": "Стропальщик", "genitive": "стропальщика"})
+
+
+def title_in_the_page_header(path: Path) -> Expect:
+    """The title printed in the page header only; the body starts with the stamp and «1. ОБЩИЕ ПОЛОЖЕНИЯ»."""
+    doc = Document()
+    doc.sections[0].header.paragraphs[0].text = "ДОЛЖНОСТНАЯ ИНСТРУКЦИЯ водителя-экспедитора"
+    for text in ("УТВЕРЖДАЮ", "Генеральный директор", "____________ И. И. Иванов", "«10» марта 2026 г."):
+        doc.add_paragraph(text).alignment = 2
+    _bold(doc, "1. ОБЩИЕ ПОЛОЖЕНИЯ")
+    doc.add_paragraph("1.1. Настоящая инструкция определяет обязанности работника.")
+    _bold(doc, "2. ДОЛЖНОСТНЫЕ ОБЯЗАННОСТИ")
+    duties = ["Доставляет грузы клиентам.", "Оформляет товарно-транспортные накладные."]
+    for number, duty in enumerate(duties, start=1):
+        doc.add_paragraph(f"2.{number}. {duty}")
+    _sections_tail(doc, bold=True, start=3)
+    doc.save(path)
+    return Expect([(duty, []) for duty in duties], fields={"genitive": "водителя-экспедитора"},
+                  report=["заголовок «ДОЛЖНОСТНАЯ ИНСТРУКЦИЯ водителя-экспедитора» взят из верхнего колонтитула"])
+
+
 MAKERS = {
     "vakhter.docx": table_rows_in_a_content_control,
     "menedzher-po-zakupkam.docx": functions_and_duties_heading,
@@ -184,4 +255,8 @@ MAKERS = {
     "inzhener-ot.docx": broken_cross_reference,
     "uborshchik-ceha.docx": bullet_list_with_levels,
     "storozh.docx": agreed_and_approved_side_by_side,
+    "moyshchik.docx": clauses_numbered_by_autonum_fields,
+    "shinomontazhnik.docx": clauses_numbered_by_listnum_levels,
+    "stropalshchik.docx": workers_instruction_titled_otherwise,
+    "voditel-ekspeditor.docx": title_in_the_page_header,
 }

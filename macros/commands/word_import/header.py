@@ -13,7 +13,7 @@ import itertools
 import re
 from dataclasses import dataclass, field
 
-from .reading import Line
+from .reading import TITLE, Line
 
 MONTHS = {name: number for number, names in enumerate((
     ("январ",), ("феврал",), ("март",), ("апрел",), ("ма",), ("июн",), ("июл",), ("август",), ("сентябр",),
@@ -24,7 +24,6 @@ DATE_WORDS = re.compile(r"[«\"“']?\s*(\d{1,2})\s*[»\"”']?\s+" + MONTH_WORD
 DATE_DIGITS = re.compile(r"\b(\d{1,2})\.(\d{1,2})\.(\d{4})\b")
 DATE_ISO = re.compile(r"\b(\d{4})-(\d{2})-(\d{2})\b")
 ORDER_NUMBER = re.compile(r"№\s*([0-9A-Za-zА-Яа-яЁё][\w\-/.]*?)(?=[\s,;)]|$|\.$|\.\s)")
-TITLE = re.compile(r"должностная\s+инструкция", re.I)
 STAMP_WORD = re.compile(r"^(утверждаю|утвержден[аоы]?|утверждено|согласовано)\b", re.I)
 ORGANISATION = re.compile(r"\b(ООО|ЗАО|ОАО|ПАО|НАО|АО|ИП|ФГУП|МУП|ГУП|ГБУ|МБУ|АНО)\b|^(общество|акционерное|"
                           r"федеральное|государственное|муниципальное|индивидуальный|товарищество)", re.I)

@@ -29,6 +29,8 @@ BULLET_SYMBOLS = {"F0B7", "F0A7", "F0D8", "F0FC", "F076", "F06C", "F06E", "F09F"
 # What Word (or LibreOffice) shows in place of a cross-reference whose target is gone.
 BROKEN_REFERENCE = re.compile(r"(?:Ошибка|Error)[!:]\s*(?:Источник ссылки не найден|Закладка не определена|Reference "
                               r"source not found|Bookmark not defined)\.?", re.I)
+AUTO_NUMBER = re.compile(r"\s*(AUTONUM|AUTONUMLGL|AUTONUMOUT|LISTNUM)\b(?:.*?\\l\s+(\d))?", re.I)
+TITLE = re.compile(r"(?:должностная|рабочая|производственная)\s+инструкция", re.I)  # workers' ones are «рабочие»
 HEADING_STYLE = re.compile(r"^(heading|заголовок|title|название|subtitle)", re.I)
 
 
@@ -58,6 +60,11 @@ def read_lines(path: Path) -> tuple[list[Line], list[str]]:
     body = document.element.body
     reader.walk(body)
     notes = []
+    if not any(TITLE.search(line.text) for line in reader.lines):  # the title printed in the page header only
+        top = [p for section in document.sections for part in (section.first_page_header, section.header)
+               for p in part.paragraphs if TITLE.search(p.text)][:1]
+        reader.lines[:0] = [Line(paragraph=0, text=p.text) for p in top]
+        notes += [f"заголовок «{p.text.strip()}» взят из верхнего колонтитула — проверьте наименование" for p in top]
     inserted, deleted = len(list(body.iter(W + "ins"))), len(list(body.iter(W + "del")))
     moved = len(list(body.iter(W + "moveTo")))
     if inserted or deleted or moved:
@@ -126,6 +133,7 @@ class _Reader:
         self.notes: list[tuple[int, str, str]] = []   # (paragraph, "footnote" or "endnote", id) of each reference
         self.unread: list[str] = []                    # what Word holds but the import leaves out, for the report
         self.paragraphs = 0
+        self.field_counters: list[int] = []   # the numbers AUTONUM and LISTNUM fields show, level by level
         self.tables = 0
         self.styles = {s.style_id: s for s in document.styles if getattr(s, "style_id", None)}
 
@@ -152,7 +160,7 @@ class _Reader:
                                  or p.find(f"{W}pPr/{W}rPr/{W}moveFrom") is not None):
             return  # a paragraph deleted (or moved away) with its mark: gone from the document and its numbering
         style = self.styles.get(val(p.find(f"{W}pPr/{W}pStyle")) or "")
-        label, level, bullet = self.list_label(p, style)
+        label, level, bullet = self.list_label(p, style) or self.field_label(p)
         common = dict(
             paragraph=self.paragraphs, bold=bold, table=table, heading=self.is_heading(p, style),
             centered=self.alignment(p, style) == "center",
@@ -241,14 +249,30 @@ class _Reader:
             num_pr = ppr.find(W + "numPr") if ppr is not None else None
             style = style.base_style
         if num_pr is None:
-            return "", None, False
+            return None
         num_id, level = val(num_pr.find(W + "numId")), int(val(num_pr.find(W + "ilvl")) or 0)
         if not num_id or num_id == "0":
-            return "", None, False
+            return None
         shown = self.numbering.label(num_id, level)
         if shown is None:
-            return "", None, False
+            return None
         return shown[0], level, shown[1]
+
+    def field_label(self, p) -> tuple[str, int | None, bool]:
+        """A number shown by a field at the start of the paragraph (AUTONUM, LISTNUM \\l 2): the text lacks it."""
+        for item in p.iter(W + "t", W + "instrText", W + "fldSimple"):
+            code = item.get(qn("w:instr")) if item.tag == W + "fldSimple" else item.text
+            if not (code or "").strip():
+                continue
+            field = AUTO_NUMBER.match(code) if item.tag != W + "t" else None
+            if not field:
+                break
+            level, counters = int(field.group(2) or 1) - 1, self.field_counters
+            del counters[level + 1:]
+            counters += [0] * (level + 1 - len(counters))
+            counters[level] += 1
+            return ".".join(map(str, counters)) + ".", level, False
+        return "", None, False
 
     @staticmethod
     def is_heading(p, style) -> bool:

@@ -14,7 +14,7 @@ import re
 from dataclasses import dataclass, field, replace
 
 from . import outline
-from .reading import Line
+from .reading import TITLE, Line
 
 TYPED_LABEL = re.compile(
     r"^\s*(?P<label>(?:\d{1,2}\.){1,3}\d{0,2}\.?(?=[\s\t]|$|[А-ЯЁA-Z«\"])|\d{1,2}\)(?=\s|$)"
@@ -141,7 +141,7 @@ def shape_of(lines: list[Line]) -> Shape:
             tail = lines[index:]
             break
         heading = is_heading(line, label, text)
-        if heading and (sections or _title_seen(header)):
+        if heading and (sections or heading[0] or _title_seen(header)):  # «Общие положения» starts even untitled
             kind, title = heading
             sections.append(Section(kind, title, line, label.rstrip(".")))
             body.append((line, "", ""))  # marks the start of a section
@@ -178,7 +178,7 @@ def _unglue(lines: list[Line]) -> tuple[list[Line], list[tuple[Line, str]]]:
 
 
 def _title_seen(header: list[Line]) -> bool:
-    return any(re.search(r"должностная\s+инструкция", line.text, re.I) for line in header) or len(header) > 25
+    return any(TITLE.search(line.text) for line in header) or len(header) > 25
 
 
 def _fill_sections(shape: Shape, body: list[tuple[Line, str, str]]) -> None:
