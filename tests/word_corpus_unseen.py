@@ -245,6 +245,21 @@ def title_in_the_page_header(path: Path) -> Expect:
                   report=["заголовок «ДОЛЖНОСТНАЯ ИНСТРУКЦИЯ водителя-экспедитора» взят из верхнего колонтитула"])
 
 
+def breaks_inside_clauses(path: Path) -> Expect:
+    """A page break, a column break and an absolute tab between two words of a clause: the words stay apart."""
+    doc = _start("маляра", "73-ОД")
+    _general(doc, "Маляр")
+    _bold(doc, "2. ДОЛЖНОСТНЫЕ ОБЯЗАННОСТИ")
+    for xml in ('<w:r><w:t>2.1. Красит стены</w:t></w:r><w:r><w:br w:type="page"/></w:r><w:r><w:t>и потолки.</w:t></w:r>',
+                '<w:r><w:t>2.2. Готовит</w:t></w:r><w:r><w:br w:type="column"/><w:t>поверхности.</w:t></w:r>',
+                '<w:r><w:t>2.3. Моет</w:t></w:r><w:r><w:ptab w:relativeTo="margin" w:alignment="right" '
+                'w:leader="none"/><w:t>инструмент.</w:t></w:r>'):
+        doc.element.body[-1].addprevious(parse_xml(f"<w:p {W}>{xml}</w:p>"))
+    _sections_tail(doc, bold=True, start=3)
+    doc.save(path)
+    return Expect([("Красит стены и потолки.", []), ("Готовит поверхности.", []), ("Моет инструмент.", [])])
+
+
 MAKERS = {
     "vakhter.docx": table_rows_in_a_content_control,
     "menedzher-po-zakupkam.docx": functions_and_duties_heading,
@@ -259,4 +274,5 @@ MAKERS = {
     "shinomontazhnik.docx": clauses_numbered_by_listnum_levels,
     "stropalshchik.docx": workers_instruction_titled_otherwise,
     "voditel-ekspeditor.docx": title_in_the_page_header,
+    "malyar.docx": breaks_inside_clauses,
 }

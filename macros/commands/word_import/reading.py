@@ -196,10 +196,10 @@ class _Reader:
                     pieces.append(shown)
                     if shown.strip():
                         bold_flags.append(bold)
-                elif item.tag == W + "tab":
+                elif item.tag in (W + "tab", W + "ptab"):
                     pieces.append("\t")
-                elif item.tag in (W + "br", W + "cr") and item.get(qn("w:type")) not in ("page", "column"):
-                    pieces.append("\n")
+                elif item.tag in (W + "br", W + "cr"):  # a page or column break inside a sentence parts two words
+                    pieces.append(" " if item.get(qn("w:type")) in ("page", "column") else "\n")
                 elif item.tag == W + "noBreakHyphen":
                     pieces.append("-")
                 elif item.tag == W + "sym":
