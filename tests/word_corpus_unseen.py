@@ -73,17 +73,18 @@ def lettered_sections(path: Path) -> Expect:
 
 def clauses_glued_in_one_paragraph(path: Path) -> Expect:
     """«2.1. … 2.2. … 2.3. …» in one paragraph: each number continuing the paragraph's own starts a clause;
-    a number that does not continue it («18.30.») stays inside its clause."""
+    a number that does not continue it («18.30.»), or a reference («в п. 2.5.»), stays inside its clause."""
     doc = _start("кассира торгового зала", "65-ОД")
     _general(doc, "Кассир торгового зала")
     _bold(doc, "2. ДОЛЖНОСТНЫЕ ОБЯЗАННОСТИ")
     doc.add_paragraph("2.1. Принимает оплату от покупателей. 2.2. Выдаёт чеки; 2.3. Сдаёт выручку "
                       "до 18.30.")
-    doc.add_paragraph("2.4. Ведёт кассовую книгу.")
+    doc.add_paragraph("2.4. Ведёт кассовую книгу по форме, указанной в п. 2.5. настоящей инструкции.")
     _sections_tail(doc, bold=True, start=3)
     doc.save(path)
     return Expect([("Принимает оплату от покупателей.", []), ("Выдаёт чеки;", []),
-                   ("Сдаёт выручку до 18.30.", []), ("Ведёт кассовую книгу.", [])],
+                   ("Сдаёт выручку до 18.30.", []),
+                   ("Ведёт кассовую книгу по форме, указанной в п. 2.5. настоящей инструкции.", [])],
                   report=["абзац 10: пункты 2.2, 2.3 записаны в одном абзаце с п. 2.1: разделены на отдельные пункты"])
 
 

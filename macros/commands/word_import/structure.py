@@ -20,6 +20,7 @@ TYPED_LABEL = re.compile(
     r"^\s*(?P<label>(?:\d{1,2}\.){1,3}\d{0,2}\.?(?=[\s\t]|$|[А-ЯЁA-Z«\"])|\d{1,2}\)(?=\s|$)"
     r"|[а-яёa-z]\)(?=\s|$)|[-–—•·▪●○■□➢✓*](?=\s|$))\s*")
 GLUED = re.compile(r"^\s*((?:\d{1,2}\.)+\d{1,2}\.?)\s")  # «2.1. …», the start of a paragraph that may hold more
+REFERENCE_WORD = re.compile(r"(?:^|\s)(?:п|пп|ст|ч|см|разд|прил|подп|абз|т)\.$|пункт\w*\.?$|№\s*$", re.I)
 ROMAN_LABEL = re.compile(r"^\s*(?P<label>[IVXLC]{1,6}\.?)(?=\s)\s*")
 LETTER_LABEL = re.compile(r"^\s*(?P<label>[А-ЯЁA-Z]\.)\s+")  # «Б. Должностные обязанности»: only before a section
 SECTION_WORD = re.compile(r"^\s*(?:раздел|глава)\s+(?P<label>\d{1,2}|[IVXLC]{1,6})\.?\s*[.:—–-]?\s*", re.I)
@@ -166,7 +167,7 @@ def _unglue(lines: list[Line]) -> tuple[list[Line], list[tuple[Line, str]]]:
         while start:
             label = ".".join([*prefix, str(int(number) + len(labels) + 1)])
             cut = re.search(rf"(?<=[.;])\s+(?={re.escape(label)}\.?\s)", parts[-1])
-            if not cut:
+            if not cut or REFERENCE_WORD.search(parts[-1][:cut.start()]):  # «… в п. 2.2. настоящей инструкции»
                 break
             parts[-1:] = [parts[-1][:cut.start()], parts[-1][cut.end():]]
             labels.append(label)
