@@ -61,10 +61,11 @@ def read_lines(path: Path) -> tuple[list[Line], list[str]]:
     reader.walk(body)
     notes = []
     if not any(TITLE.search(line.text) for line in reader.lines):  # the title printed in the page header only
-        top = [p for section in document.sections for part in (section.first_page_header, section.header)
-               for p in part.paragraphs if TITLE.search(p.text)][:1]
-        reader.lines[:0] = [Line(paragraph=0, text=p.text) for p in top]
-        notes += [f"заголовок «{p.text.strip()}» взят из верхнего колонтитула — проверьте наименование" for p in top]
+        top = [text for rel in document.part.rels.values() if rel.reltype.endswith("/header") and not rel.is_external
+               for p in rel.target_part.element.iter(W + "p")
+               if TITLE.search(text := "".join(t.text or "" for t in p.iter(W + "t")))][:1]
+        reader.lines[:0] = [Line(paragraph=0, text=text) for text in top]
+        notes += [f"заголовок «{text.strip()}» взят из верхнего колонтитула — проверьте наименование" for text in top]
     inserted, deleted = len(list(body.iter(W + "ins"))), len(list(body.iter(W + "del")))
     moved = len(list(body.iter(W + "moveTo")))
     if inserted or deleted or moved:
