@@ -59,9 +59,9 @@ def functions_and_duties_heading(path: Path) -> Expect:
 
 def lettered_sections(path: Path) -> Expect:
     """Sections lettered «А. Общие положения:», «Б. Должностные обязанности:», clauses «1.», «2.» in each."""
-    doc = _start("водителя погрузчика", "64-ОД")
-    duties = ["Перевозит грузы по складу.", "Следит за исправностью погрузчика."]
-    for title, clauses in (("А. Общие положения:", ["Водитель погрузчика относится к категории рабочих."]),
+    doc = _start("водителя электрокара", "64-ОД")
+    duties = ["Перевозит грузы по складу.", "Следит за исправностью электрокара."]
+    for title, clauses in (("А. Общие положения:", ["Водитель электрокара относится к категории рабочих."]),
                            ("Б. Должностные обязанности:", duties), ("В. Права:", RIGHTS),
                            ("Г. Ответственность:", LIABILITY)):
         _bold(doc, title)
@@ -264,7 +264,7 @@ def breaks_inside_clauses(path: Path) -> Expect:
 MAKERS = {
     "vakhter.docx": table_rows_in_a_content_control,
     "menedzher-po-zakupkam.docx": functions_and_duties_heading,
-    "voditel-pogruzchika.docx": lettered_sections,
+    "voditel-elektrokara.docx": lettered_sections,
     "kassir-zala.docx": clauses_glued_in_one_paragraph,
     "kontroler-zala.docx": duties_run_into_one_paragraph,
     "kladovshchik.docx": symbols_as_text_from_libreoffice,
