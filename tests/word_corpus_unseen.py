@@ -2,7 +2,11 @@
 
 Rows of a table inside a content control (a repeating section), a duties heading that also names the
 functions, sections lettered «А.», «Б.», clauses glued into one paragraph («2.1. … 2.2. …», as a PDF made
-into Word gives them), duties run into one paragraph through «;». Same `Expect` as word_corpus_layouts.py.
+into Word gives them), duties run into one paragraph through «;», symbol-font characters kept as text (as
+LibreOffice saves them), broken cross-references, Word bullet lists with levels, «СОГЛАСОВАНО» beside
+«УТВЕРЖДАЮ» in a stamp table, AUTONUM and LISTNUM fields, «Рабочая инструкция», the title in the page
+header only, page breaks inside clauses, numbers typed «2.1)», «(а)», «2.4 –». Same `Expect` as
+word_corpus_layouts.py.
 """
 
 from __future__ import annotations
@@ -261,6 +265,28 @@ def breaks_inside_clauses(path: Path) -> Expect:
     return Expect([("Красит стены и потолки.", []), ("Готовит поверхности.", []), ("Моет инструмент.", [])])
 
 
+def typed_numbers_in_parentheses_and_with_dashes(path: Path) -> Expect:
+    """Numbers typed «2.1)», «2.1.1)», «(1)», «(а)», «А)» and «2.4 – текст»: each a number, none left in the text."""
+    doc = _start("штукатура", "74-ОД")
+    _general(doc, "Штукатур")
+    _bold(doc, "2. ДОЛЖНОСТНЫЕ ОБЯЗАННОСТИ")
+    for line in ("2.1) Штукатурит поверхности:", "2.1.1) стены;", "2.1.2) потолки.", "2.2) Готовит растворы:",
+                 "(а) цементные;", "(б) известковые.", "2.3) Ремонтирует штукатурку:", "А) фасадов;", "Б) откосов.",
+                 "2.4 – Убирает рабочее место."):
+        doc.add_paragraph(line)
+    _bold(doc, "3. ПРАВА")
+    for number, right in enumerate(RIGHTS, start=1):
+        doc.add_paragraph(f"({number}) {right}")
+    _bold(doc, "4. ОТВЕТСТВЕННОСТЬ")
+    for number, item in enumerate(LIABILITY, start=1):
+        doc.add_paragraph(f"4.{number} – {item}")
+    doc.save(path)
+    return Expect([("Штукатурит поверхности:", ["стены;", "потолки."]),
+                   ("Готовит растворы:", ["цементные;", "известковые."]),
+                   ("Ремонтирует штукатурку:", ["фасадов;", "откосов."]), ("Убирает рабочее место.", [])],
+                  absent=["(1)", "(2)", "– За"])
+
+
 MAKERS = {
     "vakhter.docx": table_rows_in_a_content_control,
     "menedzher-po-zakupkam.docx": functions_and_duties_heading,
@@ -276,4 +302,5 @@ MAKERS = {
     "stropalshchik.docx": workers_instruction_titled_otherwise,
     "voditel-ekspeditor.docx": title_in_the_page_header,
     "malyar.docx": breaks_inside_clauses,
+    "shtukatur.docx": typed_numbers_in_parentheses_and_with_dashes,
 }

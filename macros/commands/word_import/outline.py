@@ -27,8 +27,11 @@ def family(line: Line, label: str):
         return ("list", line.list_level, _shape(line.list_label))
     if not label:
         return None
+    label = label.lstrip("(")  # «(1)» and «1)», «(а)» and «а)» look alike
     if label[0].isdigit():
-        return ("paren", "digit") if label.endswith(")") else ("decimal", len([p for p in label.split(".") if p]))
+        if label.endswith(")") and "." not in label:
+            return ("paren", "digit")
+        return ("decimal", len([p for p in label.rstrip(")").split(".") if p]))  # «2.1.», «2.1)»
     if label.endswith(")"):
         return ("paren", "letter")
     if re.fullmatch(r"[IVXLC]+\.?", label):
@@ -97,7 +100,7 @@ def _announced(current: "structure.Clause | None", kind, line: Line, label: str)
     or a number that continues the clause's own («2.3.1.» under «2.3.»)."""
     if current is None or kind[0] == "bullet" or _list_open(current):
         return True
-    if kind[0] == "decimal" and current.number and label.startswith(current.number.rstrip(".") + "."):
+    if kind[0] == "decimal" and current.number and label.startswith(current.number.rstrip(".)") + "."):
         return True
     previous = current.items[-1].line if current.items else current.line
     return kind[0] == "list" and previous.list_level is not None and kind[1] > previous.list_level

@@ -16,9 +16,9 @@ from dataclasses import dataclass, field, replace
 from . import outline
 from .reading import TITLE, Line
 
-TYPED_LABEL = re.compile(
-    r"^\s*(?P<label>(?:\d{1,2}\.){1,3}\d{0,2}\.?(?=[\s\t]|$|[А-ЯЁA-Z«\"])|\d{1,2}\)(?=\s|$)"
-    r"|[а-яёa-z]\)(?=\s|$)|[-–—•·▪●○■□➢✓*](?=\s|$))\s*")
+TYPED_LABEL = re.compile(  # «2.1.», «2.1)», «1)», «(1)», «а)», «(а)», «А)», dashes and bullets; «2.1 – текст» too
+    r"^\s*(?P<label>(?:\d{1,2}\.){1,3}\d{1,2}\)(?=\s|$)|(?:\d{1,2}\.){1,3}\d{0,2}\.?(?=[\s\t]|$|[А-ЯЁA-Z«\"])"
+    r"|\(?\d{1,2}\)(?=\s|$)|\(?[а-яёa-zА-ЯЁA-Z]\)(?=\s|$)|[-–—•·▪●○■□➢✓*](?=\s|$))(?:\s*[-–—](?=\s))?\s*")
 GLUED = re.compile(r"^\s*((?:\d{1,2}\.)+\d{1,2}\.?)\s")  # «2.1. …», the start of a paragraph that may hold more
 REFERENCE_WORD = re.compile(r"(?:^|\s)(?:п|пп|ст|ч|см|разд|прил|подп|абз|т)\.$|пункт\w*\.?$|№\s*$", re.I)
 ROMAN_LABEL = re.compile(r"^\s*(?P<label>[IVXLC]{1,6}\.?)(?=\s)\s*")
