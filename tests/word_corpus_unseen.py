@@ -5,7 +5,7 @@ functions, sections lettered «А.», «Б.», clauses glued into one paragraph 
 into Word gives them), duties run into one paragraph through «;», symbol-font characters kept as text (as
 LibreOffice saves them), broken cross-references, Word bullet lists with levels, «СОГЛАСОВАНО» beside
 «УТВЕРЖДАЮ» in a stamp table, AUTONUM and LISTNUM fields, «Рабочая инструкция», the title in the page
-header only, page breaks inside clauses, numbers typed «2.1)», «(а)», «2.4 –». Same `Expect` as
+header only, page breaks inside clauses, numbers typed «2.1)», «(а)», «2.4 –», sentences broken over paragraphs. Same `Expect` as
 word_corpus_layouts.py.
 """
 
@@ -287,6 +287,21 @@ def typed_numbers_in_parentheses_and_with_dashes(path: Path) -> Expect:
                   absent=["(1)", "(2)", "– За"])
 
 
+def sentences_broken_over_paragraphs(path: Path) -> Expect:
+    """Each printed line a paragraph (a scan or a PDF made into Word): a clause whose sentence goes on in a
+    lower-case paragraph is surely one clause; a new sentence without a number is still named for HR."""
+    doc = _start("сторожа-вахтёра", "75-ОД")
+    _general(doc, "Сторож-вахтёр")
+    _bold(doc, "2. ДОЛЖНОСТНЫЕ ОБЯЗАННОСТИ")
+    for line in ("2.1. Обходит территорию предприятия каждые два", "часа и проверяет замки.",
+                 "2.2. Ведёт журнал обходов", "и сдаёт его мастеру.", "2.3. Сообщает о происшествиях."):
+        doc.add_paragraph(line)
+    _sections_tail(doc, bold=True, start=3)
+    doc.save(path)
+    return Expect([("Обходит территорию предприятия каждые два часа и проверяет замки.", []),
+                   ("Ведёт журнал обходов и сдаёт его мастеру.", []), ("Сообщает о происшествиях.", [])])
+
+
 MAKERS = {
     "vakhter.docx": table_rows_in_a_content_control,
     "menedzher-po-zakupkam.docx": functions_and_duties_heading,
@@ -303,4 +318,5 @@ MAKERS = {
     "voditel-ekspeditor.docx": title_in_the_page_header,
     "malyar.docx": breaks_inside_clauses,
     "shtukatur.docx": typed_numbers_in_parentheses_and_with_dashes,
+    "storozh-vakhter.docx": sentences_broken_over_paragraphs,
 }

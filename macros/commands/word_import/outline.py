@@ -129,6 +129,9 @@ def _unlabelled(section, current, line, text, labelled, doubts):
         current.items.append(structure.Item(depth, text, line))
     else:
         current.more.append(text)
+        previous = current.more[-2] if len(current.more) > 1 else current.text
+        if text[:1].islower() and not previous.rstrip().endswith((".", "!", "?", "…", ":", ";")):
+            return current  # a sentence broken over two paragraphs («… каждые два» / «часа и …»): surely one clause
         doubts.append((line, f"«{_short(text)}» — абзац без номера присоединён к п. {_name(current)} как его "
                              "продолжение; если это отдельный пункт, поправьте"))
     return current
