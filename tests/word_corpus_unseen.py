@@ -5,7 +5,8 @@ functions, sections lettered «А.», «Б.», clauses glued into one paragraph 
 into Word gives them), duties run into one paragraph through «;», symbol-font characters kept as text (as
 LibreOffice saves them), broken cross-references, Word bullet lists with levels, «СОГЛАСОВАНО» beside
 «УТВЕРЖДАЮ» in a stamp table, AUTONUM and LISTNUM fields, «Рабочая инструкция», the title in the page
-header only, page breaks inside clauses, numbers typed «2.1)», «(а)», «2.4 –», sentences broken over paragraphs. Same `Expect` as
+header only, page breaks inside clauses, numbers typed «2.1)», «(а)», «2.4 –», sentences broken over paragraphs, headings in
+a style of the company's own with an outline level. Same `Expect` as
 word_corpus_layouts.py.
 """
 
@@ -302,6 +303,23 @@ def sentences_broken_over_paragraphs(path: Path) -> Expect:
                    ("Ведёт журнал обходов и сдаёт его мастеру.", []), ("Сообщает о происшествиях.", [])])
 
 
+def headings_in_a_style_with_an_outline_level(path: Path) -> Expect:
+    """Headings in the company's own style «Раздел» (outline level 1, not bold, no «Heading» in its name), with a
+    section of the company's own after the liability: its clauses must not become the liability's."""
+    doc = _start("дежурного администратора", "76-ОД")
+    style = doc.styles.add_style("Раздел", 1)
+    style.element.get_or_add_pPr().append(parse_xml(f'<w:outlineLvl {W} w:val="0"/>'))
+    duties = ["Встречает посетителей.", "Ведёт журнал дежурств."]
+    for title, clauses in (("1. Общие положения", ["Дежурный администратор относится к категории служащих."]),
+                           ("2. Должностные обязанности", duties), ("3. Права", RIGHTS),
+                           ("4. Ответственность", LIABILITY), ("5. Организация работы", ["Работает по графику."])):
+        doc.add_paragraph(title, style="Раздел")
+        for number, clause in enumerate(clauses, start=1):
+            doc.add_paragraph(f"{title[0]}.{number}. {clause}")
+    doc.save(path)
+    return Expect([(duty, []) for duty in duties], text=["## Организация работы\n\n- Работает по графику."])
+
+
 MAKERS = {
     "vakhter.docx": table_rows_in_a_content_control,
     "menedzher-po-zakupkam.docx": functions_and_duties_heading,
@@ -319,4 +337,5 @@ MAKERS = {
     "malyar.docx": breaks_inside_clauses,
     "shtukatur.docx": typed_numbers_in_parentheses_and_with_dashes,
     "storozh-vakhter.docx": sentences_broken_over_paragraphs,
+    "dezhurnyy-administrator.docx": headings_in_a_style_with_an_outline_level,
 }

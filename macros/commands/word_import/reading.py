@@ -277,13 +277,13 @@ class _Reader:
 
     @staticmethod
     def is_heading(p, style) -> bool:
-        if p.find(f"{W}pPr/{W}outlineLvl") is not None:
-            return True
-        while style is not None:
+        """A heading style by name, or an outline level on the paragraph or its style (9 is body text)."""
+        level = val(p.find(f"{W}pPr/{W}outlineLvl"))
+        while level is None and style is not None:
             if HEADING_STYLE.match(style.name or ""):
                 return True
-            style = style.base_style
-        return False
+            level, style = val(style.element.find(f"{W}pPr/{W}outlineLvl")), style.base_style
+        return level is not None and level != "9"
 
     @staticmethod
     def alignment(p, style) -> str | None:
