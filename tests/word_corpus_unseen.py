@@ -6,7 +6,7 @@ into Word gives them), duties run into one paragraph through «;», symbol-font 
 LibreOffice saves them), broken cross-references, Word bullet lists with levels, «СОГЛАСОВАНО» beside
 «УТВЕРЖДАЮ» in a stamp table, AUTONUM and LISTNUM fields, «Рабочая инструкция», the title in the page
 header only, page breaks inside clauses, numbers typed «2.1)», «(а)», «2.4 –», sentences broken over paragraphs, headings in
-a style of the company's own with an outline level. Same `Expect` as
+a style of the company's own with an outline level, form fields still showing their prompt. Same `Expect` as
 word_corpus_layouts.py.
 """
 
@@ -320,6 +320,26 @@ def headings_in_a_style_with_an_outline_level(path: Path) -> Expect:
     return Expect([(duty, []) for duty in duties], text=["## Организация работы\n\n- Работает по графику."])
 
 
+def form_fields_left_unfilled(path: Path) -> Expect:
+    """A form template: content controls still showing their prompt («Введите текст»), one control left empty.
+    The prompt is no text of the instruction: reported, not imported; the empty control does not stop the import."""
+    doc = _start("уборщика территории", "77-ОД")
+    _general(doc, "Уборщик территории")
+    _bold(doc, "2. ДОЛЖНОСТНЫЕ ОБЯЗАННОСТИ")
+    prompt = "<w:sdt><w:sdtPr><w:showingPlcHdr/></w:sdtPr><w:sdtContent>{}</w:sdtContent></w:sdt>"
+    for xml in ('<w:p><w:r><w:t xml:space="preserve">2.1. Подметает территорию </w:t></w:r>'
+                + prompt.format("<w:r><w:t>Введите периодичность.</w:t></w:r>") + "</w:p>",
+                "<w:sdt><w:sdtPr/></w:sdt>",
+                prompt.format("<w:p><w:r><w:t>Щелкните здесь, чтобы ввести текст.</w:t></w:r></w:p>"),
+                "<w:p><w:r><w:t>2.2. Убирает снег.</w:t></w:r></w:p>"):
+        doc.element.body[-1].addprevious(parse_xml(f"<w:body {W}>{xml}</w:body>")[0])
+    _sections_tail(doc, bold=True, start=3)
+    doc.save(path)
+    return Expect([("Подметает территорию", []), ("Убирает снег.", [])], absent=["Введите", "Щелкните"],
+                  report=["абзац 10: поле формы не заполнено (в нём подсказка «Введите периодичность.»)",
+                          "абзац 11: поле формы не заполнено"])
+
+
 MAKERS = {
     "vakhter.docx": table_rows_in_a_content_control,
     "menedzher-po-zakupkam.docx": functions_and_duties_heading,
@@ -338,4 +358,5 @@ MAKERS = {
     "shtukatur.docx": typed_numbers_in_parentheses_and_with_dashes,
     "storozh-vakhter.docx": sentences_broken_over_paragraphs,
     "dezhurnyy-administrator.docx": headings_in_a_style_with_an_outline_level,
+    "uborshchik-territorii.docx": form_fields_left_unfilled,
 }

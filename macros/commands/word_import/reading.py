@@ -149,7 +149,8 @@ class _Reader:
                     for c, cell in enumerate(_own(row, W + "tc")):
                         self.walk(cell, (number, r, c))
             elif child.tag in (W + "sdt", W + "sdtContent", W + "customXml", W + "smartTag"):
-                self.walk(child.find(W + "sdtContent") if child.tag == W + "sdt" else child, table)
+                inner = child.find(W + "sdtContent") if child.tag == W + "sdt" else child
+                self.walk([] if inner is None else inner, table)  # a content control may hold no content at all
 
     def paragraph(self, p, table) -> None:
         for box in p.iter(W + "txbxContent"):  # a stamp in a text box is read before its anchor paragraph
@@ -175,9 +176,12 @@ class _Reader:
                                    bullet=bullet and first, **common))
 
     def text(self, p) -> tuple[str, bool]:
-        pieces, bold_flags = [], []
+        pieces, bold_flags, prompts = [], [], []
         for run in p.iter(W + "r"):
             if not self._belongs(run, p):
+                continue
+            if any(c.find(f"{W}sdtPr/{W}showingPlcHdr") is not None for c in run.iterancestors(W + "sdt")):
+                prompts += [t.text or "" for t in run.iter(W + "t")]  # «Введите текст»: the field is not filled in
                 continue
             bold = self.run_bold(run, p)
             hidden = run.find(f"{W}rPr/{W}vanish")
@@ -208,6 +212,9 @@ class _Reader:
                 elif item.tag in (W + "footnoteReference", W + "endnoteReference"):
                     self.notes.append((self.paragraphs, item.tag[len(W):-len("Reference")], item.get(qn("w:id"))))
         text = "".join(pieces).replace("\xa0", " ")
+        if "".join(prompts).strip():
+            self.unread.append(f"абзац {self.paragraphs}: поле формы не заполнено (в нём подсказка «"
+                               f"{''.join(prompts).strip()}») — подсказка не перенесена; впишите нужный текст")
         for broken in BROKEN_REFERENCE.findall(text):
             self.unread.append(f"абзац {self.paragraphs}: «{broken}» — перекрёстная ссылка Word, чья цель удалена: "
                                "впишите в пункт, на что он ссылается")
