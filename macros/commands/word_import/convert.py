@@ -42,7 +42,7 @@ def convert(path: Path, staff, department: str | None = None, today: dt.date | N
     _one_instruction(lines, shape)
     header = read_header(shape.header)
     result = Result(path)
-    result.attention += reading_notes
+    result.attention += reading_notes + [f"абзац {line.paragraph}: {what}" for line, what in shape.notes]
     for table in dict.fromkeys(line.table[0] for line in shape.captions):
         caption = [line for line in shape.captions if line.table[0] == table]
         result.recognised.append(f"абзац {caption[0].paragraph}: шапка таблицы «{' | '.join(l.text for l in caption)}»"

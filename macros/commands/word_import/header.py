@@ -9,10 +9,11 @@ Blanks to sign («Фамилия И.О. ________», «"___" ______ 20__ г.») a
 from __future__ import annotations
 
 import datetime as dt
+import itertools
 import re
 from dataclasses import dataclass, field
 
-from .reading import Line
+from .reading import TITLE, Line
 
 MONTHS = {name: number for number, names in enumerate((
     ("январ",), ("феврал",), ("март",), ("апрел",), ("ма",), ("июн",), ("июл",), ("август",), ("сентябр",),
@@ -23,7 +24,6 @@ DATE_WORDS = re.compile(r"[«\"“']?\s*(\d{1,2})\s*[»\"”']?\s+" + MONTH_WORD
 DATE_DIGITS = re.compile(r"\b(\d{1,2})\.(\d{1,2})\.(\d{4})\b")
 DATE_ISO = re.compile(r"\b(\d{4})-(\d{2})-(\d{2})\b")
 ORDER_NUMBER = re.compile(r"№\s*([0-9A-Za-zА-Яа-яЁё][\w\-/.]*?)(?=[\s,;)]|$|\.$|\.\s)")
-TITLE = re.compile(r"должностная\s+инструкция", re.I)
 STAMP_WORD = re.compile(r"^(утверждаю|утвержден[аоы]?|утверждено|согласовано)\b", re.I)
 ORGANISATION = re.compile(r"\b(ООО|ЗАО|ОАО|ПАО|НАО|АО|ИП|ФГУП|МУП|ГУП|ГБУ|МБУ|АНО)\b|^(общество|акционерное|"
                           r"федеральное|государственное|муниципальное|индивидуальный|товарищество)", re.I)
@@ -90,6 +90,10 @@ def fragments(lines: list[Line]) -> list[tuple[Line, str]]:
 
 def read_header(lines: list[Line]) -> Header:
     header = Header()
+    # A stamp table is read column by column, as a person reads it: «СОГЛАСОВАНО» on the left, «УТВЕРЖДАЮ» on the
+    # right, one line of each per row — the agreement's date must not be taken for the approval's.
+    lines = [line for _, group in itertools.groupby(lines, key=lambda line: line.table and line.table[0])
+             for line in sorted(group, key=lambda line: line.table[2:0:-1] if line.table else ())]
     parts = fragments(lines)
     title_at = next((i for i, (_, text) in enumerate(parts) if TITLE.search(text)), None)
     in_stamp = False

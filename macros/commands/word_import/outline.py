@@ -21,14 +21,17 @@ MAX_DEPTH = 3
 
 def family(line: Line, label: str):
     """What kind of numbering a line carries; lines of one family are siblings."""
-    if line.bullet:  # a Word bullet reads as a typed dash
-        return ("bullet",)
+    if line.bullet:  # a Word bullet reads as a typed dash; a deeper level of a bullet list is a family of its own
+        return ("bullet", line.list_level) if line.list_level else ("bullet",)
     if line.list_level is not None:  # by level and look: lists pasted one per paragraph are still one list
         return ("list", line.list_level, _shape(line.list_label))
     if not label:
         return None
+    label = label.lstrip("(")  # «(1)» and «1)», «(а)» and «а)» look alike
     if label[0].isdigit():
-        return ("paren", "digit") if label.endswith(")") else ("decimal", len([p for p in label.split(".") if p]))
+        if label.endswith(")") and "." not in label:
+            return ("paren", "digit")
+        return ("decimal", len([p for p in label.rstrip(")").split(".") if p]))  # «2.1.», «2.1)»
     if label.endswith(")"):
         return ("paren", "letter")
     if re.fullmatch(r"[IVXLC]+\.?", label):
@@ -95,9 +98,9 @@ def _same_look(a, b) -> bool:
 def _announced(current: "structure.Clause | None", kind, line: Line, label: str) -> bool:
     """Whether the document shows that a new numbering nests: «…:» before it, dashes, a deeper Word level,
     or a number that continues the clause's own («2.3.1.» under «2.3.»)."""
-    if current is None or kind == ("bullet",) or _list_open(current):
+    if current is None or kind[0] == "bullet" or _list_open(current):
         return True
-    if kind[0] == "decimal" and current.number and label.startswith(current.number.rstrip(".") + "."):
+    if kind[0] == "decimal" and current.number and label.startswith(current.number.rstrip(".)") + "."):
         return True
     previous = current.items[-1].line if current.items else current.line
     return kind[0] == "list" and previous.list_level is not None and kind[1] > previous.list_level
@@ -126,6 +129,9 @@ def _unlabelled(section, current, line, text, labelled, doubts):
         current.items.append(structure.Item(depth, text, line))
     else:
         current.more.append(text)
+        previous = current.more[-2] if len(current.more) > 1 else current.text
+        if text[:1].islower() and not previous.rstrip().endswith((".", "!", "?", "…", ":", ";")):
+            return current  # a sentence broken over two paragraphs («… каждые два» / «часа и …»): surely one clause
         doubts.append((line, f"«{_short(text)}» — абзац без номера присоединён к п. {_name(current)} как его "
                              "продолжение; если это отдельный пункт, поправьте"))
     return current

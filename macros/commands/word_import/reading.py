@@ -26,6 +26,11 @@ MC_FALLBACK = "{http://schemas.openxmlformats.org/markup-compatibility/2006}Fall
 SKIPPED_ANCESTORS = {W + "del", W + "moveFrom", MC_FALLBACK, W + "txbxContent"}
 # Word's bullet library as symbol-font characters (Symbol ·, Wingdings ■ ➢ ✓ ❖ ● ■): a typed bullet.
 BULLET_SYMBOLS = {"F0B7", "F0A7", "F0D8", "F0FC", "F076", "F06C", "F06E", "F09F", "F0A8"}
+# What Word (or LibreOffice) shows in place of a cross-reference whose target is gone.
+BROKEN_REFERENCE = re.compile(r"(?:Ошибка|Error)[!:]\s*(?:Источник ссылки не найден|Закладка не определена|Reference "
+                              r"source not found|Bookmark not defined)\.?", re.I)
+AUTO_NUMBER = re.compile(r"\s*(AUTONUM|AUTONUMLGL|AUTONUMOUT|LISTNUM)\b(?:.*?\\l\s+(\d))?", re.I)
+TITLE = re.compile(r"(?:должностная|рабочая|производственная)\s+инструкция", re.I)  # workers' ones are «рабочие»
 HEADING_STYLE = re.compile(r"^(heading|заголовок|title|название|subtitle)", re.I)
 
 
@@ -55,6 +60,12 @@ def read_lines(path: Path) -> tuple[list[Line], list[str]]:
     body = document.element.body
     reader.walk(body)
     notes = []
+    if not any(TITLE.search(line.text) for line in reader.lines):  # the title printed in the page header only
+        top = [text for rel in document.part.rels.values() if rel.reltype.endswith("/header") and not rel.is_external
+               for p in rel.target_part.element.iter(W + "p")
+               if TITLE.search(text := "".join(t.text or "" for t in p.iter(W + "t")))][:1]
+        reader.lines[:0] = [Line(paragraph=0, text=text) for text in top]
+        notes += [f"заголовок «{text.strip()}» взят из верхнего колонтитула — проверьте наименование" for text in top]
     inserted, deleted = len(list(body.iter(W + "ins"))), len(list(body.iter(W + "del")))
     moved = len(list(body.iter(W + "moveTo")))
     if inserted or deleted or moved:
@@ -71,6 +82,17 @@ def read_lines(path: Path) -> tuple[list[Line], list[str]]:
         notes.append(f"в документе есть вставленные фрагменты другого формата ({chunks}, altChunk): их текст не "
                      "прочитан — откройте файл в Word, сохраните заново как .docx и импортируйте снова")
     return reader.lines, notes + reader.unread
+
+
+def _own(parent, tag: str) -> list:
+    """Rows of a table, cells of a row, also inside content controls (a repeating section) and custom XML."""
+    found = []
+    for child in [] if parent is None else parent:
+        if child.tag == tag:
+            found.append(child)
+        elif child.tag in (W + "sdt", W + "sdtContent", W + "customXml"):
+            found += _own(child.find(W + "sdtContent") if child.tag == W + "sdt" else child, tag)
+    return found
 
 
 def _notes_text(document, references: list[tuple[int, str, str]]) -> list[tuple[int, str]]:
@@ -112,6 +134,7 @@ class _Reader:
         self.notes: list[tuple[int, str, str]] = []   # (paragraph, "footnote" or "endnote", id) of each reference
         self.unread: list[str] = []                    # what Word holds but the import leaves out, for the report
         self.paragraphs = 0
+        self.field_counters: list[int] = []   # the numbers AUTONUM and LISTNUM fields show, level by level
         self.tables = 0
         self.styles = {s.style_id: s for s in document.styles if getattr(s, "style_id", None)}
 
@@ -122,11 +145,12 @@ class _Reader:
             elif child.tag == W + "tbl":
                 self.tables += 1
                 number = self.tables
-                for r, row in enumerate(child.findall(W + "tr")):
-                    for c, cell in enumerate(row.findall(W + "tc")):
+                for r, row in enumerate(_own(child, W + "tr")):
+                    for c, cell in enumerate(_own(row, W + "tc")):
                         self.walk(cell, (number, r, c))
             elif child.tag in (W + "sdt", W + "sdtContent", W + "customXml", W + "smartTag"):
-                self.walk(child.find(W + "sdtContent") if child.tag == W + "sdt" else child, table)
+                inner = child.find(W + "sdtContent") if child.tag == W + "sdt" else child
+                self.walk([] if inner is None else inner, table)  # a content control may hold no content at all
 
     def paragraph(self, p, table) -> None:
         for box in p.iter(W + "txbxContent"):  # a stamp in a text box is read before its anchor paragraph
@@ -138,7 +162,7 @@ class _Reader:
                                  or p.find(f"{W}pPr/{W}rPr/{W}moveFrom") is not None):
             return  # a paragraph deleted (or moved away) with its mark: gone from the document and its numbering
         style = self.styles.get(val(p.find(f"{W}pPr/{W}pStyle")) or "")
-        label, level, bullet = self.list_label(p, style)
+        label, level, bullet = self.list_label(p, style) or self.field_label(p)
         common = dict(
             paragraph=self.paragraphs, bold=bold, table=table, heading=self.is_heading(p, style),
             centered=self.alignment(p, style) == "center",
@@ -152,9 +176,12 @@ class _Reader:
                                    bullet=bullet and first, **common))
 
     def text(self, p) -> tuple[str, bool]:
-        pieces, bold_flags = [], []
+        pieces, bold_flags, prompts = [], [], []
         for run in p.iter(W + "r"):
             if not self._belongs(run, p):
+                continue
+            if any(c.find(f"{W}sdtPr/{W}showingPlcHdr") is not None for c in run.iterancestors(W + "sdt")):
+                prompts += [t.text or "" for t in run.iter(W + "t")]  # «Введите текст»: the field is not filled in
                 continue
             bold = self.run_bold(run, p)
             hidden = run.find(f"{W}rPr/{W}vanish")
@@ -167,25 +194,39 @@ class _Reader:
                 continue
             for item in run:
                 if item.tag == W + "t":
-                    pieces.append(item.text or "")
-                    if (item.text or "").strip():
+                    # A symbol font's character typed as text (LibreOffice, older Word): U+F0B7 is Symbol's bullet.
+                    font = run.find(f"{W}rPr/{W}rFonts")
+                    shown = re.sub("[\uf000-\uf0ff]", lambda m: self.symbol(
+                        None if font is None else font.get(qn("w:ascii")), f"{ord(m.group()):04X}"), item.text or "")
+                    pieces.append(shown)
+                    if shown.strip():
                         bold_flags.append(bold)
-                elif item.tag == W + "tab":
+                elif item.tag in (W + "tab", W + "ptab"):
                     pieces.append("\t")
-                elif item.tag in (W + "br", W + "cr") and item.get(qn("w:type")) not in ("page", "column"):
-                    pieces.append("\n")
+                elif item.tag in (W + "br", W + "cr"):  # a page or column break inside a sentence parts two words
+                    pieces.append(" " if item.get(qn("w:type")) in ("page", "column") else "\n")
                 elif item.tag == W + "noBreakHyphen":
                     pieces.append("-")
                 elif item.tag == W + "sym":
-                    code = (item.get(qn("w:char")) or "").upper()
-                    if code in BULLET_SYMBOLS:
-                        pieces.append("•")
-                    else:
-                        self.unread.append(f"абзац {self.paragraphs}: символ шрифта «{item.get(qn('w:font'))}» (код "
-                                           f"{code}) не перенесён — впишите его в пункт обычным текстом")
+                    pieces.append(self.symbol(item.get(qn("w:font")), (item.get(qn("w:char")) or "").upper()))
                 elif item.tag in (W + "footnoteReference", W + "endnoteReference"):
                     self.notes.append((self.paragraphs, item.tag[len(W):-len("Reference")], item.get(qn("w:id"))))
-        return "".join(pieces).replace("\xa0", " "), bool(bold_flags) and all(bold_flags)
+        text = "".join(pieces).replace("\xa0", " ")
+        if "".join(prompts).strip():
+            self.unread.append(f"абзац {self.paragraphs}: поле формы не заполнено (в нём подсказка «"
+                               f"{''.join(prompts).strip()}») — подсказка не перенесена; впишите нужный текст")
+        for broken in BROKEN_REFERENCE.findall(text):
+            self.unread.append(f"абзац {self.paragraphs}: «{broken}» — перекрёстная ссылка Word, чья цель удалена: "
+                               "впишите в пункт, на что он ссылается")
+        return text, bool(bold_flags) and all(bold_flags)
+
+    def symbol(self, font: str | None, code: str) -> str:
+        """A symbol font's character: a bullet of Word's library reads as «•», any other is reported and left out."""
+        if code in BULLET_SYMBOLS:
+            return "•"
+        self.unread.append(f"абзац {self.paragraphs}: символ шрифта «{font}» (код {code}) не перенесён — впишите "
+                           "его в пункт обычным текстом")
+        return ""
 
     @staticmethod
     def _belongs(run, p) -> bool:
@@ -216,24 +257,40 @@ class _Reader:
             num_pr = ppr.find(W + "numPr") if ppr is not None else None
             style = style.base_style
         if num_pr is None:
-            return "", None, False
+            return None
         num_id, level = val(num_pr.find(W + "numId")), int(val(num_pr.find(W + "ilvl")) or 0)
         if not num_id or num_id == "0":
-            return "", None, False
+            return None
         shown = self.numbering.label(num_id, level)
         if shown is None:
-            return "", None, False
+            return None
         return shown[0], level, shown[1]
+
+    def field_label(self, p) -> tuple[str, int | None, bool]:
+        """A number shown by a field at the start of the paragraph (AUTONUM, LISTNUM \\l 2): the text lacks it."""
+        for item in p.iter(W + "t", W + "instrText", W + "fldSimple"):
+            code = item.get(qn("w:instr")) if item.tag == W + "fldSimple" else item.text
+            if not (code or "").strip():
+                continue
+            field = AUTO_NUMBER.match(code) if item.tag != W + "t" else None
+            if not field:
+                break
+            level, counters = int(field.group(2) or 1) - 1, self.field_counters
+            del counters[level + 1:]
+            counters += [0] * (level + 1 - len(counters))
+            counters[level] += 1
+            return ".".join(map(str, counters)) + ".", level, False
+        return "", None, False
 
     @staticmethod
     def is_heading(p, style) -> bool:
-        if p.find(f"{W}pPr/{W}outlineLvl") is not None:
-            return True
-        while style is not None:
+        """A heading style by name, or an outline level on the paragraph or its style (9 is body text)."""
+        level = val(p.find(f"{W}pPr/{W}outlineLvl"))
+        while level is None and style is not None:
             if HEADING_STYLE.match(style.name or ""):
                 return True
-            style = style.base_style
-        return False
+            level, style = val(style.element.find(f"{W}pPr/{W}outlineLvl")), style.base_style
+        return level is not None and level != "9"
 
     @staticmethod
     def alignment(p, style) -> str | None:

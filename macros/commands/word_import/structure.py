@@ -14,16 +14,20 @@ import re
 from dataclasses import dataclass, field, replace
 
 from . import outline
-from .reading import Line
+from .reading import TITLE, Line
 
-TYPED_LABEL = re.compile(
-    r"^\s*(?P<label>(?:\d{1,2}\.){1,3}\d{0,2}\.?(?=[\s\t]|$|[А-ЯЁA-Z«\"])|\d{1,2}\)(?=\s|$)"
-    r"|[а-яёa-z]\)(?=\s|$)|[-–—•·▪●○■□➢✓*](?=\s|$))\s*")
+TYPED_LABEL = re.compile(  # «2.1.», «2.1)», «1)», «(1)», «а)», «(а)», «А)», dashes and bullets; «2.1 – текст» too
+    r"^\s*(?P<label>(?:\d{1,2}\.){1,3}\d{1,2}\)(?=\s|$)|(?:\d{1,2}\.){1,3}\d{0,2}\.?(?=[\s\t]|$|[А-ЯЁA-Z«\"])"
+    r"|\(?\d{1,2}\)(?=\s|$)|\(?[а-яёa-zА-ЯЁA-Z]\)(?=\s|$)|[-–—•·▪●○■□➢✓*](?=\s|$))(?:\s*[-–—](?=\s))?\s*")
+GLUED = re.compile(r"^\s*((?:\d{1,2}\.)+\d{1,2}\.?)\s")  # «2.1. …», the start of a paragraph that may hold more
+REFERENCE_WORD = re.compile(r"(?:^|\s)(?:п|пп|ст|ч|см|разд|прил|подп|абз|т)\.$|пункт\w*\.?$|№\s*$", re.I)
 ROMAN_LABEL = re.compile(r"^\s*(?P<label>[IVXLC]{1,6}\.?)(?=\s)\s*")
+LETTER_LABEL = re.compile(r"^\s*(?P<label>[А-ЯЁA-Z]\.)\s+")  # «Б. Должностные обязанности»: only before a section
 SECTION_WORD = re.compile(r"^\s*(?:раздел|глава)\s+(?P<label>\d{1,2}|[IVXLC]{1,6})\.?\s*[.:—–-]?\s*", re.I)
 KNOWN_SECTIONS = (
     ("general", "Общие положения", r"общие положения"),
-    ("duties", "Должностные обязанности", r"(?:должностные |функциональные |основные |трудовые )?обязанности"),
+    ("duties", "Должностные обязанности", r"(?:(?:основные |трудовые )?(?:функции|задачи) и )?(?:должностные |функциональные |основные |трудовые )?"
+                                             r"обязанности"),
     ("rights", "Права", r"права"),
     ("liability", "Ответственность", r"ответственность"),
 )
@@ -77,6 +81,7 @@ class Shape:
     stray: list[Line] = field(default_factory=list)   # lines inside sections that are not clauses
     doubts: list[tuple[Line, str]] = field(default_factory=list)   # lines whose place in the outline is a guess
     captions: list[Line] = field(default_factory=list)  # «№ п/п | Содержание» rows of tables read as text
+    notes: list[tuple[Line, str]] = field(default_factory=list)   # what was read otherwise than it is written
 
 
 def clean(text: str) -> str:
@@ -92,6 +97,9 @@ def split_label(line: Line) -> tuple[str, str]:
         match = pattern.match(text)
         if match:
             return match.group("label"), clean(text[match.end():])
+    match = LETTER_LABEL.match(text)
+    if match and section_kind(text[match.end():]):
+        return match.group("label"), clean(text[match.end():])
     return "", clean(text)
 
 
@@ -122,6 +130,7 @@ def is_heading(line: Line, label: str, text: str) -> tuple[str | None, str] | No
 
 def shape_of(lines: list[Line]) -> Shape:
     lines, captions = _unwrap_tables(lines)
+    lines, notes = _unglue(lines)
     sections: list[Section] = []
     header: list[Line] = []
     tail: list[Line] = []
@@ -133,7 +142,7 @@ def shape_of(lines: list[Line]) -> Shape:
             tail = lines[index:]
             break
         heading = is_heading(line, label, text)
-        if heading and (sections or _title_seen(header)):
+        if heading and (sections or heading[0] or _title_seen(header)):  # «Общие положения» starts even untitled
             kind, title = heading
             sections.append(Section(kind, title, line, label.rstrip(".")))
             body.append((line, "", ""))  # marks the start of a section
@@ -142,13 +151,35 @@ def shape_of(lines: list[Line]) -> Shape:
             header.append(line)
         else:
             body.append((line, label, text))
-    shape = Shape(header, sections, tail, captions=captions)
+    shape = Shape(header, sections, tail, captions=captions, notes=notes)
     _fill_sections(shape, body)
     return shape
 
 
+def _unglue(lines: list[Line]) -> tuple[list[Line], list[tuple[Line, str]]]:
+    """«2.1. Принимает деньги. 2.2. Выдаёт чеки.» in one paragraph (a PDF made into Word, a paste): each number
+    that continues the paragraph's own after the end of a sentence starts a clause of its own."""
+    result, notes = [], []
+    for line in lines:
+        start = None if line.list_label else GLUED.match(line.text)
+        parts, labels = [line.text], []
+        *prefix, number = start.group(1).rstrip(".").split(".") if start else ["0"]
+        while start:
+            label = ".".join([*prefix, str(int(number) + len(labels) + 1)])
+            cut = re.search(rf"(?<=[.;])\s+(?={re.escape(label)}\.?\s)", parts[-1])
+            if not cut or REFERENCE_WORD.search(parts[-1][:cut.start()]):  # «… в п. 2.2. настоящей инструкции»
+                break
+            parts[-1:] = [parts[-1][:cut.start()], parts[-1][cut.end():]]
+            labels.append(label)
+        result += [replace(line, text=part) for part in parts]
+        if labels:
+            notes.append((line, f"пункты {', '.join(labels)} записаны в одном абзаце с п. {start.group(1).rstrip('.')}"
+                                ": разделены на отдельные пункты — сверьте с документом"))
+    return result, notes
+
+
 def _title_seen(header: list[Line]) -> bool:
-    return any(re.search(r"должностная\s+инструкция", line.text, re.I) for line in header) or len(header) > 25
+    return any(TITLE.search(line.text) for line in header) or len(header) > 25
 
 
 def _fill_sections(shape: Shape, body: list[tuple[Line, str, str]]) -> None:
@@ -160,6 +191,11 @@ def _fill_sections(shape: Shape, body: list[tuple[Line, str, str]]) -> None:
             groups[-1].append(entry)
     for section, entries in zip(shape.sections, groups):
         shape.doubts += outline.fill_clauses(section, [e for e in entries if not e[0].table])
+        only = section.clauses[0] if len(section.clauses) == 1 and section.kind == "duties" else None
+        if only and not only.items and only.text.count(";") >= 2:  # «Кассир обязан: принимать …; выдавать …; …»
+            shape.doubts.append((only.line, f"«{outline._short(only.text)}» — обязанности перечислены в одном абзаце "
+                                            "через «;»: оставлены одним пунктом; если это отдельные обязанности, "
+                                            "разделите их в Word на абзацы и импортируйте снова"))
         cells = [e[0] for e in entries if e[0].table]
         if section.kind == "general":  # «Образование | высшее»: a table of requirements, one clause a row
             section.clauses += _table_rows(cells)
