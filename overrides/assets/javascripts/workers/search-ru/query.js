@@ -97,7 +97,8 @@
   Understanding.prototype.lookUp = async function (word, weight, found) {
     const key = isCyrillic(word) && word.length > 2 ? this.stem(word) : word
     const own = key.length >= 3 ? [key, ...fleetingShapes(key)] : [word]
-    let verb = isCyrillic(word) && key !== word ? VERB_STEM.exec(key) : null
+    // Only a verb's form (infinitive, present tense: «…ть», «…т», «…тся»), not «персонала» — «персон…».
+    let verb = isCyrillic(word) && /ть?(ся)?$/.test(word) ? VERB_STEM.exec(key) : null
     if (verb && verb[1].length < 5 && !/ть(ся)?$/.test(word)) verb = null  // «продает»: not «прод…»
     const number = isCyrillic(word) ? NUMBER.exec(word) : null
     const derived = [...(verb ? [verb[1]] : []), ...(number ? [String(number.slice(1).findIndex(Boolean) + 1)] : [])]
