@@ -84,6 +84,9 @@ FORGIVEN = [
     ("обучать", RECRUITER, "verb"),                   # обучение
     # A title shortened to the beginnings of its words.
     ("комдир", COMMERCIAL, "abbreviation"),           # Коммерческий директор
+    # A Latin abbreviation with its ending after an apostrophe (the ' key is «э» on the Russian layout).
+    ("kam'a", KAM, "apostrophe"),
+    ("kam’a", KAM, "apostrophe"),
     # A number written out, where the text has digits.
     ("опыт от трех лет", SALES_HEAD, "number"),       # не менее 3 лет
     # Generic HR words for a position (mkdocs.yml extra.search_synonyms).

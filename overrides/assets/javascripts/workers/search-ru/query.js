@@ -67,8 +67,15 @@
       let parts = words(token)
       if (parts.length > 1 && parts.every(part => /^\p{L}$/u.test(part))) parts = [parts.join("")]  // «р.о.п.»
       const layout = onRussianLayout(token)
+      // A Latin abbreviation with an ending after an apostrophe: "KAM'а", "hr’a".
+      const apostrophe = /^([a-z]+)['’]\p{L}{1,3}$/iu.exec(token)
+      if (apostrophe && !layout) parts = [parts[0]]
       if (layout && parts.length !== 1) {  // "j,ojhjn": punctuation keys are letters on the other layout
-        terms.push({ shown: token.toLowerCase(), typed: [], guesses: [{ word: layout, kind: "layout" }] })
+        const guesses = [{ word: layout, kind: "layout" }]
+        if (apostrophe)  // "kam'a" is also "лфьэф" on the Russian layout
+          guesses.push({ word: parts[0], kind: "layout" },
+                       ...transliterations(parts[0]).map(word => ({ word, kind: "translit" })))
+        terms.push({ shown: token.toLowerCase(), typed: [], guesses })
         return
       }
       for (const part of parts) {
