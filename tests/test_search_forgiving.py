@@ -91,6 +91,10 @@ FORGIVEN = [
     ("опыт от трех лет", SALES_HEAD, "number"),       # не менее 3 лет
     # Generic HR words for a position (mkdocs.yml extra.search_synonyms).
     ("хедхантер", RECRUITER, "synonym"),
+    ("онбординг", RECRUITER, "synonym"),              # адаптация
+    ("кпи", SALES_HEAD, "synonym"),                   # KPI: показатели
+    # A long word the site has only in another derivation, by the six first letters of its stem.
+    ("рекрутмент", RECRUITER, "derived"),             # рекрутер
     # Marks nobody sees (a stress accent pasted from a dictionary) and full-width letters.
     ("ре\u0301крутер", RECRUITER, "invisible"),
     ("ＨＲ", RECRUITER, "invisible"),

@@ -164,7 +164,8 @@
     this.typos(vocabulary, candidates, 1, found)
     for (const typed of found.size ? [] : candidates) {
       const stem = isCyrillic(typed) ? this.stem(typed) : typed
-      for (let length = stem.length - 1; length >= Math.max(SHORTEST, stem.length - 3); length--) {
+      // Down to the stem without three letters; of a long stem, six letters («рекрутмент» — «рекрут…»).
+      for (let length = stem.length - 1; length >= Math.max(SHORTEST, Math.min(6, stem.length - 3)); length--) {
         const root = stem.slice(0, length)
         if (!startsSome(vocabulary, root)) continue
         for (const word of await this.store.wordsFrom(root)) found.set(word, { weight: WEIGHT.typo, root })
