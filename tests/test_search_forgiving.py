@@ -92,6 +92,7 @@ FORGIVEN = [
     # Generic HR words for a position (mkdocs.yml extra.search_synonyms).
     ("хедхантер", RECRUITER, "synonym"),
     ("онбординг", RECRUITER, "synonym"),              # адаптация
+    ("найм", RECRUITER, "synonym"),                   # приём на должность
     ("кпи", SALES_HEAD, "synonym"),                   # KPI: показатели
     # A long word the site has only in another derivation, by the six first letters of its stem.
     ("рекрутмент", RECRUITER, "derived"),             # рекрутер
