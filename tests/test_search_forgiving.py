@@ -75,6 +75,27 @@ FORGIVEN = [
     ("hr head", HR_HEAD, "synonym"),
     # The last word still being typed: one letter begins a word of a title.
     ("директор по р", DEVELOPMENT, "typing"),
+    # A question: its question word is a function word, not a word every title lacks.
+    ("кто руководит отделом продаж", SALES_HEAD, "question"),
+    # The supervisor relation: «подчиняется» is what a position's «непосредственный руководитель» says (synonym).
+    ("кому подчиняется менеджер по работе с клиентами", CLIENTS, "supervisor"),
+    # A verb where the text has the noun of its root.
+    ("продавать", SALES_HEAD, "verb"),                # продаж, продавец
+    ("обучать", RECRUITER, "verb"),                   # обучение
+    # A title shortened to the beginnings of its words.
+    ("комдир", COMMERCIAL, "abbreviation"),           # Коммерческий директор
+    # A Latin abbreviation with its ending after an apostrophe (the ' key is «э» on the Russian layout).
+    ("kam'a", KAM, "apostrophe"),
+    ("kam’a", KAM, "apostrophe"),
+    # A number written out, where the text has digits.
+    ("опыт от трех лет", SALES_HEAD, "number"),       # не менее 3 лет
+    # Generic HR words for a position (mkdocs.yml extra.search_synonyms).
+    ("хедхантер", RECRUITER, "synonym"),
+    ("онбординг", RECRUITER, "synonym"),              # адаптация
+    ("найм", RECRUITER, "synonym"),                   # приём на должность
+    ("кпи", SALES_HEAD, "synonym"),                   # KPI: показатели
+    # A long word the site has only in another derivation, by the six first letters of its stem.
+    ("рекрутмент", RECRUITER, "derived"),             # рекрутер
     # Marks nobody sees (a stress accent pasted from a dictionary) and full-width letters.
     ("ре\u0301крутер", RECRUITER, "invisible"),
     ("ＨＲ", RECRUITER, "invisible"),

@@ -14,9 +14,11 @@ WORD = re.compile(r"[^\W_]+")
 # Words that carry no meaning of their own in a query about a position. Pronouns and numerals are
 # kept: «два года», «он» in a clause may be what someone looks for. Everything here is short and
 # frequent: indexing these would make every page match and their postings the largest in the index.
+# Question words too: «кто руководит отделом продаж» asks for a title, and no title has «кто».
 STOP_WORDS = frozenset("""
 а без бы в во да для до же ж за и из изо или к ко ли либо на над не ни но о об обо от ото по под
 при про с со то у что чтобы как так также а также если это
+кто кого кому кем где куда когда зачем почему какой какая какое какие каких каким чей чья чьи
 """.split())
 
 

@@ -14,7 +14,7 @@
 (function () {
   const { clean, words, onRussianLayout, onLatinLayout, transliterations, mixedReadings, lookingLatin, isLatin, isCyrillic } = self.jobdescWords
 
-  const WEIGHT = { typed: 1, layout: 0.9, joined: 0.9, translit: 0.8, typo: 0.6 }
+  const WEIGHT = { typed: 1, layout: 0.9, joined: 0.9, translit: 0.8, typo: 0.6, derived: 0.9 }
   // A beginning of a stem shorter than this says too little to stand for a word the site lacks.
   const SHORTEST = 5
   // Letters a word needs before two typos in it are forgiven.
@@ -27,6 +27,12 @@
   // Fleeting о/е (беглая гласная): "заработок" / "заработка", "закупка" / "закупок".
   const FLEETING_VOWEL = /^(.{2,}[бвгджзйклмнпрстфхцчшщ])[ое]([бвгджзйклмнпрстфхцчшщ])$/
   const BEFORE_K = /^(.{2,}[бвгджзйлмнпрстфхцчшщ])к$/
+  // A verb's stem without its verb suffix begins the nouns of its root: «продавать» — «продажи»,
+  // «обучать» — «обучение», «подчиняться» — «подчинение», «согласовывать» — «согласование»; a root of
+  // four letters only from an infinitive («обучать», but not «продает» — «прод…»).
+  const VERB_STEM = /^(.{4,}?)(?:(?:ов)?[ыи]ва|ирова|ова|ва|а|я)$/
+  // A number written out stands for its digits too: «опыт от трех лет» — «не менее 3 лет».
+  const NUMBER = /^(?:(один|одн)|(дв)|(тр)|(четыр)|(пят)|(шест)|(сем)|(восем|восьм)|(девят)|(десят))(?:а|е|и|ь|ух|ех|ого|ой|ум|ем|ми)?$/
 
   function fleetingShapes(stem) {
     const without = FLEETING_VOWEL.exec(stem)
@@ -61,8 +67,15 @@
       let parts = words(token)
       if (parts.length > 1 && parts.every(part => /^\p{L}$/u.test(part))) parts = [parts.join("")]  // «р.о.п.»
       const layout = onRussianLayout(token)
+      // A Latin abbreviation with an ending after an apostrophe: "KAM'а", "hr’a".
+      const apostrophe = /^([a-z]+)['’]\p{L}{1,3}$/iu.exec(token)
+      if (apostrophe && !layout) parts = [parts[0]]
       if (layout && parts.length !== 1) {  // "j,ojhjn": punctuation keys are letters on the other layout
-        terms.push({ shown: token.toLowerCase(), typed: [], guesses: [{ word: layout, kind: "layout" }] })
+        const guesses = [{ word: layout, kind: "layout" }]
+        if (apostrophe)  // "kam'a" is also "лфьэф" on the Russian layout
+          guesses.push({ word: parts[0], kind: "layout" },
+                       ...transliterations(parts[0]).map(word => ({ word, kind: "translit" })))
+        terms.push({ shown: token.toLowerCase(), typed: [], guesses })
         return
       }
       for (const part of parts) {
@@ -91,12 +104,18 @@
   Understanding.prototype.lookUp = async function (word, weight, found) {
     const key = isCyrillic(word) && word.length > 2 ? this.stem(word) : word
     const own = key.length >= 3 ? [key, ...fleetingShapes(key)] : [word]
-    const roots = [...new Set([...own, ...(this.synonyms.get(key) || [])])]
+    // Only a verb's form (infinitive, present tense: «…ть», «…т», «…тся»), not «персонала» — «персон…».
+    let verb = isCyrillic(word) && /ть?(ся)?$/.test(word) ? VERB_STEM.exec(key) : null
+    if (verb && verb[1].length < 5 && !/ть(ся)?$/.test(word)) verb = null  // «продает»: not «прод…»
+    const number = isCyrillic(word) ? NUMBER.exec(word) : null
+    const derived = [...(verb ? [verb[1]] : []), ...(number ? [String(number.slice(1).findIndex(Boolean) + 1)] : [])]
+    const roots = [...new Set([...own, ...(this.synonyms.get(key) || []), ...derived])]
     const lists = await Promise.all(roots.map(root => this.store.wordsFrom(root, root.length <= 2)))
     lists.forEach((list, i) => {
+      const value = derived.includes(roots[i]) ? weight * WEIGHT.derived : weight
       for (const match of list)
-        if (!found.has(match) || found.get(match).weight < weight)
-          found.set(match, { weight, root: roots[i] })
+        if (!found.has(match) || found.get(match).weight < value)
+          found.set(match, { weight: value, root: roots[i] })
     })
     return found
   }
@@ -126,8 +145,10 @@
     if (found.size || term.long) return found
     // The first letters of a title's words («ГД» — «Генеральный директор»).
     const { pages } = await this.store.pages()
+    // Or the beginnings of its first words, three letters or more each («комдир» — «Коммерческий директор»).
     const titles = pages.map(([, title]) => words(title).filter(word => !this.stopWords.has(word)))
-      .filter(own => own.length > 1 && own.map(word => word[0]).join("") === term.typed[0])
+      .filter(own => own.length > 1 && (own.map(word => word[0]).join("") === term.typed[0] ||
+                                        beginnings(term.typed[0], own)))
     await this.lookUpAll(titles.flat().map(word => [word, WEIGHT.layout]), found)
     if (found.size) return found
     const vocabulary = await this.store.words()
@@ -143,7 +164,8 @@
     this.typos(vocabulary, candidates, 1, found)
     for (const typed of found.size ? [] : candidates) {
       const stem = isCyrillic(typed) ? this.stem(typed) : typed
-      for (let length = stem.length - 1; length >= Math.max(SHORTEST, stem.length - 3); length--) {
+      // Down to the stem without three letters; of a long stem, six letters («рекрутмент» — «рекрут…»).
+      for (let length = stem.length - 1; length >= Math.max(SHORTEST, Math.min(6, stem.length - 3)); length--) {
         const root = stem.slice(0, length)
         if (!startsSome(vocabulary, root)) continue
         for (const word of await this.store.wordsFrom(root)) found.set(word, { weight: WEIGHT.typo, root })
@@ -177,6 +199,14 @@
         return [first, second]
     }
     return null
+  }
+
+  /* Whether `typed` is the beginnings (3+ letters) of two or more of the words `own` starts with. */
+  function beginnings(typed, own, i = 0) {
+    if (!typed) return i > 1
+    for (let n = Math.min(typed.length, (own[i] || "").length); n >= 3; n--)
+      if (own[i].startsWith(typed.slice(0, n)) && beginnings(typed.slice(n), own, i + 1)) return true
+    return false
   }
 
   /* Position of the first word of the sorted vocabulary not before `text`. */
