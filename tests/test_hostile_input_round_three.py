@@ -1,0 +1,61 @@
+"""A pull request changes text and nothing else, round three: HR's text in the site's other outputs — the org
+chart, the PDF and .docx, the search, redirects of renamed positions, the archive and the review report.
+
+As in round two, each class is closed where the input is first read or written out, and checked in-process
+against that function or the prepare stage (macros/prepare); a browser only where the browser is the reader.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+
+from edits import RECRUITER, prepare_copy, replace
+from macros.prepare import prepare
+from macros.render.org import mermaid_text
+
+
+def prepared_with(tmp_path: Path, *edits):
+    project = prepare_copy(tmp_path / "project")
+    for edit in edits:
+        edit(project)
+    return prepare(project)
+
+
+def chart_of(prepared) -> str:
+    page = prepared.pages["structure.md"]
+    return page[page.index("``` mermaid"):page.index("```\n", page.index("``` mermaid") + 3)]
+
+
+# --- 1. The org chart: a title or a department is a label's text, never Mermaid's syntax -----------------
+
+# Mermaid reads `%%{init: …}%%` anywhere in its source as settings (themeCSS: any CSS, url() of another host,
+# a position hidden from the chart), `fa:fa-…` in a label as an icon, «"» as the label's end.
+CHART_TEXT = [
+    "Менеджер %%{init: {'themeCSS': 'g.node rect {fill: url(http://evil.example/x.svg)} g.node {display: none}'}}%%",
+    "Менеджер %%{init: {'dompurifyConfig': {'ADD_TAGS': ['script']}}}%% по подбору",
+    "Менеджер %% комментарий до конца строки",
+    "Менеджер fa:fa-car по подбору",
+    'Менеджер"]; click p_hr_head call alert(1); x["',
+    "Менеджер `**жирный**` <b>по</b> &amp; #lt; подбору",
+]
+
+
+@pytest.mark.parametrize("text", CHART_TEXT)
+def test_a_chart_label_carries_none_of_mermaids_signs_only_its_entity_codes(text):
+    label = mermaid_text(text)
+    assert not re.search(r'[%:"<>&`]', label), label
+    assert re.sub(r"#(\w+);", "", label).count("#") == 0, label  # every «#» starts an entity code
+
+
+def test_a_title_cannot_configure_the_org_chart(tmp_path):
+    hostile = CHART_TEXT[0]
+    department = '"Отдел %%{init: {}}%% fa:fa-car"'
+    prepared = prepared_with(tmp_path, replace(RECRUITER, "title: Менеджер по подбору персонала", f'title: "{hostile}"'),
+                             replace(RECRUITER, "department: Отдел персонала", f"department: {department}"),
+                             replace(RECRUITER, "tags: [Отдел персонала,", f"tags: [{department},"))
+    chart = chart_of(prepared)
+    assert chart.count("%%") == 2, "only the chart's own settings line may hold «%%»:\n" + chart
+    assert "fa:fa-" not in chart and "url(" in chart  # the value is there, as text
