@@ -59,3 +59,25 @@ def test_a_title_cannot_configure_the_org_chart(tmp_path):
     chart = chart_of(prepared)
     assert chart.count("%%") == 2, "only the chart's own settings line may hold «%%»:\n" + chart
     assert "fa:fa-" not in chart and "url(" in chart  # the value is there, as text
+
+
+# --- 2. The .docx: a reference in Word points to the clause it points to on the page ---------------------
+
+def word_xml(article: str) -> str:
+    import io
+    import docx
+    from macros.exports.word import docx_from_html
+    return docx.Document(io.BytesIO(docx_from_html(f"<html><body><article>{article}</article></body></html>"))).element.xml
+
+
+@pytest.mark.parametrize("labels", [("a-b", "a_b"), ("obyazannosti-" + "x" * 40 + "-1", "obyazannosti-" + "x" * 40 + "-2"),
+                                    ("a", "a_2", "a-2")], ids=["dash and underscore", "long labels", "a number taken"])
+def test_every_labelled_clause_gets_a_word_bookmark_of_its_own(labels):
+    """Word's bookmark names take letters, digits and «_», at most 40: «a-b» and «a_b» shared one, and Word
+    and LibreOffice printed «п. 2.1 и п. 2.1» where the page says «п. 2.1 и п. 2.2»."""
+    items = "".join(f'<li data-clause="2.{n}" id="{label}">Пункт {n}.</li>' for n, label in enumerate(labels, 1))
+    links = " и ".join(f'п. <a class="clause-ref" href="#{label}">2.{n}</a>' for n, label in enumerate(labels, 1))
+    xml = word_xml(f'<ol class="clauses">{items}<li data-clause="2.9" id="p2-9">См. {links}.</li></ol>')
+    names = re.findall(r'w:bookmarkStart [^>]*w:name="([^"]+)"', xml)
+    assert len(set(names)) == len(labels) and all(len(name) <= 40 for name in names), names
+    assert re.findall(r"REF (\S+)", xml) == names, "each reference names its own clause's bookmark"
