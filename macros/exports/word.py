@@ -64,11 +64,23 @@ def _inherited(style, wrapper) -> dict:
 
 def _bookmarks(article) -> dict[str, str]:
     """Clauses that get a bookmark, HR's labels and those a reference points to, by Word's bookmark name:
-    letters, digits and underscores, at most 40; "_Ref" hides it from the user."""
+    letters, digits and underscores, at most 40, each its own; "_Ref" hides it from the user."""
     referenced = {a.get("href", "")[1:] for a in article.iter("a") if "clause-ref" in (a.get("class") or "")}
-    return {ident: ("_Ref_" + re.sub(r"\W", "_", ident, flags=re.A))[:40] for item in article.iter("li")
-            if item.get("data-clause") and (ident := item.get("id") or "")
-            and (ident in referenced or not AUTO_CLAUSE_ID.match(ident))}
+    names: dict[str, str] = {}
+    taken: set[str] = set()
+    for item in article.iter("li"):
+        ident = item.get("id") or ""
+        if item.get("data-clause") and ident and (ident in referenced or not AUTO_CLAUSE_ID.match(ident)):
+            # «a-b» and «a_b», or two long labels, would share a name, and Word and LibreOffice would number both
+            # references after one clause: a name already given gets a number.
+            name = base = ("_Ref_" + re.sub(r"\W", "_", ident, flags=re.A))[:40]
+            number = 1
+            while name in taken:
+                number += 1
+                name = f"{base[:39 - len(str(number))]}_{number}"
+            names[ident] = name
+            taken.add(name)
+    return names
 
 
 def _title(article) -> str:

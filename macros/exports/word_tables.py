@@ -8,6 +8,7 @@ from docx.enum.table import WD_CELL_VERTICAL_ALIGNMENT, WD_ROW_HEIGHT_RULE
 from docx.oxml import parse_xml
 from docx.oxml.ns import nsdecls, qn
 from docx.shared import Pt
+from docx.table import _Cell
 
 from .print_style import length_pt
 
@@ -27,23 +28,26 @@ def write_table(writer, wrapper, style: dict, target) -> None:
     columns = max(sum(_span(cell) for cell in row) for row in cells) or 1
     table = target.add_table(rows=len(rows), cols=columns)
     widths = _column_widths(writer, cells, columns, style, _available(writer, target))
-    for r, (row, row_cells) in enumerate(zip(rows, cells)):
+    # Rows and cells taken once: python-docx's table.rows[r] and table.cell(r, c) walk the whole table on every
+    # call, and a long table (a 4,500-row table of 215 KB) took minutes (tests/test_hostile_input_round_three.py).
+    for word_row, row, row_cells in zip(table.rows, rows, cells):
+        grid = [_Cell(tc, table) for tc in word_row._tr.tc_lst]
         row_style = writer.style.computed(row, writer.style.computed(row.parent, style))
         if row.parent.etree_element.tag == "thead":
-            _row_flag(table.rows[r], "w:tblHeader")  # repeated at the top of every page, as thead prints
+            _row_flag(word_row, "w:tblHeader")  # repeated at the top of every page, as thead prints
         if row_style.get("break-inside") == "avoid":
-            _row_flag(table.rows[r], "w:cantSplit")
+            _row_flag(word_row, "w:cantSplit")
         column = 0
         for cell in row_cells:
             span = _span(cell)
-            word_cell = table.cell(r, column)
+            word_cell = grid[column]
             if span > 1 and column + span - 1 < columns:
-                word_cell = word_cell.merge(table.cell(r, column + span - 1))
+                word_cell = word_cell.merge(grid[column + span - 1])
             cell_style = writer.style.computed(cell, row_style)
             _cell_properties(word_cell, cell_style)
             height = length_pt(cell_style.get("height"), writer.size(cell_style))
             if height:
-                table.rows[r].height, table.rows[r].height_rule = Pt(height), WD_ROW_HEIGHT_RULE.AT_LEAST
+                word_row.height, word_row.height_rule = Pt(height), WD_ROW_HEIGHT_RULE.AT_LEAST
             writer.block_into_cell(cell, row_style, word_cell)
             column += span
     _set_widths(table, widths)
@@ -75,8 +79,11 @@ def _set_widths(table, widths: list[float]) -> None:
     table.autofit = False
     for index, width in enumerate(widths):
         table.columns[index].width = Pt(width)
-        for cell in table.columns[index].cells:
-            cell.width = Pt(width)
+    for row in table._tbl.tr_lst:  # a merged cell as its last column (not table.columns[i].cells: quadratic)
+        column = 0
+        for tc in row.tc_lst:
+            column += tc.grid_span
+            _Cell(tc, table).width = Pt(widths[min(column, len(widths)) - 1])
 
 
 def _own_row(table, row) -> bool:

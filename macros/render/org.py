@@ -40,9 +40,11 @@ def node_id(position: Position) -> str:
     return "p_" + position.slug.replace("-", "_")
 
 
-# Mermaid writes a label into the page as HTML, and reads `…` in a label as Markdown: every
-# character that means something there becomes one of Mermaid's entity codes ('#' first).
-MERMAID_ENTITIES = {"#": "#35;", '"': "#quot;", "<": "#lt;", ">": "#gt;", "&": "#amp;", "`": "#96;"}
+# Mermaid writes a label into the page as HTML, reads `…` in a label as Markdown, `fa:fa-car` as an icon and
+# `%%{init: …}%%` anywhere in the source as its settings (CSS, fetched addresses): every character that means
+# something there becomes one of Mermaid's entity codes ('#' first), decoded after all of that is read.
+MERMAID_ENTITIES = {"#": "#35;", '"': "#quot;", "<": "#lt;", ">": "#gt;", "&": "#amp;", "`": "#96;", "%": "#37;",
+                    ":": "#58;"}
 MERMAID_SPECIAL = re.compile("[" + re.escape("".join(MERMAID_ENTITIES)) + "]")
 
 
