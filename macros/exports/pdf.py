@@ -19,14 +19,14 @@ from . import cache
 from .cache import Job, Settings
 
 PDF_DIR = "pdf"
-# Wall-clock seconds one page may take (a position takes 1–2 s): a word of tens of thousands of letters
-# or an SVG of nested <use> would otherwise keep a renderer busy for hours.
+# Wall-clock seconds one page may take (a position takes 1–2 s): a table of a thousand columns, a word of tens of
+# thousands of letters or an SVG of nested <use> would otherwise keep a renderer busy for hours.
 PAGE_TIME_LIMIT = 60.0
 CACHE_FORMAT = "3"  # bumped when PDFs are made differently in a way the hash does not see; 3: PDF/UA-1
 PR_SET_PDEATHSIG = 1
 FONT_DIRS = ("/usr/share/fonts", "/usr/local/share/fonts", "~/.fonts", "~/.local/share/fonts")
-FIX_TOO_SLOW = ("найдите такое место в файле, разбейте длинную строку пробелами или уберите картинку "
-                "(сохраните её как PNG) и соберите сайт заново")
+FIX_TOO_SLOW = ("найдите такое место в файле: таблицу разбейте на несколько поменьше или уберите лишние столбцы, "
+                "длинную строку разбейте пробелами; соберите сайт заново")
 
 
 def build_pdfs(jobs: list[Job], site_dir: Path, settings: Settings) -> str:
@@ -54,8 +54,9 @@ class PageTooSlow(RuntimeError):
         self.job, self.seconds = job, seconds
         super().__init__(
             f"{job.source or job.html_path}: страница не превратилась в PDF за {seconds:g} с (обычно это 1–2 с), "
-            "сборка остановлена. Так бывает из-за очень длинного слова без пробелов (строка символов, вставленная "
-            "ссылка или данные) или картинки SVG со множеством вложенных элементов <use>. Как исправить: " + fix)
+            "сборка остановлена. Так бывает из-за очень широкой или длинной таблицы (десятки столбцов, тысячи строк) "
+            "или очень длинного слова без пробелов (строка символов, вставленная ссылка или данные). Как исправить: "
+            + fix)
 
 
 def engine_fingerprint() -> str:
