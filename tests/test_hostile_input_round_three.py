@@ -92,3 +92,24 @@ def test_a_long_table_becomes_a_word_table_in_seconds():
     xml = word_xml(f"<table><thead><tr><th>a</th><th>b</th></tr></thead><tbody>{rows}</tbody></table>")
     assert time.process_time() - started < 20, "a long table's .docx is not made in linear time"
     assert len(re.findall(r"<w:tr[ >]", xml)) == 1501 and "значение 1499" in xml
+
+
+# --- 4. A table too wide for a page: refused on its line before the PDF spends a minute on it -------------
+
+@pytest.mark.parametrize("columns, refused", [(20, False), (21, True), (1200, True)])
+def test_a_table_wider_than_a_printed_page_is_refused_on_its_header_line(tmp_path, columns, refused):
+    """1,200 columns by 40 rows (218 KB, inside every other limit) kept WeasyPrint past the page's time limit."""
+    from macros.model.problems import PositionsError
+
+    header = "| " + " | ".join(f"к{n}" for n in range(columns)) + " |"
+    rule = "|" + "---|" * columns
+    table = "\n".join([header, rule] + ["| " + " | ".join("x" * columns) + " |"] * 3)
+    edit = replace(RECRUITER, "\n## Права\n", f"\n{table}\n\n## Права\n")
+    if not refused:
+        prepared_with(tmp_path, edit)
+        return
+    with pytest.raises(PositionsError) as stopped:
+        prepared_with(tmp_path, edit)
+    text = str(stopped.value)
+    line = (Path(__file__).parents[1] / RECRUITER).read_text(encoding="utf-8").split("\n").index("## Права") + 1
+    assert f"{RECRUITER}:{line}" in text and f"таблица из {columns} столбцов" in text and "разбейте таблицу" in text

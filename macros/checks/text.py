@@ -25,6 +25,9 @@ BLANK = re.compile("[\u034f\u115f\u1160\u17b4\u17b5\u180b-\u180f\u2800\u3164\ufe
 MAX_QUOTES = 10         # ">" at the start of a line
 MAX_INDENT = 40         # columns of indentation
 MAX_BRACKETS = 200      # "[" in one line
+MAX_COLUMNS = 20        # of a table (an A4 page holds about ten readable ones)
+# A table's delimiter row («|---|:--:|»), searched in "\n" + text; its cells are the table's columns.
+TABLE_RULE = re.compile(r"\n[ \t>]*\|?[ \t]*:?-+:?[ \t]*\|[-:| \t]*(?=\n|$)")
 DEEP = re.compile(r"\n([ \t>]{%d,})" % min(MAX_QUOTES + 1, MAX_INDENT + 1))  # a literal first: fast
 DEFINITION = re.compile(r"\n {0,3}\[[^\]\n]+\]:")  # searched in "\n" + text: a literal first is fast
 LONG_WORD = re.compile(r"(?<!\S)\S{%d,}" % (MAX_WORD + 1))
@@ -88,8 +91,8 @@ def _strings(value, path: tuple):
 
 
 def _nesting(shown_as: str, text: str) -> list[Problem]:
-    """Markdown nested deeper than any instruction needs, or a line of hundreds of links, takes the Markdown
-    reader seconds per page: limits far above real text keep every page quick to read."""
+    """Markdown nested deeper than any instruction needs, a line of hundreds of links or a table of hundreds of
+    columns takes the Markdown reader or the PDF seconds to minutes: limits far above real text keep pages quick."""
     problems = []
     deep = [found.start() + 1 for found in DEEP.finditer("\n" + text)
             if found.group(1).expandtabs(4).count(">") > MAX_QUOTES or len(found.group(1).expandtabs(4)) > MAX_INDENT]
@@ -105,6 +108,13 @@ def _nesting(shown_as: str, text: str) -> list[Problem]:
                 problems.append(Problem(shown_as, f"в строке больше {MAX_BRACKETS} квадратных скобок",
                                         "разбейте текст на несколько абзацев или пунктов",
                                         line=_line(text, found.start())))
+    for found in TABLE_RULE.finditer("\n" + text):
+        columns = found.group(0).strip(" \t\n>|").count("|") + 1
+        if columns > MAX_COLUMNS:
+            problems.append(Problem(shown_as, f"таблица из {columns} столбцов (больше {MAX_COLUMNS}): на листе A4 её "
+                                    "не прочесть, а PDF такой страницы собирается минутами",
+                                    "разбейте таблицу на несколько поменьше или поменяйте местами строки и столбцы",
+                                    line=max(_line(text, found.start()) - 1, 1)))
     return problems
 
 
