@@ -113,3 +113,32 @@ def test_a_table_wider_than_a_printed_page_is_refused_on_its_header_line(tmp_pat
     text = str(stopped.value)
     line = (Path(__file__).parents[1] / RECRUITER).read_text(encoding="utf-8").split("\n").index("## Права") + 1
     assert f"{RECRUITER}:{line}" in text and f"таблица из {columns} столбцов" in text and "разбейте таблицу" in text
+
+
+def test_the_table_width_check_reads_long_indented_lines_in_linear_time():
+    """A line of thousands of spaces before its text: the search for a table's delimiter row, retried from every
+    space, would take 0.75 s a line (19 s for a file of such lines inside every size limit)."""
+    import time
+    from macros.checks.text import check_text
+
+    started = time.process_time()
+    check_text("docs/guide/x.md", (" " * 9_990 + "x\n") * 25)
+    assert time.process_time() - started < 0.5, "the table check is not linear in the line's length"
+
+
+def test_tildes_that_never_close_are_checked_in_linear_time():
+    """«~a ~a ~a…» opens a strike at every «~» and never closes one: the strike check, tried from every «~» to the
+    line's end, took 7 s on a file of 25 such lines (inside every size limit). A closed pair is still found."""
+    import time
+    from macros.checks.run import check_position
+    from macros.model.loading import position_from_bytes
+
+    source = (Path(__file__).parents[1] / RECRUITER).read_text(encoding="utf-8")
+    hostile = source.replace("\n## Права\n", "\n" + ("Текст ~a " * 1100 + "\n\n") * 25 + "Итог ~~снят~~.\n\n## Права\n")
+    position, _ = position_from_bytes(hostile.encode(), RECRUITER, "positions/recruiter.md")
+    started = time.process_time()
+    problems = check_position(position)
+    assert time.process_time() - started < 0.5, "the strike check is not linear in the line's length"
+    assert [str(p) for p in problems if "зачёркнутым" in str(p)] == [
+        p for p in map(str, problems) if "«~~снят~~»" in p], "the closed pair is not the one reported"
+    assert any("«~~снят~~»" in str(p) for p in problems)

@@ -14,6 +14,32 @@ from ..model.problems import Problem
 REQUIRED_SECTIONS = ("Общие положения", "Должностные обязанности", "Права", "Ответственность")
 HEADING = re.compile(r"^##[ \t]+(.+?)(?:[ \t]+#+)?[ \t]*$", re.M)  # « ##» at the end is not the title's
 MARKER = r"^[ \t]*(?:[-*+]|\d{1,9}[.)])[ \t]+"
+
+
+class _Struck:
+    """~struck~ text: the pattern, tried on a line only from the first opening run of each length that has a closing
+    run of that length after it (tried from every «~», a line of «~a ~a ~a…» that never closes took seconds)."""
+
+    RUNS = [(re.compile(rf"(?<![~\\]){run}(?=[^\s~])"), re.compile(rf"(?<=[^\s~\\]){run}(?!~)")) for run in ("~", "~~")]
+
+    def __init__(self, pattern: str):
+        self.pattern = re.compile(pattern)
+        self.match = self.pattern.match
+
+    def finditer(self, text: str):
+        at = text.find("~")
+        while at >= 0:
+            start, end = text.rfind("\n", 0, at) + 1, text.find("\n", at)
+            end = len(text) if end < 0 else end
+            for opening, closing in self.RUNS:
+                opener = opening.search(text, start, end)
+                closer = opener and closing.search(text, opener.end() + 1, end)
+                found = closer and self.pattern.search(text, opener.start(), closer.end())
+                if found:
+                    yield found
+            at = text.find("~", end)
+
+
 # What the git preview reads as markup and the site as text (or the other way round), with the message and the fix.
 READ_OTHERWISE = (
     (re.compile(r"^(?P<marks>#{1,6})(?P<title>[^\W\d_][^\n]*?)[ \t]*$", re.M),
@@ -23,7 +49,7 @@ READ_OTHERWISE = (
      "обратная косая черта «\\» в конце строки: предпросмотр git переносит на ней строку, а сайт и печать "
      "покажут знак «\\» и продолжат текст в той же строке",
      "уберите «\\»; новую мысль начните отдельным пунктом «- » или абзацем после пустой строки"),
-    (re.compile(r"(?<![~\\])(~~?)(?=[^\s~])[^\n]*?(?<=[^\s~\\])\1(?!~)"),
+    (_Struck(r"(?<![~\\])(~~?)(?=[^\s~])[^\n]*?(?<=[^\s~\\])\1(?!~)"),
      "«{found}»: предпросмотр git показывает текст между знаками «~» зачёркнутым, а сайт и печать — со знаками «~»",
      "удалите текст, который больше не действует (прежние редакции хранит история); знак «~» как текст пишите "
      "через обратную косую черту: \\~"),

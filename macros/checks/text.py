@@ -27,7 +27,7 @@ MAX_INDENT = 40         # columns of indentation
 MAX_BRACKETS = 200      # "[" in one line
 MAX_COLUMNS = 20        # of a table (an A4 page holds about ten readable ones)
 # A table's delimiter row («|---|:--:|»), searched in "\n" + text; its cells are the table's columns.
-TABLE_RULE = re.compile(r"\n[ \t>]*\|?[ \t]*:?-+:?[ \t]*\|[-:| \t]*(?=\n|$)")
+TABLE_RULE = re.compile(r"\n[ \t>]*+\|?[ \t]*:?-+:?[ \t]*\|[-:| \t]*(?=\n|$)")
 DEEP = re.compile(r"\n([ \t>]{%d,})" % min(MAX_QUOTES + 1, MAX_INDENT + 1))  # a literal first: fast
 DEFINITION = re.compile(r"\n {0,3}\[[^\]\n]+\]:")  # searched in "\n" + text: a literal first is fast
 LONG_WORD = re.compile(r"(?<!\S)\S{%d,}" % (MAX_WORD + 1))
