@@ -10,16 +10,22 @@
   only at each "<" (macros/hooks/compact.py): the same elements as the pattern as first written.
 - The sanitiser's verdict «nothing removed» takes a shortcut when the only difference is how U+00A0
   is written (macros/render/safe_html.py); a removed attribute is still noticed.
+- The checks of many files run on both cores (macros/checks/two_cores.py): the same problems in the same
+  order as in one process, and a copy that fails costs time, never an answer.
 """
 
 from __future__ import annotations
 
+import os
 import re
+import shutil
+import sys
 from pathlib import Path
 
 import pytest
 
-from macros.checks import offline
+from macros.checks import offline, two_cores
+from macros.checks.run import CheckedPositions
 from macros.hooks import compact
 from macros.render import typography
 from macros.render.safe_html import sanitise, sanitised
@@ -160,3 +166,53 @@ def test_compacting_keeps_the_same_verbatim_elements_as_first_written():
     assert any(len(VERBATIM_FIRST_WRITTEN.split(text)) > 1 for text in texts)
     for text in texts:
         assert compact.VERBATIM.split(text) == VERBATIM_FIRST_WRITTEN.split(text), text
+
+
+TWO_CORES = len(os.sched_getaffinity(0)) > 1
+
+
+
+@pytest.mark.skipif(not TWO_CORES, reason="one core: the checks never fork")
+def test_the_second_half_of_many_checks_is_answered_by_another_process_in_order():
+    answers = two_cores.each(lambda item: (item * item, os.getpid()), list(range(150)))
+    assert [value for value, _ in answers] == [item * item for item in range(150)]
+    assert {pid for _, pid in answers[:75]} == {os.getpid()}
+    assert os.getpid() not in {pid for _, pid in answers[75:]}
+
+
+def test_few_checks_stay_in_this_process():
+    assert {pid for _, pid in two_cores.each(lambda item: (item, os.getpid()), list(range(20)))} == {os.getpid()}
+
+
+def test_a_check_that_fails_in_the_copy_fails_here_as_in_one_process():
+    def check(item):
+        if item == 140:
+            raise ValueError("bad file")
+        return item
+
+    with pytest.raises(ValueError, match="bad file"):
+        two_cores.each(check, list(range(150)))
+
+
+def test_answers_the_copy_cannot_hand_over_are_found_here():
+    answers = two_cores.each(lambda item: (lambda: item), list(range(150)))  # a function does not pickle
+    assert [answer() for answer in answers] == list(range(150))
+
+
+def test_checking_many_positions_on_two_cores_finds_what_one_process_finds(tmp_path, monkeypatch):
+    sys.path.insert(0, str(ROOT / "tests" / "benchmark"))
+    import company
+
+    positions = tmp_path / "docs" / "positions"
+    shutil.copytree(ROOT / "docs" / "positions", positions)
+    company.generate(positions, 160)
+    files = sorted(positions.glob("*.md"))
+    broken_files = [files[5], files[100], files[150]]  # in both halves
+    for broken in broken_files:
+        text = broken.read_text(encoding="utf-8")
+        broken.write_text(text.replace("title:", "titel:", 1) + "\n# Лишний заголовок\n", encoding="utf-8")
+    on_two_cores = CheckedPositions().load(tmp_path / "docs")[1]
+    monkeypatch.setattr(two_cores, "FEWEST", 10 ** 9)
+    in_one_process = CheckedPositions().load(tmp_path / "docs")[1]
+    assert on_two_cores == in_one_process
+    assert {problem.file for problem in in_one_process} >= {f"docs/positions/{f.name}" for f in broken_files}

@@ -16,6 +16,7 @@ from ..model.loading import text_of
 from ..model.markup import SIMPLE_CALL, without_code
 from ..model.positions import Staff, position_files
 from ..model.problems import Problem, did_you_mean
+from . import two_cores
 from .text import check_text, check_values
 
 MARKDOWN = (".markdown", ".mdown", ".mkdn", ".mkd", ".md")  # what MkDocs builds as pages
@@ -61,16 +62,17 @@ def check_pages(env, docs_dir: Path, staff: Staff, site_macros: dict, kept: dict
     forced = pathspec.PathSpec.from_lines("gitwildmatch", (env.config.get("force_render_paths") or "").splitlines())
     macros = tuple(sorted((name, bool(getattr(macro, "position_only", False))) for name, macro in site_macros.items()))
     problems: list[Problem] = []
-    answers = {}
+    answers, asking = {}, []
     for path, shown_as, text in _page_texts(docs_dir, staff, problems):
         relative = path.relative_to(docs_dir).as_posix()
         position = staff.by_src_path(relative)  # a draft's is the edition in force: a new object every build
         asked = (text, macros, forced.match_file(relative))
-        known = (kept or {}).get(relative)
+        known = answers[relative] = (kept or {}).get(relative)
         if known is None or known[0] != asked or known[1] is not position:
-            known = (asked, position, _check_page(shown_as, text, position, site_macros, asked[2]))
-        answers[relative] = known
-        problems += known[2]
+            asking.append((relative, asked, position, shown_as))
+    checked = two_cores.each(lambda page: _check_page(page[3], page[1][0], page[2], site_macros, page[1][2]), asking)
+    answers.update((relative, (asked, position, found)) for (relative, asked, position, _), found in zip(asking, checked))
+    problems += [problem for known in answers.values() for problem in known[2]]
     if kept is not None:
         kept.clear()
         kept.update(answers)

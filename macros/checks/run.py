@@ -12,7 +12,7 @@ from pathlib import Path
 from ..model.loading import load_staff, position_from_bytes
 from ..model.positions import Position, Staff
 from ..model.problems import PositionsError, Problem
-from . import body, fields, files, relations, signatories, status
+from . import body, fields, files, relations, signatories, status, two_cores
 from .pages import check_pages, check_templates
 
 
@@ -38,24 +38,30 @@ class CheckedPositions:
     the checks across files (check_whole_set, signatories, pages) run over the whole set every time."""
 
     def __init__(self):
-        self.read: dict[str, tuple] = {}  # src_path -> (bytes, name shown, position, its reading's problems, its checks')
+        self.read: dict[str, list] = {}  # src_path -> [bytes, name shown, position, its reading's problems, its checks']
         self.pages: dict = {}  # every page's check of its own text (checks/pages.py), by the same rule
 
     def load(self, docs_dir: Path) -> tuple[Staff, list[Problem]]:
         """The positions and, in the order a fresh read gives them, the reading's problems, then the checks'."""
-        kept: dict[str, tuple] = {}
+        kept: dict[str, list] = {}
 
         def read(raw: bytes, shown_as: str, src_path: str):
             known = self.read.get(src_path)
-            if known is None or known[:2] != (raw, shown_as):
-                position, found = position_from_bytes(raw, shown_as, src_path)
-                known = (raw, shown_as, position, found, check_position(position) if position is not None else [])
+            if known is None or known[:2] != [raw, shown_as]:
+                known = [raw, shown_as, *position_from_bytes(raw, shown_as, src_path), None]
             kept[src_path] = known
             return known[2], known[3]
 
         staff, unread = load_staff(docs_dir, read)
+        unchecked = [known for known in kept.values() if known[4] is None]
+        for known, found in zip(unchecked, two_cores.each(_check_read, [known[2] for known in unchecked])):
+            known[4] = found
         self.read = kept  # a file removed is forgotten
         return staff, unread + [problem for known in kept.values() for problem in known[4]]
+
+
+def _check_read(position: Position | None) -> list[Problem]:
+    return check_position(position) if position is not None else []
 
 
 @contextmanager
