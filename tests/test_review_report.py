@@ -175,6 +175,24 @@ def test_an_unknown_base_is_named_with_the_fix(reports):
                                      "--base (например, --base origin/main; сначала выполните git fetch)")
 
 
+def test_addresses_and_mentions_in_hr_text_are_neither_links_nor_notifications():
+    """GitHub's job summary links bare addresses and e-mails (GFM autolinks) and notifies «@name»: in HR's
+    text they show as written, linking and notifying no one."""
+    import cmarkgfm
+    from macros.commands.review.output import markdown
+    from macros.commands.review.report import Report, Review
+
+    clause = ("Пункт 2.1: сообщает @octocat и @hr/heads, пишет на boss@evil.example, смотрит http://evil.example, "
+              "задачу #12, HTTPS://EVIL.example/x, www.evil.example и ftp://evil.example.")
+    report = Report("main", "a" * 40, "b" * 40, [Review(
+        "recruiter", "Рекрутер @octocat www.evil.example", "docs/positions/recruiter.md", "1.0", "1.1", True, True,
+        "новая редакция 1.1 вместо 1.0", [clause], ["изменён файл должности docs/positions/recruiter.md"])])
+    shown = cmarkgfm.github_flavored_markdown_to_html(markdown(report))
+    assert "<a " not in shown
+    assert not re.search(r"(?<![\w`])[@#][A-Za-z0-9]", shown)  # what GitHub would link as a mention or an issue
+    assert "смотрит http:\u2060//evil.example" in shown and "boss@\u2060evil.example" in shown
+
+
 def test_hr_text_reaches_the_report_as_text():
     """A clause is HR's text: in the CI summary and on the page it can become neither markup nor a link."""
     from macros.commands.review.output import markdown, page
@@ -188,7 +206,7 @@ def test_hr_text_reaches_the_report_as_text():
     text, html_page = markdown(report), page(report)
     assert "<script>" not in text and "<b>" not in text
     assert "[ссылка](http" not in text and "**жирно**" not in text
-    assert "&lt;script&gt;alert(1)&lt;/script&gt;" in text and "\\[ссылка\\](http://evil.example)" in text
+    assert "&lt;script&gt;alert(1)&lt;/script&gt;" in text and "\\[ссылка\\](http:\u2060//evil.example)" in text
     assert "<script" not in html_page and "<b>" not in html_page
     assert "Менеджер &lt;b&gt;по подбору&lt;/b&gt;" in html_page and "&lt;script&gt;alert(1)" in html_page
 

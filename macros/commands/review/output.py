@@ -1,7 +1,9 @@
 """The review report as Markdown (the CI job summary, a file) and as a standalone HTML page (the site artifact).
 
 Everything from the documents is HR's text: escaped in both forms, so a clause can never become a
-link, a heading or markup in the approver's view.
+link, a heading or markup in the approver's view. In the job summary GitHub would also link bare
+addresses, issue numbers and notify «@name»: an invisible word joiner (U+2060) after «@», «#», «:» of «://»
+and «www» breaks them.
 """
 
 from __future__ import annotations
@@ -12,6 +14,7 @@ import re
 from .report import Report, Review
 
 MARKDOWN_SPECIAL = re.compile(r"([\\`*_\[\]#|~!])")
+LINKED = re.compile(r"(@|#(?=\d)|:(?=//)|\bwww(?=\.))", re.I)  # «@name», an e-mail, «#12», «://», «www.»
 
 
 def headline(report: Report) -> str:
@@ -65,7 +68,7 @@ def markdown(report: Report) -> str:
 
 
 def _md(text: str) -> str:
-    return MARKDOWN_SPECIAL.sub(r"\\\1", html.escape(text, quote=False))
+    return LINKED.sub("\\1\u2060", MARKDOWN_SPECIAL.sub(r"\\\1", html.escape(text, quote=False)))
 
 
 def page(report: Report) -> str:
