@@ -57,6 +57,7 @@ class JobDescPlugin(BasePlugin[JobDescConfig]):
         self.editions = Editions()             # the archive of editions and drafts (hooks/editions.py)
         self.build_date: str | None = None     # SOURCE_DATE_EPOCH as define_env set it (model/history.py)
         self.preview: live_preview.LivePreview | None = None  # `mkdocs serve`: what the last rebuild said
+        self.written: list[tuple[str, object]] = []  # (HTML, page) of every page written by this build
 
     @property
     def releases_verbatim_blocks(self) -> bool:
@@ -85,6 +86,7 @@ class JobDescPlugin(BasePlugin[JobDescConfig]):
     def on_pre_build(self, *, config):
         self.held_blocks.clear()  # `mkdocs serve` builds many times in one process,
         self.findings.take()  # and the problems an earlier one found
+        self.written = []
         if not self.incremental:
             self.search.start(keep=False)
 
@@ -145,11 +147,13 @@ class JobDescPlugin(BasePlugin[JobDescConfig]):
 
     def on_post_page(self, output, *, page, config):
         output = compact(output)  # a fifth smaller
-        safety.check_written_page(output, page, self.findings, self.cache)
+        self.written.append((output, page))  # read for outside resources after the last page
         return output
 
     @event_priority(-50)
     def on_post_build(self, *, config):
+        safety.check_written_pages(self.written, self.findings, self.cache)
+        self.written = []
         self.cache.finish()  # what this build used stays; what no build used for two weeks goes
         renames.write_redirects(Path(config.site_dir), self.editions.staff)  # at each renamed position's old address
         self.downloads.make(config)

@@ -10,7 +10,7 @@
   only at each "<" (macros/hooks/compact.py): the same elements as the pattern as first written.
 - The sanitiser's verdict «nothing removed» takes a shortcut when the only difference is how U+00A0
   is written (macros/render/safe_html.py); a removed attribute is still noticed.
-- The checks of many files run on both cores (macros/checks/two_cores.py): the same problems in the same
+- The checks of many files run on both cores (macros/model/two_cores.py): the same problems in the same
   order as in one process, and a copy that fails costs time, never an answer.
 """
 
@@ -24,7 +24,8 @@ from pathlib import Path
 
 import pytest
 
-from macros.checks import offline, two_cores
+from macros.checks import offline
+from macros.model import two_cores
 from macros.checks.run import CheckedPositions
 from macros.hooks import compact
 from macros.render import typography
@@ -216,3 +217,19 @@ def test_checking_many_positions_on_two_cores_finds_what_one_process_finds(tmp_p
     in_one_process = CheckedPositions().load(tmp_path / "docs")[1]
     assert on_two_cores == in_one_process
     assert {problem.file for problem in in_one_process} >= {f"docs/positions/{f.name}" for f in broken_files}
+
+
+def test_many_pages_read_on_two_cores_are_kept_for_the_next_build(tmp_path):
+    from macros.model.build_cache import BuildCache
+
+    pages = [(f"<img src='//host{number}.example/x.png'>" if number % 7 == 0 else f"<p>{number}</p>",)
+             for number in range(150)]
+    cache = BuildCache(tmp_path, "settings")
+    found = cache.remembered_each("offline", pages, offline.outside_resources)
+    assert found == [offline.outside_resources(page) for page, in pages]
+    cache.finish()
+
+    def never(_):
+        raise AssertionError("a kept answer was worked out again")
+
+    assert BuildCache(tmp_path, "settings").remembered_each("offline", pages, never) == found

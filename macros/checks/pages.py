@@ -16,7 +16,7 @@ from ..model.loading import text_of
 from ..model.markup import SIMPLE_CALL, without_code
 from ..model.positions import Staff, position_files
 from ..model.problems import Problem, did_you_mean
-from . import two_cores
+from ..model import two_cores
 from .text import check_text, check_values
 
 MARKDOWN = (".markdown", ".mdown", ".mkdn", ".mkd", ".md")  # what MkDocs builds as pages

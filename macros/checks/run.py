@@ -12,7 +12,8 @@ from pathlib import Path
 from ..model.loading import load_staff, position_from_bytes
 from ..model.positions import Position, Staff
 from ..model.problems import PositionsError, Problem
-from . import body, fields, files, relations, signatories, status, two_cores
+from ..model import two_cores
+from . import body, fields, files, relations, signatories, status
 from .pages import check_pages, check_templates
 
 

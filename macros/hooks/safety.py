@@ -37,13 +37,15 @@ def sanitise(html: str, page, blocks: verbatim.HeldBlocks, findings: Findings, c
     return verbatim.unshield(cleaned, forms)
 
 
-def check_written_page(output: str, page, findings: Findings, cache: BuildCache) -> None:
-    """The page exactly as it is written: nothing in it is fetched from another host (what was found is kept
-    between builds and reported in every build)."""
-    for url in cache.remembered("offline", (output,), lambda: outside_resources(output)):
-        source = Path(page.file.abs_src_path).read_text(encoding="utf-8-sig") if page.file.abs_src_path else ""
-        findings.report(Problem(f"docs/{page.file.src_uri}", f"страница загружает ресурс с другого сервера: {url}",
-                                FIX_OUTSIDE, line=line_of(source, url)))
+def check_written_pages(written: list[tuple[str, object]], findings: Findings, cache: BuildCache) -> None:
+    """Each page (output, page) exactly as it is written: nothing in it is fetched from another host. Read after
+    the last page, on both cores; what was found is kept between builds and reported in every build."""
+    found = cache.remembered_each("offline", [(output,) for output, _ in written], outside_resources)
+    for (_, page), urls in zip(written, found):
+        source = Path(page.file.abs_src_path).read_text(encoding="utf-8-sig") if urls and page.file.abs_src_path else ""
+        for url in urls:
+            findings.report(Problem(f"docs/{page.file.src_uri}", f"страница загружает ресурс с другого сервера: {url}",
+                                    FIX_OUTSIDE, line=line_of(source, url)))
 
 
 def stop_if_found(findings: Findings) -> None:

@@ -15,6 +15,8 @@ import time
 from importlib.metadata import version
 from pathlib import Path
 
+from . import two_cores
+
 STALE_AFTER_DAYS = 14
 PACKAGES = ("Markdown", "pymdown-extensions", "cmarkgfm", "mkdocs", "nh3")
 CODE = Path(__file__).resolve().parents[1]  # the macros package
@@ -75,6 +77,17 @@ class BuildCache:
         value = compute()
         self.put(kind, key, {"value": value})
         return value
+
+    def remembered_each(self, kind: str, inputs: list[tuple[str, ...]], compute) -> list:
+        """[compute(*parts) for parts in inputs], each kept answer taken back, the others found on both cores."""
+        keys = [self.key(*parts) for parts in inputs] if self.folder is not None else [None] * len(inputs)
+        answers = [self.get(kind, key) if key else None for key in keys]
+        missing = [number for number, kept in enumerate(answers) if kept is None]
+        for number, value in zip(missing, two_cores.each(lambda number: compute(*inputs[number]), missing)):
+            answers[number] = {"value": value}
+            if keys[number]:
+                self.put(kind, keys[number], answers[number])
+        return [answer["value"] for answer in answers]
 
     def finish(self, now: float | None = None) -> None:
         """After a build: its new results are written; what it used counts as used today; what no build

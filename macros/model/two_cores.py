@@ -1,8 +1,8 @@
-"""The checks of many files on both cores: the second half is checked by a forked copy of the build.
+"""Work on many files on both cores: the second half is done by a forked copy of the build.
 
-A check of one file is a pure function of what was read before the fork, so the copy needs no input sent
-and sends back only its answers (pickled Problems). Any failure of the copy and the parent checks that
-half itself: the answers, their order and any exception are those of a check in one process.
+A check of one file (or of one written page) is a pure function of what was read before the fork, so the
+copy needs no input sent and sends back only its answers, pickled. Any failure of the copy and the parent
+does that half itself: the answers, their order and any exception are those of one process.
 """
 
 from __future__ import annotations
