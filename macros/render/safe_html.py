@@ -20,6 +20,7 @@ from markdown.treeprocessors import Treeprocessor
 
 SCHEME = re.compile(r"^\s*([A-Za-z][A-Za-z0-9+.-]*):")
 OTHER_HOST = re.compile(r"^\s*[/\\]{2}")  # browsers read "//host", "\\host" and "/\host" as another host
+FROM_ROOT = re.compile(r"^\s*[/\\]")  # "/img/x.png": the git preview reads it from the repository's root
 ESCAPED = re.compile("\x02(\\d+)\x03")
 LINK_SCHEMES = {"http", "https", "mailto", "tel"}
 # Material's admonition types and their aliases, its layout modifiers, and the site's «Справка».
@@ -124,6 +125,14 @@ class AttributeGuard(Treeprocessor):
                         f"картинка «{src[:80]}» лежит вне папки docs/: на сайт она не попадёт, на странице была "
                         "бы пустая рамка", "положите файл картинки в docs/ (например, docs/images/) и сошлитесь "
                         "на него относительно страницы: ![подпись](../images/файл.png)"))
+                elif element.tag in ("a", "img") and FROM_ROOT.match(address := _unescaped(
+                        element.get("href" if element.tag == "a" else "src", ""))):
+                    here = posixpath.relpath(address.strip().lstrip("/\\") or ".", posixpath.dirname(src_uri) or ".")
+                    self.extension.report(
+                        f"адрес «{address[:80]}» начинается с «/»: предпросмотр git ищет его от корня репозитория, "
+                        "а сайт — от корня сервера интранета, и они покажут разное (в подпапке сервера — ничего)",
+                        f"пишите путь от этой страницы: {here[:80]}" + ("" if element.tag == "img" else
+                        " — и на страницу сайта ссылайтесь именем её файла .md, например ../procedure.md"), address)
                 else:
                     self._check_classes(element)
 
