@@ -1,6 +1,6 @@
 """Word layouts the import had never seen keep their structure, or the report says what HR must check.
 
-Each document of word_corpus_layouts.py and word_corpus_unseen.py states what a careful HR person expects: the duties with their
+Each document of word_corpus_layouts.py, word_corpus_unseen.py and word_corpus_round_three.py states what a careful HR person expects: the duties with their
 sub-items in the document's order, no doubt where the document is unambiguous, and a message naming the
 paragraph where something could not be carried over. Then the whole folder is imported with the command
 and the site built strictly, as HR does it.
@@ -21,9 +21,10 @@ from macros.commands.word_import.convert import convert
 from macros.commands.word_import.reading import UnreadableDocument
 from macros.model.loading import load_staff
 from word_corpus_layouts import MAKERS as FIRST_ROUND
+from word_corpus_round_three import MAKERS as THIRD_ROUND
 from word_corpus_unseen import MAKERS as SECOND_ROUND
 
-MAKERS = {**FIRST_ROUND, **SECOND_ROUND}
+MAKERS = {**FIRST_ROUND, **SECOND_ROUND, **THIRD_ROUND}
 
 SEVERAL = "povar-i-oficiant.docx"
 

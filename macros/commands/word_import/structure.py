@@ -26,6 +26,7 @@ LETTER_LABEL = re.compile(r"^\s*(?P<label>[А-ЯЁA-Z]\.)\s+")  # «Б. Долж
 SECTION_WORD = re.compile(r"^\s*(?:раздел|глава)\s+(?P<label>\d{1,2}|[IVXLC]{1,6})\.?\s*[.:—–-]?\s*", re.I)
 KNOWN_SECTIONS = (
     ("general", "Общие положения", r"общие положения"),
+    ("both", "Права и обязанности", r"(?:права,? и обязанности|обязанности и права)"),  # split by _announced
     ("duties", "Должностные обязанности", r"(?:(?:основные |трудовые )?(?:функции|задачи) и )?(?:должностные |функциональные |основные |трудовые )?"
                                              r"обязанности"),
     ("rights", "Права", r"права"),
@@ -43,6 +44,12 @@ NUMBER_CELL = re.compile(r"(?:\d{1,2}\.)*\d{1,2}[.)]?|[IVXLC]{1,6}\.?")  # a cel
 CAPTION = re.compile(r"^(?:№|N)\s*(?:п/п|пп)?\.?$", re.I)  # the «№ п/п» column of a numbered table# «Управляющий ______ /А. А. Петрова/», «Юрисконсульт ____________»: a line to sign, even without «Разработал».
 SIGNATURE_LINE = re.compile(r"_{4,}\s*/?\s*(?:(?:[А-ЯЁ]\.\s?){1,2}\s?[А-ЯЁ][а-яё-]+|[А-ЯЁ][а-яё-]+(?:\s+[А-ЯЁ]\.){1,2})?"
                             r"\s*/?\s*$")
+# «2.1. Экспедитор обязан:», «Работник имеет право:», «… несёт ответственность за:» — a clause that only announces the
+# list of its sub-items: the sub-items are the clauses of the section the verb names.
+ANNOUNCING = re.compile(r"^(?:[\w-]+\s+){0,6}?(?P<verb>обязан[аоы]?|вправе|имеет право|имеют право|имеет следующие права"
+                        r"|нес[её]т ответственность|нес[уё]т следующую ответственность|в (?:его |ее |её )?обязанности"
+                        r"(?:\s+[\w-]+){0,3}\s+входит)(?:\s+[\w-]+){0,3}\s*:$", re.I)
+VERB_KINDS = (("прав", "rights"), ("ответствен", "liability"), ("обязан", "duties"))
 TABLE_HEAD = re.compile(r"^(?:требовани|параметр|показател|наименовани|критери)\w*\s+(?:содержани|значени|описани)", re.I)
 
 
@@ -153,7 +160,63 @@ def shape_of(lines: list[Line]) -> Shape:
             body.append((line, label, text))
     shape = Shape(header, sections, tail, captions=captions, notes=notes)
     _fill_sections(shape, body)
+    _announced_lists(shape)
     return shape
+
+
+def _announced_lists(shape: Shape) -> None:
+    """«2.1. Экспедитор обязан:» with the duties as its sub-items: the sub-items are the duties, the clause the
+    section's opening words. In «Права и обязанности» each clause goes to the section its verb names (a clause
+    without one follows the one before it), so duties and rights land where the site has them."""
+    result: list[Section] = []
+    for section in shape.sections:
+        if section.kind not in ("duties", "rights", "liability", "both"):
+            result.append(section)
+            continue
+        clauses, section.clauses = section.clauses, []
+        parts: dict[str, Section] = {}
+        kind = None
+        for clause in clauses:
+            verb = ANNOUNCING.match(clause.text) if clause.items else None
+            kind = section.kind if section.kind != "both" else (
+                _verb_kind(verb.group("verb") if verb else clause.text) or kind or "duties")
+            part = section if section.kind != "both" else parts.get(kind) or next(
+                (s for s in result + shape.sections if s.kind == kind), None) or Section(
+                kind, next(title for k, title, _ in KNOWN_SECTIONS if k == kind), section.heading, section.number)
+            parts[kind] = part
+            if verb:
+                part.intro.append(clause.text)
+                part.clauses += _promoted(clause.items)
+            else:
+                part.clauses.append(clause)
+        if section.kind != "both":
+            result.append(section)
+            continue
+        if not parts:  # nothing under it: a line of a table of contents, or an empty heading
+            section.kind = None
+            result.append(section)
+        result += [part for part in parts.values() if part not in result and part not in shape.sections]
+        shape.notes.append((section.heading, f"раздел «{section.title}» разделён по словам «обязан», «имеет право»: "
+                            + "; ".join(f"в «{part.title}» — пунктов {len(part.clauses)}" for part in parts.values())
+                            + " — сверьте с документом"))
+    shape.sections[:] = result
+
+
+def _verb_kind(text: str) -> str | None:
+    words = text.lower().replace("ё", "е")
+    found = [(words.find(stem), kind) for stem, kind in VERB_KINDS if stem in words]
+    return min(found)[1] if found else None
+
+
+def _promoted(items: list[Item]) -> list[Clause]:
+    """Sub-items one level up: each first-level item a clause, deeper ones its items."""
+    clauses: list[Clause] = []
+    for item in items:
+        if item.depth == 1 or not clauses:
+            clauses.append(Clause(item.text, item.line))
+        else:
+            clauses[-1].items.append(Item(item.depth - 1, item.text, item.line))
+    return clauses
 
 
 def _unglue(lines: list[Line]) -> tuple[list[Line], list[tuple[Line, str]]]:
