@@ -127,3 +127,42 @@ def test_a_normal_document_with_an_svg_picture_imports_as_before(scratch, tmp_pa
     duties = texts[0].split("## Должностные обязанности")[1].split("\n## ")[0]
     assert len(re.findall(r"^- ", duties, re.M)) == count, texts[0]
     assert texts[1] == texts[0], "the picture changed what was imported"
+
+
+def test_text_boxes_nested_deep_are_read_once_each_in_seconds(scratch, tmp_path):
+    """A text box inside a text box, 35 deep (a crafted file; lxml allows this depth): each box was read again
+    for every box around it — twice at depth 2, 2**35 times here. Each line must be read once, quickly."""
+    from docx.oxml import parse_xml
+    from word_corpus import _bold, _sections_tail
+    from word_corpus_layouts import W, _start
+    from word_corpus_round_three import _box, _run
+
+    doc = _start("упаковщика", "92-ОД")
+    _bold(doc, "2. ДОЛЖНОСТНЫЕ ОБЯЗАННОСТИ")
+    inner = _run("2.1. Упаковывает товар.")
+    for _ in range(35):
+        inner = _box(inner)
+    doc.element.body[-1].addprevious(parse_xml(f"<w:p {W}>{inner}</w:p>"))
+    _sections_tail(doc, bold=True, start=3)
+    path = tmp_path / "boxes.docx"
+    doc.save(path)
+    started = time.monotonic()
+    result = subprocess.run([sys.executable, "-m", "macros.import_docx", str(path)], cwd=scratch,
+                            capture_output=True, text=True, timeout=60)
+    assert time.monotonic() - started < 30
+    written = re.search(r"→ (\S+)", result.stdout).group(1)
+    duties = (scratch / written).read_text(encoding="utf-8").split("## Должностные обязанности")[1].split("##")[0]
+    assert re.findall(r"^- .*", duties, re.M) == ["- Упаковывает товар."]
+
+
+def test_a_position_given_as_a_path_is_refused_and_nothing_outside_positions_is_written(scratch, tmp_path):
+    """«--position ../index» named docs/index.md: the import wrote the home page as a position's next edition."""
+    path = tmp_path / "recruiter.docx"
+    typed_numbers_stamp_in_table(path)
+    before = {page: page.read_bytes() for page in (scratch / "docs").rglob("*.md")}
+    for name in ("../index", "../../mkdocs", "/etc/passwd", "recruiter/../recruiter"):
+        result = subprocess.run([sys.executable, "-m", "macros.import_docx", str(path), "--position", name],
+                                cwd=scratch, capture_output=True, text=True, timeout=120)
+        assert result.returncode == 2 and "Traceback" not in result.stderr, result.stdout + result.stderr
+        assert f"--position {name}: нет файла" in result.stderr and "Укажите имя файла должности без .md" in result.stderr
+    assert {page: page.read_bytes() for page in (scratch / "docs").rglob("*.md")} == before
