@@ -137,6 +137,11 @@ def open_document(path: Path):
     try:
         return docx.Document(str(path))
     except Exception as error:  # python-docx raises many kinds for broken packages
+        if "Excessive depth" in str(error):  # lxml stops at 256 levels of markup: tables inside tables inside …
+            raise UnreadableDocument("таблицы или надписи вложены друг в друга слишком глубоко (больше 256 уровней "
+                                     "разметки) — так составленный файл импорт не читает. Как исправить: "
+                                     "преобразуйте вложенные таблицы в текст (Макет → Преобразовать в текст) и "
+                                     "сохраните документ заново как .docx") from None
         raise UnreadableDocument(f"файл не открывается как документ Word .docx ({type(error).__name__}): "
                                  "пересохраните его в Word или LibreOffice") from error
 
