@@ -5,7 +5,7 @@ own («*»), fields nested in a field's code, links to other schemes, characters
 hyphens typed as text, zero-width spaces), text hidden by a style, a text box inside a text box, a combined
 section «Права и обязанности», clauses that only announce their list («2.1. Экспедитор обязан:»), items
 lettered «а.», «б.», dashes with bullets under them, the department printed only in the page header, an
-outside picture. Same `Expect` as word_corpus_layouts.py.
+outside picture, Word equations. Same `Expect` as word_corpus_layouts.py.
 """
 
 from __future__ import annotations
@@ -298,7 +298,31 @@ def picture_and_link_from_outside(path: Path) -> Expect:
     _sections_tail(doc, bold=True, start=3)
     doc.save(path)
     return Expect([("Принимает товар.", []), ("Ведёт учёт по форме М-4.", [])],
-                  absent=["tracker", "pixel", "server", "x.exe", "<img", "]("])
+                  absent=["tracker", "pixel", "server", "x.exe", "<img", "]("],
+                  report=["абзац 10: рисунок или встроенный объект (схема, таблица Excel) не перенесён"])
+
+
+def equations_and_an_embedded_object(path: Path) -> Expect:
+    """Word equations (the letters are no w:t: they vanished, leaving «температуру °C») and an embedded Excel
+    sheet: the equation comes as one line of text and the report asks to check it; the object is named."""
+    doc = _start("технолога пекарни", "93-ОД")
+    _general(doc, "Технолог пекарни", "специалистов")
+    _bold(doc, "2. ДОЛЖНОСТНЫЕ ОБЯЗАННОСТИ")
+    math = 'xmlns:m="http://schemas.openxmlformats.org/officeDocument/2006/math"'
+    _add(doc, _run("2.1. Поддерживает в цехе температуру ") + f"<m:oMath {math}><m:r><m:t>28±2</m:t></m:r></m:oMath>"
+              + _run(" °C."))
+    _add(doc, _run("2.2. Рассчитывает выход изделий: ") + f"<m:oMathPara {math}><m:oMath><m:r><m:t>В=</m:t></m:r><m:f>"
+              "<m:fPr><m:ctrlPr/></m:fPr><m:num><m:r><m:t>М</m:t></m:r></m:num><m:den><m:r><m:t>Н</m:t></m:r></m:den>"
+              "</m:f></m:oMath></m:oMathPara>")
+    _add(doc, _run("2.3. Ведёт график выпечки по форме:") + '<w:r><w:object><v:shape xmlns:v="urn:schemas-microsoft-'
+              'com:vml" id="Excel1"/></w:object></w:r>')
+    _sections_tail(doc, bold=True, start=3)
+    doc.save(path)
+    return Expect([("Поддерживает в цехе температуру 28±2 °C.", []), ("Рассчитывает выход изделий: В=(М)/(Н)", []),
+                   ("Ведёт график выпечки по форме:", [])],
+                  report=["абзац 10: формула Word перенесена строкой «28±2»", "абзац 11: формула Word перенесена "
+                          "строкой «В=(М)/(Н)»", "абзац 12: рисунок или встроенный объект (схема, таблица Excel) не "
+                          "перенесён"])
 
 
 MAKERS = {
@@ -314,4 +338,5 @@ MAKERS = {
     "gruzchik-ekspeditor.docx": dashes_with_bullets_under_them,
     "dispetcher.docx": department_only_in_the_page_header,
     "operator-sklada-3.docx": picture_and_link_from_outside,
+    "tekhnolog-pekarni.docx": equations_and_an_embedded_object,
 }

@@ -23,6 +23,8 @@ from .numbering import Numbering, val
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 MC_FALLBACK = "{http://schemas.openxmlformats.org/markup-compatibility/2006}Fallback"
+M = "{http://schemas.openxmlformats.org/officeDocument/2006/math}"
+PICTURES = (W + "drawing", W + "pict", W + "object")
 SKIPPED_ANCESTORS = {W + "del", W + "moveFrom", MC_FALLBACK, W + "txbxContent"}
 # Word's bullet library as symbol-font characters (Symbol ·, Wingdings ■ ➢ ✓ ❖ ● ■): a typed bullet.
 BULLET_SYMBOLS = {"F0B7", "F0A7", "F0D8", "F0FC", "F076", "F06C", "F06E", "F09F", "F0A8"}
@@ -89,6 +91,22 @@ def read_lines(path: Path) -> tuple[list[Line], list[str], list[str]]:
         notes.append(f"в документе есть вставленные фрагменты другого формата ({chunks}, altChunk): их текст не "
                      "прочитан — откройте файл в Word, сохраните заново как .docx и импортируйте снова")
     return reader.lines, notes + reader.unread, page_header
+
+
+def _formula(element) -> str:
+    """An equation as one line: «П=О×(Ф)/(Н)», «м^2», «√(x)»; the rest of its structure is read in order."""
+    def part(name: str) -> str:
+        found = element.find(M + name)
+        return _formula(found) if found is not None else ""
+    if element.tag == M + "t":
+        return element.text or ""
+    if element.tag == M + "f":
+        return f"({part('num')})/({part('den')})"
+    if element.tag == M + "sSup":
+        return f"{part('e')}^{part('sup')}"
+    if element.tag == M + "rad":
+        return f"√({part('e')})"
+    return "".join(_formula(child) for child in element if not child.tag.endswith("Pr"))
 
 
 def _next_block(p):
@@ -209,8 +227,14 @@ class _Reader:
     def text(self, p) -> tuple[str, bool]:
         pieces, bold_flags, prompts = [], [], []
         fields: list[bool] = []  # open complex fields, True once past «separate»: only their results are shown
-        for run in p.iter(W + "r"):
+        for run in p.iter(W + "r", M + "oMath"):
             if not self._belongs(run, p):
+                continue
+            if run.tag == M + "oMath":  # an equation: its letters are no w:t, and fractions have no line of text
+                if not any(a.tag == M + "oMath" for a in run.iterancestors()):
+                    pieces.append(formula := _formula(run))
+                    self.unread.append(f"абзац {self.paragraphs}: формула Word перенесена строкой «{formula}» — "
+                                       "проверьте запись (дроби — через «/», степени — через «^»)")
                 continue
             if any(c.find(f"{W}sdtPr/{W}showingPlcHdr") is not None for c in run.iterancestors(W + "sdt")):
                 prompts += [t.text or "" for t in run.iter(W + "t")]  # «Введите текст»: the field is not filled in
@@ -248,6 +272,10 @@ class _Reader:
                     pieces.append(" " if item.get(qn("w:type")) in ("page", "column") else "\n")
                 elif item.tag == W + "noBreakHyphen":
                     pieces.append("-")
+                elif item.tag in PICTURES and not any(True for _ in item.iter(W + "txbxContent")):
+                    self.unread.append(f"абзац {self.paragraphs}: рисунок или встроенный объект (схема, таблица "
+                                       "Excel) не перенесён — у пунктов сайта рисунков нет; если он нужен, опишите "
+                                       "его в пункте словами")
                 elif item.tag == W + "sym":
                     pieces.append(self.symbol(item.get(qn("w:font")), (item.get(qn("w:char")) or "").upper()))
                 elif item.tag in (W + "footnoteReference", W + "endnoteReference"):
