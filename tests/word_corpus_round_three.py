@@ -49,8 +49,8 @@ def _inserted(text: str, number: int) -> str:
 def clauses_merged_by_a_tracked_change(path: Path) -> Expect:
     """A lawyer joined two clauses of a Word list: «.» and the paragraph mark deleted, « и с» inserted, the «С» of
     the next clause deleted. Accepted, Word shows one clause with one number: «Ведёт учёт товаров и сдаёт …»."""
-    doc = _start("кладовщика", "81-ОД")
-    _general(doc, "Кладовщик")
+    doc = _start("кладовщика готовой продукции", "81-ОД")
+    _general(doc, "Кладовщик готовой продукции")
     _bold(doc, "2. ДОЛЖНОСТНЫЕ ОБЯЗАННОСТИ")
     num = _add_numbering(doc, _levels(("decimal", "2.%1.")))
     numbered = f'<w:numPr><w:ilvl w:val="0"/><w:numId w:val="{num}"/></w:numPr>'
@@ -90,8 +90,8 @@ def footnote_with_a_mark_of_its_own(path: Path) -> Expect:
 def fields_nested_and_links_elsewhere(path: Path) -> Expect:
     """Word shows a field's result only: not its code, nor a field nested in that code (IF with a DOCVARIABLE
     inside). Links to javascript:, vbscript: and file: keep their words and lose their targets."""
-    doc = _start("курьера", "83-ОД")
-    _general(doc, "Курьер")
+    doc = _start("курьера по доставке документов", "83-ОД")
+    _general(doc, "Курьер по доставке документов")
     _bold(doc, "2. ДОЛЖНОСТНЫЕ ОБЯЗАННОСТИ")
     script = doc.part.relate_to("javascript:alert(1)", HYPERLINK, is_external=True)
     local = doc.part.relate_to("file:///C:/Кадры/маршруты.docx", HYPERLINK, is_external=True)
@@ -215,22 +215,22 @@ def rights_and_duties_in_one_section(path: Path) -> Expect:
 def clauses_that_announce_their_list(path: Path) -> Expect:
     """«2.1. Водитель обязан:» with «2.1.1.», «2.1.2.» under it, and the same for the rights and the liability:
     the numbered sub-items are the duties (rights, liability), the clause is the section's opening words."""
-    doc = _start("водителя погрузчика", "87-ОД")
-    _general(doc, "Водитель погрузчика")
+    doc = _start("водителя штабелёра", "87-ОД")
+    _general(doc, "Водитель штабелёра")
     for number, (title, opening, clauses) in enumerate((
-            ("ДОЛЖНОСТНЫЕ ОБЯЗАННОСТИ", "Водитель погрузчика обязан:", ["Перемещать грузы по складу.",
-                                                                       "Проверять погрузчик перед сменой."]),
-            ("ПРАВА", "Водитель погрузчика имеет право:", RIGHTS),
-            ("ОТВЕТСТВЕННОСТЬ", "Водитель погрузчика несёт ответственность:", LIABILITY)), start=2):
+            ("ДОЛЖНОСТНЫЕ ОБЯЗАННОСТИ", "Водитель штабелёра обязан:", ["Штабелировать грузы на стеллажи.",
+                                                                       "Проверять штабелёр перед сменой."]),
+            ("ПРАВА", "Водитель штабелёра имеет право:", RIGHTS),
+            ("ОТВЕТСТВЕННОСТЬ", "Водитель штабелёра несёт ответственность:", LIABILITY)), start=2):
         _bold(doc, f"{number}. {title}")
         doc.add_paragraph(f"{number}.1. {opening}")
         for item, text in enumerate(clauses, start=1):
             doc.add_paragraph(f"{number}.1.{item}. {text}")
     doc.save(path)
-    return Expect([("Перемещать грузы по складу.", []), ("Проверять погрузчик перед сменой.", [])],
+    return Expect([("Штабелировать грузы на стеллажи.", []), ("Проверять штабелёр перед сменой.", [])],
                   report=["п. — совпадает с общим шаблоном: «За причинение обществу материального ущерба"],
-                  text=["## Должностные обязанности\n\nВодитель погрузчика обязан:\n\n- Перемещать",
-                        "## Права\n\nВодитель погрузчика имеет право:\n\n"])
+                  text=["## Должностные обязанности\n\nВодитель штабелёра обязан:\n\n- Штабелировать",
+                        "## Права\n\nВодитель штабелёра имеет право:\n\n"])
 
 
 def items_lettered_with_a_dot(path: Path) -> Expect:
@@ -281,8 +281,8 @@ def department_only_in_the_page_header(path: Path) -> Expect:
 def picture_and_link_from_outside(path: Path) -> Expect:
     """A picture linked from another host (r:link, TargetMode="External" — a tracking pixel in a mailed file) and
     a link to a file share: nothing of them reaches the position file."""
-    doc = _start("оператора склада", "91-ОД")
-    _general(doc, "Оператор склада")
+    doc = _start("оператора приёмки товара", "91-ОД")
+    _general(doc, "Оператор приёмки товара")
     _bold(doc, "2. ДОЛЖНОСТНЫЕ ОБЯЗАННОСТИ")
     image = doc.part.relate_to("http://tracker.example/pixel.png", "http://schemas.openxmlformats.org/"
                                "officeDocument/2006/relationships/image", is_external=True)
@@ -328,15 +328,15 @@ def equations_and_an_embedded_object(path: Path) -> Expect:
 MAKERS = {
     "kladovshchik-yurist.docx": clauses_merged_by_a_tracked_change,
     "laborant.docx": footnote_with_a_mark_of_its_own,
-    "kurer-polya.docx": fields_nested_and_links_elsewhere,
+    "kurer-dokumentov.docx": fields_nested_and_links_elsewhere,
     "ekspeditor-simvoly.docx": characters_word_does_not_show,
     "sborshchik-mebeli.docx": text_hidden_by_a_style,
     "oboyshchik.docx": text_box_inside_a_text_box,
     "ekspeditor-prava.docx": rights_and_duties_in_one_section,
-    "voditel-pogruzchika.docx": clauses_that_announce_their_list,
+    "voditel-shtabelera.docx": clauses_that_announce_their_list,
     "kurer-ekspeditor.docx": items_lettered_with_a_dot,
     "gruzchik-ekspeditor.docx": dashes_with_bullets_under_them,
     "dispetcher.docx": department_only_in_the_page_header,
-    "operator-sklada-3.docx": picture_and_link_from_outside,
+    "operator-priemki.docx": picture_and_link_from_outside,
     "tekhnolog-pekarni.docx": equations_and_an_embedded_object,
 }
