@@ -100,3 +100,18 @@ def test_the_folder_imports_with_the_command_and_the_site_builds_strictly(import
         assert len(duties) == len(imported.expected[name].duties), name
         front = yaml.safe_load(text.split("---")[1])
         assert front["title"] and front["department"]
+
+
+@pytest.mark.parametrize("line", ["а" * 10_000 + ":", "Экспедитор " * 900 + "обязан" + " x" * 500 + ":",
+                                  "-" * 10_000 + " обязан:", "а." + " " * 10_000, "ааа " * 2_500 + "вправе:"])
+def test_the_third_round_patterns_read_a_hostile_line_in_linear_time(line):
+    """A clause announcing its list («… обязан:») and a lettered item («а. …») are found by patterns on HR's text:
+    a 10,000-character line must not make them backtrack."""
+    import time
+
+    from macros.commands.word_import.outline import LETTER_ITEM
+    from macros.commands.word_import.structure import ANNOUNCING
+    started = time.perf_counter()
+    for _ in range(20):
+        ANNOUNCING.match(line), LETTER_ITEM.match(line)
+    assert time.perf_counter() - started < 0.5
