@@ -212,6 +212,31 @@ def rights_and_duties_in_one_section(path: Path) -> Expect:
                   absent=["## Права и обязанности", "а. на"])
 
 
+def rights_and_duties_announced_by_plain_lines(path: Path) -> Expect:
+    """«Права и обязанности» as many write it: «Экспедитор имеет право:» and «Экспедитор обязан:» as plain lines, the
+    clauses numbered straight through; «Соблюдать правила …» is a duty (not a right for its «прав»), a clause
+    «… вправе …» among the duties is a right."""
+    doc = _start("экспедитора склада", "94-ОД")
+    _general(doc, "Экспедитор склада", "специалистов")
+    _bold(doc, "2. ПРАВА И ОБЯЗАННОСТИ")
+    doc.add_paragraph("Экспедитор имеет право:")
+    for number, right in enumerate(RIGHTS, start=1):
+        doc.add_paragraph(f"2.{number}. {right}")
+    doc.add_paragraph("Экспедитор обязан:")
+    for line in ("2.4. Соблюдать правила перевозки грузов.", "2.5. Оформлять накладные.",
+                 "2.6. Экспедитор вправе отказаться от перевозки опасного груза."):
+        doc.add_paragraph(line)
+    _bold(doc, "3. ОТВЕТСТВЕННОСТЬ")
+    for number, item in enumerate(LIABILITY, start=1):
+        doc.add_paragraph(f"3.{number}. {item}")
+    doc.save(path)
+    return Expect([("Соблюдать правила перевозки грузов.", []), ("Оформлять накладные.", [])],
+                  report=["раздел «Права и обязанности» разделён"],
+                  text=["## Должностные обязанности\n\nЭкспедитор обязан:\n\n- Соблюдать",
+                        "## Права\n\nЭкспедитор имеет право:\n\n- Знакомиться",
+                        "- Экспедитор вправе отказаться от перевозки опасного груза.\n{{ common_rights() }}"])
+
+
 def clauses_that_announce_their_list(path: Path) -> Expect:
     """«2.1. Водитель обязан:» with «2.1.1.», «2.1.2.» under it, and the same for the rights and the liability:
     the numbered sub-items are the duties (rights, liability), the clause is the section's opening words."""
@@ -333,6 +358,7 @@ MAKERS = {
     "sborshchik-mebeli.docx": text_hidden_by_a_style,
     "oboyshchik.docx": text_box_inside_a_text_box,
     "ekspeditor-prava.docx": rights_and_duties_in_one_section,
+    "ekspeditor-sklada.docx": rights_and_duties_announced_by_plain_lines,
     "voditel-shtabelera.docx": clauses_that_announce_their_list,
     "kurer-ekspeditor.docx": items_lettered_with_a_dot,
     "gruzchik-ekspeditor.docx": dashes_with_bullets_under_them,

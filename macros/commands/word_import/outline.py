@@ -141,6 +141,10 @@ def _announced(current: "structure.Clause | None", kind, line: Line, label: str)
 
 
 def _unlabelled(section, current, line, text, labelled, doubts):
+    if section.kind == "both" and structure.ANNOUNCING.match(text):  # «Экспедитор обязан:» inside «Права и
+        current = structure.Clause(text, line)                        # обязанности»: the list that follows is its
+        section.clauses.append(current)                              # (structure._announced_lists)
+        return current
     if current is None:
         if not labelled and not (INTRO_END.search(text) and not section.clauses and not section.intro):
             current = structure.Clause(text, line)  # a section of plain paragraphs: each is a clause

@@ -46,9 +46,10 @@ SIGNATURE_LINE = re.compile(r"_{4,}\s*/?\s*(?:(?:[А-ЯЁ]\.\s?){1,2}\s?[А-ЯЁ
                             r"\s*/?\s*$")
 # «2.1. Экспедитор обязан:», «Работник имеет право:», «… несёт ответственность за:» — a clause that only announces the
 # list of its sub-items: the sub-items are the clauses of the section the verb names.
-ANNOUNCING = re.compile(r"^(?:[\w-]+\s+){0,6}?(?P<verb>обязан[аоы]?|вправе|имеет право|имеют право|имеет следующие права"
-                        r"|нес[её]т ответственность|нес[уё]т следующую ответственность|в (?:его |ее |её )?обязанности"
-                        r"(?:\s+[\w-]+){0,3}\s+входит)(?:\s+[\w-]+){0,3}\s*:$", re.I)
+VERB = (r"(?P<verb>обязан[аоы]?|вправе|имеет право|имеют право|имеет следующие права|нес[её]т ответственность"
+        r"|нес[уё]т следующую ответственность|в (?:его |ее |её )?обязанности(?:\s+[\w-]+){0,3}\s+входит)")
+ANNOUNCING = re.compile(rf"^(?:[\w-]+\s+){{0,6}}?{VERB}(?:\s+[\w-]+){{0,3}}\s*:$", re.I)
+SAYS = re.compile(rf"(?<!\w){VERB}(?!\w)", re.I)  # «Экспедитор обязан соблюдать …» (not «правила»): whose clause
 VERB_KINDS = (("прав", "rights"), ("ответствен", "liability"), ("обязан", "duties"))
 TABLE_HEAD = re.compile(r"^(?:требовани|параметр|показател|наименовани|критери)\w*\s+(?:содержани|значени|описани)", re.I)
 
@@ -175,16 +176,18 @@ def _announced_lists(shape: Shape) -> None:
             continue
         clauses, section.clauses = section.clauses, []
         parts: dict[str, Section] = {}
-        kind = None
+        kind = section.kind
         for clause in clauses:
-            verb = ANNOUNCING.match(clause.text) if clause.items else None
-            kind = section.kind if section.kind != "both" else (
-                _verb_kind(verb.group("verb") if verb else clause.text) or kind or "duties")
+            verb = ANNOUNCING.match(clause.text)
+            if section.kind == "both":
+                said = verb or SAYS.search(clause.text)
+                kind = _verb_kind(said.group("verb")) if said else kind if kind != "both" else "duties"
             part = section if section.kind != "both" else parts.get(kind) or next(
                 (s for s in result + shape.sections if s.kind == kind), None) or Section(
                 kind, next(title for k, title, _ in KNOWN_SECTIONS if k == kind), section.heading, section.number)
             parts[kind] = part
-            if verb:
+            # «Экспедитор обязан:» heads what follows: in «Права и обязанности», or as the first clause of a section
+            if verb and (section.kind == "both" or clause.items and not part.clauses):
                 part.intro.append(clause.text)
                 part.clauses += _promoted(clause.items)
             else:
@@ -195,6 +198,8 @@ def _announced_lists(shape: Shape) -> None:
         if not parts:  # nothing under it: a line of a table of contents, or an empty heading
             section.kind = None
             result.append(section)
+        else:
+            next(iter(parts.values())).intro[:0] = section.intro
         result += [part for part in parts.values() if part not in result and part not in shape.sections]
         shape.notes.append((section.heading, f"раздел «{section.title}» разделён по словам «обязан», «имеет право»: "
                             + "; ".join(f"в «{part.title}» — пунктов {len(part.clauses)}" for part in parts.values())
