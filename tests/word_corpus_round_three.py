@@ -215,8 +215,11 @@ def rights_and_duties_in_one_section(path: Path) -> Expect:
 def rights_and_duties_announced_by_plain_lines(path: Path) -> Expect:
     """«Права и обязанности» as many write it: «Экспедитор имеет право:» and «Экспедитор обязан:» as plain lines, the
     clauses numbered straight through; «Соблюдать правила …» is a duty (not a right for its «прав»), a clause
-    «… вправе …» among the duties is a right."""
+    «… вправе …» among the duties is a right. The table of contents names the section too: that line is left out."""
     doc = _start("экспедитора склада", "94-ОД")
+    contents = doc.styles.add_style("toc 1", 1)
+    for number, title in enumerate(("Общие положения", "Права и обязанности", "Ответственность"), start=1):
+        doc.add_paragraph(f"{number}. {title}\t{number + 1}", style=contents)
     _general(doc, "Экспедитор склада", "специалистов")
     _bold(doc, "2. ПРАВА И ОБЯЗАННОСТИ")
     doc.add_paragraph("Экспедитор имеет право:")
@@ -231,7 +234,8 @@ def rights_and_duties_announced_by_plain_lines(path: Path) -> Expect:
         doc.add_paragraph(f"3.{number}. {item}")
     doc.save(path)
     return Expect([("Соблюдать правила перевозки грузов.", []), ("Оформлять накладные.", [])],
-                  report=["раздел «Права и обязанности» разделён"],
+                  report=["раздел «Права и обязанности» разделён", "абзац 8: «2. Права и обязанности\t3» — строка "
+                          "оглавления"],
                   text=["## Должностные обязанности\n\nЭкспедитор обязан:\n\n- Соблюдать",
                         "## Права\n\nЭкспедитор имеет право:\n\n- Знакомиться",
                         "- Экспедитор вправе отказаться от перевозки опасного груза.\n{{ common_rights() }}"])

@@ -106,7 +106,7 @@ def _formula(element) -> str:
         return f"{part('e')}^{part('sup')}"
     if element.tag == M + "rad":
         return f"√({part('e')})"
-    return "".join(_formula(child) for child in element if not child.tag.endswith("Pr"))
+    return "".join(_formula(child) for child in element if isinstance(child.tag, str) and not child.tag.endswith("Pr"))
 
 
 def _next_block(p):

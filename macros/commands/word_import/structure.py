@@ -170,7 +170,7 @@ def _announced_lists(shape: Shape) -> None:
     section's opening words. In «Права и обязанности» each clause goes to the section its verb names (a clause
     without one follows the one before it), so duties and rights land where the site has them."""
     result: list[Section] = []
-    for section in shape.sections:
+    for index, section in enumerate(shape.sections):
         if section.kind not in ("duties", "rights", "liability", "both"):
             result.append(section)
             continue
@@ -195,11 +195,15 @@ def _announced_lists(shape: Shape) -> None:
         if section.kind != "both":
             result.append(section)
             continue
-        if not parts:  # nothing under it: a line of a table of contents, or an empty heading
+        if not parts:  # nothing under it: a line of a table of contents, or a heading of an empty section
             section.kind = None
-            result.append(section)
-        else:
-            next(iter(parts.values())).intro[:0] = section.intro
+            if any(later.kind == "both" for later in shape.sections[index + 1:]):
+                shape.notes.append((section.heading, f"«{section.heading.text.strip()}» — строка оглавления (такой "
+                                                     "раздел есть дальше): не перенесена, оглавление сайт строит сам"))
+            else:
+                result.append(section)
+            continue
+        next(iter(parts.values())).intro[:0] = section.intro
         result += [part for part in parts.values() if part not in result and part not in shape.sections]
         shape.notes.append((section.heading, f"раздел «{section.title}» разделён по словам «обязан», «имеет право»: "
                             + "; ".join(f"в «{part.title}» — пунктов {len(part.clauses)}" for part in parts.values())
