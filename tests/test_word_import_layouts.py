@@ -1,6 +1,6 @@
 """Word layouts the import had never seen keep their structure, or the report says what HR must check.
 
-Each document of word_corpus_layouts.py and word_corpus_unseen.py states what a careful HR person expects: the duties with their
+Each document of word_corpus_layouts.py, word_corpus_unseen.py and word_corpus_round_three.py states what a careful HR person expects: the duties with their
 sub-items in the document's order, no doubt where the document is unambiguous, and a message naming the
 paragraph where something could not be carried over. Then the whole folder is imported with the command
 and the site built strictly, as HR does it.
@@ -21,9 +21,10 @@ from macros.commands.word_import.convert import convert
 from macros.commands.word_import.reading import UnreadableDocument
 from macros.model.loading import load_staff
 from word_corpus_layouts import MAKERS as FIRST_ROUND
+from word_corpus_round_three import MAKERS as THIRD_ROUND
 from word_corpus_unseen import MAKERS as SECOND_ROUND
 
-MAKERS = {**FIRST_ROUND, **SECOND_ROUND}
+MAKERS = {**FIRST_ROUND, **SECOND_ROUND, **THIRD_ROUND}
 
 SEVERAL = "povar-i-oficiant.docx"
 
@@ -92,8 +93,25 @@ def test_the_folder_imports_with_the_command_and_the_site_builds_strictly(import
     assert set(written) == set(MAKERS) - {SEVERAL}
     for name, path in written.items():
         page = imported.build.position((imported.project / path).stem)
+        text = (imported.project / path).read_text(encoding="utf-8")
+        number = re.findall(r"^## (.+)$", text, re.M).index("Должностные обязанности") + 1  # «Функции» may be 2
         duties = [li for li in page.select("li[data-clause]") if li["data-clause"].count(".") == 1
-                  and li["data-clause"].startswith("2.")]
+                  and li["data-clause"].startswith(f"{number}.")]
         assert len(duties) == len(imported.expected[name].duties), name
-        front = yaml.safe_load((imported.project / path).read_text(encoding="utf-8").split("---")[1])
+        front = yaml.safe_load(text.split("---")[1])
         assert front["title"] and front["department"]
+
+
+@pytest.mark.parametrize("line", ["а" * 10_000 + ":", "Экспедитор " * 900 + "обязан" + " x" * 500 + ":",
+                                  "-" * 10_000 + " обязан:", "а." + " " * 10_000, "ааа " * 2_500 + "вправе:"])
+def test_the_third_round_patterns_read_a_hostile_line_in_linear_time(line):
+    """A clause announcing its list («… обязан:») and a lettered item («а. …») are found by patterns on HR's text:
+    a 10,000-character line must not make them backtrack."""
+    import time
+
+    from macros.commands.word_import.outline import LETTER_ITEM
+    from macros.commands.word_import.structure import ANNOUNCING
+    started = time.perf_counter()
+    for _ in range(20):
+        ANNOUNCING.match(line), LETTER_ITEM.match(line)
+    assert time.perf_counter() - started < 0.5

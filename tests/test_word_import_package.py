@@ -127,3 +127,84 @@ def test_a_normal_document_with_an_svg_picture_imports_as_before(scratch, tmp_pa
     duties = texts[0].split("## Должностные обязанности")[1].split("\n## ")[0]
     assert len(re.findall(r"^- ", duties, re.M)) == count, texts[0]
     assert texts[1] == texts[0], "the picture changed what was imported"
+
+
+def test_text_boxes_nested_deep_are_read_once_each_in_seconds(scratch, tmp_path):
+    """A text box inside a text box, 35 deep (a crafted file; lxml allows this depth): each box was read again
+    for every box around it — twice at depth 2, 2**35 times here. Each line must be read once, quickly."""
+    from docx.oxml import parse_xml
+    from word_corpus import _bold, _sections_tail
+    from word_corpus_layouts import W, _start
+    from word_corpus_round_three import _box, _run
+
+    doc = _start("упаковщика", "92-ОД")
+    _bold(doc, "2. ДОЛЖНОСТНЫЕ ОБЯЗАННОСТИ")
+    inner = _run("2.1. Упаковывает товар.")
+    for _ in range(35):
+        inner = _box(inner)
+    doc.element.body[-1].addprevious(parse_xml(f"<w:p {W}>{inner}</w:p>"))
+    _sections_tail(doc, bold=True, start=3)
+    path = tmp_path / "boxes.docx"
+    doc.save(path)
+    started = time.monotonic()
+    result = subprocess.run([sys.executable, "-m", "macros.import_docx", str(path)], cwd=scratch,
+                            capture_output=True, text=True, timeout=60)
+    assert time.monotonic() - started < 30
+    written = re.search(r"→ (\S+)", result.stdout).group(1)
+    duties = (scratch / written).read_text(encoding="utf-8").split("## Должностные обязанности")[1].split("##")[0]
+    assert re.findall(r"^- .*", duties, re.M) == ["- Упаковывает товар."]
+
+
+def test_a_position_given_as_a_path_is_refused_and_nothing_outside_positions_is_written(scratch, tmp_path):
+    """«--position ../index» named docs/index.md: the import wrote the home page as a position's next edition."""
+    path = tmp_path / "recruiter.docx"
+    typed_numbers_stamp_in_table(path)
+    before = {page: page.read_bytes() for page in (scratch / "docs").rglob("*.md")}
+    for name in ("../index", "../../mkdocs", "/etc/passwd", "recruiter/../recruiter"):
+        result = subprocess.run([sys.executable, "-m", "macros.import_docx", str(path), "--position", name],
+                                cwd=scratch, capture_output=True, text=True, timeout=120)
+        assert result.returncode == 2 and "Traceback" not in result.stderr, result.stdout + result.stderr
+        assert f"--position {name}: нет файла" in result.stderr and "Укажите имя файла должности без .md" in result.stderr
+    assert {page: page.read_bytes() for page in (scratch / "docs").rglob("*.md")} == before
+
+
+def test_tables_nested_deeper_than_the_parser_reads_are_refused_saying_so(scratch, tmp_path):
+    """A hundred tables one inside another: lxml stops at 256 levels. The report says what is wrong with the file
+    and what to do, not only that it does not open."""
+    normal = tmp_path / "normal.docx"
+    typed_numbers_stamp_in_table(normal)
+    inner = "<w:p><w:r><w:t>2.1. Упаковывает товар.</w:t></w:r></w:p>"
+    for _ in range(100):
+        inner = f"<w:tbl><w:tr><w:tc>{inner}</w:tc></w:tr></w:tbl><w:p/>"
+
+    def nest(name, data):
+        return data.replace(b"<w:sectPr", inner.encode() + b"<w:sectPr", 1) if name == "word/document.xml" else data
+
+    crafted = rewritten(normal, tmp_path / "nested.docx", change=nest)
+    result, seconds, _ = run_import(scratch, crafted)
+    assert_refused(result, scratch, f"Не импортирован {crafted}", "вложены друг в друга слишком глубоко",
+                   "Преобразовать в текст")
+    assert seconds < 60
+
+
+def test_a_document_part_that_unpacks_to_hundreds_of_megabytes_is_refused_without_reading_it(scratch, tmp_path):
+    """The zip bomb inside word/document.xml itself (spaces between the paragraphs, valid XML): refused at the
+    part's limit while streaming, never handed to python-docx."""
+    normal = tmp_path / "normal.docx"
+    typed_numbers_stamp_in_table(normal)
+
+    with zipfile.ZipFile(normal) as old, zipfile.ZipFile(tmp_path / "bomb.docx", "w", zipfile.ZIP_DEFLATED) as new:
+        for item in old.infolist():
+            data = old.read(item)
+            if item.filename != "word/document.xml":
+                new.writestr(item.filename, data)
+                continue
+            head, tail = data.split(b"<w:sectPr", 1)
+            with new.open(item.filename, "w") as stream:
+                stream.write(head)
+                for _ in range(BOMB_MB):
+                    stream.write(b" " * (1 << 20))
+                stream.write(b"<w:sectPr" + tail)
+    result, seconds, peak = run_import(scratch, tmp_path / "bomb.docx")
+    assert_refused(result, scratch, "«word/document.xml» распаковывается больше чем в 20 МБ", RESAVE)
+    assert seconds < 60 and peak < BOMB_MB * 4 // 5, (seconds, peak)

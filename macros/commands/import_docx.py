@@ -26,6 +26,7 @@ from .word_import import edition
 from .word_import.convert import Result, convert
 from .word_import.reading import UnreadableDocument
 
+SLUG = re.compile(r"[a-z0-9][a-z0-9-]*")
 FIELD_IN_MESSAGE = re.compile(r"\b(title|genitive|dative|department|category|appointed_by|reports_to|education"
                               r"|approved|approval|tags)\b")
 
@@ -51,7 +52,9 @@ def main(argv: list[str] | None = None) -> int:
         print("Задайте что-то одно: --position (новая редакция существующей должности) или --slug (новая "
               "должность)", file=sys.stderr)
         return 2
-    if args.position and not (docs_dir / POSITIONS_DIR / f"{args.position}.md").is_file():
+    # A file name, never a path: «--position ../index» must not overwrite a page outside docs/positions/.
+    if args.position and not (SLUG.fullmatch(args.position)
+                              and (docs_dir / POSITIONS_DIR / f"{args.position}.md").is_file()):
         known = ", ".join(sorted(p.stem for p in (docs_dir / POSITIONS_DIR).glob("*.md")))
         print(f"--position {args.position}: нет файла {(docs_dir / POSITIONS_DIR).as_posix()}/{args.position}.md. "
               f"Укажите имя файла должности без .md, одно из: {known}", file=sys.stderr)
@@ -121,7 +124,7 @@ def _import_one(path: Path, docs_dir: Path, args, foreseen: dict[Path, Position]
             {str(name).lower() for name in [p.meta.get("title", ""), *(p.meta.get("aliases") or [])]}]
     if target.exists() or same:
         return f"Не импортирован {path}: {_refusal(path, docs_dir, result, target, same)}", False
-    if not slug or not re.fullmatch(r"[a-z0-9][a-z0-9-]*", slug):
+    if not slug or not SLUG.fullmatch(slug):
         return (f"Не импортирован {path}: из наименования не получилось имя файла; задайте его латиницей: "
                 f"{_command(path, '--slug', 'imya-fayla')}"), False
     target.write_text(result.text, encoding="utf-8")

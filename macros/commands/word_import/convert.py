@@ -15,7 +15,7 @@ from pathlib import Path
 
 from .. import russian_words
 from . import matching, provisions
-from .header import read_header
+from .header import DEPARTMENT, read_header
 from .reading import Line, UnreadableDocument, read_lines
 from .structure import SIGNATURES, Section, shape_of
 from .writing import Draft, write_position
@@ -37,7 +37,7 @@ class Result:
 
 
 def convert(path: Path, staff, department: str | None = None, today: dt.date | None = None) -> Result:
-    lines, reading_notes = read_lines(path)
+    lines, reading_notes, page_header = read_lines(path)
     shape = shape_of(lines)
     _one_instruction(lines, shape)
     header = read_header(shape.header)
@@ -60,7 +60,9 @@ def convert(path: Path, staff, department: str | None = None, today: dt.date | N
                               f"({what})" for c, what in general.replaced]
     fields["genitive"] = header.genitive
     _names(fields, header, path, result)
-    _department(fields, department or _known_department(header.department, staff, result), staff, result)
+    found = (header.department, "шапки документа") if header.department else (_page_department(page_header),
+                                                                             "верхнего колонтитула")
+    _department(fields, department or _known_department(*found, staff, result), staff, result)
     _defaults(fields, header, staff, result, today or dt.date.today())
     result.doubts = [f"абзац {line.paragraph}: {what}" for line, what in shape.doubts]
     if not ("duties" in known and known["duties"].clauses):
@@ -133,13 +135,19 @@ def _names(fields: dict, header, path: Path, result: Result) -> None:
     result.recognised.append(f"наименование: {fields['title']} (родительный: {fields['genitive']})")
 
 
-def _known_department(name: str | None, staff, result: Result) -> str | None:
+def _known_department(name: str | None, where: str, staff, result: Result) -> str | None:
     """The department the document's header names, spelt as the site spells it when the site has it."""
     if not name:
         return None
     name = next((known for known in staff.departments() if known.lower() == name.lower()), name)
-    result.attention.append(f"подразделение взято из шапки документа: «{name}» — проверьте department и tags")
+    result.attention.append(f"подразделение взято из {where}: «{name}» — проверьте department и tags")
     return name
+
+
+def _page_department(page_header: list[str]) -> str | None:
+    """«Отдел логистики» printed only in the page header (often beside the company's name, after a tab)."""
+    parts = [part.strip() for text in page_header for part in re.split(r"\t+| {3,}", text)]
+    return next((match.group(1).rstrip(". ") for part in parts if (match := DEPARTMENT.match(part))), None)
 
 
 def _department(fields: dict, department: str | None, staff, result: Result) -> None:

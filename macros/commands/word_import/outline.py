@@ -17,6 +17,10 @@ from . import structure  # the shape's classes; structure calls fill_clauses
 
 INTRO_END = re.compile(r"[:：]\s*$")
 MAX_DEPTH = 3
+# «а. текст», «б. текст»: read as a lettered item only where a list is due (see _letter), never «г. Москва».
+LETTER_ITEM = re.compile(r"^(?P<letter>[а-яёa-z])\.\s+(?=\S)")
+ALPHABETS = ("абвгдеёжзийклмнопрстуфхцчшщъыьэюя", "abcdefghijklmnopqrstuvwxyz")
+DASHES = "-–—"
 
 
 def family(line: Line, label: str):
@@ -36,7 +40,11 @@ def family(line: Line, label: str):
         return ("paren", "letter")
     if re.fullmatch(r"[IVXLC]+\.?", label):
         return ("roman",)
-    return ("bullet",)
+    if re.fullmatch(r"[а-яёa-z]\.", label):
+        return ("dot", "letter")
+    if label in DASHES:  # a typed dash reads as a Word bullet
+        return ("bullet",)
+    return ("glyph", "•" if label in "•·●" else label)  # «— пункт» with «• подпункт» under it: two families
 
 
 def _shape(label: str) -> str:
@@ -52,14 +60,22 @@ def fill_clauses(section, entries: list[tuple[Line, str, str]]) -> list[tuple[Li
     labelled = any(family(line, label) for line, label, text in entries if text)
     stack: list = []
     current = None
+    previous, letter = "", ""   # the text of the line before, the letter of the last «а.», «б.» item
     for line, label, text in entries:
         if not text:
             continue
+        if not label and current is not None and _letter(text, previous, letter):
+            letter = text[0].lower()
+            label, text = text[:2], text[LETTER_ITEM.match(text).end():]
+        previous = text
         kind = family(line, label)
         if kind is None:
             current = _unlabelled(section, current, line, text, labelled, doubts)
             continue
         level = _level(stack, kind)
+        if level is None and _typed_sign(kind) and not _list_open(current, ":"):
+            # Another dash or bullet sign where no list is announced: a sign typed differently, still a sibling.
+            level = next((i for i, k in enumerate(stack) if _typed_sign(k)), None)
         if level is None:  # a numbering not seen yet in this section
             if stack and not _announced(current, kind, line, label):
                 doubts.append((line, f"«{label} {_short(text)}» — новая нумерация после п. {_name(current)}: "
@@ -69,12 +85,30 @@ def fill_clauses(section, entries: list[tuple[Line, str, str]]) -> list[tuple[Li
         else:
             del stack[level + 1:]
         if level == 0 or current is None:
+            letter = ""
             _check_sequence(current, label, line, text, doubts)
             current = structure.Clause(text, line, label.rstrip("."))
             section.clauses.append(current)
         else:
             current.items.append(structure.Item(min(level, MAX_DEPTH), text, line))
     return doubts
+
+
+def _typed_sign(kind) -> bool:
+    return kind == ("bullet",) or kind[0] == "glyph"
+
+
+def _letter(text: str, previous: str, letter: str) -> bool:
+    """«а.» after a line announcing a list («…:»), or the letter after the last one («б.» after «а.», «и.» after «ж.»
+    where «з» is skipped): a lettered item. «г. Москва», «т. е.» anywhere else stay text."""
+    match = LETTER_ITEM.match(text)
+    if not match:
+        return False
+    now = match.group("letter").lower()
+    if now in "аa" and previous.rstrip().endswith(":"):
+        return True
+    alphabet = next((a for a in ALPHABETS if letter and letter in a), "")
+    return bool(alphabet) and now in alphabet and 0 < alphabet.index(now) - alphabet.index(letter) <= 3
 
 
 def _level(stack: list, kind) -> int | None:
@@ -98,7 +132,7 @@ def _same_look(a, b) -> bool:
 def _announced(current: "structure.Clause | None", kind, line: Line, label: str) -> bool:
     """Whether the document shows that a new numbering nests: «…:» before it, dashes, a deeper Word level,
     or a number that continues the clause's own («2.3.1.» under «2.3.»)."""
-    if current is None or kind[0] == "bullet" or _list_open(current):
+    if current is None or kind[0] in ("bullet", "glyph") or _list_open(current):
         return True
     if kind[0] == "decimal" and current.number and label.startswith(current.number.rstrip(".)") + "."):
         return True
@@ -107,6 +141,10 @@ def _announced(current: "structure.Clause | None", kind, line: Line, label: str)
 
 
 def _unlabelled(section, current, line, text, labelled, doubts):
+    if section.kind == "both" and structure.ANNOUNCING.match(text):  # «Экспедитор обязан:» inside «Права и
+        current = structure.Clause(text, line)                        # обязанности»: the list that follows is its
+        section.clauses.append(current)                              # (structure._announced_lists)
+        return current
     if current is None:
         if not labelled and not (INTRO_END.search(text) and not section.clauses and not section.intro):
             current = structure.Clause(text, line)  # a section of plain paragraphs: each is a clause
@@ -152,12 +190,12 @@ def _last_number(label: str) -> int | None:
     return int(numbers[-1]) if numbers else None
 
 
-def _list_open(current: "structure.Clause | None") -> bool:
+def _list_open(current: "structure.Clause | None", signs: str = ":;,") -> bool:
     """Whether the clause's last words announce or continue an enumeration («…руководствуется:», «…;»)."""
     if current is None:
         return False
     last = current.items[-1].text if current.items else (current.more[-1] if current.more else current.text)
-    return last.rstrip().endswith((":", ";", ","))
+    return last.rstrip().endswith(tuple(signs))
 
 
 def _name(clause: "structure.Clause | None") -> str:

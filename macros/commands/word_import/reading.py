@@ -23,6 +23,8 @@ from .numbering import Numbering, val
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 MC_FALLBACK = "{http://schemas.openxmlformats.org/markup-compatibility/2006}Fallback"
+M = "{http://schemas.openxmlformats.org/officeDocument/2006/math}"
+PICTURES = (W + "drawing", W + "pict", W + "object")
 SKIPPED_ANCESTORS = {W + "del", W + "moveFrom", MC_FALLBACK, W + "txbxContent"}
 # Word's bullet library as symbol-font characters (Symbol ·, Wingdings ■ ➢ ✓ ❖ ● ■): a typed bullet.
 BULLET_SYMBOLS = {"F0B7", "F0A7", "F0D8", "F0FC", "F076", "F06C", "F06E", "F09F", "F0A8"}
@@ -32,6 +34,10 @@ BROKEN_REFERENCE = re.compile(r"(?:Ошибка|Error)[!:]\s*(?:Источник
 AUTO_NUMBER = re.compile(r"\s*(AUTONUM|AUTONUMLGL|AUTONUMOUT|LISTNUM)\b(?:.*?\\l\s+(\d))?", re.I)
 TITLE = re.compile(r"(?:должностная|рабочая|производственная)\s+инструкция", re.I)  # workers' ones are «рабочие»
 HEADING_STYLE = re.compile(r"^(heading|заголовок|title|название|subtitle)", re.I)
+# Characters Word does not show (a soft hyphen typed as text, zero-width spaces, a byte order mark) would split
+# words for every comparison («ПРА\u00adВА» is no heading); a no-break hyphen is a hyphen.
+INVISIBLE = {**dict.fromkeys(map(ord, "\u00ad\u200b\u200c\u200d\u2060\ufeff")), ord("\u2011"): "-"}
+OFF = ("0", "false", "off")
 
 
 class UnreadableDocument(Exception):
@@ -52,18 +58,21 @@ class Line:
     bookmarks: list[str] = field(default_factory=list)
 
 
-def read_lines(path: Path) -> tuple[list[Line], list[str]]:
-    """The lines, and what the reader did that HR should know (tracked changes accepted, comments left out)."""
+def read_lines(path: Path) -> tuple[list[Line], list[str], list[str]]:
+    """The lines, what the reader did that HR should know (tracked changes accepted, comments left out), and the
+    text of the page headers (a title or a department printed only there)."""
     document = open_document(path)
     numbering = Numbering(document)
     reader = _Reader(document, numbering)
     body = document.element.body
     reader.walk(body)
     notes = []
+    page_header = [text for rel in document.part.rels.values() if rel.reltype.endswith("/header")
+                   and not rel.is_external for p in rel.target_part.element.iter(W + "p")
+                   if (text := "".join(t.text or "" if t.tag == W + "t" else "\t" for t in p.iter(W + "t", W + "tab"))
+                            .translate(INVISIBLE).strip())]
     if not any(TITLE.search(line.text) for line in reader.lines):  # the title printed in the page header only
-        top = [text for rel in document.part.rels.values() if rel.reltype.endswith("/header") and not rel.is_external
-               for p in rel.target_part.element.iter(W + "p")
-               if TITLE.search(text := "".join(t.text or "" for t in p.iter(W + "t")))][:1]
+        top = [text for text in page_header if TITLE.search(text)][:1]
         reader.lines[:0] = [Line(paragraph=0, text=text) for text in top]
         notes += [f"заголовок «{text.strip()}» взят из верхнего колонтитула — проверьте наименование" for text in top]
     inserted, deleted = len(list(body.iter(W + "ins"))), len(list(body.iter(W + "del")))
@@ -81,7 +90,31 @@ def read_lines(path: Path) -> tuple[list[Line], list[str]]:
     if chunks:
         notes.append(f"в документе есть вставленные фрагменты другого формата ({chunks}, altChunk): их текст не "
                      "прочитан — откройте файл в Word, сохраните заново как .docx и импортируйте снова")
-    return reader.lines, notes + reader.unread
+    return reader.lines, notes + reader.unread, page_header
+
+
+def _formula(element) -> str:
+    """An equation as one line: «П=О×(Ф)/(Н)», «м^2», «√(x)»; the rest of its structure is read in order."""
+    def part(name: str) -> str:
+        found = element.find(M + name)
+        return _formula(found) if found is not None else ""
+    if element.tag == M + "t":
+        return element.text or ""
+    if element.tag == M + "f":
+        return f"({part('num')})/({part('den')})"
+    if element.tag == M + "sSup":
+        return f"{part('e')}^{part('sup')}"
+    if element.tag == M + "rad":
+        return f"√({part('e')})"
+    return "".join(_formula(child) for child in element if isinstance(child.tag, str) and not child.tag.endswith("Pr"))
+
+
+def _next_block(p):
+    """The paragraph, table or content control after p (bookmark and comment marks between them are no text)."""
+    following = p.getnext()
+    while following is not None and following.tag not in (W + "p", W + "tbl", W + "sdt", W + "sectPr"):
+        following = following.getnext()
+    return following
 
 
 def _own(parent, tag: str) -> list:
@@ -122,6 +155,11 @@ def open_document(path: Path):
     try:
         return docx.Document(str(path))
     except Exception as error:  # python-docx raises many kinds for broken packages
+        if "Excessive depth" in str(error):  # lxml stops at 256 levels of markup: tables inside tables inside …
+            raise UnreadableDocument("таблицы или надписи вложены друг в друга слишком глубоко (больше 256 уровней "
+                                     "разметки) — так составленный файл импорт не читает. Как исправить: "
+                                     "преобразуйте вложенные таблицы в текст (Макет → Преобразовать в текст) и "
+                                     "сохраните документ заново как .docx") from None
         raise UnreadableDocument(f"файл не открывается как документ Word .docx ({type(error).__name__}): "
                                  "пересохраните его в Word или LibreOffice") from error
 
@@ -136,6 +174,7 @@ class _Reader:
         self.paragraphs = 0
         self.field_counters: list[int] = []   # the numbers AUTONUM and LISTNUM fields show, level by level
         self.tables = 0
+        self.carried = None   # a paragraph whose mark is deleted: accepted, it runs on into the next paragraph
         self.styles = {s.style_id: s for s in document.styles if getattr(s, "style_id", None)}
 
     def walk(self, container, table: tuple[int, int, int] | None = None) -> None:
@@ -153,20 +192,30 @@ class _Reader:
                 self.walk([] if inner is None else inner, table)  # a content control may hold no content at all
 
     def paragraph(self, p, table) -> None:
+        carried, self.carried = self.carried, None
         for box in p.iter(W + "txbxContent"):  # a stamp in a text box is read before its anchor paragraph
-            if not any(a.tag == MC_FALLBACK for a in box.iterancestors()):
+            if self._belongs(box, p):  # once: a box inside a box is read with the inner box's paragraph
                 self.walk(box, table)
         self.paragraphs += 1
         text, bold = self.text(p)
-        if not text.strip() and (p.find(f"{W}pPr/{W}rPr/{W}del") is not None
-                                 or p.find(f"{W}pPr/{W}rPr/{W}moveFrom") is not None):
+        gone = p.find(f"{W}pPr/{W}rPr/{W}del") is not None or p.find(f"{W}pPr/{W}rPr/{W}moveFrom") is not None
+        if gone and not text.strip():
+            self.carried = carried
             return  # a paragraph deleted (or moved away) with its mark: gone from the document and its numbering
         style = self.styles.get(val(p.find(f"{W}pPr/{W}pStyle")) or "")
-        label, level, bullet = self.list_label(p, style) or self.field_label(p)
-        common = dict(
-            paragraph=self.paragraphs, bold=bold, table=table, heading=self.is_heading(p, style),
-            centered=self.alignment(p, style) == "center",
-            bookmarks=[b.get(qn("w:name")) for b in p.iter(W + "bookmarkStart")])
+        if carried:  # the merged paragraph keeps the first one's number and look
+            text, bold = carried[0] + text, carried[1] and bold
+            label, level, bullet = carried[2] if carried[2][0] else self.list_label(p, style) or self.field_label(p)
+            common = carried[3] | {"bold": bold}
+        else:
+            label, level, bullet = self.list_label(p, style) or self.field_label(p)
+            common = dict(
+                paragraph=self.paragraphs, bold=bold, table=table, heading=self.is_heading(p, style),
+                centered=self.alignment(p, style) == "center",
+                bookmarks=[b.get(qn("w:name")) for b in p.iter(W + "bookmarkStart")])
+        if gone and _next_block(p) is not None and _next_block(p).tag == W + "p":
+            self.carried = (text, bold, (label, level, bullet), common)
+            return
         parts = [part for part in text.split("\n")]
         for index, part in enumerate(parts):
             if not part.strip() and not (index == 0 and label):
@@ -177,23 +226,39 @@ class _Reader:
 
     def text(self, p) -> tuple[str, bool]:
         pieces, bold_flags, prompts = [], [], []
-        for run in p.iter(W + "r"):
+        fields: list[bool] = []  # open complex fields, True once past «separate»: only their results are shown
+        for run in p.iter(W + "r", M + "oMath"):
             if not self._belongs(run, p):
+                continue
+            if run.tag == M + "oMath":  # an equation: its letters are no w:t, and fractions have no line of text
+                if not any(a.tag == M + "oMath" for a in run.iterancestors()):
+                    pieces.append(formula := _formula(run))
+                    self.unread.append(f"абзац {self.paragraphs}: формула Word перенесена строкой «{formula}» — "
+                                       "проверьте запись (дроби — через «/», степени — через «^»)")
                 continue
             if any(c.find(f"{W}sdtPr/{W}showingPlcHdr") is not None for c in run.iterancestors(W + "sdt")):
                 prompts += [t.text or "" for t in run.iter(W + "t")]  # «Введите текст»: the field is not filled in
                 continue
-            bold = self.run_bold(run, p)
-            hidden = run.find(f"{W}rPr/{W}vanish")
-            if hidden is not None and val(hidden) not in ("0", "false", "off"):
+            bold = self.run_flag(run, p, "b")
+            if self.run_flag(run, p, "vanish"):  # hidden by the run or by its character or paragraph style
                 shown = "".join(t.text or "" for t in run.iter(W + "t")).strip()
                 if shown:
                     self.unread.append(f"абзац {self.paragraphs}: скрытый текст «{shown}» (в Word его не видно) не "
                                        "перенесён — если он нужен, снимите в Word отметку «Скрытый» и импортируйте "
                                        "снова")
                 continue
+            mark = False  # a footnote's own mark («*») typed after its reference: dropped with the note
             for item in run:
-                if item.tag == W + "t":
+                if item.tag == W + "fldChar":
+                    kind = item.get(qn("w:fldCharType"))
+                    if kind == "begin":
+                        fields.append(False)
+                    elif fields:
+                        fields[-1:] = [True] if kind == "separate" else []
+                    continue
+                if not all(fields):  # the code of a field, or a field nested in that code (IF … DOCVARIABLE …)
+                    continue
+                if item.tag == W + "t" and not mark:
                     # A symbol font's character typed as text (LibreOffice, older Word): U+F0B7 is Symbol's bullet.
                     font = run.find(f"{W}rPr/{W}rFonts")
                     shown = re.sub("[\uf000-\uf0ff]", lambda m: self.symbol(
@@ -207,11 +272,16 @@ class _Reader:
                     pieces.append(" " if item.get(qn("w:type")) in ("page", "column") else "\n")
                 elif item.tag == W + "noBreakHyphen":
                     pieces.append("-")
+                elif item.tag in PICTURES and not any(True for _ in item.iter(W + "txbxContent")):
+                    self.unread.append(f"абзац {self.paragraphs}: рисунок или встроенный объект (схема, таблица "
+                                       "Excel) не перенесён — у пунктов сайта рисунков нет; если он нужен, опишите "
+                                       "его в пункте словами")
                 elif item.tag == W + "sym":
                     pieces.append(self.symbol(item.get(qn("w:font")), (item.get(qn("w:char")) or "").upper()))
                 elif item.tag in (W + "footnoteReference", W + "endnoteReference"):
                     self.notes.append((self.paragraphs, item.tag[len(W):-len("Reference")], item.get(qn("w:id"))))
-        text = "".join(pieces).replace("\xa0", " ")
+                    mark = (item.get(qn("w:customMarkFollows")) or "0") not in OFF
+        text = "".join(pieces).replace("\xa0", " ").translate(INVISIBLE)
         if "".join(prompts).strip():
             self.unread.append(f"абзац {self.paragraphs}: поле формы не заполнено (в нём подсказка «"
                                f"{''.join(prompts).strip()}») — подсказка не перенесена; впишите нужный текст")
@@ -238,17 +308,15 @@ class _Reader:
                 return False
         return False
 
-    def run_bold(self, run, p) -> bool:
-        props = run.find(W + "rPr")
-        flag = props.find(W + "b") if props is not None else None
-        if flag is not None:
-            return val(flag) not in ("0", "false", "off")
-        style = self.styles.get(val(p.find(f"{W}pPr/{W}pStyle")) or "")
-        while style is not None:
-            if style.font.bold is not None:
-                return bool(style.font.bold)
-            style = style.base_style
-        return False
+    def run_flag(self, run, p, tag: str) -> bool:
+        """Whether a run is bold («b») or hidden («vanish»): set on the run, else by its character style, else by
+        the paragraph's style (each style with the styles it is based on)."""
+        flag = run.find(f"{W}rPr/{W}{tag}")
+        for style_id in (val(run.find(f"{W}rPr/{W}rStyle")), val(p.find(f"{W}pPr/{W}pStyle"))):
+            style = self.styles.get(style_id or "")
+            while flag is None and style is not None:
+                flag, style = style.element.find(f"{W}rPr/{W}{tag}"), getattr(style, "base_style", None)
+        return flag is not None and val(flag) not in OFF
 
     def list_label(self, p, style) -> tuple[str, int | None, bool]:
         num_pr = p.find(f"{W}pPr/{W}numPr")

@@ -26,6 +26,7 @@ LETTER_LABEL = re.compile(r"^\s*(?P<label>[А-ЯЁA-Z]\.)\s+")  # «Б. Долж
 SECTION_WORD = re.compile(r"^\s*(?:раздел|глава)\s+(?P<label>\d{1,2}|[IVXLC]{1,6})\.?\s*[.:—–-]?\s*", re.I)
 KNOWN_SECTIONS = (
     ("general", "Общие положения", r"общие положения"),
+    ("both", "Права и обязанности", r"(?:права,? и обязанности|обязанности и права)"),  # split by _announced
     ("duties", "Должностные обязанности", r"(?:(?:основные |трудовые )?(?:функции|задачи) и )?(?:должностные |функциональные |основные |трудовые )?"
                                              r"обязанности"),
     ("rights", "Права", r"права"),
@@ -43,6 +44,13 @@ NUMBER_CELL = re.compile(r"(?:\d{1,2}\.)*\d{1,2}[.)]?|[IVXLC]{1,6}\.?")  # a cel
 CAPTION = re.compile(r"^(?:№|N)\s*(?:п/п|пп)?\.?$", re.I)  # the «№ п/п» column of a numbered table# «Управляющий ______ /А. А. Петрова/», «Юрисконсульт ____________»: a line to sign, even without «Разработал».
 SIGNATURE_LINE = re.compile(r"_{4,}\s*/?\s*(?:(?:[А-ЯЁ]\.\s?){1,2}\s?[А-ЯЁ][а-яё-]+|[А-ЯЁ][а-яё-]+(?:\s+[А-ЯЁ]\.){1,2})?"
                             r"\s*/?\s*$")
+# «2.1. Экспедитор обязан:», «Работник имеет право:», «… несёт ответственность за:» — a clause that only announces the
+# list of its sub-items: the sub-items are the clauses of the section the verb names.
+VERB = (r"(?P<verb>обязан[аоы]?|вправе|имеет право|имеют право|имеет следующие права|нес[её]т ответственность"
+        r"|нес[уё]т следующую ответственность|в (?:его |ее |её )?обязанности(?:\s+[\w-]+){0,3}\s+входит)")
+ANNOUNCING = re.compile(rf"^(?:[\w-]+\s+){{0,6}}?{VERB}(?:\s+[\w-]+){{0,3}}\s*:$", re.I)
+SAYS = re.compile(rf"(?<!\w){VERB}(?!\w)", re.I)  # «Экспедитор обязан соблюдать …» (not «правила»): whose clause
+VERB_KINDS = (("прав", "rights"), ("ответствен", "liability"), ("обязан", "duties"))
 TABLE_HEAD = re.compile(r"^(?:требовани|параметр|показател|наименовани|критери)\w*\s+(?:содержани|значени|описани)", re.I)
 
 
@@ -153,7 +161,71 @@ def shape_of(lines: list[Line]) -> Shape:
             body.append((line, label, text))
     shape = Shape(header, sections, tail, captions=captions, notes=notes)
     _fill_sections(shape, body)
+    _announced_lists(shape)
     return shape
+
+
+def _announced_lists(shape: Shape) -> None:
+    """«2.1. Экспедитор обязан:» with the duties as its sub-items: the sub-items are the duties, the clause the
+    section's opening words. In «Права и обязанности» each clause goes to the section its verb names (a clause
+    without one follows the one before it), so duties and rights land where the site has them."""
+    result: list[Section] = []
+    for index, section in enumerate(shape.sections):
+        if section.kind not in ("duties", "rights", "liability", "both"):
+            result.append(section)
+            continue
+        clauses, section.clauses = section.clauses, []
+        parts: dict[str, Section] = {}
+        kind = section.kind
+        for clause in clauses:
+            verb = ANNOUNCING.match(clause.text)
+            if section.kind == "both":
+                said = verb or SAYS.search(clause.text)
+                kind = _verb_kind(said.group("verb")) if said else kind if kind != "both" else "duties"
+            part = section if section.kind != "both" else parts.get(kind) or next(
+                (s for s in result + shape.sections if s.kind == kind), None) or Section(
+                kind, next(title for k, title, _ in KNOWN_SECTIONS if k == kind), section.heading, section.number)
+            parts[kind] = part
+            # «Экспедитор обязан:» heads what follows: in «Права и обязанности», or as the first clause of a section
+            if verb and (section.kind == "both" or clause.items and not part.clauses):
+                part.intro.append(clause.text)
+                part.clauses += _promoted(clause.items)
+            else:
+                part.clauses.append(clause)
+        if section.kind != "both":
+            result.append(section)
+            continue
+        if not parts:  # nothing under it: a line of a table of contents, or a heading of an empty section
+            section.kind = None
+            if any(later.kind == "both" for later in shape.sections[index + 1:]):
+                shape.notes.append((section.heading, f"«{section.heading.text.strip()}» — строка оглавления (такой "
+                                                     "раздел есть дальше): не перенесена, оглавление сайт строит сам"))
+            else:
+                result.append(section)
+            continue
+        next(iter(parts.values())).intro[:0] = section.intro
+        result += [part for part in parts.values() if part not in result and part not in shape.sections]
+        shape.notes.append((section.heading, f"раздел «{section.title}» разделён по словам «обязан», «имеет право»: "
+                            + "; ".join(f"в «{part.title}» — пунктов {len(part.clauses)}" for part in parts.values())
+                            + " — сверьте с документом"))
+    shape.sections[:] = result
+
+
+def _verb_kind(text: str) -> str | None:
+    words = text.lower().replace("ё", "е")
+    found = [(words.find(stem), kind) for stem, kind in VERB_KINDS if stem in words]
+    return min(found)[1] if found else None
+
+
+def _promoted(items: list[Item]) -> list[Clause]:
+    """Sub-items one level up: each first-level item a clause, deeper ones its items."""
+    clauses: list[Clause] = []
+    for item in items:
+        if item.depth == 1 or not clauses:
+            clauses.append(Clause(item.text, item.line))
+        else:
+            clauses[-1].items.append(Item(item.depth - 1, item.text, item.line))
+    return clauses
 
 
 def _unglue(lines: list[Line]) -> tuple[list[Line], list[tuple[Line, str]]]:
