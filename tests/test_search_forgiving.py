@@ -96,6 +96,11 @@ FORGIVEN = [
     ("кпи", SALES_HEAD, "synonym"),                   # KPI: показатели
     # A long word the site has only in another derivation, by the six first letters of its stem.
     ("рекрутмент", RECRUITER, "derived"),             # рекрутер
+    # Informal words for a head (mkdocs.yml extra.search_synonyms), and top management: the directors.
+    ("босс", HR_HEAD, "synonym"),
+    ("шеф", SALES_HEAD, "synonym"),
+    ("топ-менеджмент", GENERAL, "phrase"),
+    ("топ менеджеры", COMMERCIAL, "phrase"),
     # Marks nobody sees (a stress accent pasted from a dictionary) and full-width letters.
     ("ре\u0301крутер", RECRUITER, "invisible"),
     ("ＨＲ", RECRUITER, "invisible"),
@@ -167,3 +172,32 @@ def test_a_hostile_query_is_shown_as_text_and_breaks_nothing(search_page, query)
     assert not injected, f"«{query}» put markup into the results: {injected}"
     assert not search_page.errors, search_page.errors
     assert RECRUITER in search_top_results(search_page, "рекрутер"), "search stopped answering after a hostile query"
+
+
+# A clause number quoted with a position, as an employee cites an instruction: that position first, and
+# in it that clause first (the link Material shows right under the title).
+CLAUSES = [("пункт 4.2 рекрутера", RECRUITER + "#p4-2"), ("2.3 рекрутер", RECRUITER + "#p2-3"),
+           ("п.2.3 генерального директора", GENERAL + "#p2-3"),
+           ("п. 3.1 руководителя отдела персонала", HR_HEAD + "#p3-1")]
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize("query, clause", CLAUSES, ids=[query for query, _ in CLAUSES])
+def test_a_clause_number_and_a_position_lead_to_that_clause(search_page, query, clause):
+    results = search_results(search_page, query)
+    first = results[0][:2] if results else []
+    assert first == [clause.split("#")[0], clause], (
+        f"«{query}» should open with {clause} right under its position; the user sees {results[:2]}")
+
+
+# A synonym of several words is a phrase: «топ-менеджер» finds the directors (the group of «дирекция»),
+# yet «менеджер» alone finds none of them, and «дирекция» finds them, not the managers, first.
+@pytest.mark.browser
+@pytest.mark.parametrize("query", ["менеджер", "manager", "дирекция"])
+def test_words_of_a_phrase_synonym_alone_do_not_find_its_group(search_page, query):
+    found = search_top_results(search_page, query)
+    directors = {GENERAL, COMMERCIAL, DEVELOPMENT}
+    if query == "дирекция":
+        assert set(found[:3]) == directors, f"«{query}» shows {found[:3]} first, not the directors"
+    else:
+        assert not directors & set(found), f"«{query}» also finds {sorted(directors & set(found))}"

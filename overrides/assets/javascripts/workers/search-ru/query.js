@@ -12,7 +12,7 @@
  * Part of the search worker (../search-ru.js); defines self.jobdescQuery.
  */
 (function () {
-  const { clean, words, onRussianLayout, onLatinLayout, transliterations, mixedReadings, lookingLatin, isLatin, isCyrillic } = self.jobdescWords
+  const { fold, clean, words, onRussianLayout, onLatinLayout, transliterations, mixedReadings, lookingLatin, isLatin, isCyrillic } = self.jobdescWords
 
   const WEIGHT = { typed: 1, layout: 0.9, joined: 0.9, translit: 0.8, typo: 0.6, derived: 0.9 }
   // A beginning of a stem shorter than this says too little to stand for a word the site lacks.
@@ -34,6 +34,11 @@
   // A number written out stands for its digits too: «опыт от трех лет» — «не менее 3 лет».
   const NUMBER = /^(?:(один|одн)|(дв)|(тр)|(четыр)|(пят)|(шест)|(сем)|(восем|восьм)|(девят)|(десят))(?:а|е|и|ь|ух|ех|ого|ой|ум|ем|ми)?$/
 
+  // A clause's number, the one word of the index with dots («2.9»), typed alone or after «п.»: "п.2.9", "2.9.".
+  const CLAUSE = /^(?:пп?\.?|пункт\p{L}*)?(\d{1,3}(?:\.\d{1,3})+)\.?$/u
+  // Words that only say a clause number follows: «п.», «пункт», «подпункт».
+  const CLAUSE_WORD = /^(?:пп?|(?:под)?пункт\p{L}*)$/u
+
   function fleetingShapes(stem) {
     const without = FLEETING_VOWEL.exec(stem)
     if (without) return [without[1] + without[2]]
@@ -45,15 +50,36 @@
     this.store = store
     this.stem = stem
     this.stopWords = new Set(settings.stopwords || [])
-    this.synonyms = new Map()   // stem of a word -> stems of its synonyms
+    // Stems of a synonym ("заработн плат" for «заработная плата») -> the stems of each other synonym of its
+    // group. A synonym of several words is a phrase: its words find the group only typed together, and it
+    // is found only in an entry with all its words («топ-менеджер» is not every «менеджер»).
+    this.synonyms = new Map()
     for (const group of settings.synonyms || []) {
-      const stems = group.map(phrase => words(String(phrase)).map(stem))
-      stems.forEach((own, i) => {
-        const others = stems.filter((_, j) => j !== i).flat()
-        for (const word of own)
-          this.synonyms.set(word, [...new Set([...(this.synonyms.get(word) || []), ...others])])
+      const members = group.map(phrase => words(String(phrase)).map(word => this.key(word))).filter(own => own.length)
+      members.forEach((own, i) => {
+        const key = own.join(" ")
+        this.synonyms.set(key, [...(this.synonyms.get(key) || []), ...members.filter((_, j) => j !== i)])
       })
     }
+  }
+
+  /* What a word is looked up by: the stem of a Russian word of three letters or more, else the word. */
+  Understanding.prototype.key = function (word) {
+    return isCyrillic(word) && word.length > 2 ? this.stem(word) : word
+  }
+
+  /* Query words that together are a synonym of several words («заработная плата») become one term. */
+  Understanding.prototype.phrases = function (terms) {
+    for (let i = 0; i < terms.length; i++)
+      for (const length of [3, 2]) {
+        const run = terms.slice(i, i + length)
+        if (run.length < length || run.some(term => term.clause || term.long)) continue
+        if (!this.synonyms.has(run.map(term => this.key(term.typed[0] || "")).join(" "))) continue
+        terms.splice(i, length, { shown: run.map(term => term.shown).join(" "), guesses: [],
+                                  typed: [run.map(term => term.typed[0]).join(" ")], phrase: true })
+        break
+      }
+    return terms
   }
 
   /* The query as terms: {shown, typed: [word], guesses: [{word, kind}]}; function words dropped. */
@@ -62,8 +88,11 @@
     const typing = /\S$/.test(query)
     const terms = []
     const seen = new Set()   // words already in the query
+    const numbers = tokens.map(token => CLAUSE.exec(fold(token)))
     tokens.forEach((token, i) => {
       if (terms.length >= MAX_TERMS) return
+      if (numbers[i]) { terms.push({ shown: numbers[i][1], typed: [numbers[i][1]], guesses: [], clause: true }); return }
+      if (numbers.some(Boolean) && CLAUSE_WORD.test(words(token).join(""))) return
       let parts = words(token)
       if (parts.length > 1 && parts.every(part => /^\p{L}$/u.test(part))) parts = [parts.join("")]  // «р.о.п.»
       const layout = onRussianLayout(token)
@@ -96,27 +125,38 @@
         terms.push({ shown: part, typed: [part], guesses, typing: typing && i === tokens.length - 1 })
       }
     })
-    return terms
+    return this.phrases(terms)
   }
 
   /* Words of the index a word stands for, as typed: Map word -> {weight, root}. A word of one or two
      letters is matched whole; a longer one as the beginning of words, a Russian one by its stem. */
   Understanding.prototype.lookUp = async function (word, weight, found) {
-    const key = isCyrillic(word) && word.length > 2 ? this.stem(word) : word
-    const own = key.length >= 3 ? [key, ...fleetingShapes(key)] : [word]
+    const phrase = word.includes(" ")
+    const key = phrase ? word.split(" ").map(part => this.key(part)).join(" ") : this.key(word)
+    const related = [...(phrase ? [key.split(" ")] : []), ...(this.synonyms.get(key) || [])]
+    const own = phrase ? [] : key.length >= 3 ? [key, ...fleetingShapes(key)] : [word]
     // Only a verb's form (infinitive, present tense: «…ть», «…т», «…тся»), not «персонала» — «персон…».
     let verb = isCyrillic(word) && /ть?(ся)?$/.test(word) ? VERB_STEM.exec(key) : null
     if (verb && verb[1].length < 5 && !/ть(ся)?$/.test(word)) verb = null  // «продает»: not «прод…»
     const number = isCyrillic(word) ? NUMBER.exec(word) : null
     const derived = [...(verb ? [verb[1]] : []), ...(number ? [String(number.slice(1).findIndex(Boolean) + 1)] : [])]
-    const roots = [...new Set([...own, ...(this.synonyms.get(key) || []), ...derived])]
-    const lists = await Promise.all(roots.map(root => this.store.wordsFrom(root, root.length <= 2)))
+    const roots = [...new Set([...own, ...related.filter(stems => stems.length === 1).flat(), ...derived])]
+    const phrases = related.filter(stems => stems.length > 1)
+    const [lists, parts] = await Promise.all([
+      Promise.all(roots.map(root => this.store.wordsFrom(root, root.length <= 2))),
+      Promise.all(phrases.map(stems => Promise.all(stems.map(stem => this.store.wordsFrom(stem, stem.length <= 2)))))])
     lists.forEach((list, i) => {
       const value = derived.includes(roots[i]) ? weight * WEIGHT.derived : weight
       for (const match of list)
         if (!found.has(match) || found.get(match).weight < value)
           found.set(match, { weight: value, root: roots[i] })
     })
+    // A phrase's words, each marked with its place in the phrase: rank.js counts them only all together.
+    parts.forEach((part, i) => part.forEach((list, place) => {
+      for (const match of list)
+        if (!found.has(match))
+          found.set(match, { weight, root: phrases[i][place], phrase: phrases[i].join(" "), place, whole: (1 << part.length) - 1 })
+    }))
     return found
   }
 
@@ -137,10 +177,17 @@
      derivation, by the longest beginning of its stem the site has («кадровик» — «кадровый»). */
   Understanding.prototype.match = async function (term) {
     const found = new Map()
+    if (term.clause) {  // the clause's number as a whole word, or else its numbers as words («27.07»)
+      for (const word of await this.store.wordsFrom(term.typed[0], true)) found.set(word, { weight: WEIGHT.typed, root: word })
+      if (!found.size)
+        term.halves = await Promise.all(term.typed[0].split(".").map(async number =>
+          ({ shown: number, typed: [number], guesses: [], found: await this.lookUp(number, WEIGHT.typed, new Map()) })))
+      return found
+    }
     const latin = term.typed.some(isLatin) ? term.guesses.filter(guess => guess.kind === "translit") : []
     await this.lookUpAll([...term.typed.map(word => [word, WEIGHT.typed]),
                           ...latin.map(({ word }) => [word, WEIGHT.translit])], found)
-    if (found.size) return found
+    if (found.size || term.phrase) return found
     await this.lookUpAll(term.guesses.map(({ word, kind }) => [word, WEIGHT[kind]]), found)
     if (found.size || term.long) return found
     // The first letters of a title's words («ГД» — «Генеральный директор»).
