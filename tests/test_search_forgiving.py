@@ -101,6 +101,11 @@ FORGIVEN = [
     ("шеф", SALES_HEAD, "synonym"),
     ("топ-менеджмент", GENERAL, "phrase"),
     ("топ менеджеры", COMMERCIAL, "phrase"),
+    # A question framed by a verb that says nothing of the duty: the title it names comes first.
+    ("чем занимается коммерческий директор", COMMERCIAL, "question"),
+    # Everyday words for what the instructions call «общество», and English department words.
+    ("директор компании", GENERAL, "synonym"),
+    ("sales director", COMMERCIAL, "synonym"),          # its other name: директор по продажам
     # Marks nobody sees (a stress accent pasted from a dictionary) and full-width letters.
     ("ре\u0301крутер", RECRUITER, "invisible"),
     ("ＨＲ", RECRUITER, "invisible"),

@@ -38,6 +38,10 @@
   const CLAUSE = /^(?:пп?\.?|пункт\p{L}*)?(\d{1,3}(?:\.\d{1,3})+)\.?$/u
   // Words that only say a clause number follows: «п.», «пункт», «подпункт».
   const CLAUSE_WORD = /^(?:пп?|(?:под)?пункт\p{L}*)$/u
+  // Verbs that only frame a question about a position («кто отвечает за скидки», «чем занимается
+  // коммерческий директор»): left out beside other words, or a page that merely has the verb comes first.
+  const FRAME = new Set(("занимается занимаются отвечает отвечают делает делают должен должна должны нужно нужен " +
+                         "нужна нужны входит входят сколько").split(" "))
 
   function fleetingShapes(stem) {
     const without = FLEETING_VOWEL.exec(stem)
@@ -89,8 +93,9 @@
     const terms = []
     const seen = new Set()   // words already in the query
     const numbers = tokens.map(token => CLAUSE.exec(fold(token)))
+    const framed = tokens.some(token => !FRAME.has(fold(token)) && !this.stopWords.has(fold(token)))
     tokens.forEach((token, i) => {
-      if (terms.length >= MAX_TERMS) return
+      if (terms.length >= MAX_TERMS || (framed && FRAME.has(fold(token)))) return
       if (numbers[i]) { terms.push({ shown: numbers[i][1], typed: [numbers[i][1]], guesses: [], clause: true }); return }
       if (numbers.some(Boolean) && CLAUSE_WORD.test(words(token).join(""))) return
       let parts = words(token)
