@@ -106,6 +106,11 @@ FORGIVEN = [
     # Everyday words for what the instructions call «общество», and English department words.
     ("директор компании", GENERAL, "synonym"),
     ("sales director", COMMERCIAL, "synonym"),          # its other name: директор по продажам
+    # A compound word of a word's beginning and a word: «бухучёт» — «бухгалтерского учёта».
+    ("бухучёт", GENERAL, "compound"),
+    # A Latin abbreviation written in Russian letters as it sounds (HRD), and «з/п» for the salary.
+    ("хрд", HR_HEAD, "spoken"),
+    ("з/п", RECRUITER, "synonym"),                    # заработной платы
     # Marks nobody sees (a stress accent pasted from a dictionary) and full-width letters.
     ("ре\u0301крутер", RECRUITER, "invisible"),
     ("ＨＲ", RECRUITER, "invisible"),

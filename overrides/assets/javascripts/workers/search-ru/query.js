@@ -12,7 +12,7 @@
  * Part of the search worker (../search-ru.js); defines self.jobdescQuery.
  */
 (function () {
-  const { fold, clean, words, onRussianLayout, onLatinLayout, transliterations, mixedReadings, lookingLatin, isLatin, isCyrillic } = self.jobdescWords
+  const { fold, clean, words, onRussianLayout, onLatinLayout, transliterations, mixedReadings, lookingLatin, spokenLatin, isLatin, isCyrillic } = self.jobdescWords
 
   const WEIGHT = { typed: 1, layout: 0.9, joined: 0.9, translit: 0.8, typo: 0.6, derived: 0.9 }
   // A beginning of a stem shorter than this says too little to stand for a word the site lacks.
@@ -125,6 +125,8 @@
         for (const reading of mixedReadings(part)) guesses.push({ word: reading, kind: "layout" })
         const looking = lookingLatin(part)
         if (looking) guesses.push({ word: looking, kind: "layout" })
+        const spoken = part.length <= 4 && spokenLatin(part)  // a Latin abbreviation said aloud: «хрд» — HRD
+        if (spoken && spoken !== looking) guesses.push({ word: spoken, kind: "translit" })
         if (isLatin(part))
           for (const reading of transliterations(part)) guesses.push({ word: reading, kind: "translit" })
         terms.push({ shown: part, typed: [part], guesses, typing: typing && i === tokens.length - 1 })
@@ -207,13 +209,14 @@
     const candidates = [...term.typed, ...term.guesses.slice(0, 2).map(guess => guess.word)]
     for (const typed of candidates) {
       const halves = this.split(vocabulary, typed)
-      if (halves) {  // two terms, so a page must have both words to come first
-        term.halves = await Promise.all(halves.map(async half =>
-          ({ shown: half, typed: [half], guesses: [], found: await this.lookUp(half, WEIGHT.joined, new Map()) })))
-        return found
-      }
+      if (halves) return this.halve(term, halves, found)
     }
     this.typos(vocabulary, candidates, 1, found)
+    // A compound of a word's beginning and a word («бухучёт», «медосмотр»), when no typo explains it.
+    for (const typed of found.size ? [] : candidates.filter(isCyrillic)) {
+      const halves = this.split(vocabulary, typed, true)
+      if (halves) return this.halve(term, halves, found)
+    }
     for (const typed of found.size ? [] : candidates) {
       const stem = isCyrillic(typed) ? this.stem(typed) : typed
       // Down to the stem without three letters; of a long stem, six letters («рекрутмент» — «рекрут…»).
@@ -241,16 +244,25 @@
   }
 
   /* A word typed without the space between two words of the site, as [first, second]: the first a
-     whole word of the vocabulary, the longest that leaves a second that begins a word; or null. */
-  Understanding.prototype.split = function (vocabulary, typed) {
-    for (let cut = typed.length - 2; cut >= 2; cut--) {
+     whole word of the vocabulary (`clipped`: the beginning of one, three to five letters), the longest
+     that leaves a second that begins a word; or null. */
+  Understanding.prototype.split = function (vocabulary, typed, clipped = false) {
+    for (let cut = clipped ? Math.min(5, typed.length - 4) : typed.length - 2; cut >= (clipped ? 3 : 2); cut--) {
       const first = typed.slice(0, cut)
       const second = typed.slice(cut)
       const root = isCyrillic(second) && second.length > 2 ? this.stem(second) : second
-      if (isWord(vocabulary, first) && (isWord(vocabulary, second) || (root.length >= 4 && startsSome(vocabulary, root))))
+      if ((clipped ? startsSome : isWord)(vocabulary, first) &&
+          (isWord(vocabulary, second) || (root.length >= 4 && startsSome(vocabulary, root))))
         return [first, second]
     }
     return null
+  }
+
+  /* The term as two terms, so a page must have both words to come first. */
+  Understanding.prototype.halve = async function (term, halves, found) {
+    term.halves = await Promise.all(halves.map(async half =>
+      ({ shown: half, typed: [half], guesses: [], found: await this.lookUp(half, WEIGHT.joined, new Map()) })))
+    return found
   }
 
   /* Whether `typed` is the beginnings (3+ letters) of two or more of the words `own` starts with. */
