@@ -75,6 +75,7 @@ FORGIVEN = [
     ("hr head", HR_HEAD, "synonym"),
     # The last word still being typed: one letter begins a word of a title.
     ("директор по р", DEVELOPMENT, "typing"),
+    ("кл", CLIENTS, "typing"),                        # two letters alone, no word of their own: «клиентами»
     # A question: its question word is a function word, not a word every title lacks.
     ("кто руководит отделом продаж", SALES_HEAD, "question"),
     # The supervisor relation: «подчиняется» is what a position's «непосредственный руководитель» says (synonym).

@@ -297,13 +297,14 @@
     }))
     const all = terms.flatMap(term => term.halves || [term])
     const last = all[all.length - 1]
-    if (all.length > 1 && last.typing && last.typed.length && last.typed[0].length <= 2)
+    // Alone, only when the letters are no word of their own: «ме» is a title's «менеджер», «гд» stays «ГД».
+    if (last && last.typing && last.typed.length && last.typed[0].length <= 2 && (all.length > 1 || !last.found.size))
       await this.begun(last, all.slice(0, -1))
     return all
   }
 
-  /* One or two letters still being typed after other words ("директор по р"): the words they begin in
-     the titles that have the other words («Директор по развитию»), so only those titles' words load. */
+  /* One or two letters still being typed ("директор по р", "ме"): the words they begin in the titles that
+     have the query's other words («Директор по развитию»), so only those titles' words load. */
   Understanding.prototype.begun = async function (last, others) {
     const { pages } = await this.store.pages()
     const begun = new Set()
