@@ -97,6 +97,9 @@ FORGIVEN = [
     ("кпи", SALES_HEAD, "synonym"),                   # KPI: показатели
     # A long word the site has only in another derivation, by the six first letters of its stem.
     ("рекрутмент", RECRUITER, "derived"),             # рекрутер
+    ("хедхантинг", RECRUITER, "derived"),             # a synonym's derivation: хедхантер, a synonym of рекрутер
+    # An English plural: "managers" is "manager", a synonym of «менеджер».
+    ("managers", RECRUITER, "plural"),
     # Informal words for a head (mkdocs.yml extra.search_synonyms), and top management: the directors.
     ("босс", HR_HEAD, "synonym"),
     ("шеф", SALES_HEAD, "synonym"),

@@ -67,8 +67,10 @@
     }
   }
 
-  /* What a word is looked up by: the stem of a Russian word of three letters or more, else the word. */
+  /* What a word is looked up by: the stem of a Russian word of three letters or more, an English word
+     without its plural s ("managers"), else the word. */
   Understanding.prototype.key = function (word) {
+    if (isLatin(word)) return word.length > 3 && /[^su]s$/.test(word) ? word.slice(0, -1) : word
     return isCyrillic(word) && word.length > 2 ? this.stem(word) : word
   }
 
@@ -222,6 +224,9 @@
       // Down to the stem without three letters; of a long stem, six letters («рекрутмент» — «рекрут…»).
       for (let length = stem.length - 1; length >= Math.max(SHORTEST, Math.min(6, stem.length - 3)); length--) {
         const root = stem.slice(0, length)
+        // Or a synonym that begins so («хедхантинг» — «хедхантер», a word the site may not have).
+        const synonym = [...this.synonyms.keys()].find(key => key.startsWith(root) && !key.includes(" "))
+        if (synonym) return this.lookUp(synonym, WEIGHT.typo, found)
         if (!startsSome(vocabulary, root)) continue
         for (const word of await this.store.wordsFrom(root)) found.set(word, { weight: WEIGHT.typo, root })
         return found
