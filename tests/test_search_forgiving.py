@@ -83,6 +83,8 @@ FORGIVEN = [
     # A verb where the text has the noun of its root.
     ("продавать", SALES_HEAD, "verb"),                # продаж, продавец
     ("обучать", RECRUITER, "verb"),                   # обучение
+    # A verbal noun where the text has the verb.
+    ("согласование сделок", SALES_HEAD, "verbal noun"),  # согласовывает условия сделок
     # A title shortened to the beginnings of its words.
     ("комдир", COMMERCIAL, "abbreviation"),           # Коммерческий директор
     # A Latin abbreviation with its ending after an apostrophe (the ' key is «э» on the Russian layout).
@@ -94,6 +96,7 @@ FORGIVEN = [
     ("хедхантер", RECRUITER, "synonym"),
     ("онбординг", RECRUITER, "synonym"),              # адаптация
     ("найм", RECRUITER, "synonym"),                   # приём на должность
+    ("тимбилдинг", CLIENTS, "synonym"),               # командообразование
     ("кпи", SALES_HEAD, "synonym"),                   # KPI: показатели
     # A long word the site has only in another derivation, by the six first letters of its stem.
     ("рекрутмент", RECRUITER, "derived"),             # рекрутер

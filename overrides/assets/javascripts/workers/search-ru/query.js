@@ -31,6 +31,8 @@
   // «обучать» — «обучение», «подчиняться» — «подчинение», «согласовывать» — «согласование»; a root of
   // four letters only from an infinitive («обучать», but not «продает» — «прод…»).
   const VERB_STEM = /^(.{4,}?)(?:(?:ов)?[ыи]ва|ирова|ова|ва|а|я)$/
+  // And a verbal noun the verb: «согласование» — «согласовывает», «увольнение» — «увольняет».
+  const VERBAL_NOUN = /^(.{5,}?)[ае]н$/
   // A number written out stands for its digits too: «опыт от трех лет» — «не менее 3 лет».
   const NUMBER = /^(?:(один|одн)|(дв)|(тр)|(четыр)|(пят)|(шест)|(сем)|(восем|восьм)|(девят)|(десят))(?:а|е|и|ь|ух|ех|ого|ой|ум|ем|ми)?$/
 
@@ -147,6 +149,7 @@
     // Only a verb's form (infinitive, present tense: «…ть», «…т», «…тся»), not «персонала» — «персон…».
     let verb = isCyrillic(word) && /ть?(ся)?$/.test(word) ? VERB_STEM.exec(key) : null
     if (verb && verb[1].length < 5 && !/ть(ся)?$/.test(word)) verb = null  // «продает»: not «прод…»
+    if (!verb && isCyrillic(word) && /ни[еяюи]м?$/.test(word)) verb = VERBAL_NOUN.exec(key)
     const number = isCyrillic(word) ? NUMBER.exec(word) : null
     const derived = [...(verb ? [verb[1]] : []), ...(number ? [String(number.slice(1).findIndex(Boolean) + 1)] : [])]
     const roots = [...new Set([...own, ...related.filter(stems => stems.length === 1).flat(), ...derived])]
