@@ -163,6 +163,7 @@ LONG = {
     "pasted": " ".join(f"{a}{b}{c}{d}ка" for a in "бвгдклмнпрст" for b in "аеиоу" for c in "бвгдзклмнпрст" for d in "аоу")[:10_000],
     "repeated": "рекрутер " * 1000,
     "one-word": "ж" * 10_000,
+    "numbers": ".".join(map(str, range(1000))),   # one endless «clause number»: 0.1.2.….999
 }
 
 

@@ -37,7 +37,7 @@
   const NUMBER = /^(?:(один|одн)|(дв)|(тр)|(четыр)|(пят)|(шест)|(сем)|(восем|восьм)|(девят)|(десят))(?:а|е|и|ь|ух|ех|ого|ой|ум|ем|ми)?$/
 
   // A clause's number, the one word of the index with dots («2.9»), typed alone or after «п.»: "п.2.9", "2.9.".
-  const CLAUSE = /^(?:пп?\.?|пункт\p{L}*)?(\d{1,3}(?:\.\d{1,3})+)\.?$/u
+  const CLAUSE = /^(?:пп?\.?|пункт\p{L}*)?(\d{1,3}(?:\.\d{1,3}){1,3})\.?$/u   // no deeper: a date, not a flood of terms
   // Words that only say a clause number follows: «п.», «пункт», «подпункт».
   const CLAUSE_WORD = /^(?:пп?|(?:под)?пункт\p{L}*)$/u
   // Verbs that only frame a question about a position («кто отвечает за скидки», «чем занимается
