@@ -109,7 +109,7 @@ FORGIVEN = [
     ("топ-менеджмент", GENERAL, "phrase"),
     ("топ менеджеры", COMMERCIAL, "phrase"),
     # A question framed by a verb that says nothing of the duty: the title it names comes first.
-    ("чем занимается коммерческий директор", COMMERCIAL, "question"),
+    ("чем занимается коммерческий директор?", COMMERCIAL, "question"),
     # Everyday words for what the instructions call «общество», and English department words.
     ("директор компании", GENERAL, "synonym"),
     ("sales director", COMMERCIAL, "synonym"),          # its other name: директор по продажам

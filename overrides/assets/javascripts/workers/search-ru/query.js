@@ -97,11 +97,12 @@
     const terms = []
     const seen = new Set()   // words already in the query
     const numbers = tokens.map(token => CLAUSE.exec(fold(token)))
-    const framed = tokens.some(token => !FRAME.has(fold(token)) && !this.stopWords.has(fold(token)))
+    const plain = tokens.map(token => words(token).join(" "))   // «занимается?» is «занимается»
+    const framed = plain.some(word => word && !FRAME.has(word) && !this.stopWords.has(word))
     tokens.forEach((token, i) => {
-      if (terms.length >= MAX_TERMS || (framed && FRAME.has(fold(token)))) return
+      if (terms.length >= MAX_TERMS || (framed && FRAME.has(plain[i]))) return
       if (numbers[i]) { terms.push({ shown: numbers[i][1], typed: [numbers[i][1]], guesses: [], clause: true }); return }
-      if (numbers.some(Boolean) && CLAUSE_WORD.test(words(token).join(""))) return
+      if (numbers.some(Boolean) && CLAUSE_WORD.test(plain[i])) return
       let parts = words(token)
       if (parts.length > 1 && parts.every(part => /^\p{L}$/u.test(part))) parts = [parts.join("")]  // «р.о.п.»
       const layout = onRussianLayout(token)
