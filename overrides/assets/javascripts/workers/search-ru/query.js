@@ -164,8 +164,9 @@
         if (!found.has(match) || found.get(match).weight < value)
           found.set(match, { weight: value, root: roots[i] })
     })
-    // A phrase's words, each marked with its place in the phrase: rank.js counts them only all together.
-    parts.forEach((part, i) => part.forEach((list, place) => {
+    // A phrase's words, each marked with its place in the phrase: rank.js counts them only all together
+    // (a phrase with a word the site lacks, none at all).
+    parts.forEach((part, i) => part.every(list => list.length) && part.forEach((list, place) => {
       for (const match of list)
         if (!found.has(match))
           found.set(match, { weight, root: phrases[i][place], phrase: phrases[i].join(" "), place, whole: (1 << part.length) - 1 })
