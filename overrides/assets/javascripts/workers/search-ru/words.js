@@ -90,7 +90,7 @@
     return latin.length === word.length ? latin : null
   }
 
-  // Russian letters as a Latin abbreviation read aloud is written: «хр» — "hr", «сиэо» — "sieo".
+  // Russian letters as a Latin abbreviation read aloud is written: «хр» — "hr", «хрд» — "hrd".
   const SPOKEN = new Map([..."абвгдезийклмнопрстуфхцэ"].map((letter, i) => [letter, "abvgdeziiklmnoprstufhce"[i]]))
 
   /* A Russian word in the Latin letters of its sounds, or null when a letter has no single one. */
