@@ -97,6 +97,9 @@ FORGIVEN = [
     ("онбординг", RECRUITER, "synonym"),              # адаптация
     ("найм", RECRUITER, "synonym"),                   # приём на должность
     ("тимбилдинг", CLIENTS, "synonym"),               # командообразование
+    # Common abbreviations of phrases, as phrase synonyms: found where the phrase's words are.
+    ("дз", KAM, "synonym"),                           # дебиторская задолженность
+    ("тэо", DEVELOPMENT, "synonym"),                  # технико-экономическое обоснование
     ("кпи", SALES_HEAD, "synonym"),                   # KPI: показатели
     # A long word the site has only in another derivation, by the six first letters of its stem.
     ("рекрутмент", RECRUITER, "derived"),             # рекрутер
