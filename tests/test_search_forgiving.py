@@ -64,6 +64,7 @@ FORGIVEN = [
     ("kadrovik", HR_HEAD, "derived"),
     # Abbreviations: typed with dots, with a Russian ending, in look-alike letters, or a title's initials.
     ("р.о.п.", SALES_HEAD, "abbreviation"),
+    ("г. д.", GENERAL, "abbreviation"),               # initials typed apart, each with its dot
     ("HRа", RECRUITER, "abbreviation"),
     ("сео", GENERAL, "abbreviation"),                 # CEO in Russian letters
     ("ГД", GENERAL, "abbreviation"),                  # Генеральный директор

@@ -92,7 +92,12 @@
 
   /* The query as terms: {shown, typed: [word], guesses: [{word, kind}]}; function words dropped. */
   Understanding.prototype.terms = function (query) {
-    const tokens = clean(query).trim().split(/\s+/).filter(Boolean)
+    // Initials typed apart, each with its dot («г. д.»), are one abbreviation, as «г.д.» is.
+    const tokens = clean(query).trim().split(/\s+/).filter(Boolean).reduce((all, token) => {
+      if (/^\p{L}\.$/u.test(token) && /^(?:\p{L}\.)+$/u.test(all[all.length - 1] || "")) all[all.length - 1] += token
+      else all.push(token)
+      return all
+    }, [])
     const typing = /\S$/.test(query)
     const terms = []
     const seen = new Set()   // words already in the query
