@@ -137,6 +137,13 @@ def test_forgiven_query_finds_position_among_top_three(search_page, query, expec
         f"the user sees: {found[:5]}")
 
 
+# A letter typed twice at the end is a typo, not a word and a two-letter word after it («клиента» + «мм»).
+@pytest.mark.browser
+def test_a_doubled_last_letter_is_a_typo_not_two_words(search_page):
+    found = search_top_results(search_page, "клиентамм")
+    assert found[:2] and set(found[:2]) <= {CLIENTS, KAM}, f"«клиентамм» shows {found[:3]} first, not the client managers"
+
+
 # (a correctly typed word, the beginning every marked word has: its forms, «скидок» included): a guess
 # would mark words that do not begin so.
 EXACT = [("скидки", "скид"), ("кандидатов", "кандидат"), ("претензии", "претенз"), ("кадры", "кадр")]

@@ -42,8 +42,8 @@
   const CLAUSE_WORD = /^(?:пп?|(?:под)?пункт\p{L}*)$/u
   // Verbs that only frame a question about a position («кто отвечает за скидки», «чем занимается
   // коммерческий директор»): left out beside other words, or a page that merely has the verb comes first.
-  const FRAME = new Set(("занимается занимаются отвечает отвечают делает делают должен должна должны нужно нужен " +
-                         "нужна нужны входит входят сколько").split(" "))
+  const FRAME = new Set(("занимается занимаются заниматься отвечает отвечают отвечать делает делают делать " +
+                         "должен должна должны нужно нужен нужна нужны входит входят сколько").split(" "))
 
   function fleetingShapes(stem) {
     const without = FLEETING_VOWEL.exec(stem)
@@ -262,7 +262,8 @@
      whole word of the vocabulary (`clipped`: the beginning of one, three to five letters), the longest
      that leaves a second that begins a word; or null. */
   Understanding.prototype.split = function (vocabulary, typed, clipped = false) {
-    for (let cut = clipped ? Math.min(5, typed.length - 4) : typed.length - 2; cut >= (clipped ? 3 : 2); cut--) {
+    // The second at least three letters: «клиентамм» is a typo, not «клиента» and «мм».
+    for (let cut = clipped ? Math.min(5, typed.length - 4) : typed.length - 3; cut >= (clipped ? 3 : 2); cut--) {
       const first = typed.slice(0, cut)
       const second = typed.slice(cut)
       const root = isCyrillic(second) && second.length > 2 ? this.stem(second) : second
