@@ -64,6 +64,7 @@ FORGIVEN = [
     ("kadrovik", HR_HEAD, "derived"),
     # Abbreviations: typed with dots, with a Russian ending, in look-alike letters, or a title's initials.
     ("р.о.п.", SALES_HEAD, "abbreviation"),
+    ("г. д.", GENERAL, "abbreviation"),               # initials typed apart, each with its dot
     ("HRа", RECRUITER, "abbreviation"),
     ("сео", GENERAL, "abbreviation"),                 # CEO in Russian letters
     ("ГД", GENERAL, "abbreviation"),                  # Генеральный директор
@@ -75,6 +76,7 @@ FORGIVEN = [
     ("hr head", HR_HEAD, "synonym"),
     # The last word still being typed: one letter begins a word of a title.
     ("директор по р", DEVELOPMENT, "typing"),
+    ("кл", CLIENTS, "typing"),                        # two letters alone, no word of their own: «клиентами»
     # A question: its question word is a function word, not a word every title lacks.
     ("кто руководит отделом продаж", SALES_HEAD, "question"),
     # The supervisor relation: «подчиняется» is what a position's «непосредственный руководитель» says (synonym).
@@ -82,6 +84,8 @@ FORGIVEN = [
     # A verb where the text has the noun of its root.
     ("продавать", SALES_HEAD, "verb"),                # продаж, продавец
     ("обучать", RECRUITER, "verb"),                   # обучение
+    # A verbal noun where the text has the verb.
+    ("согласование сделок", SALES_HEAD, "verbal noun"),  # согласовывает условия сделок
     # A title shortened to the beginnings of its words.
     ("комдир", COMMERCIAL, "abbreviation"),           # Коммерческий директор
     # A Latin abbreviation with its ending after an apostrophe (the ' key is «э» on the Russian layout).
@@ -93,9 +97,31 @@ FORGIVEN = [
     ("хедхантер", RECRUITER, "synonym"),
     ("онбординг", RECRUITER, "synonym"),              # адаптация
     ("найм", RECRUITER, "synonym"),                   # приём на должность
+    ("тимбилдинг", CLIENTS, "synonym"),               # командообразование
+    # Common abbreviations of phrases, as phrase synonyms: found where the phrase's words are.
+    ("дз", KAM, "synonym"),                           # дебиторская задолженность
+    ("тэо", DEVELOPMENT, "synonym"),                  # технико-экономическое обоснование
     ("кпи", SALES_HEAD, "synonym"),                   # KPI: показатели
     # A long word the site has only in another derivation, by the six first letters of its stem.
     ("рекрутмент", RECRUITER, "derived"),             # рекрутер
+    ("хедхантинг", RECRUITER, "derived"),             # a synonym's derivation: хедхантер, a synonym of рекрутер
+    # An English plural: "managers" is "manager", a synonym of «менеджер».
+    ("managers", RECRUITER, "plural"),
+    # Informal words for a head (mkdocs.yml extra.search_synonyms), and top management: the directors.
+    ("босс", HR_HEAD, "synonym"),
+    ("шеф", SALES_HEAD, "synonym"),
+    ("топ-менеджмент", GENERAL, "phrase"),
+    ("топ менеджеры", COMMERCIAL, "phrase"),
+    # A question framed by a verb that says nothing of the duty: the title it names comes first.
+    ("чем занимается коммерческий директор?", COMMERCIAL, "question"),
+    # Everyday words for what the instructions call «общество», and English department words.
+    ("директор компании", GENERAL, "synonym"),
+    ("sales director", COMMERCIAL, "synonym"),          # its other name: директор по продажам
+    # A compound word of a word's beginning and a word: «бухучёт» — «бухгалтерского учёта».
+    ("бухучёт", GENERAL, "compound"),
+    # A Latin abbreviation written in Russian letters as it sounds (HRD), and «з/п» for the salary.
+    ("хрд", HR_HEAD, "spoken"),
+    ("з/п", RECRUITER, "synonym"),                    # заработной платы
     # Marks nobody sees (a stress accent pasted from a dictionary) and full-width letters.
     ("ре\u0301крутер", RECRUITER, "invisible"),
     ("ＨＲ", RECRUITER, "invisible"),
@@ -109,6 +135,13 @@ def test_forgiven_query_finds_position_among_top_three(search_page, query, expec
     assert expected in found[:3], (
         f"typing «{query}» ({kind}) does not show {expected} among the first three results; "
         f"the user sees: {found[:5]}")
+
+
+# A letter typed twice at the end is a typo, not a word and a two-letter word after it («клиента» + «мм»).
+@pytest.mark.browser
+def test_a_doubled_last_letter_is_a_typo_not_two_words(search_page):
+    found = search_top_results(search_page, "клиентамм")
+    assert found[:2] and set(found[:2]) <= {CLIENTS, KAM}, f"«клиентамм» shows {found[:3]} first, not the client managers"
 
 
 # (a correctly typed word, the beginning every marked word has: its forms, «скидок» included): a guess
@@ -141,6 +174,7 @@ LONG = {
     "pasted": " ".join(f"{a}{b}{c}{d}ка" for a in "бвгдклмнпрст" for b in "аеиоу" for c in "бвгдзклмнпрст" for d in "аоу")[:10_000],
     "repeated": "рекрутер " * 1000,
     "one-word": "ж" * 10_000,
+    "numbers": ".".join(map(str, range(1000))),   # one endless «clause number»: 0.1.2.….999
 }
 
 
@@ -167,3 +201,32 @@ def test_a_hostile_query_is_shown_as_text_and_breaks_nothing(search_page, query)
     assert not injected, f"«{query}» put markup into the results: {injected}"
     assert not search_page.errors, search_page.errors
     assert RECRUITER in search_top_results(search_page, "рекрутер"), "search stopped answering after a hostile query"
+
+
+# A clause number quoted with a position, as an employee cites an instruction: that position first, and
+# in it that clause first (the link Material shows right under the title).
+CLAUSES = [("пункт 4.2 рекрутера", RECRUITER + "#p4-2"), ("2.3 рекрутер", RECRUITER + "#p2-3"),
+           ("п.2.3 генерального директора", GENERAL + "#p2-3"),
+           ("п. 3.1 руководителя отдела персонала", HR_HEAD + "#p3-1")]
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize("query, clause", CLAUSES, ids=[query for query, _ in CLAUSES])
+def test_a_clause_number_and_a_position_lead_to_that_clause(search_page, query, clause):
+    results = search_results(search_page, query)
+    first = results[0][:2] if results else []
+    assert first == [clause.split("#")[0], clause], (
+        f"«{query}» should open with {clause} right under its position; the user sees {results[:2]}")
+
+
+# A synonym of several words is a phrase: «топ-менеджер» finds the directors (the group of «дирекция»),
+# yet «менеджер» alone finds none of them, and «дирекция» finds them, not the managers, first.
+@pytest.mark.browser
+@pytest.mark.parametrize("query", ["менеджер", "manager", "дирекция"])
+def test_words_of_a_phrase_synonym_alone_do_not_find_its_group(search_page, query):
+    found = search_top_results(search_page, query)
+    directors = {GENERAL, COMMERCIAL, DEVELOPMENT}
+    if query == "дирекция":
+        assert set(found[:3]) == directors, f"«{query}» shows {found[:3]} first, not the directors"
+    else:
+        assert not directors & set(found), f"«{query}» also finds {sorted(directors & set(found))}"

@@ -5,7 +5,8 @@ the worker's settings; ``ru/s/<n>.json``, the sorted vocabulary with postings cu
 (shard_ranges); ``ru/pages.json``, every page's address, title, tags and first entry; ``ru/p/<n>.json``,
 page n's entries; ``ru/words.txt``, the vocabulary for correcting typos. A posting is one integer: the
 entry's number (delta from the word's previous posting) times 16 plus flags — bit 0 the entry's text has
-the word, bit 2 its title, bit 3 the page's tags (bit 1 is free).
+the word, bit 2 its title, bit 3 the page's tags (bit 1 is free). A clause's number («2.9», the only words
+with a dot) is a word of its entry's title.
 Must not: stem (words.py says why) or depend on Material's internals beyond ``search.exclude`` and the
 index file's ``config`` object. Standard library only.
 """
@@ -31,6 +32,7 @@ LOADER = re.compile(r"^importScripts\(.*// jobdesc: parts$", re.M)
 COMMENT_LINE = re.compile(r"^[ \t]*(?://[^\n]*|/\*(?:[^*]|\*(?!/))*\*/)[ \t]*\n", re.M)
 # At least this many bytes of JSON per shard, more to keep words of one beginning together (shard_ranges).
 SHARD_BYTES = 12_000
+CLAUSE_PREFIX = "п. "  # a clause entry's title: «п. 2.9» (entries.py)
 SECTION_NUMBER = re.compile(r"^\s*\d+(?:\.\d+)*\.?\s+")
 TEXT_FLAG, TITLE_FLAG, TAG_FLAG, FLAG_BITS = 1, 4, 8, 16
 HEX = "0123456789abcdef"  # a word's flags (less than FLAG_BITS) as one character in the build cache
@@ -63,8 +65,11 @@ def page_record(url: str, title: str, tags: list[str], entries: list[Entry], cac
         # Whether a word occurs, not how often: an entry is a clause or a short section, where a
         # second occurrence says little (a set is built in C; counting cost a third of indexing).
         flags = dict.fromkeys(indexed_words(entry.text), TEXT_FLAG)
-        # Not a clause's «п. 2.9», nor a section's number («1. Общие положения»).
+        # Not a clause's «п. 2.9» as words «2» and «9», nor a section's number («1. Общие положения»); a
+        # clause's number is one word «2.9» of its title: «пункт 2.9 рекрутера» asks for that clause.
         title = "" if entry.clause else SECTION_NUMBER.sub("", entry.title)
+        if entry.clause:
+            flags[entry.title.removeprefix(CLAUSE_PREFIX)] = TITLE_FLAG
         for word in indexed_words(title) if title else ():
             flags[word] = flags.get(word, 0) | TITLE_FLAG
         if number == 0:

@@ -12,7 +12,7 @@
  * Part of the search worker (../search-ru.js); defines self.jobdescQuery.
  */
 (function () {
-  const { clean, words, onRussianLayout, onLatinLayout, transliterations, mixedReadings, lookingLatin, isLatin, isCyrillic } = self.jobdescWords
+  const { fold, clean, words, onRussianLayout, onLatinLayout, transliterations, mixedReadings, lookingLatin, spokenLatin, isLatin, isCyrillic } = self.jobdescWords
 
   const WEIGHT = { typed: 1, layout: 0.9, joined: 0.9, translit: 0.8, typo: 0.6, derived: 0.9 }
   // A beginning of a stem shorter than this says too little to stand for a word the site lacks.
@@ -31,8 +31,19 @@
   // «обучать» — «обучение», «подчиняться» — «подчинение», «согласовывать» — «согласование»; a root of
   // four letters only from an infinitive («обучать», but not «продает» — «прод…»).
   const VERB_STEM = /^(.{4,}?)(?:(?:ов)?[ыи]ва|ирова|ова|ва|а|я)$/
+  // And a verbal noun the verb: «согласование» — «согласовывает», «увольнение» — «увольняет».
+  const VERBAL_NOUN = /^(.{5,}?)[ае]н$/
   // A number written out stands for its digits too: «опыт от трех лет» — «не менее 3 лет».
   const NUMBER = /^(?:(один|одн)|(дв)|(тр)|(четыр)|(пят)|(шест)|(сем)|(восем|восьм)|(девят)|(десят))(?:а|е|и|ь|ух|ех|ого|ой|ум|ем|ми)?$/
+
+  // A clause's number, the one word of the index with dots («2.9»), typed alone or after «п.»: "п.2.9", "2.9.".
+  const CLAUSE = /^(?:пп?\.?|пункт\p{L}*)?(\d{1,3}(?:\.\d{1,3}){1,3})\.?$/u   // no deeper: a date, not a flood of terms
+  // Words that only say a clause number follows: «п.», «пункт», «подпункт».
+  const CLAUSE_WORD = /^(?:пп?|(?:под)?пункт\p{L}*)$/u
+  // Verbs that only frame a question about a position («кто отвечает за скидки», «чем занимается
+  // коммерческий директор»): left out beside other words, or a page that merely has the verb comes first.
+  const FRAME = new Set(("занимается занимаются заниматься отвечает отвечают отвечать делает делают делать " +
+                         "должен должна должны нужно нужен нужна нужны входит входят сколько").split(" "))
 
   function fleetingShapes(stem) {
     const without = FLEETING_VOWEL.exec(stem)
@@ -45,25 +56,58 @@
     this.store = store
     this.stem = stem
     this.stopWords = new Set(settings.stopwords || [])
-    this.synonyms = new Map()   // stem of a word -> stems of its synonyms
+    // Stems of a synonym ("заработн плат" for «заработная плата») -> the stems of each other synonym of its
+    // group. A synonym of several words is a phrase: its words find the group only typed together, and it
+    // is found only in an entry with all its words («топ-менеджер» is not every «менеджер»).
+    this.synonyms = new Map()
     for (const group of settings.synonyms || []) {
-      const stems = group.map(phrase => words(String(phrase)).map(stem))
-      stems.forEach((own, i) => {
-        const others = stems.filter((_, j) => j !== i).flat()
-        for (const word of own)
-          this.synonyms.set(word, [...new Set([...(this.synonyms.get(word) || []), ...others])])
+      const members = group.map(phrase => words(String(phrase)).map(word => this.key(word))).filter(own => own.length)
+      members.forEach((own, i) => {
+        const key = own.join(" ")
+        this.synonyms.set(key, [...(this.synonyms.get(key) || []), ...members.filter((_, j) => j !== i)])
       })
     }
   }
 
+  /* What a word is looked up by: the stem of a Russian word of three letters or more, an English word
+     without its plural s ("managers"), else the word. */
+  Understanding.prototype.key = function (word) {
+    if (isLatin(word)) return word.length > 3 && /[^su]s$/.test(word) ? word.slice(0, -1) : word
+    return isCyrillic(word) && word.length > 2 ? this.stem(word) : word
+  }
+
+  /* Query words that together are a synonym of several words («заработная плата») become one term. */
+  Understanding.prototype.phrases = function (terms) {
+    for (let i = 0; i < terms.length; i++)
+      for (const length of [3, 2]) {
+        const run = terms.slice(i, i + length)
+        if (run.length < length || run.some(term => term.clause || term.long)) continue
+        if (!this.synonyms.has(run.map(term => this.key(term.typed[0] || "")).join(" "))) continue
+        terms.splice(i, length, { shown: run.map(term => term.shown).join(" "), guesses: [],
+                                  typed: [run.map(term => term.typed[0]).join(" ")], phrase: true })
+        break
+      }
+    return terms
+  }
+
   /* The query as terms: {shown, typed: [word], guesses: [{word, kind}]}; function words dropped. */
   Understanding.prototype.terms = function (query) {
-    const tokens = clean(query).trim().split(/\s+/).filter(Boolean)
+    // Initials typed apart, each with its dot («г. д.»), are one abbreviation, as «г.д.» is.
+    const tokens = clean(query).trim().split(/\s+/).filter(Boolean).reduce((all, token) => {
+      if (/^\p{L}\.$/u.test(token) && /^(?:\p{L}\.)+$/u.test(all[all.length - 1] || "")) all[all.length - 1] += token
+      else all.push(token)
+      return all
+    }, [])
     const typing = /\S$/.test(query)
     const terms = []
     const seen = new Set()   // words already in the query
+    const numbers = tokens.map(token => CLAUSE.exec(fold(token)))
+    const plain = tokens.map(token => words(token).join(" "))   // «занимается?» is «занимается»
+    const framed = plain.some(word => word && !FRAME.has(word) && !this.stopWords.has(word))
     tokens.forEach((token, i) => {
-      if (terms.length >= MAX_TERMS) return
+      if (terms.length >= MAX_TERMS || (framed && FRAME.has(plain[i]))) return
+      if (numbers[i]) { terms.push({ shown: numbers[i][1], typed: [numbers[i][1]], guesses: [], clause: true }); return }
+      if (numbers.some(Boolean) && CLAUSE_WORD.test(plain[i])) return
       let parts = words(token)
       if (parts.length > 1 && parts.every(part => /^\p{L}$/u.test(part))) parts = [parts.join("")]  // «р.о.п.»
       const layout = onRussianLayout(token)
@@ -91,32 +135,47 @@
         for (const reading of mixedReadings(part)) guesses.push({ word: reading, kind: "layout" })
         const looking = lookingLatin(part)
         if (looking) guesses.push({ word: looking, kind: "layout" })
+        const spoken = part.length <= 4 && spokenLatin(part)  // a Latin abbreviation said aloud: «хрд» — HRD
+        if (spoken && spoken !== looking) guesses.push({ word: spoken, kind: "translit" })
         if (isLatin(part))
           for (const reading of transliterations(part)) guesses.push({ word: reading, kind: "translit" })
         terms.push({ shown: part, typed: [part], guesses, typing: typing && i === tokens.length - 1 })
       }
     })
-    return terms
+    return this.phrases(terms)
   }
 
   /* Words of the index a word stands for, as typed: Map word -> {weight, root}. A word of one or two
      letters is matched whole; a longer one as the beginning of words, a Russian one by its stem. */
   Understanding.prototype.lookUp = async function (word, weight, found) {
-    const key = isCyrillic(word) && word.length > 2 ? this.stem(word) : word
-    const own = key.length >= 3 ? [key, ...fleetingShapes(key)] : [word]
+    const phrase = word.includes(" ")
+    const key = phrase ? word.split(" ").map(part => this.key(part)).join(" ") : this.key(word)
+    const related = [...(phrase ? [key.split(" ")] : []), ...(this.synonyms.get(key) || [])]
+    const own = phrase ? [] : key.length >= 3 ? [key, ...fleetingShapes(key)] : [word]
     // Only a verb's form (infinitive, present tense: «…ть», «…т», «…тся»), not «персонала» — «персон…».
     let verb = isCyrillic(word) && /ть?(ся)?$/.test(word) ? VERB_STEM.exec(key) : null
     if (verb && verb[1].length < 5 && !/ть(ся)?$/.test(word)) verb = null  // «продает»: not «прод…»
+    if (!verb && isCyrillic(word) && /ни[еяюи]м?$/.test(word)) verb = VERBAL_NOUN.exec(key)
     const number = isCyrillic(word) ? NUMBER.exec(word) : null
     const derived = [...(verb ? [verb[1]] : []), ...(number ? [String(number.slice(1).findIndex(Boolean) + 1)] : [])]
-    const roots = [...new Set([...own, ...(this.synonyms.get(key) || []), ...derived])]
-    const lists = await Promise.all(roots.map(root => this.store.wordsFrom(root, root.length <= 2)))
+    const roots = [...new Set([...own, ...related.filter(stems => stems.length === 1).flat(), ...derived])]
+    const phrases = related.filter(stems => stems.length > 1)
+    const [lists, parts] = await Promise.all([
+      Promise.all(roots.map(root => this.store.wordsFrom(root, root.length <= 2))),
+      Promise.all(phrases.map(stems => Promise.all(stems.map(stem => this.store.wordsFrom(stem, stem.length <= 2)))))])
     lists.forEach((list, i) => {
       const value = derived.includes(roots[i]) ? weight * WEIGHT.derived : weight
       for (const match of list)
         if (!found.has(match) || found.get(match).weight < value)
           found.set(match, { weight: value, root: roots[i] })
     })
+    // A phrase's words, each marked with its place in the phrase: rank.js counts them only all together
+    // (a phrase with a word the site lacks, none at all).
+    parts.forEach((part, i) => part.every(list => list.length) && part.forEach((list, place) => {
+      for (const match of list)
+        if (!found.has(match))
+          found.set(match, { weight, root: phrases[i][place], phrase: phrases[i].join(" "), place, whole: (1 << part.length) - 1 })
+    }))
     return found
   }
 
@@ -137,10 +196,17 @@
      derivation, by the longest beginning of its stem the site has («кадровик» — «кадровый»). */
   Understanding.prototype.match = async function (term) {
     const found = new Map()
+    if (term.clause) {  // the clause's number as a whole word, or else its numbers as words («27.07»)
+      for (const word of await this.store.wordsFrom(term.typed[0], true)) found.set(word, { weight: WEIGHT.typed, root: word })
+      if (!found.size)
+        term.halves = await Promise.all(term.typed[0].split(".").map(async number =>
+          ({ shown: number, typed: [number], guesses: [], found: await this.lookUp(number, WEIGHT.typed, new Map()) })))
+      return found
+    }
     const latin = term.typed.some(isLatin) ? term.guesses.filter(guess => guess.kind === "translit") : []
     await this.lookUpAll([...term.typed.map(word => [word, WEIGHT.typed]),
                           ...latin.map(({ word }) => [word, WEIGHT.translit])], found)
-    if (found.size) return found
+    if (found.size || term.phrase) return found
     await this.lookUpAll(term.guesses.map(({ word, kind }) => [word, WEIGHT[kind]]), found)
     if (found.size || term.long) return found
     // The first letters of a title's words («ГД» — «Генеральный директор»).
@@ -155,18 +221,22 @@
     const candidates = [...term.typed, ...term.guesses.slice(0, 2).map(guess => guess.word)]
     for (const typed of candidates) {
       const halves = this.split(vocabulary, typed)
-      if (halves) {  // two terms, so a page must have both words to come first
-        term.halves = await Promise.all(halves.map(async half =>
-          ({ shown: half, typed: [half], guesses: [], found: await this.lookUp(half, WEIGHT.joined, new Map()) })))
-        return found
-      }
+      if (halves) return this.halve(term, halves, found)
     }
     this.typos(vocabulary, candidates, 1, found)
+    // A compound of a word's beginning and a word («бухучёт», «медосмотр»), when no typo explains it.
+    for (const typed of found.size ? [] : candidates.filter(isCyrillic)) {
+      const halves = this.split(vocabulary, typed, true)
+      if (halves) return this.halve(term, halves, found)
+    }
     for (const typed of found.size ? [] : candidates) {
       const stem = isCyrillic(typed) ? this.stem(typed) : typed
       // Down to the stem without three letters; of a long stem, six letters («рекрутмент» — «рекрут…»).
       for (let length = stem.length - 1; length >= Math.max(SHORTEST, Math.min(6, stem.length - 3)); length--) {
         const root = stem.slice(0, length)
+        // Or a synonym that begins so («хедхантинг» — «хедхантер», a word the site may not have).
+        const synonym = [...this.synonyms.keys()].find(key => key.startsWith(root) && !key.includes(" "))
+        if (synonym) return this.lookUp(synonym, WEIGHT.typo, found)
         if (!startsSome(vocabulary, root)) continue
         for (const word of await this.store.wordsFrom(root)) found.set(word, { weight: WEIGHT.typo, root })
         return found
@@ -189,16 +259,26 @@
   }
 
   /* A word typed without the space between two words of the site, as [first, second]: the first a
-     whole word of the vocabulary, the longest that leaves a second that begins a word; or null. */
-  Understanding.prototype.split = function (vocabulary, typed) {
-    for (let cut = typed.length - 2; cut >= 2; cut--) {
+     whole word of the vocabulary (`clipped`: the beginning of one, three to five letters), the longest
+     that leaves a second that begins a word; or null. */
+  Understanding.prototype.split = function (vocabulary, typed, clipped = false) {
+    // The second at least three letters: «клиентамм» is a typo, not «клиента» and «мм».
+    for (let cut = clipped ? Math.min(5, typed.length - 4) : typed.length - 3; cut >= (clipped ? 3 : 2); cut--) {
       const first = typed.slice(0, cut)
       const second = typed.slice(cut)
       const root = isCyrillic(second) && second.length > 2 ? this.stem(second) : second
-      if (isWord(vocabulary, first) && (isWord(vocabulary, second) || (root.length >= 4 && startsSome(vocabulary, root))))
+      if ((clipped ? startsSome : isWord)(vocabulary, first) &&
+          (isWord(vocabulary, second) || (root.length >= 4 && startsSome(vocabulary, root))))
         return [first, second]
     }
     return null
+  }
+
+  /* The term as two terms, so a page must have both words to come first. */
+  Understanding.prototype.halve = async function (term, halves, found) {
+    term.halves = await Promise.all(halves.map(async half =>
+      ({ shown: half, typed: [half], guesses: [], found: await this.lookUp(half, WEIGHT.joined, new Map()) })))
+    return found
   }
 
   /* Whether `typed` is the beginnings (3+ letters) of two or more of the words `own` starts with. */
@@ -233,13 +313,14 @@
     }))
     const all = terms.flatMap(term => term.halves || [term])
     const last = all[all.length - 1]
-    if (all.length > 1 && last.typing && last.typed.length && last.typed[0].length <= 2)
+    // Alone, only when the letters are no word of their own: «ме» is a title's «менеджер», «гд» stays «ГД».
+    if (last && last.typing && last.typed.length && last.typed[0].length <= 2 && (all.length > 1 || !last.found.size))
       await this.begun(last, all.slice(0, -1))
     return all
   }
 
-  /* One or two letters still being typed after other words ("директор по р"): the words they begin in
-     the titles that have the other words («Директор по развитию»), so only those titles' words load. */
+  /* One or two letters still being typed ("директор по р", "ме"): the words they begin in the titles that
+     have the query's other words («Директор по развитию»), so only those titles' words load. */
   Understanding.prototype.begun = async function (last, others) {
     const { pages } = await this.store.pages()
     const begun = new Set()

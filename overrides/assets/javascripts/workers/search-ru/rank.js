@@ -44,7 +44,15 @@
     for (let t = 0; t < count; t++) {
       const found = [...terms[t].found]
       const lists = await Promise.all(found.map(([word]) => store.postings(word)))
-      found.forEach(([word, { weight, root }], w) => {
+      // The words of a phrase (a synonym of several words) count only in an entry that has them all.
+      const places = new Map()   // phrase -> entry -> bits of the phrase's words the entry has
+      found.forEach(([, { phrase, place }], w) => {
+        if (!phrase) return
+        if (!places.has(phrase)) places.set(phrase, new Map())
+        const has = places.get(phrase)
+        for (let k = 0; k < lists[w].length; k += 2) has.set(lists[w][k], (has.get(lists[w][k]) || 0) | 1 << place)
+      })
+      found.forEach(([word, { weight, root, phrase, whole }], w) => {
         const index = scores.words.push(word) - 1
         scores.weights.push(weight)
         scores.roots.push(root)
@@ -53,6 +61,7 @@
         for (let k = 0; k < pairs.length; k += 2) {
           const entry = pairs[k]
           const flags = pairs[k + 1]
+          if (phrase && places.get(phrase).get(entry) !== whole) continue
           const value = weight * idf * ((flags & 1) + (flags & 4 ? TITLE_BOOST : 0) + (flags & 8 ? TAG_BOOST : 0))
           const slot = entry * count + t
           if (!seen[entry]) { seen[entry] = 1; scores.touched.push(entry) }
@@ -101,13 +110,21 @@
     const { pages, tags, starts, pageOf } = await store.pages()
     const { count, score, wordOf, weights } = scores
     const byPage = new Map()
+    const numbers = terms.flatMap((term, t) => term.clause ? [t] : [])
     for (const entry of scores.touched) {
+      const page = pageOf[entry]
+      const start = starts[page]
+      // A clause asked for by its number («пункт 2.3 рекрутера») is named by its page's title too: it
+      // takes the page's own matches of the other words and leads its page, as the page itself would.
+      const named = numbers.some(t => wordOf[entry * count + t] >= 0)
       let sum = 0
       let matched = 0
-      for (let t = 0; t < count; t++)
-        if (wordOf[entry * count + t] >= 0) { sum += score[entry * count + t]; matched++ }
-      const page = pageOf[entry]
-      const isPage = starts[page] === entry ? 1 : 0
+      for (let t = 0; t < count; t++) {
+        const slot = entry * count + t
+        if (named && wordOf[slot] < 0) { score[slot] = score[start * count + t]; wordOf[slot] = wordOf[start * count + t] }
+        if (wordOf[slot] >= 0) { sum += score[slot]; matched++ }
+      }
+      const isPage = start === entry || named ? 1 : 0
       let group = byPage.get(page)
       if (!group) byPage.set(page, group = { page, entries: [], coverage: new Array(count).fill(0) })
       group.entries.push([entry, sum * (1 + (isPage + matched / count) ** 2)])

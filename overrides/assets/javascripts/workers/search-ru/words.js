@@ -90,6 +90,15 @@
     return latin.length === word.length ? latin : null
   }
 
+  // Russian letters as a Latin abbreviation read aloud is written: «хр» — "hr", «хрд» — "hrd".
+  const SPOKEN = new Map([..."абвгдезийклмнопрстуфхцэ"].map((letter, i) => [letter, "abvgdeziiklmnoprstufhce"[i]]))
+
+  /* A Russian word in the Latin letters of its sounds, or null when a letter has no single one. */
+  function spokenLatin(word) {
+    const latin = [...word].map(letter => SPOKEN.get(letter) || "").join("")
+    return latin.length === word.length ? latin : null
+  }
+
   // Latin spellings of Russian sounds: each maps to its Cyrillic readings, the likeliest first.
   // Longer spellings are tried first ("shch" before "sh" before "s").
   const SPELLINGS = {
@@ -134,7 +143,7 @@
   }
 
   self.jobdescWords = {
-    fold, clean, words, spans, onRussianLayout, onLatinLayout, transliterations, mixedReadings, lookingLatin,
+    fold, clean, words, spans, onRussianLayout, onLatinLayout, transliterations, mixedReadings, lookingLatin, spokenLatin,
     isLatin: word => LATIN.test(word),
     isCyrillic: word => CYRILLIC.test(word)
   }
