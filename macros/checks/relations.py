@@ -69,6 +69,12 @@ def _check_clause_references(position: Position, staff: Staff) -> list[Problem]:
 def _missing_target(position: Position, staff: Staff, existing: set[str], path: tuple, value,
                     docs_dir: Path | None) -> list[Problem]:
     field = path[0]
+    if value == position.slug and field in ("stand_in", "reports_to_also", "appointed_by"):
+        what = {"stand_in": "замещает сама себя", "reports_to_also": "подчиняется сама себе",
+                "appointed_by": "назначается сама собой"}[field]
+        return [position.problem(f"должность {what}: здесь записано имя её собственного файла «{value}»",
+                                 f"уберите «{value}» из списка {field}" if field in LIST_REFERENCE_FIELDS else
+                                 f"укажите в {field} другую должность или null, если её нет", *path)]
     if not isinstance(value, str) or not value or value in existing:
         return []
     if value == position.slug and field == "reports_to":
@@ -99,7 +105,7 @@ def _missing_target(position: Position, staff: Staff, existing: set[str], path: 
 
 
 def guess(slug: str, staff: Staff, suffix: str = "") -> str:
-    return did_you_mean(slug, staff.positions, suffix, cutoff=CLOSE_ENOUGH)
+    return did_you_mean(slug.lower(), staff.positions, suffix, cutoff=CLOSE_ENOUGH)  # HR-head meant hr-head
 
 
 def _by_title(staff: Staff, value: str) -> Position | None:
