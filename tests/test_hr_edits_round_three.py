@@ -73,6 +73,29 @@ FRONT_MATTER = [
              [at("stand_in:"), "поле «stand_in»", "замещает сама себя"]),
     BadInput("a supervisor's file name in capitals", replace(RECRUITER, "reports_to: hr-head", "reports_to: HR-head"),
              [at("reports_to:"), "возможно, имелось в виду hr-head"]),
+    BadInput("a category with a capital letter", replace(RECRUITER, "category: специалисты", "category: Специалисты"),
+             [at("category:"), "пишется строчными буквами", "Найдено ошибок в должностях: 1."]),
+    BadInput("a category with a non-breaking space after it",
+             replace(RECRUITER, "category: специалисты", "category: специалисты\u00a0"),
+             [at("category:"), "невидимый пробел", "Найдено ошибок в должностях: 1."]),
+    BadInput("the word «образование» in education", replace(RECRUITER, "education: высшее", "education: высшее образование"),
+             [at("education:"), "слова «образование» сборка пишет сама", "education: высшее"]),
+    BadInput("education with a capital letter", replace(RECRUITER, "education: высшее", "education: Высшее"),
+             [at("education:"), "с заглавной буквы", "education: высшее"]),
+    BadInput("the words «стаж работы» in experience",
+             replace(RECRUITER, "experience: в области", "experience: стаж работы в области"),
+             [at("experience:"), "слова «стаж работы» сборка пишет сама"]),
+    BadInput("the sign № in the order's number", replace(RECRUITER, "  number: 152-ОД", "  number: № 152-ОД"),
+             [at("  number: 152-ОД"), "поле «approval»", "номер «№ 152-ОД»", "number: 152-ОД"]),
+    BadInput("the order's date in its number", replace(RECRUITER, "  number: 152-ОД", "  number: 152-ОД от 04.12.2026"),
+             [at("  number: 152-ОД"), "number: 152-ОД"]),
+    BadInput("the sign № in a past order's number", replace(RECRUITER, "approval: {number: 21-ОД}", "approval: {number: №21-ОД}"),
+             [at("approval: {number: 21-ОД}"), "запись 1: номер «№21-ОД»", "number: 21-ОД"]),
+    BadInput("a department with a full stop", replace(RECRUITER, "department: Отдел персонала", "department: Отдел персонала."),
+             [at("department:"), "«Отдел персонала.» записано не так, как у других должностей: «Отдел персонала»",
+              f"({HR_HEAD})", "напишите department: Отдел персонала"]),
+    BadInput("a department in lower case", replace(RECRUITER, "department: Отдел персонала", "department: отдел персонала"),
+             [at("department:"), "напишите department: Отдел персонала"]),
     BadInput("a title deleted from a position others report to", replace(HR_HEAD, "title:", "titel:"),
              [f"{HR_HEAD}:2:", "поле «titel»", "возможно, имелось в виду title", "Найдено ошибок в должностях: 1."]),
 ]
@@ -172,6 +195,9 @@ ACCEPTED = {
     "a sentence ending with a colon before more clauses": replace(RECRUITER, DUTY, DUTY + "\n\nКроме того, он:\n"),
     "a label at the start of a clause": replace(RECRUITER, DUTY, "- {#ankety} " + DUTY[2:] + "\n- См. п. [](#ankety)."),
     "quotes inside a title": replace(RECRUITER, TITLE, "title: Менеджер по подбору персонала «Рога»"),
+    "experience naming a field in capitals": replace(RECRUITER, "experience: в области", "experience: в ИТ и в области"),
+    "a department of its own": edits(replace(RECRUITER, "department: Отдел персонала", "department: Отдел кадров"),
+                                     replace(RECRUITER, "tags: [Отдел персонала,", "tags: [Отдел кадров,")),
     "a new edition from new to old, 1.10 after 1.9": new_edition(
         version="1.10", history=EDITION_1_1.replace('"1.1"', '"1.9"') + EDITION_1_0),
 }
@@ -193,13 +219,15 @@ HOSTILE_LINES = {
     "dashes": "—" * 10_000,
     "a paragraph after a clause": "- а\n\n" + "б" * 10_000,
     "quotes": "«" * 10_000,
+    "spaces before «от»": " " * 9_990 + "о",
     "a heading that names a section nearly": "## " + "Прав " * 2_000,
 }
 
 
 @pytest.mark.parametrize("line", HOSTILE_LINES.values(), ids=HOSTILE_LINES.keys())
 def test_the_new_checks_read_long_lines_in_linear_time(line):
-    """25 lines of 10,000 signs each new check looks for (inside every size limit), in the text and as a title."""
+    """25 lines of 10,000 signs each new check looks for (inside every size limit), in the text, as a title and as
+    an order's number."""
     import json
     import time
     from pathlib import Path
@@ -208,10 +236,12 @@ def test_the_new_checks_read_long_lines_in_linear_time(line):
     from macros.model.loading import position_from_bytes
 
     source = (Path(__file__).parents[1] / RECRUITER).read_text(encoding="utf-8")
-    hostile = source.replace(TITLE, "title: " + json.dumps(line.replace("\n", " ")[:9_000], ensure_ascii=False)).replace(
+    value = json.dumps(line.replace("\n", " ")[:9_000], ensure_ascii=False)
+    hostile = source.replace(TITLE, "title: " + value).replace("  number: 152-ОД", "  number: " + value).replace(
         "\n## Права\n", "\n" + (line + "\n\n") * 25 + ("## Права\n" if "Прав " not in line else ""))
     position, _ = position_from_bytes(hostile.encode(), RECRUITER, "positions/recruiter.md")
     assert position is not None
+    check_position(position_from_bytes(source.encode(), RECRUITER, "positions/recruiter.md")[0])  # the schema loaded
     started = time.process_time()
     check_position(position)
     assert time.process_time() - started < 0.5, "a check is not linear in the line's length"

@@ -114,7 +114,11 @@ def _what_is_wrong(error: jsonschema.ValidationError) -> str:
         hint = _type_hint(value, str(rule))
         return f"ожидается {wanted}, а записано {shown_value(value)}{hint}"
     if error.validator == "enum":
-        return f"значение {shown_value(value)} не из списка: {', '.join(map(str, rule))}"
+        hidden = isinstance(value, str) and value.strip() in rule  # a space, often a non-breaking one, around it
+        capital = isinstance(value, str) and value.strip().lower() in rule
+        return f"значение {shown_value(value)} не из списка: {', '.join(map(str, rule))}" + (
+            " — в начале или в конце значения невидимый пробел: сотрите его" if hidden else
+            " — пишется строчными буквами" if capital else "")
     if error.validator == "minLength":
         return f"значение {shown_value(value)} слишком короткое (нужно не меньше {rule} знаков)"
     if error.validator in ("minItems", "maxItems"):
@@ -200,8 +204,55 @@ def check_front_matter(position: Position) -> list[Problem]:
     lines = {problem.line for problem in renamed}
     wrong = [problem for problem in schema_problems(position.meta, checked)
              if not (problem.line in lines and "допустимые поля" in problem.fix)]
-    quoted = [problem for problem in _typographic_quotes(position) if problem.line not in {p.line for p in wrong}]
-    return wrong + renamed + quoted + _check_history(position) + _check_tags(position)
+    said = {p.line for p in wrong}
+    written = [problem for problem in _typographic_quotes(position) + _inserted_values(position) + _document_numbers(position)
+               if problem.line not in said]
+    tags = [] if {p.field for p in wrong} & {"department", "category"} else _check_tags(position)  # said once fixed
+    return wrong + renamed + written + _check_history(position) + tags
+
+
+# Values the general provisions insert into a sentence («требуется {education} образование и стаж работы
+# {experience}»): the word around them is the template's, and they stand mid-sentence.
+INSERTED = {"education": ("образован", "образование"), "experience": ("стаж", "стаж работы")}
+
+
+def _inserted_values(position: Position) -> list[Problem]:
+    problems = []
+    for key, (stem, words) in INSERTED.items():
+        value = position.meta.get(key)
+        if not isinstance(value, str) or not value.strip():
+            continue
+        value = value.strip()
+        if stem in value.casefold():
+            problems.append(position.problem(
+                f"значение «{value}» вставляется в предложение «…требуется {{{key}}} образование и стаж работы …»: "
+                f"слова «{words}» сборка пишет сама, в печати они повторились бы",
+                f"напишите только то, что стоит на месте {{{key}}}, например: {load_schema('position_schema.yaml')['properties'][key]['x-fix']}",
+                key))
+        elif value[0].isupper() and value[1:2].islower():
+            problems.append(position.problem(
+                f"значение «{value}» начинается с заглавной буквы, а вставляется в середину предложения",
+                f"напишите со строчной: {key}: {value[0].lower()}{value[1:]}", key))
+    return problems
+
+
+def _document_numbers(position: Position) -> list[Problem]:
+    """A document's number as the stamp prints it after «№» and the date: «№ 152-ОД», not «№ № 152-ОД от …»."""
+    places = [((), position.meta)] + [(("history", i), entry) for i, entry in position.entries("history")]
+    problems = []
+    for path, fields in places:
+        approval = fields.get("approval")
+        for key in ("number", "protocol"):
+            number = approval.get(key) if isinstance(approval, dict) else None
+            extra = re.match(r"\s*+(?:№|N\s|No\.?\s)\s*+", number) if isinstance(number, str) else None
+            dated = re.search(r"(?<=\s)от(?=[\s\d]|$)", number) if isinstance(number, str) else None
+            if extra or dated:
+                bare = number[extra.end() if extra else 0:dated.start() if dated else len(number)].strip()
+                where = f"запись {path[1] + 1}: " if path else ""
+                problems.append(position.problem(
+                    f"{where}номер «{number}»: знак № и дату гриф пишет сам (дату — из approved), в печати они "
+                    "повторились бы", f"оставьте только номер: {key}: {bare}", *path, "approval", key))
+    return problems
 
 
 # Quotes a word processor or the keyboard's Russian layout types: YAML takes them for part of the text.

@@ -30,7 +30,7 @@ def check_relations(staff: Staff, docs_dir: Path | None) -> list[Problem]:
             for path, value in listed:
                 problems += _missing_target(position, staff, existing, path, value, docs_dir)
         problems += _check_clause_references(position, staff)
-    problems += _check_renames(staff) + _check_cycles(staff) + _check_duplicate_titles(staff)
+    problems += _check_renames(staff) + _check_cycles(staff) + _check_duplicate_titles(staff) + _check_departments(staff)
     return problems + (_check_page_files(docs_dir) if docs_dir is not None else [])
 
 
@@ -151,6 +151,30 @@ def _check_cycles(staff: Staff) -> list[Problem]:
             problems.append(staff[slug].problem(
                 f"подчинение замкнуто в круг: {path}", "у одной из этих должностей укажите в reports_to вышестоящую "
                 "должность вне круга (у высшей должности reports_to не указывается)", "reports_to"))
+    return problems
+
+
+def _check_departments(staff: Staff) -> list[Problem]:
+    """One department written two ways («Отдел персонала.», «отдел  персонала»): the menu would show two departments.
+    The way fewer positions write it (or the untidier, as many each) is the slip."""
+    def plain(name: str) -> str:
+        return " ".join(re.sub(r"[^\w\s]", " ", name.casefold().replace("ё", "е")).split())
+
+    written: dict[str, dict[str, list[Position]]] = {}
+    for position in staff.positions.values():
+        name = position.meta.get("department")
+        if isinstance(name, str):
+            written.setdefault(plain(name), {}).setdefault(name, []).append(position)
+    problems = []
+    for forms in written.values():
+        usual = max(forms, key=lambda name: (len(forms[name]), name == " ".join(name.split()), name[:1].isupper(),
+                                             name[-1:].isalnum(), name))  # as many each: the tidier form
+        for name, positions in forms.items():
+            if name != usual:
+                problems += [position.problem(
+                    f"подразделение «{name}» записано не так, как у других должностей: «{usual}» "
+                    f"({forms[usual][0].shown}); в меню это были бы два подразделения",
+                    f"напишите department: {usual}", "department") for position in positions]
     return problems
 
 
