@@ -163,6 +163,16 @@ TEXT = [
              [at(FIRST), "нет ни одной обязанности: пункты начинаются с номеров"]),
     BadInput("two clauses the preview shows", replace(RECRUITER, DUTY, DUTY + "\n\n<p class=MsoNormal>Текст</p>"),
              [at(DUTY), "в предпросмотре git 2 пункта, а сайт"]),
+    BadInput("a table pasted with a merged header cell",
+             replace(RECRUITER, "\n## Права\n", "\n| Материалы и сроки |\n|---|---|\n| Анкета | 5 дней |\n\n## Права\n"),
+             [at("## Права"), "в строке заголовка столбцов 1, а в строке «|---|---|» — 2", "объединённых ячеек",
+              "|---|---|"]),
+    BadInput("a table without its «|---|» row",
+             replace(RECRUITER, "\n## Права\n", "\n| Материал | Срок |\n| Анкета | 5 дней |\n\n## Права\n"),
+             [at("## Права"), "не таблица", "вставьте под строкой заголовка строку |---|---|"]),
+    BadInput("a table row with a cell more",
+             replace(RECRUITER, DUTY, DUTY + "\n\n  | Материал | Срок |\n  |---|---|\n  | Анкета | 5 дней | лишнее |"),
+             [at(DUTY, 4), "в строке таблицы ячеек 3, а столбцов 2"]),
     BadInput("CRLF and a BOM keep the line of a split clause",
              edits(replace(RECRUITER, DUTY, DUTY[:40] + "\n\n" + DUTY[40:]), crlf_and_bom),
              [at(DUTY, 2), "абзац без «- » после пункта"]),
@@ -195,6 +205,8 @@ ACCEPTED = {
     "a sentence ending with a colon before more clauses": replace(RECRUITER, DUTY, DUTY + "\n\nКроме того, он:\n"),
     "a label at the start of a clause": replace(RECRUITER, DUTY, "- {#ankety} " + DUTY[2:] + "\n- См. п. [](#ankety)."),
     "quotes inside a title": replace(RECRUITER, TITLE, "title: Менеджер по подбору персонала «Рога»"),
+    "a table in a clause, its cells escaped «\\|» or fewer":
+        replace(RECRUITER, DUTY, DUTY + "\n\n  | Материал | Срок |\n  |:--|--:|\n  | А \\| Б | 5 дней |\n  | Опрос |"),
     "experience naming a field in capitals": replace(RECRUITER, "experience: в области", "experience: в ИТ и в области"),
     "a department of its own": edits(replace(RECRUITER, "department: Отдел персонала", "department: Отдел кадров"),
                                      replace(RECRUITER, "tags: [Отдел персонала,", "tags: [Отдел кадров,")),
@@ -220,6 +232,7 @@ HOSTILE_LINES = {
     "a paragraph after a clause": "- а\n\n" + "б" * 10_000,
     "quotes": "«" * 10_000,
     "spaces before «от»": " " * 9_990 + "о",
+    "a table's pipes and dashes": "| a |\n|" + "-|" * 4_990 + "\n" + "|" * 9_999,
     "a heading that names a section nearly": "## " + "Прав " * 2_000,
 }
 

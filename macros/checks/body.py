@@ -12,6 +12,7 @@ from ..model.markup import (CROSS_REFERENCE, GENERATED_ID, VALID_LABEL, source_l
 from ..model.positions import Position
 from ..model.problems import Problem
 from .skeleton import check_skeleton, file_line as _line, split_clauses
+from .tables import check_tables
 
 MARKER = r"^[ \t]*(?:[-*+]|\d{1,9}[.)])[ \t]+"
 
@@ -99,7 +100,8 @@ def check_body(position: Position) -> list[Problem]:
     named: set[str] = set()
     text = without_code(position.body)
     return (_read_otherwise(position, text, named) + _first_level_headings(position, text)
-            + _reference_blocks(position, text) + split_clauses(position, text) + check_skeleton(position, named)
+            + _reference_blocks(position, text) + split_clauses(position, text) + check_tables(position, text)
+            + check_skeleton(position, named)
             + _check_labels(position))
 
 
