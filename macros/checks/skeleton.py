@@ -57,6 +57,56 @@ def split_clauses(position: Position, text: str) -> list[Problem]:
                     pending = problem  # a clause follows it: it splits the list
             last = "prose" if PROSE.match(line) else "other"
         blank = False
+    return problems + _indented_after_macro(position, lines) + _after_the_forms(position, lines)
+
+
+BLOCK_START = re.compile(r"(?:!!!|\?\?\?\+?)[ \t]")
+
+
+def _after_the_forms(position: Position, lines: list[str]) -> list[Problem]:
+    """Below {{ signatures() }} come only the forms and «Справка» blocks, whose lines are indented by 4: a line
+    indented less ends the block, and it and all below would be printed after the signatures, numbered as clauses."""
+    signed = next((i for i, line in enumerate(lines) if MACRO_LINE.fullmatch(line) and "signatures" in line), None)
+    block = False
+    for number, line in enumerate(lines[signed + 1:] if signed is not None else [], signed + 1 if signed else 0):
+        if not line.strip() or MACRO_LINE.fullmatch(line) or block and line.startswith(("    ", "\t")):
+            continue
+        if BLOCK_START.match(line):
+            block = True
+            continue
+        if line.startswith("#") and not block:
+            return [position.problem(
+                f"«{line.strip()[:40]}»: раздел ниже строки {{{{ signatures() }}}} — на сайте и в печати он стоял бы "
+                "после подписей", "перенесите строки {{ signatures() }} и {{ acknowledgement_sheet() }} в конец, "
+                "после раздела «Ответственность»", line=position.body_line + number)]
+        return [position.problem(
+            f"«{line.strip()[:40]}»: строка справки с отступом меньше 4 пробелов закрывает блок «Справка»: она и всё, "
+            "что ниже, попали бы в текст инструкции и в печать после листа ознакомления" if block else
+            f"«{line.strip()[:40]}»: текст после строки {{{{ signatures() }}}}: на сайте и в печати он стоял бы после "
+            "подписей, вне разделов инструкции",
+            "сдвиньте строку на 4 пробела, как остальной текст справки (пункт списка в справке — «    - …»)" if block else
+            "перенесите текст в нужный раздел или в блок !!! reference \"Справка\" (его строки — с отступом 4 пробела)",
+            line=position.body_line + number)]
+    return []
+
+
+MACRO_LINE = re.compile(r"\{\{-?[ \t]*+\w++\([ \t]*+\)[ \t]*+-?\}\}[ \t]*+")
+
+
+def _indented_after_macro(position: Position, lines: list[str]) -> list[Problem]:
+    """The site writes the macro's clauses in its place, so an indented line after it joins the macro's last clause
+    (a sub-item without a number), while the preview, which shows the macro as a line of text, shows a clause."""
+    problems, macro = [], None
+    for number, line in enumerate(lines):
+        if not line.strip():
+            continue
+        if macro and line[0] in " \t":
+            problems.append(position.problem(
+                f"«{line.strip()[:40]}»: строка с отступом после строки {macro}: предпросмотр git покажет её отдельно, "
+                "а сайт и печать — частью последнего пункта, который пишет макрос, без своего номера",
+                "уберите отступ в начале строки: пункт раздела начинается с «- » с начала строки",
+                line=position.body_line + number))
+        macro = line.strip() if MACRO_LINE.fullmatch(line) else None
     return problems
 
 
