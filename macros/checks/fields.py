@@ -18,6 +18,7 @@ import yaml
 
 from ..model.positions import Position, default_tags
 from ..model.problems import Problem, did_you_mean
+from . import values
 
 if TYPE_CHECKING:  # imported when a schema is first checked: most builds take every verdict from the build cache
     import jsonschema
@@ -126,7 +127,7 @@ def _what_is_wrong(error: jsonschema.ValidationError) -> str:
     if error.validator in ("minimum", "maximum"):
         return f"значение {shown_value(value)} {'меньше' if error.validator == 'minimum' else 'больше'} допустимого ({rule})"
     if error.validator == "pattern":
-        quoted = isinstance(value, str) and QUOTED.fullmatch(value.strip())
+        quoted = isinstance(value, str) and values.QUOTED.fullmatch(value.strip())
         return f"значение {shown_value(value)} записано не в том виде" + (
             " — кавычки «» и “” YAML не понимает: нужны прямые кавычки \"…\"" if quoted else "")
     return f"недопустимое значение {shown_value(value)}"
@@ -205,76 +206,10 @@ def check_front_matter(position: Position) -> list[Problem]:
     wrong = [problem for problem in schema_problems(position.meta, checked)
              if not (problem.line in lines and "допустимые поля" in problem.fix)]
     said = {p.line for p in wrong}
-    written = [problem for problem in _typographic_quotes(position) + _inserted_values(position) + _document_numbers(position)
+    written = [problem for problem in values.check_values(position)
                if problem.line not in said]
     tags = [] if {p.field for p in wrong} & {"department", "category"} else _check_tags(position)  # said once fixed
     return wrong + renamed + written + _check_history(position) + tags
-
-
-# Values the general provisions insert into a sentence («требуется {education} образование и стаж работы
-# {experience}»): the word around them is the template's, and they stand mid-sentence.
-INSERTED = {"education": ("образован", "образование"), "experience": ("стаж", "стаж работы")}
-
-
-def _inserted_values(position: Position) -> list[Problem]:
-    problems = []
-    for key, (stem, words) in INSERTED.items():
-        value = position.meta.get(key)
-        if not isinstance(value, str) or not value.strip():
-            continue
-        value = value.strip()
-        if stem in value.casefold():
-            problems.append(position.problem(
-                f"значение «{value}» вставляется в предложение «…требуется {{{key}}} образование и стаж работы …»: "
-                f"слова «{words}» сборка пишет сама, в печати они повторились бы",
-                f"напишите только то, что стоит на месте {{{key}}}, например: {load_schema('position_schema.yaml')['properties'][key]['x-fix']}",
-                key))
-        elif value[0].isupper() and value[1:2].islower():
-            problems.append(position.problem(
-                f"значение «{value}» начинается с заглавной буквы, а вставляется в середину предложения",
-                f"напишите со строчной: {key}: {value[0].lower()}{value[1:]}", key))
-    return problems
-
-
-def _document_numbers(position: Position) -> list[Problem]:
-    """A document's number as the stamp prints it after «№» and the date: «№ 152-ОД», not «№ № 152-ОД от …»."""
-    places = [((), position.meta)] + [(("history", i), entry) for i, entry in position.entries("history")]
-    problems = []
-    for path, fields in places:
-        approval = fields.get("approval")
-        for key in ("number", "protocol"):
-            number = approval.get(key) if isinstance(approval, dict) else None
-            extra = re.match(r"\s*+(?:№|N\s|No\.?\s)\s*+", number) if isinstance(number, str) else None
-            dated = re.search(r"(?<=\s)от(?=[\s\d]|$)", number) if isinstance(number, str) else None
-            if extra or dated:
-                bare = number[extra.end() if extra else 0:dated.start() if dated else len(number)].strip()
-                where = f"запись {path[1] + 1}: " if path else ""
-                problems.append(position.problem(
-                    f"{where}номер «{number}»: знак № и дату гриф пишет сам (дату — из approved), в печати они "
-                    "повторились бы", f"оставьте только номер: {key}: {bare}", *path, "approval", key))
-    return problems
-
-
-# Quotes a word processor or the keyboard's Russian layout types: YAML takes them for part of the text.
-QUOTED = re.compile(r"[«“„”]([^«»“”„\n]*+)[»”“]")
-FREE_TEXT = ("changes", "appointment_note", "governing_documents")  # a quotation may be what HR means there
-
-
-def _typographic_quotes(position: Position) -> list[Problem]:
-    """A value wrapped whole in «…» or “…”: meant as YAML's quotes, it would be printed with them."""
-    problems = []
-    for key, value in position.meta.items():
-        values = [(i, v) for i, v in enumerate(value)] if isinstance(value, list) else [(None, value)]
-        for index, item in values:
-            found = QUOTED.fullmatch(item.strip()) if isinstance(item, str) and key not in FREE_TEXT else None
-            if found:
-                path = (key,) if index is None else (key, index)
-                problems.append(position.problem(
-                    f"значение «{item.strip()}» целиком в кавычках «» или “”: YAML считает их частью текста, "
-                    "и они попали бы на сайт и в печать",
-                    f"уберите эти кавычки: {key}: {found.group(1)}" if index is None else
-                    f"уберите эти кавычки: {found.group(1)}", *path))
-    return problems
 
 
 def _renamed_approval_orders(position: Position) -> list[Problem]:

@@ -29,6 +29,7 @@ def check_relations(staff: Staff, docs_dir: Path | None) -> list[Problem]:
                       if field in LIST_REFERENCE_FIELDS else [((field,), values)])
             for path, value in listed:
                 problems += _missing_target(position, staff, existing, path, value, docs_dir)
+        problems += _twice_superior(position)
         problems += _check_clause_references(position, staff)
     problems += _check_renames(staff) + _check_cycles(staff) + _check_duplicate_titles(staff) + _check_departments(staff)
     return problems + (_check_page_files(docs_dir) if docs_dir is not None else [])
@@ -102,6 +103,20 @@ def _missing_target(position: Position, staff: Staff, existing: set[str], path: 
         f"должности «{value}» нет: нет файла docs/{POSITIONS_DIR}/{value}.md",
         f"{guess(value, staff)}укажите имя файла существующей должности без .md, одно из: {known}", *path,
         missing=value)]
+
+
+def _twice_superior(position: Position) -> list[Problem]:
+    """reports_to_also lists superiors besides reports_to: each once, or the general provisions print it twice."""
+    also = position.meta.get("reports_to_also")
+    seen = {position.ref("reports_to"): "reports_to"}
+    problems = []
+    for index, slug in enumerate(also if isinstance(also, list) else []):
+        if isinstance(slug, str) and slug in seen:
+            problems.append(position.problem(
+                f"«{slug}» уже указана в {seen[slug]}: в общих положениях подчинение было бы напечатано дважды",
+                f"уберите «{slug}» из reports_to_also", "reports_to_also", index))
+        seen.setdefault(slug, f"reports_to_also (запись {index + 1})")
+    return problems
 
 
 def guess(slug: str, staff: Staff, suffix: str = "") -> str:
