@@ -89,6 +89,8 @@ FRONT_MATTER = [
     BadInput("a category with a non-breaking space after it",
              replace(RECRUITER, "category: специалисты", "category: специалисты\u00a0"),
              [at("category:"), "невидимый пробел", "Найдено ошибок в должностях: 1."]),
+    BadInput("a status in «ёлочки»", replace(RECRUITER, "tags:", "status: «проект»\ntags:"),
+             [at("tags:"), "поле «status»", "уберите кавычки вокруг значения", "Найдено ошибок в должностях: 1."]),
     BadInput("the word «образование» in education", replace(RECRUITER, "education: высшее", "education: высшее образование"),
              [at("education:"), "слова «образование» сборка пишет сама", "education: высшее"]),
     BadInput("education with a capital letter", replace(RECRUITER, "education: высшее", "education: Высшее"),

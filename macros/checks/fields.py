@@ -116,9 +116,11 @@ def _what_is_wrong(error: jsonschema.ValidationError) -> str:
         return f"ожидается {wanted}, а записано {shown_value(value)}{hint}"
     if error.validator == "enum":
         hidden = isinstance(value, str) and value.strip() in rule  # a space, often a non-breaking one, around it
-        capital = isinstance(value, str) and value.strip().lower() in rule
+        quoted = isinstance(value, str) and value.strip().strip("«»“”„").strip() in rule
+        capital = isinstance(value, str) and value.strip().strip("«»“”„").strip().lower() in rule
         return f"значение {shown_value(value)} не из списка: {', '.join(map(str, rule))}" + (
             " — в начале или в конце значения невидимый пробел: сотрите его" if hidden else
+            " — уберите кавычки вокруг значения" if quoted else
             " — пишется строчными буквами" if capital else "")
     if error.validator == "minLength":
         return f"значение {shown_value(value)} слишком короткое (нужно не меньше {rule} знаков)"
