@@ -93,6 +93,10 @@ READ_OTHERWISE = (
      "**жирным**"),
 )
 RARE = {READ_OTHERWISE[1][0]: "\\\n", READ_OTHERWISE[2][0]: "~"}  # the sign each of these cannot match without
+# Rules about how a line begins, tried only on lines that begin with one of their signs (a pattern anchored at every
+# line start of every page would be tried at each of its characters): the rule, its signs after the indent.
+LINE_START = {READ_OTHERWISE[5][0]: "-*+0123456789", READ_OTHERWISE[6][0]: "{", READ_OTHERWISE[7][0]: "#",
+              READ_OTHERWISE[8][0]: ">", READ_OTHERWISE[9][0]: "•·▪◦●○■□‣⁃–—-"}
 # A first-level heading (# …, or a line underlined with ===), also inside a list item or a quote: the page shows
 # it, while print, PDF and Word leave every h1 out (the document's title is the build's, from `title`).
 FIRST_LEVEL = re.compile(r"^[ \t>]*(?:(?:[-*+]|\d{1,9}[.)])[ \t]+)*#(?!#)|^[^\S\n]*\S[^\n]*\n {0,3}=+[ \t]*$", re.M)
@@ -114,7 +118,7 @@ def check_body(position: Position) -> list[Problem]:
     return (_read_otherwise(position, text, named) + _first_level_headings(position, text)
             + _reference_blocks(position, text) + split_clauses(position, text) + check_tables(position, text)
             + check_skeleton(position, named)
-            + _check_labels(position))
+            + _check_labels(position, text))
 
 
 def _reference_blocks(position: Position, text: str) -> list[Problem]:
@@ -145,11 +149,14 @@ def _first_level_headings(position: Position, text: str) -> list[Problem]:
 def _read_otherwise(position: Position, text: str, sections: set[str]) -> list[Problem]:
     """GitHub's Markdown the site does not read (or reads unlike the preview) in `text`, the body without code;
     `sections` gains the titles of headings reported here, so a section is not also reported missing."""
-    problems = []
+    problems, starts = [], _line_starts(text)
     for pattern, message, fix in READ_OTHERWISE:
         if RARE.get(pattern, "") not in text:
             continue  # a scan of every page's every character for a sign most pages lack
-        for found in pattern.finditer(text):
+        signs = LINE_START.get(pattern)
+        found_all = pattern.finditer(text) if signs is None else \
+            [found for offset, sign in starts if sign and sign in signs and (found := pattern.match(text, offset))]
+        for found in found_all:
             shown = found.group(0).strip()
             words = {"found": shown[:60], **found.groupdict()}
             problems.append(position.problem(message.format(**words), fix.format(**words),
@@ -159,12 +166,23 @@ def _read_otherwise(position: Position, text: str, sections: set[str]) -> list[P
     return problems
 
 
+def _line_starts(text: str) -> list[tuple[int, str]]:
+    """(offset, first sign after the indent) of every line."""
+    starts, offset = [], 0
+    for line in text.split("\n"):
+        starts.append((offset, line.lstrip(" \t")[:1]))
+        offset += len(line) + 1
+    return starts
+
+
 STRAY_LABEL = re.compile(r"\{#([^}\n]{0,40})\}")  # anywhere but at a clause's start, a label is text
 
-def _check_labels(position: Position) -> list[Problem]:
-    problems, declared = [], {}
+def _check_labels(position: Position, text: str) -> list[Problem]:
+    """`text`: the body without code."""
+    problems, declared, labels = [], {}, set()
     first = position.body_line
     for label, line in source_labels(position.body):
+        labels.add(first + line - 1)
         line = first + line - 1
         if not VALID_LABEL.match(label):
             problems.append(position.problem(
@@ -181,8 +199,6 @@ def _check_labels(position: Position) -> list[Problem]:
                 "дайте этому пункту другую метку и поправьте ссылки [](#…), которые должны вести на него", line=line))
         else:
             declared[label] = line
-    labels = {first + line - 1 for _, line in source_labels(position.body)}
-    text = without_code(position.body)
     for stray in STRAY_LABEL.finditer(text):
         line = _line(position, stray.start())
         if line not in labels or text.count("{#", text.rfind("\n", 0, stray.start()) + 1, stray.start()):

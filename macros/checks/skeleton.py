@@ -117,13 +117,14 @@ def file_line(position: Position, offset: int) -> int:
 
 def check_skeleton(position: Position, named: set[str]) -> list[Problem]:
     """The sections, the form macros and the duties; `named`: sections whose misread heading has its own message."""
-    return (_missing_sections(position, named) + _sections_once_in_order(position) + _missing_macros(position)
-            + _check_duties(position))
+    headings = list(HEADING.finditer(position.body))
+    return (_missing_sections(position, named, headings) + _sections_once_in_order(position, headings)
+            + _missing_macros(position) + _check_duties(position, headings))
 
 
-def _missing_sections(position: Position, named: set[str]) -> list[Problem]:
+def _missing_sections(position: Position, named: set[str], found: list[re.Match]) -> list[Problem]:
     problems = []
-    headings = {m.group(1) for m in HEADING.finditer(position.body)} | named  # a misread heading has its own message
+    headings = {m.group(1) for m in found} | named  # a misread heading has its own message
     for section in REQUIRED_SECTIONS:
         if section not in headings:
             written = _written_as(position, section)
@@ -136,10 +137,10 @@ def _missing_sections(position: Position, named: set[str]) -> list[Problem]:
     return problems
 
 
-def _sections_once_in_order(position: Position) -> list[Problem]:
+def _sections_once_in_order(position: Position, headings: list[re.Match]) -> list[Problem]:
     """The site numbers sections as they come: a section twice or out of order would be printed so."""
     problems, first = [], {}
-    for heading in HEADING.finditer(position.body):
+    for heading in headings:
         title, line = heading.group(1), file_line(position, heading.start())
         if title in REQUIRED_SECTIONS and title in first:
             problems.append(position.problem(
@@ -200,8 +201,7 @@ def _macro_written_as(position: Position, name: str) -> tuple[int, str] | None:
     return None
 
 
-def _check_duties(position: Position) -> list[Problem]:
-    headings = list(HEADING.finditer(position.body))
+def _check_duties(position: Position, headings: list[re.Match]) -> list[Problem]:
     for heading, following in zip(headings, [*headings[1:], None]):
         if heading.group(1) != "Должностные обязанности":
             continue
