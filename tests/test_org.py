@@ -11,6 +11,7 @@ import pytest
 import yaml
 
 from conftest import ROOT, copy_project, run_mkdocs_build
+from macros.commands.russian_words import cases
 
 
 def front_matter(path: Path) -> dict:
@@ -27,11 +28,11 @@ POSITIONS = position_files(ROOT / "docs")
 
 def new_position(slug: str, title: str, department: str, reports_to: str, category: str = "специалисты") -> str:
     """A complete position file, as HR would write it: data up front, the standard macros, a few duties."""
-    lower = title[0].lower() + title[1:]  # test data: the cases need not be grammatical
+    genitive, dative = cases(title)  # as the command for HR writes them (a copy of the title is refused)
     return f"""---
 title: {title}
-genitive: {lower}
-dative: {lower}
+genitive: {genitive}
+dative: {dative}
 department: {department}
 category: {category}
 appointed_by: general-director

@@ -110,6 +110,9 @@ def test_abolish_a_position(scratch, tmp_path):
     change(scratch, SALES_HEAD, "department:", "status: упразднена\ndepartment:")
     fails(run_mkdocs_build(scratch, tmp_path / "refused"), f"{KAM}:", "упразднена", SALES_HEAD, "reports_to")
     change(scratch, KAM, "reports_to: sales-head", "reports_to: commercial-director")
+    # Step 3: the new supervisor was a functional one; listed in both fields, it would be printed twice.
+    change(scratch, KAM, "reports_to_also: [development-director, commercial-director]",
+           "reports_to_also: [development-director]")
     done = run_mkdocs_build(scratch, tmp_path / "site")
     builds(done)
     assert (done.site / "positions" / "sales-head" / "index.html").is_file(), "the abolished page must stay"

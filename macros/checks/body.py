@@ -1,18 +1,19 @@
-"""Checks of the text below the front matter: the skeleton of an instruction, duties, clause labels, headings
-written without their space («##Права», which Markdown reads as text), and GitHub's own Markdown (a line broken
-with «\\», ~~struck~~ text, «[ ]» tasks) and hand-typed clause numbers, which the site would print otherwise."""
+"""Checks of the text below the front matter: clause labels, headings written without their space («##Права»,
+which Markdown reads as text), GitHub's own Markdown (a line broken with «\\», ~~struck~~ text, «[ ]» tasks),
+hand-typed clause numbers and clauses begun with «•», which the site would print otherwise; the skeleton of an
+instruction is skeleton.py's."""
 
 from __future__ import annotations
 
 import re
 
-from ..model.markup import (CROSS_REFERENCE, GENERATED_ID, INSTRUCTION_MACROS, VALID_LABEL, source_labels,
+from ..model.markup import (CROSS_REFERENCE, GENERATED_ID, VALID_LABEL, source_labels,
                             source_references, without_code)
 from ..model.positions import Position
 from ..model.problems import Problem
+from .skeleton import check_skeleton, file_line as _line, split_clauses
+from .tables import check_tables
 
-REQUIRED_SECTIONS = ("Общие положения", "Должностные обязанности", "Права", "Ответственность")
-HEADING = re.compile(r"^##[ \t]+(.+?)(?:[ \t]+#+)?[ \t]*$", re.M)  # « ##» at the end is not the title's
 MARKER = r"^[ \t]*(?:[-*+]|\d{1,9}[.)])[ \t]+"
 
 
@@ -61,6 +62,28 @@ READ_OTHERWISE = (
      "два номера (или номер стал бы частью предыдущего пункта)",
      "начните пункт с «- » без номера; чтобы сослаться на пункт, поставьте метку «- {{#метка}} Текст» и "
      "пишите «п. [](#метка)»"),
+    (re.compile(r"^[ \t]*+(?:(?:[-*+]|\d{1,9}[.)])[ \t]++)++\{\{-?[ \t]*+\w++\([^\n]*", re.M),
+     "«{found}»: строка макроса стоит в пункте списка: предпросмотр git показал бы её пунктом, а сайт — частями "
+     "инструкции, которые пишет макрос",
+     "уберите «- » (или номер) перед макросом: строка макроса пишется отдельно, с начала строки, "
+     "с пустыми строками до и после"),
+    (re.compile(r"^[ \t]++\{\{-?[ \t]*+\w++\([ \t]*+\)[ \t]*+-?\}\}[ \t]*+$", re.M),
+     "«{found}»: строка макроса с отступом: предпросмотр git покажет её кодом или частью пункта выше, а сайт — "
+     "частями инструкции, которые пишет макрос",
+     "уберите отступ: строка макроса пишется с начала строки, с пустыми строками до и после"),
+    (re.compile(r"^ {0,3}#{1,6}[ \t]*$", re.M),
+     "«{found}»: заголовок без названия — предпросмотр git покажет пустой заголовок, а сайт — строку «{found}» "
+     "(после «##» — ещё и с номером раздела, и номера следующих разделов сдвинулись бы)",
+     "удалите эту строку или допишите название: «## Название раздела»"),
+    (re.compile(r"^ {0,3}>[^\n]{0,40}", re.M),
+     "«{found}»: строка начинается с «>» — это цитата: ни в предпросмотре git, ни на сайте она не пункт и стоит без "
+     "номера, а список пунктов она разрывает",
+     "уберите «>»: пункт начинается с «- », обычный текст — без знаков в начале строки"),
+    # A clause begun with a sign Word or a keyboard gives instead of «- »: both read it as text glued to the line above.
+    (re.compile(r"^[ \t]*+(?P<mark>[•·▪◦●○■□‣⁃]|[–—](?=[ \t])|-(?=[^\W\d_]))[^\n]{0,30}", re.M),
+     "«{found}»: строка начинается с «{mark}», а пункт списка — с дефиса и пробела; предпросмотр git и сайт "
+     "приклеят эту строку к пункту или абзацу выше, отдельного пункта не будет",
+     "начните пункт с дефиса и пробела: «- Текст»; вложенный пункт — с двух пробелов и «- »"),
     (re.compile(r"^#{1,6}[ \t]+.*?[^\s#\\]#+[ \t]*$", re.M),
      "«{found}»: предпросмотр git покажет знаки # в конце заголовка как часть названия, а сайт их уберёт",
      "уберите знаки # в конце: заголовок раздела — «## Название»"),
@@ -70,7 +93,10 @@ READ_OTHERWISE = (
      "**жирным**"),
 )
 RARE = {READ_OTHERWISE[1][0]: "\\\n", READ_OTHERWISE[2][0]: "~"}  # the sign each of these cannot match without
-LIST_ITEM = re.compile(r"^[-*+][ \t]+\S", re.M)
+# Rules about how a line begins, tried only on lines that begin with one of their signs (a pattern anchored at every
+# line start of every page would be tried at each of its characters): the rule, its signs after the indent.
+LINE_START = {READ_OTHERWISE[5][0]: "-*+0123456789", READ_OTHERWISE[6][0]: "{", READ_OTHERWISE[7][0]: "#",
+              READ_OTHERWISE[8][0]: ">", READ_OTHERWISE[9][0]: "•·▪◦●○■□‣⁃–—-"}
 # A first-level heading (# …, or a line underlined with ===), also inside a list item or a quote: the page shows
 # it, while print, PDF and Word leave every h1 out (the document's title is the build's, from `title`).
 FIRST_LEVEL = re.compile(r"^[ \t>]*(?:(?:[-*+]|\d{1,9}[.)])[ \t]+)*#(?!#)|^[^\S\n]*\S[^\n]*\n {0,3}=+[ \t]*$", re.M)
@@ -90,8 +116,9 @@ def check_body(position: Position) -> list[Problem]:
     named: set[str] = set()
     text = without_code(position.body)
     return (_read_otherwise(position, text, named) + _first_level_headings(position, text)
-            + _reference_blocks(position, text) + _check_skeleton(position, named) + _check_duties(position)
-            + _check_labels(position))
+            + _reference_blocks(position, text) + split_clauses(position, text) + check_tables(position, text)
+            + check_skeleton(position, named)
+            + _check_labels(position, text))
 
 
 def _reference_blocks(position: Position, text: str) -> list[Problem]:
@@ -122,11 +149,14 @@ def _first_level_headings(position: Position, text: str) -> list[Problem]:
 def _read_otherwise(position: Position, text: str, sections: set[str]) -> list[Problem]:
     """GitHub's Markdown the site does not read (or reads unlike the preview) in `text`, the body without code;
     `sections` gains the titles of headings reported here, so a section is not also reported missing."""
-    problems = []
+    problems, starts = [], _line_starts(text)
     for pattern, message, fix in READ_OTHERWISE:
         if RARE.get(pattern, "") not in text:
             continue  # a scan of every page's every character for a sign most pages lack
-        for found in pattern.finditer(text):
+        signs = LINE_START.get(pattern)
+        found_all = pattern.finditer(text) if signs is None else \
+            [found for offset, sign in starts if sign and sign in signs and (found := pattern.match(text, offset))]
+        for found in found_all:
             shown = found.group(0).strip()
             words = {"found": shown[:60], **found.groupdict()}
             problems.append(position.problem(message.format(**words), fix.format(**words),
@@ -136,56 +166,23 @@ def _read_otherwise(position: Position, text: str, sections: set[str]) -> list[P
     return problems
 
 
-def _line(position: Position, offset: int) -> int:
-    """The file line of a character offset in the body."""
-    return position.body_line + position.body.count("\n", 0, offset)
+def _line_starts(text: str) -> list[tuple[int, str]]:
+    """(offset, first sign after the indent) of every line."""
+    starts, offset = [], 0
+    for line in text.split("\n"):
+        starts.append((offset, line.lstrip(" \t")[:1]))
+        offset += len(line) + 1
+    return starts
 
 
-def _check_skeleton(position: Position, named: set[str]) -> list[Problem]:
-    problems = []
-    headings = {m.group(1) for m in HEADING.finditer(position.body)} | named  # a misread heading has its own message
-    for section in REQUIRED_SECTIONS:
-        if section not in headings:
-            written = _written_as(position, section)
-            problems.append(position.problem(
-                f"нет раздела «{section}»" + (f": строка «{written[1]}» — не заголовок раздела" if written else "")
-                + (" (в ней неразрывный пробел)" if written and "\u00a0" in written[1] else ""),
-                f"напишите строку «## {section}» (с начала строки: два знака #, пробел, название) и под ней список "
-                "пунктов, порядок разделов: " + ", ".join(REQUIRED_SECTIONS), line=written and written[0]))
-    for name in INSTRUCTION_MACROS:
-        if not re.search(r"\{\{-?\s*" + name + r"\(\s*\)\s*-?\}\}", position.body):
-            problems.append(position.problem(
-                f"нет строки {{{{ {name}() }}}} — без неё инструкция неполная",
-                "верните строку на её место по образцу на странице сайта «Файл должности» (docs/guide/position-file.md)"))
-    return problems
+STRAY_LABEL = re.compile(r"\{#([^}\n]{0,40})\}")  # anywhere but at a clause's start, a label is text
 
-
-def _written_as(position: Position, section: str) -> tuple[int, str] | None:
-    """(line, text) of a line that names `section` in another way («### Права», «Права» over «===», «**Права**»)."""
-    for number, line in enumerate(position.body.split("\n")):
-        if line.strip("#*_=:- \t\u00a0").casefold() == section.casefold() and line.rstrip() != f"## {section}":
-            return position.body_line + number, line.strip()
-    return None
-
-
-def _check_duties(position: Position) -> list[Problem]:
-    headings = list(HEADING.finditer(position.body))
-    for heading, following in zip(headings, [*headings[1:], None]):
-        if heading.group(1) != "Должностные обязанности":
-            continue
-        if LIST_ITEM.search(position.body, heading.end(), following.start() if following else len(position.body)):
-            return []
-        return [position.problem(
-            "в разделе «Должностные обязанности» нет ни одной обязанности",
-            "перечислите обязанности списком под заголовком, каждую с новой строки, начиная с «- »",
-            line=_line(position, heading.start()))]
-    return []  # no such section: reported by _check_skeleton
-
-
-def _check_labels(position: Position) -> list[Problem]:
-    problems, declared = [], {}
+def _check_labels(position: Position, text: str) -> list[Problem]:
+    """`text`: the body without code."""
+    problems, declared, labels = [], {}, set()
     first = position.body_line
     for label, line in source_labels(position.body):
+        labels.add(first + line - 1)
         line = first + line - 1
         if not VALID_LABEL.match(label):
             problems.append(position.problem(
@@ -202,6 +199,14 @@ def _check_labels(position: Position) -> list[Problem]:
                 "дайте этому пункту другую метку и поправьте ссылки [](#…), которые должны вести на него", line=line))
         else:
             declared[label] = line
+    for stray in STRAY_LABEL.finditer(text):
+        line = _line(position, stray.start())
+        if line not in labels or text.count("{#", text.rfind("\n", 0, stray.start()) + 1, stray.start()):
+            name = re.sub(r"\s", "", stray.group(1)) or "метка"
+            problems.append(position.problem(
+                f"«{stray.group(0)}»: метка пункта стоит не в начале пункта или с пробелом — на сайте и в печати "
+                "она была бы видна как текст", f"напишите метку в начале пункта без пробелов: «- {{#{name}}} Текст»",
+                line=line))
     for target, line in source_references(position.body):
         problems += _check_reference(position, target, first + line - 1, declared)
     return problems

@@ -6,6 +6,7 @@ nearest ``description`` and ``x-fix`` — and what the schema cannot say of a po
 from __future__ import annotations
 
 import datetime as dt
+import difflib
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -17,6 +18,7 @@ import yaml
 
 from ..model.positions import Position, default_tags
 from ..model.problems import Problem, did_you_mean
+from . import values
 
 if TYPE_CHECKING:  # imported when a schema is first checked: most builds take every verdict from the build cache
     import jsonschema
@@ -54,15 +56,29 @@ def _validator(name: str) -> jsonschema.protocols.Validator:
     return jsonschema.validators.extend(base, type_checker=checker)(load_schema(name))
 
 
+# Cyrillic letters that look like Latin ones: a field name typed on the Russian layout reads the same but is not it.
+LOOK_ALIKES = str.maketrans("аеорсухіјѕкмтвнАЕОРСУХІЈЅКМТВН", "aeopcyxijskmtbhAEOPCYXIJSKMTBH")
+
+
 def schema_problems(data: object, checked: Checked) -> list[Problem]:
-    """One problem per wrong field of `data`, with its line and an example."""
-    problems = []
-    for error in sorted(_validator(checked.schema_file).iter_errors(data), key=lambda e: [str(p) for p in e.path]):
+    """One problem per wrong field of `data`, with its line and an example. A required field that is missing
+    because its name was mistyped is said once, at the mistyped line."""
+    problems, errors = [], sorted(_validator(checked.schema_file).iter_errors(data), key=lambda e: [str(p) for p in e.path])
+    meant = {(tuple(error.path), _meant(str(name), list(error.schema["properties"])))
+             for error in errors if error.validator == "additionalProperties"
+             for name in set(error.instance) - set(error.schema["properties"])}
+    for error in errors:
         if error.validator == "additionalProperties":
             problems += _unknown_fields(checked, error)
-        else:
+        elif not (error.validator == "required" and (tuple(error.path), error.message.split("'")[1]) in meant):
             problems.append(_field_problem(checked, error))
     return problems
+
+
+def _meant(name: str, known: list[str]) -> str | None:
+    """The field a mistyped name most likely meant: the same look in Latin letters, else the closest name."""
+    latin = name.translate(LOOK_ALIKES)
+    return latin if latin in known else next(iter(difflib.get_close_matches(name, known, n=1, cutoff=0.6)), None)
 
 
 def _spec(schema: dict, path: list) -> dict:
@@ -99,7 +115,13 @@ def _what_is_wrong(error: jsonschema.ValidationError) -> str:
         hint = _type_hint(value, str(rule))
         return f"ожидается {wanted}, а записано {shown_value(value)}{hint}"
     if error.validator == "enum":
-        return f"значение {shown_value(value)} не из списка: {', '.join(map(str, rule))}"
+        hidden = isinstance(value, str) and value.strip() in rule  # a space, often a non-breaking one, around it
+        quoted = isinstance(value, str) and value.strip().strip("«»“”„").strip() in rule
+        capital = isinstance(value, str) and value.strip().strip("«»“”„").strip().lower() in rule
+        return f"значение {shown_value(value)} не из списка: {', '.join(map(str, rule))}" + (
+            " — в начале или в конце значения невидимый пробел: сотрите его" if hidden else
+            " — уберите кавычки вокруг значения" if quoted else
+            " — пишется строчными буквами" if capital else "")
     if error.validator == "minLength":
         return f"значение {shown_value(value)} слишком короткое (нужно не меньше {rule} знаков)"
     if error.validator in ("minItems", "maxItems"):
@@ -107,7 +129,9 @@ def _what_is_wrong(error: jsonschema.ValidationError) -> str:
     if error.validator in ("minimum", "maximum"):
         return f"значение {shown_value(value)} {'меньше' if error.validator == 'minimum' else 'больше'} допустимого ({rule})"
     if error.validator == "pattern":
-        return f"значение {shown_value(value)} записано не в том виде"
+        quoted = isinstance(value, str) and values.QUOTED.fullmatch(value.strip())
+        return f"значение {shown_value(value)} записано не в том виде" + (
+            " — кавычки «» и “” YAML не понимает: нужны прямые кавычки \"…\"" if quoted else "")
     return f"недопустимое значение {shown_value(value)}"
 
 
@@ -117,7 +141,9 @@ def _type_hint(value: object, wanted: str) -> str:
         return " — слова yes, no, on, off, true, false YAML читает как «да/нет», а нужен текст: возьмите значение в кавычки"
     if isinstance(value, (int, float)) and "string" in wanted:
         return " — число, а нужен текст: возьмите значение в кавычки"
-    if isinstance(value, str) and "date" in wanted and DATE.fullmatch(value):
+    if isinstance(value, dict) and "array" in wanted:
+        return " — каждая запись списка начинается с «- » под именем поля: «  - version: …»"
+    if isinstance(value, str) and "date" in wanted and DATE.fullmatch(value.strip("«»“”„")):
         return " — в кавычках дата читается как текст: уберите кавычки"
     return ""
 
@@ -127,9 +153,16 @@ def _unknown_fields(checked: Checked, error: jsonschema.ValidationError) -> list
     path = list(error.path)
     problems = []
     for name in sorted(set(error.instance) - set(known), key=str):
-        problems.append(Problem(
-            checked.shown_as, f"{_nested(path)}{checked.unknown}", f"{did_you_mean(str(name), known)}допустимые поля: {', '.join(known)}",
-            field=checked.field_of(path + [name]), line=checked.line_of(*path, name)))
+        latin = str(name).translate(LOOK_ALIKES)
+        if latin != name and latin in known:  # on screen the two names are the same
+            cyrillic = ", ".join(f"«{ch}»" for ch in dict.fromkeys(ch for ch in str(name) if ch.translate(LOOK_ALIKES) != ch))
+            message, fix = (f"{_nested(path)}{checked.unknown}: в имени «{name}» русские буквы {cyrillic}, похожие на латинские",
+                            f"сотрите имя поля и наберите его заново в латинской раскладке: {latin}")
+        else:
+            message, fix = (f"{_nested(path)}{checked.unknown}",
+                            f"{did_you_mean(str(name), known)}допустимые поля: {', '.join(known)}")
+        problems.append(Problem(checked.shown_as, message, fix, field=checked.field_of(path + [name]),
+                                line=checked.line_of(*path, name)))
     return problems
 
 
@@ -148,7 +181,16 @@ def shown_value(value: object) -> str:
         return value.isoformat()
     if isinstance(value, bool):
         return "«да»" if value else "«нет»"
+    if isinstance(value, list):  # as HR wrote it, not as Python prints it
+        return f"список [{', '.join(_plain(item) for item in value)}]"
+    if isinstance(value, dict):
+        return f"набор полей «{', '.join(f'{key}: {_plain(item)}' for key, item in value.items())}»"
     return repr(value)
+
+
+def _plain(value: object) -> str:
+    return shown_value(value).strip("«»") if isinstance(value, (str, dt.date, bool)) or value is None else \
+        shown_value(value)
 
 
 def schema() -> dict:
@@ -165,7 +207,11 @@ def check_front_matter(position: Position) -> list[Problem]:
     lines = {problem.line for problem in renamed}
     wrong = [problem for problem in schema_problems(position.meta, checked)
              if not (problem.line in lines and "допустимые поля" in problem.fix)]
-    return wrong + renamed + _check_history(position) + _check_tags(position)
+    said = {p.line for p in wrong}
+    written = [problem for problem in values.check_values(position)
+               if problem.line not in said]
+    tags = [] if {p.field for p in wrong} & {"department", "category"} else _check_tags(position)  # said once fixed
+    return wrong + renamed + written + _check_history(position) + tags
 
 
 def _renamed_approval_orders(position: Position) -> list[Problem]:
@@ -187,9 +233,10 @@ def _renamed_approval_orders(position: Position) -> list[Problem]:
 
 
 def _check_history(position: Position) -> list[Problem]:
-    """Earlier versions must read as a history: older than the current one, each version once."""
+    """Earlier versions must read as a history: from new to old, each older (by date and by number) than the one
+    above it (the current edition first), each version once. Numbers compare as numbers: 1.10 is after 1.9."""
     problems, seen = [], {str(position.meta.get("version")): None}
-    current = position.meta.get("approved")
+    newer = (None, str(position.meta.get("version")), position.meta.get("approved"))
     for index, entry in position.entries("history"):
         version, approved = str(entry.get("version")), entry.get("approved")
         if version in seen:
@@ -198,13 +245,25 @@ def _check_history(position: Position) -> list[Problem]:
                                              "в history перечисляются только прежние редакции, каждая один раз",
                                              "history", index))
         seen.setdefault(version, index)
-        if isinstance(approved, dt.date) and isinstance(current, dt.date) and approved >= current:
+        above = "действующей" if newer[0] is None else f"записи {newer[0] + 1}"
+        if isinstance(approved, dt.date) and isinstance(newer[2], dt.date) and approved >= newer[2]:
             problems.append(position.problem(
                 f"запись {index + 1}: редакция {version} утверждена {approved:%d.%m.%Y}, "
-                f"не раньше действующей ({current:%d.%m.%Y})",
-                "прежняя редакция утверждается раньше действующей: проверьте даты или поменяйте записи местами",
-                "history", index))
+                f"не раньше {above} ({newer[2]:%d.%m.%Y})",
+                "прежняя редакция утверждается раньше действующей, а записи history идут от новой к старой: "
+                "проверьте даты или поменяйте записи местами", "history", index))
+        elif _number(version) and _number(newer[1]) and _number(version) > _number(newer[1]):
+            problems.append(position.problem(
+                f"запись {index + 1}: редакция {version} — номер больше, чем у {above} ({newer[1]})",
+                "номер новой редакции больше прежнего (после 1.9 идёт 1.10): проверьте номера или поменяйте "
+                "записи местами; записи history идут от новой к старой", "history", index))
+        newer = (index, version, approved)
     return problems
+
+
+def _number(version: str) -> tuple[int, ...]:
+    """«1.10» as (1, 10); empty for anything the schema refuses."""
+    return tuple(map(int, version.split("."))) if re.fullmatch(r"\d{1,6}(?:\.\d{1,6}){0,5}", version) else ()
 
 
 def _check_tags(position: Position) -> list[Problem]:

@@ -6,6 +6,7 @@ beyond ``{{ name() }}`` stops the build; only a developer opts a page into Jinja
 
 from __future__ import annotations
 
+import difflib
 import re
 from pathlib import Path
 
@@ -188,6 +189,12 @@ def _judge(shown_as: str, tag: str, line: int, site_macros: dict, is_position: b
     if call:
         return Problem(shown_as, f"неизвестный макрос «{call.group(1)}()»",
                        did_you_mean(call.group(1), allowed, "()", n=3) + listing, line=line)
+    bare = re.fullmatch(r"\{\{-?\s*+([A-Za-z_]\w*+)\s*+-?\}\}", tag)  # {{approval_stamp}}: the brackets left out
+    meant = bare and (bare.group(1) if bare.group(1) in allowed else
+                      next(iter(difflib.get_close_matches(bare.group(1), allowed, n=1, cutoff=0.8)), None))
+    if meant:
+        return Problem(shown_as, f"«{tag}»: после имени макроса нет скобок ()",
+                       f"напишите {{{{ {meant}() }}}}", line=line)
     shown = " ".join(tag.split())
     shown = shown if len(shown) <= 60 else shown[:57] + "…"
     return Problem(

@@ -29,8 +29,9 @@ def check_relations(staff: Staff, docs_dir: Path | None) -> list[Problem]:
                       if field in LIST_REFERENCE_FIELDS else [((field,), values)])
             for path, value in listed:
                 problems += _missing_target(position, staff, existing, path, value, docs_dir)
+        problems += _twice_superior(position)
         problems += _check_clause_references(position, staff)
-    problems += _check_renames(staff) + _check_cycles(staff) + _check_duplicate_titles(staff)
+    problems += _check_renames(staff) + _check_cycles(staff) + _check_duplicate_titles(staff) + _check_departments(staff)
     return problems + (_check_page_files(docs_dir) if docs_dir is not None else [])
 
 
@@ -69,6 +70,12 @@ def _check_clause_references(position: Position, staff: Staff) -> list[Problem]:
 def _missing_target(position: Position, staff: Staff, existing: set[str], path: tuple, value,
                     docs_dir: Path | None) -> list[Problem]:
     field = path[0]
+    if value == position.slug and field in ("stand_in", "reports_to_also", "appointed_by"):
+        what = {"stand_in": "замещает сама себя", "reports_to_also": "подчиняется сама себе",
+                "appointed_by": "назначается сама собой"}[field]
+        return [position.problem(f"должность {what}: здесь записано имя её собственного файла «{value}»",
+                                 f"уберите «{value}» из списка {field}" if field in LIST_REFERENCE_FIELDS else
+                                 f"укажите в {field} другую должность или null, если её нет", *path)]
     if not isinstance(value, str) or not value or value in existing:
         return []
     if value == position.slug and field == "reports_to":
@@ -98,8 +105,22 @@ def _missing_target(position: Position, staff: Staff, existing: set[str], path: 
         missing=value)]
 
 
+def _twice_superior(position: Position) -> list[Problem]:
+    """reports_to_also lists superiors besides reports_to: each once, or the general provisions print it twice."""
+    also = position.meta.get("reports_to_also")
+    seen = {position.ref("reports_to"): "reports_to"}
+    problems = []
+    for index, slug in enumerate(also if isinstance(also, list) else []):
+        if isinstance(slug, str) and slug in seen:
+            problems.append(position.problem(
+                f"«{slug}» уже указана в {seen[slug]}: в общих положениях подчинение было бы напечатано дважды",
+                f"уберите «{slug}» из reports_to_also", "reports_to_also", index))
+        seen.setdefault(slug, f"reports_to_also (запись {index + 1})")
+    return problems
+
+
 def guess(slug: str, staff: Staff, suffix: str = "") -> str:
-    return did_you_mean(slug, staff.positions, suffix, cutoff=CLOSE_ENOUGH)
+    return did_you_mean(slug.lower(), staff.positions, suffix, cutoff=CLOSE_ENOUGH)  # HR-head meant hr-head
 
 
 def _by_title(staff: Staff, value: str) -> Position | None:
@@ -145,6 +166,30 @@ def _check_cycles(staff: Staff) -> list[Problem]:
             problems.append(staff[slug].problem(
                 f"подчинение замкнуто в круг: {path}", "у одной из этих должностей укажите в reports_to вышестоящую "
                 "должность вне круга (у высшей должности reports_to не указывается)", "reports_to"))
+    return problems
+
+
+def _check_departments(staff: Staff) -> list[Problem]:
+    """One department written two ways («Отдел персонала.», «отдел  персонала»): the menu would show two departments.
+    The way fewer positions write it (or the untidier, as many each) is the slip."""
+    def plain(name: str) -> str:
+        return " ".join(re.sub(r"[^\w\s]", " ", name.casefold().replace("ё", "е")).split())
+
+    written: dict[str, dict[str, list[Position]]] = {}
+    for position in staff.positions.values():
+        name = position.meta.get("department")
+        if isinstance(name, str):
+            written.setdefault(plain(name), {}).setdefault(name, []).append(position)
+    problems = []
+    for forms in written.values():
+        usual = max(forms, key=lambda name: (len(forms[name]), name == " ".join(name.split()), name[:1].isupper(),
+                                             name[-1:].isalnum(), name))  # as many each: the tidier form
+        for name, positions in forms.items():
+            if name != usual:
+                problems += [position.problem(
+                    f"подразделение «{name}» записано не так, как у других должностей: «{usual}» "
+                    f"({forms[usual][0].shown}); в меню это были бы два подразделения",
+                    f"напишите department: {usual}", "department") for position in positions]
     return problems
 
 

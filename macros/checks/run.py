@@ -73,8 +73,14 @@ def checked_staff(env, positions: CheckedPositions | None = None):
     problems = files.check_files(env.conf) + signatories.check_company(env.conf)
     problems += check_templates(Path(env.conf["config_file_path"]).resolve().parent)
     staff, found = (positions or CheckedPositions()).load(docs_dir)
-    problems += found + check_whole_set(staff, docs_dir)
-    problems += signatories.check_signatories(staff, env.conf)
+    problems += found
+    try:
+        problems += check_whole_set(staff, docs_dir) + signatories.check_signatories(staff, env.conf)
+    except Exception:
+        # A file's broken data may trip a check across files; that file's own messages say what to fix.
+        if problems:
+            raise PositionsError(problems) from None
+        raise
     try:
         yield staff
     except PositionsError as error:  # found while registering (e.g. the editions' history): report all together

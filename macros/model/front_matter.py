@@ -183,15 +183,22 @@ def _unclosed_quote(text: str, before: int | None) -> int | None:
 
 
 def _impossible_date(shown_as: str, front_matter: str, error: ValueError) -> Problem:
-    line = None
+    """A date YAML recognised but the calendar has not (2026-02-30, 2026-13-01): its line, its field, why."""
     for number, text in enumerate(front_matter.splitlines(), 2):
         found = re.search(r"(\d{4})-(\d{1,2})-(\d{1,2})", text)
-        if found:
-            try:
-                dt.date(*map(int, found.groups()))
-            except ValueError:
-                line = number
-                break
-    return Problem(
-        shown_as, f"такой даты не бывает ({error})",
-        "запишите существующую дату в виде год-месяц-день, например: approved: 2026-02-27", line=line)
+        if not found:
+            continue
+        year, month, day = map(int, found.groups())
+        try:
+            dt.date(year, month, day)
+        except ValueError:
+            key = re.match(r"[ \t]*(?:-[ \t]+)?([\w-]+):", text)
+            field = key.group(1) if key else "approved"
+            why = (f"месяца {month} нет, месяцы — от 01 до 12" if not 1 <= month <= 12 else
+                   f"в этом месяце нет {day}-го числа" if day else "дня 00 нет")
+            return Problem(
+                shown_as, f"такой даты не бывает: {found.group(0)} — {why}",
+                f"запишите существующую дату в виде год-месяц-день, например: {field}: {year}-02-27",
+                field=field if key else None, line=number)
+    return Problem(shown_as, f"такой даты не бывает ({error})",
+                   "запишите существующую дату в виде год-месяц-день, например: approved: 2026-02-27")

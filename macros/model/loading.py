@@ -5,6 +5,7 @@ named with the encoding it most likely is and the command that converts it.
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 from .front_matter import kind_of, split_front_matter
@@ -95,13 +96,35 @@ def position_from_bytes(raw: bytes, shown_as: str, src_path: str) -> tuple[Posit
     return position_from_text(text, shown_as, src_path)
 
 
+DASHES = re.compile(r"[ \t]*+[-–—―‒]{2,}+[^\n]*")  # a line meant as «---»: dashes autocorrected, one more, text after
+
+
+def _no_front_matter(text: str, shown_as: str) -> Problem:
+    """No block between two «---» lines: named at the line meant as one of them, if there is one."""
+    lines = text.split("\n")
+    fix = "первая строка файла — ровно три дефиса ---, затем поля (title: …, department: …), затем снова ---"
+    if lines[0].rstrip(" \t") != "---":
+        first = f"«{lines[0][:40]}»" if lines[0].strip() else "пустая"
+        return Problem(shown_as, f"нет блока с данными должности (front matter): первая строка {first}, а не ---",
+                       fix + " (без пробелов и других знаков, дефисы — не тире)", line=1)
+    meant = next((number for number, line in enumerate(lines[1:], 2) if DASHES.fullmatch(line)
+                  or line.startswith(("{{", "## "))), None)
+    if meant is None:
+        return Problem(shown_as, "нет блока с данными должности: после первой строки --- нет закрывающей строки ---",
+                       fix, line=1)
+    written = lines[meant - 1]
+    if DASHES.fullmatch(written):
+        return Problem(shown_as, f"строка «{written.strip()[:40]}» должна закрывать данные должности, но это не ---",
+                       "напишите в этой строке ровно три дефиса --- (без пробелов и других знаков, дефисы — не тире)",
+                       line=meant)
+    return Problem(shown_as, "данные должности не закрыты: перед этой строкой нет строки ---",
+                   "вставьте строку --- (три дефиса) после последнего поля, перед текстом инструкции", line=meant)
+
+
 def position_from_text(text: str, shown_as: str, src_path: str) -> tuple[Position | None, list[Problem]]:
     found = split_front_matter(text, shown_as)
     if found is None:
-        return None, [Problem(
-            shown_as, "нет блока с данными должности (front matter) в начале файла",
-            "первая строка файла — три дефиса ---, затем поля (title: …, department: …), затем снова ---",
-            line=1)]
+        return None, [_no_front_matter(text, shown_as)]
     if isinstance(found, Problem):
         return None, [found]
     meta, lines, repeated, body, body_line = found

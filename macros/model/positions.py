@@ -33,7 +33,9 @@ class Position:
     lines: dict[tuple, int] = field(default_factory=dict, compare=False, repr=False)
 
     # The front matter's values, read-only; the required ones the schema has checked.
-    title = property(lambda self: self.meta["title"])
+    # A title the schema refuses (missing, empty, a list) still names the position by its file in the checks
+    # across files, so they report their own findings instead of failing on it.
+    title = property(lambda self: t if isinstance(t := self.meta.get("title"), str) and t else self.slug)
     genitive = property(lambda self: self.meta["genitive"])
     dative = property(lambda self: self.meta["dative"])
     department = property(lambda self: self.meta["department"])

@@ -237,13 +237,20 @@ def first_difference(preview: list[Section], site: list[Section]) -> tuple[str, 
             if parting is None and len(seen.clauses) > len(built.clauses):
                 parting = seen.clauses[len(built.clauses)]  # the preview has clauses the site lacks
             line = parting.line if parting else (seen.clauses[-1].line if seen.clauses else seen.line)
-            return (f"раздел {number} «{seen.title}»: в предпросмотре git {len(seen.clauses)} пунктов, "
+            return (f"раздел {number} «{seen.title}»: в предпросмотре git {_clauses(len(seen.clauses))}, "
                     f"а сайт пронумеровал бы {len(built.clauses)}", LIST_FIX, line, "")
         for index, (a, b) in enumerate(zip(seen.clauses, built.clauses), 1):
             if a.shape != b.shape:
                 return (f"пункт {number}.{index}: вложенные пункты или таблица в предпросмотре git "
                         "устроены иначе, чем на сайте", LIST_FIX, a.line, "")
     return None
+
+
+def _clauses(count: int) -> str:
+    """«1 пункт», «2 пункта», «5 пунктов»."""
+    tens, ones = count % 100, count % 10
+    return f"{count} " + ("пунктов" if 11 <= tens <= 14 else "пункт" if ones == 1 else "пункта" if 2 <= ones <= 4
+                          else "пунктов")
 
 
 def _bare(title: str) -> str:
