@@ -186,6 +186,24 @@ def test_an_archived_edition_that_would_print_other_text_stops_the_build(publish
     assert TEXT_13 not in _text(result, "positions/recruiter/editions/1.1/"), "the published site is unchanged"
 
 
+def test_a_code_change_that_would_print_an_archived_edition_otherwise_stops_the_build(publish):
+    """Old editions are rendered by today's code: a developer's change to how clauses are numbered would print the
+    published 1.1 otherwise. The ledger's printed text refuses it, naming the edition, and the published site stays."""
+    repo, build = publish
+    clauses = repo / "macros" / "render" / "clauses.py"
+    code = clauses.read_text(encoding="utf-8")
+    assert 'f"{number}.", "clause-number"' in code
+    clauses.write_text(code.replace('f"{number}.", "clause-number"', 'f"{number})", "clause-number"'), encoding="utf-8")
+    git(repo, "commit", "-qam", "Номера пунктов со скобкой")
+
+    result = build()
+    assert result.returncode != 0, "an archived edition's published text must not change"
+    assert "напечаталась бы иначе" in result.output and "positions/recruiter/editions/1.1/" in result.output, \
+        result.output[-2000:]
+    assert "Traceback" not in result.output
+    assert "2.1)" not in _text(result, "positions/recruiter/editions/1.1/"), "the published site is unchanged"
+
+
 def test_the_publish_job_builds_as_the_publishing_build():
     workflow = (ROOT / ".github" / "workflows" / "site.yml").read_text(encoding="utf-8")
     publish = workflow.split("\n  publish:", 1)[1]
