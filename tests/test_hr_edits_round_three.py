@@ -263,6 +263,10 @@ ACCEPTED = {
     "experience naming a field in capitals": replace(RECRUITER, "experience: в области", "experience: в ИТ и в области"),
     "a department of its own": edits(replace(RECRUITER, "department: Отдел персонала", "department: Отдел кадров"),
                                      replace(RECRUITER, "tags: [Отдел персонала,", "tags: [Отдел кадров,")),
+    # A word that does not change in any case: the genitive and the dative are the title itself, in lower case.
+    "a title that does not decline": edits(*(replace(RECRUITER, f"{key}: {value}", f"{key}: {new}") for key, value, new in (
+        ("title", "Менеджер по подбору персонала", "Бариста"), ("genitive", "менеджера по подбору персонала", "бариста"),
+        ("dative", "менеджеру по подбору персонала", "бариста")))),
     "a new edition from new to old, 1.10 after 1.9": new_edition(
         version="1.10", history=EDITION_1_1.replace('"1.1"', '"1.9"') + EDITION_1_0),
 }

@@ -27,7 +27,10 @@ def _example(key: str) -> str:
 # Values the general provisions insert into a sentence («требуется {education} образование и стаж работы
 # {experience}»): the word around them is the template's, and they stand mid-sentence.
 INSERTED = {"education": ("образован", "образование"), "experience": ("стаж", "стаж работы")}
-MID_SENTENCE = ("genitive", "dative", "education", "experience")  # «на должность {genitive}», «{dative} подчиняются»
+MID_SENTENCE = ("genitive", "dative", "education", "experience")
+# A word ending in a consonant, «й» or «ь» changes in every case («менеджер», «главный»); a title of words ending
+# in a vowel may not change at all («бариста», «атташе», «крупье»), and then a copy is the right case.
+DECLINED = re.compile(r"[бвгджзйклмнпрстфхцчшщь](?![^\W\d_])", re.I)  # «на должность {genitive}», «{dative} подчиняются»
 
 
 def _inserted_values(position: Position) -> list[Problem]:
@@ -46,7 +49,8 @@ def _inserted_values(position: Position) -> list[Problem]:
     title = position.meta.get("title")
     for key, case in (("genitive", "родительном (кого? чего?)"), ("dative", "дательном (кому? чему?)")):
         value = position.meta.get(key)
-        if isinstance(value, str) and isinstance(title, str) and value.strip().casefold() == title.strip().casefold():
+        if isinstance(value, str) and isinstance(title, str) and value.strip().casefold() == title.strip().casefold() \
+                and DECLINED.search(title):
             problems.append(position.problem(
                 f"значение «{value.strip()}» совпадает с наименованием: здесь оно нужно в {case} падеже, со строчной буквы",
                 f"например: {_example(key)}", key))
