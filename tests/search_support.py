@@ -29,6 +29,18 @@ def search_page(browser, served_site):
     page.close()
 
 
+def quick_sample(corpus: list[tuple], per_kind: int) -> list:
+    """(query, expected, kind) cases as pytest params: the first `per_kind` of each kind in every quick run, the
+    rest marked slow (.ci/run runs both), so a growing corpus of queries does not lengthen the quick run."""
+    seen: dict[str, int] = {}
+    params = []
+    for number, (query, expected, kind) in enumerate(corpus):
+        seen[kind] = seen.get(kind, 0) + 1
+        marks = [pytest.mark.slow] if seen[kind] > per_kind else []
+        params.append(pytest.param(query, expected, kind, marks=marks, id=f"{kind}-{number}"))
+    return params
+
+
 def open_search(page, url: str, timeout_ms: float = 15000) -> None:
     """Open a page and wait until Material's search worker has built its index."""
     page.goto(url)

@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 
 import pytest
-from search_support import search_page, search_results, search_top_results  # noqa: F401
+from search_support import quick_sample, search_page, search_results, search_top_results  # noqa: F401
 
 KAM = "positions/key-account-manager/"
 RECRUITER = "positions/recruiter/"
@@ -128,19 +128,8 @@ FORGIVEN = [
 ]
 
 
-def _two_of_each_kind_quick(corpus: list[tuple]) -> list:
-    """The first two queries of each kind run in every quick run; the rest in the slow run (.ci/run runs both)."""
-    seen: dict[str, int] = {}
-    params = []
-    for number, (query, expected, kind) in enumerate(corpus):
-        seen[kind] = seen.get(kind, 0) + 1
-        marks = [pytest.mark.slow] if seen[kind] > 2 else []
-        params.append(pytest.param(query, expected, kind, marks=marks, id=f"{kind}-{number}"))
-    return params
-
-
 @pytest.mark.browser
-@pytest.mark.parametrize("query, expected, kind", _two_of_each_kind_quick(FORGIVEN))
+@pytest.mark.parametrize("query, expected, kind", quick_sample(FORGIVEN, per_kind=1))
 def test_forgiven_query_finds_position_among_top_three(search_page, query, expected, kind):
     found = search_top_results(search_page, query)
     assert expected in found[:3], (
