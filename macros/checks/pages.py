@@ -71,8 +71,13 @@ def check_pages(env, docs_dir: Path, staff: Staff, site_macros: dict, kept: dict
         known = answers[relative] = (kept or {}).get(relative)
         if known is None or known[0] != asked or known[1] is not position:
             asking.append((relative, asked, position, shown_as))
-    checked = two_cores.each(lambda page: _check_page(page[3], page[1][0], page[2], site_macros, page[1][2]), asking)
-    answers.update((relative, (asked, position, found)) for (relative, asked, position, _), found in zip(asking, checked))
+
+    def check(page: tuple) -> list[Problem]:
+        _, (text, _, is_forced), position, shown_as = page
+        return _check_page(shown_as, text, position, site_macros, is_forced)
+
+    for (relative, asked, position, _), found in zip(asking, two_cores.each(check, asking)):
+        answers[relative] = (asked, position, found)
     problems += [problem for known in answers.values() for problem in known[2]]
     if kept is not None:
         kept.clear()
